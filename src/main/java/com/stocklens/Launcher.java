@@ -1,0 +1,2 @@
+package com.stocklens;
+public final class Launcher { public static void main(String[] a) { } }

@@ -1,0 +1,22 @@
+package com.stocklens;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What the command line decided: demo or live, which workspace, and the sync cadence.
+ *
+ * @param demo       run against the embedded sandbox
+ * @param baseDir    the data directory before the demo/live split
+ * @param live       live settings when not in demo mode, else null
+ * @param cadence    how often each source is polled
+ * @param staleAfter the staleness window
+ */
+public record LaunchOptions(boolean demo, Path baseDir, LiveConfig live, Duration cadence, Duration staleAfter) {
+    public static final Duration DEMO_CADENCE = Duration.ofSeconds(10);
+    public static final Duration LIVE_CADENCE = Duration.ofSeconds(60);
+
+    public Path workspace() {
+        return DataDirectory.workspace(baseDir, demo);
+    }
+}

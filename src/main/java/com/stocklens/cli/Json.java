@@ -1,0 +1,49 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.domain.Bucket;
+import com.stocklens.domain.StockLevel;
+import java.time.Instant;
+
+/** Stable JSON for the CLI: explicit field order, nulls kept (null = unknown), instants as ISO-8601 UTC. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Json() {
+    }
+
+    static String write(Object node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static void putInstant(ObjectNode node, String field, Instant at) {
+        if (at == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, at.toString());
+        }
+    }
+
+    static void putInt(ObjectNode node, String field, Integer value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    static void putLevel(ObjectNode node, StockLevel level) {
+        for (Bucket b : Bucket.values()) {
+            putInt(node, b.key(), level.get(b));
+        }
+    }
+}

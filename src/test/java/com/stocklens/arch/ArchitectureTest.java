@@ -1,0 +1,150 @@
+package com.stocklens.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of DESIGN.md, checked on the production classes. */
+class ArchitectureTest {
+    private static final String[] JDK = {"java..", "javax.annotation.."};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.stocklens");
+    }
+
+    private static String[] plus(String... packages) {
+        String[] all = new String[JDK.length + packages.length];
+        System.arraycopy(JDK, 0, all, 0, JDK.length);
+        System.arraycopy(packages, 0, all, JDK.length, packages.length);
+        return all;
+    }
+
+    @Test
+    void domainDependsOnJavaOnly() {
+        classes().that().resideInAPackage("com.stocklens.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(plus("com.stocklens.domain.."))
+                .check(classes);
+    }
+
+    @Test
+    void rulesArePureFunctionsOverTheDomain() {
+        classes().that().resideInAPackage("com.stocklens.rules..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.rules.."))
+                .check(classes);
+    }
+
+    @Test
+    void readModelServicesDependOnTheDomainOnly() {
+        classes().that().resideInAPackage("com.stocklens.service..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.service.."))
+                .check(classes);
+    }
+
+    @Test
+    void connectorPortsDependOnTheDomainOnly() {
+        classes().that().resideInAPackage("com.stocklens.connector")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.connector"))
+                .check(classes);
+    }
+
+    @Test
+    void connectorsStayInTheirLane() {
+        classes().that().resideInAPackage("com.stocklens.connector..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.connector..",
+                        "okhttp3..", "okio..", "kotlin..", "com.fasterxml.jackson..", "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
+    void dialectsDoNotKnowEachOther() {
+        slices().matching("com.stocklens.connector.(*)..")
+                .should().notDependOnEachOther()
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                                "com.stocklens.connector.http.."))
+                .check(classes);
+    }
+
+    @Test
+    void storeSpeaksSqlAndTheDomain() {
+        classes().that().resideInAPackage("com.stocklens.store..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.service..",
+                        "com.stocklens.store..", "org.jdbi..", "org.flywaydb..", "org.h2..", "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
+    void syncUsesPortsNotDialects() {
+        classes().that().resideInAPackage("com.stocklens.sync..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.connector",
+                        "com.stocklens.store..", "com.stocklens.rules..", "com.stocklens.service..",
+                        "com.stocklens.sync..", "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
+    void sandboxIsImportedOnlyByTheRootAndTests() {
+        noClasses().that().resideOutsideOfPackages("com.stocklens", "com.stocklens.sandbox..",
+                        "com.stocklens.cli..")
+                .should().dependOnClassesThat().resideInAPackage("com.stocklens.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void uiDoesNotReachIntoStorageOrNetwork() {
+        noClasses().that().resideInAPackage("com.stocklens.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.stocklens.store..",
+                        "com.stocklens.sync..", "com.stocklens.connector..", "com.stocklens.sandbox..",
+                        "okhttp3..", "org.jdbi..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsNeverTouchTheSceneGraph() {
+        ArchRule rule = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx.scene..", "javafx.stage..", "javafx.fxml..", "javafx.application..",
+                        "javafx.concurrent..", "javafx.animation..", "org.controlsfx..", "eu.hansolo..",
+                        "okhttp3..", "org.jdbi..", "java.sql..");
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyFxExecutorCallsRunLater() {
+        noClasses().that().doNotHaveFullyQualifiedName("com.stocklens.ui.FxExecutor")
+                .should().callMethod(Platform.class, "runLater", Runnable.class)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliPrinterWritesToStandardStreams() {
+        noClasses().that().doNotHaveFullyQualifiedName("com.stocklens.cli.CliPrinter")
+                .and().doNotHaveFullyQualifiedName("com.stocklens.boot.Bootstrap")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("com.stocklens.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

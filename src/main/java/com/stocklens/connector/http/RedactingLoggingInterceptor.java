@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedactingLoggingInterceptor implements Interceptor {
     /** What a secret value is replaced with. */
-    public static final String MASK = "██";
+    public static final String MASK = "REDACTED";
 
     private static final Logger LOG = LoggerFactory.getLogger("com.stocklens.connector.http.wire");
 

@@ -75,7 +75,7 @@ public record ShipBobConfig(
     /** Keeps the token out of logs and exception messages. */
     @Override
     public String toString() {
-        return "ShipBobConfig[baseUrl=" + baseUrl + ", token=██, apiVersion=" + apiVersion + ", pageSize=" + pageSize
+        return "ShipBobConfig[baseUrl=" + baseUrl + ", token=REDACTED, apiVersion=" + apiVersion + ", pageSize=" + pageSize
                 + ", tiktokWarehouseLinks=" + tiktokWarehouseLinks + ", regions=" + regions
                 + ", requestsPerMinute=" + requestsPerMinute + "]";
     }

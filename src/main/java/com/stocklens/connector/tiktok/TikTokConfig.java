@@ -61,7 +61,7 @@ public record TikTokConfig(
     /** Keeps the secret and the token out of logs and exception messages. */
     @Override
     public String toString() {
-        return "TikTokConfig[apiBaseUrl=" + apiBaseUrl + ", appKey=" + appKey + ", appSecret=██, accessToken=██"
+        return "TikTokConfig[apiBaseUrl=" + apiBaseUrl + ", appKey=" + appKey + ", appSecret=REDACTED, accessToken=REDACTED"
                 + ", productSearchVersion=" + productSearchVersion + ", pageSize=" + pageSize
                 + ", inventoryBatch=" + inventoryBatch + "]";
     }

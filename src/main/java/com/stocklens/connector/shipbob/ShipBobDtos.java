@@ -1,0 +1,50 @@
+package com.stocklens.connector.shipbob;
+
+import java.util.List;
+
+/**
+ * Wire shapes of the dated API versions ({@code 2025-07}, {@code 2026-01}); the legacy 1.0 inventory
+ * has its own {@link ShipBobLegacyInventory} because its field names differ (warehouses.md §2.4).
+ */
+final class ShipBobDtos {
+    private ShipBobDtos() {
+    }
+
+    record FulfillmentCenter(String id, String name, String timezone, String city, String state, String country) {
+    }
+
+    record InventoryLocationsPage(List<InventoryLocations> items, String next) {
+    }
+
+    record InventoryLocations(String inventoryId, String name, String sku, List<Location> locations) {
+    }
+
+    record Location(String locationId, String name, Integer onHandQuantity, Integer committedQuantity,
+                    Integer fulfillableQuantity, Integer awaitingQuantity, Integer internalTransferQuantity) {
+    }
+
+    record FcRef(String id, String name) {
+    }
+
+    record Wro(String id, String status, FcRef fulfillmentCenter, List<WroQuantity> inventoryQuantities) {
+    }
+
+    record WroQuantity(String inventoryId, String sku, Integer expectedQuantity, Integer receivedQuantity,
+                       Integer stowedQuantity) {
+    }
+
+    record ReturnsPage(List<ReturnOrder> items, String next) {
+    }
+
+    record ReturnOrder(String id, String status, FcRef fulfillmentCenter, List<ReturnInventory> inventory) {
+    }
+
+    record ReturnInventory(String id, String sku, Integer quantity, List<ActionTaken> actionTaken) {
+    }
+
+    record ActionTaken(String action, Integer quantityProcessed) {
+    }
+
+    record ProblemDetails(String type, String title, Integer status, String detail, String message) {
+    }
+}

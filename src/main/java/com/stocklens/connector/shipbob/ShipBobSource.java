@@ -1,0 +1,475 @@
+package com.stocklens.connector.shipbob;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.stocklens.connector.ApiErrorException;
+import com.stocklens.connector.AuthenticationException;
+import com.stocklens.connector.MalformedResponseException;
+import com.stocklens.connector.RateLimitedException;
+import com.stocklens.connector.SourceException;
+import com.stocklens.connector.StockSource;
+import com.stocklens.connector.TransientSourceException;
+import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpPolicy;
+import com.stocklens.connector.http.RateLimit;
+import com.stocklens.connector.http.RequestCounter;
+import com.stocklens.connector.http.RetryAfter;
+import com.stocklens.connector.shipbob.ShipBobDtos.ActionTaken;
+import com.stocklens.connector.shipbob.ShipBobDtos.FulfillmentCenter;
+import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLocations;
+import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLocationsPage;
+import com.stocklens.connector.shipbob.ShipBobDtos.Location;
+import com.stocklens.connector.shipbob.ShipBobDtos.ProblemDetails;
+import com.stocklens.connector.shipbob.ShipBobDtos.ReturnInventory;
+import com.stocklens.connector.shipbob.ShipBobDtos.ReturnOrder;
+import com.stocklens.connector.shipbob.ShipBobDtos.ReturnsPage;
+import com.stocklens.connector.shipbob.ShipBobDtos.Wro;
+import com.stocklens.connector.shipbob.ShipBobDtos.WroQuantity;
+import com.stocklens.domain.Bucket;
+import com.stocklens.domain.Market;
+import com.stocklens.domain.Provider;
+import com.stocklens.domain.Reading;
+import com.stocklens.domain.Sku;
+import com.stocklens.domain.SkuCodes;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.StockLevel;
+import com.stocklens.domain.StockRow;
+import com.stocklens.domain.Warehouse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stock of one ShipBob account, per SKU and fulfillment center (warehouses.md §2).
+ *
+ * <p>Buckets: onHand = {@code on_hand_quantity}, available = {@code fulfillable_quantity}, reserved =
+ * {@code committed_quantity}, inTransit = {@code awaiting_quantity} only ({@code internal_transfer_quantity}
+ * is stock moving between ShipBob's own centres, not inbound from the seller, so it is left out),
+ * qcHold = Σ(received − stowed) of WROs in Arrived/PartiallyArrived/Processing, returnPendingQc =
+ * Σ(quantity − processed) of returns in Arrived/Processing, frozen = unknown (ShipBob exposes no
+ * blocked quantity). On legacy 1.0 returns are not read and returnPendingQc stays unknown.
+ */
+public final class ShipBobSource implements StockSource {
+    private static final Logger LOG = LoggerFactory.getLogger(ShipBobSource.class);
+    private static final int MAX_PAGES = 100_000;
+    private static final Set<String> WRO_QC_STATUSES = Set.of("arrived", "partiallyarrived", "processing");
+    private static final Set<String> RETURN_QC_STATUSES = Set.of("arrived", "processing");
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    private final SourceInfo info;
+    private final ShipBobConfig config;
+    private final Clock clock;
+    private final RequestCounter counter = new RequestCounter();
+    private final OkHttpClient http;
+
+    /** A source with {@link HttpPolicy#defaults} and the config's requests-per-minute budget. */
+    public ShipBobSource(SourceInfo info, ShipBobConfig config, HttpClientFactory factory, Clock clock) {
+        this(info, config, factory, HttpPolicy.defaults("shipbob"), clock);
+    }
+
+    /** @param policy its rate limit is replaced by the config's requests-per-minute budget */
+    public ShipBobSource(SourceInfo info, ShipBobConfig config, HttpClientFactory factory, HttpPolicy policy,
+                         Clock clock) {
+        this.info = Objects.requireNonNull(info, "info");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (HttpUrl.parse(config.baseUrl()) == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + config.baseUrl());
+        }
+        this.http = factory.create(policy.withRateLimit(RateLimit.perMinute(config.requestsPerMinute())), counter);
+    }
+
+    @Override
+    public SourceInfo info() {
+        return info;
+    }
+
+    /** HTTP attempts made by this source so far, retries included. */
+    public int requestCount() {
+        return counter.count();
+    }
+
+    @Override
+    public Reading fetch() throws SourceException {
+        int before = counter.count();
+        Map<String, Warehouse> warehouses = readFulfillmentCenters();
+        List<LocationQuantities> quantities = config.isLegacy() ? readLegacyInventory() : readInventoryLevels();
+        Map<Key, Integer> qcHold = readReceiving();
+        Map<Key, Integer> returns = config.isLegacy() ? null : readReturns();
+
+        Map<String, Sku> skus = new LinkedHashMap<>();
+        List<StockRow> rows = new ArrayList<>();
+        for (LocationQuantities q : quantities) {
+            if (q.sellerSku() == null || q.sellerSku().isBlank()) {
+                LOG.warn("ShipBob inventory item {} ({}) has no SKU; skipped, it cannot be matched to TikTok",
+                        q.inventoryId(), q.name());
+                continue;
+            }
+            skus.putIfAbsent(q.sellerSku(),
+                    new Sku(new SkuCodes(q.sellerSku(), null, null, q.inventoryId()), q.name()));
+            String warehouseId = Warehouse.idOf(Provider.SHIPBOB, q.fcId());
+            warehouses.computeIfAbsent(q.fcId(), id -> {
+                // A location missing from the FC list still gets a warehouse, so no row points nowhere.
+                LOG.warn("ShipBob location {} ({}) is not in the fulfillment-center list", id, q.fcName());
+                return new Warehouse(warehouseId, Provider.SHIPBOB, id, q.fcName() == null ? id : q.fcName(), null,
+                        config.regions().get(id), ZoneOffset.UTC, config.tiktokWarehouseLinks().get(id));
+            });
+            Key key = new Key(q.inventoryId(), q.fcId());
+            StockLevel level = q.level()
+                    .with(Bucket.QC_HOLD, qcHold.getOrDefault(key, 0))
+                    .with(Bucket.RETURN_PENDING_QC,
+                            returns == null ? null : returns.getOrDefault(key, 0));
+            rows.add(new StockRow(q.sellerSku(), warehouseId, q.inventoryId(), level));
+        }
+        return Reading.ofWarehouse(clock.instant(), List.copyOf(warehouses.values()), List.copyOf(skus.values()),
+                rows, counter.count() - before);
+    }
+
+    // --- fulfillment centres -------------------------------------------------------------------
+
+    private Map<String, Warehouse> readFulfillmentCenters() throws SourceException {
+        // 1.0 spelled the resource in camel case; the dated versions use kebab case.
+        String path = config.isLegacy() ? "fulfillmentCenter" : "fulfillment-center";
+        List<FulfillmentCenter> fcs = get(versioned(path).build(), new TypeReference<List<FulfillmentCenter>>() { }).body();
+        Map<String, Warehouse> out = new LinkedHashMap<>();
+        for (FulfillmentCenter fc : fcs == null ? List.<FulfillmentCenter>of() : fcs) {
+            if (fc.id() == null || fc.id().isBlank()) {
+                throw new MalformedResponseException("ShipBob fulfillment center without id");
+            }
+            out.put(fc.id(), toWarehouse(fc));
+        }
+        return out;
+    }
+
+    Warehouse toWarehouse(FulfillmentCenter fc) {
+        String region = config.regions().getOrDefault(fc.id(), fc.state());
+        return new Warehouse(Warehouse.idOf(Provider.SHIPBOB, fc.id()), Provider.SHIPBOB, fc.id(),
+                fc.name() == null ? fc.id() : fc.name(), marketOf(fc.country()), region,
+                ShipBobZones.zoneOf(fc.timezone()), config.tiktokWarehouseLinks().get(fc.id()));
+    }
+
+    /** ISO alpha-2 as {@link Market#fromCode} takes it; alpha-3 ("USA", "GBR") is converted first. */
+    static Market marketOf(String country) {
+        if (country == null) {
+            return null;
+        }
+        String c = country.trim().toUpperCase(Locale.ROOT);
+        if (c.length() == 3) {
+            for (String iso2 : Locale.getISOCountries()) {
+                if (Locale.of("", iso2).getISO3Country().equals(c)) {
+                    c = iso2;
+                    break;
+                }
+            }
+        }
+        return Market.fromCode(c).orElse(null);
+    }
+
+    // --- inventory -----------------------------------------------------------------------------
+
+    private List<LocationQuantities> readInventoryLevels() throws SourceException {
+        List<LocationQuantities> out = new ArrayList<>();
+        HttpUrl url = versioned("inventory-level/locations")
+                .addQueryParameter("PageSize", Integer.toString(config.pageSize())).build();
+        Set<String> seen = new HashSet<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            InventoryLocationsPage body = get(url, new TypeReference<InventoryLocationsPage>() { }).body();
+            if (body.items() != null) {
+                for (InventoryLocations item : body.items()) {
+                    for (Location loc : item.locations() == null ? List.<Location>of() : item.locations()) {
+                        if (loc.locationId() == null) {
+                            throw new MalformedResponseException("ShipBob location without location_id for item "
+                                    + item.inventoryId());
+                        }
+                        out.add(new LocationQuantities(item.inventoryId(), item.sku(), item.name(), loc.locationId(),
+                                loc.name(), levelOf(loc)));
+                    }
+                }
+            }
+            if (body.next() == null || body.next().isBlank()) {
+                return out;
+            }
+            if (!seen.add(body.next())) {
+                throw new MalformedResponseException("ShipBob inventory paging repeated link " + body.next());
+            }
+            url = resolve(body.next());
+        }
+        throw new MalformedResponseException("ShipBob inventory paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    private List<LocationQuantities> readLegacyInventory() throws SourceException {
+        List<LocationQuantities> out = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            HttpUrl url = versioned("inventory")
+                    .addQueryParameter("Page", Integer.toString(page))
+                    .addQueryParameter("Limit", Integer.toString(config.pageSize())).build();
+            List<ShipBobLegacyInventory> items = get(url, new TypeReference<List<ShipBobLegacyInventory>>() { }).body();
+            if (items == null || items.isEmpty()) {
+                return out;
+            }
+            for (ShipBobLegacyInventory item : items) {
+                var fcs = item.fulfillableQuantityByFulfillmentCenter();
+                for (ShipBobLegacyInventory.FcQuantity fc : fcs == null ? List.<ShipBobLegacyInventory.FcQuantity>of() : fcs) {
+                    if (fc.id() == null) {
+                        throw new MalformedResponseException("ShipBob 1.0 FC quantity without id for item " + item.id());
+                    }
+                    out.add(new LocationQuantities(item.id(), item.sku(), item.name(), fc.id(), fc.name(), levelOf(fc)));
+                }
+            }
+            if (items.size() < config.pageSize()) {
+                return out;
+            }
+        }
+        throw new MalformedResponseException("ShipBob 1.0 inventory paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    /** The buckets one 2025-07 location reports; qcHold and returns are added later, frozen stays unknown. */
+    static StockLevel levelOf(Location loc) {
+        return new StockLevel(loc.onHandQuantity(), loc.fulfillableQuantity(), loc.committedQuantity(),
+                loc.awaitingQuantity(), null, null, null);
+    }
+
+    /** The same buckets from the 1.0 spelling. */
+    static StockLevel levelOf(ShipBobLegacyInventory.FcQuantity fc) {
+        return new StockLevel(fc.onhandQuantity(), fc.fulfillableQuantity(), fc.committedQuantity(),
+                fc.awaitingQuantity(), null, null, null);
+    }
+
+    // --- receiving (qc hold) -------------------------------------------------------------------
+
+    private Map<Key, Integer> readReceiving() throws SourceException {
+        Map<Key, Integer> out = new HashMap<>();
+        int page = 1;
+        HttpUrl url = receivingPage(page);
+        Set<String> seen = new HashSet<>();
+        for (int n = 0; n < MAX_PAGES; n++) {
+            Page<List<Wro>> result = get(url, new TypeReference<List<Wro>>() { });
+            List<Wro> wros = result.body() == null ? List.of() : result.body();
+            for (Wro wro : wros) {
+                if (wro.status() == null || !WRO_QC_STATUSES.contains(wro.status().toLowerCase(Locale.ROOT))
+                        || wro.fulfillmentCenter() == null || wro.inventoryQuantities() == null) {
+                    continue;
+                }
+                for (WroQuantity q : wro.inventoryQuantities()) {
+                    int pending = Math.max(0, nz(q.receivedQuantity()) - nz(q.stowedQuantity()));
+                    if (q.inventoryId() != null && pending > 0) {
+                        out.merge(new Key(q.inventoryId(), wro.fulfillmentCenter().id()), pending, Integer::sum);
+                    }
+                }
+            }
+            HttpUrl next = nextReceivingPage(result.headers(), page, wros.size());
+            if (next == null) {
+                return out;
+            }
+            if (!seen.add(next.toString())) {
+                throw new MalformedResponseException("ShipBob receiving paging repeated page " + next);
+            }
+            page++;
+            url = next;
+        }
+        throw new MalformedResponseException("ShipBob receiving paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    private HttpUrl receivingPage(int page) {
+        return versioned("receiving")
+                .addQueryParameter("Page", Integer.toString(page))
+                .addQueryParameter("Limit", Integer.toString(config.pageSize())).build();
+    }
+
+    /**
+     * The next receiving page: the {@code Next-Page} href when sent; else {@code Page-Number} <
+     * {@code Total-Pages}; with no paging headers at all, a full page means there may be more.
+     */
+    private HttpUrl nextReceivingPage(Headers headers, int page, int size) {
+        String nextHref = headers.get("Next-Page");
+        if (nextHref != null && !nextHref.isBlank()) {
+            return resolve(nextHref.trim());
+        }
+        Integer total = intHeader(headers, "Total-Pages");
+        if (total != null) {
+            Integer current = intHeader(headers, "Page-Number");
+            int at = current == null ? page : current;
+            return at < total ? receivingPage(at + 1) : null;
+        }
+        if (headers.get("Page-Number") == null && size >= config.pageSize()) {
+            return receivingPage(page + 1);
+        }
+        return null;
+    }
+
+    // --- returns (return pending qc) -----------------------------------------------------------
+
+    private Map<Key, Integer> readReturns() throws SourceException {
+        Map<Key, Integer> out = new HashMap<>();
+        HttpUrl url = versioned("return").addQueryParameter("Limit", Integer.toString(config.pageSize())).build();
+        Set<String> seen = new HashSet<>();
+        for (int n = 0; n < MAX_PAGES; n++) {
+            ReturnsPage body = get(url, new TypeReference<ReturnsPage>() { }).body();
+            for (ReturnOrder r : body.items() == null ? List.<ReturnOrder>of() : body.items()) {
+                if (r.status() == null || !RETURN_QC_STATUSES.contains(r.status().toLowerCase(Locale.ROOT))
+                        || r.fulfillmentCenter() == null || r.inventory() == null) {
+                    continue;
+                }
+                for (ReturnInventory inv : r.inventory()) {
+                    int processed = 0;
+                    for (ActionTaken a : inv.actionTaken() == null ? List.<ActionTaken>of() : inv.actionTaken()) {
+                        processed += nz(a.quantityProcessed());
+                    }
+                    int pending = Math.max(0, nz(inv.quantity()) - processed);
+                    if (inv.id() != null && pending > 0) {
+                        out.merge(new Key(inv.id(), r.fulfillmentCenter().id()), pending, Integer::sum);
+                    }
+                }
+            }
+            if (body.next() == null || body.next().isBlank()) {
+                return out;
+            }
+            if (!seen.add(body.next())) {
+                throw new MalformedResponseException("ShipBob returns paging repeated link " + body.next());
+            }
+            url = resolve(body.next());
+        }
+        throw new MalformedResponseException("ShipBob returns paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    // --- HTTP ----------------------------------------------------------------------------------
+
+    private HttpUrl.Builder versioned(String resource) {
+        return Objects.requireNonNull(HttpUrl.parse(config.baseUrl() + "/" + config.apiVersion() + "/" + resource))
+                .newBuilder();
+    }
+
+    /**
+     * Resolves a paging link (warehouses.md §2.5): absolute URLs as they are; {@code /20xx…},
+     * {@code /1.0…}, {@code /2.0…} are host-relative; anything else is relative to the version.
+     */
+    HttpUrl resolve(String link) {
+        String l = link.trim();
+        HttpUrl absolute = HttpUrl.parse(l);
+        if (absolute != null) {
+            return absolute;
+        }
+        String path = l.startsWith("/") ? l : "/" + l;
+        String full = path.startsWith("/20") || path.startsWith("/1.0") || path.startsWith("/2.0")
+                ? config.baseUrl() + path
+                : config.baseUrl() + "/" + config.apiVersion() + path;
+        HttpUrl url = HttpUrl.parse(full);
+        if (url == null) {
+            throw new IllegalStateException("cannot resolve paging link " + link);
+        }
+        return url;
+    }
+
+    private record Page<T>(T body, Headers headers) {
+    }
+
+    private <T> Page<T> get(HttpUrl url, TypeReference<T> type) throws SourceException {
+        Request request = new Request.Builder().url(url)
+                .header("Authorization", "Bearer " + config.token())
+                .header("Accept", "application/json")
+                .build();
+        String what = "ShipBob " + url.encodedPath();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody rb = response.body();
+            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            if (!response.isSuccessful()) {
+                throw failure(what, response, bytes);
+            }
+            try {
+                T body = MAPPER.readValue(bytes, type);
+                if (body == null) {
+                    throw new MalformedResponseException(what + ": empty body");
+                }
+                return new Page<>(body, response.headers());
+            } catch (IOException e) {
+                throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new TransientSourceException(what + ": " + e, e);
+        }
+    }
+
+    private SourceException failure(String what, Response response, byte[] bytes) {
+        int status = response.code();
+        String detail = problemText(bytes);
+        String msg = what + " answered HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
+        if (status == 401 || status == 403) {
+            return new AuthenticationException(msg + ". Check the ShipBob access token in Settings (and that it has "
+                    + "inventory_read, receiving_read, returns_read, locations_read).");
+        }
+        if (status == 429) {
+            return new RateLimitedException(msg, RetryAfter.parse(response.headers(), clock).orElse(null));
+        }
+        if (status >= 500 || status == 408) {
+            return new TransientSourceException(msg);
+        }
+        return new ApiErrorException(Integer.toString(status), detail.isEmpty() ? msg : detail, null);
+    }
+
+    /** Title and detail of a ProblemDetails body, or the {@code message} of the 429 body; "" otherwise. */
+    private static String problemText(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "";
+        }
+        try {
+            ProblemDetails p = MAPPER.readValue(bytes, ProblemDetails.class);
+            StringBuilder sb = new StringBuilder();
+            for (String s : new String[] {p.title(), p.detail(), p.message()}) {
+                if (s != null && !s.isBlank()) {
+                    sb.append(sb.isEmpty() ? "" : " — ").append(s.trim());
+                }
+            }
+            return sb.toString();
+        } catch (IOException | RuntimeException notProblemDetails) {
+            return "";
+        }
+    }
+
+    private static Integer intHeader(Headers headers, String name) {
+        String v = headers.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int nz(Integer v) {
+        return v == null ? 0 : v;
+    }
+
+    private record Key(String inventoryId, String fcId) {
+    }
+
+    /** One item in one FC, whichever API version it came from. */
+    private record LocationQuantities(String inventoryId, String sellerSku, String name, String fcId, String fcName,
+                                      StockLevel level) {
+    }
+}

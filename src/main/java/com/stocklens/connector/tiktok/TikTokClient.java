@@ -1,0 +1,232 @@
+package com.stocklens.connector.tiktok;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.stocklens.connector.ApiErrorException;
+import com.stocklens.connector.AuthenticationException;
+import com.stocklens.connector.MalformedResponseException;
+import com.stocklens.connector.RateLimitedException;
+import com.stocklens.connector.SourceException;
+import com.stocklens.connector.TransientSourceException;
+import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpPolicy;
+import com.stocklens.connector.http.RateLimit;
+import com.stocklens.connector.http.RequestCounter;
+import com.stocklens.connector.http.RetryAfter;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the TikTok Shop API (tiktok-shop.md §2–3, §6): adds {@code app_key}, {@code shop_cipher}
+ * where the endpoint is shop-scoped, the {@code x-tts-access-token} and {@code content-type}
+ * headers, signs every attempt, and turns the envelope into {@code data} or a typed
+ * {@link SourceException}.
+ */
+public final class TikTokClient {
+    private static final Logger LOG = LoggerFactory.getLogger(TikTokClient.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    /** Far below TikTok's 50 requests per second per API and shop (tiktok-shop.md §6). */
+    public static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.perSecond(5);
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    private final TikTokConfig config;
+    private final OkHttpClient http;
+    private final RequestCounter counter = new RequestCounter();
+    private final HttpUrl base;
+    private final Clock clock;
+
+    /** A client with {@link HttpPolicy#defaults} and {@link #DEFAULT_RATE_LIMIT}. */
+    public TikTokClient(TikTokConfig config, HttpClientFactory factory, Clock clock) {
+        this(config, factory, HttpPolicy.defaults("tiktok").withRateLimit(DEFAULT_RATE_LIMIT), clock);
+    }
+
+    /**
+     * @param clock source of the {@code timestamp} parameter, read right before each attempt
+     */
+    public TikTokClient(TikTokConfig config, HttpClientFactory factory, HttpPolicy policy, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.base = HttpUrl.parse(config.apiBaseUrl());
+        if (base == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + config.apiBaseUrl());
+        }
+        this.http = factory.create(policy, counter,
+                List.of(new TikTokSigningInterceptor(config.appSecret(), clock)));
+    }
+
+    public TikTokConfig config() {
+        return config;
+    }
+
+    /** HTTP attempts made by this client so far, retries included. */
+    public int requestCount() {
+        return counter.count();
+    }
+
+    /**
+     * GET an endpoint.
+     *
+     * @param path       API path, e.g. {@code /logistics/202309/warehouses}
+     * @param shopCipher the shop's cipher, or null for endpoints that must not get one ({@code /authorization/*})
+     * @param query      endpoint parameters; empty values are dropped
+     * @return the envelope's {@code data} (an empty object when {@code data} is null)
+     */
+    public JsonNode get(String path, String shopCipher, Map<String, String> query) throws SourceException {
+        return call("GET", path, shopCipher, query, null);
+    }
+
+    /** POST an endpoint with a JSON body, serialized once; those bytes are signed and sent. */
+    public JsonNode post(String path, String shopCipher, Map<String, String> query, Object body)
+            throws SourceException {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("body cannot be serialized", e);
+        }
+        return call("POST", path, shopCipher, query, bytes);
+    }
+
+    /** Maps {@code data} onto a DTO, lenient about unknown fields and numeric strings. */
+    static <T> T convert(JsonNode data, Class<T> type, String what) throws MalformedResponseException {
+        try {
+            return MAPPER.treeToValue(data, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedResponseException("TikTok " + what + ": unexpected data shape: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode call(String method, String path, String shopCipher, Map<String, String> query, byte[] body)
+            throws SourceException {
+        if (shopCipher != null && (path.startsWith("/authorization/") || path.startsWith("/seller/"))) {
+            throw new IllegalArgumentException("shop_cipher must not be sent to " + path);
+        }
+        HttpUrl.Builder url = base.newBuilder().addPathSegments(path.startsWith("/") ? path.substring(1) : path)
+                .addQueryParameter("app_key", config.appKey());
+        if (shopCipher != null) {
+            url.addQueryParameter("shop_cipher", shopCipher);
+        }
+        query.forEach((k, v) -> {
+            if (v != null && !v.isEmpty()) {
+                url.addQueryParameter(k, v);
+            }
+        });
+        Request request = new Request.Builder()
+                .url(url.build())
+                .method(method, body == null ? null : RequestBody.create(body, JSON))
+                .header("x-tts-access-token", config.accessToken())
+                .header("content-type", "application/json")
+                .tag(TikTokSigningInterceptor.Signable.class, new TikTokSigningInterceptor.Signable(path, body))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody rb = response.body();
+            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            return interpret(path, response, bytes);
+        } catch (IOException e) {
+            throw new TransientSourceException("TikTok " + path + ": " + e, e);
+        }
+    }
+
+    private JsonNode interpret(String path, Response response, byte[] bytes) throws SourceException {
+        int status = response.code();
+        JsonNode root = parseEnvelope(bytes);
+        if (root == null) {
+            throw byStatus(path, response, "HTTP " + status + " with a body that is not a TikTok envelope", true);
+        }
+        long code = root.path("code").asLong(-1);
+        String message = root.path("message").asText("");
+        String requestId = root.hasNonNull("request_id") ? root.get("request_id").asText() : null;
+        if (code == 0) {
+            if (status != 200) {
+                throw byStatus(path, response, "HTTP " + status + " with code 0", false);
+            }
+            JsonNode data = root.get("data");
+            if (data == null || data.isNull()) {
+                data = MAPPER.createObjectNode();
+            }
+            JsonNode errors = data.get("errors");
+            if (errors != null && errors.isArray() && !errors.isEmpty()) {
+                JsonNode first = errors.get(0);
+                // A 0 envelope with per-item errors is a partial result; a snapshot must be whole.
+                throw new ApiErrorException(first.path("code").asText("?"),
+                        path + " reported " + errors.size() + " item error(s), first: "
+                                + first.path("message").asText(""), requestId);
+            }
+            return data;
+        }
+        LOG.debug("TikTok {} answered HTTP {} code {} (request {})", path, status, code, requestId);
+        String detail = message + (requestId == null ? "" : " (request " + requestId + ")");
+        switch ((int) code) {
+            case 106001 -> throw new AuthenticationException("TikTok refused the request signature (106001): "
+                    + "check the app secret in Settings; if it is right, report a signing bug. " + detail);
+            case 105001 -> throw new AuthenticationException("TikTok access token is invalid or the shop "
+                    + "de-authorized the app (105001): authorize StockLens for the shop again. " + detail);
+            case 105002 -> throw new AuthenticationException("TikTok access token expired (105002): refresh "
+                    + "the token in Settings, or authorize StockLens again. " + detail);
+            case 105005 -> throw new AuthenticationException("The TikTok app lacks an API scope (105005): "
+                    + "enable the scopes in Partner Center and authorize the shop again. " + detail);
+            case 36009004 -> throw new AuthenticationException("TikTok refused the credentials (36009004): "
+                    + "check app key and access token, and that this PC's clock is right "
+                    + "(TikTok accepts −5 min … +30 s). " + detail);
+            case 36009002 -> throw new RateLimitedException("TikTok rate limit (36009002) outlasted the retries: "
+                    + detail, RetryAfter.parse(response.headers(), clock).orElse(null));
+            case 36009003, 36009007 -> throw new TransientSourceException("TikTok temporary failure ("
+                    + code + "): " + detail);
+            default -> {
+                if (status == 429) {
+                    throw new RateLimitedException("TikTok HTTP 429 (code " + code + "): " + detail,
+                            RetryAfter.parse(response.headers(), clock).orElse(null));
+                }
+                throw new ApiErrorException(Long.toString(code), message, requestId);
+            }
+        }
+    }
+
+    private SourceException byStatus(String path, Response response, String what, boolean malformedOtherwise) {
+        int status = response.code();
+        String msg = "TikTok " + path + ": " + what;
+        if (status == 429) {
+            return new RateLimitedException(msg, RetryAfter.parse(response.headers(), clock).orElse(null));
+        }
+        if (status == 401 || status == 403) {
+            return new AuthenticationException(msg + ": check app key, secret and access token");
+        }
+        if (status >= 500 || status == 408) {
+            return new TransientSourceException(msg);
+        }
+        return malformedOtherwise ? new MalformedResponseException(msg) : new ApiErrorException("HTTP " + status, msg, null);
+    }
+
+    private static JsonNode parseEnvelope(byte[] bytes) {
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode root = MAPPER.readTree(bytes);
+            return root != null && root.isObject() && root.has("code") ? root : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

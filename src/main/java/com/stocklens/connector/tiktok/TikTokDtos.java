@@ -1,0 +1,50 @@
+package com.stocklens.connector.tiktok;
+
+import java.util.List;
+
+/** The parts of TikTok's {@code data} objects StockLens reads; IDs stay strings (tiktok-shop.md §2). */
+final class TikTokDtos {
+    private TikTokDtos() {
+    }
+
+    record ShopsData(List<Shop> shops) {
+    }
+
+    record Shop(String id, String name, String region, String sellerType, String cipher, String code) {
+    }
+
+    record WarehousesData(List<WarehouseDto> warehouses) {
+    }
+
+    record WarehouseDto(String id, String name, String type, String subType, String effectStatus,
+                        Boolean isDefault, Address address) {
+    }
+
+    record Address(String region, String regionCode) {
+    }
+
+    record ProductsData(Integer totalCount, String nextPageToken, List<Product> products) {
+    }
+
+    record Product(String id, String title, String status, List<ProductSku> skus) {
+    }
+
+    record ProductSku(String id, String sellerSku, List<SalesAttribute> salesAttributes) {
+    }
+
+    record SalesAttribute(String name, String valueName) {
+    }
+
+    record InventoryData(List<InventoryProduct> inventory) {
+    }
+
+    record InventoryProduct(String productId, List<InventorySku> skus) {
+    }
+
+    record InventorySku(String id, String sellerSku, Integer totalAvailableQuantity, Integer totalCommittedQuantity,
+                        List<WarehouseInventory> warehouseInventory) {
+    }
+
+    record WarehouseInventory(String warehouseId, Integer availableQuantity, Integer committedQuantity) {
+    }
+}

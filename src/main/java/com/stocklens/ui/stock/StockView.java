@@ -31,13 +31,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import javafx.scene.text.TextAlignment;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
@@ -54,7 +56,7 @@ public final class StockView {
     static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
 
     /** Tiles are squares; 8 across must fit 1366 px beside the sidebar (TilesFX scales text by size). */
-    private static final double TILE_SIZE = 132;
+    private static final double TILE_SIZE = 118;
 
     private final StockViewModel viewModel;
     private final Messages messages;
@@ -67,6 +69,7 @@ public final class StockView {
     @FXML private TextField filterField;
     @FXML private ComboBox<StockViewModel.WarehouseChoice> warehouseChoice;
     @FXML private Label rowCountLabel;
+    @FXML private ToggleButton gapsOnlyToggle;
     @FXML private Label loadErrorLabel;
     @FXML private TableView<StockRowViewModel> stockTable;
     @FXML private TableColumn<StockRowViewModel, String> sellerSkuColumn;
@@ -125,33 +128,44 @@ public final class StockView {
         for (String key : viewModel.totalKeys()) {
             Tile tile = new Tile(Tile.SkinType.NUMBER);
             tile.setId("tile-" + key);
-            tile.setTitle(messages.get("stock.bucket." + key));
-            tile.setTextSize(Tile.TextSize.BIGGER);
-            tile.setTextVisible(true);
+            // TilesFX scales its title and footer with the tile (about 9 px here, and Latin-only Lato):
+            // the tile draws the big number, our CSS-styled labels carry the words.
+            tile.setTitle("");
+            tile.setTextVisible(false);
             tile.setDecimals(0);
             tile.setLocale(messages.locale());
             // Stock figures are unbounded; the default 0..100 range would clamp them.
             tile.setMinValue(0);
             tile.setMaxValue(Integer.MAX_VALUE * 8.0);
             tile.setAnimated(false);
-            tile.setRoundedCorners(true);
-            tile.setBackgroundColor(TilePalette.BACKGROUND);
-            tile.setTitleColor(TilePalette.TITLE);
+            // The card (border, state colour) is drawn by the holder from CSS tokens.
+            tile.setBackgroundColor(Color.TRANSPARENT);
             tile.setValueColor(StockViewModel.TIKTOK_AVAILABLE.equals(key) ? TilePalette.CHANNEL : TilePalette.VALUE);
-            tile.setTextColor(TilePalette.NOTE);
             tile.setUnitColor(TilePalette.NOTE);
             tile.setPrefSize(TILE_SIZE, TILE_SIZE);
             tile.setMinSize(TILE_SIZE * 0.8, TILE_SIZE * 0.8);
             tile.setMaxSize(Double.MAX_VALUE, TILE_SIZE);
             tiles.put(key, tile);
 
+            Label title = new Label(messages.get("stock.bucket." + key));
+            title.setId("tileTitle-" + key);
+            title.getStyleClass().add("tile-title");
+            Label note = new Label();
+            note.setId("tileNote-" + key);
+            note.getStyleClass().add("tile-note");
+            VBox words = new VBox(title, note);
+            words.getStyleClass().add("tile-words");
+            words.setAlignment(Pos.BOTTOM_LEFT);
+            words.setMouseTransparent(true);
             // NUMBER skin can only print a number; "unknown" is a dash laid over it.
             Label unknown = new Label(Formats.UNKNOWN);
             unknown.setId("tileUnknown-" + key);
             unknown.getStyleClass().add("tile-unknown");
             unknown.setMouseTransparent(true);
-            StackPane holder = new StackPane(tile, unknown);
-            holder.getStyleClass().add("tile-holder");
+            StackPane.setAlignment(unknown, Pos.TOP_RIGHT);
+            StackPane holder = new StackPane(tile, words, unknown);
+            holder.setId("tileCard-" + key);
+            holder.getStyleClass().add("tile-card");
             if (StockViewModel.TIKTOK_AVAILABLE.equals(key)) {
                 holder.getStyleClass().add("tile-channel");
             }
@@ -159,16 +173,16 @@ public final class StockView {
             tileBox.getChildren().add(holder);
 
             StockTotal total = viewModel.total(key);
-            InvalidationListener redraw = obs -> showTotal(tile, unknown, holder, total);
+            InvalidationListener redraw = obs -> showTotal(tile, note, unknown, holder, total);
             total.sumProperty().addListener(redraw);
             total.reportingProperty().addListener(redraw);
             total.warehousesProperty().addListener(redraw);
-            showTotal(tile, unknown, holder, total);
+            showTotal(tile, note, unknown, holder, total);
         }
     }
 
     /** Runs on the FX thread only: the view model's apply is delivered there, and TilesFX does not marshal. */
-    private void showTotal(Tile tile, Label unknown, StackPane holder, StockTotal total) {
+    private void showTotal(Tile tile, Label note, Label unknown, StackPane holder, StockTotal total) {
         Long sum = total.getSum();
         boolean isUnknown = sum == null;
         unknown.setVisible(isUnknown);
@@ -176,19 +190,18 @@ public final class StockView {
         tile.setValue(isUnknown ? 0 : sum);
         holder.pseudoClassStateChanged(UNKNOWN, isUnknown);
         holder.pseudoClassStateChanged(PARTIAL, total.isPartial());
-        String note;
+        note.pseudoClassStateChanged(PARTIAL, total.isPartial());
+        String text;
         if (total.getWarehouses() == 0) {
-            note = "";
+            text = "";
         } else if (isUnknown) {
-            note = messages.get("stock.tile.noneReport");
+            text = messages.get("stock.tile.noneReport");
         } else if (total.isPartial()) {
-            note = messages.format("stock.tile.partial", total.getReporting(), total.getWarehouses());
+            text = messages.format("stock.tile.partial", total.getReporting(), total.getWarehouses());
         } else {
-            note = messages.format("stock.tile.allReport", total.getWarehouses());
+            text = messages.format("stock.tile.allReport", total.getWarehouses());
         }
-        tile.setTextColor(total.isPartial() ? TilePalette.PARTIAL : TilePalette.NOTE);
-        tile.setText(note);
-        tile.setTextAlignment(TextAlignment.LEFT);
+        note.setText(text);
     }
 
     /** For tests: the tile of a total key ({@code onHand} … {@code tiktokAvailable}). */
@@ -200,6 +213,7 @@ public final class StockView {
 
     private void bindFilter() {
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        gapsOnlyToggle.selectedProperty().bindBidirectional(viewModel.gapsOnlyProperty());
         warehouseChoice.setItems(viewModel.warehouseChoices());
         warehouseChoice.valueProperty().bindBidirectional(viewModel.selectedWarehouseProperty());
         StringConverter<StockViewModel.WarehouseChoice> converter = new StringConverter<>() {
@@ -250,9 +264,11 @@ public final class StockView {
         ageColumn.setCellFactory(c -> new AgeCell());
         for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
             if (column.getStyleClass().contains("number-column")) {
-                column.setPrefWidth(78);
+                column.setPrefWidth(66);
             }
         }
+        tiktokAvailableColumn.setPrefWidth(88);
+        ageColumn.setPrefWidth(74);
 
         stockTable.setItems(viewModel.sortedRows());
         viewModel.sortedRows().comparatorProperty().bind(stockTable.comparatorProperty());
@@ -383,6 +399,13 @@ public final class StockView {
                     ? messages.format("stock.rows", total)
                     : messages.format("stock.rows.filtered", shown, total));
         };
+        InvalidationListener gaps = obs -> {
+            int n = viewModel.gapCountProperty().get();
+            gapsOnlyToggle.setText(messages.format("stock.gapsOnly", n));
+            gapsOnlyToggle.pseudoClassStateChanged(GAP, n > 0);
+        };
+        viewModel.gapCountProperty().addListener(gaps);
+        gaps.invalidated(null);
         viewModel.shownCountProperty().addListener(counts);
         viewModel.totalCountProperty().addListener(counts);
         counts.invalidated(null);

@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -79,6 +81,8 @@ public final class StockViewModel implements AutoCloseable {
             new SimpleObjectProperty<>(this, "selectedWarehouse", WarehouseChoice.ALL);
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
+    private final ReadOnlyIntegerWrapper gapCount = new ReadOnlyIntegerWrapper(this, "gapCount");
+    private final BooleanProperty gapsOnly = new SimpleBooleanProperty(this, "gapsOnly");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
     private final ReadOnlyIntegerWrapper appliedSnapshots = new ReadOnlyIntegerWrapper(this, "appliedSnapshots");
@@ -106,6 +110,7 @@ public final class StockViewModel implements AutoCloseable {
         totals.put(TIKTOK_AVAILABLE, new StockTotal(TIKTOK_AVAILABLE));
         filterText.addListener((obs, o, n) -> updatePredicate());
         selectedWarehouse.addListener((obs, o, n) -> updatePredicate());
+        gapsOnly.addListener((obs, o, n) -> updatePredicate());
         filteredRows.addListener((javafx.collections.ListChangeListener<StockRowViewModel>) c ->
                 shownCount.set(filteredRows.size()));
         now.set(clock.instant());
@@ -187,12 +192,20 @@ public final class StockViewModel implements AutoCloseable {
         updateWarehouseChoices(board);
         rows.setAll(newRows);
         totalCount.set(newRows.size());
+        gapCount.set((int) newRows.stream().filter(StockRowViewModel::hasGap).count());
         shownCount.set(filteredRows.size());
         computeTotals(board.rows());
-        chips.setAll(buildChips(board));
+        Instant instant = clock.instant();
+        List<FreshnessChipViewModel> newChips = buildChips(board);
+        for (FreshnessChipViewModel chip : newChips) {
+            chip.tick(instant, window);
+        }
+        // Stale sources first: the most urgent thing in the bar must not wrap out of sight.
+        newChips.sort((a, b) -> Boolean.compare(b.isStale(), a.isStale()));
+        chips.setAll(newChips);
         loadError.set(null);
         appliedSnapshots.set(appliedSnapshots.get() + 1);
-        tick(clock.instant());
+        tick(instant);
     }
 
     private void computeTotals(List<BoardRow> boardRows) {
@@ -281,10 +294,11 @@ public final class StockViewModel implements AutoCloseable {
         String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
         WarehouseChoice choice = selectedWarehouse.get();
         Warehouse only = choice == null ? null : choice.warehouse();
-        if (needle.isEmpty() && only == null) {
+        boolean onlyGaps = gapsOnly.get();
+        if (needle.isEmpty() && only == null && !onlyGaps) {
             filteredRows.setPredicate(null);
         } else {
-            filteredRows.setPredicate(r -> r.matches(needle, only));
+            filteredRows.setPredicate(r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only));
         }
         shownCount.set(filteredRows.size());
     }
@@ -362,6 +376,16 @@ public final class StockViewModel implements AutoCloseable {
 
     public ReadOnlyIntegerProperty shownCountProperty() {
         return shownCount.getReadOnlyProperty();
+    }
+
+    /** Rows of the latest snapshot where TikTok and the warehouse disagree on available stock. */
+    public ReadOnlyIntegerProperty gapCountProperty() {
+        return gapCount.getReadOnlyProperty();
+    }
+
+    /** When true, only rows with a gap are shown. */
+    public BooleanProperty gapsOnlyProperty() {
+        return gapsOnly;
     }
 
     public ReadOnlyIntegerProperty totalCountProperty() {

@@ -195,16 +195,26 @@ class StockViewModelTest {
     }
 
     @Test
-    void chipsArePerWarehouseForWarehouseSourcesAndPerSourceForTheShop() {
+    void chipsArePerWarehouseForWarehouseSourcesAndPerSourceForTheShopStaleFirst() {
         StockViewModel vm = started(FakeBoards.small());
         assertThat(vm.chips()).extracting(FreshnessChipViewModel::sourceName, FreshnessChipViewModel::warehouseName)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("GoodCang 谷仓", "New Jersey (US-East)"),
                         org.assertj.core.groups.Tuple.tuple("ShipBob", "Moreno Valley (CA)"),
                         org.assertj.core.groups.Tuple.tuple("WINIT 万邑通", "Birmingham (UK)"),
-                        org.assertj.core.groups.Tuple.tuple("GoodCang 谷仓", "New Jersey (US-East)"),
                         org.assertj.core.groups.Tuple.tuple("TikTok Shop", null));
         assertThat(vm.chips()).filteredOn(FreshnessChipViewModel::isStale)
                 .extracting(FreshnessChipViewModel::sourceName).containsExactly("GoodCang 谷仓");
+    }
+
+    @Test
+    void gapCountAndGapsOnlyFilter() {
+        StockViewModel vm = started(FakeBoards.small());
+        assertThat(vm.gapCountProperty().get()).isEqualTo(1);
+        vm.gapsOnlyProperty().set(true);
+        assertThat(vm.filteredRows()).extracting(StockRowViewModel::gap).containsExactly(2);
+        vm.filterTextProperty().set("lamp");
+        assertThat(vm.filteredRows()).isEmpty();
     }
 
     @Test

@@ -13,7 +13,6 @@ import com.stocklens.ui.UiContext;
 import com.stocklens.ui.ViewLoader;
 import eu.hansolo.tilesfx.Tile;
 import java.util.List;
-import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -122,6 +121,13 @@ class StockViewTest {
     }
 
     @Test
+    void gapsOnlyToggleShowsOnlyRowsWithAGap(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#gapsOnlyToggle").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        assertThat(table(robot).getItems()).extracting(StockRowViewModel::gap).containsExactly(2);
+        assertThat(viewModel.gapsOnlyProperty().get()).isTrue();
+    }
+
+    @Test
     void staleSourceChipCarriesTheStalePseudoClass(FxRobot robot) {
         List<Node> chips = List.copyOf(robot.lookup("#freshnessBar").lookup(".freshness-chip").queryAll());
         assertThat(chips).hasSize(4);
@@ -138,19 +144,23 @@ class StockViewTest {
         Tile onHand = robot.lookup("#tile-onHand").queryAs(Tile.class);
         assertThat(onHand.getValue()).isEqualTo(150.0);
         assertThat(onHand.getSkin()).as("NUMBER skin renders headless").isNotNull();
-        assertThat(onHand.getText()).isEqualTo(messages.format("stock.tile.allReport", 3));
+        assertThat(robot.lookup("#tileNote-onHand").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.tile.allReport", 3));
 
         Tile inTransit = robot.lookup("#tile-inTransit").queryAs(Tile.class);
         assertThat(inTransit.getValue()).isEqualTo(50.0);
-        assertThat(inTransit.getText()).isEqualTo(messages.format("stock.tile.partial", 2, 3));
+        assertThat(robot.lookup("#tileNote-inTransit").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.tile.partial", 2, 3));
+        assertThat(robot.lookup("#tileCard-inTransit").query().getPseudoClassStates()).contains(StockView.PARTIAL);
         assertThat(robot.lookup("#tileUnknown-inTransit").query().isVisible()).isFalse();
 
         Tile tiktok = robot.lookup("#tile-tiktokAvailable").queryAs(Tile.class);
         assertThat(tiktok.getValue()).isEqualTo(112.0);
-        assertThat(tiktok.getTitle()).isEqualTo(messages.get("stock.bucket.tiktokAvailable"));
+        assertThat(robot.lookup("#tileTitle-tiktokAvailable").queryAs(Label.class).getText())
+                .isEqualTo(messages.get("stock.bucket.tiktokAvailable"));
 
         // A large figure is not clamped to the tile's default 0..100 range.
-        assertThat(Set.of(onHand.getMaxValue() > 1e9)).containsExactly(true);
+        assertThat(onHand.getMaxValue()).isGreaterThan(1e9);
     }
 
     @Test
@@ -160,7 +170,7 @@ class StockViewTest {
                         com.stocklens.domain.StockLevel.UNKNOWN, null, FakeBoards.NOW)),
                 List.of(FakeBoards.WINIT_UK), List.of())));
         assertThat(robot.lookup("#tileUnknown-frozen").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#tile-frozen").queryAs(Tile.class).getText())
+        assertThat(robot.lookup("#tileNote-frozen").queryAs(Label.class).getText())
                 .isEqualTo(messages.get("stock.tile.noneReport"));
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,6 +51,8 @@ class UiPreviewTest {
             Scene scene = new Scene(window.root(), MainWindowHost.WIDTH, MainWindowHost.HEIGHT);
             scene.snapshot(null);
             image[0] = scene.snapshot(null);
+            LoggerFactory.getLogger(UiPreviewTest.class).info("Rendered {} with font {}", out,
+                    ((javafx.scene.control.Labeled) scene.lookup("#navStock")).getFont());
             window.close();
         });
         out.getParentFile().mkdirs();

@@ -153,7 +153,12 @@ public final class StockView {
             Label note = new Label();
             note.setId("tileNote-" + key);
             note.getStyleClass().add("tile-note");
+            title.setWrapText(true);
+            note.setWrapText(true);
             VBox words = new VBox(title, note);
+            // Zero preferred width: every card gets the same share of the row whatever its label's length.
+            words.setMinWidth(0);
+            words.setPrefWidth(0);
             words.getStyleClass().add("tile-words");
             words.setAlignment(Pos.BOTTOM_LEFT);
             words.setMouseTransparent(true);
@@ -264,11 +269,12 @@ public final class StockView {
         ageColumn.setCellFactory(c -> new AgeCell());
         for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
             if (column.getStyleClass().contains("number-column")) {
-                column.setPrefWidth(66);
+                column.setPrefWidth(72);
             }
         }
-        tiktokAvailableColumn.setPrefWidth(88);
-        ageColumn.setPrefWidth(74);
+        tiktokAvailableColumn.setPrefWidth(92);
+        gapColumn.setPrefWidth(62);
+        ageColumn.setPrefWidth(72);
 
         stockTable.setItems(viewModel.sortedRows());
         viewModel.sortedRows().comparatorProperty().bind(stockTable.comparatorProperty());

@@ -1,0 +1,426 @@
+package com.stocklens.ui.stock;
+
+import com.stocklens.domain.Bucket;
+import com.stocklens.ui.Formats;
+import com.stocklens.ui.Messages;
+import com.stocklens.ui.TilePalette;
+import eu.hansolo.tilesfx.Tile;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * Controller of {@code StockView.fxml}: binds the {@link StockViewModel} to tiles, filter, table and
+ * freshness chips, and owns the one-second {@link Timeline} that ages the numbers. Decides nothing.
+ */
+public final class StockView {
+    /** State pseudo-classes; the colours live in app.css. */
+    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    static final PseudoClass GAP = PseudoClass.getPseudoClass("gap");
+    static final PseudoClass OVERSELL = PseudoClass.getPseudoClass("oversell");
+    static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
+
+    /** Tiles are squares; 8 across must fit 1366 px beside the sidebar (TilesFX scales text by size). */
+    private static final double TILE_SIZE = 118;
+
+    private final StockViewModel viewModel;
+    private final Messages messages;
+    private final Clock clock;
+    private final Map<String, Tile> tiles = new LinkedHashMap<>();
+    private Timeline ticker;
+
+    @FXML private BorderPane stockRoot;
+    @FXML private HBox tileBox;
+    @FXML private TextField filterField;
+    @FXML private ComboBox<StockViewModel.WarehouseChoice> warehouseChoice;
+    @FXML private Label rowCountLabel;
+    @FXML private ToggleButton gapsOnlyToggle;
+    @FXML private Label loadErrorLabel;
+    @FXML private TableView<StockRowViewModel> stockTable;
+    @FXML private TableColumn<StockRowViewModel, String> sellerSkuColumn;
+    @FXML private TableColumn<StockRowViewModel, String> nameColumn;
+    @FXML private TableColumn<StockRowViewModel, String> warehouseColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> onHandColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> availableColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> reservedColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> inTransitColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> qcHoldColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> frozenColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> returnPendingQcColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> tiktokAvailableColumn;
+    @FXML private TableColumn<StockRowViewModel, Integer> gapColumn;
+    @FXML private TableColumn<StockRowViewModel, Instant> ageColumn;
+    @FXML private FlowPane freshnessBar;
+
+    public StockView(StockViewModel viewModel, Messages messages, Clock clock) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @FXML
+    private void initialize() {
+        buildTiles();
+        bindFilter();
+        bindTable();
+        bindFreshness();
+        bindCounts();
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(clock.instant())));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    /** The root of the screen. */
+    public BorderPane root() {
+        return stockRoot;
+    }
+
+    /** The freshness bar, so the main window can show it full-width at the bottom of the window. */
+    public Node freshnessBar() {
+        return freshnessBar;
+    }
+
+    /** Stops the ticker; call when the screen goes away (the view model is closed by its owner). */
+    public void dispose() {
+        if (ticker != null) {
+            ticker.stop();
+        }
+    }
+
+    // ---- tiles ----------------------------------------------------------------------------------
+
+    private void buildTiles() {
+        for (String key : viewModel.totalKeys()) {
+            Tile tile = new Tile(Tile.SkinType.NUMBER);
+            tile.setId("tile-" + key);
+            // TilesFX scales its title and footer with the tile (about 9 px here, and Latin-only Lato):
+            // the tile draws the big number, our CSS-styled labels carry the words.
+            tile.setTitle("");
+            tile.setTextVisible(false);
+            tile.setDecimals(0);
+            tile.setLocale(messages.locale());
+            // Stock figures are unbounded; the default 0..100 range would clamp them.
+            tile.setMinValue(0);
+            tile.setMaxValue(Integer.MAX_VALUE * 8.0);
+            tile.setAnimated(false);
+            // The card (border, state colour) is drawn by the holder from CSS tokens.
+            tile.setBackgroundColor(Color.TRANSPARENT);
+            tile.setValueColor(StockViewModel.TIKTOK_AVAILABLE.equals(key) ? TilePalette.CHANNEL : TilePalette.VALUE);
+            tile.setUnitColor(TilePalette.NOTE);
+            tile.setPrefSize(TILE_SIZE, TILE_SIZE);
+            tile.setMinSize(TILE_SIZE * 0.8, TILE_SIZE * 0.8);
+            tile.setMaxSize(Double.MAX_VALUE, TILE_SIZE);
+            tiles.put(key, tile);
+
+            Label title = new Label(messages.get("stock.bucket." + key));
+            title.setId("tileTitle-" + key);
+            title.getStyleClass().add("tile-title");
+            Label note = new Label();
+            note.setId("tileNote-" + key);
+            note.getStyleClass().add("tile-note");
+            title.setWrapText(true);
+            note.setWrapText(true);
+            VBox words = new VBox(title, note);
+            // Zero preferred width: every card gets the same share of the row whatever its label's length.
+            words.setMinWidth(0);
+            words.setPrefWidth(0);
+            words.getStyleClass().add("tile-words");
+            words.setAlignment(Pos.BOTTOM_LEFT);
+            words.setMouseTransparent(true);
+            // NUMBER skin can only print a number; "unknown" is a dash laid over it.
+            Label unknown = new Label(Formats.UNKNOWN);
+            unknown.setId("tileUnknown-" + key);
+            unknown.getStyleClass().add("tile-unknown");
+            unknown.setMouseTransparent(true);
+            StackPane.setAlignment(unknown, Pos.TOP_RIGHT);
+            StackPane holder = new StackPane(tile, words, unknown);
+            holder.setId("tileCard-" + key);
+            holder.getStyleClass().add("tile-card");
+            if (StockViewModel.TIKTOK_AVAILABLE.equals(key)) {
+                holder.getStyleClass().add("tile-channel");
+            }
+            HBox.setHgrow(holder, Priority.ALWAYS);
+            tileBox.getChildren().add(holder);
+
+            StockTotal total = viewModel.total(key);
+            InvalidationListener redraw = obs -> showTotal(tile, note, unknown, holder, total);
+            total.sumProperty().addListener(redraw);
+            total.reportingProperty().addListener(redraw);
+            total.warehousesProperty().addListener(redraw);
+            showTotal(tile, note, unknown, holder, total);
+        }
+    }
+
+    /** Runs on the FX thread only: the view model's apply is delivered there, and TilesFX does not marshal. */
+    private void showTotal(Tile tile, Label note, Label unknown, StackPane holder, StockTotal total) {
+        Long sum = total.getSum();
+        boolean isUnknown = sum == null;
+        unknown.setVisible(isUnknown);
+        tile.setValueVisible(!isUnknown);
+        tile.setValue(isUnknown ? 0 : sum);
+        holder.pseudoClassStateChanged(UNKNOWN, isUnknown);
+        holder.pseudoClassStateChanged(PARTIAL, total.isPartial());
+        note.pseudoClassStateChanged(PARTIAL, total.isPartial());
+        String text;
+        if (total.getWarehouses() == 0) {
+            text = "";
+        } else if (isUnknown) {
+            text = messages.get("stock.tile.noneReport");
+        } else if (total.isPartial()) {
+            text = messages.format("stock.tile.partial", total.getReporting(), total.getWarehouses());
+        } else {
+            text = messages.format("stock.tile.allReport", total.getWarehouses());
+        }
+        note.setText(text);
+    }
+
+    /** For tests: the tile of a total key ({@code onHand} … {@code tiktokAvailable}). */
+    Tile tile(String key) {
+        return tiles.get(key);
+    }
+
+    // ---- filter ---------------------------------------------------------------------------------
+
+    private void bindFilter() {
+        filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        gapsOnlyToggle.selectedProperty().bindBidirectional(viewModel.gapsOnlyProperty());
+        warehouseChoice.setItems(viewModel.warehouseChoices());
+        warehouseChoice.valueProperty().bindBidirectional(viewModel.selectedWarehouseProperty());
+        StringConverter<StockViewModel.WarehouseChoice> converter = new StringConverter<>() {
+            @Override
+            public String toString(StockViewModel.WarehouseChoice choice) {
+                if (choice == null || choice.isAll()) {
+                    return messages.get("stock.warehouse.all");
+                }
+                return choice.warehouse().provider().displayName() + " · " + choice.warehouse().name();
+            }
+
+            @Override
+            public StockViewModel.WarehouseChoice fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+        warehouseChoice.setConverter(converter);
+        warehouseChoice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(StockViewModel.WarehouseChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(converter.toString(item));
+            }
+        });
+    }
+
+    // ---- table ----------------------------------------------------------------------------------
+
+    private void bindTable() {
+        textColumn(sellerSkuColumn, StockRowViewModel::sellerSku);
+        textColumn(nameColumn, StockRowViewModel::name);
+        textColumn(warehouseColumn, StockRowViewModel::warehouseLabel);
+        Map<Bucket, TableColumn<StockRowViewModel, Integer>> bucketColumns = new LinkedHashMap<>();
+        bucketColumns.put(Bucket.ON_HAND, onHandColumn);
+        bucketColumns.put(Bucket.AVAILABLE, availableColumn);
+        bucketColumns.put(Bucket.RESERVED, reservedColumn);
+        bucketColumns.put(Bucket.IN_TRANSIT, inTransitColumn);
+        bucketColumns.put(Bucket.QC_HOLD, qcHoldColumn);
+        bucketColumns.put(Bucket.FROZEN, frozenColumn);
+        bucketColumns.put(Bucket.RETURN_PENDING_QC, returnPendingQcColumn);
+        bucketColumns.forEach((bucket, column) -> numberColumn(column, r -> r.bucket(bucket), false));
+        numberColumn(tiktokAvailableColumn, StockRowViewModel::tiktokAvailable, false);
+        numberColumn(gapColumn, StockRowViewModel::gap, true);
+
+        ageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().warehouseSnapshotAt()));
+        // Newest first is "ascending age": compare the instants reversed; no reading sorts last.
+        ageColumn.setComparator(UnknownLast.of(ageColumn, (Instant a, Instant b) -> b.compareTo(a)));
+        ageColumn.setCellFactory(c -> new AgeCell());
+        for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
+            if (column.getStyleClass().contains("number-column")) {
+                column.setPrefWidth(72);
+            }
+        }
+        tiktokAvailableColumn.setPrefWidth(92);
+        gapColumn.setPrefWidth(62);
+        ageColumn.setPrefWidth(72);
+
+        stockTable.setItems(viewModel.sortedRows());
+        viewModel.sortedRows().comparatorProperty().bind(stockTable.comparatorProperty());
+    }
+
+    private void textColumn(TableColumn<StockRowViewModel, String> column, Function<StockRowViewModel, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setComparator(UnknownLast.of(column, String::compareTo));
+    }
+
+    private void numberColumn(TableColumn<StockRowViewModel, Integer> column,
+                              Function<StockRowViewModel, Integer> value, boolean signed) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setComparator(UnknownLast.of(column, Integer::compare));
+        column.setCellFactory(c -> new NumberCell(signed));
+    }
+
+    /** A right-aligned quantity; "—" and {@code :unknown} when the source does not report it. */
+    private final class NumberCell extends TableCell<StockRowViewModel, Integer> {
+        private final boolean signed;
+
+        NumberCell(boolean signed) {
+            this.signed = signed;
+            getStyleClass().add("number-cell");
+            if (signed) {
+                getStyleClass().add("gap-cell");
+            }
+        }
+
+        @Override
+        protected void updateItem(Integer item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean unknown = !empty && item == null;
+            setText(empty ? null : signed ? Formats.signed(item, messages) : Formats.quantity(item, messages));
+            pseudoClassStateChanged(UNKNOWN, unknown);
+            pseudoClassStateChanged(GAP, signed && !empty && item != null && item != 0);
+            pseudoClassStateChanged(OVERSELL, signed && !empty && item != null && item > 0);
+        }
+    }
+
+    /**
+     * Age of the warehouse figure, re-rendered on each tick. The listener is weak so a cell never keeps
+     * itself alive through the view model; cells live as long as the table.
+     */
+    private final class AgeCell extends TableCell<StockRowViewModel, Instant> {
+        private final InvalidationListener onTick = obs -> render();
+
+        AgeCell() {
+            getStyleClass().addAll("number-cell", "age-cell");
+            viewModel.nowProperty().addListener(new WeakInvalidationListener(onTick));
+        }
+
+        @Override
+        protected void updateItem(Instant item, boolean empty) {
+            super.updateItem(item, empty);
+            render();
+        }
+
+        private void render() {
+            Instant at = isEmpty() ? null : getItem();
+            if (isEmpty()) {
+                setText(null);
+            } else {
+                setText(Formats.age(viewModel.ageOf(at), messages));
+            }
+            pseudoClassStateChanged(UNKNOWN, !isEmpty() && at == null);
+            pseudoClassStateChanged(STALE, !isEmpty() && viewModel.isStale(at));
+        }
+    }
+
+    // ---- freshness ------------------------------------------------------------------------------
+
+    private void bindFreshness() {
+        viewModel.chips().addListener((ListChangeListener<FreshnessChipViewModel>) c -> rebuildChips());
+        rebuildChips();
+    }
+
+    private void rebuildChips() {
+        List<Node> nodes = new ArrayList<>();
+        int i = 0;
+        for (FreshnessChipViewModel chip : viewModel.chips()) {
+            Label label = new Label();
+            label.setId("freshnessChip-" + i++);
+            label.getStyleClass().add("freshness-chip");
+            label.getStyleClass().add(chip.isShop() ? "shop-chip" : "warehouse-chip");
+            label.setAlignment(Pos.CENTER_LEFT);
+            Tooltip tooltip = new Tooltip();
+            label.setTooltip(tooltip);
+            // The chip view model is replaced on every snapshot, so these listeners go with it.
+            InvalidationListener update = obs -> renderChip(label, tooltip, chip);
+            chip.ageProperty().addListener(update);
+            chip.staleProperty().addListener(update);
+            renderChip(label, tooltip, chip);
+            nodes.add(label);
+        }
+        freshnessBar.getChildren().setAll(nodes);
+    }
+
+    private void renderChip(Label label, Tooltip tooltip, FreshnessChipViewModel chip) {
+        StringBuilder text = new StringBuilder(chip.sourceName());
+        if (chip.warehouseName() != null) {
+            text.append(" · ").append(chip.warehouseName());
+        }
+        text.append(" · ").append(Formats.ago(chip.getAge(), messages));
+        label.setText(text.toString());
+        label.pseudoClassStateChanged(STALE, chip.isStale());
+
+        var f = chip.freshness();
+        StringBuilder tip = new StringBuilder();
+        tip.append(messages.format("status.chip.snapshotAt", Formats.beijingTime(f.lastSnapshotAt())));
+        tip.append('\n').append(messages.format("status.chip.stats", f.rows(), f.requests(), f.durationMillis()));
+        if (chip.isStale()) {
+            tip.append('\n').append(messages.format("status.chip.stale", viewModel.window().toMinutes()));
+        }
+        if (f.lastError() != null) {
+            tip.append('\n').append(messages.format("status.chip.lastError", f.lastError()));
+        }
+        tooltip.setText(tip.toString());
+    }
+
+    // ---- counts ---------------------------------------------------------------------------------
+
+    private void bindCounts() {
+        InvalidationListener counts = obs -> {
+            int shown = viewModel.shownCountProperty().get();
+            int total = viewModel.totalCountProperty().get();
+            rowCountLabel.setText(shown == total
+                    ? messages.format("stock.rows", total)
+                    : messages.format("stock.rows.filtered", shown, total));
+        };
+        InvalidationListener gaps = obs -> {
+            int n = viewModel.gapCountProperty().get();
+            gapsOnlyToggle.setText(messages.format("stock.gapsOnly", n));
+            gapsOnlyToggle.pseudoClassStateChanged(GAP, n > 0);
+        };
+        viewModel.gapCountProperty().addListener(gaps);
+        gaps.invalidated(null);
+        viewModel.shownCountProperty().addListener(counts);
+        viewModel.totalCountProperty().addListener(counts);
+        counts.invalidated(null);
+
+        viewModel.loadErrorProperty().addListener((obs, o, error) -> {
+            boolean show = error != null;
+            loadErrorLabel.setText(show ? messages.format("stock.loadError", error) : null);
+            loadErrorLabel.setVisible(show);
+            loadErrorLabel.setManaged(show);
+        });
+    }
+}

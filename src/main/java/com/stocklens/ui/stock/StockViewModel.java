@@ -1,0 +1,412 @@
+package com.stocklens.ui.stock;
+
+import com.stocklens.domain.Bucket;
+import com.stocklens.domain.SourceKind;
+import com.stocklens.domain.Warehouse;
+import com.stocklens.rules.Staleness;
+import com.stocklens.service.BoardRow;
+import com.stocklens.service.SourceFreshness;
+import com.stocklens.service.StockBoard;
+import com.stocklens.service.StockBoardReader;
+import com.stocklens.service.SyncEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the stock screen, free of any toolkit: rows of SKU × warehouse, the tile totals, the
+ * freshness chips and the filter. Threading: reads happen on {@code background}; each read reaches
+ * the UI as one {@code ui.execute(apply)} that replaces all rows with a single {@code setAll}. All
+ * properties must only be touched on the {@code ui} executor's thread.
+ */
+public final class StockViewModel implements AutoCloseable {
+    /** Key of the TikTok-available total, beside the seven bucket keys. */
+    public static final String TIKTOK_AVAILABLE = "tiktokAvailable";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StockViewModel.class);
+
+    private final StockBoardReader reader;
+    private final SyncEvents syncEvents;
+    private final Clock clock;
+    private final Duration window;
+    private final Executor background;
+    private final Executor ui;
+
+    /** True while a refresh is queued but has not started reading: further requests fold into it. */
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private volatile boolean closed;
+    private AutoCloseable subscription;
+
+    // The only list that grows with the data; it is replaced whole per snapshot, never appended to.
+    private final ObservableList<StockRowViewModel> rows = FXCollections.observableArrayList();
+    private final FilteredList<StockRowViewModel> filteredRows = new FilteredList<>(rows);
+    private final SortedList<StockRowViewModel> sortedRows = new SortedList<>(filteredRows);
+    private final ObservableList<FreshnessChipViewModel> chips = FXCollections.observableArrayList();
+    private final ObservableList<WarehouseChoice> warehouseChoices =
+            FXCollections.observableArrayList(WarehouseChoice.ALL);
+    private final Map<String, StockTotal> totals = new LinkedHashMap<>();
+
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ObjectProperty<WarehouseChoice> selectedWarehouse =
+            new SimpleObjectProperty<>(this, "selectedWarehouse", WarehouseChoice.ALL);
+    private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
+    private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
+    private final ReadOnlyIntegerWrapper gapCount = new ReadOnlyIntegerWrapper(this, "gapCount");
+    private final BooleanProperty gapsOnly = new SimpleBooleanProperty(this, "gapsOnly");
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+    private final ReadOnlyIntegerWrapper appliedSnapshots = new ReadOnlyIntegerWrapper(this, "appliedSnapshots");
+
+    /** A choice in the warehouse filter: one warehouse, or {@link #ALL} ({@code warehouse == null}). */
+    public record WarehouseChoice(Warehouse warehouse) {
+        public static final WarehouseChoice ALL = new WarehouseChoice(null);
+
+        public boolean isAll() {
+            return warehouse == null;
+        }
+    }
+
+    public StockViewModel(StockBoardReader reader, SyncEvents syncEvents, Clock clock, Duration window,
+                          Executor background, Executor ui) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.syncEvents = Objects.requireNonNull(syncEvents, "syncEvents");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = Objects.requireNonNull(window, "window");
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        for (Bucket b : Bucket.values()) {
+            totals.put(b.key(), new StockTotal(b.key()));
+        }
+        totals.put(TIKTOK_AVAILABLE, new StockTotal(TIKTOK_AVAILABLE));
+        filterText.addListener((obs, o, n) -> updatePredicate());
+        selectedWarehouse.addListener((obs, o, n) -> updatePredicate());
+        gapsOnly.addListener((obs, o, n) -> updatePredicate());
+        filteredRows.addListener((javafx.collections.ListChangeListener<StockRowViewModel>) c ->
+                shownCount.set(filteredRows.size()));
+        now.set(clock.instant());
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------
+
+    /** Subscribes to sync events and loads the board once. */
+    public void start() {
+        if (subscription != null || closed) {
+            return;
+        }
+        subscription = syncEvents.subscribe(event -> refresh());
+        refresh();
+    }
+
+    /**
+     * Asks for a fresh read of the board. Safe from any thread. Bursts coalesce: while a read is
+     * queued and not yet started, further requests are dropped, because that read will see their data.
+     */
+    public void refresh() {
+        if (closed || !refreshPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(this::readAndApply);
+        } catch (RejectedExecutionException e) {
+            // The root is shutting down its executors; nothing left to show.
+            refreshPending.set(false);
+            LOG.debug("Refresh rejected: background executor is shut down");
+        }
+    }
+
+    private void readAndApply() {
+        // Clear before reading: a sync that finishes while we read must trigger one more read.
+        refreshPending.set(false);
+        if (closed) {
+            return;
+        }
+        StockBoard board;
+        try {
+            board = reader.read();
+        } catch (RuntimeException e) {
+            LOG.warn("Reading the stock board failed", e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            ui.execute(() -> loadError.set(message));
+            return;
+        }
+        ui.execute(() -> {
+            if (!closed) {
+                apply(board);
+            }
+        });
+    }
+
+    /** Unsubscribes from sync events; reads already in flight are dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        AutoCloseable s = subscription;
+        subscription = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the sync-event subscription failed", e);
+            }
+        }
+    }
+
+    // ---- applying a snapshot (ui thread) -----------------------------------------------------------
+
+    /** Replaces everything with {@code board}: one {@code setAll} for the rows, totals and chips recomputed. */
+    void apply(StockBoard board) {
+        List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
+        for (BoardRow r : board.rows()) {
+            newRows.add(new StockRowViewModel(r));
+        }
+        updateWarehouseChoices(board);
+        rows.setAll(newRows);
+        totalCount.set(newRows.size());
+        gapCount.set((int) newRows.stream().filter(StockRowViewModel::hasGap).count());
+        shownCount.set(filteredRows.size());
+        computeTotals(board.rows());
+        Instant instant = clock.instant();
+        List<FreshnessChipViewModel> newChips = buildChips(board);
+        for (FreshnessChipViewModel chip : newChips) {
+            chip.tick(instant, window);
+        }
+        // Stale sources first: the most urgent thing in the bar must not wrap out of sight.
+        newChips.sort((a, b) -> Boolean.compare(b.isStale(), a.isStale()));
+        chips.setAll(newChips);
+        loadError.set(null);
+        appliedSnapshots.set(appliedSnapshots.get() + 1);
+        tick(instant);
+    }
+
+    private void computeTotals(List<BoardRow> boardRows) {
+        Set<String> allWarehouses = new HashSet<>();
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        Map<String, Set<String>> reporting = new LinkedHashMap<>();
+        for (String key : totals.keySet()) {
+            sums.put(key, new long[1]);
+            reporting.put(key, new HashSet<>());
+        }
+        for (BoardRow r : boardRows) {
+            String wid = r.warehouse().id();
+            allWarehouses.add(wid);
+            for (Bucket b : Bucket.values()) {
+                add(sums, reporting, b.key(), r.level().get(b), wid);
+            }
+            add(sums, reporting, TIKTOK_AVAILABLE, r.tiktokAvailable(), wid);
+        }
+        for (Map.Entry<String, StockTotal> e : totals.entrySet()) {
+            int reportingCount = reporting.get(e.getKey()).size();
+            Long sum = reportingCount == 0 ? null : sums.get(e.getKey())[0];
+            e.getValue().set(sum, reportingCount, allWarehouses.size());
+        }
+    }
+
+    private static void add(Map<String, long[]> sums, Map<String, Set<String>> reporting,
+                            String key, Integer value, String warehouseId) {
+        if (value != null) {
+            sums.get(key)[0] += value;
+            reporting.get(key).add(warehouseId);
+        }
+    }
+
+    /**
+     * One chip per shop source, and one per warehouse of each warehouse source (the seller thinks in
+     * warehouses: "ShipBob · Moreno Valley (CA)"). A warehouse source with no known warehouses still
+     * gets a chip, so a source that never synced is visible.
+     */
+    private List<FreshnessChipViewModel> buildChips(StockBoard board) {
+        List<FreshnessChipViewModel> result = new ArrayList<>();
+        List<SourceFreshness> sources = new ArrayList<>(board.sources());
+        // Warehouses first (what the stock numbers come from), then the shop.
+        sources.sort((a, b) -> Boolean.compare(a.source().kind() == SourceKind.SHOP, b.source().kind() == SourceKind.SHOP));
+        for (SourceFreshness s : sources) {
+            List<Warehouse> ofSource = new ArrayList<>();
+            if (s.source().kind() == SourceKind.WAREHOUSE) {
+                for (Warehouse w : board.warehouses()) {
+                    if (w.provider() == s.source().provider()) {
+                        ofSource.add(w);
+                    }
+                }
+            }
+            if (ofSource.isEmpty()) {
+                result.add(new FreshnessChipViewModel(s, null));
+            } else {
+                for (Warehouse w : ofSource) {
+                    result.add(new FreshnessChipViewModel(s, w.name()));
+                }
+            }
+        }
+        return result;
+    }
+
+    private void updateWarehouseChoices(StockBoard board) {
+        List<WarehouseChoice> choices = new ArrayList<>();
+        choices.add(WarehouseChoice.ALL);
+        Map<String, Warehouse> seen = new LinkedHashMap<>();
+        for (Warehouse w : board.warehouses()) {
+            seen.putIfAbsent(w.id(), w);
+        }
+        for (BoardRow r : board.rows()) {
+            seen.putIfAbsent(r.warehouse().id(), r.warehouse());
+        }
+        for (Warehouse w : seen.values()) {
+            choices.add(new WarehouseChoice(w));
+        }
+        // Touch the list only when it changed, so an open drop-down does not close on every sync.
+        if (!choices.equals(warehouseChoices)) {
+            WarehouseChoice keep = selectedWarehouse.get();
+            warehouseChoices.setAll(choices);
+            selectedWarehouse.set(choices.contains(keep) ? keep : WarehouseChoice.ALL);
+        }
+    }
+
+    private void updatePredicate() {
+        String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        WarehouseChoice choice = selectedWarehouse.get();
+        Warehouse only = choice == null ? null : choice.warehouse();
+        boolean onlyGaps = gapsOnly.get();
+        if (needle.isEmpty() && only == null && !onlyGaps) {
+            filteredRows.setPredicate(null);
+        } else {
+            filteredRows.setPredicate(r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only));
+        }
+        shownCount.set(filteredRows.size());
+    }
+
+    // ---- time ------------------------------------------------------------------------------------
+
+    /** Advances the screen's notion of "now": ages and stale flags. Called once a second by the view. */
+    public void tick(Instant instant) {
+        now.set(instant);
+        for (FreshnessChipViewModel chip : chips) {
+            chip.tick(instant, window);
+        }
+    }
+
+    /** Whether a reading taken at {@code readingAt} is past the window at the current {@link #nowProperty()}. */
+    public boolean isStale(Instant readingAt) {
+        return Staleness.isStale(readingAt, now.get(), window);
+    }
+
+    /** Age of a reading at the current {@link #nowProperty()}; {@code null} for no reading. */
+    public Duration ageOf(Instant readingAt) {
+        return readingAt == null ? null : Staleness.age(readingAt, now.get());
+    }
+
+    // ---- exposed state ---------------------------------------------------------------------------
+
+    /** The rows after filtering, sorted by whatever comparator the view binds to {@link SortedList#comparatorProperty()}. */
+    public SortedList<StockRowViewModel> sortedRows() {
+        return sortedRows;
+    }
+
+    /** All rows of the latest snapshot, unfiltered, read-only. */
+    public List<StockRowViewModel> allRows() {
+        return Collections.unmodifiableList(rows);
+    }
+
+    /** Rows after the filter, in snapshot order. */
+    public ObservableList<StockRowViewModel> filteredRows() {
+        return filteredRows;
+    }
+
+    public ObservableList<FreshnessChipViewModel> chips() {
+        return chips;
+    }
+
+    public ObservableList<WarehouseChoice> warehouseChoices() {
+        return warehouseChoices;
+    }
+
+    /** The tile total for a bucket key ({@link Bucket#key()}) or {@link #TIKTOK_AVAILABLE}. */
+    public StockTotal total(String key) {
+        StockTotal t = totals.get(key);
+        if (t == null) {
+            throw new IllegalArgumentException("No total " + key);
+        }
+        return t;
+    }
+
+    public StockTotal total(Bucket bucket) {
+        return total(bucket.key());
+    }
+
+    /** Keys of every tile, in display order: the seven buckets, then TikTok available. */
+    public List<String> totalKeys() {
+        return List.copyOf(totals.keySet());
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<WarehouseChoice> selectedWarehouseProperty() {
+        return selectedWarehouse;
+    }
+
+    public ReadOnlyIntegerProperty shownCountProperty() {
+        return shownCount.getReadOnlyProperty();
+    }
+
+    /** Rows of the latest snapshot where TikTok and the warehouse disagree on available stock. */
+    public ReadOnlyIntegerProperty gapCountProperty() {
+        return gapCount.getReadOnlyProperty();
+    }
+
+    /** When true, only rows with a gap are shown. */
+    public BooleanProperty gapsOnlyProperty() {
+        return gapsOnly;
+    }
+
+    public ReadOnlyIntegerProperty totalCountProperty() {
+        return totalCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** The latest read failure, {@code null} after a good read. */
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    /** How many snapshots have been applied; lets tests and the view tell "not loaded yet" from "empty". */
+    public ReadOnlyIntegerProperty appliedSnapshotsProperty() {
+        return appliedSnapshots.getReadOnlyProperty();
+    }
+
+    public Duration window() {
+        return window;
+    }
+}

@@ -1,0 +1,131 @@
+package com.stocklens.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.rules.Staleness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window frame: DEMO banner only in demo mode, and a language switch that rebuilds in Chinese. */
+@ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
+class MainWindowTest {
+    private final FakeSyncEvents events = new FakeSyncEvents();
+    private final List<Locale> remembered = new ArrayList<>();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.apply();
+        // Smaller than Monocle's 1280×800 headless screen; a 1366-wide window overflows its framebuffer.
+        stage.setScene(new Scene(new Group(), 1200, 720));
+    }
+
+    private UiContext context(boolean demo, Locale locale) {
+        return new UiContext(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW, demo,
+                Runnable::run, locale, remembered::add);
+    }
+
+    private MainWindowHost show(FxRobot robot, UiContext context) {
+        MainWindowHost[] host = new MainWindowHost[1];
+        robot.interact(() -> {
+            host[0] = MainWindowHost.install(stage, context);
+            stage.show();
+        });
+        return host[0];
+    }
+
+    @Test
+    void demoModeShowsTheBanner(FxRobot robot) {
+        show(robot, context(true, UiContext.CHINESE));
+        Label banner = robot.lookup("#demoBanner").queryAs(Label.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getHeight()).isGreaterThan(0);
+        assertThat(banner.getText()).isEqualTo(new Messages(UiContext.CHINESE).get("demo.banner"));
+    }
+
+    @Test
+    void liveModeHasNoBanner(FxRobot robot) {
+        show(robot, context(false, UiContext.CHINESE));
+        assertThat(robot.lookup("#demoBanner").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#stockTable").tryQuery()).isPresent();
+    }
+
+    @Test
+    void switchingLanguageRebuildsTheWindowInChinese(FxRobot robot) {
+        MainWindowHost host = show(robot, context(true, UiContext.ENGLISH));
+        Messages en = new Messages(UiContext.ENGLISH);
+        Messages zh = new Messages(UiContext.CHINESE);
+        assertThat(robot.lookup("#navStock").queryAs(ToggleButton.class).getText()).isEqualTo(en.get("nav.stock"));
+        assertThat(events.subscribers()).isEqualTo(1);
+
+        MenuItem chinese = menuItem(robot, "menuLanguageZh");
+        robot.interact(chinese::fire);
+
+        assertThat(remembered).containsExactly(UiContext.CHINESE);
+        assertThat(host.current().messages().locale()).isEqualTo(UiContext.CHINESE);
+        assertThat(robot.lookup("#navStock").queryAs(ToggleButton.class).getText()).isEqualTo(zh.get("nav.stock"));
+        assertThat(robot.lookup("#filterField").queryAs(TextField.class).getPromptText())
+                .isEqualTo(zh.get("stock.filter.prompt"));
+        assertThat(stage.getTitle()).isEqualTo(zh.get("app.title"));
+        assertThat(robot.lookup("#tileTitle-onHand").queryAs(Label.class).getText())
+                .isEqualTo(zh.get("stock.bucket.onHand"));
+        // The old window let go of its subscription: one live screen, one subscriber.
+        assertThat(events.subscribers()).isEqualTo(1);
+        robot.interact(host::close);
+        assertThat(events.subscribers()).isZero();
+    }
+
+    @Test
+    void everyEnglishKeyHasAChineseTranslation() {
+        var en = new Messages(UiContext.ENGLISH).bundle();
+        var zh = new Messages(UiContext.CHINESE).bundle();
+        assertThat(zh.keySet()).containsExactlyInAnyOrderElementsOf(en.keySet());
+        for (String key : en.keySet()) {
+            if (!key.startsWith("menu.view.language.") && !key.startsWith("age.")) {
+                assertThat(zh.getString(key)).as(key).isNotEqualTo(en.getString(key));
+            }
+        }
+    }
+
+    private static MenuItem menuItem(FxRobot robot, String id) {
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        for (Menu menu : bar.getMenus()) {
+            MenuItem found = find(menu, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    private static MenuItem find(Menu menu, String id) {
+        for (MenuItem item : menu.getItems()) {
+            if (id.equals(item.getId())) {
+                return item;
+            }
+            if (item instanceof Menu sub) {
+                MenuItem found = find(sub, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

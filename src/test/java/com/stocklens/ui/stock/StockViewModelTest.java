@@ -1,0 +1,309 @@
+package com.stocklens.ui.stock;
+
+import static com.stocklens.ui.FakeBoards.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.domain.Bucket;
+import com.stocklens.domain.StockLevel;
+import com.stocklens.rules.Staleness;
+import com.stocklens.service.SourceFreshness;
+import com.stocklens.service.StockBoard;
+import com.stocklens.service.StockBoardReader;
+import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.FakeSyncEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+/** The stock screen's state without any toolkit: same-thread executors, a fixed clock, fake services. */
+class StockViewModelTest {
+    private static final Duration WINDOW = Staleness.DEFAULT_WINDOW;
+    private static final Executor SAME_THREAD = Runnable::run;
+
+    private final FakeSyncEvents events = new FakeSyncEvents();
+
+    /** A reader that counts its reads and returns whatever board the test sets. */
+    private static final class CountingReader implements StockBoardReader {
+        final AtomicInteger reads = new AtomicInteger();
+        volatile StockBoard board;
+
+        CountingReader(StockBoard board) {
+            this.board = board;
+        }
+
+        @Override
+        public StockBoard read() {
+            reads.incrementAndGet();
+            return board;
+        }
+    }
+
+    private StockViewModel started(StockBoard board) {
+        StockViewModel vm = new StockViewModel(new CountingReader(board), events, FakeBoards.CLOCK, WINDOW,
+                SAME_THREAD, SAME_THREAD);
+        vm.start();
+        return vm;
+    }
+
+    @Test
+    void totalsSumKnownValuesAndCountReportingWarehouses() {
+        StockViewModel vm = started(FakeBoards.small());
+
+        StockTotal onHand = vm.total(Bucket.ON_HAND);
+        assertThat(onHand.getSum()).isEqualTo(150L);
+        assertThat(onHand.getReporting()).isEqualTo(3);
+        assertThat(onHand.getWarehouses()).isEqualTo(3);
+        assertThat(onHand.isPartial()).isFalse();
+
+        // WINIT does not report in-transit: the known part, with "2 of 3", never counting the unknown as 0.
+        StockTotal inTransit = vm.total(Bucket.IN_TRANSIT);
+        assertThat(inTransit.getSum()).isEqualTo(50L);
+        assertThat(inTransit.getReporting()).isEqualTo(2);
+        assertThat(inTransit.isPartial()).isTrue();
+
+        // GoodCang's in-transit is a known 0: it reports, so it counts.
+        StockTotal qc = vm.total(Bucket.QC_HOLD);
+        assertThat(qc.getSum()).isEqualTo(5L);
+        assertThat(qc.getReporting()).isEqualTo(2);
+
+        StockTotal tiktok = vm.total(StockViewModel.TIKTOK_AVAILABLE);
+        assertThat(tiktok.getSum()).isEqualTo(112L);
+        assertThat(tiktok.getReporting()).isEqualTo(2);
+    }
+
+    @Test
+    void totalIsUnknownWhenNoWarehouseReportsIt() {
+        var sku = FakeBoards.sku("A", "a");
+        StockBoard board = new StockBoard(List.of(
+                FakeBoards.row(sku, FakeBoards.SHIPBOB_CA, StockLevel.UNKNOWN.with(Bucket.ON_HAND, 0), null, NOW),
+                FakeBoards.row(sku, FakeBoards.WINIT_UK, StockLevel.UNKNOWN.with(Bucket.ON_HAND, 4), null, NOW)),
+                List.of(FakeBoards.SHIPBOB_CA, FakeBoards.WINIT_UK), List.of());
+        StockViewModel vm = started(board);
+
+        assertThat(vm.total(Bucket.FROZEN).getSum()).isNull();
+        assertThat(vm.total(Bucket.FROZEN).getReporting()).isZero();
+        assertThat(vm.total(Bucket.FROZEN).isPartial()).isFalse();
+        assertThat(vm.total(StockViewModel.TIKTOK_AVAILABLE).getSum()).isNull();
+        // A known 0 plus a known 4 is a real 4, not a partial figure.
+        assertThat(vm.total(Bucket.ON_HAND).getSum()).isEqualTo(4L);
+        assertThat(vm.total(Bucket.ON_HAND).getReporting()).isEqualTo(2);
+    }
+
+    @Test
+    void emptyBoardHasUnknownTotals() {
+        StockViewModel vm = started(StockBoard.EMPTY);
+        for (String key : vm.totalKeys()) {
+            assertThat(vm.total(key).getSum()).as(key).isNull();
+            assertThat(vm.total(key).getWarehouses()).isZero();
+        }
+        assertThat(vm.totalKeys()).hasSize(8);
+    }
+
+    @Test
+    void gapIsTikTokMinusWarehouseAvailableAndUnknownWhenEitherSideIs() {
+        StockViewModel vm = started(FakeBoards.small());
+        List<StockRowViewModel> rows = vm.allRows();
+
+        assertThat(rows.get(0).gap()).isEqualTo(2);   // TikTok 82 vs ShipBob 80: oversell risk
+        assertThat(rows.get(0).hasGap()).isTrue();
+        assertThat(rows.get(1).gap()).isZero();
+        assertThat(rows.get(1).hasGap()).isFalse();
+        assertThat(rows.get(2).gap()).isNull();       // TikTok has no figure
+        assertThat(rows.get(2).hasGap()).isFalse();
+        assertThat(StockRowViewModel.gapOf(5, null)).isNull();
+        assertThat(StockRowViewModel.gapOf(3, 7)).isEqualTo(-4);
+    }
+
+    @Test
+    void filterMatchesSkuNameAndWarehouseIgnoringCase() {
+        StockViewModel vm = started(FakeBoards.small());
+        assertThat(vm.filteredRows()).hasSize(3);
+        assertThat(vm.shownCountProperty().get()).isEqualTo(3);
+
+        vm.filterTextProperty().set("mug");
+        assertThat(vm.filteredRows()).extracting(StockRowViewModel::sellerSku).containsExactly("MUG-001", "MUG-001");
+
+        vm.filterTextProperty().set("台灯");
+        assertThat(vm.filteredRows()).extracting(StockRowViewModel::sellerSku).containsExactly("LAMP-RGB");
+
+        vm.filterTextProperty().set("BIRMINGHAM");
+        assertThat(vm.filteredRows()).extracting(r -> r.warehouse().id()).containsExactly("winit:UKBH");
+
+        vm.filterTextProperty().set("goodcang");
+        assertThat(vm.filteredRows()).hasSize(1);
+        assertThat(vm.shownCountProperty().get()).isEqualTo(1);
+        assertThat(vm.totalCountProperty().get()).isEqualTo(3);
+
+        vm.filterTextProperty().set("  ");
+        assertThat(vm.filteredRows()).hasSize(3);
+    }
+
+    @Test
+    void filterByWarehouseCombinesWithText() {
+        StockViewModel vm = started(FakeBoards.small());
+        assertThat(vm.warehouseChoices()).hasSize(4);
+        assertThat(vm.warehouseChoices().get(0).isAll()).isTrue();
+
+        vm.selectedWarehouseProperty().set(new StockViewModel.WarehouseChoice(FakeBoards.WINIT_UK));
+        assertThat(vm.filteredRows()).extracting(r -> r.warehouse().id()).containsExactly("winit:UKBH");
+
+        vm.filterTextProperty().set("lamp");
+        assertThat(vm.filteredRows()).isEmpty();
+
+        vm.selectedWarehouseProperty().set(StockViewModel.WarehouseChoice.ALL);
+        assertThat(vm.filteredRows()).hasSize(1);
+    }
+
+    @Test
+    void filterSurvivesANewSnapshot() {
+        CountingReader reader = new CountingReader(FakeBoards.small());
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        vm.start();
+        vm.filterTextProperty().set("lamp");
+        events.fire();
+        assertThat(vm.filteredRows()).hasSize(1);
+    }
+
+    @Test
+    void staleExactlyAtTheWindowIsFreshAndOneSecondOverIsStale() {
+        Instant at = NOW.minus(WINDOW);
+        StockBoard board = new StockBoard(List.of(), List.of(), List.of(
+                FakeBoards.fresh(FakeBoards.TIKTOK, at),
+                new SourceFreshness(FakeBoards.SHIPBOB, null, null, "never ran", 0, 0, 0)));
+        StockViewModel vm = started(board);
+        FreshnessChipViewModel tiktok = vm.chips().stream().filter(FreshnessChipViewModel::isShop).findFirst().orElseThrow();
+        FreshnessChipViewModel never = vm.chips().stream().filter(c -> !c.isShop()).findFirst().orElseThrow();
+
+        assertThat(tiktok.getAge()).isEqualTo(WINDOW);
+        assertThat(tiktok.isStale()).isFalse();
+        assertThat(vm.isStale(at)).isFalse();
+
+        vm.tick(NOW.plusSeconds(1));
+        assertThat(tiktok.isStale()).isTrue();
+        assertThat(vm.isStale(at)).isTrue();
+        assertThat(tiktok.getAge()).isEqualTo(WINDOW.plusSeconds(1));
+
+        // Never synced is stale whatever the time.
+        assertThat(never.getAge()).isNull();
+        assertThat(never.isStale()).isTrue();
+    }
+
+    @Test
+    void chipsArePerWarehouseForWarehouseSourcesAndPerSourceForTheShopStaleFirst() {
+        StockViewModel vm = started(FakeBoards.small());
+        assertThat(vm.chips()).extracting(FreshnessChipViewModel::sourceName, FreshnessChipViewModel::warehouseName)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("GoodCang 谷仓", "New Jersey (US-East)"),
+                        org.assertj.core.groups.Tuple.tuple("ShipBob", "Moreno Valley (CA)"),
+                        org.assertj.core.groups.Tuple.tuple("WINIT 万邑通", "Birmingham (UK)"),
+                        org.assertj.core.groups.Tuple.tuple("TikTok Shop", null));
+        assertThat(vm.chips()).filteredOn(FreshnessChipViewModel::isStale)
+                .extracting(FreshnessChipViewModel::sourceName).containsExactly("GoodCang 谷仓");
+    }
+
+    @Test
+    void gapCountAndGapsOnlyFilter() {
+        StockViewModel vm = started(FakeBoards.small());
+        assertThat(vm.gapCountProperty().get()).isEqualTo(1);
+        vm.gapsOnlyProperty().set(true);
+        assertThat(vm.filteredRows()).extracting(StockRowViewModel::gap).containsExactly(2);
+        vm.filterTextProperty().set("lamp");
+        assertThat(vm.filteredRows()).isEmpty();
+    }
+
+    @Test
+    void startReadsOnceAndEachEventReadsOnceMoreAndAppliesOnce() {
+        CountingReader reader = new CountingReader(FakeBoards.small());
+        AtomicInteger uiCalls = new AtomicInteger();
+        Executor ui = r -> {
+            uiCalls.incrementAndGet();
+            r.run();
+        };
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, ui);
+        vm.start();
+        assertThat(reader.reads).hasValue(1);
+        assertThat(uiCalls).hasValue(1);
+
+        events.fire();
+        events.fire();
+        assertThat(reader.reads).hasValue(3);
+        assertThat(uiCalls).hasValue(3);
+        assertThat(vm.appliedSnapshotsProperty().get()).isEqualTo(3);
+    }
+
+    @Test
+    void eachSnapshotIsOneChangeToTheRows() {
+        CountingReader reader = new CountingReader(FakeBoards.large());
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        AtomicInteger changes = new AtomicInteger();
+        vm.sortedRows().addListener((ListChangeListener<StockRowViewModel>) c -> changes.incrementAndGet());
+        vm.start();
+        assertThat(changes).hasValue(1);
+        events.fire();
+        assertThat(changes).hasValue(2);
+        assertThat(vm.allRows()).hasSize(FakeBoards.large().rows().size());
+    }
+
+    @Test
+    void burstsOfEventsCoalesceIntoOneRead() {
+        CountingReader reader = new CountingReader(FakeBoards.small());
+        Queue<Runnable> background = new ArrayDeque<>();
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, background::add, SAME_THREAD);
+        vm.start();
+        events.fire();
+        events.fire();
+        events.fire();
+        assertThat(background).hasSize(1);
+
+        background.poll().run();
+        assertThat(reader.reads).hasValue(1);
+        assertThat(vm.appliedSnapshotsProperty().get()).isEqualTo(1);
+
+        // Once the queued read has started, a new event must queue another: it may carry newer data.
+        events.fire();
+        assertThat(background).hasSize(1);
+        background.poll().run();
+        assertThat(reader.reads).hasValue(2);
+    }
+
+    @Test
+    void closeUnsubscribesAndDropsReadsInFlight() {
+        CountingReader reader = new CountingReader(FakeBoards.small());
+        Queue<Runnable> background = new ArrayDeque<>();
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, background::add, SAME_THREAD);
+        vm.start();
+        assertThat(events.subscribers()).isEqualTo(1);
+
+        vm.close();
+        assertThat(events.subscribers()).isZero();
+        background.poll().run();
+        events.fire();
+        vm.refresh();
+        assertThat(reader.reads).hasValue(0);
+        assertThat(background).isEmpty();
+        assertThat(vm.appliedSnapshotsProperty().get()).isZero();
+    }
+
+    @Test
+    void aFailedReadIsReportedAndTheNextGoodReadClearsIt() {
+        AtomicInteger calls = new AtomicInteger();
+        StockBoardReader flaky = () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("database is locked");
+            }
+            return FakeBoards.small();
+        };
+        StockViewModel vm = new StockViewModel(flaky, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        vm.start();
+        assertThat(vm.loadErrorProperty().get()).isEqualTo("database is locked");
+        events.fire();
+        assertThat(vm.loadErrorProperty().get()).isNull();
+        assertThat(vm.allRows()).hasSize(3);
+    }
+}

@@ -1,0 +1,176 @@
+package com.stocklens.ui.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.rules.Staleness;
+import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenshotOnFailure;
+import com.stocklens.ui.Theme;
+import com.stocklens.ui.UiContext;
+import com.stocklens.ui.ViewLoader;
+import eu.hansolo.tilesfx.Tile;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The stock screen on a headless stage, nodes found by fx:id only (the UI is translated). */
+@ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
+class StockViewTest {
+    private final FakeSyncEvents events = new FakeSyncEvents();
+    private final Messages messages = new Messages(UiContext.ENGLISH);
+    private StockViewModel viewModel;
+    private StockView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.apply();
+        viewModel = new StockViewModel(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW,
+                Runnable::run, new FxExecutor());
+        ViewLoader loader = new ViewLoader(messages.bundle(), type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
+        ViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
+        view = loaded.controller();
+        Theme.style(loaded.root());
+        stage.setScene(new Scene(loaded.root(), 1280, 700));
+        stage.show();
+        viewModel.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<StockRowViewModel> table(FxRobot robot) {
+        return robot.lookup("#stockTable").queryAs(TableView.class);
+    }
+
+    @Test
+    void tableShowsOneLinePerSkuAndWarehouse(FxRobot robot) {
+        assertThat(table(robot).getItems()).hasSize(3);
+        assertThat(robot.lookup("#rowCountLabel").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.rows", 3));
+    }
+
+    @Test
+    void unknownCellsShowADashNeverZero(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TableCell<?, ?>> unknown = robot.lookup("#stockTable").lookup(".number-cell")
+                .queryAllAs(TableCell.class).stream()
+                .<TableCell<?, ?>>map(c -> c)
+                .filter(c -> !c.isEmpty() && c.getItem() == null)
+                .toList();
+        // WINIT in-transit, GoodCang QC/frozen/returns, GoodCang TikTok and gap.
+        assertThat(unknown).hasSizeGreaterThanOrEqualTo(6);
+        for (TableCell<?, ?> cell : unknown) {
+            assertThat(cell.getText()).isEqualTo("—");
+            assertThat(cell.getPseudoClassStates()).contains(StockView.UNKNOWN);
+        }
+    }
+
+    @Test
+    void gapCellsAreHighlightedWhenNonZero(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TableCell<?, ?>> gaps = robot.lookup("#stockTable").lookup(".gap-cell")
+                .queryAllAs(TableCell.class).stream()
+                .<TableCell<?, ?>>map(c -> c)
+                .filter(c -> c.getPseudoClassStates().contains(StockView.GAP))
+                .toList();
+        assertThat(gaps).hasSize(1);
+        assertThat(gaps.get(0).getItem()).isEqualTo(2);
+        assertThat(gaps.get(0).getPseudoClassStates()).contains(StockView.OVERSELL);
+    }
+
+    @Test
+    void typingInTheFilterFieldFiltersTheTable(FxRobot robot) {
+        robot.interact(stage::requestFocus);
+        robot.clickOn("#filterField").write("lamp");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEqualTo("lamp");
+        assertThat(table(robot).getItems()).extracting(StockRowViewModel::sellerSku).containsExactly("LAMP-RGB");
+        assertThat(robot.lookup("#rowCountLabel").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.rows.filtered", 1, 3));
+    }
+
+    @Test
+    void unknownValuesSortLastInBothDirections(FxRobot robot) {
+        TableView<StockRowViewModel> table = table(robot);
+        @SuppressWarnings("unchecked")
+        TableColumn<StockRowViewModel, Integer> inTransit =
+                (TableColumn<StockRowViewModel, Integer>) table.getColumns().stream()
+                        .filter(c -> "inTransitColumn".equals(c.getId())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            inTransit.setSortType(TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(List.of(inTransit));
+        });
+        assertThat(table.getItems()).extracting(r -> r.level().inTransit()).containsExactly(0, 50, null);
+        robot.interact(() -> inTransit.setSortType(TableColumn.SortType.DESCENDING));
+        assertThat(table.getItems()).extracting(r -> r.level().inTransit()).containsExactly(50, 0, null);
+    }
+
+    @Test
+    void gapsOnlyToggleShowsOnlyRowsWithAGap(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#gapsOnlyToggle").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        assertThat(table(robot).getItems()).extracting(StockRowViewModel::gap).containsExactly(2);
+        assertThat(viewModel.gapsOnlyProperty().get()).isTrue();
+    }
+
+    @Test
+    void staleSourceChipCarriesTheStalePseudoClass(FxRobot robot) {
+        List<Node> chips = List.copyOf(robot.lookup("#freshnessBar").lookup(".freshness-chip").queryAll());
+        assertThat(chips).hasSize(4);
+        List<Node> stale = chips.stream().filter(n -> n.getPseudoClassStates().contains(StockView.STALE)).toList();
+        assertThat(stale).hasSize(1);
+        assertThat(stale.get(0).getStyleClass()).contains("warehouse-chip");
+        assertThat(((Label) stale.get(0)).getTooltip().getText())
+                .contains(messages.format("status.chip.lastError", "HTTP 503 from api.goodcang.com"));
+    }
+
+    @Test
+    void tilesShowTotalsAndCoverage(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Tile onHand = robot.lookup("#tile-onHand").queryAs(Tile.class);
+        assertThat(onHand.getValue()).isEqualTo(150.0);
+        assertThat(onHand.getSkin()).as("NUMBER skin renders headless").isNotNull();
+        assertThat(robot.lookup("#tileNote-onHand").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.tile.allReport", 3));
+
+        Tile inTransit = robot.lookup("#tile-inTransit").queryAs(Tile.class);
+        assertThat(inTransit.getValue()).isEqualTo(50.0);
+        assertThat(robot.lookup("#tileNote-inTransit").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.tile.partial", 2, 3));
+        assertThat(robot.lookup("#tileCard-inTransit").query().getPseudoClassStates()).contains(StockView.PARTIAL);
+        assertThat(robot.lookup("#tileUnknown-inTransit").query().isVisible()).isFalse();
+
+        Tile tiktok = robot.lookup("#tile-tiktokAvailable").queryAs(Tile.class);
+        assertThat(tiktok.getValue()).isEqualTo(112.0);
+        assertThat(robot.lookup("#tileTitle-tiktokAvailable").queryAs(Label.class).getText())
+                .isEqualTo(messages.get("stock.bucket.tiktokAvailable"));
+
+        // A large figure is not clamped to the tile's default 0..100 range.
+        assertThat(onHand.getMaxValue()).isGreaterThan(1e9);
+    }
+
+    @Test
+    void allUnknownTotalShowsADash(FxRobot robot) {
+        robot.interact(() -> viewModel.apply(new com.stocklens.service.StockBoard(List.of(
+                FakeBoards.row(FakeBoards.sku("X", "x"), FakeBoards.WINIT_UK,
+                        com.stocklens.domain.StockLevel.UNKNOWN, null, FakeBoards.NOW)),
+                List.of(FakeBoards.WINIT_UK), List.of())));
+        assertThat(robot.lookup("#tileUnknown-frozen").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#tileNote-frozen").queryAs(Label.class).getText())
+                .isEqualTo(messages.get("stock.tile.noneReport"));
+    }
+}

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.stocklens.sandbox.Exchange.Request;
 import com.stocklens.sandbox.Exchange.Response;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -191,10 +192,26 @@ public final class SandboxServer implements AutoCloseable {
     private static void write(HttpExchange ex, Response r, boolean truncate) throws IOException {
         r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         byte[] body = r.body();
+        if (truncate) {
+            // The JDK server keeps a short-written connection open (the client would just hang);
+            // a response stream whose close fails makes it drop the connection instead.
+            ex.setStreams(null, new FilterOutputStream(ex.getResponseBody()) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                    throw new IOException("truncated on purpose");
+                }
+            });
+        }
         ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            // Announce the full length, send half: the client sees the connection end mid-body.
-            out.write(body, 0, truncate ? body.length / 2 : body.length);
+        OutputStream out = ex.getResponseBody();
+        // Announce the full length, send half: the client sees the connection end mid-body.
+        out.write(body, 0, truncate ? body.length / 2 : body.length);
+        if (truncate) {
+            out.flush();
+            ex.close();
+        } else {
+            out.close();
         }
     }
 

@@ -17,12 +17,8 @@ public final class SandboxClock extends Clock {
     private volatile Instant now;
 
     public SandboxClock(Instant start) {
-        this(start, ZoneOffset.UTC);
-    }
-
-    private SandboxClock(Instant start, ZoneId zone) {
         this.now = Objects.requireNonNull(start, "start");
-        this.zone = zone;
+        this.zone = ZoneOffset.UTC;
     }
 
     /** Moves the clock forward (or back, for a negative amount). */
@@ -41,8 +37,24 @@ public final class SandboxClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId newZone) {
-        // A copy would stop following advance(); demo code only needs UTC instants anyway.
-        throw new UnsupportedOperationException("SandboxClock is UTC only");
+        // A view, not a copy: it must keep following advance() on this clock.
+        SandboxClock source = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return newZone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return source.withZone(zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+        };
     }
 
     @Override

@@ -138,6 +138,26 @@ class SimulatedWorldTest {
         assertThat(seen.size()).as("drift appears and resolves over a day").isGreaterThan(8);
     }
 
+    @Test
+    void scalesToABenchmarkSizedWorld() {
+        SandboxClock clock = new SandboxClock(START);
+        SimulatedWorld w = new SimulatedWorld(8, 33_334, clock);
+        clock.advance(Duration.ofMinutes(10));
+        WorldView v = w.view();
+        assertThat(v.cells()).hasSizeGreaterThanOrEqualTo(100_000);
+        assertInvariants(v);
+        SimulatedWorld.Ledger ledger = w.ledger();
+        assertThat(ledger.currentTotal()).isEqualTo(ledger.expectedTotal());
+    }
+
+    @Test
+    void sandboxClockZonedViewsFollowTheClock() {
+        SandboxClock clock = new SandboxClock(START);
+        java.time.Clock london = clock.withZone(java.time.ZoneId.of("Europe/London"));
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(london.instant()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+    }
+
     /** The identities the app's numbers rely on. */
     static void assertInvariants(WorldView v) {
         Map<String, Integer> qc = new HashMap<>();

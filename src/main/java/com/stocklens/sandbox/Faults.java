@@ -1,0 +1,103 @@
+package com.stocklens.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fault injection for one {@link SandboxServer}: queued one-shot faults per path prefix, and
+ * silenced prefixes whose requests are never answered (a source gone quiet: the client only sees
+ * its own timeout). Thread-safe.
+ */
+public final class Faults {
+    private final List<Rule> rules = new ArrayList<>();
+    private final Set<String> silenced = new LinkedHashSet<>();
+    private final List<HttpExchange> parked = new ArrayList<>();
+
+    Faults() {
+    }
+
+    /**
+     * The next {@code n} requests whose path starts with {@code pathPrefix} fail with {@code fault}.
+     * Rules queue in order: a second rule on the same prefix starts when the first is used up.
+     */
+    public synchronized Faults next(String pathPrefix, int n, Fault fault) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be positive: " + n);
+        }
+        rules.add(new Rule(pathPrefix, fault, n));
+        return this;
+    }
+
+    /** Requests under {@code pathPrefix} get no answer until {@link #unsilence} or {@link #clear}. */
+    public synchronized Faults silence(String pathPrefix) {
+        silenced.add(pathPrefix);
+        return this;
+    }
+
+    /** Ends a silence; requests held so far are dropped (their connections closed). */
+    public synchronized Faults unsilence(String pathPrefix) {
+        silenced.remove(pathPrefix);
+        releaseParked();
+        return this;
+    }
+
+    /** Removes every pending fault and silence. */
+    public synchronized void clear() {
+        rules.clear();
+        silenced.clear();
+        releaseParked();
+    }
+
+    /** Faults still queued (not yet consumed), summed over all rules. */
+    public synchronized int pending() {
+        return rules.stream().mapToInt(r -> r.remaining).sum();
+    }
+
+    synchronized Optional<Fault> take(String path) {
+        Iterator<Rule> it = rules.iterator();
+        while (it.hasNext()) {
+            Rule r = it.next();
+            if (path.startsWith(r.prefix)) {
+                if (--r.remaining == 0) {
+                    it.remove();
+                }
+                return Optional.of(r.fault);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Parks the exchange if its path is silenced; the caller must then not answer it. */
+    synchronized boolean parkIfSilenced(String path, HttpExchange exchange) {
+        for (String prefix : silenced) {
+            if (path.startsWith(prefix)) {
+                parked.add(exchange);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    synchronized void releaseParked() {
+        // Closing without a response makes the client see a dropped connection, as after an outage.
+        parked.forEach(HttpExchange::close);
+        parked.clear();
+    }
+
+    private static final class Rule {
+        final String prefix;
+        final Fault fault;
+        int remaining;
+
+        Rule(String prefix, Fault fault, int remaining) {
+            this.prefix = prefix;
+            this.fault = fault;
+            this.remaining = remaining;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package com.stocklens.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.stocklens.sandbox.Exchange.Request;
+import com.stocklens.sandbox.Exchange.Response;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outside world on loopback: one JDK HTTP server on {@code 127.0.0.1}, port 0, speaking the
+ * TikTok Shop and ShipBob dialects at their real paths, answering from a {@link SimulatedWorld}.
+ *
+ * <p>TikTok paths ({@code /authorization/202309/shops}, {@code /logistics/202309/warehouses},
+ * {@code /product/202309/products/search}, {@code /product/202309/inventory/search}) and ShipBob
+ * paths ({@code /2025-07/fulfillment-center}, {@code /2025-07/inventory-level},
+ * {@code /2025-07/inventory-level/locations}, {@code /2025-07/receiving}, {@code /2025-07/return})
+ * share one host; both base URLs are that host, as the real bases carry no path either.
+ */
+public final class SandboxServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+    private static final int THREADS = 4;
+
+    private final SimulatedWorld world;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Faults faults = new Faults();
+    private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
+    private final TikTokDialect tiktok;
+    private final ShipBobDialect shipbob;
+    private volatile boolean rateLimiting = true;
+
+    private SandboxServer(SimulatedWorld world) throws IOException {
+        this.world = world;
+        this.tiktok = new TikTokDialect(world, () -> rateLimiting);
+        this.shipbob = new ShipBobDialect(world, () -> rateLimiting);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+        LOG.info("Sandbox listening on {}", baseUrl());
+    }
+
+    /** Starts a server for {@code world} on a free loopback port. */
+    public static SandboxServer start(SimulatedWorld world) {
+        try {
+            return new SandboxServer(world);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the sandbox server", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, no trailing slash. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    /** Base of the TikTok Shop API (the real one is {@code https://open-api.tiktokglobalshop.com}). */
+    public String tiktokBaseUrl() {
+        return baseUrl();
+    }
+
+    /** Base of the ShipBob API without the version segment (real: {@code https://api.shipbob.com}). */
+    public String shipbobBaseUrl() {
+        return baseUrl();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public SimulatedWorld world() {
+        return world;
+    }
+
+    /** Fault injection for this server. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Turns the TikTok (50/s per path) and ShipBob (150/min per token) limits on or off; on by default. */
+    public void setRateLimiting(boolean enabled) {
+        this.rateLimiting = enabled;
+    }
+
+    /** Requests received on exactly this path (no query), whatever their outcome. */
+    public int requestCount(String path) {
+        AtomicInteger n = requestCounts.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    /** All paths seen so far with their request counts. */
+    public Map<String, Integer> requestCounts() {
+        Map<String, Integer> copy = new TreeMap<>();
+        requestCounts.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
+    @Override
+    public void close() {
+        faults.releaseParked();
+        server.stop(0);
+        executor.shutdownNow();
+        LOG.info("Sandbox on port {} stopped", port());
+    }
+
+    private void serve(HttpExchange ex) {
+        String path = ex.getRequestURI().getRawPath();
+        requestCounts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        try {
+            byte[] body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            if (faults.parkIfSilenced(path, ex)) {
+                LOG.debug("Silenced {}", path);
+                return;
+            }
+            Exchange.Dialect dialect = TikTokDialect.owns(path) ? tiktok : ShipBobDialect.owns(path) ? shipbob : null;
+            Optional<Fault> fault = faults.take(path);
+            Response response;
+            if (dialect == null) {
+                response = Response.text(404, "Not found");
+            } else if (fault.isPresent() && fault.get().kind() == Fault.Kind.HTTP_503) {
+                response = Response.text(503, "Service Unavailable");
+            } else if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED_JSON) {
+                response = new Response(200, Map.of("Content-Type", "application/json; charset=utf-8"),
+                        "{\"code\":0,\"data\":{\"items\":[{\"id\":12,,]".getBytes(StandardCharsets.UTF_8));
+            } else if (fault.isPresent() && isResponseFault(fault.get())) {
+                response = dialect.fault(parse(ex, path, body), fault.get());
+            } else {
+                if (fault.isPresent() && fault.get().kind() == Fault.Kind.SLOW) {
+                    Thread.sleep(fault.get().delayMillis());
+                }
+                response = handle(dialect, ex, path, body);
+            }
+            boolean truncate = fault.isPresent() && fault.get().kind() == Fault.Kind.TRUNCATED_BODY;
+            write(ex, response, truncate);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ex.close();
+        } catch (IOException | RuntimeException e) {
+            // The client went away, or a truncation fault closed the stream on purpose.
+            LOG.debug("Sandbox exchange on {} ended early: {}", path, e.toString());
+            ex.close();
+        }
+    }
+
+    private static boolean isResponseFault(Fault f) {
+        return f.kind() == Fault.Kind.HTTP_500 || f.kind() == Fault.Kind.HTTP_429
+                || f.kind() == Fault.Kind.TOKEN_EXPIRED;
+    }
+
+    private Response handle(Exchange.Dialect dialect, HttpExchange ex, String path, byte[] body) {
+        Request req;
+        try {
+            req = parse(ex, path, body);
+        } catch (IllegalArgumentException e) {
+            return Response.text(400, "Malformed query string");
+        }
+        try {
+            return dialect.handle(req);
+        } catch (RuntimeException e) {
+            LOG.warn("Sandbox handler failed on {}", path, e);
+            return Response.text(500, "Internal Server Error");
+        }
+    }
+
+    private static Request parse(HttpExchange ex, String path, byte[] body) {
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        return new Request(ex.getRequestMethod(), path, rawQuery, Exchange.parseQuery(rawQuery),
+                ex.getRequestHeaders(), body);
+    }
+
+    private static void write(HttpExchange ex, Response r, boolean truncate) throws IOException {
+        r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        byte[] body = r.body();
+        if (truncate) {
+            // The JDK server keeps a short-written connection open (the client would just hang);
+            // a response stream whose close fails makes it drop the connection instead.
+            ex.setStreams(null, new FilterOutputStream(ex.getResponseBody()) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                    throw new IOException("truncated on purpose");
+                }
+            });
+        }
+        ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
+        OutputStream out = ex.getResponseBody();
+        // Announce the full length, send half: the client sees the connection end mid-body.
+        out.write(body, 0, truncate ? body.length / 2 : body.length);
+        if (truncate) {
+            out.flush();
+            ex.close();
+        } else {
+            out.close();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,718 @@
+package com.stocklens.sandbox;
+
+import com.stocklens.domain.Market;
+import com.stocklens.domain.Provider;
+import com.stocklens.domain.Warehouse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outside world of demo mode and tests: a seeded, deterministic simulation of one seller's
+ * stock in three ShipBob fulfilment centres behind two TikTok shops.
+ *
+ * <p>Time moves in fixed {@link #STEP}s of simulated time, applied lazily whenever state is read,
+ * from the {@link Clock} given at construction. The state is a function of (seed, SKU count, start
+ * instant, number of steps): the hourly sales pattern follows each FC's local time, so two worlds
+ * agree step for step only when they start at the same instant.
+ *
+ * <p>Per SKU × FC it keeps on hand, reserved, frozen, in transit, QC hold and returns pending QC,
+ * and moves them with sales (reserve, then ship), inbound WROs (Awaiting → Arrived → Processing →
+ * Completed) and customer returns (Awaiting Arrival → Arrived → Processing → Completed). TikTok's
+ * view equals the warehouse's except on a handful of deliberately drifting SKUs.
+ *
+ * <p>Thread-safe: every read and advance is synchronized.
+ */
+public final class SimulatedWorld {
+    /** Simulated time per step. */
+    public static final Duration STEP = Duration.ofSeconds(2);
+    /** Default number of SKUs. */
+    public static final int DEFAULT_SKU_COUNT = 300;
+    /** Completed WROs and returns stay visible this long, then drop out of the APIs. */
+    static final Duration RECENT = Duration.ofHours(1);
+    static final int FC_COUNT = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedWorld.class);
+    private static final int AVAILABLE_DRIFTS = 6;
+    private static final int COMMITTED_DRIFTS = 2;
+    /** Relative order volume by local hour: quiet nights, an evening peak (TikTok LIVE hours). */
+    private static final double[] HOUR_FACTOR = {
+        0.5, 0.35, 0.25, 0.2, 0.2, 0.25, 0.35, 0.5, 0.7, 0.85, 0.95, 1.0,
+        1.1, 1.1, 1.0, 1.0, 1.05, 1.15, 1.3, 1.5, 1.6, 1.5, 1.2, 0.8};
+
+    private static final List<FulfilmentCentre> FCS = List.of(
+            new FulfilmentCentre(228, "Moreno Valley (CA)", "US-West", ZoneId.of("America/Los_Angeles"), "US",
+                    Market.US, "17400 Perris Blvd", "Moreno Valley", "CA", "92551"),
+            new FulfilmentCentre(156, "Bethlehem (PA)", "US-East", ZoneId.of("America/New_York"), "US",
+                    Market.US, "3 Emery Street", "Bethlehem", "PA", "18015"),
+            new FulfilmentCentre(310, "Manchester (GB)", "GB-North", ZoneId.of("Europe/London"), "GB",
+                    Market.GB, "Unit 4, Westinghouse Road", "Manchester", "Greater Manchester", "M17 1AB"));
+
+    private static final List<SimShop> SHOPS = List.of(
+            new SimShop("7495987654321098765", "Lumo Living US", "US", "CROSS_BORDER", "ROW_SbxUsT9vQmA2cX7dLp4Kw",
+                    "USLCLUMO7Q2X", "USD", List.of(
+                    new SimShop.TikTokWarehouse("7301234567890123401", "7395366865142490228",
+                            "ShipBob Moreno Valley", "SALES_WAREHOUSE", 228, true),
+                    new SimShop.TikTokWarehouse("7301234567890123402", "7395366865142490156",
+                            "ShipBob Bethlehem", "SALES_WAREHOUSE", 156, false))),
+            new SimShop("7495123456789012345", "Lumo Living UK", "GB", "CROSS_BORDER", "ROW_k3JxZAAAAAB7c1q9uXbN0pQe4TzL",
+                    "GBLCLUMO8Q2X", "GBP", List.of(
+                    new SimShop.TikTokWarehouse("7301234567890123411", "7395366865142490310",
+                            "ShipBob Manchester", "SALES_WAREHOUSE", 310, true),
+                    new SimShop.TikTokWarehouse("7301234567890123412", "7395366865142490310",
+                            "ShipBob Manchester Returns", "RETURN_WAREHOUSE", 310, false))));
+
+    private final long seed;
+    private final Clock clock;
+    private final Instant epoch;
+    private final List<SimSku> skus;
+    private final List<SimProduct> products;
+    private final int[] cumulativeWeight;
+    private final Random rnd;
+    private final double scale;
+
+    private final int[] onHand;
+    private final int[] reserved;
+    private final int[] frozen;
+    private final int[] inTransit;
+    private final int[] qcHold;
+    private final int[] returnPendingQc;
+    private final PriorityQueue<Shipment> shipments =
+            new PriorityQueue<>(Comparator.comparingLong(Shipment::due).thenComparingLong(Shipment::seq));
+    private final List<MutableWro> wros = new ArrayList<>();
+    private final List<MutableReturn> returns = new ArrayList<>();
+    private final Map<Integer, Drift> drifts = new LinkedHashMap<>();
+
+    private long step;
+    private long seq;
+    private long initialTotal;
+    private long inboundAnnounced;
+    private long returnsArrived;
+    private long shipped;
+    private long disposed;
+
+    /** A world of {@link #DEFAULT_SKU_COUNT} SKUs. */
+    public SimulatedWorld(long seed, Clock clock) {
+        this(seed, DEFAULT_SKU_COUNT, clock);
+    }
+
+    /**
+     * @param seed     makes the world repeatable
+     * @param skuCount number of SKUs; every SKU is stocked in all three FCs
+     * @param clock    drives simulated time; the world starts at {@code clock.instant()}
+     */
+    public SimulatedWorld(long seed, int skuCount, Clock clock) {
+        if (skuCount < 10) {
+            throw new IllegalArgumentException("skuCount must be at least 10: " + skuCount);
+        }
+        this.seed = seed;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.epoch = clock.instant();
+        Random catalogRandom = new Random(seed);
+        CatalogGenerator.Catalog catalog = CatalogGenerator.generate(catalogRandom, skuCount);
+        this.skus = catalog.skus();
+        this.products = catalog.products();
+        this.rnd = new Random(seed * 0x9E3779B97F4A7C15L + 1);
+        // Rates are tuned for 300 SKUs; larger worlds get proportionally more activity.
+        this.scale = skuCount / (double) DEFAULT_SKU_COUNT;
+        int cells = skuCount * FC_COUNT;
+        onHand = new int[cells];
+        reserved = new int[cells];
+        frozen = new int[cells];
+        inTransit = new int[cells];
+        qcHold = new int[cells];
+        returnPendingQc = new int[cells];
+        cumulativeWeight = new int[skuCount];
+        int sum = 0;
+        for (SimSku sku : skus) {
+            sum += sku.fastMover() ? 25 : 1 + rnd.nextInt(3);
+            cumulativeWeight[sku.index()] = sum;
+        }
+        initialise();
+        LOG.debug("Simulated world seed {} with {} SKUs starting at {}", seed, skuCount, epoch);
+    }
+
+    // ---------------------------------------------------------------- public read API
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The simulated start instant. */
+    public Instant epoch() {
+        return epoch;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public List<SimSku> skus() {
+        return skus;
+    }
+
+    public List<SimProduct> products() {
+        return products;
+    }
+
+    public List<FulfilmentCentre> fulfilmentCentres() {
+        return FCS;
+    }
+
+    public List<SimShop> shops() {
+        return SHOPS;
+    }
+
+    /** FC id → TikTok sales warehouse id, for the app's demo configuration. */
+    public static Map<String, String> demoLinks() {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (SimShop shop : SHOPS) {
+            for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+                if (w.isSales()) {
+                    links.put(Integer.toString(w.fcId()), w.id());
+                }
+            }
+        }
+        return links;
+    }
+
+    /** FC id → region label, for the app's demo configuration. */
+    public static Map<String, String> demoRegions() {
+        Map<String, String> regions = new LinkedHashMap<>();
+        FCS.forEach(fc -> regions.put(Integer.toString(fc.id()), fc.region()));
+        return regions;
+    }
+
+    /** The three FCs as domain warehouses, linked to their TikTok warehouses. */
+    public static List<Warehouse> demoWarehouses() {
+        Map<String, String> links = demoLinks();
+        return FCS.stream().map(fc -> new Warehouse(
+                Warehouse.idOf(Provider.SHIPBOB, Integer.toString(fc.id())), Provider.SHIPBOB,
+                Integer.toString(fc.id()), fc.name(), fc.market(), fc.region(), fc.zone(),
+                links.get(Integer.toString(fc.id())))).toList();
+    }
+
+    /** Applies every step due by {@code now}; never moves backwards. */
+    public synchronized void advanceTo(Instant now) {
+        long target = stepsAt(now);
+        if (target - step > 100_000) {
+            LOG.info("Simulating {} steps to catch up with {}", target - step, now);
+        }
+        while (step < target) {
+            step++;
+            applyStep();
+        }
+    }
+
+    /** Advances to the clock's now and returns a consistent snapshot. */
+    public synchronized WorldView view() {
+        advanceTo(clock.instant());
+        return snapshot();
+    }
+
+    /** The current true state per SKU × FC (advanced to the clock's now). */
+    public List<CellState> truth() {
+        return view().cells();
+    }
+
+    /** The number of steps applied so far (without advancing). */
+    public synchronized long step() {
+        return step;
+    }
+
+    /** Unit flows since creation, for conservation checks. */
+    public synchronized Ledger ledger() {
+        advanceTo(clock.instant());
+        return new Ledger(initialTotal, inboundAnnounced, returnsArrived, shipped, disposed, currentTotal());
+    }
+
+    /**
+     * Units in and out of the seller's network since the world began.
+     *
+     * @param initialTotal     on hand + in transit + QC hold + returns pending at creation
+     * @param inboundAnnounced units on WROs created since
+     * @param returnsArrived   returned units that arrived since
+     * @param shipped          units shipped to buyers since
+     * @param disposed         frozen units written off since
+     * @param currentTotal     on hand + in transit + QC hold + returns pending now
+     */
+    public record Ledger(long initialTotal, long inboundAnnounced, long returnsArrived, long shipped, long disposed,
+                         long currentTotal) {
+        /** What the current total must be if no unit was created or lost by mistake. */
+        public long expectedTotal() {
+            return initialTotal + inboundAnnounced + returnsArrived - shipped - disposed;
+        }
+    }
+
+    int fcPos(int fcId) {
+        for (int i = 0; i < FC_COUNT; i++) {
+            if (FCS.get(i).id() == fcId) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No such fulfilment centre: " + fcId);
+    }
+
+    // ---------------------------------------------------------------- simulation
+
+    private long stepsAt(Instant now) {
+        if (now.isBefore(epoch)) {
+            return 0;
+        }
+        return Duration.between(epoch, now).toMillis() / STEP.toMillis();
+    }
+
+    private Instant timeOf(long k) {
+        return epoch.plus(STEP.multipliedBy(k));
+    }
+
+    private void initialise() {
+        Instant t = epoch;
+        for (int s = 0; s < skus.size(); s++) {
+            SimSku sku = skus.get(s);
+            for (int f = 0; f < FC_COUNT; f++) {
+                int c = s * FC_COUNT + f;
+                int max = FCS.get(f).market() == Market.GB ? 150 : 400;
+                if (sku.fastMover()) {
+                    max *= 3;
+                }
+                // About 6% of rows start out of stock.
+                onHand[c] = rnd.nextInt(100) < 6 ? 0 : 1 + rnd.nextInt(max);
+                if (onHand[c] > 0 && rnd.nextInt(10) == 0) {
+                    frozen[c] = Math.min(onHand[c], 1 + rnd.nextInt(4));
+                }
+                int available = onHand[c] - frozen[c];
+                if (available > 0 && rnd.nextInt(10) < 3) {
+                    int q = 1 + rnd.nextInt(Math.min(5, available));
+                    reserved[c] += q;
+                    shipments.add(new Shipment(1 + rnd.nextInt(90), seq++, c, q));
+                }
+            }
+        }
+        for (int f = 0; f < FC_COUNT; f++) {
+            int count = Math.max(2, skus.size() / 40);
+            for (int i = 0; i < count; i++) {
+                MutableWro w = createWro(f, t, 1 + rnd.nextInt(150));
+                int roll = rnd.nextInt(100);
+                if (roll >= 50) {
+                    // Already at the dock: received, some of it perhaps stowed.
+                    receive(w, roll < 65 ? 0.5 : 1.0, t);
+                    w.status = roll < 65 ? "PartiallyArrived" : "Arrived";
+                    w.nextStep = 1 + rnd.nextInt(20);
+                    if (roll >= 85) {
+                        stow(w, t);
+                    }
+                }
+            }
+            int returnCount = Math.max(2, skus.size() / 60);
+            for (int i = 0; i < returnCount; i++) {
+                MutableReturn r = createReturn(f, t, 1 + rnd.nextInt(60));
+                if (rnd.nextInt(100) < 60) {
+                    arrive(r, t);
+                    r.nextStep = 1 + rnd.nextInt(60);
+                }
+            }
+        }
+        for (int i = 0; i < AVAILABLE_DRIFTS; i++) {
+            addDrift(i % 2 == 0 ? Drift.Kind.AVAILABLE_HIGH : Drift.Kind.AVAILABLE_LOW);
+        }
+        for (int i = 0; i < COMMITTED_DRIFTS; i++) {
+            addDrift(Drift.Kind.COMMITTED_HIGH);
+        }
+        initialTotal = currentTotal();
+        inboundAnnounced = 0;
+        returnsArrived = 0;
+    }
+
+    private void applyStep() {
+        Instant t = timeOf(step);
+        while (!shipments.isEmpty() && shipments.peek().due() <= step) {
+            Shipment s = shipments.poll();
+            // Shipping takes the units out of the building and releases the reservation.
+            onHand[s.cell()] -= s.qty();
+            reserved[s.cell()] -= s.qty();
+            shipped += s.qty();
+        }
+        for (int f = 0; f < FC_COUNT; f++) {
+            int hour = t.atZone(FCS.get(f).zone()).getHour();
+            int orders = poisson(0.5 * scale * HOUR_FACTOR[hour]);
+            for (int i = 0; i < orders; i++) {
+                int c = pickWeightedSku() * FC_COUNT + f;
+                int q = orderQuantity();
+                if (onHand[c] - reserved[c] - frozen[c] >= q) {
+                    reserved[c] += q;
+                    shipments.add(new Shipment(step + 15 + rnd.nextInt(75), seq++, c, q));
+                }
+            }
+            for (int i = poisson(0.012 * scale); i > 0; i--) {
+                createWro(f, t, step + 30 + rnd.nextInt(120));
+            }
+            for (int i = poisson(0.03 * scale); i > 0; i--) {
+                createReturn(f, t, step + 10 + rnd.nextInt(50));
+            }
+            if (rnd.nextDouble() < 0.01 * scale) {
+                // A unit found damaged on the shelf.
+                int c = rnd.nextInt(skus.size()) * FC_COUNT + f;
+                if (onHand[c] - reserved[c] - frozen[c] > 0) {
+                    frozen[c]++;
+                }
+            }
+            if (rnd.nextDouble() < 0.01 * scale) {
+                // A damaged unit written off and disposed of.
+                int c = rnd.nextInt(skus.size()) * FC_COUNT + f;
+                if (frozen[c] > 0) {
+                    frozen[c]--;
+                    onHand[c]--;
+                    disposed++;
+                }
+            }
+        }
+        progressWros(t);
+        progressReturns(t);
+        if (rnd.nextDouble() < 0.003) {
+            // A drift resolves (someone fixed the mapping) and another one appears elsewhere.
+            List<Integer> keys = new ArrayList<>(drifts.keySet());
+            Drift gone = drifts.remove(keys.get(rnd.nextInt(keys.size())));
+            addDrift(gone.kind());
+        }
+    }
+
+    private void progressWros(Instant t) {
+        Instant cutoff = t.minus(RECENT);
+        Iterator<MutableWro> it = wros.iterator();
+        while (it.hasNext()) {
+            MutableWro w = it.next();
+            switch (w.status) {
+                case "Awaiting" -> {
+                    if (step >= w.nextStep) {
+                        // One inbound shipment in five arrives in two parts.
+                        boolean partial = rnd.nextInt(5) == 0;
+                        receive(w, partial ? 0.5 : 1.0, t);
+                        w.status = partial ? "PartiallyArrived" : "Arrived";
+                        w.nextStep = step + (partial ? 10 + rnd.nextInt(30) : 3 + rnd.nextInt(8));
+                    }
+                }
+                case "PartiallyArrived" -> {
+                    if (step >= w.nextStep) {
+                        receive(w, 1.0, t);
+                        w.status = "Arrived";
+                        w.nextStep = step + 3 + rnd.nextInt(8);
+                    }
+                }
+                case "Arrived", "Processing" -> {
+                    if (step >= w.nextStep) {
+                        stow(w, t);
+                        w.nextStep = step + 2 + rnd.nextInt(7);
+                    }
+                }
+                case "Completed" -> {
+                    if (w.completedAt.isBefore(cutoff)) {
+                        it.remove();
+                    }
+                }
+                default -> throw new IllegalStateException(w.status);
+            }
+        }
+    }
+
+    private void progressReturns(Instant t) {
+        Instant cutoff = t.minus(RECENT);
+        Iterator<MutableReturn> it = returns.iterator();
+        while (it.hasNext()) {
+            MutableReturn r = it.next();
+            switch (r.status) {
+                case "Awaiting Arrival" -> {
+                    if (step >= r.nextStep) {
+                        arrive(r, t);
+                        r.nextStep = step + 15 + rnd.nextInt(45);
+                    }
+                }
+                case "Arrived", "Processing" -> {
+                    if (step >= r.nextStep) {
+                        processOneUnit(r, t);
+                        r.nextStep = step + 1 + rnd.nextInt(5);
+                    }
+                }
+                case "Completed" -> {
+                    if (r.completedAt.isBefore(cutoff)) {
+                        it.remove();
+                    }
+                }
+                default -> throw new IllegalStateException(r.status);
+            }
+        }
+    }
+
+    private MutableWro createWro(int f, Instant t, long arriveStep) {
+        MutableWro w = new MutableWro();
+        w.id = 740_000 + seq++;
+        w.po = "PO-" + (24_000 + w.id % 100_000);
+        w.status = "Awaiting";
+        w.fcPos = f;
+        w.inserted = t;
+        w.lastUpdated = t;
+        w.expectedArrival = timeOf(arriveStep).plus(Duration.ofMinutes(rnd.nextInt(61) - 30));
+        w.nextStep = arriveStep;
+        int lines = 1 + rnd.nextInt(5);
+        for (int i = 0; i < lines; i++) {
+            // Replenish the lowest of three random SKUs: inbound goes where stock is short.
+            int best = -1;
+            for (int k = 0; k < 3; k++) {
+                int s = rnd.nextInt(skus.size());
+                if (w.skuIndexes.contains(s)) {
+                    continue;
+                }
+                if (best < 0 || available(s * FC_COUNT + f) < available(best * FC_COUNT + f)) {
+                    best = s;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            int qty = 12 * (2 + rnd.nextInt(39));
+            w.skuIndexes.add(best);
+            w.expected.add(qty);
+            w.received.add(0);
+            w.stowed.add(0);
+            inTransit[best * FC_COUNT + f] += qty;
+            inboundAnnounced += qty;
+        }
+        wros.add(w);
+        return w;
+    }
+
+    /** Receives lines up to {@code fraction} of expected: units move from in transit to QC hold. */
+    private void receive(MutableWro w, double fraction, Instant t) {
+        for (int i = 0; i < w.skuIndexes.size(); i++) {
+            int target = fraction >= 1.0 ? w.expected.get(i) : (int) Math.floor(w.expected.get(i) * fraction);
+            int delta = target - w.received.get(i);
+            if (delta > 0) {
+                int c = w.skuIndexes.get(i) * FC_COUNT + w.fcPos;
+                w.received.set(i, target);
+                inTransit[c] -= delta;
+                qcHold[c] += delta;
+            }
+        }
+        w.lastUpdated = t;
+    }
+
+    /** Stows a chunk of every line: units move from QC hold to on hand. */
+    private void stow(MutableWro w, Instant t) {
+        boolean done = true;
+        for (int i = 0; i < w.skuIndexes.size(); i++) {
+            int left = w.received.get(i) - w.stowed.get(i);
+            int chunk = Math.min(left, Math.max(6, (int) (w.received.get(i) * (0.2 + rnd.nextDouble() * 0.3))));
+            if (chunk > 0) {
+                int c = w.skuIndexes.get(i) * FC_COUNT + w.fcPos;
+                w.stowed.set(i, w.stowed.get(i) + chunk);
+                qcHold[c] -= chunk;
+                onHand[c] += chunk;
+            }
+            if (w.stowed.get(i) < w.expected.get(i)) {
+                done = false;
+            }
+        }
+        w.status = done ? "Completed" : "Processing";
+        w.lastUpdated = t;
+        if (done) {
+            w.completedAt = t;
+        }
+    }
+
+    private MutableReturn createReturn(int f, Instant t, long arriveStep) {
+        MutableReturn r = new MutableReturn();
+        r.id = 3_200_000 + seq++;
+        r.reference = Long.toString(576_486_316_948_490_000L + r.id);
+        r.status = "Awaiting Arrival";
+        r.fcPos = f;
+        r.inserted = t;
+        r.lastUpdated = t;
+        r.nextStep = arriveStep;
+        int lines = rnd.nextInt(5) == 0 ? 2 : 1;
+        for (int i = 0; i < lines; i++) {
+            int s = pickWeightedSku();
+            if (r.skuIndexes.contains(s)) {
+                continue;
+            }
+            r.skuIndexes.add(s);
+            r.quantity.add(rnd.nextInt(7) == 0 ? 2 : 1);
+            r.restocked.add(0);
+            r.quarantined.add(0);
+        }
+        returns.add(r);
+        return r;
+    }
+
+    private void arrive(MutableReturn r, Instant t) {
+        for (int i = 0; i < r.skuIndexes.size(); i++) {
+            returnPendingQc[r.skuIndexes.get(i) * FC_COUNT + r.fcPos] += r.quantity.get(i);
+            returnsArrived += r.quantity.get(i);
+        }
+        r.status = "Arrived";
+        r.lastUpdated = t;
+    }
+
+    /** Inspects one unit: most pass and are restocked, some fail QC and are frozen. */
+    private void processOneUnit(MutableReturn r, Instant t) {
+        r.status = "Processing";
+        r.lastUpdated = t;
+        for (int i = 0; i < r.skuIndexes.size(); i++) {
+            if (r.restocked.get(i) + r.quarantined.get(i) < r.quantity.get(i)) {
+                int c = r.skuIndexes.get(i) * FC_COUNT + r.fcPos;
+                returnPendingQc[c]--;
+                onHand[c]++;
+                if (rnd.nextInt(100) < 15) {
+                    frozen[c]++;
+                    r.quarantined.set(i, r.quarantined.get(i) + 1);
+                } else {
+                    r.restocked.set(i, r.restocked.get(i) + 1);
+                }
+                break;
+            }
+        }
+        for (int i = 0; i < r.skuIndexes.size(); i++) {
+            if (r.restocked.get(i) + r.quarantined.get(i) < r.quantity.get(i)) {
+                return;
+            }
+        }
+        r.status = "Completed";
+        r.completedAt = t;
+    }
+
+    private void addDrift(Drift.Kind kind) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int s = rnd.nextInt(skus.size());
+            int f = rnd.nextInt(FC_COUNT);
+            int c = s * FC_COUNT + f;
+            boolean skuTaken = drifts.values().stream().anyMatch(d -> d.skuIndex() == s);
+            if (!skus.get(s).onTikTok() || skuTaken) {
+                continue;
+            }
+            drifts.put(c, new Drift(s, skus.get(s).sellerSku(), FCS.get(f).id(), kind, 1 + rnd.nextInt(5), step));
+            return;
+        }
+    }
+
+    private int available(int c) {
+        return onHand[c] - reserved[c] - frozen[c];
+    }
+
+    private long currentTotal() {
+        long total = 0;
+        for (int c = 0; c < onHand.length; c++) {
+            total += onHand[c] + inTransit[c] + qcHold[c] + returnPendingQc[c];
+        }
+        return total;
+    }
+
+    private int pickWeightedSku() {
+        int r = rnd.nextInt(cumulativeWeight[cumulativeWeight.length - 1]);
+        int i = java.util.Arrays.binarySearch(cumulativeWeight, r + 1);
+        if (i < 0) {
+            i = -i - 1;
+        }
+        return i;
+    }
+
+    private int orderQuantity() {
+        int roll = rnd.nextInt(10);
+        return roll < 7 ? 1 : roll < 9 ? 2 : 3;
+    }
+
+    /** Knuth's method: fine for the small rates used here (and up to a few hundred). */
+    private int poisson(double lambda) {
+        if (lambda <= 0) {
+            return 0;
+        }
+        double limit = Math.exp(-lambda);
+        double p = rnd.nextDouble();
+        int k = 0;
+        while (p > limit) {
+            p *= rnd.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
+    private WorldView snapshot() {
+        Instant now = timeOf(step);
+        List<Wro> wroViews = new ArrayList<>(wros.size());
+        for (MutableWro w : wros) {
+            List<Wro.Line> lines = new ArrayList<>();
+            for (int i = 0; i < w.skuIndexes.size(); i++) {
+                SimSku sku = skus.get(w.skuIndexes.get(i));
+                lines.add(new Wro.Line(sku.index(), sku.inventoryId(), sku.sellerSku(), w.expected.get(i),
+                        w.received.get(i), w.stowed.get(i)));
+            }
+            wroViews.add(new Wro(w.id, w.po, w.status, FCS.get(w.fcPos).id(), w.expectedArrival, w.inserted,
+                    w.lastUpdated, w.completedAt, lines));
+        }
+        List<SimReturn> returnViews = new ArrayList<>(returns.size());
+        for (MutableReturn r : returns) {
+            List<SimReturn.Line> lines = new ArrayList<>();
+            for (int i = 0; i < r.skuIndexes.size(); i++) {
+                SimSku sku = skus.get(r.skuIndexes.get(i));
+                List<SimReturn.Action> actions = new ArrayList<>();
+                if (r.restocked.get(i) > 0) {
+                    actions.add(new SimReturn.Action("Restock", r.restocked.get(i)));
+                }
+                if (r.quarantined.get(i) > 0) {
+                    actions.add(new SimReturn.Action("Quarantine", r.quarantined.get(i)));
+                }
+                lines.add(new SimReturn.Line(sku.index(), sku.inventoryId(), sku.sellerSku(), r.quantity.get(i),
+                        actions));
+            }
+            returnViews.add(new SimReturn(r.id, r.reference, r.status, FCS.get(r.fcPos).id(), r.inserted,
+                    r.lastUpdated, r.completedAt, lines));
+        }
+        return new WorldView(now, step, this, onHand.clone(), reserved.clone(), frozen.clone(), inTransit.clone(),
+                qcHold.clone(), returnPendingQc.clone(), wroViews, returnViews, new HashMap<>(drifts));
+    }
+
+    private record Shipment(long due, long seq, int cell, int qty) {
+    }
+
+    private static final class MutableWro {
+        long id;
+        String po;
+        String status;
+        int fcPos;
+        Instant inserted;
+        Instant lastUpdated;
+        Instant expectedArrival;
+        Instant completedAt;
+        long nextStep;
+        final List<Integer> skuIndexes = new ArrayList<>();
+        final List<Integer> expected = new ArrayList<>();
+        final List<Integer> received = new ArrayList<>();
+        final List<Integer> stowed = new ArrayList<>();
+    }
+
+    private static final class MutableReturn {
+        long id;
+        String reference;
+        String status;
+        int fcPos;
+        Instant inserted;
+        Instant lastUpdated;
+        Instant completedAt;
+        long nextStep;
+        final List<Integer> skuIndexes = new ArrayList<>();
+        final List<Integer> quantity = new ArrayList<>();
+        final List<Integer> restocked = new ArrayList<>();
+        final List<Integer> quarantined = new ArrayList<>();
+    }
+}

@@ -1,0 +1,367 @@
+package com.stocklens.sandbox;
+
+import static com.stocklens.sandbox.Exchange.obj;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stocklens.connector.tiktok.TikTokSigner;
+import com.stocklens.sandbox.Exchange.Request;
+import com.stocklens.sandbox.Exchange.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * TikTok Shop Open API (202309) on loopback: the checks of tiktok-shop.md §2–3 and §6 (app key,
+ * timestamp window, signature, access token, shop cipher, 50 requests/s per path) and the
+ * endpoints §5.1, 5.2, 5.4 and 5.6.
+ */
+final class TikTokDialect implements Exchange.Dialect {
+    static final String SHOPS = "/authorization/202309/shops";
+    static final String WAREHOUSES = "/logistics/202309/warehouses";
+    static final String PRODUCTS_SEARCH = "/product/202309/products/search";
+    static final String INVENTORY_SEARCH = "/product/202309/inventory/search";
+    static final int RATE_LIMIT_PER_SECOND = 50;
+
+    private static final Map<String, String> METHODS = Map.of(
+            SHOPS, "GET", WAREHOUSES, "GET", PRODUCTS_SEARCH, "POST", INVENTORY_SEARCH, "POST");
+    private static final DateTimeFormatter REQUEST_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final Duration TIMESTAMP_PAST = Duration.ofMinutes(5);
+    private static final Duration TIMESTAMP_FUTURE = Duration.ofSeconds(30);
+
+    private final SimulatedWorld world;
+    private final SlidingWindowLimiter limiter;
+    private final java.util.function.BooleanSupplier rateLimiting;
+    private final AtomicLong requestSeq = new AtomicLong();
+    /** Per shop id: TikTok SKU id → SKU, and product id → product. */
+    private final Map<String, Map<String, SimSku>> skusById = new HashMap<>();
+    private final Map<String, Map<String, SimProduct>> productsById = new HashMap<>();
+
+    TikTokDialect(SimulatedWorld world, java.util.function.BooleanSupplier rateLimiting) {
+        this.world = world;
+        this.rateLimiting = rateLimiting;
+        this.limiter = new SlidingWindowLimiter(RATE_LIMIT_PER_SECOND, TimeUnit.SECONDS.toNanos(1), System::nanoTime);
+        for (SimShop shop : world.shops()) {
+            Map<String, SimSku> skus = new HashMap<>();
+            Map<String, SimProduct> products = new HashMap<>();
+            for (SimProduct p : world.products()) {
+                products.put(productId(shop, p), p);
+                for (int i : p.skuIndexes()) {
+                    SimSku sku = world.skus().get(i);
+                    if (sku.onTikTok()) {
+                        skus.put(skuId(shop, sku), sku);
+                    }
+                }
+            }
+            skusById.put(shop.id(), skus);
+            productsById.put(shop.id(), products);
+        }
+    }
+
+    static boolean owns(String path) {
+        return path.startsWith("/authorization/") || path.startsWith("/logistics/") || path.startsWith("/product/")
+                || path.startsWith("/order/") || path.startsWith("/return_refund/") || path.startsWith("/seller/");
+    }
+
+    @Override
+    public Response handle(Request req) {
+        String expectedMethod = METHODS.get(req.path());
+        if (expectedMethod == null) {
+            return error(404, 36009009, "Invalid path: " + req.path());
+        }
+        if (!expectedMethod.equals(req.method())) {
+            return error(405, 36009010, "Invalid method " + req.method() + " for " + req.path());
+        }
+        if (rateLimiting.getAsBoolean() && limiter.tryAcquire(req.path()) > 0) {
+            return error(429, 36009002, "Too many requests. You've made too many requests in a short period of time.");
+        }
+        Response denied = checkCredentials(req);
+        if (denied != null) {
+            return denied;
+        }
+        WorldView view = world.view();
+        boolean shopScoped = !req.path().startsWith("/authorization/");
+        String cipher = req.param("shop_cipher");
+        if (!shopScoped) {
+            if (cipher != null) {
+                return error(400, 36009004, "Unexpected identifier: shop_cipher is not allowed on this API.");
+            }
+            return ok(shops());
+        }
+        if (cipher == null || cipher.isEmpty()) {
+            return error(400, 106013, "The shop_cipher parameter is required for shop-scoped APIs.");
+        }
+        SimShop shop = view.shopByCipher(cipher).orElse(null);
+        if (shop == null) {
+            return error(400, 36009004, "Invalid credentials. The 'shop_cipher' query parameter is invalid.");
+        }
+        try {
+            return switch (req.path()) {
+                case WAREHOUSES -> ok(warehouses(shop));
+                case PRODUCTS_SEARCH -> productsSearch(req, view, shop);
+                case INVENTORY_SEARCH -> inventorySearch(req, view, shop);
+                default -> error(404, 36009009, "Invalid path: " + req.path());
+            };
+        } catch (IOException e) {
+            return error(400, 36009022, "The request body is not valid JSON.");
+        }
+    }
+
+    @Override
+    public Response fault(Request req, Fault fault) {
+        return switch (fault.kind()) {
+            case HTTP_500 -> error(500, 36009003, "Internal error. Please try again later.");
+            case HTTP_429 -> error(429, 36009002,
+                    "Too many requests. You've made too many requests in a short period of time.");
+            case TOKEN_EXPIRED -> error(401, 105002, "Expired credentials. The access token has expired.");
+            default -> throw new IllegalArgumentException("Not a response fault: " + fault);
+        };
+    }
+
+    private Response checkCredentials(Request req) {
+        if (!SandboxCredentials.TIKTOK_APP_KEY.equals(req.param("app_key"))) {
+            return error(401, 36009004, "Invalid credentials. The 'app_key' query parameter is missing or invalid.");
+        }
+        String timestamp = req.param("timestamp");
+        Instant now = world.clock().instant();
+        try {
+            Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
+            if (sent.isBefore(now.minus(TIMESTAMP_PAST)) || sent.isAfter(now.plus(TIMESTAMP_FUTURE))) {
+                return error(401, 36009004, "Invalid timestamp. The timestamp is outside the accepted window.");
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            return error(401, 36009004, "Invalid timestamp. The 'timestamp' query parameter is missing or invalid.");
+        }
+        String sign = req.param("sign");
+        if (sign == null || sign.isEmpty()) {
+            return error(401, 36009004, "Invalid credentials. The 'sign' query parameter is missing.");
+        }
+        String expected = TikTokSigner.sign(SandboxCredentials.TIKTOK_APP_SECRET, req.path(), req.query(), req.body());
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), sign.getBytes(StandardCharsets.US_ASCII))) {
+            return error(401, 106001, "Invalid credentials. The 'sign' query parameter is invalid.");
+        }
+        if (!SandboxCredentials.TIKTOK_ACCESS_TOKEN.equals(req.header("x-tts-access-token"))) {
+            return error(401, 36009004, "Invalid credentials. invalid access token");
+        }
+        return null;
+    }
+
+    private Map<String, Object> shops() {
+        List<Object> shops = new ArrayList<>();
+        for (SimShop s : world.shops()) {
+            shops.add(obj("id", s.id(), "name", s.name(), "region", s.region(), "seller_type", s.sellerType(),
+                    "cipher", s.cipher(), "code", s.code()));
+        }
+        return obj("shops", shops);
+    }
+
+    private Map<String, Object> warehouses(SimShop shop) {
+        List<Object> list = new ArrayList<>();
+        for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+            FulfilmentCentre fc = world.fulfilmentCentres().get(world.fcPos(w.fcId()));
+            String[] geo = geolocation(fc.id());
+            list.add(obj(
+                    "id", w.id(), "entity_id", w.entityId(), "name", w.name(), "effect_status", "ENABLED",
+                    "type", w.type(), "sub_type", "CB_OVERSEA_WAREHOUSE", "is_default", w.isDefault(),
+                    "address", obj(
+                            "region", fc.country().equals("GB") ? "United Kingdom" : "United States",
+                            "region_code", fc.country(), "state", fc.state(), "city", fc.city(),
+                            "distict", "", "town", "", "postal_code", fc.zipCode(),
+                            "full_address", fc.address1() + ", " + fc.city() + ", " + fc.state() + " " + fc.zipCode(),
+                            "contact_person", "Dock Team", "phone_number", "(+1)90*****123",
+                            "address_line1", fc.address1(), "address_line2", "", "address_line3", "",
+                            "address_line4", "",
+                            "geolocation", obj("latitude", geo[0], "longitude", geo[1]))));
+        }
+        return obj("warehouses", list);
+    }
+
+    private static String[] geolocation(int fcId) {
+        return switch (fcId) {
+            case 228 -> new String[] {"33.9425", "-117.2297"};
+            case 156 -> new String[] {"40.6259", "-75.3705"};
+            default -> new String[] {"53.4669", "-2.3214"};
+        };
+    }
+
+    private Response productsSearch(Request req, WorldView view, SimShop shop) throws IOException {
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(req.param("page_size"));
+        } catch (NumberFormatException e) {
+            pageSize = -1;
+        }
+        if (pageSize < 1 || pageSize > 100) {
+            return error(400, 12019109, "Invalid page_size: it must be between 1 and 100.");
+        }
+        int offset = 0;
+        String token = req.param("page_token");
+        if (token != null && !token.isEmpty()) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+                if (!decoded.startsWith("offset=")) {
+                    throw new IllegalArgumentException(decoded);
+                }
+                offset = Integer.parseInt(decoded.substring("offset=".length()));
+            } catch (IllegalArgumentException e) {
+                // Not a documented code: the docs list none for a bad token.
+                return error(400, 12019002, "Invalid page_token.");
+            }
+        }
+        JsonNode body = parseBody(req);
+        String status = body.path("status").asText("ALL");
+        List<SimProduct> matching = new ArrayList<>();
+        for (SimProduct p : world.products()) {
+            boolean listed = p.skuIndexes().stream().anyMatch(i -> world.skus().get(i).onTikTok());
+            if (listed && ("ALL".equals(status) || status.isEmpty() || status.equals(p.status()))) {
+                matching.add(p);
+            }
+        }
+        int end = Math.min(matching.size(), offset + pageSize);
+        List<Object> products = new ArrayList<>();
+        for (int i = Math.min(offset, end); i < end; i++) {
+            products.add(product(matching.get(i), shop, view));
+        }
+        String next = end < matching.size()
+                ? Base64.getEncoder().encodeToString(("offset=" + end).getBytes(StandardCharsets.UTF_8)) : "";
+        return ok(obj("total_count", matching.size(), "next_page_token", next, "products", products));
+    }
+
+    private Map<String, Object> product(SimProduct p, SimShop shop, WorldView view) {
+        long created = world.epoch().getEpochSecond() - Duration.ofDays(30 + p.index() % 200).toSeconds();
+        List<Object> skus = new ArrayList<>();
+        for (int i : p.skuIndexes()) {
+            SimSku sku = world.skus().get(i);
+            if (!sku.onTikTok()) {
+                continue;
+            }
+            List<Object> inventory = new ArrayList<>();
+            for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+                if (w.isSales()) {
+                    inventory.add(obj("warehouse_id", w.id(), "quantity", view.tiktokStock(i, w.fcId()).available()));
+                }
+            }
+            String price = ("GBP".equals(shop.currency()) ? sku.priceGbp() : sku.priceUsd()).toPlainString();
+            skus.add(obj("id", skuId(shop, sku), "seller_sku", sku.sellerSku(),
+                    "price", obj("currency", shop.currency(), "tax_exclusive_price", price, "sale_price", price),
+                    "inventory", inventory, "status_info", obj("status", "NORMAL")));
+        }
+        return obj("id", productId(shop, p), "title", p.title(), "status", p.status(),
+                "create_time", created, "update_time", created + Duration.ofDays(7).toSeconds(),
+                "sales_regions", List.of(shop.region()), "is_not_for_sale", false, "has_draft", false,
+                "audit", obj("status", "APPROVED"), "skus", skus);
+    }
+
+    private Response inventorySearch(Request req, WorldView view, SimShop shop) throws IOException {
+        JsonNode body = parseBody(req);
+        Map<String, SimSku> shopSkus = skusById.get(shop.id());
+        Map<String, SimProduct> shopProducts = productsById.get(shop.id());
+        // Product id → its requested SKUs, in the order the request names them.
+        Map<SimProduct, List<SimSku>> grouped = new LinkedHashMap<>();
+        if (body.path("sku_ids").isArray()) {
+            if (body.path("sku_ids").size() > 600) {
+                return error(400, 12019015, "Too many SKUs: at most 600 sku_ids per request.");
+            }
+            for (JsonNode id : body.path("sku_ids")) {
+                SimSku sku = shopSkus.get(id.asText());
+                if (sku != null) {
+                    List<SimSku> list = grouped.computeIfAbsent(world.products().get(sku.productIndex()),
+                            k -> new ArrayList<>());
+                    if (!list.contains(sku)) {
+                        list.add(sku);
+                    }
+                }
+            }
+        } else if (body.path("product_ids").isArray()) {
+            if (body.path("product_ids").size() > 100) {
+                return error(400, 12019120, "Too many product ids: at most 100 product_ids per request.");
+            }
+            for (JsonNode id : body.path("product_ids")) {
+                SimProduct p = shopProducts.get(id.asText());
+                if (p != null) {
+                    List<SimSku> list = grouped.computeIfAbsent(p, k -> new ArrayList<>());
+                    for (int i : p.skuIndexes()) {
+                        SimSku sku = world.skus().get(i);
+                        if (sku.onTikTok() && !list.contains(sku)) {
+                            list.add(sku);
+                        }
+                    }
+                }
+            }
+        } else {
+            return error(400, 12019008, "Either product_ids or sku_ids is required.");
+        }
+        List<Object> inventory = new ArrayList<>();
+        grouped.forEach((p, skus) -> {
+            List<Object> skuList = new ArrayList<>();
+            for (SimSku sku : skus) {
+                int totalAvailable = 0;
+                int totalCommitted = 0;
+                List<Object> perWarehouse = new ArrayList<>();
+                for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+                    if (!w.isSales()) {
+                        continue;
+                    }
+                    TikTokStock s = view.tiktokStock(sku.index(), w.fcId());
+                    totalAvailable += s.available();
+                    totalCommitted += s.committed();
+                    perWarehouse.add(obj("warehouse_id", w.id(), "available_quantity", s.available(),
+                            "committed_quantity", s.committed()));
+                }
+                skuList.add(obj("id", skuId(shop, sku), "seller_sku", sku.sellerSku(),
+                        "total_available_quantity", totalAvailable, "total_committed_quantity", totalCommitted,
+                        "warehouse_inventory", perWarehouse,
+                        "total_available_inventory_distribution", obj(
+                                "campaign_inventory", List.of(), "creator_inventory", List.of(),
+                                "in_shop_inventory", obj("quantity", totalAvailable))));
+            }
+            inventory.add(obj("product_id", productId(shop, p), "skus", skuList));
+        });
+        return ok(obj("inventory", inventory));
+    }
+
+    private static JsonNode parseBody(Request req) throws IOException {
+        if (req.body().length == 0) {
+            return Exchange.JSON.createObjectNode();
+        }
+        JsonNode node = Exchange.JSON.readTree(req.body());
+        if (node == null || !node.isObject()) {
+            throw new IOException("body is not a JSON object");
+        }
+        return node;
+    }
+
+    static String productId(SimShop shop, SimProduct p) {
+        return "GB".equals(shop.region()) ? p.productIdGb() : p.productIdUs();
+    }
+
+    static String skuId(SimShop shop, SimSku sku) {
+        return "GB".equals(shop.region()) ? sku.tiktokSkuIdGb() : sku.tiktokSkuIdUs();
+    }
+
+    private Response ok(Object data) {
+        return Response.json(200, obj("code", 0, "message", "Success", "request_id", requestId(), "data", data));
+    }
+
+    private Response error(int status, int code, String message) {
+        return Response.json(status, obj("code", code, "message", message, "request_id", requestId(), "data", null));
+    }
+
+    /** Shaped like TikTok's: UTC time to the second, then 20 hex-ish characters. */
+    private String requestId() {
+        return REQUEST_ID_TIME.format(world.clock().instant())
+                + String.format("0101890810%010X", requestSeq.incrementAndGet());
+    }
+}

@@ -1,2 +1,34 @@
 package com.stocklens;
-public final class Launcher { public static void main(String[] a) { } }
+
+import com.stocklens.cli.StockLensCommand;
+import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Process entry point. Not an {@code Application} subclass, so the class-path start works (STACK.md).
+ * With a subcommand it runs headless, without starting the JavaFX toolkit; otherwise it opens the window.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new StockLensCommand());
+        ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.exit(cli.getParameterExceptionHandler().handleParseException(e, args));
+            return;
+        } catch (Exception e) {
+            System.exit(cli.execute(args));
+            return;
+        }
+        if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested() || parsed.hasSubcommand()) {
+            System.exit(cli.execute(args));
+            return;
+        }
+        Application.launch(StockLensApp.class, args);
+    }
+}

@@ -1,0 +1,109 @@
+package com.stocklens;
+
+import com.stocklens.cli.StockLensCommand;
+import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.MainWindowHost;
+import com.stocklens.ui.Theme;
+import com.stocklens.ui.UiContext;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The JavaFX application: builds the runtime off the FX thread in {@link #init()}, shows the window,
+ * starts polling, and closes everything in {@link #stop()} (never {@code System.exit} there).
+ */
+public final class StockLensApp extends Application {
+    private Logger log;
+    private AppRuntime runtime;
+    private String startupError;
+    private UserSettings settings;
+    private MainWindowHost host;
+    private final ExecutorService uiIo = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stocklens-ui-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean errorShown = new AtomicBoolean();
+
+    @Override
+    public void init() {
+        StockLensCommand command = new StockLensCommand();
+        new CommandLine(command).parseArgs(getParameters().getRaw().toArray(String[]::new));
+        LaunchOptions options = command.launchOptions(System.getenv());
+        Logs.configure(options.workspace());
+        log = LoggerFactory.getLogger(StockLensApp.class);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(thread, error));
+        settings = new UserSettings(options.workspace());
+        try {
+            runtime = AppRuntime.open(options);
+        } catch (AppRuntime.StartupException e) {
+            log.error("cannot open the workspace", e);
+            startupError = e.getMessage();
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme.apply();
+        if (runtime == null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, startupError);
+            alert.setHeaderText("StockLens cannot start · 无法启动");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        LaunchOptions options = runtime.options();
+        Locale locale = settings.locale(Locale.getDefault());
+        UiContext context = new UiContext(runtime.boardReader(), runtime.syncEngine(), runtime.clock(),
+                options.staleAfter(), options.demo(), uiIo, locale, settings::setLocale);
+        host = MainWindowHost.install(stage, context);
+        for (int size : new int[] {32, 64, 256}) {
+            stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));
+        }
+        stage.setMinWidth(1024);
+        stage.setMinHeight(640);
+        stage.show();
+        runtime.syncEngine().start();
+        log.info("window shown ({} mode, workspace {})", options.demo() ? "demo" : "live", options.workspace());
+    }
+
+    @Override
+    public void stop() {
+        if (host != null) {
+            host.close();
+        }
+        uiIo.shutdownNow();
+        try {
+            uiIo.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    /** Logs every uncaught error; shows the first one to the person, once, instead of failing silently. */
+    private void onUncaught(Thread thread, Throwable error) {
+        log.error("uncaught error on {}", thread.getName(), error);
+        if (errorShown.compareAndSet(false, true)) {
+            new FxExecutor().execute(() -> {
+                Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(error.getMessage())
+                        + "\n\nDetails are in the log: " + runtime.options().workspace().resolve("logs"));
+                alert.setHeaderText("Something went wrong · 出错了");
+                alert.show();
+            });
+        }
+    }
+}

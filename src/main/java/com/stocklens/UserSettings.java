@@ -1,0 +1,68 @@
+package com.stocklens;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Small, non-secret preferences kept in the workspace ({@code settings.properties}): today the language.
+ * Written atomically so a crash never leaves a half-written file.
+ */
+public final class UserSettings {
+    private static final Logger LOG = LoggerFactory.getLogger(UserSettings.class);
+    private static final String LANGUAGE = "ui.language";
+
+    private final Path file;
+    private final Properties properties = new Properties();
+
+    public UserSettings(Path workspace) {
+        this.file = workspace.resolve("settings.properties");
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("ignoring unreadable settings file {}: {}", file, e.toString());
+            }
+        }
+    }
+
+    /** The chosen language, else the OS language when it is Chinese, else English. */
+    public Locale locale(Locale osDefault) {
+        String tag = properties.getProperty(LANGUAGE);
+        if (tag != null && !tag.isBlank()) {
+            return Locale.forLanguageTag(tag);
+        }
+        return "zh".equals(osDefault.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
+    public void setLocale(Locale locale) {
+        properties.setProperty(LANGUAGE, locale.toLanguageTag());
+        save();
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                properties.store(out, "StockLens preferences (no secrets here)");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not save settings to {}: {}", file, e.toString());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.AppRuntime;
+import com.stocklens.domain.Bucket;
+import com.stocklens.rules.BucketTotal;
+import com.stocklens.rules.Staleness;
+import com.stocklens.rules.StockTotals;
+import com.stocklens.service.BoardRow;
+import com.stocklens.service.SourceFreshness;
+import com.stocklens.service.StockBoard;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code status [--json]}: per source freshness and totals per bucket, from the cache only. */
+@Command(name = "status", description = "Show each source's latest snapshot, its staleness, and stock totals.")
+final class StatusCommand extends RuntimeCommand {
+    @Option(names = "--json", description = "Print JSON (documented in README.md).")
+    boolean json;
+
+    @Override
+    int run(AppRuntime runtime) {
+        StockBoard board = runtime.boardReader().read();
+        Instant now = runtime.clock().instant();
+        Duration window = runtime.options().staleAfter();
+        Map<Bucket, BucketTotal> totals = StockTotals.of(board.rows().stream().map(BoardRow::level).toList());
+        BucketTotal tiktok = StockTotals.ofValues(board.rows().stream().map(BoardRow::tiktokAvailable).toList());
+        if (json) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("mode", runtime.options().demo() ? "demo" : "live");
+            root.put("workspace", runtime.options().workspace().toString());
+            Json.putInstant(root, "generatedAt", now);
+            root.put("staleAfterSeconds", window.toSeconds());
+            ArrayNode sources = root.putArray("sources");
+            for (SourceFreshness f : board.sources()) {
+                ObjectNode s = sources.addObject();
+                s.put("id", f.source().id());
+                s.put("kind", f.source().kind().name());
+                if (f.source().provider() == null) {
+                    s.putNull("provider");
+                } else {
+                    s.put("provider", f.source().provider().name());
+                }
+                s.put("name", f.source().displayName());
+                Json.putInstant(s, "lastSnapshotAt", f.lastSnapshotAt());
+                if (f.lastSnapshotAt() == null) {
+                    s.putNull("stalenessSeconds");
+                } else {
+                    s.put("stalenessSeconds", Staleness.age(f.lastSnapshotAt(), now).toSeconds());
+                }
+                s.put("stale", Staleness.isStale(f.lastSnapshotAt(), now, window));
+                s.put("rows", f.rows());
+                s.put("requests", f.requests());
+                s.put("durationMillis", f.durationMillis());
+                Json.putInstant(s, "lastAttemptAt", f.lastAttemptAt());
+                if (f.lastError() == null) {
+                    s.putNull("lastError");
+                } else {
+                    s.put("lastError", f.lastError());
+                }
+            }
+            root.put("rows", board.rows().size());
+            ObjectNode t = root.putObject("totals");
+            for (Bucket b : Bucket.values()) {
+                Json.putInt(t, b.key(), totals.get(b).sum());
+            }
+            Json.putInt(t, "tiktokAvailable", tiktok.sum());
+            ObjectNode reporting = root.putObject("reportingRows");
+            for (Bucket b : Bucket.values()) {
+                reporting.put(b.key(), totals.get(b).reporting());
+            }
+            reporting.put("tiktokAvailable", tiktok.reporting());
+            printer.result(Json.write(root));
+            return 0;
+        }
+        printer.result("Workspace: " + runtime.options().workspace() + (runtime.options().demo() ? "  (DEMO)" : ""));
+        for (SourceFreshness f : board.sources()) {
+            String age = f.lastSnapshotAt() == null ? "never synced"
+                    : Staleness.age(f.lastSnapshotAt(), now).toSeconds() + " s ago";
+            boolean stale = Staleness.isStale(f.lastSnapshotAt(), now, window);
+            printer.result(String.format("%-26s %-16s %7d rows %5d requests%s%s", f.source().displayName(), age,
+                    f.rows(), f.requests(), stale ? "  STALE" : "",
+                    f.lastError() == null ? "" : "  last error: " + f.lastError()));
+        }
+        printer.result(board.rows().size() + " SKU × warehouse rows");
+        for (Bucket b : Bucket.values()) {
+            BucketTotal bt = totals.get(b);
+            printer.result(String.format("  %-18s %10s%s", b.key(), bt.sum() == null ? "—" : bt.sum(),
+                    bt.isPartial() ? "  (" + bt.reporting() + " of " + bt.readings() + " rows report it)" : ""));
+        }
+        printer.result(String.format("  %-18s %10s", "tiktokAvailable", tiktok.sum() == null ? "—" : tiktok.sum()));
+        return 0;
+    }
+}

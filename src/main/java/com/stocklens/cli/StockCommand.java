@@ -1,0 +1,80 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.AppRuntime;
+import com.stocklens.domain.Bucket;
+import com.stocklens.service.BoardRow;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stock [--json]}: one line per SKU × warehouse from the latest complete snapshots. */
+@Command(name = "stock", description = "List stock per SKU × warehouse from the cache, TikTok's figure beside it.")
+final class StockCommand extends RuntimeCommand {
+    @Option(names = "--json", description = "Print a JSON array (documented in README.md).")
+    boolean json;
+
+    @Option(names = "--sku", paramLabel = "TEXT", description = "Only SKUs whose seller SKU contains TEXT.")
+    String skuFilter;
+
+    @Option(names = "--warehouse", paramLabel = "ID", description = "Only this warehouse id (e.g. shipbob:228).")
+    String warehouseFilter;
+
+    @Override
+    int run(AppRuntime runtime) {
+        String needle = skuFilter == null ? null : skuFilter.toLowerCase(Locale.ROOT);
+        List<BoardRow> rows = runtime.boardReader().read().rows().stream()
+                .filter(r -> needle == null || r.sku().sellerSku().toLowerCase(Locale.ROOT).contains(needle))
+                .filter(r -> warehouseFilter == null || r.warehouse().id().equals(warehouseFilter))
+                .sorted(Comparator.comparing((BoardRow r) -> r.sku().sellerSku()).thenComparing(r -> r.warehouse().id()))
+                .toList();
+        if (json) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            for (BoardRow r : rows) {
+                ObjectNode n = array.addObject();
+                n.put("sku", r.sku().sellerSku());
+                n.put("name", r.sku().name());
+                n.put("warehouse", r.warehouse().id());
+                n.put("warehouseName", r.warehouse().name());
+                n.put("provider", r.warehouse().provider().name());
+                if (r.warehouse().market() == null) {
+                    n.putNull("market");
+                } else {
+                    n.put("market", r.warehouse().market().name());
+                }
+                Json.putLevel(n, r.level());
+                Json.putInt(n, "tiktokAvailable", r.tiktokAvailable());
+                Json.putInt(n, "tiktokCommitted", r.tiktokCommitted());
+                Json.putInstant(n, "snapshotAt", r.warehouseSnapshotAt());
+                Json.putInstant(n, "tiktokSnapshotAt", r.tiktokSnapshotAt());
+            }
+            printer.result(Json.write(array));
+            return 0;
+        }
+        StringBuilder header = new StringBuilder(String.format("%-20s %-14s", "sku", "warehouse"));
+        for (Bucket b : Bucket.values()) {
+            header.append(String.format(" %9s", abbreviate(b.key())));
+        }
+        printer.result(header.append(String.format(" %9s", "tiktok")).toString());
+        for (BoardRow r : rows) {
+            StringBuilder line = new StringBuilder(String.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().id()));
+            for (Bucket b : Bucket.values()) {
+                line.append(String.format(" %9s", dash(r.level().get(b))));
+            }
+            printer.result(line.append(String.format(" %9s", dash(r.tiktokAvailable()))).toString());
+        }
+        printer.message(rows.size() + " rows");
+        return 0;
+    }
+
+    private static String dash(Integer v) {
+        return v == null ? "—" : v.toString();
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() <= 9 ? key : key.substring(0, 9);
+    }
+}

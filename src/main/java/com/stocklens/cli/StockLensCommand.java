@@ -1,0 +1,50 @@
+package com.stocklens.cli;
+
+import com.stocklens.DataDirectory;
+import com.stocklens.LaunchOptions;
+import com.stocklens.LiveConfig;
+import com.stocklens.rules.Staleness;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The root command: with no subcommand the GUI starts; subcommands run headless. Holds the global
+ * options every subcommand shares.
+ */
+@Command(name = "stocklens",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
+        subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class})
+public final class StockLensCommand {
+
+    @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")
+    boolean demo;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Workspace folder (default: $STOCKLENS_HOME or the OS data folder). Demo data lives in DIR/demo.")
+    Path dataDir;
+
+    @Option(names = "--cadence", paramLabel = "SECONDS",
+            description = "Seconds between syncs of each source (default 10 in demo, 60 live).")
+    Integer cadenceSeconds;
+
+    @Option(names = "--stale-after", paramLabel = "MINUTES",
+            description = "Minutes after which a source counts as stale (default 15).")
+    Integer staleAfterMinutes;
+
+    /** Resolves demo/live and the workspace from the options and the environment. */
+    public LaunchOptions launchOptions(Map<String, String> env) {
+        Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);
+        boolean runDemo = live.isEmpty(); // nothing configured → the demo, as a first start should be
+        Duration cadence = cadenceSeconds != null ? Duration.ofSeconds(Math.max(1, cadenceSeconds))
+                : runDemo ? LaunchOptions.DEMO_CADENCE : LaunchOptions.LIVE_CADENCE;
+        Duration stale = staleAfterMinutes != null ? Duration.ofMinutes(Math.max(1, staleAfterMinutes))
+                : Staleness.DEFAULT_WINDOW;
+        return new LaunchOptions(runDemo, DataDirectory.resolve(dataDir), live.orElse(null), cadence, stale);
+    }
+}

@@ -1,0 +1,69 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.AppRuntime;
+import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sync --once}: one complete snapshot of every source, then exit; without --once, poll until stopped. */
+@Command(name = "sync", description = "Sync every source: once with --once, else keep polling until stopped (Ctrl+C).")
+final class SyncCommand extends RuntimeCommand {
+    @Option(names = "--once", description = "Take one snapshot of every source and exit.")
+    boolean once;
+
+    @Option(names = "--json", description = "Print the sync runs as JSON.")
+    boolean json;
+
+    @Override
+    int run(AppRuntime runtime) {
+        if (!once) {
+            printer.message("StockLens is polling " + runtime.sources().size() + " sources every "
+                    + runtime.options().cadence().toSeconds() + " s (" + (runtime.options().demo() ? "demo" : "live")
+                    + "). Press Ctrl+C to stop.");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "stocklens-shutdown"));
+            runtime.syncEngine().start();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+        List<SyncRun> runs = runtime.syncEngine().syncAllOnce();
+        boolean failed = runs.stream().anyMatch(r -> r.status() != SyncStatus.COMPLETE);
+        if (json) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            for (SyncRun r : runs) {
+                ObjectNode n = array.addObject();
+                n.put("source", r.sourceId());
+                n.put("status", r.status().name());
+                n.put("rows", r.rows());
+                n.put("requests", r.requests());
+                n.put("durationMillis", r.durationMillis());
+                Json.putInstant(n, "finishedAt", r.finishedAt());
+                if (r.error() == null) {
+                    n.putNull("error");
+                } else {
+                    n.put("error", r.error());
+                }
+            }
+            printer.result(Json.write(array));
+        } else {
+            for (SyncRun r : runs) {
+                printer.result(String.format("%-22s %-9s %7d rows %5d requests %6d ms%s", r.sourceId(),
+                        r.status(), r.rows(), r.requests(), r.durationMillis(),
+                        r.error() == null ? "" : "  " + r.error()));
+            }
+        }
+        if (failed) {
+            printer.message("Some sources did not sync; their previous snapshots are kept. See the errors above.");
+        }
+        return failed ? EXIT_SOURCE_FAILED : 0;
+    }
+}

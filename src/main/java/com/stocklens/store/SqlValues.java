@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.argument.Argument;
 
 /** Conversions between domain values and columns, shared by the repositories. */
@@ -22,8 +23,16 @@ final class SqlValues {
         if (instant == null) {
             return (position, statement, ctx) -> statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
         }
-        OffsetDateTime utc = instant.atOffset(ZoneOffset.UTC);
+        OffsetDateTime utc = stored(instant).atOffset(ZoneOffset.UTC);
         return (position, statement, ctx) -> statement.setObject(position, utc);
+    }
+
+    /**
+     * The instant as the column keeps it: H2 and PostgreSQL hold microseconds and would round the
+     * nanoseconds, so we truncate first and hand back exactly what a later read returns.
+     */
+    static Instant stored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

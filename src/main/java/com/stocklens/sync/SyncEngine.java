@@ -13,6 +13,7 @@ import com.stocklens.store.SnapshotRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             return;
         }
         started = true;
-        int abandoned = repo.abandonRunning(clock.instant());
+        int abandoned = repo.abandonRunning(now());
         if (abandoned > 0) {
             LOG.info("Closed {} sync run(s) interrupted by an earlier shutdown", abandoned);
         }
@@ -149,7 +150,7 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     }
 
     private SyncRun runLocked(StockSource source, SourceInfo info) {
-        Instant startedAt = clock.instant();
+        Instant startedAt = now();
         long t0 = System.nanoTime();
         long runId = repo.beginRun(info.id(), startedAt);
         Reading reading;
@@ -163,7 +164,7 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             return failed(info, runId, startedAt, t0, 0, reason(e), e);
         }
         try {
-            Instant finishedAt = clock.instant();
+            Instant finishedAt = now();
             long millis = elapsedMillis(t0);
             Snapshot snapshot = repo.commit(info, runId, reading, finishedAt, millis);
             LOG.info("{}: snapshot {} with {} rows in {} ms ({} requests)", info.id(), snapshot.id(),
@@ -177,7 +178,7 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
 
     private SyncRun failed(SourceInfo info, long runId, Instant startedAt, long t0, int requests, String error,
                            Throwable detail) {
-        Instant finishedAt = clock.instant();
+        Instant finishedAt = now();
         long millis = elapsedMillis(t0);
         String line = oneLine(error);
         if (detail != null) {
@@ -316,6 +317,11 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     }
 
     // --- helpers ---------------------------------------------------------------------------
+
+    /** Microseconds, as the store keeps them, so a run in an event equals the run read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
 
     private static long elapsedMillis(long t0) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

@@ -158,7 +158,9 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             reading = source.fetch();
             Objects.requireNonNull(reading, "fetch() returned null");
         } catch (SourceException e) {
-            return failed(info, runId, startedAt, t0, 0, reason(e), e.isTransient() ? null : e);
+            // An expected outcome (outage, expired token): the message says it all; the trace only at debug.
+            LOG.debug("{}: fetch failed", info.id(), e);
+            return failed(info, runId, startedAt, t0, 0, reason(e), null);
         } catch (RuntimeException e) {
             // A connector bug must not kill the schedule: record it like any other failure.
             return failed(info, runId, startedAt, t0, 0, reason(e), e);

@@ -1,0 +1,232 @@
+package com.stocklens.store;
+
+import com.stocklens.domain.Bucket;
+import com.stocklens.domain.Market;
+import com.stocklens.domain.Provider;
+import com.stocklens.domain.Sku;
+import com.stocklens.domain.SkuCodes;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.SourceKind;
+import com.stocklens.domain.StockLevel;
+import com.stocklens.domain.SyncStatus;
+import com.stocklens.domain.Warehouse;
+import com.stocklens.service.BoardRow;
+import com.stocklens.service.SourceFreshness;
+import com.stocklens.service.StockBoard;
+import com.stocklens.service.StockBoardReader;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Builds the stock board from the latest complete snapshot of every configured source.
+ *
+ * <p>Set-based on purpose (the board has to stay fast at 100k rows): one query for the latest
+ * snapshots and their runs, one for the latest attempts, one each for warehouses, stock rows and
+ * TikTok rows; TikTok's figures are joined to the warehouse rows in a hash map. All of it runs in
+ * one REPEATABLE READ transaction, so the rows and the freshness describe the same moment.
+ *
+ * <p>Only configured sources count: a source removed from the settings drops off the board even
+ * though its history stays in the store.
+ */
+public final class JdbiStockBoardReader implements StockBoardReader {
+    private static final Bucket[] BUCKETS = Bucket.values();
+
+    private final Jdbi jdbi;
+    private final List<SourceInfo> sources;
+
+    public JdbiStockBoardReader(Jdbi jdbi, List<SourceInfo> configuredSources) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.sources = List.copyOf(configuredSources);
+    }
+
+    @Override
+    public StockBoard read() {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, this::read);
+    }
+
+    private StockBoard read(Handle h) {
+        Map<String, Latest> latest = latestSnapshots(h);
+        Map<String, Attempt> attempts = latestAttempts(h);
+
+        List<Long> warehouseSnapshots = new ArrayList<>();
+        List<Long> shopSnapshots = new ArrayList<>();
+        Set<String> warehouseSources = new HashSet<>();
+        List<SourceFreshness> freshness = new ArrayList<>(sources.size());
+        for (SourceInfo s : sources) {
+            Latest l = latest.get(s.id());
+            Attempt a = attempts.get(s.id());
+            if (s.kind() == SourceKind.WAREHOUSE) {
+                warehouseSources.add(s.id());
+            }
+            if (l != null) {
+                (s.kind() == SourceKind.WAREHOUSE ? warehouseSnapshots : shopSnapshots).add(l.snapshotId);
+            }
+            freshness.add(new SourceFreshness(s,
+                    l == null ? null : l.takenAt,
+                    a == null ? null : a.startedAt,
+                    a == null || a.status != SyncStatus.FAILED ? null : a.error,
+                    l == null ? 0 : l.rows,
+                    l == null ? 0 : l.requests,
+                    l == null ? 0 : l.durationMillis));
+        }
+
+        Map<String, StoredWarehouse> warehouses = warehouses(h);
+        Map<Long, Instant> takenAt = new HashMap<>();
+        latest.values().forEach(l -> takenAt.put(l.snapshotId, l.takenAt));
+        Map<String, ChannelFigure> tiktok = channelFigures(h, shopSnapshots, takenAt);
+        List<BoardRow> rows = stockRows(h, warehouseSnapshots, warehouses, tiktok, takenAt);
+
+        // The warehouse list covers the configured warehouse sources even before their rows exist.
+        List<Warehouse> shown = new ArrayList<>();
+        for (StoredWarehouse w : warehouses.values()) {
+            if (warehouseSources.contains(w.sourceId)) {
+                shown.add(w.warehouse);
+            }
+        }
+        shown.sort(Comparator.comparing(Warehouse::id));
+        return new StockBoard(rows, shown, freshness);
+    }
+
+    private record Latest(String sourceId, long snapshotId, Instant takenAt, int rows, int requests,
+                          long durationMillis) {
+    }
+
+    private record Attempt(String sourceId, Instant startedAt, SyncStatus status, String error) {
+    }
+
+    private record StoredWarehouse(String sourceId, Warehouse warehouse) {
+    }
+
+    private record ChannelFigure(Integer available, Integer committed, Instant takenAt) {
+    }
+
+    private static Map<String, Latest> latestSnapshots(Handle h) {
+        Map<String, Latest> out = new HashMap<>();
+        h.createQuery("SELECT s.source_id, s.id, s.taken_at, s.row_count, r.requests, r.duration_ms "
+                        + "FROM snapshot s "
+                        + "JOIN (SELECT source_id, MAX(id) AS id FROM snapshot GROUP BY source_id) m ON m.id = s.id "
+                        + "LEFT JOIN sync_run r ON r.snapshot_id = s.id")
+                .map((rs, ctx) -> new Latest(rs.getString("source_id"), rs.getLong("id"),
+                        SqlValues.instant(rs, "taken_at"), rs.getInt("row_count"), rs.getInt("requests"),
+                        rs.getLong("duration_ms")))
+                .forEach(l -> out.put(l.sourceId, l));
+        return out;
+    }
+
+    private static Map<String, Attempt> latestAttempts(Handle h) {
+        Map<String, Attempt> out = new HashMap<>();
+        h.createQuery("SELECT r.source_id, r.started_at, r.status, r.error FROM sync_run r "
+                        + "JOIN (SELECT source_id, MAX(id) AS id FROM sync_run GROUP BY source_id) m ON m.id = r.id")
+                .map((rs, ctx) -> new Attempt(rs.getString("source_id"), SqlValues.instant(rs, "started_at"),
+                        SyncStatus.valueOf(rs.getString("status")), rs.getString("error")))
+                .forEach(a -> out.put(a.sourceId, a));
+        return out;
+    }
+
+    private static Map<String, StoredWarehouse> warehouses(Handle h) {
+        Map<String, StoredWarehouse> out = new LinkedHashMap<>();
+        h.createQuery("SELECT id, source_id, provider, provider_warehouse_id, name, market, region, zone_id, "
+                        + "tiktok_warehouse_id FROM warehouse")
+                .map((rs, ctx) -> new StoredWarehouse(rs.getString("source_id"), new Warehouse(
+                        rs.getString("id"),
+                        Provider.valueOf(rs.getString("provider")),
+                        rs.getString("provider_warehouse_id"),
+                        rs.getString("name"),
+                        rs.getString("market") == null ? null : Market.valueOf(rs.getString("market")),
+                        rs.getString("region"),
+                        ZoneId.of(rs.getString("zone_id")),
+                        rs.getString("tiktok_warehouse_id"))))
+                .forEach(w -> out.put(w.warehouse.id(), w));
+        return out;
+    }
+
+    private static String key(String tiktokWarehouseId, String sellerSku) {
+        return tiktokWarehouseId + '\u0000' + sellerSku;
+    }
+
+    /** TikTok's figures keyed by (TikTok warehouse, seller SKU); the newer snapshot wins a clash between shops. */
+    private static Map<String, ChannelFigure> channelFigures(Handle h, List<Long> snapshotIds,
+                                                         Map<Long, Instant> takenAt) {
+        Map<String, ChannelFigure> out = new HashMap<>();
+        if (snapshotIds.isEmpty()) {
+            return out;
+        }
+        h.createQuery("SELECT tiktok_warehouse_id, seller_sku, available, committed, snapshot_id "
+                        + "FROM channel_row WHERE snapshot_id IN (<ids>) ORDER BY snapshot_id")
+                .bindList("ids", snapshotIds)
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        out.put(key(rs.getString(1), rs.getString(2)),
+                                new ChannelFigure(SqlValues.integer(rs, 3), SqlValues.integer(rs, 4),
+                                        takenAt.get(rs.getLong(5))));
+                    }
+                    return null;
+                });
+        return out;
+    }
+
+    private static List<BoardRow> stockRows(Handle h, List<Long> snapshotIds, Map<String, StoredWarehouse> warehouses,
+                                            Map<String, ChannelFigure> tiktok, Map<Long, Instant> takenAt) {
+        if (snapshotIds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder buckets = new StringBuilder();
+        for (Bucket b : BUCKETS) {
+            buckets.append(", r.").append(b.column());
+        }
+        return h.createQuery("SELECT r.seller_sku, r.warehouse_id, r.wms_id" + buckets
+                        + ", k.name, k.tiktok_sku_id, k.barcode, r.snapshot_id "
+                        + "FROM stock_row r "
+                        + "LEFT JOIN sku k ON k.seller_sku = r.seller_sku "
+                        + "WHERE r.snapshot_id IN (<ids>)")
+                .bindList("ids", snapshotIds)
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    List<BoardRow> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(boardRow(rs, warehouses, tiktok, takenAt));
+                    }
+                    return rows;
+                });
+    }
+
+    private static BoardRow boardRow(ResultSet rs, Map<String, StoredWarehouse> warehouses,
+                                     Map<String, ChannelFigure> tiktok, Map<Long, Instant> takenAt)
+            throws SQLException {
+        String sellerSku = rs.getString(1);
+        String warehouseId = rs.getString(2);
+        String wmsId = rs.getString(3);
+        Integer[] values = new Integer[BUCKETS.length];
+        for (int i = 0; i < BUCKETS.length; i++) {
+            values[i] = SqlValues.integer(rs, 4 + i);
+        }
+        int c = 4 + BUCKETS.length;
+        Sku sku = new Sku(new SkuCodes(sellerSku, rs.getString(c + 1), rs.getString(c + 2), wmsId), rs.getString(c));
+        StoredWarehouse w = warehouses.get(warehouseId);
+        if (w == null) {
+            // The commit refuses rows of unknown warehouses, so this means the store was edited by hand.
+            throw new IllegalStateException("Stock row names warehouse " + warehouseId + " which is not in the store");
+        }
+        ChannelFigure t = w.warehouse.tiktokWarehouseId() == null ? null
+                : tiktok.get(key(w.warehouse.tiktokWarehouseId(), sellerSku));
+        return new BoardRow(sku, w.warehouse,
+                new StockLevel(values[0], values[1], values[2], values[3], values[4], values[5], values[6]),
+                t == null ? null : t.available, t == null ? null : t.committed,
+                takenAt.get(rs.getLong(c + 3)), t == null ? null : t.takenAt);
+    }
+}

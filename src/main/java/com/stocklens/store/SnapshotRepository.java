@@ -1,0 +1,447 @@
+package com.stocklens.store;
+
+import static com.stocklens.store.SqlValues.timestamp;
+
+import com.stocklens.domain.Bucket;
+import com.stocklens.domain.ChannelStock;
+import com.stocklens.domain.ChannelWarehouse;
+import com.stocklens.domain.Reading;
+import com.stocklens.domain.Sku;
+import com.stocklens.domain.SkuCodes;
+import com.stocklens.domain.Snapshot;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.StockRow;
+import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
+import com.stocklens.domain.Warehouse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes sync runs and snapshots, and answers "what is the latest complete snapshot".
+ *
+ * <p>A snapshot is written in one transaction together with its rows, the reference data it
+ * mentions and the update that marks its {@code sync_run} COMPLETE, so a reader (or a process
+ * restarted after a crash) sees either the whole snapshot or none of it. Thread-safe.
+ */
+public final class SnapshotRepository {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotRepository.class);
+
+    /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound memory. */
+    static final int BATCH_SIZE = 1000;
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    private static final String BUCKET_COLUMNS = Arrays.stream(Bucket.values())
+            .map(Bucket::column).collect(Collectors.joining(", "));
+    private static final String INSERT_STOCK_ROW = "INSERT INTO stock_row (snapshot_id, seller_sku, warehouse_id, wms_id, "
+            + BUCKET_COLUMNS + ") VALUES (" + "?, ".repeat(3 + Bucket.values().length) + "?)";
+    private static final String INSERT_CHANNEL_ROW = "INSERT INTO channel_row (snapshot_id, shop_id, seller_sku, "
+            + "tiktok_sku_id, tiktok_warehouse_id, available, committed) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String SYNC_RUN_COLUMNS =
+            "id, source_id, started_at, finished_at, status, row_count, requests, duration_ms, error, snapshot_id";
+
+    private final Jdbi jdbi;
+    /**
+     * Commits are serialised within the process: two sources committing at once would race on
+     * the shared sku rows (update-then-insert), and H2 writes one transaction at a time anyway.
+     * Fetching, the slow part, still runs in parallel.
+     */
+    private final ReentrantLock commitLock = new ReentrantLock();
+
+    public SnapshotRepository(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    /** Records a RUNNING sync run and returns its id. */
+    public long beginRun(String sourceId, Instant startedAt) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO sync_run "
+                        + "(source_id, started_at, status, row_count, requests, duration_ms) "
+                        + "VALUES (:source, :started, 'RUNNING', 0, 0, 0)")
+                .bind("source", sourceId)
+                .bind("started", timestamp(startedAt))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /**
+     * Stores a complete reading as a new snapshot and marks the run COMPLETE, all in one
+     * transaction. Throws (and writes nothing) when the reading cannot be stored, e.g. a stock
+     * row names a warehouse neither the reading nor the store describes.
+     */
+    public Snapshot commit(SourceInfo source, long runId, Reading reading, Instant finishedAt, long durationMillis) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(reading, "reading");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        commitLock.lock();
+        try {
+            return jdbi.inTransaction(h -> {
+                upsertSource(h, source);
+                upsertWarehouses(h, source.id(), reading.warehouses());
+                requireKnownWarehouses(h, reading);
+                upsertSkus(h, reading.skus());
+                upsertChannelWarehouses(h, reading.channelWarehouses());
+                List<ChannelStock> channel = mergeDuplicates(source.id(), reading.channelStock());
+                int rowCount = reading.stock().size() + channel.size();
+
+                long snapshotId = h.createUpdate("INSERT INTO snapshot (source_id, taken_at, row_count, created_at) "
+                                + "VALUES (:source, :taken, :rows, :created)")
+                        .bind("source", source.id())
+                        .bind("taken", timestamp(reading.takenAt()))
+                        .bind("rows", rowCount)
+                        .bind("created", timestamp(finishedAt))
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
+                try {
+                    insertStockRows(h, snapshotId, reading.stock());
+                    insertChannelRows(h, snapshotId, channel);
+                } catch (SQLException e) {
+                    // Same exception type as every other statement failure in the transaction.
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+
+                int updated = h.createUpdate("UPDATE sync_run SET status = 'COMPLETE', finished_at = :finished, "
+                                + "row_count = :rows, requests = :requests, duration_ms = :duration, error = NULL, "
+                                + "snapshot_id = :snapshot WHERE id = :id AND source_id = :source")
+                        .bind("finished", timestamp(finishedAt))
+                        .bind("rows", rowCount)
+                        .bind("requests", reading.requests())
+                        .bind("duration", durationMillis)
+                        .bind("snapshot", snapshotId)
+                        .bind("id", runId)
+                        .bind("source", source.id())
+                        .execute();
+                if (updated != 1) {
+                    // Rolls the snapshot back: a snapshot without its run would break "COMPLETE ⇔ snapshot".
+                    throw new IllegalStateException("No sync run " + runId + " for source " + source.id());
+                }
+                return new Snapshot(snapshotId, source.id(), SqlValues.stored(reading.takenAt()), rowCount);
+            });
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** Marks a run FAILED with a one-line reason; the latest snapshot stays what it was. */
+    public void fail(long runId, Instant finishedAt, long durationMillis, int requests, String error) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE sync_run SET status = 'FAILED', finished_at = :finished, "
+                        + "duration_ms = :duration, requests = :requests, error = :error WHERE id = :id")
+                .bind("finished", timestamp(finishedAt))
+                .bind("duration", durationMillis)
+                .bind("requests", requests)
+                .bind("error", SqlValues.oneLine(error == null ? "unknown error" : error, MAX_ERROR_LENGTH))
+                .bind("id", runId)
+                .execute());
+    }
+
+    /**
+     * Marks every run still RUNNING as FAILED. Only call it when no sync of this workspace is in
+     * progress (at engine start): such runs were cut short by a crash or kill, and would
+     * otherwise look "in progress" forever.
+     *
+     * @return how many runs were closed
+     */
+    public int abandonRunning(Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE sync_run SET status = 'FAILED', finished_at = :at, "
+                        + "error = :error WHERE status = 'RUNNING'")
+                .bind("at", timestamp(at))
+                .bind("error", "Interrupted: StockLens stopped during this sync")
+                .execute());
+    }
+
+    /** The latest complete snapshot of one source, if it ever completed one. */
+    public Optional<Snapshot> latest(String sourceId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, source_id, taken_at, row_count FROM snapshot "
+                        + "WHERE id = (SELECT MAX(id) FROM snapshot WHERE source_id = :source)")
+                .bind("source", sourceId)
+                .map(SnapshotRepository::snapshot)
+                .findOne());
+    }
+
+    /** The latest complete snapshot of every source that has one, ordered by source id. */
+    public List<Snapshot> latestPerSource() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT s.id, s.source_id, s.taken_at, s.row_count FROM snapshot s "
+                        + "JOIN (SELECT source_id, MAX(id) AS id FROM snapshot GROUP BY source_id) m ON m.id = s.id "
+                        + "ORDER BY s.source_id")
+                .map(SnapshotRepository::snapshot)
+                .list());
+    }
+
+    /** The most recent runs of one source, newest first. */
+    public List<SyncRun> recentRuns(String sourceId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SYNC_RUN_COLUMNS + " FROM sync_run "
+                        + "WHERE source_id = :source ORDER BY id DESC FETCH FIRST :limit ROWS ONLY")
+                .bind("source", sourceId)
+                .bind("limit", limit)
+                .map(SnapshotRepository::syncRun)
+                .list());
+    }
+
+    /** One run by id. */
+    public Optional<SyncRun> run(long runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SYNC_RUN_COLUMNS + " FROM sync_run WHERE id = :id")
+                .bind("id", runId)
+                .map(SnapshotRepository::syncRun)
+                .findOne());
+    }
+
+    // --- writing ---------------------------------------------------------------------------
+
+    private static void upsertSource(Handle h, SourceInfo s) {
+        upsert(h,
+                "UPDATE source SET kind = :kind, provider = :provider, display_name = :name WHERE id = :id",
+                "INSERT INTO source (id, kind, provider, display_name) VALUES (:id, :kind, :provider, :name)",
+                List.of(s),
+                (b, x) -> b.bind("id", x.id())
+                        .bind("kind", x.kind().name())
+                        .bind("provider", x.provider() == null ? null : x.provider().name())
+                        .bind("name", x.displayName()));
+    }
+
+    private static void upsertWarehouses(Handle h, String sourceId, List<Warehouse> warehouses) {
+        Map<String, Warehouse> unique = new LinkedHashMap<>();
+        warehouses.forEach(w -> unique.put(w.id(), w));
+        upsert(h,
+                "UPDATE warehouse SET source_id = :source, provider = :provider, provider_warehouse_id = :pwid, "
+                        + "name = :name, market = :market, region = :region, zone_id = :zone, "
+                        + "tiktok_warehouse_id = :twid WHERE id = :id",
+                "INSERT INTO warehouse (id, source_id, provider, provider_warehouse_id, name, market, region, zone_id, "
+                        + "tiktok_warehouse_id) VALUES (:id, :source, :provider, :pwid, :name, :market, :region, :zone, :twid)",
+                List.copyOf(unique.values()),
+                (b, w) -> b.bind("id", w.id())
+                        .bind("source", sourceId)
+                        .bind("provider", w.provider().name())
+                        .bind("pwid", w.providerWarehouseId())
+                        .bind("name", w.name())
+                        .bind("market", w.market() == null ? null : w.market().name())
+                        .bind("region", w.region())
+                        .bind("zone", w.zone().getId())
+                        .bind("twid", w.tiktokWarehouseId()));
+    }
+
+    /** A stock row must name a warehouse the board can show; fail the run rather than drop rows. */
+    private static void requireKnownWarehouses(Handle h, Reading reading) {
+        Set<String> described = reading.warehouses().stream().map(Warehouse::id).collect(Collectors.toSet());
+        Set<String> others = new HashSet<>();
+        for (StockRow r : reading.stock()) {
+            if (!described.contains(r.warehouseId())) {
+                others.add(r.warehouseId());
+            }
+        }
+        if (others.isEmpty()) {
+            return;
+        }
+        Set<String> stored = new HashSet<>(h.createQuery("SELECT id FROM warehouse WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(others))
+                .mapTo(String.class)
+                .list());
+        others.removeAll(stored);
+        if (!others.isEmpty()) {
+            throw new IllegalArgumentException("Stock rows name unknown warehouses: " + others.stream().sorted().limit(5).toList());
+        }
+    }
+
+    /**
+     * A null name or code means "this source does not know it", not "cleared": a warehouse source
+     * must not wipe the TikTok SKU id the shop source recorded, hence COALESCE.
+     */
+    private static void upsertSkus(Handle h, List<Sku> skus) {
+        Map<String, Sku> unique = new LinkedHashMap<>();
+        for (Sku s : skus) {
+            unique.merge(s.sellerSku(), s, SnapshotRepository::mergeSku);
+        }
+        upsert(h,
+                "UPDATE sku SET name = COALESCE(:name, name), tiktok_sku_id = COALESCE(:tiktokSkuId, tiktok_sku_id), "
+                        + "barcode = COALESCE(:barcode, barcode) WHERE seller_sku = :sellerSku",
+                "INSERT INTO sku (seller_sku, name, tiktok_sku_id, barcode) VALUES (:sellerSku, :name, :tiktokSkuId, :barcode)",
+                List.copyOf(unique.values()),
+                (b, s) -> b.bind("sellerSku", s.sellerSku())
+                        .bind("name", s.name())
+                        .bind("tiktokSkuId", s.codes().tiktokSkuId())
+                        .bind("barcode", s.codes().barcode()));
+    }
+
+    private static Sku mergeSku(Sku a, Sku b) {
+        var ca = a.codes();
+        var cb = b.codes();
+        return new Sku(new SkuCodes(ca.sellerSku(),
+                ca.tiktokSkuId() != null ? ca.tiktokSkuId() : cb.tiktokSkuId(),
+                ca.barcode() != null ? ca.barcode() : cb.barcode(),
+                ca.wmsId() != null ? ca.wmsId() : cb.wmsId()),
+                a.name() != null ? a.name() : b.name());
+    }
+
+    private static void upsertChannelWarehouses(Handle h, List<ChannelWarehouse> warehouses) {
+        Map<String, ChannelWarehouse> unique = new LinkedHashMap<>();
+        warehouses.forEach(w -> unique.put(w.shopId() + '\u0000' + w.tiktokWarehouseId(), w));
+        upsert(h,
+                "UPDATE channel_warehouse SET name = :name, region_code = :region, sellable = :sellable, "
+                        + "return_warehouse = :ret WHERE shop_id = :shop AND tiktok_warehouse_id = :twid",
+                "INSERT INTO channel_warehouse (shop_id, tiktok_warehouse_id, name, region_code, sellable, return_warehouse) "
+                        + "VALUES (:shop, :twid, :name, :region, :sellable, :ret)",
+                List.copyOf(unique.values()),
+                (b, w) -> b.bind("shop", w.shopId())
+                        .bind("twid", w.tiktokWarehouseId())
+                        .bind("name", w.name())
+                        .bind("region", w.regionCode())
+                        .bind("sellable", w.sellable())
+                        .bind("ret", w.returnWarehouse()));
+    }
+
+    /**
+     * Portable upsert (no MERGE / ON CONFLICT dialects): a batched UPDATE, then a batched INSERT
+     * of exactly the items the UPDATE did not find. Safe because commits are serialised.
+     */
+    private static <T> void upsert(Handle h, String updateSql, String insertSql, List<T> items,
+                                   BiConsumer<PreparedBatch, T> binder) {
+        for (int from = 0; from < items.size(); from += BATCH_SIZE) {
+            List<T> chunk = items.subList(from, Math.min(items.size(), from + BATCH_SIZE));
+            PreparedBatch update = h.prepareBatch(updateSql);
+            for (T item : chunk) {
+                binder.accept(update, item);
+                update.add();
+            }
+            int[] counts = update.execute();
+            PreparedBatch insert = h.prepareBatch(insertSql);
+            for (int i = 0; i < chunk.size(); i++) {
+                if (counts[i] == 0) {
+                    binder.accept(insert, chunk.get(i));
+                    insert.add();
+                }
+            }
+            if (insert.size() > 0) {
+                insert.execute();
+            } else {
+                insert.close();
+            }
+        }
+    }
+
+    /*
+     * The snapshot rows go through plain JDBC batches on the transaction's own connection: Jdbi's
+     * PreparedBatch resolves an argument factory for every bound value, which cost more than H2's
+     * insert itself at 20k+ rows. Same transaction, same batch size, no dialect.
+     */
+    private static void insertStockRows(Handle h, long snapshotId, List<StockRow> rows) throws SQLException {
+        Bucket[] buckets = Bucket.values();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_STOCK_ROW)) {
+            int pending = 0;
+            for (StockRow r : rows) {
+                ps.setLong(1, snapshotId);
+                ps.setString(2, r.sellerSku());
+                ps.setString(3, r.warehouseId());
+                ps.setString(4, r.wmsId());
+                for (int b = 0; b < buckets.length; b++) {
+                    setInteger(ps, 5 + b, r.level().get(buckets[b]));
+                }
+                ps.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void insertChannelRows(Handle h, long snapshotId, List<ChannelStock> rows) throws SQLException {
+        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_CHANNEL_ROW)) {
+            int pending = 0;
+            for (ChannelStock c : rows) {
+                ps.setLong(1, snapshotId);
+                ps.setString(2, c.shopId());
+                ps.setString(3, c.sellerSku());
+                ps.setString(4, c.tiktokSkuId());
+                ps.setString(5, c.tiktokWarehouseId());
+                setInteger(ps, 6, c.available());
+                setInteger(ps, 7, c.committed());
+                ps.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** NULL stays NULL: an unknown bucket must not become 0. */
+    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    /**
+     * TikTok lets two listings share a seller SKU. The warehouse holds one physical pool per
+     * seller SKU, so the board compares it with what the listings offer together: duplicates of
+     * (shop, TikTok warehouse, seller SKU) are summed (unknown if any part is unknown).
+     */
+    static List<ChannelStock> mergeDuplicates(String sourceId, List<ChannelStock> rows) {
+        Map<String, ChannelStock> merged = new LinkedHashMap<>(rows.size() * 2);
+        int duplicates = 0;
+        for (ChannelStock c : rows) {
+            String key = c.shopId() + '\u0000' + c.tiktokWarehouseId() + '\u0000' + c.sellerSku();
+            ChannelStock prior = merged.putIfAbsent(key, c);
+            if (prior != null) {
+                duplicates++;
+                merged.put(key, new ChannelStock(prior.shopId(), prior.sellerSku(),
+                        prior.tiktokSkuId() != null ? prior.tiktokSkuId() : c.tiktokSkuId(),
+                        prior.tiktokWarehouseId(), sum(prior.available(), c.available()),
+                        sum(prior.committed(), c.committed())));
+            }
+        }
+        if (duplicates > 0) {
+            LOG.warn("{}: {} TikTok rows share a seller SKU and warehouse with another listing; their figures are summed",
+                    sourceId, duplicates);
+        }
+        return duplicates == 0 ? rows : new ArrayList<>(merged.values());
+    }
+
+    private static Integer sum(Integer a, Integer b) {
+        return a == null || b == null ? null : a + b;
+    }
+
+    // --- mapping ---------------------------------------------------------------------------
+
+    static Snapshot snapshot(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Snapshot(rs.getLong("id"), rs.getString("source_id"), SqlValues.instant(rs, "taken_at"),
+                rs.getInt("row_count"));
+    }
+
+    static SyncRun syncRun(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new SyncRun(rs.getLong("id"), rs.getString("source_id"),
+                SqlValues.instant(rs, "started_at"), SqlValues.instant(rs, "finished_at"),
+                SyncStatus.valueOf(rs.getString("status")), rs.getInt("row_count"), rs.getInt("requests"),
+                rs.getLong("duration_ms"), rs.getString("error"), SqlValues.longOrNull(rs, "snapshot_id"));
+    }
+}

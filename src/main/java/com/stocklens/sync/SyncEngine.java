@@ -1,0 +1,358 @@
+package com.stocklens.sync;
+
+import com.stocklens.connector.SourceException;
+import com.stocklens.connector.StockSource;
+import com.stocklens.domain.Reading;
+import com.stocklens.domain.Snapshot;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
+import com.stocklens.service.SyncEvent;
+import com.stocklens.service.SyncEvents;
+import com.stocklens.store.SnapshotRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every source on its own cadence and stores each complete reading as one snapshot.
+ *
+ * <ul>
+ *   <li>Each source runs on the engine's named daemon threads ({@code stocklens-sync-<n>}); a
+ *       source's runs never overlap: the next run is scheduled only when the previous one ends,
+ *       and {@link #syncOnce} takes the same per-source lock.</li>
+ *   <li>A failed run is recorded with a one-line reason and retried on the next cadence; repeated
+ *       failures back off (doubling, capped) so a dead source does not hammer its API.</li>
+ *   <li>Every finished run produces exactly one {@link SyncEvent}, delivered to subscribers on
+ *       one dedicated thread ({@code stocklens-events}) so a slow listener never stalls a sync.</li>
+ * </ul>
+ * Times written to the store come from the injected {@link Clock}; durations are measured with
+ * {@link System#nanoTime()}, which wall-clock adjustments cannot bend.
+ */
+public final class SyncEngine implements SyncEvents, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    /** Upper bound for the failure backoff, unless the cadence itself is longer. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_SYNC_THREADS = 8;
+
+    private final List<StockSource> sources;
+    private final SnapshotRepository repo;
+    private final Clock clock;
+    private final Duration defaultCadence;
+    private final Map<String, Duration> cadencePerSource;
+    private final Map<String, ReentrantLock> locks = new HashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final List<Consumer<SyncEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService events;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public SyncEngine(List<StockSource> sources, SnapshotRepository repo, Clock clock, Duration defaultCadence,
+                      Map<String, Duration> cadencePerSource) {
+        this.sources = List.copyOf(sources);
+        this.repo = Objects.requireNonNull(repo, "repo");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultCadence = requirePositive(defaultCadence, "defaultCadence");
+        this.cadencePerSource = Map.copyOf(cadencePerSource);
+        this.cadencePerSource.forEach((id, d) -> requirePositive(d, "cadence of " + id));
+        for (StockSource s : this.sources) {
+            if (locks.put(s.info().id(), new ReentrantLock()) != null) {
+                throw new IllegalArgumentException("Two sources share the id " + s.info().id());
+            }
+        }
+        this.scheduler = new ScheduledThreadPoolExecutor(
+                Math.max(1, Math.min(MAX_SYNC_THREADS, this.sources.size())), daemonThreads("stocklens-sync-"));
+        // Delayed runs must not keep close() waiting for their cadence.
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.events = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "stocklens-events");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts the schedules: every source syncs at once, then on its cadence. Runs left RUNNING
+     * by a process that died mid-sync are closed as failed first.
+     */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("SyncEngine is closed");
+        }
+        if (started) {
+            return;
+        }
+        started = true;
+        int abandoned = repo.abandonRunning(now());
+        if (abandoned > 0) {
+            LOG.info("Closed {} sync run(s) interrupted by an earlier shutdown", abandoned);
+        }
+        for (StockSource s : sources) {
+            schedule(s, Duration.ZERO);
+        }
+    }
+
+    /** The cadence of one source: its own setting, else the default. */
+    public Duration cadenceOf(String sourceId) {
+        return cadencePerSource.getOrDefault(sourceId, defaultCadence);
+    }
+
+    /**
+     * Syncs one source now, on the calling thread: begin a run, fetch, commit (or record the
+     * failure). Never throws for a source that cannot be read; throws only when the store itself
+     * cannot record the run. Waits if the same source is already syncing.
+     */
+    public SyncRun syncOnce(StockSource source) {
+        SourceInfo info = source.info();
+        ReentrantLock lock = locks.get(info.id());
+        if (lock == null) {
+            throw new IllegalArgumentException("Unknown source " + info.id());
+        }
+        lock.lock();
+        try {
+            SyncRun run = runLocked(source, info);
+            if (run.status() == SyncStatus.FAILED) {
+                failures.merge(info.id(), 1, Integer::sum);
+            } else {
+                failures.remove(info.id());
+            }
+            publish(run);
+            return run;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SyncRun runLocked(StockSource source, SourceInfo info) {
+        Instant startedAt = now();
+        long t0 = System.nanoTime();
+        long runId = repo.beginRun(info.id(), startedAt);
+        Reading reading;
+        try {
+            reading = source.fetch();
+            Objects.requireNonNull(reading, "fetch() returned null");
+        } catch (SourceException e) {
+            // An expected outcome (outage, expired token): the message says it all; the trace only at debug.
+            LOG.debug("{}: fetch failed", info.id(), e);
+            return failed(info, runId, startedAt, t0, 0, reason(e), null);
+        } catch (RuntimeException e) {
+            // A connector bug must not kill the schedule: record it like any other failure.
+            return failed(info, runId, startedAt, t0, 0, reason(e), e);
+        }
+        try {
+            Instant finishedAt = now();
+            long millis = elapsedMillis(t0);
+            Snapshot snapshot = repo.commit(info, runId, reading, finishedAt, millis);
+            LOG.info("{}: snapshot {} with {} rows in {} ms ({} requests)", info.id(), snapshot.id(),
+                    snapshot.rowCount(), millis, reading.requests());
+            return new SyncRun(runId, info.id(), startedAt, finishedAt, SyncStatus.COMPLETE, snapshot.rowCount(),
+                    reading.requests(), millis, null, snapshot.id());
+        } catch (RuntimeException e) {
+            return failed(info, runId, startedAt, t0, reading.requests(), "Could not store the reading: " + reason(e), e);
+        }
+    }
+
+    private SyncRun failed(SourceInfo info, long runId, Instant startedAt, long t0, int requests, String error,
+                           Throwable detail) {
+        Instant finishedAt = now();
+        long millis = elapsedMillis(t0);
+        String line = oneLine(error);
+        if (detail != null) {
+            LOG.warn("{}: sync failed: {}", info.id(), line, detail);
+        } else {
+            LOG.warn("{}: sync failed: {}", info.id(), line);
+        }
+        try {
+            repo.fail(runId, finishedAt, millis, requests, line);
+        } catch (RuntimeException e) {
+            // The run row stays RUNNING; the next start() closes it. The event still goes out.
+            LOG.error("{}: could not record the failed run {}", info.id(), runId, e);
+        }
+        return new SyncRun(runId, info.id(), startedAt, finishedAt, SyncStatus.FAILED, 0, requests, millis, line, null);
+    }
+
+    /**
+     * Syncs every source once, in parallel on the engine's threads, and returns the runs in the
+     * order of the sources.
+     */
+    public List<SyncRun> syncAllOnce() {
+        List<Future<SyncRun>> futures = new ArrayList<>();
+        for (StockSource s : sources) {
+            futures.add(scheduler.submit(() -> syncOnce(s)));
+        }
+        List<SyncRun> runs = new ArrayList<>();
+        for (Future<SyncRun> f : futures) {
+            try {
+                runs.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while syncing", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Sync could not be recorded: " + e.getCause(), e.getCause());
+            }
+        }
+        return runs;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<SyncEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Stops the schedules and the event thread, waiting for a running sync and queued events to
+     * finish (up to a timeout). Does not interrupt a sync that is writing: an interrupt in the
+     * middle of H2's file I/O can close the database.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        scheduler.shutdown();
+        awaitOrForce(scheduler, "sync");
+        events.shutdown();
+        awaitOrForce(events, "event");
+    }
+
+    private static void awaitOrForce(ExecutorService executor, String what) {
+        try {
+            if (!executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The {} threads did not stop within {} s; interrupting them", what, CLOSE_TIMEOUT.toSeconds());
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- scheduling ------------------------------------------------------------------------
+
+    private void schedule(StockSource source, Duration delay) {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> scheduledRun(source), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // close() won the race: nothing more to schedule.
+            LOG.debug("{}: not rescheduled, engine closing", source.info().id());
+        }
+    }
+
+    private void scheduledRun(StockSource source) {
+        String id = source.info().id();
+        try {
+            if (!closed) {
+                syncOnce(source);
+            }
+        } catch (RuntimeException e) {
+            failures.merge(id, 1, Integer::sum);
+            LOG.error("{}: sync could not be recorded", id, e);
+        } finally {
+            schedule(source, nextDelay(cadenceOf(id), failures.getOrDefault(id, 0)));
+        }
+    }
+
+    /** The cadence after a success or a first failure; doubling per further failure, capped. */
+    static Duration nextDelay(Duration cadence, int consecutiveFailures) {
+        if (consecutiveFailures <= 1) {
+            return cadence;
+        }
+        Duration cap = cadence.compareTo(MAX_BACKOFF) > 0 ? cadence : MAX_BACKOFF;
+        Duration d = cadence;
+        for (int i = 1; i < consecutiveFailures && d.compareTo(cap) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(cap) > 0 ? cap : d;
+    }
+
+    // --- events ----------------------------------------------------------------------------
+
+    private void publish(SyncRun run) {
+        SyncEvent event = new SyncEvent(run);
+        try {
+            events.execute(() -> {
+                for (Consumer<SyncEvent> l : listeners) {
+                    try {
+                        l.accept(event);
+                    } catch (RuntimeException e) {
+                        LOG.error("A sync listener failed on run {} of {}", run.id(), run.sourceId(), e);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Engine closed; event for run {} not delivered", run.id());
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    /** Microseconds, as the store keeps them, so a run in an event equals the run read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static long elapsedMillis(long t0) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String oneLine(String s) {
+        String line = s.replaceAll("\\s+", " ").trim();
+        return line.length() <= 500 ? line : line.substring(0, 499) + "…";
+    }
+
+    private static Duration requirePositive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive: " + d);
+        }
+        return d;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package com.stocklens.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void migratesAFreshFileDatabase() {
+        try (Database db = Database.open(dir)) {
+            List<String> tables = db.jdbi().withHandle(h -> h.createQuery(
+                            "SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = 'PUBLIC' ORDER BY 1")
+                    .mapTo(String.class).list());
+            assertThat(tables).contains("source", "warehouse", "sku", "channel_warehouse", "sync_run", "snapshot",
+                    "stock_row", "channel_row", "flyway_schema_history");
+        }
+        assertThat(dir.resolve("db/stocklens.mv.db")).exists();
+        // Reopening an up-to-date database migrates nothing and works.
+        try (Database db = Database.open(dir)) {
+            int applied = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'").mapTo(Integer.class).one());
+            assertThat(applied).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void secondOpenInTheSameProcessIsRefusedWithAClearMessage() {
+        try (Database first = Database.open(dir)) {
+            assertThatThrownBy(() -> Database.open(dir))
+                    .isInstanceOf(WorkspaceInUseException.class)
+                    .hasMessage("This StockLens workspace (" + dir.toAbsolutePath().normalize() + ") is already open in "
+                            + "another StockLens window or process. Close it, or start with --data-dir to use another workspace.");
+        }
+        // Once closed, the workspace is free again.
+        Database.open(dir).close();
+    }
+
+    @Test
+    void aDamagedFileGivesAClearErrorNamingIt() throws Exception {
+        Path file = dir.resolve("db/stocklens.mv.db");
+        Files.createDirectories(file.getParent());
+        byte[] junk = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(junk);
+        Files.write(file, junk);
+        assertThatThrownBy(() -> Database.open(dir))
+                .isInstanceOf(WorkspaceOpenException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("--data-dir");
+        // The failed open must not leave the workspace marked as in use.
+        Files.delete(file);
+        Database.open(dir).close();
+    }
+
+    @Test
+    void inMemoryDatabasesAreSeparate() {
+        try (Database a = Database.inMemory("db-test-a"); Database b = Database.inMemory("db-test-b")) {
+            a.jdbi().useHandle(h -> h.execute("INSERT INTO sku (seller_sku) VALUES ('X')"));
+            int count = b.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sku").mapTo(Integer.class).one());
+            assertThat(count).isZero();
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package com.stocklens.store;
+
+import static com.stocklens.store.StoreFixtures.MORENO;
+import static com.stocklens.store.StoreFixtures.NOLINK;
+import static com.stocklens.store.StoreFixtures.SHIPBOB;
+import static com.stocklens.store.StoreFixtures.TIKTOK;
+import static com.stocklens.store.StoreFixtures.WINIT;
+import static com.stocklens.store.StoreFixtures.sku;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stocklens.domain.ChannelStock;
+import com.stocklens.domain.Reading;
+import com.stocklens.domain.Sku;
+import com.stocklens.domain.SkuCodes;
+import com.stocklens.domain.Snapshot;
+import com.stocklens.domain.StockLevel;
+import com.stocklens.domain.StockRow;
+import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
+import com.stocklens.service.BoardRow;
+import com.stocklens.service.SourceFreshness;
+import com.stocklens.service.StockBoard;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+class SnapshotStoreTest {
+    private static final Instant T0 = Instant.parse("2025-03-01T08:00:00.123Z");
+
+    private Database db;
+    private SnapshotRepository repo;
+
+    @BeforeEach
+    void open(TestInfo info) {
+        db = Database.inMemory("store-" + info.getDisplayName().hashCode() + "-" + System.nanoTime());
+        repo = new SnapshotRepository(db.jdbi());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Snapshot commit(com.stocklens.domain.SourceInfo source, Reading reading, Instant at) {
+        long run = repo.beginRun(source.id(), at);
+        return repo.commit(source, run, reading, at.plusSeconds(2), 2000);
+    }
+
+    @Test
+    void commitThenLatestAndBoardRoundTrip() {
+        Snapshot wh = commit(SHIPBOB, StoreFixtures.shipbob(T0, 3, 5), T0);
+        Snapshot tt = commit(TIKTOK, StoreFixtures.tiktok(T0.plusSeconds(30), 2), T0.plusSeconds(30));
+
+        assertThat(repo.latest(SHIPBOB.id())).contains(wh);
+        assertThat(wh.rowCount()).isEqualTo(3);
+        assertThat(repo.latestPerSource()).containsExactly(wh, tt);
+        assertThat(repo.latest(WINIT.id())).isEmpty();
+
+        StockBoard board = new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB, WINIT, TIKTOK)).read();
+        Map<String, BoardRow> bySku = board.rows().stream()
+                .collect(Collectors.toMap(r -> r.sku().sellerSku(), Function.identity()));
+        assertThat(bySku).hasSize(3);
+
+        BoardRow r1 = bySku.get(sku(1));
+        assertThat(r1.warehouse()).isEqualTo(MORENO);
+        assertThat(r1.level()).isEqualTo(new StockLevel(6, 5, 1, 0, null, null, 0));
+        assertThat(r1.level().qcHold()).as("unknown bucket stays unknown").isNull();
+        assertThat(r1.sku().name()).isEqualTo("Product 1");
+        assertThat(r1.sku().codes()).isEqualTo(new SkuCodes(sku(1), "172900000000001001", "00000001", "inv-1"));
+        assertThat(r1.tiktokAvailable()).isEqualTo(11);
+        assertThat(r1.tiktokCommitted()).isEqualTo(2);
+        assertThat(r1.warehouseSnapshotAt()).isEqualTo(T0);
+        assertThat(r1.tiktokSnapshotAt()).isEqualTo(T0.plusSeconds(30));
+
+        assertThat(bySku.get(sku(0)).tiktokAvailable()).as("TikTok's unknown stays unknown").isNull();
+        assertThat(bySku.get(sku(0)).tiktokCommitted()).isEqualTo(2);
+        BoardRow notOnTikTok = bySku.get(sku(2));
+        assertThat(notOnTikTok.tiktokAvailable()).isNull();
+        assertThat(notOnTikTok.tiktokCommitted()).isNull();
+        assertThat(notOnTikTok.tiktokSnapshotAt()).isNull();
+
+        assertThat(board.warehouses()).containsExactly(MORENO, NOLINK);
+
+        Map<String, SourceFreshness> fresh = board.sources().stream()
+                .collect(Collectors.toMap(f -> f.source().id(), Function.identity()));
+        assertThat(board.sources()).extracting(f -> f.source().id())
+                .containsExactly(SHIPBOB.id(), WINIT.id(), TIKTOK.id());
+        SourceFreshness sb = fresh.get(SHIPBOB.id());
+        assertThat(sb.lastSnapshotAt()).isEqualTo(T0);
+        assertThat(sb.lastAttemptAt()).isEqualTo(T0);
+        assertThat(sb.lastError()).isNull();
+        assertThat(sb.rows()).isEqualTo(3);
+        assertThat(sb.requests()).isEqualTo(3);
+        assertThat(sb.durationMillis()).isEqualTo(2000);
+        SourceFreshness never = fresh.get(WINIT.id());
+        assertThat(never.lastSnapshotAt()).isNull();
+        assertThat(never.lastAttemptAt()).isNull();
+        assertThat(never.rows()).isZero();
+    }
+
+    @Test
+    void latestIsTheNewestSnapshotAndOlderOnesStay() {
+        commit(SHIPBOB, StoreFixtures.shipbob(T0, 3, 5), T0);
+        Snapshot second = commit(SHIPBOB, StoreFixtures.shipbob(T0.plusSeconds(60), 2, 100), T0.plusSeconds(60));
+        assertThat(repo.latest(SHIPBOB.id())).contains(second);
+        StockBoard board = new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB)).read();
+        assertThat(board.rows()).hasSize(2).allSatisfy(r -> assertThat(r.level().onHand()).isGreaterThanOrEqualTo(100));
+        int stored = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stock_row").mapTo(Integer.class).one());
+        assertThat(stored).isEqualTo(5);
+    }
+
+    @Test
+    void failedRunDoesNotChangeTheLatestSnapshot() {
+        Snapshot good = commit(SHIPBOB, StoreFixtures.shipbob(T0, 3, 5), T0);
+        long run = repo.beginRun(SHIPBOB.id(), T0.plusSeconds(60));
+        repo.fail(run, T0.plusSeconds(61), 1200, 4, "HTTP 503 from ShipBob\n  at line 2");
+
+        assertThat(repo.latest(SHIPBOB.id())).contains(good);
+        SyncRun failed = repo.recentRuns(SHIPBOB.id(), 10).get(0);
+        assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("HTTP 503 from ShipBob at line 2");
+        assertThat(failed.snapshotId()).isNull();
+        assertThat(failed.requests()).isEqualTo(4);
+        assertThat(repo.recentRuns(SHIPBOB.id(), 10)).hasSize(2);
+        assertThat(repo.recentRuns(SHIPBOB.id(), 1)).hasSize(1);
+
+        SourceFreshness f = new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB)).read().sources().get(0);
+        assertThat(f.lastSnapshotAt()).isEqualTo(T0);
+        assertThat(f.lastAttemptAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(f.lastError()).isEqualTo("HTTP 503 from ShipBob at line 2");
+        assertThat(f.rows()).isEqualTo(3);
+    }
+
+    @Test
+    void aCommitThatCannotBeStoredLeavesNothingBehind() {
+        Snapshot good = commit(SHIPBOB, StoreFixtures.shipbob(T0, 3, 5), T0);
+        Reading bad = Reading.ofWarehouse(T0.plusSeconds(60), List.of(MORENO),
+                List.of(new Sku(SkuCodes.ofSellerSku("NEW-1"), "New")),
+                List.of(new StockRow("NEW-1", MORENO.id(), null, StockLevel.UNKNOWN),
+                        new StockRow("NEW-1", "shipbob:999", null, StockLevel.UNKNOWN)), 1);
+        long run = repo.beginRun(SHIPBOB.id(), T0.plusSeconds(60));
+        assertThatThrownBy(() -> repo.commit(SHIPBOB, run, bad, T0.plusSeconds(61), 10))
+                .hasMessageContaining("shipbob:999");
+
+        assertThat(repo.latest(SHIPBOB.id())).contains(good);
+        int newSkus = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sku WHERE seller_sku = 'NEW-1'")
+                .mapTo(Integer.class).one());
+        assertThat(newSkus).as("the whole transaction rolled back").isZero();
+        assertThat(repo.run(run)).get().extracting(SyncRun::status).isEqualTo(SyncStatus.RUNNING);
+    }
+
+    @Test
+    void aWarehouseSourceDoesNotWipeTheTikTokSkuId() {
+        commit(TIKTOK, StoreFixtures.tiktok(T0, 2), T0);
+        commit(SHIPBOB, StoreFixtures.shipbob(T0.plusSeconds(1), 2, 5), T0.plusSeconds(1));
+        String tiktokId = db.jdbi().withHandle(h -> h.createQuery("SELECT tiktok_sku_id FROM sku WHERE seller_sku = :s")
+                .bind("s", sku(1)).mapTo(String.class).one());
+        assertThat(tiktokId).isEqualTo("172900000000001001");
+    }
+
+    @Test
+    void tikTokListingsSharingASellerSkuAreSummed() {
+        List<ChannelStock> merged = SnapshotRepository.mergeDuplicates("t", List.of(
+                new ChannelStock("s", "A", "1", "W", 3, 1),
+                new ChannelStock("s", "A", "2", "W", 4, null),
+                new ChannelStock("s", "B", "3", "W", 5, 0)));
+        assertThat(merged).containsExactly(new ChannelStock("s", "A", "1", "W", 7, null),
+                new ChannelStock("s", "B", "3", "W", 5, 0));
+    }
+
+    @Test
+    void abandonedRunsAreClosedAsFailed() {
+        long run = repo.beginRun(SHIPBOB.id(), T0);
+        assertThat(repo.abandonRunning(T0.plusSeconds(5))).isEqualTo(1);
+        SyncRun r = repo.run(run).orElseThrow();
+        assertThat(r.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(r.error()).contains("Interrupted");
+    }
+
+    @Test
+    void emptyStoreGivesAnEmptyBoardWithEverySource() {
+        StockBoard board = new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB, TIKTOK)).read();
+        assertThat(board.rows()).isEmpty();
+        assertThat(board.sources()).hasSize(2).allSatisfy(f -> assertThat(f.lastSnapshotAt()).isNull());
+    }
+
+    @Test
+    void bulkSnapshotRoundTrips() {
+        Snapshot s = commit(SHIPBOB, StoreFixtures.bulk(T0, 20_000, 1), T0);
+        assertThat(s.rowCount()).isEqualTo(20_000);
+        StockBoard board = new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB)).read();
+        assertThat(board.rows()).hasSize(20_000);
+        assertThat(board.rows().stream().filter(r -> r.level().inTransit() == null).count())
+                .isEqualTo(20_000 / 7 + 1);
+    }
+}

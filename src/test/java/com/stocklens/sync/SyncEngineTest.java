@@ -1,0 +1,285 @@
+package com.stocklens.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.connector.SourceException;
+import com.stocklens.connector.StockSource;
+import com.stocklens.domain.Reading;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
+import com.stocklens.service.StockBoard;
+import com.stocklens.service.SyncEvent;
+import com.stocklens.store.Database;
+import com.stocklens.store.JdbiStockBoardReader;
+import com.stocklens.store.SnapshotRepository;
+import com.stocklens.store.StoreFixtures;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+class SyncEngineTest {
+    private static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private Database db;
+    private SnapshotRepository repo;
+    private final List<SyncEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> eventThreads = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void open(TestInfo info) {
+        db = Database.inMemory("sync-" + info.getDisplayName().hashCode() + "-" + System.nanoTime());
+        repo = new SnapshotRepository(db.jdbi());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    /** A source that answers with a fixed reading, or fails the way it is told to. */
+    static final class FakeSource implements StockSource {
+        final SourceInfo info;
+        final Reading reading;
+        final SourceException failure;
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger concurrent = new AtomicInteger();
+        volatile int maxConcurrent;
+        volatile long sleepMillis;
+        volatile Thread lastThread;
+
+        FakeSource(SourceInfo info, Reading reading, SourceException failure) {
+            this.info = info;
+            this.reading = reading;
+            this.failure = failure;
+        }
+
+        @Override
+        public SourceInfo info() {
+            return info;
+        }
+
+        @Override
+        public Reading fetch() throws SourceException {
+            calls.incrementAndGet();
+            lastThread = Thread.currentThread();
+            int now = concurrent.incrementAndGet();
+            maxConcurrent = Math.max(maxConcurrent, now);
+            try {
+                if (sleepMillis > 0) {
+                    Thread.sleep(sleepMillis);
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                return reading;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SourceException("interrupted");
+            } finally {
+                concurrent.decrementAndGet();
+            }
+        }
+    }
+
+    private FakeSource shipbob() {
+        return new FakeSource(StoreFixtures.SHIPBOB, StoreFixtures.shipbob(NOW, 3, 5), null);
+    }
+
+    private FakeSource tiktok() {
+        return new FakeSource(StoreFixtures.TIKTOK, StoreFixtures.tiktok(NOW, 2), null);
+    }
+
+    private FakeSource brokenWinit() {
+        return new FakeSource(StoreFixtures.WINIT, null, new SourceException("WINIT said 401:\ntoken expired"));
+    }
+
+    private SyncEngine engine(List<StockSource> sources, Duration cadence) {
+        SyncEngine engine = new SyncEngine(sources, repo, CLOCK, cadence, Map.of());
+        engine.subscribe(e -> {
+            events.add(e);
+            eventThreads.add(Thread.currentThread().getName());
+        });
+        return engine;
+    }
+
+    private void awaitEvents(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (events.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(events.size()).isGreaterThanOrEqualTo(n);
+    }
+
+    @Test
+    void syncOnceCommitsOrRecordsTheFailureAndPublishesOneEventPerRun() throws Exception {
+        FakeSource ok = shipbob();
+        FakeSource broken = brokenWinit();
+        try (SyncEngine engine = engine(List.of(ok, broken), Duration.ofHours(1))) {
+            SyncRun good = engine.syncOnce(ok);
+            SyncRun bad = engine.syncOnce(broken);
+
+            assertThat(good.status()).isEqualTo(SyncStatus.COMPLETE);
+            assertThat(good.rows()).isEqualTo(3);
+            assertThat(good.requests()).isEqualTo(3);
+            assertThat(good.startedAt()).isEqualTo(NOW);
+            assertThat(good.snapshotId()).isNotNull();
+            assertThat(repo.latest(StoreFixtures.SHIPBOB.id())).get().extracting(s -> s.id()).isEqualTo(good.snapshotId());
+            assertThat(repo.run(good.id())).contains(good);
+
+            assertThat(bad.status()).isEqualTo(SyncStatus.FAILED);
+            assertThat(bad.error()).isEqualTo("WINIT said 401: token expired");
+            assertThat(bad.snapshotId()).isNull();
+            assertThat(repo.run(bad.id())).contains(bad);
+            assertThat(repo.latest(StoreFixtures.WINIT.id())).isEmpty();
+
+            awaitEvents(2);
+            Thread.sleep(100); // no late duplicates
+            assertThat(events).extracting(SyncEvent::run).containsExactly(good, bad);
+            assertThat(eventThreads).containsOnly("stocklens-events");
+        }
+    }
+
+    @Test
+    void syncAllOnceRunsEverySourceAndTheBoardShowsThem() {
+        FakeSource ok = shipbob();
+        FakeSource tt = tiktok();
+        FakeSource broken = brokenWinit();
+        try (SyncEngine engine = engine(List.of(ok, broken, tt), Duration.ofHours(1))) {
+            List<SyncRun> runs = engine.syncAllOnce();
+            assertThat(runs).extracting(SyncRun::sourceId)
+                    .containsExactly(StoreFixtures.SHIPBOB.id(), StoreFixtures.WINIT.id(), StoreFixtures.TIKTOK.id());
+            assertThat(runs).extracting(SyncRun::status)
+                    .containsExactly(SyncStatus.COMPLETE, SyncStatus.FAILED, SyncStatus.COMPLETE);
+            assertThat(ok.lastThread.getName()).startsWith("stocklens-sync-");
+        }
+        StockBoard board = new JdbiStockBoardReader(db.jdbi(),
+                List.of(StoreFixtures.SHIPBOB, StoreFixtures.WINIT, StoreFixtures.TIKTOK)).read();
+        assertThat(board.rows()).hasSize(3);
+        assertThat(board.rows()).filteredOn(r -> r.tiktokAvailable() != null).hasSize(1);
+        assertThat(board.sources().get(1).lastError()).isEqualTo("WINIT said 401: token expired");
+        assertThat(board.sources().get(1).lastSnapshotAt()).isNull();
+    }
+
+    @Test
+    void schedulesRunEverySourceRepeatedlyWithoutOverlapAndFailuresRetry() throws Exception {
+        FakeSource ok = shipbob();
+        ok.sleepMillis = 30;
+        FakeSource broken = brokenWinit();
+        Map<String, Duration> cadence = Map.of(StoreFixtures.WINIT.id(), Duration.ofMillis(40));
+        SyncEngine engine = new SyncEngine(List.of(ok, broken), repo, CLOCK, Duration.ofMillis(20), cadence);
+        CountDownLatch enough = new CountDownLatch(1);
+        engine.subscribe(e -> {
+            events.add(e);
+            long okRuns = events.stream().filter(x -> x.run().status() == SyncStatus.COMPLETE).count();
+            long badRuns = events.stream().filter(x -> x.run().status() == SyncStatus.FAILED).count();
+            if (okRuns >= 3 && badRuns >= 2) {
+                enough.countDown();
+            }
+        });
+        try (engine) {
+            engine.start();
+            assertThat(enough.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+        int eventsAtClose = events.size();
+        Thread.sleep(150);
+        assertThat(events).as("nothing runs after close()").hasSize(eventsAtClose);
+        assertThat(ok.maxConcurrent).as("a source's runs never overlap").isEqualTo(1);
+        assertThat(engine.cadenceOf(StoreFixtures.WINIT.id())).isEqualTo(Duration.ofMillis(40));
+        assertThat(engine.cadenceOf(StoreFixtures.SHIPBOB.id())).isEqualTo(Duration.ofMillis(20));
+
+        // Exactly one event per recorded run, each a finished run.
+        List<SyncRun> stored = new ArrayList<>(repo.recentRuns(StoreFixtures.SHIPBOB.id(), 1000));
+        stored.addAll(repo.recentRuns(StoreFixtures.WINIT.id(), 1000));
+        assertThat(events.stream().map(e -> e.run().id()).collect(Collectors.toSet()))
+                .hasSize(events.size())
+                .containsExactlyInAnyOrderElementsOf(stored.stream().map(SyncRun::id).toList());
+        assertThat(stored).extracting(SyncRun::status).doesNotContain(SyncStatus.RUNNING);
+        assertThat(repo.recentRuns(StoreFixtures.WINIT.id(), 1000))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(SyncStatus.FAILED));
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopTheEngineOrOtherListeners() throws Exception {
+        FakeSource ok = shipbob();
+        try (SyncEngine engine = new SyncEngine(List.of(ok), repo, CLOCK, Duration.ofMillis(10), Map.of())) {
+            engine.subscribe(e -> {
+                throw new IllegalStateException("listener bug");
+            });
+            CountDownLatch three = new CountDownLatch(3);
+            engine.subscribe(e -> three.countDown());
+            engine.start();
+            assertThat(three.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(engine.syncOnce(ok).status()).isEqualTo(SyncStatus.COMPLETE);
+        }
+    }
+
+    @Test
+    void unsubscribedListenersHearNothingMore() throws Exception {
+        FakeSource ok = shipbob();
+        try (SyncEngine engine = engine(List.of(ok), Duration.ofHours(1))) {
+            List<SyncEvent> mine = Collections.synchronizedList(new ArrayList<>());
+            AutoCloseable handle = engine.subscribe(mine::add);
+            engine.syncOnce(ok);
+            awaitEvents(1);
+            handle.close();
+            engine.syncOnce(ok);
+            awaitEvents(2);
+            assertThat(mine).hasSize(1);
+        }
+    }
+
+    @Test
+    void aConnectorBugIsRecordedAsAFailedRun() {
+        StockSource buggy = new StockSource() {
+            @Override
+            public SourceInfo info() {
+                return StoreFixtures.SHIPBOB;
+            }
+
+            @Override
+            public Reading fetch() {
+                throw new NullPointerException();
+            }
+        };
+        try (SyncEngine engine = engine(List.of(buggy), Duration.ofHours(1))) {
+            SyncRun run = engine.syncOnce(buggy);
+            assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
+            assertThat(run.error()).isEqualTo("NullPointerException");
+        }
+    }
+
+    @Test
+    void startClosesRunsLeftRunningByACrash() {
+        long orphan = repo.beginRun(StoreFixtures.SHIPBOB.id(), NOW.minusSeconds(600));
+        try (SyncEngine engine = engine(List.of(shipbob()), Duration.ofHours(1))) {
+            engine.start();
+        }
+        assertThat(repo.run(orphan)).get().extracting(SyncRun::status).isEqualTo(SyncStatus.FAILED);
+    }
+
+    @Test
+    void backoffDoublesAfterRepeatedFailuresAndIsCapped() {
+        Duration c = Duration.ofSeconds(30);
+        assertThat(SyncEngine.nextDelay(c, 0)).isEqualTo(c);
+        assertThat(SyncEngine.nextDelay(c, 1)).isEqualTo(c);
+        assertThat(SyncEngine.nextDelay(c, 2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(SyncEngine.nextDelay(c, 3)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(SyncEngine.nextDelay(c, 50)).isEqualTo(SyncEngine.MAX_BACKOFF);
+        assertThat(SyncEngine.nextDelay(Duration.ofMinutes(10), 5)).isEqualTo(Duration.ofMinutes(10));
+    }
+}

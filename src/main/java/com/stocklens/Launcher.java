@@ -19,9 +19,7 @@ public final class Launcher {
         try {
             parsed = cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            System.exit(cli.getParameterExceptionHandler().handleParseException(e, args));
-            return;
-        } catch (Exception e) {
+            // execute() reports the bad argument with the usage text and returns exit code 2.
             System.exit(cli.execute(args));
             return;
         }

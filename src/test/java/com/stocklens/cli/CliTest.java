@@ -1,0 +1,110 @@
+package com.stocklens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stocklens.domain.Bucket;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The headless commands of the README, run in-process against the demo sandbox. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    @BeforeEach
+    void capture() {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        List<String> all = new ArrayList<>(List.of("--data-dir", dir.toString()));
+        all.addAll(List.of(args));
+        return new CommandLine(new StockLensCommand()).execute(all.toArray(String[]::new));
+    }
+
+    private JsonNode json() throws Exception {
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void syncOnceThenStockJsonListsEveryRowWithAllSevenBuckets() throws Exception {
+        assertThat(run("--demo", "sync", "--once")).isZero();
+        assertThat(run("--demo", "stock", "--json")).isZero();
+        JsonNode rows = json();
+        assertThat(rows.size()).isGreaterThanOrEqualTo(900);
+        for (JsonNode row : rows) {
+            for (Bucket b : Bucket.values()) {
+                assertThat(row.has(b.key())).as("%s has %s", row.get("sku"), b.key()).isTrue();
+            }
+            assertThat(row.get("frozen").isNull()).isTrue();
+            assertThat(row.get("onHand").isInt()).isTrue();
+            assertThat(row.get("snapshotAt").asText()).endsWith("Z");
+            assertThat(row.get("warehouse").asText()).startsWith("shipbob:");
+        }
+        // Demo data lives in its own workspace, never in the live one.
+        assertThat(dir.resolve("demo").resolve("db")).isDirectory();
+        assertThat(Files.exists(dir.resolve("db"))).isFalse();
+    }
+
+    @Test
+    void statusJsonReportsSourcesAndTotals() throws Exception {
+        assertThat(run("--demo", "status", "--json")).isZero();
+        JsonNode before = json();
+        assertThat(before.get("mode").asText()).isEqualTo("demo");
+        assertThat(before.get("sources")).hasSize(2);
+        for (JsonNode s : before.get("sources")) {
+            assertThat(s.get("lastSnapshotAt").isNull()).isTrue();
+            assertThat(s.get("stale").asBoolean()).isTrue();
+        }
+        assertThat(before.get("totals").get("onHand").isNull()).isTrue();
+
+        assertThat(run("--demo", "sync", "--once", "--json")).isZero();
+        assertThat(json()).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("COMPLETE"));
+
+        assertThat(run("--demo", "status", "--json")).isZero();
+        JsonNode after = json();
+        assertThat(after.get("rows").asInt()).isEqualTo(900);
+        for (JsonNode s : after.get("sources")) {
+            assertThat(s.get("stale").asBoolean()).isFalse();
+            assertThat(s.get("rows").asInt()).isPositive();
+            assertThat(s.get("requests").asInt()).isPositive();
+        }
+        assertThat(after.get("totals").get("onHand").asInt()).isPositive();
+        assertThat(after.get("totals").get("frozen").isNull()).isTrue();
+        assertThat(after.get("reportingRows").get("frozen").asInt()).isZero();
+    }
+
+    @Test
+    void aBadOptionSaysWhatIsWrong() {
+        assertThat(run("stock", "--no-such-option")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--no-such-option");
+    }
+}

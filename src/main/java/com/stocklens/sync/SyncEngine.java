@@ -127,6 +127,8 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
      * Syncs one source now, on the calling thread: begin a run, fetch, commit (or record the
      * failure). Never throws for a source that cannot be read; throws only when the store itself
      * cannot record the run. Waits if the same source is already syncing.
+     *
+     * @throws IllegalArgumentException when the source is not one the engine was built with
      */
     public SyncRun syncOnce(StockSource source) {
         SourceInfo info = source.info();

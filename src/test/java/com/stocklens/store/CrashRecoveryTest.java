@@ -44,6 +44,7 @@ class CrashRecoveryTest {
         int killedAfterCommits = 0;
         int midCommitKills = 0;
         long lastOwnSnapshot = 0;
+        int lostCommits = 0;
         List<Long> commitMillis = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             Child child = Child.start(dir, ROWS);
@@ -74,6 +75,13 @@ class CrashRecoveryTest {
                 if (child.killedMidCommit()) {
                     midCommitKills++;
                 }
+                // Durability is not atomicity: H2 may lose the last acknowledged commit(s) to a kill.
+                // Measured and logged, not asserted: the next sync restores "now" anyway.
+                for (long id : child.committedIds()) {
+                    if (repo.latest(StoreFixtures.SHIPBOB.id()).map(Snapshot::id).orElse(0L) < id) {
+                        lostCommits++;
+                    }
+                }
                 // The store still takes writes after the crash.
                 long run = repo.beginRun(StoreFixtures.SHIPBOB.id(), Instant.now());
                 Snapshot next = repo.commit(StoreFixtures.SHIPBOB, run, StoreFixtures.shipbob(Instant.now(), 5, 1),
@@ -83,9 +91,9 @@ class CrashRecoveryTest {
                 db.jdbi().useHandle(CrashRecoveryTest::assertConsistent);
             }
         }
-        LOG.info("{} kill rounds ({} during a commit), {} snapshots committed by children; "
+        LOG.info("{} kill rounds ({} during a commit), {} snapshots committed by children ({} lost to the kill); "
                         + "commit of {} rows in a fresh child JVM: {} ms median",
-                ROUNDS, midCommitKills, killedAfterCommits, ROWS, median(commitMillis));
+                ROUNDS, midCommitKills, killedAfterCommits, lostCommits, ROWS, median(commitMillis));
         assertThat(midCommitKills).as("kills that landed inside a transaction").isPositive();
     }
 
@@ -134,7 +142,8 @@ class CrashRecoveryTest {
     }
 
     /** A {@link CrashWriterMain} in its own JVM, with its stdout lines on a queue. */
-    private record Child(Process process, BlockingQueue<String> lines, List<Long> commits, String[] last) {
+    private record Child(Process process, BlockingQueue<String> lines, List<Long> commits, List<Long> ids,
+                         String[] last) {
         static Child start(Path dir, int rows) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             // C1 only and the serial collector: the child lives a second or two, so warm-up dominates.
@@ -144,12 +153,14 @@ class CrashRecoveryTest {
                     .redirectErrorStream(true)
                     .start();
             Child c = new Child(p, new LinkedBlockingQueue<>(), Collections.synchronizedList(new ArrayList<>()),
-                    new String[1]);
+                    Collections.synchronizedList(new ArrayList<>()), new String[1]);
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
                         if (line.startsWith("COMMITTED ")) {
-                            c.commits.add(Long.parseLong(line.split(" ")[2]));
+                            String[] parts = line.split(" ");
+                            c.ids.add(Long.parseLong(parts[1]));
+                            c.commits.add(Long.parseLong(parts[2]));
                         } else if (!line.equals("OPEN") && !line.startsWith("BEGIN ")) {
                             LOG.info("child: {}", line);
                         }
@@ -186,6 +197,12 @@ class CrashRecoveryTest {
             Thread.sleep(50); // let the reader drain the closed pipe
             synchronized (last) {
                 return last[0] != null && last[0].startsWith("BEGIN ");
+            }
+        }
+
+        List<Long> committedIds() {
+            synchronized (ids) {
+                return List.copyOf(ids);
             }
         }
 

@@ -13,6 +13,7 @@ import com.stocklens.domain.ChannelStock;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.Sku;
 import com.stocklens.domain.SkuCodes;
+import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.Snapshot;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.StockRow;
@@ -24,6 +25,8 @@ import com.stocklens.service.StockBoard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +51,7 @@ class SnapshotStoreTest {
         db.close();
     }
 
-    private Snapshot commit(com.stocklens.domain.SourceInfo source, Reading reading, Instant at) {
+    private Snapshot commit(SourceInfo source, Reading reading, Instant at) {
         long run = repo.beginRun(source.id(), at);
         return repo.commit(source, run, reading, at.plusSeconds(2), 2000);
     }
@@ -189,6 +192,40 @@ class SnapshotStoreTest {
         StockBoard board = new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB, TIKTOK)).read();
         assertThat(board.rows()).isEmpty();
         assertThat(board.sources()).hasSize(2).allSatisfy(f -> assertThat(f.lastSnapshotAt()).isNull());
+    }
+
+    @Test
+    void readersNeverSeeAPartialSnapshotWhileAWriterCommits() throws Exception {
+        int rows = 5_000;
+        commit(SHIPBOB, StoreFixtures.bulk(T0, rows, 0), T0);
+        JdbiStockBoardReader reader = new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 1; i <= 6; i++) {
+                    commit(SHIPBOB, StoreFixtures.bulk(T0.plusSeconds(i), rows, i), T0.plusSeconds(i));
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                done.set(true);
+            }
+        }, "writer");
+        writer.start();
+        int reads = 0;
+        while (!done.get() || reads == 0) {
+            StockBoard board = reader.read();
+            assertThat(board.rows()).hasSize(rows);
+            assertThat(board.sources().get(0).rows()).isEqualTo(rows);
+            // Rows and freshness come from the same snapshot.
+            Instant at = board.sources().get(0).lastSnapshotAt();
+            assertThat(board.rows()).allSatisfy(r -> assertThat(r.warehouseSnapshotAt()).isEqualTo(at));
+            reads++;
+        }
+        writer.join();
+        assertThat(failure.get()).isNull();
+        assertThat(reads).isPositive();
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class StockLensApp extends Application {
     private AppRuntime runtime;
     private String startupError;
     private UserSettings settings;
+    private Locale requestedLocale;
     private MainWindowHost host;
     private final ExecutorService uiIo = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "stocklens-ui-io");
@@ -41,6 +42,7 @@ public final class StockLensApp extends Application {
         StockLensCommand command = new StockLensCommand();
         new CommandLine(command).parseArgs(getParameters().getRaw().toArray(String[]::new));
         LaunchOptions options = command.launchOptions(System.getenv());
+        requestedLocale = command.language().orElse(null);
         Logs.configure(options.workspace());
         log = LoggerFactory.getLogger(StockLensApp.class);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(thread, error));
@@ -64,7 +66,7 @@ public final class StockLensApp extends Application {
             return;
         }
         LaunchOptions options = runtime.options();
-        Locale locale = settings.locale(Locale.getDefault());
+        Locale locale = requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault());
         UiContext context = new UiContext(runtime.boardReader(), runtime.syncEngine(), runtime.clock(),
                 options.staleAfter(), options.demo(), uiIo, locale, settings::setLocale);
         host = MainWindowHost.install(stage, context);

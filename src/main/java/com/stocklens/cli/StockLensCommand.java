@@ -37,6 +37,19 @@ public final class StockLensCommand {
             description = "Minutes after which a source counts as stale (default 15).")
     Integer staleAfterMinutes;
 
+    @Option(names = "--lang", paramLabel = "zh|en",
+            description = "Window language: zh (中文) or en. Default: the last choice, else the OS language.")
+    String language;
+
+    /** The language asked for on the command line, if any. */
+    public Optional<java.util.Locale> language() {
+        if (language == null || language.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(language.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
+                ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH);
+    }
+
     /** Resolves demo/live and the workspace from the options and the environment. */
     public LaunchOptions launchOptions(Map<String, String> env) {
         Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);

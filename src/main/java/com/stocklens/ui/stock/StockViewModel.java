@@ -183,12 +183,20 @@ public final class StockViewModel implements AutoCloseable {
 
     // ---- applying a snapshot (ui thread) -----------------------------------------------------------
 
+    static final java.util.Comparator<StockRowViewModel> URGENCY_FIRST = java.util.Comparator
+            .comparingInt((StockRowViewModel r) -> r.gap() == null ? 0 : -Math.abs(r.gap()))
+            .thenComparing(StockRowViewModel::sellerSku)
+            .thenComparing(r -> r.warehouse().id());
+
     /** Replaces everything with {@code board}: one {@code setAll} for the rows, totals and chips recomputed. */
     void apply(StockBoard board) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
         for (BoardRow r : board.rows()) {
             newRows.add(new StockRowViewModel(r));
         }
+        // Base order before any column sort: the widest TikTok-vs-warehouse gaps first, so the most
+        // urgent rows are the ones on screen; then by SKU and warehouse for a stable scan.
+        newRows.sort(URGENCY_FIRST);
         updateWarehouseChoices(board);
         rows.setAll(newRows);
         totalCount.set(newRows.size());

@@ -44,6 +44,12 @@ class StockViewModelTest {
         }
     }
 
+    private static StockRowViewModel row(StockViewModel vm, String sku, String warehouseId) {
+        return vm.allRows().stream()
+                .filter(r -> r.sellerSku().equals(sku) && r.warehouse().id().equals(warehouseId))
+                .findFirst().orElseThrow();
+    }
+
     private StockViewModel started(StockBoard board) {
         StockViewModel vm = new StockViewModel(new CountingReader(board), events, FakeBoards.CLOCK, WINDOW,
                 SAME_THREAD, SAME_THREAD);
@@ -108,14 +114,16 @@ class StockViewModelTest {
     @Test
     void gapIsTikTokMinusWarehouseAvailableAndUnknownWhenEitherSideIs() {
         StockViewModel vm = started(FakeBoards.small());
-        List<StockRowViewModel> rows = vm.allRows();
+        StockRowViewModel caMug = row(vm, "MUG-001", FakeBoards.SHIPBOB_CA.id());
+        StockRowViewModel ukMug = row(vm, "MUG-001", FakeBoards.WINIT_UK.id());
+        StockRowViewModel njLamp = row(vm, "LAMP-RGB", FakeBoards.GOODCANG_NJ.id());
 
-        assertThat(rows.get(0).gap()).isEqualTo(2);   // TikTok 82 vs ShipBob 80: oversell risk
-        assertThat(rows.get(0).hasGap()).isTrue();
-        assertThat(rows.get(1).gap()).isZero();
-        assertThat(rows.get(1).hasGap()).isFalse();
-        assertThat(rows.get(2).gap()).isNull();       // TikTok has no figure
-        assertThat(rows.get(2).hasGap()).isFalse();
+        assertThat(caMug.gap()).isEqualTo(2);   // TikTok 82 vs ShipBob 80: oversell risk
+        assertThat(caMug.hasGap()).isTrue();
+        assertThat(ukMug.gap()).isZero();
+        assertThat(ukMug.hasGap()).isFalse();
+        assertThat(njLamp.gap()).isNull();       // TikTok has no figure
+        assertThat(njLamp.hasGap()).isFalse();
         assertThat(StockRowViewModel.gapOf(5, null)).isNull();
         assertThat(StockRowViewModel.gapOf(3, 7)).isEqualTo(-4);
     }
@@ -215,6 +223,15 @@ class StockViewModelTest {
         assertThat(vm.filteredRows()).extracting(StockRowViewModel::gap).containsExactly(2);
         vm.filterTextProperty().set("lamp");
         assertThat(vm.filteredRows()).isEmpty();
+    }
+
+    @Test
+    void rowsWithTheWidestGapComeFirst() {
+        StockViewModel vm = started(FakeBoards.small());
+        assertThat(vm.allRows().get(0).gap()).isEqualTo(2);
+        assertThat(vm.allRows()).extracting(StockRowViewModel::gap).filteredOn(g -> g != null && g != 0).hasSize(1);
+        List<StockRowViewModel> rest = vm.allRows().subList(1, vm.allRows().size());
+        assertThat(rest).extracting(StockRowViewModel::sellerSku).isSorted();
     }
 
     @Test

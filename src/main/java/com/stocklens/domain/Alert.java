@@ -1,0 +1,48 @@
+package com.stocklens.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One red flag. The {@code key} identifies the condition ({@code KIND:sku@warehouse} or
+ * {@code STALE_SOURCE:sourceId}), so the same ongoing condition is one alert, never a flood.
+ *
+ * @param sellerSku   null for source-level alerts
+ * @param warehouseId null for source-level alerts
+ * @param sourceId    the source concerned, null for SKU-level alerts
+ * @param actual      the observed figure (units, seconds or days per kind)
+ * @param limit       the figure it was compared with
+ * @param detail      the working in plain words (e.g. the safety-stock formula with its numbers)
+ * @param snoozedUntil set when SNOOZED
+ */
+public record Alert(
+        String key,
+        AlertKind kind,
+        String sellerSku,
+        String warehouseId,
+        String sourceId,
+        Instant raisedAt,
+        Integer actual,
+        Integer limit,
+        String detail,
+        AlertState state,
+        Instant snoozedUntil,
+        String acknowledgedBy) {
+
+    public Alert {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(raisedAt, "raisedAt");
+        Objects.requireNonNull(state, "state");
+    }
+
+    public static String keyOf(AlertKind kind, String pairOrSourceKey) {
+        return kind.name() + ":" + pairOrSourceKey;
+    }
+
+    /** Active, or snoozed with the snooze over. */
+    public boolean isShowing(Instant now) {
+        return state == AlertState.ACTIVE || (state == AlertState.SNOOZED && snoozedUntil != null
+                && !now.isBefore(snoozedUntil));
+    }
+}

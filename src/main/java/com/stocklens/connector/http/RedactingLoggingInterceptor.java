@@ -1,6 +1,7 @@
 package com.stocklens.connector.http;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,12 @@ public final class RedactingLoggingInterceptor implements Interceptor {
     private static final Set<String> SENSITIVE = Set.of(
             "authorization", "proxy-authorization", "x-tts-access-token", "cookie", "set-cookie",
             "app_secret", "access_token", "refresh_token", "sign", "token", "auth_code",
-            "app-token", "api-key", "x-api-key");
+            "app-token", "api-key", "x-api-key",
+            // Chat-robot webhooks: WeCom's "key" and DingTalk's "access_token" alone let anyone post to the group.
+            "key", "secret");
+
+    /** A path segment after this one is a bearer credential (Feishu: {@code /open-apis/bot/v2/hook/<id>}). */
+    private static final String HOOK_SEGMENT = "hook";
 
     private final String name;
 
@@ -40,8 +46,9 @@ public final class RedactingLoggingInterceptor implements Interceptor {
         return headerOrParamName != null && SENSITIVE.contains(headerOrParamName.toLowerCase(Locale.ROOT));
     }
 
-    /** The URL with every sensitive query value masked. */
+    /** The URL with every sensitive query value, and a webhook id in the path, masked. */
     public static String redact(HttpUrl url) {
+        url = redactHookPath(url);
         if (url.querySize() == 0) {
             return url.toString();
         }
@@ -52,6 +59,18 @@ public final class RedactingLoggingInterceptor implements Interceptor {
             b.addQueryParameter(key, isSensitive(key) && value != null ? MASK : value);
         }
         return b.build().toString();
+    }
+
+    private static HttpUrl redactHookPath(HttpUrl url) {
+        List<String> segments = url.pathSegments();
+        HttpUrl.Builder b = null;
+        for (int i = 1; i < segments.size(); i++) {
+            if (HOOK_SEGMENT.equalsIgnoreCase(segments.get(i - 1)) && !segments.get(i).isEmpty()) {
+                b = b == null ? url.newBuilder() : b;
+                b.setPathSegment(i, MASK);
+            }
+        }
+        return b == null ? url : b.build();
     }
 
     /** The headers as "name: value" lines with sensitive values masked. */

@@ -101,6 +101,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void notificationsSpeakHttpButNotStorageOrUi() {
+        classes().that().resideInAPackage("com.stocklens.notify..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.service..",
+                        "com.stocklens.connector.http..", "com.stocklens.notify..", "okhttp3..", "okio..",
+                        "kotlin..", "com.fasterxml.jackson..", "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
     void sandboxIsImportedOnlyByTheRootAndTests() {
         noClasses().that().resideOutsideOfPackages("com.stocklens", "com.stocklens.sandbox..",
                         "com.stocklens.cli..")

@@ -5,6 +5,7 @@ import static com.stocklens.store.SqlValues.timestamp;
 import com.stocklens.service.DailyDemand;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.HourlyDemand;
+import com.stocklens.service.HourlyDemandReader;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * <p>Set-based: one query for the units per SKU and day, one for the days with snapshots, one for
  * the (SKU, day) pairs seen in stock, one for the catalogue, in one REPEATABLE READ transaction.
  */
-public final class JdbiDemandReader implements DemandReader {
+public final class JdbiDemandReader implements DemandReader, HourlyDemandReader {
     /** Sellers plan in Beijing time (DESIGN.md "Data": show Beijing time). */
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /**
@@ -121,6 +122,7 @@ public final class JdbiDemandReader implements DemandReader {
      * incomplete hour included as the last bucket), SKUs without sales left out, hours without sales
      * included as 0: the hourly burn rate for "hours of cover".
      */
+    @Override
     public Map<String, List<HourlyDemand>> hourlyDemand(Instant now, int hours) {
         if (hours < 1) {
             throw new IllegalArgumentException("hours must be positive: " + hours);

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * Completed) and customer returns (Awaiting Arrival → Arrived → Processing → Completed). TikTok's
  * view equals the warehouse's except on a handful of deliberately drifting SKUs.
  *
+ * <p>Every sale of a TikTok-listed SKU is also a TikTok order of the shop selling from that FC (one
+ * line item per unit), and every customer return a TikTok return; 28 days of order history before
+ * the start are generated at construction. That layer draws from its own seeded random source, so the
+ * stock simulation is exactly what it was without it.
+ *
  * <p>Thread-safe: every read and advance is synchronized.
  */
 public final class SimulatedWorld {

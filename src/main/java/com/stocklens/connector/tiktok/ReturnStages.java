@@ -36,8 +36,11 @@ public final class ReturnStages {
 
     /** Where one returned unit is, from its return's type and status. */
     public static ReturnStage of(String returnType, String returnStatus) {
-        if ("REFUND".equals(returnType) || returnStatus == null) {
-            return returnStatus == null && !"REFUND".equals(returnType) ? ReturnStage.REQUESTED : ReturnStage.NO_UNIT;
+        if ("REFUND".equals(returnType)) {
+            return ReturnStage.NO_UNIT;
+        }
+        if (returnStatus == null) {
+            return ReturnStage.REQUESTED;
         }
         if (NO_UNIT.contains(returnStatus)) {
             return ReturnStage.NO_UNIT;

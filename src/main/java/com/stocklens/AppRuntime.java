@@ -1,9 +1,11 @@
 package com.stocklens;
 
+import com.stocklens.connector.ShopActivitySource;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.shipbob.ShipBobConfig;
 import com.stocklens.connector.shipbob.ShipBobSource;
+import com.stocklens.connector.tiktok.TikTokActivitySource;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
 import com.stocklens.connector.tiktok.TikTokShopSource;
@@ -13,17 +15,25 @@ import com.stocklens.domain.SourceKind;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
+import com.stocklens.service.DemandReader;
+import com.stocklens.service.HourlyDemandReader;
+import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.StockBoardReader;
+import com.stocklens.store.ActivityRepository;
 import com.stocklens.store.Database;
+import com.stocklens.store.JdbiDemandReader;
+import com.stocklens.store.JdbiReturnsPoolReader;
 import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
+import com.stocklens.sync.ActivitySync;
 import com.stocklens.sync.SyncEngine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +57,10 @@ public final class AppRuntime implements AutoCloseable {
     private final List<StockSource> sources;
     private final SyncEngine syncEngine;
     private final JdbiStockBoardReader boardReader;
+    /** Null when no TikTok shop is configured: there is no demand or return to read. */
+    private final ActivitySync activitySync;
+    private final JdbiDemandReader demandReader;
+    private final JdbiReturnsPoolReader returnsPoolReader;
 
     /** The workspace could not be opened; the message tells the person what to do. */
     public static final class StartupException extends RuntimeException {
@@ -58,7 +72,7 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     private AppRuntime(LaunchOptions options, Clock clock, Database database, SandboxServer sandbox,
-                       List<StockSource> sources) {
+                       List<StockSource> sources, ShopActivitySource activitySource) {
         this.options = options;
         this.clock = clock;
         this.database = database;
@@ -72,6 +86,10 @@ public final class AppRuntime implements AutoCloseable {
         this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), Map.of());
         this.boardReader = new JdbiStockBoardReader(database.jdbi(),
                 this.sources.stream().map(StockSource::info).toList());
+        this.activitySync = activitySource == null ? null
+                : new ActivitySync(activitySource, new ActivityRepository(database.jdbi()), clock, options.cadence());
+        this.demandReader = new JdbiDemandReader(database.jdbi());
+        this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
     }
 
     /** Opens the workspace and wires everything; nothing is polled until {@link SyncEngine#start()}. */
@@ -90,26 +108,31 @@ public final class AppRuntime implements AutoCloseable {
         try {
             HttpClientFactory http = new HttpClientFactory();
             List<StockSource> sources = new ArrayList<>();
+            ShopActivitySource activity = null;
             if (options.demo()) {
                 sandbox = SandboxServer.start(new SimulatedWorld(DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock));
                 LOG.info("demo mode: sandbox on {}", sandbox.baseUrl());
-                sources.add(tiktok(TikTokConfig.of(sandbox.tiktokBaseUrl(), SandboxCredentials.TIKTOK_APP_KEY,
-                        SandboxCredentials.TIKTOK_APP_SECRET, SandboxCredentials.TIKTOK_ACCESS_TOKEN), http, clock));
+                TikTokConfig demoTikTok = TikTokConfig.of(sandbox.tiktokBaseUrl(), SandboxCredentials.TIKTOK_APP_KEY,
+                        SandboxCredentials.TIKTOK_APP_SECRET, SandboxCredentials.TIKTOK_ACCESS_TOKEN);
+                sources.add(tiktok(demoTikTok, http, clock));
+                activity = tiktokActivity(demoTikTok, http, clock);
                 sources.add(shipbob(ShipBobConfig.of(sandbox.shipbobBaseUrl(), SandboxCredentials.SHIPBOB_TOKEN)
                         .withLinks(SimulatedWorld.demoLinks(), SimulatedWorld.demoRegions()), http, clock));
             } else {
                 LiveConfig live = options.live();
                 LOG.info("live mode: {}", live);
                 if (live.hasTikTok()) {
-                    sources.add(tiktok(TikTokConfig.of(live.tiktokApiBase(), live.tiktokAppKey(),
-                            live.tiktokAppSecret(), live.tiktokToken()), http, clock));
+                    TikTokConfig liveTikTok = TikTokConfig.of(live.tiktokApiBase(), live.tiktokAppKey(),
+                            live.tiktokAppSecret(), live.tiktokToken());
+                    sources.add(tiktok(liveTikTok, http, clock));
+                    activity = tiktokActivity(liveTikTok, http, clock);
                 }
                 if (live.hasShipBob()) {
                     sources.add(shipbob(ShipBobConfig.of(live.shipbobApiBase(), live.shipbobToken())
                             .withLinks(live.shipbobLinks(), Map.of()), http, clock));
                 }
             }
-            return new AppRuntime(options, clock, database, sandbox, sources);
+            return new AppRuntime(options, clock, database, sandbox, sources, activity);
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();
@@ -122,6 +145,14 @@ public final class AppRuntime implements AutoCloseable {
     private static StockSource tiktok(TikTokConfig config, HttpClientFactory http, Clock clock) {
         SourceInfo info = new SourceInfo(TIKTOK_SOURCE_ID, SourceKind.SHOP, null, "TikTok Shop");
         return new TikTokShopSource(info, new TikTokClient(config, http, clock), clock);
+    }
+
+    /**
+     * Orders and returns get their own client: their own request count, and their own share of
+     * TikTok's per-API rate limit, so the 28-day first read does not slow the stock snapshots.
+     */
+    private static ShopActivitySource tiktokActivity(TikTokConfig config, HttpClientFactory http, Clock clock) {
+        return new TikTokActivitySource(TIKTOK_SOURCE_ID, new TikTokClient(config, http, clock));
     }
 
     private static StockSource shipbob(ShipBobConfig config, HttpClientFactory http, Clock clock) {
@@ -149,11 +180,45 @@ public final class AppRuntime implements AutoCloseable {
         return boardReader;
     }
 
+    /** The orders-and-returns poll, or empty when no TikTok shop is configured. */
+    public Optional<ActivitySync> activitySync() {
+        return Optional.ofNullable(activitySync);
+    }
+
+    /** Units sold per SKU per Beijing day, from TikTok orders. */
+    public DemandReader demandReader() {
+        return demandReader;
+    }
+
+    /** Units sold per SKU per clock hour ("hours of cover" for viral SKUs). */
+    public HourlyDemandReader hourlyDemandReader() {
+        return demandReader;
+    }
+
+    /** The returns buffer pool from TikTok's returns. */
+    public ReturnsPoolReader returnsPoolReader() {
+        return returnsPoolReader;
+    }
+
+    /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
+    public void startSync() {
+        syncEngine.start();
+        if (activitySync != null) {
+            activitySync.start();
+        }
+    }
+
     /** Stops polling, then the sandbox, then the database, in that order so no sync writes into a closed store. */
     @Override
     public void close() {
         try {
-            syncEngine.close();
+            try {
+                if (activitySync != null) {
+                    activitySync.close();
+                }
+            } finally {
+                syncEngine.close();
+            }
         } finally {
             try {
                 if (sandbox != null) {

@@ -76,7 +76,7 @@ public final class StockLensApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.show();
-        runtime.syncEngine().start();
+        runtime.startSync();
         log.info("window shown ({} mode, workspace {})", options.demo() ? "demo" : "live", options.workspace());
     }
 

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.AppRuntime;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
+import com.stocklens.sync.ActivitySync;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sync --once}: one complete snapshot of every source, then exit; without --once, poll until stopped. */
+/**
+ * {@code sync --once}: one complete snapshot of every source and one orders-and-returns window, then
+ * exit; without --once, poll until stopped.
+ */
 @Command(name = "sync", description = "Sync every source: once with --once, else keep polling until stopped (Ctrl+C).")
 final class SyncCommand extends RuntimeCommand {
     @Option(names = "--once", description = "Take one snapshot of every source and exit.")
@@ -27,7 +32,7 @@ final class SyncCommand extends RuntimeCommand {
                     + "). Press Ctrl+C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "stocklens-shutdown"));
-            runtime.syncEngine().start();
+            runtime.startSync();
             try {
                 stopped.await();
             } catch (InterruptedException e) {
@@ -36,7 +41,12 @@ final class SyncCommand extends RuntimeCommand {
             return 0;
         }
         List<SyncRun> runs = runtime.syncEngine().syncAllOnce();
-        boolean failed = runs.stream().anyMatch(r -> r.status() != SyncStatus.COMPLETE);
+        long activityStarted = System.nanoTime();
+        Optional<ActivitySync.Run> activity = runtime.activitySync().map(ActivitySync::syncOnce);
+        long activityMillis = (System.nanoTime() - activityStarted) / 1_000_000;
+        String activitySource = runtime.activitySync().map(a -> "activity:" + a.sourceId()).orElse(null);
+        boolean failed = runs.stream().anyMatch(r -> r.status() != SyncStatus.COMPLETE)
+                || activity.map(a -> !a.ok()).orElse(false);
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (SyncRun r : runs) {
@@ -53,6 +63,20 @@ final class SyncCommand extends RuntimeCommand {
                     n.put("error", r.error());
                 }
             }
+            activity.ifPresent(a -> {
+                ObjectNode n = array.addObject();
+                n.put("source", activitySource);
+                n.put("status", a.ok() ? "COMPLETE" : "FAILED");
+                n.put("rows", a.sales() + a.returns());
+                n.put("requests", a.requests());
+                n.put("durationMillis", activityMillis);
+                Json.putInstant(n, "finishedAt", runtime.clock().instant());
+                if (a.ok()) {
+                    n.putNull("error");
+                } else {
+                    n.put("error", a.error());
+                }
+            });
             printer.result(Json.write(array));
         } else {
             for (SyncRun r : runs) {
@@ -60,6 +84,9 @@ final class SyncCommand extends RuntimeCommand {
                         r.status(), r.rows(), r.requests(), r.durationMillis(),
                         r.error() == null ? "" : "  " + r.error()));
             }
+            activity.ifPresent(a -> printer.result(String.format("%-22s %-9s %7d rows %5d requests %6d ms%s",
+                    activitySource, a.ok() ? "COMPLETE" : "FAILED", a.sales() + a.returns(), a.requests(),
+                    activityMillis, a.ok() ? "" : "  " + a.error())));
         }
         if (failed) {
             printer.message("Some sources did not sync; their previous snapshots are kept. See the errors above.");

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * Completed) and customer returns (Awaiting Arrival → Arrived → Processing → Completed). TikTok's
  * view equals the warehouse's except on a handful of deliberately drifting SKUs.
  *
+ * <p>Every sale of a TikTok-listed SKU is also a TikTok order of the shop selling from that FC (one
+ * line item per unit), and every customer return a TikTok return; 28 days of order history before
+ * the start are generated at construction. That layer draws from its own seeded random source, so the
+ * stock simulation is exactly what it was without it.
+ *
  * <p>Thread-safe: every read and advance is synchronized.
  */
 public final class SimulatedWorld {
@@ -95,6 +100,17 @@ public final class SimulatedWorld {
     private final List<MutableWro> wros = new ArrayList<>();
     private final List<MutableReturn> returns = new ArrayList<>();
     private final Map<Integer, Drift> drifts = new LinkedHashMap<>();
+    /**
+     * Randomness of the TikTok order and return layer only: kept apart from {@link #rnd} so that adding
+     * orders left the stock simulation (and every test pinned to it) exactly as it was.
+     */
+    private final Random tiktokRnd;
+    /** Every TikTok order ever placed (history included); never pruned, TikTok keeps them too. */
+    private final List<SimOrder> orders = new ArrayList<>();
+    /** Every customer return that TikTok knows (it has at least one listed SKU); never pruned. */
+    private final List<MutableReturn> tiktokReturns = new ArrayList<>();
+    private long orderSeq;
+    private long lineSeq;
 
     private long step;
     private long seq;
@@ -126,6 +142,7 @@ public final class SimulatedWorld {
         this.skus = catalog.skus();
         this.products = catalog.products();
         this.rnd = new Random(seed * 0x9E3779B97F4A7C15L + 1);
+        this.tiktokRnd = new Random(seed * 0x2545F4914F6CDD1DL + 7);
         // Rates are tuned for 300 SKUs; larger worlds get proportionally more activity.
         this.scale = skuCount / (double) DEFAULT_SKU_COUNT;
         int cells = skuCount * FC_COUNT;
@@ -142,6 +159,7 @@ public final class SimulatedWorld {
             cumulativeWeight[sku.index()] = sum;
         }
         initialise();
+        generateOrderHistory();
         LOG.debug("Simulated world seed {} with {} SKUs starting at {}", seed, skuCount, epoch);
     }
 
@@ -298,7 +316,10 @@ public final class SimulatedWorld {
                 if (available > 0 && rnd.nextInt(10) < 3) {
                     int q = 1 + rnd.nextInt(Math.min(5, available));
                     reserved[c] += q;
-                    shipments.add(new Shipment(1 + rnd.nextInt(90), seq++, c, q));
+                    long due = 1 + rnd.nextInt(90);
+                    shipments.add(new Shipment(due, seq++, c, q));
+                    // Open orders at the start were placed in the minutes before it.
+                    placeOrder(c, q, t.minusSeconds(60 + tiktokRnd.nextInt(600)), timeOf(due), false);
                 }
             }
         }
@@ -352,9 +373,15 @@ public final class SimulatedWorld {
             for (int i = 0; i < orders; i++) {
                 int c = pickWeightedSku() * FC_COUNT + f;
                 int q = orderQuantity();
-                if (onHand[c] - reserved[c] - frozen[c] >= q) {
+                int free = onHand[c] - reserved[c] - frozen[c];
+                if (free >= q) {
                     reserved[c] += q;
-                    shipments.add(new Shipment(step + 15 + rnd.nextInt(75), seq++, c, q));
+                    long due = step + 15 + rnd.nextInt(75);
+                    shipments.add(new Shipment(due, seq++, c, q));
+                    placeOrder(c, q, t, timeOf(due), false);
+                } else if (free > 0) {
+                    // TikTok still showed stock, the warehouse cannot fill the whole order: the seller cancels.
+                    placeOrder(c, q, t, null, true);
                 }
             }
             for (int i = poisson(0.012 * scale); i > 0; i--) {
@@ -541,6 +568,8 @@ public final class SimulatedWorld {
         r.inserted = t;
         r.lastUpdated = t;
         r.nextStep = arriveStep;
+        // The buyer hands the parcel over about a third of the way to its arrival.
+        r.buyerShippedAt = timeOf(step + Math.max(0, (arriveStep - step) / 3));
         int lines = rnd.nextInt(5) == 0 ? 2 : 1;
         for (int i = 0; i < lines; i++) {
             int s = pickWeightedSku();
@@ -553,6 +582,9 @@ public final class SimulatedWorld {
             r.quarantined.add(0);
         }
         returns.add(r);
+        if (r.skuIndexes.stream().anyMatch(i -> skus.get(i).onTikTok())) {
+            tiktokReturns.add(r);
+        }
         return r;
     }
 
@@ -563,6 +595,10 @@ public final class SimulatedWorld {
         }
         r.status = "Arrived";
         r.lastUpdated = t;
+        r.arrivedAt = t;
+        if (r.buyerShippedAt.isAfter(t)) {
+            r.buyerShippedAt = t;
+        }
     }
 
     /** Inspects one unit: most pass and are restocked, some fail QC and are frozen. */
@@ -590,6 +626,7 @@ public final class SimulatedWorld {
         }
         r.status = "Completed";
         r.completedAt = t;
+        r.qcFailed = r.quarantined.stream().anyMatch(q -> q > 0);
     }
 
     private void addDrift(Drift.Kind kind) {
@@ -647,6 +684,150 @@ public final class SimulatedWorld {
         return k;
     }
 
+    // ---------------------------------------------------------------- TikTok orders and returns
+
+    /** Days of order history before the start, so demand has a daily series from the first sync. */
+    static final int HISTORY_DAYS = 28;
+    /**
+     * Orders per hour per FC in the history, before the hourly factor. Far below the live rate: the
+     * live world runs hot so that every demo sync shows movement, and 28 days at that rate would be
+     * over a million orders to page through. ~30 orders a day per FC still gives every listed SKU a
+     * few sales and the fast movers a clear daily series.
+     */
+    private static final double HISTORY_ORDERS_PER_HOUR = 1.5;
+    /** Weekend lift of the history (TikTok LIVE shopping peaks at weekends). */
+    private static final double WEEKEND_FACTOR = 1.3;
+    /** Share of history orders the buyer cancelled before shipment. */
+    private static final int HISTORY_CANCEL_PERCENT = 3;
+
+    /** 28 days of orders before the start, hour by hour, following the FCs' local hour and weekday. */
+    private void generateOrderHistory() {
+        Instant start = epoch.minus(Duration.ofDays(HISTORY_DAYS)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        // Stop two hours short: every history order has shipped (or been cancelled) before the start,
+        // the open orders at the start are exactly the world's initial reservations.
+        Instant end = epoch.minus(Duration.ofHours(2));
+        for (Instant hour = start; hour.isBefore(end); hour = hour.plus(Duration.ofHours(1))) {
+            for (int f = 0; f < FC_COUNT; f++) {
+                java.time.ZonedDateTime local = hour.atZone(FCS.get(f).zone());
+                boolean weekend = local.getDayOfWeek().getValue() >= 6;
+                double lambda = HISTORY_ORDERS_PER_HOUR * scale * HOUR_FACTOR[local.getHour()]
+                        * (weekend ? WEEKEND_FACTOR : 1.0);
+                int count = poisson(tiktokRnd, lambda);
+                for (int i = 0; i < count; i++) {
+                    int s = pickWeightedSku(tiktokRnd);
+                    Instant created = hour.plusSeconds(tiktokRnd.nextInt(3600));
+                    if (!created.isBefore(end)) {
+                        continue;
+                    }
+                    int roll = tiktokRnd.nextInt(10);
+                    int q = roll < 7 ? 1 : roll < 9 ? 2 : 3;
+                    boolean cancelled = tiktokRnd.nextInt(100) < HISTORY_CANCEL_PERCENT;
+                    Instant shipped = created.plusSeconds(1800 + tiktokRnd.nextInt(4800));
+                    placeOrder(s * FC_COUNT + f, q, created, cancelled ? null : shipped, cancelled);
+                }
+            }
+        }
+    }
+
+    /**
+     * Records a TikTok order for a sale of {@code q} units from cell {@code c}, when the SKU is listed on
+     * TikTok (other SKUs sell through other channels). Its later milestones are drawn now.
+     *
+     * @param shippedAt when the warehouse ships it; null when it is cancelled
+     */
+    private void placeOrder(int c, int q, Instant created, Instant shippedAt, boolean cancelled) {
+        int s = c / FC_COUNT;
+        int f = c % FC_COUNT;
+        SimSku sku = skus.get(s);
+        if (!sku.onTikTok()) {
+            return;
+        }
+        int fcId = FCS.get(f).id();
+        SimShop shop = null;
+        SimShop.TikTokWarehouse warehouse = null;
+        for (SimShop candidate : SHOPS) {
+            for (SimShop.TikTokWarehouse w : candidate.warehouses()) {
+                if (w.isSales() && w.fcId() == fcId) {
+                    shop = candidate;
+                    warehouse = w;
+                }
+            }
+        }
+        if (shop == null) {
+            return;
+        }
+        String orderId = Long.toString(576_100_000_000_000_000L + ++orderSeq);
+        List<String> lineIds = new ArrayList<>(q);
+        for (int i = 0; i < q; i++) {
+            lineIds.add(Long.toString(577_100_000_000_000_000L + ++lineSeq));
+        }
+        String skuId = "GB".equals(shop.region()) ? sku.tiktokSkuIdGb() : sku.tiktokSkuIdUs();
+        if (cancelled) {
+            Instant cancelledAt = created.plusSeconds(60 + tiktokRnd.nextInt(1800));
+            orders.add(new SimOrder(orderId, shop.id(), warehouse.id(), fcId, s, sku.sellerSku(), skuId, lineIds,
+                    created, null, null, null, cancelledAt));
+            return;
+        }
+        Instant delivered = shippedAt.plus(Duration.ofHours(48 + tiktokRnd.nextInt(72)));
+        Instant completed = delivered.plus(Duration.ofHours(72 + tiktokRnd.nextInt(96)));
+        orders.add(new SimOrder(orderId, shop.id(), warehouse.id(), fcId, s, sku.sellerSku(), skuId, lineIds,
+                created, shippedAt, delivered, completed, null));
+    }
+
+    private List<SimTikTokReturn> tiktokReturnViews() {
+        List<SimTikTokReturn> out = new ArrayList<>(tiktokReturns.size());
+        for (MutableReturn r : tiktokReturns) {
+            SimShop shop = shopOf(FCS.get(r.fcPos).id());
+            List<SimTikTokReturn.Line> lines = new ArrayList<>();
+            int k = 0;
+            for (int i = 0; i < r.skuIndexes.size(); i++) {
+                SimSku sku = skus.get(r.skuIndexes.get(i));
+                for (int u = 0; u < r.quantity.get(i); u++, k++) {
+                    if (sku.onTikTok()) {
+                        String skuId = "GB".equals(shop.region()) ? sku.tiktokSkuIdGb() : sku.tiktokSkuIdUs();
+                        lines.add(new SimTikTokReturn.Line(Long.toString(4_035_227_657_900_000_000L + r.id * 10 + k),
+                                sku.index(), sku.sellerSku(), skuId));
+                    }
+                }
+            }
+            out.add(new SimTikTokReturn(Long.toString(4_035_318_504_000_000_000L + r.id), r.reference, shop.id(), r.id,
+                    lines, r.inserted, r.buyerShippedAt, r.arrivedAt, r.completedAt, r.qcFailed));
+        }
+        return out;
+    }
+
+    /** The shop whose sales warehouse is this FC. */
+    private static SimShop shopOf(int fcId) {
+        for (SimShop shop : SHOPS) {
+            for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+                if (w.isSales() && w.fcId() == fcId) {
+                    return shop;
+                }
+            }
+        }
+        throw new IllegalStateException("no shop sells from FC " + fcId);
+    }
+
+    private int pickWeightedSku(Random random) {
+        int r = random.nextInt(cumulativeWeight[cumulativeWeight.length - 1]);
+        int i = java.util.Arrays.binarySearch(cumulativeWeight, r + 1);
+        return i < 0 ? -i - 1 : i;
+    }
+
+    private static int poisson(Random random, double lambda) {
+        if (lambda <= 0) {
+            return 0;
+        }
+        double limit = Math.exp(-lambda);
+        double p = random.nextDouble();
+        int k = 0;
+        while (p > limit) {
+            p *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
     private WorldView snapshot() {
         Instant now = timeOf(step);
         List<Wro> wroViews = new ArrayList<>(wros.size());
@@ -679,7 +860,8 @@ public final class SimulatedWorld {
                     r.lastUpdated, r.completedAt, lines));
         }
         return new WorldView(now, step, this, onHand.clone(), reserved.clone(), frozen.clone(), inTransit.clone(),
-                qcHold.clone(), returnPendingQc.clone(), wroViews, returnViews, new HashMap<>(drifts));
+                qcHold.clone(), returnPendingQc.clone(), wroViews, returnViews, new HashMap<>(drifts),
+                List.copyOf(orders), tiktokReturnViews());
     }
 
     private record Shipment(long due, long seq, int cell, int qty) {
@@ -709,6 +891,9 @@ public final class SimulatedWorld {
         Instant inserted;
         Instant lastUpdated;
         Instant completedAt;
+        Instant buyerShippedAt;
+        Instant arrivedAt;
+        boolean qcFailed;
         long nextStep;
         final List<Integer> skuIndexes = new ArrayList<>();
         final List<Integer> quantity = new ArrayList<>();

@@ -25,17 +25,24 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * TikTok Shop Open API (202309) on loopback: the checks of tiktok-shop.md §2–3 and §6 (app key,
  * timestamp window, signature, access token, shop cipher, 50 requests/s per path) and the
- * endpoints §5.1, 5.2, 5.4 and 5.6.
+ * endpoints §5.1, 5.2, 5.4, 5.6, 5.7 (order search) and 5.8 (return search).
+ *
+ * <p>Order and return searches page with a keyset token (the last item's sort time and id), not an
+ * offset: an order that changes while a client pages moves to the end of the update-time order
+ * instead of shifting every later item back by one, so nothing that stayed put is skipped.
  */
 final class TikTokDialect implements Exchange.Dialect {
     static final String SHOPS = "/authorization/202309/shops";
     static final String WAREHOUSES = "/logistics/202309/warehouses";
     static final String PRODUCTS_SEARCH = "/product/202309/products/search";
     static final String INVENTORY_SEARCH = "/product/202309/inventory/search";
+    static final String ORDERS_SEARCH = "/order/202309/orders/search";
+    static final String RETURNS_SEARCH = "/return_refund/202309/returns/search";
     static final int RATE_LIMIT_PER_SECOND = 50;
 
     private static final Map<String, String> METHODS = Map.of(
-            SHOPS, "GET", WAREHOUSES, "GET", PRODUCTS_SEARCH, "POST", INVENTORY_SEARCH, "POST");
+            SHOPS, "GET", WAREHOUSES, "GET", PRODUCTS_SEARCH, "POST", INVENTORY_SEARCH, "POST",
+            ORDERS_SEARCH, "POST", RETURNS_SEARCH, "POST");
     private static final DateTimeFormatter REQUEST_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Duration TIMESTAMP_PAST = Duration.ofMinutes(5);
@@ -112,6 +119,8 @@ final class TikTokDialect implements Exchange.Dialect {
                 case WAREHOUSES -> ok(warehouses(shop));
                 case PRODUCTS_SEARCH -> productsSearch(req, view, shop);
                 case INVENTORY_SEARCH -> inventorySearch(req, view, shop);
+                case ORDERS_SEARCH -> ordersSearch(req, view, shop);
+                case RETURNS_SEARCH -> returnsSearch(req, view, shop);
                 default -> error(404, 36009009, "Invalid path: " + req.path());
             };
         } catch (IOException e) {
@@ -330,6 +339,195 @@ final class TikTokDialect implements Exchange.Dialect {
             inventory.add(obj("product_id", productId(shop, p), "skus", skuList));
         });
         return ok(obj("inventory", inventory));
+    }
+
+    /** A time window of the search body, in Unix seconds: [ge, lt). */
+    private record Window(long createGe, long createLt, long updateGe, long updateLt) {
+        static Window of(JsonNode body) {
+            return new Window(body.path("create_time_ge").asLong(Long.MIN_VALUE),
+                    body.path("create_time_lt").asLong(Long.MAX_VALUE),
+                    body.path("update_time_ge").asLong(Long.MIN_VALUE),
+                    body.path("update_time_lt").asLong(Long.MAX_VALUE));
+        }
+
+        boolean contains(long created, long updated) {
+            return created >= createGe && created < createLt && updated >= updateGe && updated < updateLt;
+        }
+    }
+
+    /** One searchable item: its sort time (create or update), its id, and its JSON. */
+    private record Found(long time, String id, Map<String, Object> json) {
+    }
+
+    /**
+     * The shared paging of the order and return searches: filter, sort by (time, id) in the asked
+     * direction, and cut one page after the keyset token.
+     */
+    private Response page(Request req, List<Found> found, int minSize, int maxSize, boolean descByDefault,
+                          String listName, int invalidCode) {
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(req.param("page_size"));
+        } catch (NumberFormatException e) {
+            pageSize = -1;
+        }
+        if (pageSize < minSize || pageSize > maxSize) {
+            return error(400, invalidCode, "Invalid page_size: it must be between " + minSize + " and " + maxSize + ".");
+        }
+        String order = req.param("sort_order");
+        boolean desc = order == null || order.isEmpty() ? descByDefault : "DESC".equalsIgnoreCase(order);
+        java.util.Comparator<Found> cmp = java.util.Comparator.comparingLong(Found::time).thenComparing(Found::id);
+        if (desc) {
+            cmp = cmp.reversed();
+        }
+        List<Found> sorted = new ArrayList<>(found);
+        sorted.sort(cmp);
+        int from = 0;
+        String token = req.param("page_token");
+        if (token != null && !token.isEmpty()) {
+            Found after;
+            try {
+                String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+                String[] parts = decoded.split(":", 2);
+                after = new Found(Long.parseLong(parts[0]), parts[1], null);
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                return error(400, invalidCode, "Invalid page_token.");
+            }
+            while (from < sorted.size() && cmp.compare(sorted.get(from), after) <= 0) {
+                from++;
+            }
+        }
+        int end = Math.min(sorted.size(), from + pageSize);
+        List<Object> items = new ArrayList<>();
+        for (int i = from; i < end; i++) {
+            items.add(sorted.get(i).json());
+        }
+        String next = "";
+        if (end < sorted.size() && end > from) {
+            Found last = sorted.get(end - 1);
+            next = Base64.getEncoder().encodeToString((last.time() + ":" + last.id()).getBytes(StandardCharsets.UTF_8));
+        }
+        return ok(obj("total_count", sorted.size(), "next_page_token", next, listName, items));
+    }
+
+    private Response ordersSearch(Request req, WorldView view, SimShop shop) throws IOException {
+        JsonNode body = parseBody(req);
+        Window window = Window.of(body);
+        boolean byUpdate = "update_time".equals(req.param("sort_field"));
+        String statusFilter = body.path("order_status").asText("");
+        Instant now = view.now();
+        List<Found> found = new ArrayList<>();
+        for (SimOrder o : view.tiktokOrders()) {
+            if (!o.shopId().equals(shop.id()) || o.createdAt().isAfter(now)) {
+                continue;
+            }
+            long created = o.createdAt().getEpochSecond();
+            long updated = o.updateTime(now).getEpochSecond();
+            String status = o.status(now);
+            if (window.contains(created, updated) && (statusFilter.isEmpty() || statusFilter.equals(status))) {
+                found.add(new Found(byUpdate ? updated : created, o.id(), order(o, shop, status, updated, now)));
+            }
+        }
+        // Orders: page_size 1–100, default sort DESC (tiktok-shop.md §5.7); the code is not documented.
+        return page(req, found, 1, 100, true, "orders", 21001001);
+    }
+
+    private Map<String, Object> order(SimOrder o, SimShop shop, String status, long updated, Instant now) {
+        SimSku sku = world.skus().get(o.skuIndex());
+        SimProduct product = world.products().get(sku.productIndex());
+        BigDecimalPrice price = new BigDecimalPrice("GBP".equals(shop.currency()) ? sku.priceGbp() : sku.priceUsd());
+        String packageId = Long.toString(1_153_486_604_000_000_000L + Long.parseLong(o.id()) % 1_000_000_000_000L);
+        boolean cancelled = "CANCELLED".equals(status);
+        String packageStatus = switch (status) {
+            case "AWAITING_SHIPMENT" -> "TO_FULFILL";
+            case "CANCELLED" -> "CANCELLED";
+            case "IN_TRANSIT" -> "FULFILLING";
+            default -> "COMPLETED";
+        };
+        List<Object> lines = new ArrayList<>();
+        for (String lineId : o.lineIds()) {
+            Map<String, Object> line = obj("id", lineId, "product_id", productId(shop, product),
+                    "product_name", product.title(), "sku_id", o.tiktokSkuId(), "sku_name", sku.name(),
+                    "seller_sku", o.sellerSku(), "sku_type", "NORMAL", "currency", shop.currency(),
+                    "original_price", price.text(), "sale_price", price.text(), "platform_discount", "0",
+                    "seller_discount", "0", "display_status", status, "package_status", packageStatus,
+                    "is_gift", false);
+            if (!cancelled) {
+                line.put("package_id", packageId);
+            } else {
+                line.put("cancel_user", "SELLER");
+                line.put("cancel_reason", "Out of stock");
+            }
+            lines.add(line);
+        }
+        String total = price.times(o.units());
+        Map<String, Object> json = obj("id", o.id(), "status", status, "order_type", "NORMAL",
+                "commerce_platform", "TIKTOK_SHOP", "create_time", o.createdAt().getEpochSecond(),
+                "paid_time", o.createdAt().getEpochSecond(), "update_time", updated,
+                "fulfillment_type", "FULFILLMENT_BY_SELLER", "shipping_type", "TIKTOK",
+                "delivery_type", "HOME_DELIVERY", "warehouse_id", o.tiktokWarehouseId(), "is_cod", false,
+                "is_on_hold_order", false,
+                "packages", cancelled ? List.of() : List.of(obj("id", packageId)),
+                "payment", obj("currency", shop.currency(), "sub_total", total, "shipping_fee", "0",
+                        "total_amount", total),
+                "line_items", lines);
+        if (cancelled) {
+            json.put("cancel_time", o.cancelledAt().getEpochSecond());
+            json.put("cancellation_initiator", "SELLER");
+        }
+        return json;
+    }
+
+    /** Prices as TikTok sends them: decimal strings. */
+    private record BigDecimalPrice(java.math.BigDecimal value) {
+        String text() {
+            return value.toPlainString();
+        }
+
+        String times(int n) {
+            return value.multiply(java.math.BigDecimal.valueOf(n)).toPlainString();
+        }
+    }
+
+    private Response returnsSearch(Request req, WorldView view, SimShop shop) throws IOException {
+        JsonNode body = parseBody(req);
+        Window window = Window.of(body);
+        boolean byCreate = "create_time".equals(req.param("sort_field"));
+        Instant now = view.now();
+        List<Found> found = new ArrayList<>();
+        for (SimTikTokReturn r : view.tiktokReturns()) {
+            if (!r.shopId().equals(shop.id()) || r.lines().isEmpty()) {
+                continue;
+            }
+            long created = r.createdAt().getEpochSecond();
+            long updated = r.updateTime(now).getEpochSecond();
+            if (window.contains(created, updated)) {
+                found.add(new Found(byCreate ? created : updated, r.id(), returnOrder(r, shop, updated, now)));
+            }
+        }
+        // Returns: page_size 10–50 as documented (§5.8, §8 item 3), default sort ASC.
+        return page(req, found, 10, 50, false, "return_orders", 25001001);
+    }
+
+    private Map<String, Object> returnOrder(SimTikTokReturn r, SimShop shop, long updated, Instant now) {
+        List<Object> lines = new ArrayList<>();
+        java.math.BigDecimal refund = java.math.BigDecimal.ZERO;
+        for (SimTikTokReturn.Line l : r.lines()) {
+            SimSku sku = world.skus().get(l.skuIndex());
+            java.math.BigDecimal price = "GBP".equals(shop.currency()) ? sku.priceGbp() : sku.priceUsd();
+            refund = refund.add(price);
+            lines.add(obj("return_line_item_id", l.lineId(),
+                    "order_line_item_id", Long.toString(577_900_000_000_000_000L + Long.parseLong(l.lineId()) % 1_000_000_000L),
+                    "product_name", world.products().get(sku.productIndex()).title(), "sku_id", l.tiktokSkuId(),
+                    "sku_name", sku.name(), "seller_sku", l.sellerSku(),
+                    "refund_amount", obj("currency", shop.currency(), "refund_total", price.toPlainString())));
+        }
+        return obj("return_id", r.id(), "order_id", r.orderId(), "return_type", "RETURN_AND_REFUND",
+                "return_status", r.status(now), "role", "BUYER", "create_time", r.createdAt().getEpochSecond(),
+                "update_time", updated, "shipment_type", "PLATFORM", "handover_method", "DROP_OFF",
+                "return_method", "PLATFORM_SHIPPED", "can_buyer_keep_item", false,
+                "refund_amount", obj("currency", shop.currency(), "refund_total", refund.toPlainString()),
+                "return_line_items", lines);
     }
 
     private static JsonNode parseBody(Request req) throws IOException {

@@ -24,10 +24,12 @@ public final class WorldView {
     private final List<Wro> wros;
     private final List<SimReturn> returns;
     private final Map<Integer, Drift> driftByCell;
+    private final List<SimOrder> tiktokOrders;
+    private final List<SimTikTokReturn> tiktokReturns;
 
     WorldView(Instant now, long step, SimulatedWorld world, int[] onHand, int[] reserved, int[] frozen,
               int[] inTransit, int[] qcHold, int[] returnPendingQc, List<Wro> wros, List<SimReturn> returns,
-              Map<Integer, Drift> driftByCell) {
+              Map<Integer, Drift> driftByCell, List<SimOrder> tiktokOrders, List<SimTikTokReturn> tiktokReturns) {
         this.now = now;
         this.step = step;
         this.world = world;
@@ -40,6 +42,8 @@ public final class WorldView {
         this.wros = List.copyOf(wros);
         this.returns = List.copyOf(returns);
         this.driftByCell = Map.copyOf(driftByCell);
+        this.tiktokOrders = tiktokOrders;
+        this.tiktokReturns = List.copyOf(tiktokReturns);
     }
 
     /** The simulated moment of this view. */
@@ -94,6 +98,16 @@ public final class WorldView {
     /** Returns not yet completed plus those completed within the last hour of simulated time. */
     public List<SimReturn> returns() {
         return returns;
+    }
+
+    /** Every TikTok order placed up to this view (28 days of history included), in placing order. */
+    public List<SimOrder> tiktokOrders() {
+        return tiktokOrders;
+    }
+
+    /** Every customer return TikTok knows of up to this view, completed ones included. */
+    public List<SimTikTokReturn> tiktokReturns() {
+        return tiktokReturns;
     }
 
     /** The drifts active in this view. */

@@ -103,6 +103,37 @@ class CliTest {
     }
 
     @Test
+    void syncOnceReadsOrdersAndReturnsThenDemandAndReturnsPrintJson() throws Exception {
+        assertThat(run("--demo", "sync", "--once", "--json")).isZero();
+        assertThat(json()).anySatisfy(r -> {
+            assertThat(r.get("source").asText()).isEqualTo("activity:tiktok:main");
+            assertThat(r.get("status").asText()).isEqualTo("COMPLETE");
+            assertThat(r.get("rows").asInt()).isPositive();
+        });
+
+        assertThat(run("--demo", "demand", "--json", "--days", "7")).isZero();
+        JsonNode demand = json();
+        assertThat(demand.size()).isGreaterThan(200);
+        JsonNode first = demand.get(0);
+        assertThat(first.get("daily")).hasSize(7);
+        assertThat(first.has("dailyAverage")).isTrue();
+        assertThat(first.get("daily").get(0).has("stockOut")).isTrue();
+        int sold = 0;
+        for (JsonNode sku : demand) {
+            sold += sku.get("units").asInt();
+        }
+        assertThat(sold).isPositive();
+
+        assertThat(run("--demo", "returns", "--json")).isZero();
+        JsonNode returns = json();
+        assertThat(returns.isArray()).isTrue();
+        for (JsonNode sku : returns) {
+            assertThat(sku.get("total").asInt()).isEqualTo(sku.get("requested").asInt()
+                    + sku.get("inTransitBack").asInt() + sku.get("awaitingQc").asInt());
+        }
+    }
+
+    @Test
     void aBadOptionSaysWhatIsWrong() {
         assertThat(run("stock", "--no-such-option")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--no-such-option");

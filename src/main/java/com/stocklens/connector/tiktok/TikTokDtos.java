@@ -47,4 +47,24 @@ final class TikTokDtos {
 
     record WarehouseInventory(String warehouseId, Integer availableQuantity, Integer committedQuantity) {
     }
+
+    record OrdersData(Integer totalCount, String nextPageToken, List<Order> orders) {
+    }
+
+    record Order(String id, String status, Long createTime, Long updateTime, String warehouseId,
+                 List<LineItem> lineItems) {
+    }
+
+    record LineItem(String id, String skuId, String sellerSku, String displayStatus) {
+    }
+
+    record ReturnsData(Integer totalCount, String nextPageToken, List<ReturnOrder> returnOrders) {
+    }
+
+    record ReturnOrder(String returnId, String orderId, String returnType, String returnStatus, Long createTime,
+                       Long updateTime, List<ReturnLineItem> returnLineItems) {
+    }
+
+    record ReturnLineItem(String returnLineItemId, String orderLineItemId, String skuId, String sellerSku) {
+    }
 }

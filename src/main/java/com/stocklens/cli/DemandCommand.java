@@ -1,0 +1,80 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.AppRuntime;
+import com.stocklens.service.DailyDemand;
+import com.stocklens.store.JdbiDemandReader;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demand [--json] [--days N]}: units sold per SKU per Beijing day over the last N complete days,
+ * and the average daily demand d̄ over the days the SKU was not out of stock.
+ */
+@Command(name = "demand", description = "Show units sold per SKU per day (Beijing time) from TikTok orders, "
+        + "and the average daily demand over the days the SKU was in stock.")
+final class DemandCommand extends RuntimeCommand {
+    @Option(names = "--json", description = "Print a JSON array (documented in README.md).")
+    boolean json;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "28",
+            description = "Number of complete days before today (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Override
+    int run(AppRuntime runtime) {
+        if (days < 1 || days > 366) {
+            printer.message("--days must be between 1 and 366");
+            return 2;
+        }
+        // Complete days only: today's partial figure would drag the average down.
+        LocalDate today = LocalDate.ofInstant(runtime.clock().instant(), JdbiDemandReader.BEIJING);
+        LocalDate from = today.minusDays(days);
+        LocalDate to = today.minusDays(1);
+        Map<String, List<DailyDemand>> demand = runtime.demandReader().dailyDemand(from, to);
+        if (json) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            demand.forEach((sku, series) -> {
+                ObjectNode n = array.addObject();
+                n.put("sku", sku);
+                n.put("from", from.toString());
+                n.put("to", to.toString());
+                n.put("units", series.stream().mapToInt(DailyDemand::units).sum());
+                Double avg = average(series);
+                if (avg == null) {
+                    n.putNull("dailyAverage");
+                } else {
+                    n.put("dailyAverage", Math.round(avg * 1000) / 1000.0);
+                }
+                n.put("stockOutDays", series.stream().filter(DailyDemand::stockOut).count());
+                ArrayNode daily = n.putArray("daily");
+                for (DailyDemand d : series) {
+                    ObjectNode day = daily.addObject();
+                    day.put("day", d.day().toString());
+                    day.put("units", d.units());
+                    day.put("stockOut", d.stockOut());
+                }
+            });
+            printer.result(Json.write(array));
+            return 0;
+        }
+        printer.result(String.format("%-24s %7s %9s %8s", "sku", "units", "d̄/day", "stockOut"));
+        demand.forEach((sku, series) -> {
+            Double avg = average(series);
+            printer.result(String.format("%-24s %7d %9s %8d", sku, series.stream().mapToInt(DailyDemand::units).sum(),
+                    avg == null ? "—" : String.format("%.2f", avg), series.stream().filter(DailyDemand::stockOut).count()));
+        });
+        printer.message(demand.size() + " SKUs, days " + from + " … " + to + " (Beijing time)");
+        return 0;
+    }
+
+    /** d̄: the mean over the days the SKU was not out of stock (DOMAIN.md "Definitions"); null when there is none. */
+    static Double average(List<DailyDemand> series) {
+        List<DailyDemand> counted = series.stream().filter(d -> !d.stockOut()).toList();
+        return counted.isEmpty() ? null : counted.stream().mapToInt(DailyDemand::units).average().orElse(0);
+    }
+}

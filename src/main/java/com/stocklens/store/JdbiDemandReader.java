@@ -1,0 +1,160 @@
+package com.stocklens.store;
+
+import static com.stocklens.store.SqlValues.timestamp;
+
+import com.stocklens.service.DailyDemand;
+import com.stocklens.service.DemandReader;
+import com.stocklens.service.HourlyDemand;
+import com.stocklens.service.HourlyDemandReader;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Units sold per SKU per Beijing calendar day from the stored TikTok sale lines (one line = one
+ * unit, cancelled lines excluded, day of the order's creation), with each day's stock-out flag.
+ *
+ * <p><b>Stock-out day</b>: a day on which at least one complete warehouse snapshot was taken and
+ * none of that day's warehouse snapshots showed the SKU with {@code available > 0} in any
+ * warehouse; a SKU missing from a snapshot (no stock row) counts as out of stock there. A day
+ * without any warehouse snapshot is not a stock-out day: we do not know, so it is not skipped when
+ * averaging. Deliberately strict ("out all day"): a SKU that sold out at 21:00 still sold that day,
+ * and the day's sales say something about demand.
+ *
+ * <p>Set-based: one query for the units per SKU and day, one for the days with snapshots, one for
+ * the (SKU, day) pairs seen in stock, one for the catalogue, in one REPEATABLE READ transaction.
+ */
+public final class JdbiDemandReader implements DemandReader, HourlyDemandReader {
+    /** Sellers plan in Beijing time (DESIGN.md "Data": show Beijing time). */
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /**
+     * The Beijing epoch day of an instant column. Arithmetic on EXTRACT(EPOCH) because a cast of a
+     * zoned timestamp to DATE follows the session time zone in H2; Beijing has no DST, so +8 h is exact.
+     */
+    private static final String DAY = "FLOOR((EXTRACT(EPOCH FROM %s) + 28800) / 86400)";
+    private static final String HOUR = "FLOOR(EXTRACT(EPOCH FROM created_at) / 3600)";
+
+    private final Jdbi jdbi;
+
+    public JdbiDemandReader(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public Map<String, List<DailyDemand>> dailyDemand(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to " + to + " is before from " + from);
+        }
+        Instant start = from.atStartOfDay(BEIJING).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(BEIJING).toInstant();
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, from, to, start, end));
+    }
+
+    private Map<String, List<DailyDemand>> read(Handle h, LocalDate from, LocalDate to, Instant start, Instant end) {
+        Map<String, Map<LocalDate, Integer>> units = new HashMap<>();
+        h.createQuery("SELECT seller_sku, " + DAY.formatted("created_at") + " AS d, COUNT(*) AS units FROM sale_line "
+                        + "WHERE created_at >= :start AND created_at < :end AND seller_sku IS NOT NULL "
+                        + "AND (status IS NULL OR status <> 'CANCELLED') GROUP BY seller_sku, " + DAY.formatted("created_at"))
+                .bind("start", timestamp(start)).bind("end", timestamp(end))
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        units.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .put(LocalDate.ofEpochDay(rs.getLong(2)), rs.getInt(3));
+                    }
+                    return null;
+                });
+        Set<LocalDate> snapshotDays = new HashSet<>();
+        h.createQuery("SELECT DISTINCT " + DAY.formatted("s.taken_at") + " FROM snapshot s "
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                        + "WHERE s.taken_at >= :start AND s.taken_at < :end")
+                .bind("start", timestamp(start)).bind("end", timestamp(end))
+                .mapTo(Long.class)
+                .forEach(d -> snapshotDays.add(LocalDate.ofEpochDay(d)));
+        Set<String> inStock = new HashSet<>();
+        if (!snapshotDays.isEmpty()) {
+            h.createQuery("SELECT DISTINCT r.seller_sku, " + DAY.formatted("s.taken_at") + " FROM snapshot s "
+                            + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                            + "JOIN stock_row r ON r.snapshot_id = s.id "
+                            + "WHERE s.taken_at >= :start AND s.taken_at < :end AND r.available > 0")
+                    .bind("start", timestamp(start)).bind("end", timestamp(end))
+                    .scanResultSet((supplier, ctx) -> {
+                        ResultSet rs = supplier.get();
+                        while (rs.next()) {
+                            inStock.add(key(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2))));
+                        }
+                        return null;
+                    });
+        }
+        Set<String> skus = new TreeSet<>(units.keySet());
+        h.createQuery("SELECT seller_sku FROM sku").mapTo(String.class).forEach(skus::add);
+
+        Map<String, List<DailyDemand>> out = new TreeMap<>();
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        for (String sku : skus) {
+            Map<LocalDate, Integer> perDay = units.getOrDefault(sku, Map.of());
+            List<DailyDemand> series = new ArrayList<>((int) days);
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                boolean stockOut = snapshotDays.contains(d) && !inStock.contains(key(sku, d));
+                series.add(new DailyDemand(sku, d, perDay.getOrDefault(d, 0), stockOut));
+            }
+            out.put(sku, List.copyOf(series));
+        }
+        return out;
+    }
+
+    /**
+     * Units per SKU per clock hour over the {@code hours} hours before {@code now} (the current,
+     * incomplete hour included as the last bucket), SKUs without sales left out, hours without sales
+     * included as 0: the hourly burn rate for "hours of cover".
+     */
+    @Override
+    public Map<String, List<HourlyDemand>> hourlyDemand(Instant now, int hours) {
+        if (hours < 1) {
+            throw new IllegalArgumentException("hours must be positive: " + hours);
+        }
+        Instant lastHour = now.truncatedTo(ChronoUnit.HOURS);
+        Instant first = lastHour.minus(hours - 1L, ChronoUnit.HOURS);
+        Map<String, Map<Instant, Integer>> units = new TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT seller_sku, " + HOUR + " AS hr, COUNT(*) "
+                        + "FROM sale_line WHERE created_at >= :start AND created_at <= :now AND seller_sku IS NOT NULL "
+                        + "AND (status IS NULL OR status <> 'CANCELLED') "
+                        + "GROUP BY seller_sku, " + HOUR)
+                .bind("start", timestamp(first)).bind("now", timestamp(now))
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        Instant hr = Instant.ofEpochSecond(rs.getLong(2) * 3600);
+                        units.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(hr, rs.getInt(3), Integer::sum);
+                    }
+                    return null;
+                }));
+        Map<String, List<HourlyDemand>> out = new TreeMap<>();
+        units.forEach((sku, perHour) -> {
+            List<HourlyDemand> series = new ArrayList<>(hours);
+            for (Instant t = first; !t.isAfter(lastHour); t = t.plus(1, ChronoUnit.HOURS)) {
+                series.add(new HourlyDemand(sku, t, perHour.getOrDefault(t, 0)));
+            }
+            out.put(sku, List.copyOf(series));
+        });
+        return out;
+    }
+
+    private static String key(String sku, LocalDate day) {
+        return sku + '\u0000' + day;
+    }
+}

@@ -1,0 +1,35 @@
+package com.stocklens.store;
+
+import com.stocklens.domain.ReturnItem;
+import com.stocklens.domain.ReturnStage;
+import com.stocklens.service.ReturnsPoolReader;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The returns buffer pool from the stored TikTok return items: every unit requested, on its way back
+ * or awaiting inspection, one item per unit, ordered by SKU then age (oldest first). Units that
+ * passed or failed QC, and refunds without goods, are not in the pool.
+ */
+public final class JdbiReturnsPoolReader implements ReturnsPoolReader {
+    private final Jdbi jdbi;
+
+    public JdbiReturnsPoolReader(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public List<ReturnItem> openReturns() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT shop_id, return_id, order_id, line_id, seller_sku, "
+                        + "tiktok_sku_id, return_type, return_status, stage, created_at, updated_at FROM return_item "
+                        + "WHERE stage IN ('REQUESTED', 'IN_TRANSIT_BACK', 'AWAITING_QC') "
+                        + "ORDER BY seller_sku, created_at, return_id, line_id")
+                .map((rs, ctx) -> new ReturnItem(rs.getString("shop_id"), rs.getString("return_id"),
+                        rs.getString("order_id"), rs.getString("line_id"), rs.getString("seller_sku"),
+                        rs.getString("tiktok_sku_id"), rs.getString("return_type"), rs.getString("return_status"),
+                        ReturnStage.valueOf(rs.getString("stage")), SqlValues.instant(rs, "created_at"),
+                        SqlValues.instant(rs, "updated_at")))
+                .list());
+    }
+}

@@ -1,0 +1,154 @@
+package com.stocklens.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.domain.ReturnItem;
+import com.stocklens.domain.ReturnStage;
+import com.stocklens.domain.SaleLine;
+import com.stocklens.service.DailyDemand;
+import com.stocklens.service.HourlyDemand;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ActivityStoreTest {
+    private static final String SOURCE = "tiktok:main";
+    /** 2026-11-26 10:00 in Beijing. */
+    private static final Instant T0 = Instant.parse("2026-11-26T02:00:00Z");
+
+    private Database db;
+    private ActivityRepository repo;
+
+    @BeforeEach
+    void open() {
+        db = Database.inMemory("activity-" + System.nanoTime());
+        repo = new ActivityRepository(db.jdbi());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static SaleLine line(String lineId, String sku, String status, Instant created) {
+        return new SaleLine("shop1", "o-" + lineId, lineId, sku, "tt-" + sku, "wh1", status, created, created);
+    }
+
+    private static ReturnItem item(String lineId, String sku, ReturnStage stage, Instant at) {
+        return new ReturnItem("shop1", "r-" + lineId, "o-" + lineId, lineId, sku, "tt-" + sku, "RETURN_AND_REFUND",
+                "X", stage, at, at);
+    }
+
+    @Test
+    void aWindowCommitsWithItsCursorAndReReadingIsIdempotent() {
+        assertThat(repo.cursor(SOURCE)).isEmpty();
+        List<SaleLine> sales = List.of(line("1", "A", "AWAITING_SHIPMENT", T0), line("2", "A", "AWAITING_SHIPMENT", T0));
+        List<ReturnItem> returns = List.of(item("r1", "A", ReturnStage.IN_TRANSIT_BACK, T0));
+
+        ActivityRepository.Upserted first = repo.commit(SOURCE, sales, returns, T0.plusSeconds(60), T0);
+        assertThat(first).isEqualTo(new ActivityRepository.Upserted(2, 0, 1, 0));
+        assertThat(repo.cursor(SOURCE)).contains(T0.plusSeconds(60));
+
+        ActivityRepository.Upserted again = repo.commit(SOURCE, sales, returns, T0.plusSeconds(120), T0);
+        assertThat(again.inserted()).isZero();
+        assertThat(again.salesUpdated()).isEqualTo(2);
+        assertThat(count("sale_line")).isEqualTo(2);
+        assertThat(repo.cursor(SOURCE)).contains(T0.plusSeconds(120));
+    }
+
+    @Test
+    void aFailureKeepsTheCursorAndIsRecorded() {
+        repo.commit(SOURCE, List.of(), List.of(), T0, T0);
+        repo.recordFailure(SOURCE, T0.plusSeconds(30), "TikTok said no");
+        assertThat(repo.cursor(SOURCE)).contains(T0);
+        assertThat(repo.lastError(SOURCE)).contains("TikTok said no");
+        repo.commit(SOURCE, List.of(), List.of(), T0.plusSeconds(60), T0.plusSeconds(60));
+        assertThat(repo.lastError(SOURCE)).isEmpty();
+    }
+
+    @Test
+    void returnsPoolHoldsUnitsUntilInspectedAndRemembersWhenTheyArrived() {
+        Instant later = T0.plusSeconds(3600);
+        repo.commit(SOURCE, List.of(), List.of(item("1", "A", ReturnStage.REQUESTED, T0),
+                item("2", "A", ReturnStage.AWAITING_QC, T0), item("3", "B", ReturnStage.NO_UNIT, T0),
+                item("4", "B", ReturnStage.QC_FAILED, T0)), T0, T0);
+        assertThat(new JdbiReturnsPoolReader(db.jdbi()).openReturns())
+                .extracting(ReturnItem::lineId, ReturnItem::stage)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", ReturnStage.REQUESTED),
+                        org.assertj.core.groups.Tuple.tuple("2", ReturnStage.AWAITING_QC));
+
+        repo.commit(SOURCE, List.of(), List.of(item("2", "A", ReturnStage.QC_PASSED, later)), later, later);
+        assertThat(new JdbiReturnsPoolReader(db.jdbi()).openReturns()).extracting(ReturnItem::lineId).containsExactly("1");
+        // received_at keeps the first sighting at or past inspection.
+        Instant received = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT received_at FROM return_item WHERE line_id = '2'")
+                .map((rs, ctx) -> SqlValues.instant(rs, "received_at")).one());
+        assertThat(received).isEqualTo(T0);
+    }
+
+    @Test
+    void dailyDemandCountsUnitsPerBeijingDayWithoutCancelledLines() {
+        // 23:30 on the 25th in UTC is 07:30 on the 26th in Beijing.
+        Instant lateUtc = Instant.parse("2026-11-25T23:30:00Z");
+        Instant beijingEve = Instant.parse("2026-11-25T15:59:00Z");
+        repo.commit(SOURCE, List.of(
+                line("1", "A", "COMPLETED", lateUtc),
+                line("2", "A", "IN_TRANSIT", T0),
+                line("3", "A", "CANCELLED", T0),
+                line("4", "A", "DELIVERED", beijingEve),
+                line("5", "B", "COMPLETED", T0)), List.of(), T0, T0);
+
+        Map<String, List<DailyDemand>> demand = new JdbiDemandReader(db.jdbi())
+                .dailyDemand(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-11-26"));
+
+        assertThat(demand.get("A")).extracting(DailyDemand::units).containsExactly(1, 2);
+        assertThat(demand.get("B")).extracting(DailyDemand::units).containsExactly(0, 1);
+        // No warehouse snapshot on either day: nothing is known, so nothing counts as a stock-out.
+        assertThat(demand.values()).flatMap(l -> l).noneMatch(DailyDemand::stockOut);
+    }
+
+    @Test
+    void aDayIsAStockOutOnlyWhenNoSnapshotThatDayShowedTheSkuAvailable() {
+        SnapshotRepository snapshots = new SnapshotRepository(db.jdbi());
+        // base 0: SKU 0 and 1 have available 0, SKU 2 has 1 (StoreFixtures.shipbob).
+        long run = snapshots.beginRun(StoreFixtures.SHIPBOB.id(), T0);
+        snapshots.commit(StoreFixtures.SHIPBOB, run, StoreFixtures.shipbob(T0, 3, 0), T0, 10);
+        long run2 = snapshots.beginRun(StoreFixtures.SHIPBOB.id(), T0.plusSeconds(3600));
+        // Later that day SKU 1 is back in stock (base 1: SKU 1 available 1); SKU 0 stays at 0.
+        snapshots.commit(StoreFixtures.SHIPBOB, run2, StoreFixtures.shipbob(T0.plusSeconds(3600), 2, 1),
+                T0.plusSeconds(3600), 10);
+
+        Map<String, List<DailyDemand>> demand = new JdbiDemandReader(db.jdbi())
+                .dailyDemand(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-11-26"));
+
+        String sku0 = StoreFixtures.sku(0);
+        String sku1 = StoreFixtures.sku(1);
+        String sku2 = StoreFixtures.sku(2);
+        assertThat(demand.get(sku0)).extracting(DailyDemand::stockOut).containsExactly(false, true);
+        assertThat(demand.get(sku1)).extracting(DailyDemand::stockOut).containsExactly(false, false);
+        assertThat(demand.get(sku2)).extracting(DailyDemand::stockOut).containsExactly(false, false);
+    }
+
+    @Test
+    void hourlyDemandBucketsTheLastHours() {
+        Instant now = Instant.parse("2026-11-26T10:20:00Z");
+        repo.commit(SOURCE, List.of(
+                line("1", "A", "AWAITING_SHIPMENT", Instant.parse("2026-11-26T10:05:00Z")),
+                line("2", "A", "AWAITING_SHIPMENT", Instant.parse("2026-11-26T10:15:00Z")),
+                line("3", "A", "AWAITING_SHIPMENT", Instant.parse("2026-11-26T08:59:00Z")),
+                line("4", "A", "AWAITING_SHIPMENT", Instant.parse("2026-11-26T07:59:00Z"))), List.of(), now, now);
+
+        Map<String, List<HourlyDemand>> hourly = new JdbiDemandReader(db.jdbi()).hourlyDemand(now, 3);
+
+        assertThat(hourly.get("A")).extracting(HourlyDemand::units).containsExactly(1, 0, 2);
+        assertThat(hourly.get("A").get(0).hour()).isEqualTo(Instant.parse("2026-11-26T08:00:00Z"));
+    }
+
+    private int count(String table) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+    }
+}

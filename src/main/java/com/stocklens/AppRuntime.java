@@ -10,17 +10,24 @@ import com.stocklens.connector.tiktok.TikTokShopSource;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
+import com.stocklens.domain.Thresholds;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
+import com.stocklens.rules.RootCauseHints;
+import com.stocklens.service.FlagReader;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.store.Database;
+import com.stocklens.store.FlagRepository;
+import com.stocklens.store.JdbiFlagReader;
 import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
+import com.stocklens.sync.FlagEngine;
 import com.stocklens.sync.SyncEngine;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +54,8 @@ public final class AppRuntime implements AutoCloseable {
     private final List<StockSource> sources;
     private final SyncEngine syncEngine;
     private final JdbiStockBoardReader boardReader;
+    private final FlagEngine flagEngine;
+    private final JdbiFlagReader flagReader;
 
     /** The workspace could not be opened; the message tells the person what to do. */
     public static final class StartupException extends RuntimeException {
@@ -72,6 +81,24 @@ public final class AppRuntime implements AutoCloseable {
         this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), Map.of());
         this.boardReader = new JdbiStockBoardReader(database.jdbi(),
                 this.sources.stream().map(StockSource::info).toList());
+        this.flagReader = new JdbiFlagReader(database.jdbi());
+        // Demand and returns readers arrive with the orders/returns work; until then those rules raise nothing.
+        this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
+                Thresholds.DEFAULTS.withStaleAfter(options.staleAfter()), staleSideTolerance(options.cadence()),
+                FLAG_SETTLE, null, null);
+    }
+
+    /**
+     * Wait after a sync event before judging the flags: the sources of one cycle start together but
+     * finish a moment apart, and judging between them would compare a new snapshot with an old one.
+     */
+    static final Duration FLAG_SETTLE = Duration.ofSeconds(2);
+
+    /** Two sync cycles, at least a minute: snapshots further apart than that make STALE_SIDE a likely cause. */
+    static Duration staleSideTolerance(Duration cadence) {
+        Duration twoCycles = cadence.multipliedBy(2);
+        return twoCycles.compareTo(RootCauseHints.DEFAULT_STALE_SIDE_TOLERANCE) > 0 ? twoCycles
+                : RootCauseHints.DEFAULT_STALE_SIDE_TOLERANCE;
     }
 
     /** Opens the workspace and wires everything; nothing is polled until {@link SyncEngine#start()}. */
@@ -149,18 +176,35 @@ public final class AppRuntime implements AutoCloseable {
         return boardReader;
     }
 
-    /** Stops polling, then the sandbox, then the database, in that order so no sync writes into a closed store. */
+    /** The red-flag panel's read model. */
+    public FlagReader flagReader() {
+        return flagReader;
+    }
+
+    /** Evaluates the red flags after every complete sync; also the flag actions and events. */
+    public FlagEngine flagEngine() {
+        return flagEngine;
+    }
+
+    /**
+     * Stops polling, then the flag engine, then the sandbox, then the database, in that order so no
+     * sync or evaluation writes into a closed store.
+     */
     @Override
     public void close() {
         try {
             syncEngine.close();
         } finally {
             try {
-                if (sandbox != null) {
-                    sandbox.close();
-                }
+                flagEngine.close();
             } finally {
-                database.close();
+                try {
+                    if (sandbox != null) {
+                        sandbox.close();
+                    }
+                } finally {
+                    database.close();
+                }
             }
         }
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
-        subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class})
+        subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")

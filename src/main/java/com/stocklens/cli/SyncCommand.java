@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.AppRuntime;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
+import com.stocklens.service.FlagsChanged;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sync --once}: one complete snapshot of every source, then exit; without --once, poll until stopped. */
+/** {@code sync --once}: one complete snapshot of every source, the red flags judged on it, then exit; without --once, poll until stopped. */
 @Command(name = "sync", description = "Sync every source: once with --once, else keep polling until stopped (Ctrl+C).")
 final class SyncCommand extends RuntimeCommand {
     @Option(names = "--once", description = "Take one snapshot of every source and exit.")
@@ -36,6 +37,9 @@ final class SyncCommand extends RuntimeCommand {
             return 0;
         }
         List<SyncRun> runs = runtime.syncEngine().syncAllOnce();
+        // Judge the red flags on what was just stored (also when a source failed: that is a flag too),
+        // so `flags` right after `sync --once` shows them.
+        FlagsChanged flags = runtime.flagEngine().evaluateNow();
         boolean failed = runs.stream().anyMatch(r -> r.status() != SyncStatus.COMPLETE);
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
@@ -61,6 +65,8 @@ final class SyncCommand extends RuntimeCommand {
                         r.error() == null ? "" : "  " + r.error()));
             }
         }
+        printer.message("Red flags: " + flags.opened().size() + " calibration task(s) opened, "
+                + flags.resolved().size() + " resolved, " + flags.raised().size() + " alert(s) raised (see `flags`).");
         if (failed) {
             printer.message("Some sources did not sync; their previous snapshots are kept. See the errors above.");
         }

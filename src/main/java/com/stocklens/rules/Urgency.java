@@ -1,5 +1,6 @@
 package com.stocklens.rules;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,10 +29,10 @@ public enum Urgency {
             return OVERDUE;
         }
         // Compare left / window with each boundary in integer nanoseconds: no rounding at the edges.
-        java.math.BigInteger l = java.math.BigInteger.valueOf(left.getSeconds()).multiply(BILLION)
-                .add(java.math.BigInteger.valueOf(left.getNano())).multiply(HUNDRED);
-        java.math.BigInteger w = java.math.BigInteger.valueOf(window.getSeconds()).multiply(BILLION)
-                .add(java.math.BigInteger.valueOf(window.getNano()));
+        BigInteger l = BigInteger.valueOf(left.getSeconds()).multiply(BILLION)
+                .add(BigInteger.valueOf(left.getNano())).multiply(HUNDRED);
+        BigInteger w = BigInteger.valueOf(window.getSeconds()).multiply(BILLION)
+                .add(BigInteger.valueOf(window.getNano()));
         if (l.compareTo(w.multiply(TEN)) <= 0) {
             return CRITICAL;
         }
@@ -44,9 +45,9 @@ public enum Urgency {
         return CALM;
     }
 
-    private static final java.math.BigInteger BILLION = java.math.BigInteger.valueOf(1_000_000_000L);
-    private static final java.math.BigInteger HUNDRED = java.math.BigInteger.valueOf(100);
-    private static final java.math.BigInteger TEN = java.math.BigInteger.TEN;
-    private static final java.math.BigInteger TWENTY_FIVE = java.math.BigInteger.valueOf(25);
-    private static final java.math.BigInteger FIFTY = java.math.BigInteger.valueOf(50);
+    private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
+    private static final BigInteger HUNDRED = BigInteger.valueOf(100);
+    private static final BigInteger TEN = BigInteger.TEN;
+    private static final BigInteger TWENTY_FIVE = BigInteger.valueOf(25);
+    private static final BigInteger FIFTY = BigInteger.valueOf(50);
 }

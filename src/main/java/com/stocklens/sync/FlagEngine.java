@@ -54,9 +54,10 @@ import org.slf4j.LoggerFactory;
  * actions on flags; tells subscribers what changed.
  *
  * <ul>
- *   <li>A COMPLETE {@link SyncEvent} schedules one evaluation after a short settle delay, so the
- *       sources of one sync cycle (which end a few hundred milliseconds apart) are judged together;
- *       events that arrive while one is pending coalesce into it.</li>
+ *   <li>Every finished sync run schedules one evaluation after a short settle delay, so the
+ *       sources of one sync cycle (which end a moment apart) are judged together; events that arrive
+ *       while one is pending coalesce into it. FAILED runs count too: a source that keeps failing is
+ *       exactly when the STALE_SOURCE alert must rise, and no COMPLETE run would ever announce it.</li>
  *   <li>Evaluations, scheduled or {@link #evaluateNow()}, run one at a time: read the board and the
  *       open tasks, evaluate, apply in one transaction.</li>
  *   <li>Exactly one {@link FlagsChanged} per evaluation or action, delivered on the engine's own daemon
@@ -127,7 +128,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
     }
 
     private void onSync(SyncEvent event) {
-        if (closed || event.run().status() != SyncStatus.COMPLETE || !pending.compareAndSet(false, true)) {
+        if (closed || event.run().status() == SyncStatus.RUNNING || !pending.compareAndSet(false, true)) {
             return;
         }
         try {

@@ -88,7 +88,7 @@ class FlagEngineTest {
     }
 
     @Test
-    void aBurstOfCompleteSyncsIsJudgedOnceAndFailedRunsAreIgnored() throws Exception {
+    void aBurstOfFinishedSyncsIsJudgedOnce() throws Exception {
         syncEvents.fire(SyncStatus.FAILED);
         syncEvents.fire(SyncStatus.COMPLETE);
         syncEvents.fire(SyncStatus.COMPLETE);
@@ -101,6 +101,31 @@ class FlagEngineTest {
         assertThat(new JdbiFlagReader(db.jdbi()).read().tasks()).hasSize(4);
         // TikTok offers one more than ShipBob holds on every known row.
         assertThat(changes.get(0).raised()).filteredOn(a -> a.kind() == AlertKind.OVERSELL_RISK).hasSize(4);
+    }
+
+    @Test
+    void aFailingSourceIsJudgedTooSoItsStalenessIsRaised() throws Exception {
+        FlagEngine late = new FlagEngine(new FlagRepository(db.jdbi()),
+                new JdbiStockBoardReader(db.jdbi(), List.of(StoreFixtures.SHIPBOB, StoreFixtures.TIKTOK)),
+                syncEvents, Clock.fixed(T0.plus(Duration.ofMinutes(20)), ZoneOffset.UTC), Thresholds.DEFAULTS,
+                Duration.ofSeconds(60), Duration.ZERO, null, null);
+        List<FlagsChanged> seen = new CopyOnWriteArrayList<>();
+        late.subscribe(seen::add);
+        try {
+            engine.close(); // only the late engine listens
+            syncEvents.fire(SyncStatus.FAILED);
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (seen.isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(seen).singleElement().satisfies(c -> {
+                assertThat(c.opened()).isEmpty();
+                assertThat(c.raised()).extracting(a -> a.key())
+                        .containsExactlyInAnyOrder("STALE_SOURCE:shipbob:main", "STALE_SOURCE:tiktok:main");
+            });
+        } finally {
+            late.close();
+        }
     }
 
     @Test

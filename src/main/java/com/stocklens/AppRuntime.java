@@ -12,24 +12,31 @@ import com.stocklens.connector.tiktok.TikTokShopSource;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
+import com.stocklens.domain.Thresholds;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.HourlyDemandReader;
 import com.stocklens.service.ReturnsPoolReader;
+import com.stocklens.rules.RootCauseHints;
+import com.stocklens.service.FlagReader;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.store.ActivityRepository;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiReturnsPoolReader;
+import com.stocklens.store.FlagRepository;
+import com.stocklens.store.JdbiFlagReader;
 import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
 import com.stocklens.sync.ActivitySync;
+import com.stocklens.sync.FlagEngine;
 import com.stocklens.sync.SyncEngine;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +68,8 @@ public final class AppRuntime implements AutoCloseable {
     private final ActivitySync activitySync;
     private final JdbiDemandReader demandReader;
     private final JdbiReturnsPoolReader returnsPoolReader;
+    private final FlagEngine flagEngine;
+    private final JdbiFlagReader flagReader;
 
     /** The workspace could not be opened; the message tells the person what to do. */
     public static final class StartupException extends RuntimeException {
@@ -90,6 +99,23 @@ public final class AppRuntime implements AutoCloseable {
                 : new ActivitySync(activitySource, new ActivityRepository(database.jdbi()), clock, options.cadence());
         this.demandReader = new JdbiDemandReader(database.jdbi());
         this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
+        this.flagReader = new JdbiFlagReader(database.jdbi());
+        this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
+                Thresholds.DEFAULTS.withStaleAfter(options.staleAfter()), staleSideTolerance(options.cadence()),
+                FLAG_SETTLE, demandReader, returnsPoolReader);
+    }
+
+    /**
+     * Wait after a sync event before judging the flags: the sources of one cycle start together but
+     * finish a moment apart, and judging between them would compare a new snapshot with an old one.
+     */
+    static final Duration FLAG_SETTLE = Duration.ofSeconds(2);
+
+    /** Two sync cycles, at least a minute: snapshots further apart than that make STALE_SIDE a likely cause. */
+    static Duration staleSideTolerance(Duration cadence) {
+        Duration twoCycles = cadence.multipliedBy(2);
+        return twoCycles.compareTo(RootCauseHints.DEFAULT_STALE_SIDE_TOLERANCE) > 0 ? twoCycles
+                : RootCauseHints.DEFAULT_STALE_SIDE_TOLERANCE;
     }
 
     /** Opens the workspace and wires everything; nothing is polled until {@link SyncEngine#start()}. */
@@ -208,7 +234,20 @@ public final class AppRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops polling, then the sandbox, then the database, in that order so no sync writes into a closed store. */
+    /** The red-flag panel's read model. */
+    public FlagReader flagReader() {
+        return flagReader;
+    }
+
+    /** Evaluates the red flags after every complete sync; also the flag actions and events. */
+    public FlagEngine flagEngine() {
+        return flagEngine;
+    }
+
+    /**
+     * Stops polling, then the flag engine, then the sandbox, then the database, in that order so no
+     * sync or evaluation writes into a closed store.
+     */
     @Override
     public void close() {
         try {
@@ -221,11 +260,15 @@ public final class AppRuntime implements AutoCloseable {
             }
         } finally {
             try {
-                if (sandbox != null) {
-                    sandbox.close();
-                }
+                flagEngine.close();
             } finally {
-                database.close();
+                try {
+                    if (sandbox != null) {
+                        sandbox.close();
+                    }
+                } finally {
+                    database.close();
+                }
             }
         }
     }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
-        subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, ReturnsCommand.class,
-                DemandCommand.class})
+        subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
+                ReturnsCommand.class, DemandCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")

@@ -7,14 +7,15 @@ import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.sync.ActivitySync;
 import java.util.Optional;
+import com.stocklens.service.FlagsChanged;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sync --once}: one complete snapshot of every source and one orders-and-returns window, then
- * exit; without --once, poll until stopped.
+ * {@code sync --once}: one complete snapshot of every source and one orders-and-returns window, the red
+ * flags judged on them, then exit; without --once, poll until stopped.
  */
 @Command(name = "sync", description = "Sync every source: once with --once, else keep polling until stopped (Ctrl+C).")
 final class SyncCommand extends RuntimeCommand {
@@ -47,6 +48,9 @@ final class SyncCommand extends RuntimeCommand {
         String activitySource = runtime.activitySync().map(a -> "activity:" + a.sourceId()).orElse(null);
         boolean failed = runs.stream().anyMatch(r -> r.status() != SyncStatus.COMPLETE)
                 || activity.map(a -> !a.ok()).orElse(false);
+        // Judge the red flags on what was just stored (also when a source failed: that is a flag too),
+        // so `flags` right after `sync --once` shows them.
+        FlagsChanged flags = runtime.flagEngine().evaluateNow();
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (SyncRun r : runs) {
@@ -88,6 +92,8 @@ final class SyncCommand extends RuntimeCommand {
                     activitySource, a.ok() ? "COMPLETE" : "FAILED", a.sales() + a.returns(), a.requests(),
                     activityMillis, a.ok() ? "" : "  " + a.error())));
         }
+        printer.message("Red flags: " + flags.opened().size() + " calibration task(s) opened, "
+                + flags.resolved().size() + " resolved, " + flags.raised().size() + " alert(s) raised (see `flags`).");
         if (failed) {
             printer.message("Some sources did not sync; their previous snapshots are kept. See the errors above.");
         }

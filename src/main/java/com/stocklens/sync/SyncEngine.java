@@ -39,9 +39,13 @@ import org.slf4j.LoggerFactory;
  * Reads every source on its own cadence and stores each complete reading as one snapshot.
  *
  * <ul>
- *   <li>Each source runs on the engine's named daemon threads ({@code stocklens-sync-<n>}); a
- *       source's runs never overlap: the next run is scheduled only when the previous one ends,
- *       and {@link #syncOnce} takes the same per-source lock.</li>
+ *   <li>Each source runs on the engine's named daemon threads ({@code stocklens-sync-<n>}) at a
+ *       fixed rate from one common start: run k of every source is planned at start + k × cadence.
+ *       Fixed-delay scheduling would let each source drift by its own fetch time, so TikTok's and
+ *       the warehouse's snapshots would end up seconds apart and the world's movement in between
+ *       would show as spurious calibration gaps. A source's runs still never overlap: the next run
+ *       is scheduled only when the previous one ends, on the next free slot of the grid, and
+ *       {@link #syncOnce} takes the same per-source lock.</li>
  *   <li>A failed run is recorded with a one-line reason and retried on the next cadence; repeated
  *       failures back off (doubling, capped) so a dead source does not hammer its API.</li>
  *   <li>Every finished run produces exactly one {@link SyncEvent}, delivered to subscribers on
@@ -113,8 +117,9 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
         if (abandoned > 0) {
             LOG.info("Closed {} sync run(s) interrupted by an earlier shutdown", abandoned);
         }
+        long origin = System.nanoTime();
         for (StockSource s : sources) {
-            schedule(s, Duration.ZERO);
+            schedule(s, origin);
         }
     }
 
@@ -262,19 +267,21 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
 
     // --- scheduling ------------------------------------------------------------------------
 
-    private void schedule(StockSource source, Duration delay) {
+    /** Schedules a run planned for {@code plannedNanos} on the {@link System#nanoTime()} scale. */
+    private void schedule(StockSource source, long plannedNanos) {
         if (closed) {
             return;
         }
         try {
-            scheduler.schedule(() -> scheduledRun(source), delay.toMillis(), TimeUnit.MILLISECONDS);
+            long delay = Math.max(0, plannedNanos - System.nanoTime());
+            scheduler.schedule(() -> scheduledRun(source, plannedNanos), delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // close() won the race: nothing more to schedule.
             LOG.debug("{}: not rescheduled, engine closing", source.info().id());
         }
     }
 
-    private void scheduledRun(StockSource source) {
+    private void scheduledRun(StockSource source, long plannedNanos) {
         String id = source.info().id();
         try {
             if (!closed) {
@@ -284,8 +291,24 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             failures.merge(id, 1, Integer::sum);
             LOG.error("{}: sync could not be recorded", id, e);
         } finally {
-            schedule(source, nextDelay(cadenceOf(id), failures.getOrDefault(id, 0)));
+            schedule(source, nextStart(plannedNanos, System.nanoTime(),
+                    nextDelay(cadenceOf(id), failures.getOrDefault(id, 0))));
         }
+    }
+
+    /**
+     * The next planned start: one period after the previous plan; a run that overran its slot skips
+     * the slots it missed instead of firing late, so the schedule stays on its grid and never
+     * overlaps itself.
+     */
+    static long nextStart(long plannedNanos, long nowNanos, Duration period) {
+        long p = period.toNanos();
+        long next = plannedNanos + p;
+        if (next - nowNanos <= 0) {
+            long missed = (nowNanos - plannedNanos) / p;
+            next = plannedNanos + (missed + 1) * p;
+        }
+        return next;
     }
 
     /** The cadence after a success or a first failure; doubling per further failure, capped. */

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,58 @@ class CliTest {
             assertThat(sku.get("total").asInt()).isEqualTo(sku.get("requested").asInt()
                     + sku.get("inTransitBack").asInt() + sku.get("awaitingQc").asInt());
         }
+    }
+
+    @Test
+    void flagsJsonAfterSyncOnceListsExactlyThePairsThatBreachTheRuleInStockJson() throws Exception {
+        assertThat(run("--demo", "sync", "--once")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Red flags:");
+        assertThat(run("--demo", "stock", "--json")).isZero();
+        Set<String> breaching = new HashSet<>();
+        for (JsonNode row : json()) {
+            JsonNode wh = row.get("available");
+            JsonNode tt = row.get("tiktokAvailable");
+            if (wh.isNull() || tt.isNull()) {
+                continue; // unknown never breaches
+            }
+            int gap = Math.abs(tt.asInt() - wh.asInt());
+            // Total stock = on hand, else the larger compared figure (CalibrationRule).
+            int total = row.get("onHand").isNull() ? Math.max(tt.asInt(), wh.asInt()) : row.get("onHand").asInt();
+            if (gap > 5 || gap * 100 > 3 * total) {
+                breaching.add(row.get("sku").asText() + "@" + row.get("warehouse").asText());
+            }
+        }
+        assertThat(breaching).isNotEmpty();
+
+        assertThat(run("--demo", "flags", "--json")).isZero();
+        JsonNode flags = json();
+        assertThat(flags.get("generatedAt").asText()).endsWith("Z");
+        Set<String> listed = new HashSet<>();
+        for (JsonNode t : flags.get("tasks")) {
+            listed.add(t.get("sku").asText() + "@" + t.get("warehouse").asText());
+            assertThat(t.get("kind").asText()).isEqualTo("CALIBRATION");
+            assertThat(t.get("gap").asInt()).isEqualTo(t.get("tiktokQuantity").asInt() - t.get("warehouseQuantity").asInt());
+            assertThat(t.get("state").asText()).isEqualTo("OPEN");
+            assertThat(t.get("secondsLeft").asLong()).isPositive();
+            assertThat(t.get("overdue").asBoolean()).isFalse();
+            assertThat(t.get("declaration").isNull()).isTrue();
+            assertThat(t.get("hints").isArray()).isTrue();
+            assertThat(t.get("warehouseName").asText()).isNotBlank();
+            for (String f : List.of("id", "detectedAt", "deadline", "urgency")) {
+                assertThat(t.has(f)).as(f).isTrue();
+            }
+        }
+        assertThat(listed).isEqualTo(breaching);
+        assertThat(flags.get("alerts").isArray()).isTrue();
+        for (JsonNode a : flags.get("alerts")) {
+            for (String f : List.of("key", "kind", "sku", "warehouse", "source", "actual", "limit", "detail",
+                    "raisedAt", "state", "snoozedUntil")) {
+                assertThat(a.has(f)).as(f).isTrue();
+            }
+        }
+
+        assertThat(run("--demo", "flags")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("task").contains("alert");
     }
 
     @Test

@@ -282,4 +282,17 @@ class SyncEngineTest {
         assertThat(SyncEngine.nextDelay(c, 50)).isEqualTo(SyncEngine.MAX_BACKOFF);
         assertThat(SyncEngine.nextDelay(Duration.ofMinutes(10), 5)).isEqualTo(Duration.ofMinutes(10));
     }
+
+    @Test
+    void fixedRateKeepsTheGridAndSkipsMissedSlotsInsteadOfOverlapping() {
+        Duration p = Duration.ofSeconds(10);
+        long s = 1_000_000_000L;
+        long tenS = p.toNanos();
+        // A quick run: the next start is one period after the plan, not after the run's end.
+        assertThat(SyncEngine.nextStart(s, s + 3_000_000_000L, p)).isEqualTo(s + tenS);
+        // Ending exactly on the next slot: that slot is gone, take the one after.
+        assertThat(SyncEngine.nextStart(s, s + tenS, p)).isEqualTo(s + 2 * tenS);
+        // A run of 25 s skips the slots it overran and stays on the grid.
+        assertThat(SyncEngine.nextStart(s, s + 25_000_000_000L, p)).isEqualTo(s + 3 * tenS);
+    }
 }

@@ -70,11 +70,16 @@ public final class FlagTexts {
         return messages.format("flags.task.hints", hints.stream().map(this::hint).collect(Collectors.joining(" · ")));
     }
 
-    /** "Declared: Damage: note · by li.wei · 2026-03-02 14:05:00 Beijing time". */
+    /** What was declared: "Declared: Damage: 6 pairs torn". */
     public String declaration(Declaration d) {
         String what = d.note() == null || d.note().isBlank() ? cause(d.cause())
                 : messages.format("flags.task.causeWithNote", cause(d.cause()), d.note());
-        return messages.format("flags.task.declared", what, d.declaredBy(), Formats.beijingTime(d.declaredAt()));
+        return messages.format("flags.task.declared", what);
+    }
+
+    /** Who and when: "by li.wei · 2026-03-02 14:05:00 Beijing time". */
+    public String declaredBy(Declaration d) {
+        return messages.format("flags.task.declaredBy", d.declaredBy(), Formats.beijingTime(d.declaredAt()));
     }
 
     /** The alert's two figures in the words of its kind; seconds for a stale source read as an age. */

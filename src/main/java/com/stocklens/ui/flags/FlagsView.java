@@ -38,7 +38,9 @@ public final class FlagsView {
 
     static final PseudoClass ACKNOWLEDGED = PseudoClass.getPseudoClass("acknowledged");
     static final PseudoClass SEVERE = PseudoClass.getPseudoClass("severe");
-    static final PseudoClass OVERSELL = PseudoClass.getPseudoClass("oversell");
+
+    private static final java.time.format.DateTimeFormatter DEADLINE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Formats.BEIJING);
 
     private final FlagsViewModel viewModel;
     private final Messages messages;
@@ -148,6 +150,7 @@ public final class FlagsView {
         private final Label gapFigure = label("figure");
         private final Label consequence = label("task-consequence");
         private final Label declaration = label("task-declaration");
+        private final Label declaredBy = label("task-declaration");
         private final Label hints = label("task-hints");
         private final Label deadline = label("task-deadline");
         private final Button declare = new Button(messages.get("flags.task.declare"));
@@ -158,7 +161,8 @@ public final class FlagsView {
             fitWidth(this);
             getStyleClass().add("task-cell");
             card.getStyleClass().add("task-card");
-            VBox clock = new VBox(countdown, urgency);
+            // The deadline sits with the countdown: both answer "how long", and the body keeps its width.
+            VBox clock = new VBox(countdown, urgency, deadline);
             clock.getStyleClass().add("countdown-box");
             clock.setAlignment(Pos.CENTER_LEFT);
             clock.setMinWidth(Region.USE_PREF_SIZE);
@@ -167,12 +171,18 @@ public final class FlagsView {
             gapFigure.getStyleClass().add("gap-figure");
             HBox figures = new HBox(6, warehouseFigure, tiktokFigure, gapFigure, warehouse);
             figures.setAlignment(Pos.CENTER_LEFT);
-            for (Label l : new Label[] {consequence, declaration, hints, name, warehouse}) {
+            // The figures are what the seller compares: they never shrink; names and places may elide.
+            for (Label l : new Label[] {warehouseFigure, tiktokFigure, gapFigure, sku, countdown}) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            for (Label l : new Label[] {consequence, declaration, declaredBy, hints}) {
                 l.setWrapText(true);
                 l.setMinWidth(0);
             }
+            name.setMinWidth(0);
+            warehouse.setMinWidth(0);
             name.setMaxWidth(Double.MAX_VALUE);
-            VBox body = new VBox(3, title, figures, consequence, declaration, hints);
+            VBox body = new VBox(3, title, figures, consequence, declaration, declaredBy, hints);
             body.setMinWidth(0);
             HBox.setHgrow(body, Priority.ALWAYS);
             declare.getStyleClass().addAll("declare-button");
@@ -181,7 +191,7 @@ public final class FlagsView {
                     viewModel.declare(bound);
                 }
             });
-            VBox side = new VBox(6, declare, deadline);
+            VBox side = new VBox(6, declare);
             side.setAlignment(Pos.TOP_RIGHT);
             side.setMinWidth(Region.USE_PREF_SIZE);
             card.getChildren().setAll(clock, body, side);
@@ -202,6 +212,7 @@ public final class FlagsView {
                 countdown.setId(null);
                 declare.setId(null);
                 declaration.setId(null);
+                declaredBy.setId(null);
                 return;
             }
             long id = bound.id();
@@ -209,6 +220,7 @@ public final class FlagsView {
             countdown.setId("countdown-" + id);
             declare.setId("declare-" + id);
             declaration.setId("declaration-" + id);
+            declaredBy.setId("declaredBy-" + id);
             sku.setText(bound.sellerSku());
             name.setText(bound.name());
             warehouse.setText(bound.warehouseLabel());
@@ -217,11 +229,17 @@ public final class FlagsView {
             gapFigure.setText(messages.get("flags.task.gap") + " " + Formats.signed(bound.gap(), messages));
             hints.setText(texts.hints(bound.hints()));
             boolean declared = bound.isDeclared();
-            show(declaration, declared && bound.declaration() != null);
-            declaration.setText(declared && bound.declaration() != null ? texts.declaration(bound.declaration()) : "");
+            // Once declared, the hints have done their job; the audit line replaces them.
+            show(hints, !declared);
+            boolean audit = declared && bound.declaration() != null;
+            show(declaration, audit);
+            show(declaredBy, audit);
+            declaration.setText(audit ? texts.declaration(bound.declaration()) : "");
+            declaredBy.setText(audit ? texts.declaredBy(bound.declaration()) : "");
             show(declare, !declared);
             show(consequence, !declared);
-            deadline.setText(messages.format("flags.task.deadline", Formats.beijingTime(bound.deadline())));
+            // Time of day only: the window is hours, and a narrow column leaves the card room to wrap.
+            deadline.setText(messages.format("flags.task.deadline", DEADLINE_TIME.format(bound.deadline())));
             bound.countdownProperty().addListener(onTick);
             bound.urgencyProperty().addListener(onTick);
             renderTime();
@@ -273,10 +291,12 @@ public final class FlagsView {
             fitWidth(this);
             getStyleClass().add("alert-cell");
             card.getStyleClass().add("alert-card");
-            for (Label l : new Label[] {subject, figures, detail, status}) {
+            for (Label l : new Label[] {figures, detail, status}) {
                 l.setWrapText(true);
                 l.setMinWidth(0);
             }
+            subject.setMinWidth(0);
+            kind.setMinWidth(Region.USE_PREF_SIZE);
             VBox body = new VBox(2, new HBox(8, kind, subject), figures, detail, status);
             body.setMinWidth(0);
             HBox.setHgrow(body, Priority.ALWAYS);

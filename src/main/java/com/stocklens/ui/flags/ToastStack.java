@@ -10,17 +10,16 @@ import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The corner stack of desktop notifications (AtlantaFX {@link Notification}s), newest on top, as many
- * as {@link ToastsViewModel} keeps. Clicking a toast (or its Open button) hands its notice to
+ * as {@link ToastsViewModel} keeps. Clicking a toast hands its notice to
  * {@code onOpen} (the window shows the flags screen on that task) and dismisses it.
  */
 public final class ToastStack {
-    private static final double WIDTH = 360;
+    private static final double WIDTH = 330;
 
     private final VBox box = new VBox(8);
     private final ToastsViewModel viewModel;
@@ -55,10 +54,9 @@ public final class ToastStack {
             toast.setPrefWidth(WIDTH);
             toast.setMaxWidth(WIDTH);
             toast.setOnClose(e -> viewModel.dismiss(n));
-            Button open = new Button(texts.messages().get("flags.notice.open"));
-            open.getStyleClass().add(Styles.SMALL);
-            open.setOnAction(e -> open(n));
-            toast.setPrimaryActions(open);
+            // The whole toast is the button (no action row): keeps each toast two lines high.
+            toast.setCursor(javafx.scene.Cursor.HAND);
+            javafx.scene.control.Tooltip.install(toast, new javafx.scene.control.Tooltip(texts.messages().get("flags.notice.open")));
             toast.setOnMouseClicked(e -> open(n));
             nodes.add(toast);
         }

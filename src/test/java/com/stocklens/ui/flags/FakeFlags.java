@@ -170,11 +170,15 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
         return new RootCauseHint(kind, units, cause);
     }
 
+    private static final java.util.Map<String, String> NAMES = java.util.Map.of(
+            "MUG-001", "Ceramic mug 陶瓷杯", "LAMP-RGB", "RGB desk lamp 台灯", "CASE-IP15", "Phone case 手机壳",
+            "YOGA-MAT", "Yoga mat 瑜伽垫", "BOTTLE-1L", "Water bottle 水杯");
+
     public static AlertRow alert(AlertKind kind, String sku, Warehouse w, Instant raisedAt, Integer actual,
                                  Integer limit, String detail, AlertState state, Instant snoozedUntil) {
         String pair = sku + "@" + w.id();
         return new AlertRow(new Alert(Alert.keyOf(kind, pair), kind, sku, w.id(), null, raisedAt, actual, limit,
-                detail, state, snoozedUntil, state == AlertState.ACKNOWLEDGED ? "li.wei" : null), sku + " name", w, null);
+                detail, state, snoozedUntil, state == AlertState.ACKNOWLEDGED ? "li.wei" : null), NAMES.get(sku), w, null);
     }
 
     public static AlertRow staleSource(String sourceId, String sourceName, Instant raisedAt, int ageSeconds) {
@@ -213,7 +217,7 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
                 alert(AlertKind.MISSING_PREALLOCATION, "MUG-001", ca, now.minusSeconds(900), 9, 0,
                         "TikTok committed 9 to open orders; ShipBob reserved 0", AlertState.ACTIVE, null),
                 alert(AlertKind.BELOW_SAFETY_STOCK, "LAMP-RGB", nj, now.minusSeconds(4000), 15, 42,
-                        "ROP = d̄·L + SS = 1.1 × 30 + 9 = 42; suggested order 61 = 42 + 1.1 × 30 − 15 + 1",
+                        "reorder point = d × L + SS = 1.1 × 30 + 9 = 42; suggested order 61 = 42 + 1.1 × 30 − 15 + 1",
                         AlertState.ACTIVE, null),
                 alert(AlertKind.SLOW_MOVING, "CASE-IP15", uk, now.minusSeconds(86_400), 131, 90,
                         "40 units received 2025-11-21, none sold since", AlertState.ACKNOWLEDGED, null),

@@ -37,7 +37,28 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class FlagsViewTest {
-    private final FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
+    /** A clock the test moves: the view's own Timeline reads it too, so ticks never jump back. */
+    private static final class MovableClock extends java.time.Clock {
+        private volatile java.time.Instant now = FakeBoards.NOW;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final FakeFlags flags = new FakeFlags(clock, FakeFlags.showcase(FakeBoards.NOW));
     private FlagsViewModel viewModel;
     private FlagsView view;
     private Stage stage;
@@ -50,8 +71,8 @@ class FlagsViewTest {
         FxDialogService dialogs = new FxDialogService(messages, () -> stage);
         // Same-thread background: the fake answers at once, and FxExecutor runs inline on the FX thread.
         viewModel = new FlagsViewModel(flags, flags, flags, dialogs, NameMemory.inMemory("zhang.san"),
-                FakeBoards.CLOCK, Duration.ofHours(2), Runnable::run, new FxExecutor());
-        view = new ViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages, FakeBoards.CLOCK))
+                clock, Duration.ofHours(2), Runnable::run, new FxExecutor());
+        view = new ViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages, clock))
                 .<FlagsView>load(FlagsView.class).controller();
         Theme.style(view.root());
         // Smaller than Monocle's 1280×800 headless screen.
@@ -85,7 +106,8 @@ class FlagsViewTest {
         assertThat(robot.lookup("#countdown-104").queryAs(Label.class).getText()).isEqualTo("00:08:05");
 
         // Time passes: the 8-minute task crosses its deadline on a tick.
-        robot.interact(() -> viewModel.tick(FakeBoards.NOW.plus(Duration.ofMinutes(8)).plusSeconds(6)));
+        clock.now = FakeBoards.NOW.plus(Duration.ofMinutes(8)).plusSeconds(6);
+        robot.interact(() -> viewModel.tick(clock.instant()));
         assertThat(has(robot.lookup("#task-104").query(), "overdue")).isTrue();
         assertThat(robot.lookup("#countdown-104").queryAs(Label.class).getText()).isEqualTo("-00:00:01");
     }
@@ -127,7 +149,10 @@ class FlagsViewTest {
         assertThat(has(card, "critical")).isFalse();
         Label declaration = robot.lookup("#declaration-104").queryAs(Label.class);
         assertThat(declaration.isVisible()).isTrue();
-        assertThat(declaration.getText()).contains("li.wei").contains("Carton crushed on receipt");
+        assertThat(declaration.getText()).contains("Carton crushed on receipt");
+        Label by = robot.lookup("#declaredBy-104").queryAs(Label.class);
+        assertThat(by.isVisible()).isTrue();
+        assertThat(by.getText()).contains("li.wei").contains("2026-03-02 14:30:00");
         assertThat(robot.lookup("#declare-104").queryAs(Button.class).isVisible()).isFalse();
         assertThat(viewModel.openTaskCountProperty().get()).isEqualTo(4);
     }

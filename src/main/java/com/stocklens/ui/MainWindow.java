@@ -236,14 +236,14 @@ public final class MainWindow implements AutoCloseable {
         Label badge = new Label();
         badge.setId("flagsBadge");
         badge.getStyleClass().add("nav-badge");
-        navFlags.setGraphic(badge);
         navFlags.setContentDisplay(ContentDisplay.RIGHT);
         navFlags.setGraphicTextGap(6);
         Runnable renderBadge = () -> {
             int n = flagsViewModel.badgeCountProperty().get();
             badge.setText(Integer.toString(n));
-            badge.setVisible(n > 0);
-            badge.setManaged(n > 0);
+            // Set and clear the graphic rather than hide it: a Labeled's skin does not notice a graphic
+            // that becomes managed again, and the badge would never come back.
+            navFlags.setGraphic(n > 0 ? badge : null);
             Urgency worst = flagsViewModel.worstUrgencyProperty().get();
             for (Urgency u : Urgency.values()) {
                 PseudoClass pc = PseudoClass.getPseudoClass(u.pseudoClass());

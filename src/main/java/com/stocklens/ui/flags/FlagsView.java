@@ -154,6 +154,7 @@ public final class FlagsView {
         private final Label hints = label("task-hints");
         private final Label deadline = label("task-deadline");
         private final Button declare = new Button(messages.get("flags.task.declare"));
+        private final javafx.scene.control.Tooltip hintsTip = new javafx.scene.control.Tooltip();
         private final InvalidationListener onTick = o -> renderTime();
         private TaskRowViewModel bound;
 
@@ -181,6 +182,7 @@ public final class FlagsView {
             }
             name.setMinWidth(0);
             warehouse.setMinWidth(0);
+            hints.setTooltip(hintsTip);
             name.setMaxWidth(Double.MAX_VALUE);
             VBox body = new VBox(3, title, figures, consequence, declaration, declaredBy, hints);
             body.setMinWidth(0);
@@ -228,6 +230,7 @@ public final class FlagsView {
             tiktokFigure.setText(messages.get("flags.task.tiktok") + " " + Formats.quantity(bound.tiktokQuantity(), messages));
             gapFigure.setText(messages.get("flags.task.gap") + " " + Formats.signed(bound.gap(), messages));
             hints.setText(texts.hints(bound.hints()));
+            hintsTip.setText(hints.getText());
             boolean declared = bound.isDeclared();
             // Once declared, the hints have done their job; the audit line replaces them.
             show(hints, !declared);
@@ -285,6 +288,7 @@ public final class FlagsView {
         private final Label status = label("alert-status");
         private final Button acknowledge = new Button(messages.get("alert.acknowledge"));
         private final MenuButton snooze = new MenuButton(messages.get("alert.snooze"));
+        private final javafx.scene.control.Tooltip detailTip = new javafx.scene.control.Tooltip();
         private AlertRowViewModel bound;
 
         AlertCell() {
@@ -349,6 +353,9 @@ public final class FlagsView {
             subject.setText(bound.subject());
             figures.setText(texts.alertFigures(bound));
             detail.setText(bound.detail() == null ? "" : bound.detail());
+            // The working can be long (safety-stock formula): the card shows a line, the tooltip all of it.
+            detailTip.setText(bound.detail() == null ? "" : bound.detail());
+            detail.setTooltip(bound.detail() == null ? null : detailTip);
             show(detail, bound.detail() != null && !bound.detail().isBlank());
             boolean acked = bound.isAcknowledged();
             status.setText(acked

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -36,6 +37,13 @@ public final class FxDialogService implements DialogService {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = new FlagTexts(messages);
         this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    private Label fieldLabel(String key) {
+        Label label = new Label(messages.get(key));
+        // The field names are short: never let the grid elide them to "…".
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
     }
 
     @Override
@@ -80,7 +88,7 @@ public final class FxDialogService implements DialogService {
         who.textProperty().bindBidirectional(form.whoProperty());
 
         Label hints = new Label(task.hints().isEmpty() ? texts.hints(task.hints())
-                : messages.format("flags.declare.suggested", texts.hints(task.hints())));
+                : messages.format("flags.declare.suggested", texts.hintList(task.hints())));
         hints.setId("declareHints");
         hints.setWrapText(true);
         hints.getStyleClass().add("declare-hints");
@@ -95,23 +103,26 @@ public final class FxDialogService implements DialogService {
         grid.setVgap(8);
         grid.getStyleClass().add("declare-form");
         grid.add(hints, 0, 0, 2, 1);
-        grid.addRow(1, new Label(messages.get("flags.declare.cause")), cause);
-        grid.addRow(2, new Label(messages.get("flags.declare.note")), note);
-        grid.addRow(3, new Label(messages.get("flags.declare.who")), who);
+        grid.addRow(1, fieldLabel("flags.declare.cause"), cause);
+        grid.addRow(2, fieldLabel("flags.declare.note"), note);
+        grid.addRow(3, fieldLabel("flags.declare.who"), who);
         grid.add(problem, 0, 4, 2, 1);
         grid.setPrefWidth(480);
 
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setId("declareDialog");
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        // Our own button types: the built-in OK/Cancel are worded in the JVM's locale, not the window's.
+        ButtonType okType = new ButtonType(messages.get("flags.declare.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelType = new ButtonType(messages.get("flags.declare.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(okType, cancelType);
+        Node ok = dialog.getDialogPane().lookupButton(okType);
         ok.setId("declareOk");
         ok.disableProperty().bind(form.validProperty().not());
-        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("declareCancel");
+        dialog.getDialogPane().lookupButton(cancelType).setId("declareCancel");
         Theme.style(dialog.getDialogPane());
 
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        dialog.setOnHidden(e -> result.complete(dialog.getResult() == ButtonType.OK));
+        dialog.setOnHidden(e -> result.complete(dialog.getResult() == okType));
         dialog.show();
         return result;
     }

@@ -67,7 +67,12 @@ public final class FlagTexts {
         if (hints.isEmpty()) {
             return messages.get("flags.task.noHints");
         }
-        return messages.format("flags.task.hints", hints.stream().map(this::hint).collect(Collectors.joining(" · ")));
+        return messages.format("flags.task.hints", hintList(hints));
+    }
+
+    /** The hints alone, joined with " · ". */
+    public String hintList(List<RootCauseHint> hints) {
+        return hints.stream().map(this::hint).collect(Collectors.joining(" · "));
     }
 
     /** What was declared: "Declared: Damage: 6 pairs torn". */

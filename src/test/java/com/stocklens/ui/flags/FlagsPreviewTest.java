@@ -49,6 +49,33 @@ class FlagsPreviewTest {
         render(robot, UiContext.ENGLISH, new File("target/flags-preview-en.png"));
     }
 
+    /** The declare dialog for the critical task, with OTHER chosen and no note yet (OK disabled). */
+    @Test
+    void renderDeclareDialog(FxRobot robot) throws Exception {
+        com.stocklens.ui.Messages messages = new com.stocklens.ui.Messages(UiContext.CHINESE);
+        FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
+        FlagsViewModel vm = new FlagsViewModel(flags, flags, flags,
+                new com.stocklens.ui.FxDialogService(messages, () -> null), NameMemory.inMemory("zhang.san"),
+                FakeBoards.CLOCK, java.time.Duration.ofHours(2), Runnable::run, Runnable::run);
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> {
+            vm.start();
+            TaskRowViewModel critical = vm.tasks().get(1);
+            vm.declare(critical);
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<com.stocklens.domain.DeclaredCause> cause =
+                robot.lookup("#declareCause").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            cause.setValue(com.stocklens.domain.DeclaredCause.OTHER);
+            image[0] = cause.getScene().snapshot(null);
+            cause.getScene().getWindow().hide();
+        });
+        File out = new File("target/flags-declare-preview.png");
+        ScreenshotOnFailure.write(image[0], out);
+        assertThat(out).exists();
+    }
+
     private void render(FxRobot robot, Locale locale, File out) throws Exception {
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
         UiContext context = new UiContext(FakeBoards::large, new FakeSyncEvents(), FakeBoards.CLOCK,

@@ -1,10 +1,21 @@
 package com.stocklens.ui;
 
+import com.stocklens.service.Notice;
+import com.stocklens.ui.flags.FlagTexts;
+import com.stocklens.ui.flags.FlagsView;
+import com.stocklens.ui.flags.FlagsViewModel;
+import com.stocklens.ui.flags.ToastStack;
+import com.stocklens.ui.flags.ToastsViewModel;
+import com.stocklens.ui.flags.Urgency;
 import com.stocklens.ui.stock.StockView;
 import com.stocklens.ui.stock.StockViewModel;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
@@ -19,11 +30,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
  * The root of the StockLens window for one language: menu bar, DEMO banner (demo mode only), the
- * sidebar of screens that work, the current screen and the freshness bar. A language switch throws the
+ * sidebar of screens that work (red flags first, with a count badge coloured by the worst urgency), the
+ * current screen, the toast stack in the bottom-right corner and the freshness bar. A language switch throws the
  * whole window away and builds a new one (see {@link MainWindowHost}), so no text needs rebinding.
  * Build on the FX thread; {@link #close()} when replaced.
  */
@@ -33,19 +46,43 @@ public final class MainWindow implements AutoCloseable {
     private final BorderPane root = new BorderPane();
     private final StockViewModel stockViewModel;
     private final StockView stockView;
+    private final FlagsViewModel flagsViewModel;
+    private final FlagsView flagsView;
+    private final ToastsViewModel toastsViewModel;
+    private final StackPane content = new StackPane();
+    private final ToggleButton navFlags = new ToggleButton();
+    private final ToggleButton navStock = new ToggleButton();
+    /** Once the person picks a screen, the window never switches on its own. */
+    private boolean screenChosenByUser;
 
+    /** Builds the window; the flags screen comes up first by itself when the first read finds open tasks. */
     public MainWindow(UiContext context) {
         this.context = Objects.requireNonNull(context, "context");
         this.messages = new Messages(context.locale());
         this.stockViewModel = new StockViewModel(context.boardReader(), context.syncEvents(), context.clock(),
                 context.stalenessWindow(), context.background(), new FxExecutor());
+        FxExecutor fx = new FxExecutor();
+        DialogService dialogs = new FxDialogService(messages,
+                () -> root.getScene() == null ? null : root.getScene().getWindow());
+        this.flagsViewModel = new FlagsViewModel(context.flagReader(), context.flagActions(), context.flagEvents(),
+                dialogs, context.declarer(), context.clock(), context.thresholds().calibrationDeadline(),
+                context.background(), fx);
+        this.toastsViewModel = new ToastsViewModel(context.notices(), fx);
         ViewLoader loader = new ViewLoader(messages.bundle(), type -> {
             if (type == StockView.class) {
                 return new StockView(stockViewModel, messages, context.clock());
             }
+            if (type == FlagsView.class) {
+                return new FlagsView(flagsViewModel, messages, context.clock());
+            }
             throw new IllegalArgumentException("No controller for " + type.getName());
         });
         this.stockView = loader.<StockView>load(StockView.class).controller();
+        this.flagsView = loader.<FlagsView>load(FlagsView.class).controller();
+        ToastStack toasts = new ToastStack(toastsViewModel, new FlagTexts(messages), this::openNotice);
+        StackPane.setAlignment(toasts.node(), Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(toasts.node(), new Insets(12));
+        content.setId("content");
 
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
@@ -63,8 +100,44 @@ public final class MainWindow implements AutoCloseable {
         // The freshness bar belongs to the whole window: show it full width under the sidebar too.
         stockView.root().setBottom(null);
         root.setBottom(stockView.freshnessBar());
-        root.setCenter(stockView.root());
+        content.getChildren().setAll(stockView.root(), toasts.node());
+        root.setCenter(content);
+        navStock.setSelected(true);
+        // Urgent first: when the first read finds undeclared tasks, the countdowns are what to see.
+        flagsViewModel.appliedBoardsProperty().addListener((obs, o, n) -> {
+            if (o.intValue() == 0 && flagsViewModel.openTaskCountProperty().get() > 0 && !screenChosenByUser) {
+                showScreen(navFlags);
+            }
+        });
         stockViewModel.start();
+        flagsViewModel.start();
+        toastsViewModel.start();
+    }
+
+    /** Shows the red-flag screen, scrolled to {@code taskId} when given. */
+    public void showFlags(Long taskId) {
+        showScreen(navFlags);
+        if (taskId != null) {
+            flagsViewModel.focusTask(taskId);
+        }
+    }
+
+    /** The flags screen's view model (the badge and tests read it). */
+    public FlagsViewModel flagsViewModel() {
+        return flagsViewModel;
+    }
+
+    private void openNotice(Notice notice) {
+        screenChosenByUser = true;
+        showFlags(notice.taskId());
+    }
+
+    private void showScreen(ToggleButton nav) {
+        nav.setSelected(true);
+        var screen = nav == navFlags ? flagsView.root() : stockView.root();
+        if (content.getChildren().get(0) != screen) {
+            content.getChildren().set(0, screen);
+        }
     }
 
     /** The node to put in a Scene. */
@@ -83,6 +156,7 @@ public final class MainWindow implements AutoCloseable {
     /** Reloads the board now (View → Refresh, F5). */
     public void refresh() {
         stockViewModel.refresh();
+        flagsViewModel.refresh();
     }
 
     /** Stops tickers and unsubscribes from sync events. */
@@ -90,6 +164,9 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         stockView.dispose();
         stockViewModel.close();
+        flagsView.dispose();
+        flagsViewModel.close();
+        toastsViewModel.close();
     }
 
     private MenuBar menuBar() {
@@ -137,22 +214,53 @@ public final class MainWindow implements AutoCloseable {
         return item;
     }
 
+    /**
+     * Red flags first: when something is urgent it is the first thing in the sidebar, with a count of
+     * open tasks + alerts needing a look, coloured like the most urgent task.
+     */
     private VBox sidebar() {
         ToggleGroup screens = new ToggleGroup();
-        // Only screens that work are listed; new ones are added here as they land.
-        ToggleButton stock = new ToggleButton(messages.get("nav.stock"));
-        stock.setId("navStock");
-        stock.getStyleClass().add("nav-item");
-        stock.setToggleGroup(screens);
-        stock.setSelected(true);
-        stock.setMaxWidth(Double.MAX_VALUE);
+        navFlags.setText(messages.get("nav.flags"));
+        navFlags.setId("navFlags");
+        navStock.setText(messages.get("nav.stock"));
+        navStock.setId("navStock");
+        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock}) {
+            nav.getStyleClass().add("nav-item");
+            nav.setToggleGroup(screens);
+            nav.setMaxWidth(Double.MAX_VALUE);
+            nav.setOnAction(e -> {
+                screenChosenByUser = true;
+                showScreen(nav);
+            });
+        }
+        Label badge = new Label();
+        badge.setId("flagsBadge");
+        badge.getStyleClass().add("nav-badge");
+        navFlags.setContentDisplay(ContentDisplay.RIGHT);
+        navFlags.setGraphicTextGap(6);
+        Runnable renderBadge = () -> {
+            int n = flagsViewModel.badgeCountProperty().get();
+            badge.setText(Integer.toString(n));
+            // Set and clear the graphic rather than hide it: a Labeled's skin does not notice a graphic
+            // that becomes managed again, and the badge would never come back.
+            navFlags.setGraphic(n > 0 ? badge : null);
+            Urgency worst = flagsViewModel.worstUrgencyProperty().get();
+            for (Urgency u : Urgency.values()) {
+                PseudoClass pc = PseudoClass.getPseudoClass(u.pseudoClass());
+                badge.pseudoClassStateChanged(pc, u == worst);
+                navFlags.pseudoClassStateChanged(pc, u == worst);
+            }
+        };
+        flagsViewModel.badgeCountProperty().addListener(o -> renderBadge.run());
+        flagsViewModel.worstUrgencyProperty().addListener(o -> renderBadge.run());
+        renderBadge.run();
         // Keep the one screen selected: a toggle that can be switched off would blank the content.
         screens.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 old.setSelected(true);
             }
         });
-        VBox sidebar = new VBox(stock);
+        VBox sidebar = new VBox(navFlags, navStock);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         return sidebar;

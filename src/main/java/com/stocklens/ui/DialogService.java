@@ -1,0 +1,17 @@
+package com.stocklens.ui;
+
+import com.stocklens.ui.flags.DeclarationFormViewModel;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The dialogs view models may open. An interface so a view model can be tested without a toolkit:
+ * tests answer with a completed stage, the app with {@link FxDialogService}. Dialogs edit a form view
+ * model in place; the view model validates it and decides what happens on OK.
+ */
+public interface DialogService {
+    /**
+     * Lets the person fill in the cause, note and name for a calibration task. Non-blocking: the stage
+     * completes with {@code true} on OK, {@code false} on cancel, on the FX thread.
+     */
+    CompletionStage<Boolean> editDeclaration(DeclarationFormViewModel form);
+}

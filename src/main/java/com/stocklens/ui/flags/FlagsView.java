@@ -1,0 +1,372 @@
+package com.stocklens.ui.flags;
+
+import com.stocklens.ui.Formats;
+import com.stocklens.ui.Messages;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Controller of {@code FlagsView.fxml}: renders the {@link FlagsViewModel}'s tasks and alerts as cards
+ * and owns the screen's one {@link Timeline}, which ticks the view model every second. Decides nothing:
+ * urgency, order, visibility and validation all come from the view model.
+ */
+public final class FlagsView {
+    /** Pseudo-class per urgency ({@code :calm} … {@code :overdue}, {@code :declared}); colours in app.css. */
+    static PseudoClass pseudoClass(Urgency u) {
+        return PseudoClass.getPseudoClass(u.pseudoClass());
+    }
+
+    static final PseudoClass ACKNOWLEDGED = PseudoClass.getPseudoClass("acknowledged");
+    static final PseudoClass SEVERE = PseudoClass.getPseudoClass("severe");
+
+    private static final java.time.format.DateTimeFormatter DEADLINE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Formats.BEIJING);
+
+    private final FlagsViewModel viewModel;
+    private final Messages messages;
+    private final FlagTexts texts;
+    private final Clock clock;
+    private Timeline ticker;
+
+    @FXML private BorderPane flagsRoot;
+    @FXML private Label flagsSummary;
+    @FXML private Label loadErrorLabel;
+    @FXML private Label actionErrorLabel;
+    @FXML private ListView<TaskRowViewModel> taskList;
+    @FXML private ListView<AlertRowViewModel> alertList;
+
+    public FlagsView(FlagsViewModel viewModel, Messages messages, Clock clock) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.texts = new FlagTexts(messages);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @FXML
+    private void initialize() {
+        taskList.setItems(viewModel.tasks());
+        taskList.setCellFactory(l -> new TaskCell());
+        alertList.setItems(viewModel.alerts());
+        alertList.setCellFactory(l -> new AlertCell());
+        // Cards are read, not selected; a selection highlight would fight the urgency colours.
+        taskList.setFocusTraversable(false);
+        alertList.setFocusTraversable(false);
+
+        InvalidationListener summary = o -> flagsSummary.setText(messages.format("flags.summary",
+                viewModel.openTaskCountProperty().get(), viewModel.attentionAlertCountProperty().get()));
+        viewModel.openTaskCountProperty().addListener(summary);
+        viewModel.attentionAlertCountProperty().addListener(summary);
+        summary.invalidated(null);
+        bindError(loadErrorLabel, viewModel.loadErrorProperty(), "flags.loadError");
+        bindError(actionErrorLabel, viewModel.actionErrorProperty(), "flags.actionError");
+
+        viewModel.focusedTaskIdProperty().addListener((obs, o, id) -> {
+            if (id == null) {
+                return;
+            }
+            for (int i = 0; i < viewModel.tasks().size(); i++) {
+                if (viewModel.tasks().get(i).id() == id) {
+                    taskList.scrollTo(i);
+                    taskList.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        });
+
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> viewModel.tick(clock.instant())));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    private void bindError(Label label, javafx.beans.value.ObservableValue<String> error, String key) {
+        ChangeListener<String> show = (obs, o, message) -> {
+            boolean visible = message != null;
+            label.setText(visible ? messages.format(key, message) : "");
+            label.setVisible(visible);
+            label.setManaged(visible);
+        };
+        error.addListener(show);
+        show.changed(error, null, error.getValue());
+    }
+
+    /** The root of the screen. */
+    public BorderPane root() {
+        return flagsRoot;
+    }
+
+    /** Stops the ticker; call when the screen goes away (the view model is closed by its owner). */
+    public void dispose() {
+        if (ticker != null) {
+            ticker.stop();
+        }
+    }
+
+    /** Makes a ListView cell take the list's width instead of its content's (no horizontal scrolling). */
+    private static void fitWidth(ListCell<?> cell) {
+        cell.setPrefWidth(0);
+    }
+
+    private static Label label(String styleClass) {
+        Label l = new Label();
+        l.getStyleClass().add(styleClass);
+        return l;
+    }
+
+    // ---- task cards -----------------------------------------------------------------------------
+
+    /**
+     * One task as a card. The card is built once per cell and refilled in {@code updateItem}; listeners
+     * on the row's countdown and urgency move with the item, so a reused cell never shows another task's time.
+     */
+    private final class TaskCell extends ListCell<TaskRowViewModel> {
+        private final HBox card = new HBox();
+        private final Label countdown = label("countdown");
+        private final Label urgency = label("urgency-label");
+        private final Label sku = label("task-sku");
+        private final Label name = label("task-name");
+        private final Label warehouse = label("task-warehouse");
+        private final Label warehouseFigure = label("figure");
+        private final Label tiktokFigure = label("figure");
+        private final Label gapFigure = label("figure");
+        private final Label consequence = label("task-consequence");
+        private final Label declaration = label("task-declaration");
+        private final Label declaredBy = label("task-declaration");
+        private final Label hints = label("task-hints");
+        private final Label deadline = label("task-deadline");
+        private final Button declare = new Button(messages.get("flags.task.declare"));
+        private final javafx.scene.control.Tooltip hintsTip = new javafx.scene.control.Tooltip();
+        private final InvalidationListener onTick = o -> renderTime();
+        private TaskRowViewModel bound;
+
+        TaskCell() {
+            fitWidth(this);
+            getStyleClass().add("task-cell");
+            card.getStyleClass().add("task-card");
+            // The deadline sits with the countdown: both answer "how long", and the body keeps its width.
+            VBox clock = new VBox(countdown, urgency, deadline);
+            clock.getStyleClass().add("countdown-box");
+            clock.setAlignment(Pos.CENTER_LEFT);
+            clock.setMinWidth(Region.USE_PREF_SIZE);
+            HBox title = new HBox(8, sku, name);
+            title.setAlignment(Pos.BASELINE_LEFT);
+            gapFigure.getStyleClass().add("gap-figure");
+            HBox figures = new HBox(6, warehouseFigure, tiktokFigure, gapFigure, warehouse);
+            figures.setAlignment(Pos.CENTER_LEFT);
+            // The figures are what the seller compares: they never shrink; names and places may elide.
+            for (Label l : new Label[] {warehouseFigure, tiktokFigure, gapFigure, sku, countdown}) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            for (Label l : new Label[] {consequence, declaration, declaredBy, hints}) {
+                l.setWrapText(true);
+                l.setMinWidth(0);
+            }
+            name.setMinWidth(0);
+            warehouse.setMinWidth(0);
+            hints.setTooltip(hintsTip);
+            name.setMaxWidth(Double.MAX_VALUE);
+            VBox body = new VBox(3, title, figures, consequence, declaration, declaredBy, hints);
+            body.setMinWidth(0);
+            HBox.setHgrow(body, Priority.ALWAYS);
+            declare.getStyleClass().addAll("declare-button");
+            declare.setOnAction(e -> {
+                if (bound != null) {
+                    viewModel.declare(bound);
+                }
+            });
+            VBox side = new VBox(6, declare);
+            side.setAlignment(Pos.TOP_RIGHT);
+            side.setMinWidth(Region.USE_PREF_SIZE);
+            card.getChildren().setAll(clock, body, side);
+        }
+
+        @Override
+        protected void updateItem(TaskRowViewModel item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                bound.countdownProperty().removeListener(onTick);
+                bound.urgencyProperty().removeListener(onTick);
+            }
+            bound = empty ? null : item;
+            setText(null);
+            if (bound == null) {
+                setGraphic(null);
+                card.setId(null);
+                countdown.setId(null);
+                declare.setId(null);
+                declaration.setId(null);
+                declaredBy.setId(null);
+                return;
+            }
+            long id = bound.id();
+            card.setId("task-" + id);
+            countdown.setId("countdown-" + id);
+            declare.setId("declare-" + id);
+            declaration.setId("declaration-" + id);
+            declaredBy.setId("declaredBy-" + id);
+            sku.setText(bound.sellerSku());
+            name.setText(bound.name());
+            warehouse.setText(bound.warehouseLabel());
+            warehouseFigure.setText(messages.get("flags.task.warehouse") + " " + Formats.quantity(bound.warehouseQuantity(), messages));
+            tiktokFigure.setText(messages.get("flags.task.tiktok") + " " + Formats.quantity(bound.tiktokQuantity(), messages));
+            gapFigure.setText(messages.get("flags.task.gap") + " " + Formats.signed(bound.gap(), messages));
+            hints.setText(texts.hints(bound.hints()));
+            hintsTip.setText(hints.getText());
+            boolean declared = bound.isDeclared();
+            // Once declared, the hints have done their job; the audit line replaces them.
+            show(hints, !declared);
+            boolean audit = declared && bound.declaration() != null;
+            show(declaration, audit);
+            show(declaredBy, audit);
+            declaration.setText(audit ? texts.declaration(bound.declaration()) : "");
+            declaredBy.setText(audit ? texts.declaredBy(bound.declaration()) : "");
+            show(declare, !declared);
+            show(consequence, !declared);
+            // Time of day only: the window is hours, and a narrow column leaves the card room to wrap.
+            deadline.setText(messages.format("flags.task.deadline", DEADLINE_TIME.format(bound.deadline())));
+            bound.countdownProperty().addListener(onTick);
+            bound.urgencyProperty().addListener(onTick);
+            renderTime();
+            setGraphic(card);
+        }
+
+        private void renderTime() {
+            if (bound == null) {
+                return;
+            }
+            Urgency u = bound.getUrgency();
+            for (Urgency each : Urgency.values()) {
+                card.pseudoClassStateChanged(pseudoClass(each), each == u);
+                countdown.pseudoClassStateChanged(pseudoClass(each), each == u);
+            }
+            boolean declared = u == Urgency.DECLARED;
+            countdown.setText(declared ? "✓" : bound.getCountdown());
+            urgency.setText(texts.urgency(u));
+            consequence.setText(messages.get(u == Urgency.OVERDUE ? "flags.task.blocked" : "flags.task.atZero"));
+            consequence.pseudoClassStateChanged(pseudoClass(Urgency.OVERDUE), u == Urgency.OVERDUE);
+            consequence.pseudoClassStateChanged(pseudoClass(Urgency.CRITICAL), u == Urgency.CRITICAL);
+        }
+    }
+
+    private static void show(javafx.scene.Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+
+    // ---- alert cards ----------------------------------------------------------------------------
+
+    /** A CSS-safe id suffix for an alert key ({@code OVERSELL_RISK:MUG-001@shipbob:228}). */
+    static String idOf(String key) {
+        return key.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private final class AlertCell extends ListCell<AlertRowViewModel> {
+        private final HBox card = new HBox(10);
+        private final Label kind = label("alert-kind");
+        private final Label subject = label("alert-subject");
+        private final Label figures = label("alert-figures");
+        private final Label detail = label("alert-detail");
+        private final Label status = label("alert-status");
+        private final Button acknowledge = new Button(messages.get("alert.acknowledge"));
+        private final MenuButton snooze = new MenuButton(messages.get("alert.snooze"));
+        private final javafx.scene.control.Tooltip detailTip = new javafx.scene.control.Tooltip();
+        private AlertRowViewModel bound;
+
+        AlertCell() {
+            fitWidth(this);
+            getStyleClass().add("alert-cell");
+            card.getStyleClass().add("alert-card");
+            for (Label l : new Label[] {figures, detail, status}) {
+                l.setWrapText(true);
+                l.setMinWidth(0);
+            }
+            subject.setMinWidth(0);
+            kind.setMinWidth(Region.USE_PREF_SIZE);
+            VBox body = new VBox(2, new HBox(8, kind, subject), figures, detail, status);
+            body.setMinWidth(0);
+            HBox.setHgrow(body, Priority.ALWAYS);
+            acknowledge.getStyleClass().add("small");
+            snooze.getStyleClass().add("small");
+            acknowledge.setOnAction(e -> {
+                if (bound != null) {
+                    viewModel.acknowledge(bound);
+                }
+            });
+            for (Duration d : FlagsViewModel.SNOOZE_CHOICES) {
+                MenuItem item = new MenuItem(texts.snooze(d));
+                item.setUserData(d);
+                item.setOnAction(e -> {
+                    if (bound != null) {
+                        viewModel.snooze(bound, d);
+                    }
+                });
+                snooze.getItems().add(item);
+            }
+            VBox buttons = new VBox(4, acknowledge, snooze);
+            buttons.setAlignment(Pos.TOP_RIGHT);
+            buttons.setMinWidth(Region.USE_PREF_SIZE);
+            acknowledge.setMaxWidth(Double.MAX_VALUE);
+            snooze.setMaxWidth(Double.MAX_VALUE);
+            card.getChildren().setAll(body, buttons);
+        }
+
+        @Override
+        protected void updateItem(AlertRowViewModel item, boolean empty) {
+            super.updateItem(item, empty);
+            bound = empty ? null : item;
+            setText(null);
+            if (bound == null) {
+                setGraphic(null);
+                card.setId(null);
+                acknowledge.setId(null);
+                snooze.setId(null);
+                return;
+            }
+            String id = idOf(bound.key());
+            card.setId("alert-" + id);
+            acknowledge.setId("ack-" + id);
+            snooze.setId("snooze-" + id);
+            for (MenuItem m : snooze.getItems()) {
+                Duration d = (Duration) m.getUserData();
+                m.setId("snooze-" + (d.toHours() < 24 ? d.toHours() + "h" : d.toDays() + "d") + "-" + id);
+            }
+            kind.setText(texts.alertKind(bound.kind()));
+            subject.setText(bound.subject());
+            figures.setText(texts.alertFigures(bound));
+            detail.setText(bound.detail() == null ? "" : bound.detail());
+            // The working can be long (safety-stock formula): the card shows a line, the tooltip all of it.
+            detailTip.setText(bound.detail() == null ? "" : bound.detail());
+            detail.setTooltip(bound.detail() == null ? null : detailTip);
+            show(detail, bound.detail() != null && !bound.detail().isBlank());
+            boolean acked = bound.isAcknowledged();
+            status.setText(acked
+                    ? messages.format("alert.acknowledged", Objects.requireNonNullElse(bound.acknowledgedBy(), Formats.UNKNOWN))
+                    : messages.format("alert.raisedAt", Formats.beijingTime(bound.raisedAt())));
+            show(acknowledge, !acked);
+            card.pseudoClassStateChanged(ACKNOWLEDGED, acked);
+            boolean severe = bound.severity() <= 2;
+            card.pseudoClassStateChanged(SEVERE, severe);
+            kind.pseudoClassStateChanged(SEVERE, severe);
+            setGraphic(card);
+        }
+    }
+}

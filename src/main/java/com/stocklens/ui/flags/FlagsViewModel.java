@@ -1,0 +1,398 @@
+package com.stocklens.ui.flags;
+
+import com.stocklens.domain.CalibrationState;
+import com.stocklens.service.AlertRow;
+import com.stocklens.service.FlagActions;
+import com.stocklens.service.FlagBoard;
+import com.stocklens.service.FlagEvents;
+import com.stocklens.service.FlagReader;
+import com.stocklens.service.TaskRow;
+import com.stocklens.ui.DialogService;
+import com.stocklens.ui.NameMemory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the red-flag panel, free of any toolkit: calibration tasks with live countdowns, alerts, the
+ * badge for the sidebar, and the actions (declare, acknowledge, snooze).
+ *
+ * <p>Threading is the Stock screen's contract: reads and actions run on {@code background}; each read
+ * reaches the UI as one {@code ui.execute(apply)} that replaces the lists with one {@code setAll} each;
+ * bursts of flag events coalesce into one pending read. Properties are touched only on {@code ui}'s
+ * thread. Time comes in through {@link #tick}, called once a second by the view's single Timeline.
+ */
+public final class FlagsViewModel implements AutoCloseable {
+    /** The snooze choices offered: an hour, a shift, a day. */
+    public static final List<Duration> SNOOZE_CHOICES = List.of(Duration.ofHours(1), Duration.ofHours(4),
+            Duration.ofDays(1));
+
+    /** Open tasks first, nearest deadline first; declared ones after them, for the record. */
+    static final Comparator<TaskRowViewModel> BY_DEADLINE = Comparator
+            .comparing(TaskRowViewModel::isDeclared)
+            .thenComparing(TaskRowViewModel::deadline)
+            .thenComparingLong(TaskRowViewModel::id);
+
+    /**
+     * Unacknowledged before acknowledged (an acknowledged stale source must not push an active oversell
+     * down), then by severity, then newest first.
+     */
+    static final Comparator<AlertRowViewModel> BY_SEVERITY = Comparator
+            .comparing(AlertRowViewModel::isAcknowledged)
+            .thenComparingInt(AlertRowViewModel::severity)
+            .thenComparing(AlertRowViewModel::raisedAt, Comparator.reverseOrder())
+            .thenComparing(AlertRowViewModel::key);
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlagsViewModel.class);
+
+    private final FlagReader reader;
+    private final FlagActions actions;
+    private final FlagEvents events;
+    private final DialogService dialogs;
+    private final NameMemory who;
+    private final Clock clock;
+    private final Duration fallbackWindow;
+    private final Executor background;
+    private final Executor ui;
+
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private volatile boolean closed;
+    private AutoCloseable subscription;
+
+    private final ObservableList<TaskRowViewModel> tasks = FXCollections.observableArrayList();
+    /** Every alert of the latest board, one per condition key; {@link #alerts} is the part listed now. */
+    private List<AlertRowViewModel> allAlerts = List.of();
+    private final ObservableList<AlertRowViewModel> alerts = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    private final ReadOnlyIntegerWrapper openTaskCount = new ReadOnlyIntegerWrapper(this, "openTaskCount");
+    private final ReadOnlyIntegerWrapper attentionAlertCount = new ReadOnlyIntegerWrapper(this, "attentionAlertCount");
+    private final ReadOnlyIntegerWrapper badgeCount = new ReadOnlyIntegerWrapper(this, "badgeCount");
+    private final ReadOnlyObjectWrapper<Urgency> worstUrgency = new ReadOnlyObjectWrapper<>(this, "worstUrgency");
+    private final ReadOnlyObjectWrapper<Long> focusedTaskId = new ReadOnlyObjectWrapper<>(this, "focusedTaskId");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+    private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper(this, "actionError");
+    private final ReadOnlyIntegerWrapper appliedBoards = new ReadOnlyIntegerWrapper(this, "appliedBoards");
+
+    /**
+     * @param fallbackWindow the countdown window for a task whose own (deadline − detectedAt) is unusable:
+     *                       the calibration deadline of the thresholds
+     */
+    public FlagsViewModel(FlagReader reader, FlagActions actions, FlagEvents events, DialogService dialogs,
+                          NameMemory who, Clock clock, Duration fallbackWindow, Executor background, Executor ui) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.events = Objects.requireNonNull(events, "events");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.who = Objects.requireNonNull(who, "who");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fallbackWindow = Objects.requireNonNull(fallbackWindow, "fallbackWindow");
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        now.set(clock.instant());
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------
+
+    /** Subscribes to flag events and loads the board once. */
+    public void start() {
+        if (subscription != null || closed) {
+            return;
+        }
+        subscription = events.subscribe(event -> refresh());
+        refresh();
+    }
+
+    /** Asks for a fresh read. Safe from any thread; requests made while one is queued fold into it. */
+    public void refresh() {
+        if (closed || !refreshPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(this::readAndApply);
+        } catch (RejectedExecutionException e) {
+            // The root is shutting the executor down: nothing left to show.
+            refreshPending.set(false);
+        }
+    }
+
+    private void readAndApply() {
+        // Clear before reading: an event that arrives while we read must trigger one more read.
+        refreshPending.set(false);
+        if (closed) {
+            return;
+        }
+        FlagBoard board;
+        try {
+            board = reader.read();
+        } catch (RuntimeException e) {
+            LOG.warn("Reading the red flags failed", e);
+            String message = messageOf(e);
+            ui.execute(() -> loadError.set(message));
+            return;
+        }
+        ui.execute(() -> {
+            if (!closed) {
+                apply(board);
+            }
+        });
+    }
+
+    /** Unsubscribes from flag events; reads already in flight are dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        AutoCloseable s = subscription;
+        subscription = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the flag-event subscription failed", e);
+            }
+        }
+    }
+
+    // ---- applying a board (ui thread) ---------------------------------------------------------
+
+    void apply(FlagBoard board) {
+        Instant instant = clock.instant();
+        List<TaskRowViewModel> newTasks = new ArrayList<>(board.tasks().size());
+        for (TaskRow t : board.tasks()) {
+            // Resolved tasks are history; the board should not carry them, but never count them as open.
+            if (t.task().state() != CalibrationState.RESOLVED) {
+                newTasks.add(new TaskRowViewModel(t, fallbackWindow, instant));
+            }
+        }
+        newTasks.sort(BY_DEADLINE);
+        // The same condition is one line however often the service reports it: keep the latest per key.
+        Map<String, AlertRowViewModel> byKey = new LinkedHashMap<>();
+        for (AlertRow a : board.alerts()) {
+            AlertRowViewModel vm = new AlertRowViewModel(a);
+            byKey.merge(vm.key(), vm, (old, neu) -> neu.raisedAt().isAfter(old.raisedAt()) ? neu : old);
+        }
+        List<AlertRowViewModel> newAlerts = new ArrayList<>(byKey.values());
+        newAlerts.sort(BY_SEVERITY);
+        allAlerts = List.copyOf(newAlerts);
+        tasks.setAll(newTasks);
+        loadError.set(null);
+        listAlerts(instant, true);
+        now.set(instant);
+        summarize(instant);
+        appliedBoards.set(appliedBoards.get() + 1);
+    }
+
+    // ---- time -----------------------------------------------------------------------------------
+
+    /** Advances the countdowns, urgencies, snooze ends and the badge to {@code instant}. */
+    public void tick(Instant instant) {
+        now.set(instant);
+        for (TaskRowViewModel t : tasks) {
+            t.tick(instant);
+        }
+        listAlerts(instant, false);
+        summarize(instant);
+    }
+
+    /** Updates the listed alerts; touches the list only when the set changed, so cells are not rebuilt each second. */
+    private void listAlerts(Instant instant, boolean force) {
+        List<AlertRowViewModel> listed = new ArrayList<>(allAlerts.size());
+        for (AlertRowViewModel a : allAlerts) {
+            if (a.isListedAt(instant)) {
+                listed.add(a);
+            }
+        }
+        if (force || !listed.equals(alerts)) {
+            alerts.setAll(listed);
+        }
+    }
+
+    private void summarize(Instant instant) {
+        int open = 0;
+        Urgency worst = null;
+        for (TaskRowViewModel t : tasks) {
+            if (!t.isDeclared()) {
+                open++;
+                if (worst == null || t.getUrgency().compareTo(worst) > 0) {
+                    worst = t.getUrgency();
+                }
+            }
+        }
+        int attention = 0;
+        for (AlertRowViewModel a : allAlerts) {
+            if (a.needsAttentionAt(instant)) {
+                attention++;
+            }
+        }
+        // Alerts alone colour the badge as NOTICE: they need a look, not a countdown.
+        if (attention > 0 && (worst == null || worst.compareTo(Urgency.NOTICE) < 0)) {
+            worst = Urgency.NOTICE;
+        }
+        openTaskCount.set(open);
+        attentionAlertCount.set(attention);
+        worstUrgency.set(worst);
+        badgeCount.set(open + attention);
+    }
+
+    // ---- actions --------------------------------------------------------------------------------
+
+    /** A form for declaring {@code task}, pre-filled with the top hint's cause and the remembered name. */
+    public DeclarationFormViewModel declarationForm(TaskRowViewModel task) {
+        return new DeclarationFormViewModel(task, who.get());
+    }
+
+    /** Opens the declare dialog for {@code task}; on OK, {@link #submit}s it. Ignored for a declared task. */
+    public void declare(TaskRowViewModel task) {
+        if (task.isDeclared()) {
+            return;
+        }
+        DeclarationFormViewModel form = declarationForm(task);
+        dialogs.editDeclaration(form).thenAccept(ok -> {
+            if (Boolean.TRUE.equals(ok)) {
+                submit(form);
+            }
+        });
+    }
+
+    /**
+     * Sends a valid form to {@link FlagActions#declare} on {@code background}, remembers the name, then
+     * refreshes. Returns false (and does nothing) for an invalid form: the dialog's OK is disabled then,
+     * this is the second line.
+     */
+    public boolean submit(DeclarationFormViewModel form) {
+        if (!form.isValid()) {
+            return false;
+        }
+        long id = form.task().id();
+        var cause = form.causeProperty().get();
+        String note = form.cleanNote();
+        String person = form.cleanWho();
+        who.set(person);
+        actionError.set(null);
+        runAction(() -> actions.declare(id, cause, note, person));
+        return true;
+    }
+
+    /** Acknowledges an alert as the remembered person. */
+    public void acknowledge(AlertRowViewModel alert) {
+        String key = alert.key();
+        String person = who.get();
+        actionError.set(null);
+        runAction(() -> actions.acknowledge(key, person));
+    }
+
+    /** Snoozes an alert for {@code duration} as the remembered person. */
+    public void snooze(AlertRowViewModel alert, Duration duration) {
+        String key = alert.key();
+        String person = who.get();
+        actionError.set(null);
+        runAction(() -> actions.snooze(key, duration, person));
+    }
+
+    private void runAction(Runnable action) {
+        try {
+            background.execute(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // Another person may have declared first, or the gap closed meanwhile: say so, then re-read.
+                    LOG.warn("Flag action failed", e);
+                    String message = messageOf(e);
+                    ui.execute(() -> actionError.set(message));
+                }
+                refresh();
+            });
+        } catch (RejectedExecutionException e) {
+            actionError.set(messageOf(e));
+        }
+    }
+
+    /** Brings {@code taskId} into view (a toast was clicked); the view scrolls to it. */
+    public void focusTask(Long taskId) {
+        // Reset first so clicking the same toast twice still scrolls.
+        focusedTaskId.set(null);
+        focusedTaskId.set(taskId);
+    }
+
+    private static String messageOf(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // ---- exposed state --------------------------------------------------------------------------
+
+    /** Tasks, open ones by deadline first, then declared ones. */
+    public ObservableList<TaskRowViewModel> tasks() {
+        return tasks;
+    }
+
+    /** Alerts listed now (snoozed ones hidden), by severity. */
+    public ObservableList<AlertRowViewModel> alerts() {
+        return alerts;
+    }
+
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** Undeclared tasks. */
+    public ReadOnlyIntegerProperty openTaskCountProperty() {
+        return openTaskCount.getReadOnlyProperty();
+    }
+
+    /** Alerts showing and not acknowledged. */
+    public ReadOnlyIntegerProperty attentionAlertCountProperty() {
+        return attentionAlertCount.getReadOnlyProperty();
+    }
+
+    /** Open tasks + alerts needing attention: the sidebar badge. */
+    public ReadOnlyIntegerProperty badgeCountProperty() {
+        return badgeCount.getReadOnlyProperty();
+    }
+
+    /** The most urgent open task's urgency (NOTICE when only alerts need a look), null when all is quiet. */
+    public ReadOnlyObjectProperty<Urgency> worstUrgencyProperty() {
+        return worstUrgency.getReadOnlyProperty();
+    }
+
+    /** The task a toast asked to show, null when none. */
+    public ReadOnlyObjectProperty<Long> focusedTaskIdProperty() {
+        return focusedTaskId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    /** The last failed action's message, null after a good one. */
+    public ReadOnlyStringProperty actionErrorProperty() {
+        return actionError.getReadOnlyProperty();
+    }
+
+    /** How many boards have been applied; tells "not loaded yet" from "nothing wrong". */
+    public ReadOnlyIntegerProperty appliedBoardsProperty() {
+        return appliedBoards.getReadOnlyProperty();
+    }
+
+    /** The person the audit trail will name. */
+    public String who() {
+        return who.get();
+    }
+}

@@ -1,0 +1,388 @@
+package com.stocklens.ui.flags;
+
+import static com.stocklens.ui.flags.FakeFlags.alert;
+import static com.stocklens.ui.flags.FakeFlags.hint;
+import static com.stocklens.ui.flags.FakeFlags.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.domain.AlertKind;
+import com.stocklens.domain.AlertState;
+import com.stocklens.domain.DeclaredCause;
+import com.stocklens.domain.HintKind;
+import com.stocklens.service.FlagBoard;
+import com.stocklens.service.Notice;
+import com.stocklens.service.NoticeKind;
+import com.stocklens.service.TaskRow;
+import com.stocklens.ui.DialogService;
+import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.NameMemory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The red-flag panel's state without a toolkit: fixed clock, same-thread executors, fake services. */
+class FlagsViewModelTest {
+    private static final Instant NOW = FakeBoards.NOW;
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final Executor SAME_THREAD = Runnable::run;
+
+    /** Answers the declare dialog by running {@code fill} on the form, then pressing OK (or Cancel). */
+    private static final class ScriptedDialogs implements DialogService {
+        Consumer<DeclarationFormViewModel> fill = f -> { };
+        boolean ok = true;
+        final List<DeclarationFormViewModel> opened = new ArrayList<>();
+
+        @Override
+        public CompletableFuture<Boolean> editDeclaration(DeclarationFormViewModel form) {
+            opened.add(form);
+            fill.accept(form);
+            return CompletableFuture.completedFuture(ok);
+        }
+    }
+
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final NameMemory who = NameMemory.inMemory("zhang.san");
+
+    private FlagsViewModel viewModel(FakeFlags flags, Executor background) {
+        return new FlagsViewModel(flags, flags, flags, dialogs, who, CLOCK, Duration.ofHours(2), background, SAME_THREAD);
+    }
+
+    private FlagsViewModel started(FlagBoard board) {
+        FakeFlags flags = new FakeFlags(CLOCK, board);
+        FlagsViewModel vm = viewModel(flags, SAME_THREAD);
+        vm.start();
+        return vm;
+    }
+
+    private static FlagBoard board(TaskRow... tasks) {
+        return new FlagBoard(List.of(tasks), List.of(), NOW);
+    }
+
+    private static TaskRow mug(long id, Duration left) {
+        return task(id, "MUG-" + id, "Mug", FakeBoards.SHIPBOB_CA, NOW, left, 80, 92);
+    }
+
+    // ---- countdown ------------------------------------------------------------------------------
+
+    @Test
+    void countdownReadsHoursMinutesSecondsAndGoesNegativeWhenOverdue() {
+        // Deadline exactly two hours after NOW.
+        FlagsViewModel vm = started(board(mug(1, Duration.ofHours(2))));
+        TaskRowViewModel row = vm.tasks().get(0);
+        assertThat(row.getCountdown()).isEqualTo("02:00:00");
+
+        vm.tick(NOW.plusSeconds(1));
+        assertThat(row.getCountdown()).isEqualTo("01:59:59");
+
+        vm.tick(NOW.plus(Duration.ofHours(2)).minusSeconds(1));
+        assertThat(row.getCountdown()).isEqualTo("00:00:01");
+        assertThat(row.getUrgency()).isEqualTo(Urgency.CRITICAL);
+
+        vm.tick(NOW.plus(Duration.ofHours(2)));
+        assertThat(row.getCountdown()).isEqualTo("-00:00:00");
+        assertThat(row.getUrgency()).isEqualTo(Urgency.OVERDUE);
+
+        vm.tick(NOW.plus(Duration.ofHours(2)).plusSeconds(5));
+        assertThat(row.getCountdown()).isEqualTo("-00:00:05");
+        assertThat(row.getUrgency()).isEqualTo(Urgency.OVERDUE);
+    }
+
+    @Test
+    void countdownTruncatesToWholeSecondsAndDoesNotCapHours() {
+        assertThat(TaskRowViewModel.countdownText(Duration.ofMillis(1999))).isEqualTo("00:00:01");
+        assertThat(TaskRowViewModel.countdownText(Duration.ofHours(26).plusMinutes(3))).isEqualTo("26:03:00");
+        assertThat(TaskRowViewModel.countdownText(Duration.ofMinutes(-61))).isEqualTo("-01:01:00");
+    }
+
+    // ---- urgency --------------------------------------------------------------------------------
+
+    @Test
+    void urgencyChangesExactlyAtFiftyTwentyFiveAndTenPercentOfTheWindow() {
+        FlagsViewModel vm = started(board(mug(1, Duration.ofHours(2))));
+        TaskRowViewModel row = vm.tasks().get(0);
+        Instant deadline = NOW.plus(Duration.ofHours(2));
+        assertThat(row.window()).isEqualTo(Duration.ofHours(2));
+
+        // [time left, expected] around each boundary: exactly at it, and one second before reaching it.
+        Object[][] cases = {
+                {Duration.ofMinutes(60).plusSeconds(1), Urgency.CALM},
+                {Duration.ofMinutes(60), Urgency.NOTICE},
+                {Duration.ofMinutes(30).plusSeconds(1), Urgency.NOTICE},
+                {Duration.ofMinutes(30), Urgency.WARNING},
+                {Duration.ofMinutes(12).plusSeconds(1), Urgency.WARNING},
+                {Duration.ofMinutes(12), Urgency.CRITICAL},
+                {Duration.ofSeconds(1), Urgency.CRITICAL},
+                {Duration.ZERO, Urgency.OVERDUE},
+        };
+        for (Object[] c : cases) {
+            vm.tick(deadline.minus((Duration) c[0]));
+            assertThat(row.getUrgency()).as("%s left", c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
+    void urgencyIsTakenOfTheTasksOwnWindowAndFallsBackToTheSetting() {
+        assertThat(Urgency.of(Duration.ofMinutes(30), Duration.ofHours(1))).isEqualTo(Urgency.NOTICE);
+        assertThat(Urgency.of(Duration.ofMinutes(30), Duration.ofHours(4))).isEqualTo(Urgency.WARNING);
+        assertThat(Urgency.of(Duration.ofMinutes(24), Duration.ofHours(4))).isEqualTo(Urgency.CRITICAL);
+        // A task without a usable detection time (detectedAt == deadline) uses the configured 2 h.
+        Instant deadline = NOW.plus(Duration.ofMinutes(30));
+        TaskRow odd = new TaskRow(new com.stocklens.domain.CalibrationTask(9, "X", "shipbob:228", deadline, deadline,
+                1, 9, com.stocklens.domain.CalibrationState.OPEN, null, null, List.of()), "x", FakeBoards.SHIPBOB_CA);
+        TaskRowViewModel row = new TaskRowViewModel(odd, Duration.ofHours(2), NOW);
+        assertThat(row.window()).isEqualTo(Duration.ofHours(2));
+        assertThat(row.getUrgency()).isEqualTo(Urgency.WARNING);
+    }
+
+    // ---- order, badge ---------------------------------------------------------------------------
+
+    @Test
+    void openTasksAreSortedByDeadlineAndDeclaredOnesFollow() {
+        FlagBoard showcase = FakeFlags.showcase(NOW);
+        FlagsViewModel vm = started(showcase);
+        assertThat(vm.tasks()).extracting(TaskRowViewModel::id).containsExactly(105L, 104L, 103L, 102L, 101L, 106L);
+        assertThat(vm.tasks()).extracting(TaskRowViewModel::getUrgency).containsExactly(
+                Urgency.OVERDUE, Urgency.CRITICAL, Urgency.WARNING, Urgency.NOTICE, Urgency.CALM, Urgency.DECLARED);
+        TaskRowViewModel declared = vm.tasks().get(5);
+        assertThat(declared.getCountdown()).isEmpty();
+        assertThat(declared.declaration().declaredBy()).isEqualTo("li.wei");
+    }
+
+    @Test
+    void theBadgeCountsOpenTasksAndAlertsNeedingALookAndTakesTheWorstUrgency() {
+        FlagsViewModel vm = started(FakeFlags.showcase(NOW));
+        // 5 open tasks; alerts: stale, oversell, prealloc, safety stock active; slow-moving acknowledged;
+        // returns-QC snoozed for another hour.
+        assertThat(vm.openTaskCountProperty().get()).isEqualTo(5);
+        assertThat(vm.attentionAlertCountProperty().get()).isEqualTo(4);
+        assertThat(vm.badgeCountProperty().get()).isEqualTo(9);
+        assertThat(vm.worstUrgencyProperty().get()).isEqualTo(Urgency.OVERDUE);
+
+        FlagsViewModel quiet = started(new FlagBoard(List.of(), List.of(FakeFlags.staleSource("s", "S", NOW, 1000)), NOW));
+        assertThat(quiet.worstUrgencyProperty().get()).isEqualTo(Urgency.NOTICE);
+        FlagsViewModel empty = started(FlagBoard.EMPTY);
+        assertThat(empty.badgeCountProperty().get()).isZero();
+        assertThat(empty.worstUrgencyProperty().get()).isNull();
+    }
+
+    // ---- declaring ------------------------------------------------------------------------------
+
+    @Test
+    void theFormPreselectsTheTopHintsCauseAndTheRememberedName() {
+        FlagsViewModel vm = started(board(task(1, "A", "a", FakeBoards.SHIPBOB_CA, NOW, Duration.ofHours(1), 5, 9,
+                hint(HintKind.RETURNS_IN_QC, 4, DeclaredCause.RETURN_AWAITING_QC),
+                hint(HintKind.STALE_SIDE, 4, DeclaredCause.SYNC_MISS))));
+        DeclarationFormViewModel form = vm.declarationForm(vm.tasks().get(0));
+        assertThat(form.causeProperty().get()).isEqualTo(DeclaredCause.RETURN_AWAITING_QC);
+        assertThat(form.whoProperty().get()).isEqualTo("zhang.san");
+        assertThat(form.isValid()).isTrue();
+
+        FlagsViewModel noHints = started(board(mug(2, Duration.ofHours(1))));
+        DeclarationFormViewModel bare = noHints.declarationForm(noHints.tasks().get(0));
+        assertThat(bare.causeProperty().get()).isNull();
+        assertThat(bare.isValid()).isFalse();
+        assertThat(bare.problemProperty().get()).isEqualTo("flags.declare.problem.cause");
+    }
+
+    @Test
+    void otherNeedsANoteAndANameBeforeOkIsAllowed() {
+        FakeFlags flags = new FakeFlags(CLOCK, board(mug(1, Duration.ofHours(1))));
+        FlagsViewModel vm = viewModel(flags, SAME_THREAD);
+        vm.start();
+        DeclarationFormViewModel form = vm.declarationForm(vm.tasks().get(0));
+        form.causeProperty().set(DeclaredCause.OTHER);
+        assertThat(form.noteRequiredProperty().get()).isTrue();
+        assertThat(form.isValid()).isFalse();
+        assertThat(form.problemProperty().get()).isEqualTo("flags.declare.problem.note");
+        form.noteProperty().set("   ");
+        assertThat(form.isValid()).isFalse();
+        assertThat(vm.submit(form)).isFalse();
+        assertThat(flags.declared).isEmpty();
+
+        form.noteProperty().set("Carrier lost a carton");
+        assertThat(form.isValid()).isTrue();
+        form.whoProperty().set(" ");
+        assertThat(form.isValid()).isFalse();
+        assertThat(form.problemProperty().get()).isEqualTo("flags.declare.problem.who");
+        form.causeProperty().set(DeclaredCause.DAMAGE);
+        form.whoProperty().set("wang.wu");
+        assertThat(form.noteRequiredProperty().get()).isFalse();
+        assertThat(form.isValid()).isTrue();
+    }
+
+    @Test
+    void declaringCallsTheServiceOnceThenShowsTheDeclaredTaskAndRemembersTheName() {
+        FakeFlags flags = new FakeFlags(CLOCK, board(mug(1, Duration.ofMinutes(10)), mug(2, Duration.ofMinutes(50))));
+        FlagsViewModel vm = viewModel(flags, SAME_THREAD);
+        vm.start();
+        int readsBefore = flags.reads.get();
+        dialogs.fill = f -> {
+            f.causeProperty().set(DeclaredCause.OTHER);
+            f.noteProperty().set("  Miscount at stock-take  ");
+            f.whoProperty().set("li.wei");
+        };
+
+        vm.declare(vm.tasks().get(0));
+
+        assertThat(flags.declared).containsExactly(
+                new FakeFlags.Declared(1, DeclaredCause.OTHER, "Miscount at stock-take", "li.wei"));
+        assertThat(flags.reads.get()).isEqualTo(readsBefore + 1);
+        // Task 1 is declared now: it leaves the countdown and goes after the open one.
+        assertThat(vm.tasks()).extracting(TaskRowViewModel::id).containsExactly(2L, 1L);
+        TaskRowViewModel declared = vm.tasks().get(1);
+        assertThat(declared.isDeclared()).isTrue();
+        assertThat(declared.getUrgency()).isEqualTo(Urgency.DECLARED);
+        assertThat(declared.declaration().declaredAt()).isEqualTo(NOW);
+        assertThat(vm.openTaskCountProperty().get()).isEqualTo(1);
+        assertThat(who.get()).isEqualTo("li.wei");
+
+        // Declaring a declared task does nothing; cancel does nothing.
+        vm.declare(declared);
+        dialogs.ok = false;
+        vm.declare(vm.tasks().get(0));
+        assertThat(flags.declared).hasSize(1);
+    }
+
+    @Test
+    void aRefusedDeclarationIsReportedAndTheBoardReread() {
+        FakeFlags flags = new FakeFlags(CLOCK, board(mug(1, Duration.ofMinutes(10))));
+        FlagsViewModel vm = viewModel(flags, SAME_THREAD);
+        vm.start();
+        TaskRowViewModel stale = vm.tasks().get(0);
+        // Someone else declared meanwhile: the service refuses the second declaration.
+        flags.declare(1, DeclaredCause.DAMAGE, null, "other.person");
+        dialogs.fill = f -> f.causeProperty().set(DeclaredCause.SYNC_MISS);
+        vm.declare(stale);
+        assertThat(vm.actionErrorProperty().get()).contains("already");
+        assertThat(vm.tasks().get(0).isDeclared()).isTrue();
+        assertThat(vm.tasks().get(0).declaration().declaredBy()).isEqualTo("other.person");
+    }
+
+    // ---- alerts ---------------------------------------------------------------------------------
+
+    @Test
+    void alertsAreSortedBySeverityAcknowledgedLastAndSnoozedHidden() {
+        FlagsViewModel vm = started(FakeFlags.showcase(NOW));
+        assertThat(vm.alerts()).extracting(AlertRowViewModel::kind).containsExactly(
+                AlertKind.STALE_SOURCE, AlertKind.OVERSELL_RISK, AlertKind.MISSING_PREALLOCATION,
+                AlertKind.BELOW_SAFETY_STOCK, AlertKind.SLOW_MOVING);
+        assertThat(vm.alerts().get(4).isAcknowledged()).isTrue();
+
+        // The snooze ends an hour later: the alert comes back on the next tick.
+        vm.tick(NOW.plusSeconds(3600));
+        assertThat(vm.alerts()).extracting(AlertRowViewModel::kind).contains(AlertKind.RETURN_QC_OVERDUE);
+        assertThat(vm.attentionAlertCountProperty().get()).isEqualTo(5);
+    }
+
+    @Test
+    void theSameConditionIsOneLine() {
+        var older = alert(AlertKind.OVERSELL_RISK, "MUG", FakeBoards.SHIPBOB_CA, NOW.minusSeconds(60), 5, 3, "old",
+                AlertState.ACTIVE, null);
+        var newer = alert(AlertKind.OVERSELL_RISK, "MUG", FakeBoards.SHIPBOB_CA, NOW, 7, 3, "new",
+                AlertState.ACTIVE, null);
+        FlagsViewModel vm = started(new FlagBoard(List.of(), List.of(older, newer, older), NOW));
+        assertThat(vm.alerts()).hasSize(1);
+        assertThat(vm.alerts().get(0).detail()).isEqualTo("new");
+        assertThat(vm.badgeCountProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void acknowledgeAndSnoozeGoThroughTheServiceAsTheRememberedPerson() {
+        FakeFlags flags = new FakeFlags(CLOCK, FakeFlags.showcase(NOW));
+        FlagsViewModel vm = viewModel(flags, SAME_THREAD);
+        vm.start();
+        AlertRowViewModel oversell = vm.alerts().get(1);
+        AlertRowViewModel prealloc = vm.alerts().get(2);
+
+        vm.acknowledge(oversell);
+        assertThat(flags.acknowledged).containsExactly(oversell.key() + "|zhang.san");
+        AlertRowViewModel after = vm.alerts().stream().filter(a -> a.key().equals(oversell.key())).findFirst().orElseThrow();
+        assertThat(after.isAcknowledged()).isTrue();
+        assertThat(vm.attentionAlertCountProperty().get()).isEqualTo(3);
+
+        vm.snooze(prealloc, FlagsViewModel.SNOOZE_CHOICES.get(1));
+        assertThat(flags.snoozed).containsExactly(prealloc.key() + "|PT4H|zhang.san");
+        assertThat(vm.alerts()).extracting(AlertRowViewModel::key).doesNotContain(prealloc.key());
+        vm.tick(NOW.plus(Duration.ofHours(4)).minusSeconds(1));
+        assertThat(vm.alerts()).extracting(AlertRowViewModel::key).doesNotContain(prealloc.key());
+        vm.tick(NOW.plus(Duration.ofHours(4)));
+        assertThat(vm.alerts()).extracting(AlertRowViewModel::key).contains(prealloc.key());
+    }
+
+    // ---- threading ------------------------------------------------------------------------------
+
+    @Test
+    void aBurstOfEventsIsOneReadAndOneApply() {
+        FakeFlags flags = new FakeFlags(CLOCK, FakeFlags.showcase(NOW));
+        Queue<Runnable> queued = new ArrayDeque<>();
+        FlagsViewModel vm = viewModel(flags, queued::add);
+        vm.start();
+        flags.fire();
+        flags.fire();
+        flags.fire();
+        assertThat(queued).hasSize(1);
+        assertThat(flags.reads.get()).isZero();
+        queued.poll().run();
+        assertThat(flags.reads.get()).isEqualTo(1);
+        assertThat(vm.appliedBoardsProperty().get()).isEqualTo(1);
+        // An event after the read started queues exactly one more.
+        flags.fire();
+        flags.fire();
+        assertThat(queued).hasSize(1);
+        vm.close();
+        assertThat(flags.subscribers()).isZero();
+        queued.poll().run();
+        assertThat(vm.appliedBoardsProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedReadIsReportedAndTheNextGoodOneClearsIt() {
+        FakeFlags flags = new FakeFlags(CLOCK, FlagBoard.EMPTY);
+        boolean[] fail = {true};
+        com.stocklens.service.FlagReader reader = () -> {
+            if (fail[0]) {
+                throw new IllegalStateException("database is locked");
+            }
+            return FakeFlags.showcase(NOW);
+        };
+        FlagsViewModel vm = new FlagsViewModel(reader, flags, flags, dialogs, who, CLOCK, Duration.ofHours(2),
+                SAME_THREAD, SAME_THREAD);
+        vm.start();
+        assertThat(vm.loadErrorProperty().get()).isEqualTo("database is locked");
+        fail[0] = false;
+        vm.refresh();
+        assertThat(vm.loadErrorProperty().get()).isNull();
+        assertThat(vm.tasks()).hasSize(6);
+    }
+
+    // ---- toasts ---------------------------------------------------------------------------------
+
+    @Test
+    void toastsAreBoundedNewestFirstAndTheSameThingReplacesItself() {
+        FakeFlags flags = new FakeFlags(CLOCK, FlagBoard.EMPTY);
+        ToastsViewModel toasts = new ToastsViewModel(flags.notices(), SAME_THREAD);
+        toasts.start();
+        for (long id = 1; id <= 7; id++) {
+            flags.notice(new Notice(NOW, NoticeKind.CALIBRATION_OPENED, "SKU-" + id, "shipbob:228", "CA", null, id, 7200L, null));
+        }
+        assertThat(toasts.toasts()).hasSize(ToastsViewModel.MAX_VISIBLE);
+        assertThat(toasts.toasts()).extracting(Notice::taskId).containsExactly(7L, 6L, 5L, 4L, 3L);
+        flags.notice(new Notice(NOW, NoticeKind.CALIBRATION_OPENED, "SKU-5", "shipbob:228", "CA", null, 5L, 7000L, null));
+        assertThat(toasts.toasts()).extracting(Notice::taskId).containsExactly(5L, 7L, 6L, 4L, 3L);
+        // T-10 is a different message about the same task: it stacks.
+        flags.notice(new Notice(NOW, NoticeKind.CALIBRATION_DUE_10, "SKU-5", "shipbob:228", "CA", null, 5L, 600L, null));
+        assertThat(toasts.toasts()).extracting(Notice::kind).first().isEqualTo(NoticeKind.CALIBRATION_DUE_10);
+        toasts.close();
+        flags.notice(new Notice(NOW, NoticeKind.ALERT_RAISED, "X", "w", "W", AlertKind.OVERSELL_RISK, null, null, null));
+        assertThat(toasts.toasts()).extracting(Notice::kind).doesNotContain(NoticeKind.ALERT_RAISED);
+    }
+}

@@ -13,6 +13,11 @@ import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.Thresholds;
+import com.stocklens.notify.FlagReaderTasks;
+import com.stocklens.notify.NoticeCenter;
+import com.stocklens.notify.TeamPushConfig;
+import com.stocklens.notify.TeamPushService;
+import com.stocklens.service.Notices;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
@@ -70,6 +75,11 @@ public final class AppRuntime implements AutoCloseable {
     private final JdbiReturnsPoolReader returnsPoolReader;
     private final FlagEngine flagEngine;
     private final JdbiFlagReader flagReader;
+    private final Thresholds thresholds;
+    private final HttpClientFactory http;
+    /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
+    private TeamPushService teamPush;
+    private NoticeCenter noticeCenter;
 
     /** The workspace could not be opened; the message tells the person what to do. */
     public static final class StartupException extends RuntimeException {
@@ -81,8 +91,9 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     private AppRuntime(LaunchOptions options, Clock clock, Database database, SandboxServer sandbox,
-                       List<StockSource> sources, ShopActivitySource activitySource) {
+                       List<StockSource> sources, ShopActivitySource activitySource, HttpClientFactory http) {
         this.options = options;
+        this.http = http;
         this.clock = clock;
         this.database = database;
         this.sandbox = sandbox;
@@ -100,8 +111,9 @@ public final class AppRuntime implements AutoCloseable {
         this.demandReader = new JdbiDemandReader(database.jdbi());
         this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
         this.flagReader = new JdbiFlagReader(database.jdbi());
+        this.thresholds = Thresholds.DEFAULTS.withStaleAfter(options.staleAfter());
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
-                Thresholds.DEFAULTS.withStaleAfter(options.staleAfter()), staleSideTolerance(options.cadence()),
+                thresholds, staleSideTolerance(options.cadence()),
                 FLAG_SETTLE, demandReader, returnsPoolReader);
     }
 
@@ -158,7 +170,7 @@ public final class AppRuntime implements AutoCloseable {
                             .withLinks(live.shipbobLinks(), Map.of()), http, clock));
                 }
             }
-            return new AppRuntime(options, clock, database, sandbox, sources, activity);
+            return new AppRuntime(options, clock, database, sandbox, sources, activity, http);
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();
@@ -234,6 +246,27 @@ public final class AppRuntime implements AutoCloseable {
         }
     }
 
+    /** The policy figures the rules judge by (defaults of DOMAIN.md; the staleness window from the options). */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * Starts desktop notices and, when robots are configured (see README "Team push"), the team push.
+     * Called by the window and the long-running {@code sync}; one-shot commands notify nobody.
+     */
+    public synchronized Notices startNotices() {
+        if (noticeCenter == null) {
+            TeamPushConfig pushConfig = TeamPushConfig.fromEnvironment();
+            pushConfig.problems().forEach(p -> LOG.warn("Team push: {}", p));
+            teamPush = new TeamPushService(http, clock);
+            teamPush.setRobots(pushConfig.robots());
+            FlagReaderTasks openTasks = new FlagReaderTasks(flagReader);
+            noticeCenter = new NoticeCenter(flagEngine, openTasks, openTasks, teamPush, clock);
+        }
+        return noticeCenter;
+    }
+
     /** The red-flag panel's read model. */
     public FlagReader flagReader() {
         return flagReader;
@@ -250,6 +283,14 @@ public final class AppRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this) {
+            if (noticeCenter != null) {
+                noticeCenter.close();
+            }
+            if (teamPush != null) {
+                teamPush.close();
+            }
+        }
         try {
             try {
                 if (activitySync != null) {

@@ -3,6 +3,7 @@ package com.stocklens;
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.MainWindowHost;
+import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import java.util.Locale;
@@ -68,7 +69,9 @@ public final class StockLensApp extends Application {
         LaunchOptions options = runtime.options();
         Locale locale = requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault());
         UiContext context = new UiContext(runtime.boardReader(), runtime.syncEngine(), runtime.clock(),
-                options.staleAfter(), options.demo(), uiIo, locale, settings::setLocale);
+                options.staleAfter(), options.demo(), uiIo, locale, settings::setLocale)
+                .withFlags(runtime.flagReader(), runtime.flagEngine(), runtime.flagEngine(), runtime.startNotices(),
+                        runtime.thresholds(), declarerMemory());
         host = MainWindowHost.install(stage, context);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));
@@ -94,6 +97,22 @@ public final class StockLensApp extends Application {
         if (runtime != null) {
             runtime.close();
         }
+    }
+
+    /** The name on declarations and acknowledgements, remembered in the workspace settings. */
+    private NameMemory declarerMemory() {
+        return new NameMemory() {
+            @Override
+            public String get() {
+                String name = settings.declarer();
+                return name != null ? name : NameMemory.osUserName();
+            }
+
+            @Override
+            public void set(String name) {
+                settings.setDeclarer(name);
+            }
+        };
     }
 
     /** Logs every uncaught error; shows the first one to the person, once, instead of failing silently. */

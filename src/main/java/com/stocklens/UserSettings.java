@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class UserSettings {
     private static final Logger LOG = LoggerFactory.getLogger(UserSettings.class);
     private static final String LANGUAGE = "ui.language";
+    private static final String DECLARER = "ui.declarer";
 
     private final Path file;
     private final Properties properties = new Properties();
@@ -36,7 +37,7 @@ public final class UserSettings {
     }
 
     /** The chosen language, else the OS language when it is Chinese, else English. */
-    public Locale locale(Locale osDefault) {
+    public synchronized Locale locale(Locale osDefault) {
         String tag = properties.getProperty(LANGUAGE);
         if (tag != null && !tag.isBlank()) {
             return Locale.forLanguageTag(tag);
@@ -44,12 +45,25 @@ public final class UserSettings {
         return "zh".equals(osDefault.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }
 
-    public void setLocale(Locale locale) {
+    public synchronized void setLocale(Locale locale) {
         properties.setProperty(LANGUAGE, locale.toLanguageTag());
         save();
     }
 
-    private void save() {
+    /** Who declares causes and acknowledges alerts at this desk, for the audit trail; null if never set. */
+    public synchronized String declarer() {
+        String name = properties.getProperty(DECLARER);
+        return name == null || name.isBlank() ? null : name;
+    }
+
+    public synchronized void setDeclarer(String name) {
+        if (name != null && !name.isBlank() && !name.strip().equals(declarer())) {
+            properties.setProperty(DECLARER, name.strip());
+            save();
+        }
+    }
+
+    private synchronized void save() {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -33,6 +33,7 @@ final class SyncCommand extends RuntimeCommand {
                     + "). Press Ctrl+C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "stocklens-shutdown"));
+            runtime.startNotices(); // team push, when configured, keeps working on a headless poller
             runtime.startSync();
             try {
                 stopped.await();

@@ -1,6 +1,7 @@
 package com.stocklens.notify;
 
 import com.stocklens.domain.Alert;
+import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.CalibrationState;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.service.FlagEvents;
@@ -11,6 +12,8 @@ import com.stocklens.service.Notices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,13 +143,32 @@ public final class NoticeCenter implements Notices, AutoCloseable {
             emit(calibrationNotice(NoticeKind.CALIBRATION_OPENED, task, name, now),
                     NoticeText.calibration(NoticeKind.CALIBRATION_OPENED, task, name, now));
         }
+        Map<AlertKind, List<Alert>> byKind = new EnumMap<>(AlertKind.class);
         for (Alert alert : changed.raised()) {
-            String name = nameOf(alert.warehouseId());
-            String detail = alert.detail() != null ? alert.detail() : alert.sourceId();
-            emit(new Notice(now, NoticeKind.ALERT_RAISED, alert.sellerSku(), alert.warehouseId(), name,
-                    alert.kind(), null, null, detail), NoticeText.alert(alert, name));
+            byKind.computeIfAbsent(alert.kind(), k -> new ArrayList<>()).add(alert);
+        }
+        for (Map.Entry<AlertKind, List<Alert>> kind : byKind.entrySet()) {
+            if (kind.getValue().size() > BURST) {
+                // A shop's first evaluation can raise dozens at once: one notice per kind, not a flood.
+                int count = kind.getValue().size();
+                emit(new Notice(now, NoticeKind.ALERT_RAISED, null, null, null, kind.getKey(), null, null,
+                        Integer.toString(count)), NoticeText.burst(kind.getKey(), count));
+                continue;
+            }
+            for (Alert alert : kind.getValue()) {
+                String name = nameOf(alert.warehouseId());
+                String detail = alert.detail() != null ? alert.detail() : alert.sourceId();
+                emit(new Notice(now, NoticeKind.ALERT_RAISED, alert.sellerSku(), alert.warehouseId(), name,
+                        alert.kind(), null, null, detail), NoticeText.alert(alert, name));
+            }
         }
     }
+
+    /**
+     * More new alerts of one kind than this in one evaluation become one summary notice whose
+     * {@code detail} is the count and whose SKU and warehouse are null.
+     */
+    public static final int BURST = 3;
 
     /**
      * One deadline check: reminders for open tasks whose time left has reached 30 or 10 minutes and

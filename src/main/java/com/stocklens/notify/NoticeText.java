@@ -78,6 +78,13 @@ final class NoticeText {
         return new TeamMessage("StockLens 新预警 · new alert: " + english(alert.kind()), text.toString());
     }
 
+    /** One message for many new alerts of one kind raised together (e.g. the first evaluation of a shop). */
+    static TeamMessage burst(AlertKind kind, int count) {
+        String zh = "【" + chinese(kind) + "】共 " + count + " 个 SKU × 仓库";
+        String en = english(kind) + ": " + count + " SKU × warehouse pairs";
+        return new TeamMessage("StockLens 新预警 · new alerts: " + english(kind), zh + "\n" + en);
+    }
+
     static String chinese(AlertKind kind) {
         return switch (kind) {
             case OVERSELL_RISK -> "超卖风险";

@@ -100,6 +100,40 @@ class NoticeCenterTest {
     }
 
     @Test
+    void moreThanThreeNewAlertsOfOneKindBecomeOneSummaryNotice() throws Exception {
+        center(null);
+        List<Alert> three = new ArrayList<>();
+        List<Alert> four = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Alert a = new Alert("BELOW_SAFETY_STOCK:SKU-" + i + "@" + WH, AlertKind.BELOW_SAFETY_STOCK, "SKU-" + i, WH,
+                    null, T0, 3, 40, null, AlertState.ACTIVE, null, null);
+            four.add(a);
+            if (i < NoticeCenter.BURST) {
+                three.add(new Alert("OVERSELL_RISK:SKU-" + i + "@" + WH, AlertKind.OVERSELL_RISK, "SKU-" + i, WH,
+                        null, T0, 9, 5, null, AlertState.ACTIVE, null, null));
+            }
+        }
+        List<Alert> raised = new ArrayList<>(three);
+        raised.addAll(four);
+
+        flagEvents.fire(new FlagsChanged(T0, List.of(), List.of(), raised));
+
+        List<Notice> got = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            got.add(notices.poll(5, TimeUnit.SECONDS));
+        }
+        assertThat(notices.poll(100, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(got).filteredOn(n -> n.alertKind() == AlertKind.OVERSELL_RISK).hasSize(3)
+                .allSatisfy(n -> assertThat(n.sellerSku()).isNotNull());
+        assertThat(got).filteredOn(n -> n.alertKind() == AlertKind.BELOW_SAFETY_STOCK).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.sellerSku()).isNull();
+                    assertThat(n.warehouseId()).isNull();
+                    assertThat(n.detail()).isEqualTo("4");
+                });
+    }
+
+    @Test
     void remindersFireOnceAtThirtyAndTenMinutes() {
         NoticeCenter center = center(null);
         Instant deadline = T0.plus(Duration.ofMinutes(31));

@@ -115,7 +115,11 @@ public final class FlagTexts {
             case CALIBRATION_OPENED -> messages.format("flags.notice.calibrationOpened", sku, where);
             case CALIBRATION_DUE_30 -> messages.format("flags.notice.calibrationDue30", sku, where);
             case CALIBRATION_DUE_10 -> messages.format("flags.notice.calibrationDue10", sku, where);
-            case ALERT_RAISED -> messages.format("flags.notice.alertRaised",
+            case ALERT_RAISED -> sku.isEmpty() && n.warehouseId() == null && n.detail() != null
+                    && n.detail().chars().allMatch(Character::isDigit)
+                    ? messages.format("flags.notice.alertBurst",
+                            n.alertKind() == null ? "" : alertKind(n.alertKind()), n.detail())
+                    : messages.format("flags.notice.alertRaised",
                     n.alertKind() == null ? "" : alertKind(n.alertKind()),
                     sku.isEmpty() ? (n.detail() == null ? where : n.detail()) : sku + (where.isEmpty() ? "" : " @ " + where));
             case PUSH_FAILED -> messages.format("flags.notice.pushFailed", n.detail() == null ? "" : n.detail());

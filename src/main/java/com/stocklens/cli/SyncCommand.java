@@ -7,6 +7,8 @@ import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.sync.ActivitySync;
 import java.util.Optional;
+import com.stocklens.domain.CalibrationState;
+import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagsChanged;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -93,8 +95,13 @@ final class SyncCommand extends RuntimeCommand {
                     activitySource, a.ok() ? "COMPLETE" : "FAILED", a.sales() + a.returns(), a.requests(),
                     activityMillis, a.ok() ? "" : "  " + a.error())));
         }
-        printer.message("Red flags: " + flags.opened().size() + " calibration task(s) opened, "
-                + flags.resolved().size() + " resolved, " + flags.raised().size() + " alert(s) raised (see `flags`).");
+        // The state, not this evaluation's delta: the engine may already have judged part of it after the
+        // stock sync events, before this evaluation (which adds what the orders-and-returns read changed).
+        FlagBoard board = runtime.flagReader().read();
+        long open = board.tasks().stream().filter(t -> t.task().state() == CalibrationState.OPEN).count();
+        printer.message("Red flags: " + open + " open calibration task(s), " + board.alerts().size()
+                + " alert(s); this evaluation opened " + flags.opened().size() + ", resolved "
+                + flags.resolved().size() + ", raised " + flags.raised().size() + " (see `flags`).");
         if (failed) {
             printer.message("Some sources did not sync; their previous snapshots are kept. See the errors above.");
         }

@@ -1,0 +1,17 @@
+package com.stocklens.domain;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One finding of the three-code check.
+ *
+ * @param lines  the source lines involved (1-based; empty when not from a file)
+ * @param detail plain words: what is wrong and with which codes
+ */
+public record CodeFinding(CodeFindingKind kind, String sellerSku, List<Integer> lines, String detail) {
+    public CodeFinding {
+        Objects.requireNonNull(kind, "kind");
+        lines = List.copyOf(lines);
+    }
+}

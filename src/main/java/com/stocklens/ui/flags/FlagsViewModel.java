@@ -7,6 +7,7 @@ import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagEvents;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.TaskRow;
+import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.NameMemory;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -74,9 +74,7 @@ public final class FlagsViewModel implements AutoCloseable {
     private final Executor background;
     private final Executor ui;
 
-    private final AtomicBoolean refreshPending = new AtomicBoolean();
-    private volatile boolean closed;
-    private AutoCloseable subscription;
+    private final BackgroundRefresh<FlagBoard> loader;
 
     private final ObservableList<TaskRowViewModel> tasks = FXCollections.observableArrayList();
     /** Every alert of the latest board, one per condition key; {@link #alerts} is the part listed now. */
@@ -107,6 +105,8 @@ public final class FlagsViewModel implements AutoCloseable {
         this.fallbackWindow = Objects.requireNonNull(fallbackWindow, "fallbackWindow");
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.loader = new BackgroundRefresh<>("the red flags", reader::read, this::apply, loadError::set,
+                background, ui);
         now.set(clock.instant());
     }
 
@@ -114,61 +114,18 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Subscribes to flag events and loads the board once. */
     public void start() {
-        if (subscription != null || closed) {
-            return;
-        }
-        subscription = events.subscribe(event -> refresh());
-        refresh();
+        loader.start(request -> events.subscribe(event -> request.run()));
     }
 
     /** Asks for a fresh read. Safe from any thread; requests made while one is queued fold into it. */
     public void refresh() {
-        if (closed || !refreshPending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            background.execute(this::readAndApply);
-        } catch (RejectedExecutionException e) {
-            // The root is shutting the executor down: nothing left to show.
-            refreshPending.set(false);
-        }
-    }
-
-    private void readAndApply() {
-        // Clear before reading: an event that arrives while we read must trigger one more read.
-        refreshPending.set(false);
-        if (closed) {
-            return;
-        }
-        FlagBoard board;
-        try {
-            board = reader.read();
-        } catch (RuntimeException e) {
-            LOG.warn("Reading the red flags failed", e);
-            String message = messageOf(e);
-            ui.execute(() -> loadError.set(message));
-            return;
-        }
-        ui.execute(() -> {
-            if (!closed) {
-                apply(board);
-            }
-        });
+        loader.request();
     }
 
     /** Unsubscribes from flag events; reads already in flight are dropped. */
     @Override
     public void close() {
-        closed = true;
-        AutoCloseable s = subscription;
-        subscription = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the flag-event subscription failed", e);
-            }
-        }
+        loader.close();
     }
 
     // ---- applying a board (ui thread) ---------------------------------------------------------

@@ -2,12 +2,11 @@ package com.stocklens.ui.flags;
 
 import com.stocklens.service.Notice;
 import com.stocklens.service.Notices;
+import com.stocklens.ui.BackgroundRefresh;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The desktop notifications on screen, newest first, at most {@link #MAX_VISIBLE}: older ones are
@@ -17,8 +16,6 @@ import org.slf4j.LoggerFactory;
 public final class ToastsViewModel implements AutoCloseable {
     /** More than this and a toast stack stops being read. */
     public static final int MAX_VISIBLE = 5;
-
-    private static final Logger LOG = LoggerFactory.getLogger(ToastsViewModel.class);
 
     private final Notices notices;
     private final Executor ui;
@@ -71,12 +68,6 @@ public final class ToastsViewModel implements AutoCloseable {
         closed = true;
         AutoCloseable s = subscription;
         subscription = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the notice subscription failed", e);
-            }
-        }
+        BackgroundRefresh.closeQuietly(s, "desktop notices");
     }
 }

@@ -9,6 +9,7 @@ import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvents;
+import com.stocklens.ui.BackgroundRefresh;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,8 +39,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * State of the stock screen, free of any toolkit: rows of SKU × warehouse, the tile totals, the
@@ -53,19 +50,14 @@ public final class StockViewModel implements AutoCloseable {
     /** Key of the TikTok-available total, beside the seven bucket keys. */
     public static final String TIKTOK_AVAILABLE = "tiktokAvailable";
 
-    private static final Logger LOG = LoggerFactory.getLogger(StockViewModel.class);
 
     private final StockBoardReader reader;
     private final SyncEvents syncEvents;
     private final Clock clock;
     private final Duration window;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundRefresh<StockBoard> loader;
 
     /** True while a refresh is queued but has not started reading: further requests fold into it. */
-    private final AtomicBoolean refreshPending = new AtomicBoolean();
-    private volatile boolean closed;
-    private AutoCloseable subscription;
 
     // The only list that grows with the data; it is replaced whole per snapshot, never appended to.
     private final ObservableList<StockRowViewModel> rows = FXCollections.observableArrayList();
@@ -102,8 +94,8 @@ public final class StockViewModel implements AutoCloseable {
         this.syncEvents = Objects.requireNonNull(syncEvents, "syncEvents");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = Objects.requireNonNull(window, "window");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.loader = new BackgroundRefresh<>("the stock board", reader::read, this::apply, loadError::set,
+                background, ui);
         for (Bucket b : Bucket.values()) {
             totals.put(b.key(), new StockTotal(b.key()));
         }
@@ -120,11 +112,7 @@ public final class StockViewModel implements AutoCloseable {
 
     /** Subscribes to sync events and loads the board once. */
     public void start() {
-        if (subscription != null || closed) {
-            return;
-        }
-        subscription = syncEvents.subscribe(event -> refresh());
-        refresh();
+        loader.start(request -> syncEvents.subscribe(event -> request.run()));
     }
 
     /**
@@ -132,53 +120,13 @@ public final class StockViewModel implements AutoCloseable {
      * queued and not yet started, further requests are dropped, because that read will see their data.
      */
     public void refresh() {
-        if (closed || !refreshPending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            background.execute(this::readAndApply);
-        } catch (RejectedExecutionException e) {
-            // The root is shutting down its executors; nothing left to show.
-            refreshPending.set(false);
-            LOG.debug("Refresh rejected: background executor is shut down");
-        }
-    }
-
-    private void readAndApply() {
-        // Clear before reading: a sync that finishes while we read must trigger one more read.
-        refreshPending.set(false);
-        if (closed) {
-            return;
-        }
-        StockBoard board;
-        try {
-            board = reader.read();
-        } catch (RuntimeException e) {
-            LOG.warn("Reading the stock board failed", e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            ui.execute(() -> loadError.set(message));
-            return;
-        }
-        ui.execute(() -> {
-            if (!closed) {
-                apply(board);
-            }
-        });
+        loader.request();
     }
 
     /** Unsubscribes from sync events; reads already in flight are dropped. */
     @Override
     public void close() {
-        closed = true;
-        AutoCloseable s = subscription;
-        subscription = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the sync-event subscription failed", e);
-            }
-        }
+        loader.close();
     }
 
     // ---- applying a snapshot (ui thread) -----------------------------------------------------------

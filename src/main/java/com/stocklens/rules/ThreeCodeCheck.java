@@ -114,7 +114,7 @@ public final class ThreeCodeCheck {
             });
         }
         bad.forEach((key, on) -> add(hits, CodeFindingKind.BAD_CHECK_DIGIT, key.get(0), Set.of(), on,
-                "Barcode of " + label(key.get(0)) + " is not a valid GTIN: " + problems.get(key) + "."));
+                "Barcode of " + inSentence(key.get(0)) + " is not a valid GTIN: " + problems.get(key) + "."));
     }
 
     private static void oneToMany(List<CodeRecord> records, List<Hit> hits) {
@@ -122,29 +122,30 @@ public final class ThreeCodeCheck {
         // One seller SKU, several barcodes: the warehouse and the listing may scan different products.
         fanOut(withSku, CodeRecord::sellerSku, r -> blank(r.barcode()) ? null : Gtin.key(r.barcode()),
                 r -> Gtin.normalise(r.barcode()), hits, true,
-                (key, values, on) -> label(key) + " has " + values.size() + " different barcodes: " + values + ".");
+                (key, values, on) -> label(key) + " has " + values.size() + " different barcodes: "
+                        + quoted(values) + ".");
         fanOut(withSku, CodeRecord::sellerSku, r -> trimmedOrNull(r.tiktokSku()), r -> r.tiktokSku().trim(), hits,
                 true, (key, values, on) -> label(key) + " is linked to " + values.size() + " different TikTok SKUs: "
-                        + values + ".");
+                        + quoted(values) + ".");
         fanOut(withSku, r -> blank(r.wmsSku()) ? null : r.sellerSku() + '\u0000' + nz(r.warehouse()).trim(),
                 r -> r.wmsSku().trim(), r -> r.wmsSku().trim(), hits, true,
                 (key, values, on) -> label(key.substring(0, key.indexOf('\u0000'))) + " has " + values.size()
                         + " different SKU ids in " + warehouseName(key.substring(key.indexOf('\u0000') + 1))
-                        + ": " + values + ".");
+                        + ": " + quoted(values) + ".");
         // The reverse direction: one code shared by several seller SKUs.
         fanOut(withSku, r -> blank(r.barcode()) ? null : Gtin.key(r.barcode()), CodeRecord::sellerSku,
                 CodeRecord::sellerSku, hits, false,
                 (key, values, on) -> "Barcode " + Gtin.normalise(on.get(0).barcode()) + " is shared by "
                         + values.size() + " seller SKUs: "
-                        + values + ".");
+                        + quoted(values) + ".");
         fanOut(withSku, r -> trimmedOrNull(r.tiktokSku()), CodeRecord::sellerSku, CodeRecord::sellerSku, hits,
                 false, (key, values, on) -> "TikTok SKU " + key + " is linked to " + values.size() + " seller SKUs: "
-                        + values + ".");
+                        + quoted(values) + ".");
         fanOut(withSku, r -> blank(r.wmsSku()) ? null : nz(r.warehouse()).trim() + '\u0000' + r.wmsSku().trim(),
                 CodeRecord::sellerSku, CodeRecord::sellerSku, hits, false,
                 (key, values, on) -> "SKU id " + key.substring(key.indexOf('\u0000') + 1) + " in "
                         + warehouseName(key.substring(0, key.indexOf('\u0000'))) + " is mapped to " + values.size()
-                        + " seller SKUs: " + values + ".");
+                        + " seller SKUs: " + quoted(values) + ".");
     }
 
     private interface Describe {
@@ -191,7 +192,7 @@ public final class ThreeCodeCheck {
         links.forEach((link, on) -> {
             if (on.size() > 1) {
                 add(hits, CodeFindingKind.DUPLICATE_LINK, link.get(1), Set.of(), on,
-                        "The same link of " + label(link.get(1)) + " is listed " + on.size() + " times"
+                        "The same link of " + inSentence(link.get(1)) + " is listed " + on.size() + " times"
                                 + (on.get(0).line() > 0 ? " (lines " + lines(on) + ")" : "") + ".");
             }
         });
@@ -213,7 +214,7 @@ public final class ThreeCodeCheck {
                 return;
             }
             List<CodeRecord> on = bySku.values().stream().flatMap(List::stream).toList();
-            String shown = bySku.keySet().stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(", "));
+            String shown = quoted(bySku.keySet());
             add(hits, CodeFindingKind.CASE_OR_SPACE_VARIANT, on.get(0).sellerSku(), bySku.keySet(), on,
                     "Seller SKUs " + shown + " differ only in letter case or spaces: systems that compare exactly"
                             + " treat them as different products.");
@@ -222,6 +223,15 @@ public final class ThreeCodeCheck {
 
     private static String lines(List<CodeRecord> on) {
         return on.stream().map(r -> Integer.toString(r.line())).collect(Collectors.joining(", "));
+    }
+
+    private static String inSentence(String sku) {
+        return blank(sku) ? "a line without a seller SKU" : "seller SKU " + sku;
+    }
+
+    /** Values as a list a person can read, quoted so a trailing space shows: "A-1", "a-1 ". */
+    private static String quoted(Set<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
     }
 
     private static String label(String sku) {

@@ -51,8 +51,8 @@ class CodeCsvTest {
 
     @Test
     void fallsBackToGbkWhenTheBytesAreNotUtf8() throws Exception {
-        byte[] gbk = "tiktok_sku,seller_sku,barcode,warehouse,wms_sku\n1001,蓝牙耳机-黑,4006381333931,美东仓,W1\n"
-                .getBytes(Charset.forName("GBK"));
+        byte[] gbk = ("tiktok_sku,seller_sku,barcode,warehouse,wms_sku\n"
+                + "1001,蓝牙耳机-黑,4006381333931,美东仓,W1\n").getBytes(Charset.forName("GBK"));
         assertThat(CodeCsv.read(write(gbk))).singleElement().satisfies(r -> {
             assertThat(r.sellerSku()).isEqualTo("蓝牙耳机-黑");
             assertThat(r.warehouse()).isEqualTo("美东仓");

@@ -3,9 +3,9 @@ package com.stocklens.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** GS1 check digits against published codes of every GTIN length, each re-verified by hand-rolled mod 10. */
 class GtinTest {
@@ -40,7 +40,8 @@ class GtinTest {
         assertThat(Gtin.problem("40063813339311")).hasValueSatisfying(p -> assertThat(p).contains("check digit"));
         assertThat(Gtin.problem("12345678901")).hasValueSatisfying(p -> assertThat(p).contains("11 digits"));
         assertThat(Gtin.problem("123456789012345")).hasValueSatisfying(p -> assertThat(p).contains("15 digits"));
-        assertThat(Gtin.problem("40063813339A1")).hasValueSatisfying(p -> assertThat(p).contains("other than digits"));
+        assertThat(Gtin.problem("40063813339A1"))
+                .hasValueSatisfying(p -> assertThat(p).contains("other than digits"));
         assertThat(Gtin.problem("４００６３８１３３３９３１")).as("full-width digits are not GS1 digits").isPresent();
         assertThat(Gtin.problem("")).hasValue("no barcode");
         assertThat(Gtin.problem(null)).hasValue("no barcode");

@@ -181,4 +181,20 @@ class ThreeCodeCheckTest {
         assertThat(check().findings()).extracting(CodeFinding::kind).containsExactly(
                 CodeFindingKind.MISSING_TIKTOK_SKU, CodeFindingKind.MISSING_WMS_SKU, CodeFindingKind.BAD_CHECK_DIGIT);
     }
+
+    @Test
+    void aLineWithoutSellerSkuIsJudgedOnItsOwnCodesAndCountsNoSku() {
+        line("1001", "", EAN_A, "us-east", "W1").line(null, null, null, null, null);
+        CodeCheckResult r = check();
+        assertThat(r.skus()).isZero();
+        assertThat(r.flaggedSkus()).isZero();
+        assertThat(r.mismatchRate()).isZero();
+        assertThat(r.findings()).extracting(CodeFinding::kind).containsExactly(CodeFindingKind.MISSING_TIKTOK_SKU,
+                CodeFindingKind.MISSING_BARCODE, CodeFindingKind.MISSING_WMS_SKU);
+        assertThat(r.findings()).allSatisfy(f -> {
+            assertThat(f.sellerSku()).isNull();
+            assertThat(f.lines()).containsExactly(3);
+            assertThat(f.detail()).startsWith("A line without a seller SKU");
+        });
+    }
 }

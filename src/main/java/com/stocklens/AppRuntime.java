@@ -21,6 +21,7 @@ import com.stocklens.service.Notices;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
+import com.stocklens.service.CodeChecks;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.HourlyDemandReader;
 import com.stocklens.service.ReturnsPoolReader;
@@ -29,6 +30,7 @@ import com.stocklens.service.FlagReader;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.store.ActivityRepository;
 import com.stocklens.store.Database;
+import com.stocklens.store.JdbiCodeRecords;
 import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiReturnsPoolReader;
 import com.stocklens.store.FlagRepository;
@@ -38,6 +40,7 @@ import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
 import com.stocklens.sync.ActivitySync;
+import com.stocklens.sync.CodeCheckService;
 import com.stocklens.sync.FlagEngine;
 import com.stocklens.sync.SyncEngine;
 import java.time.Clock;
@@ -76,6 +79,7 @@ public final class AppRuntime implements AutoCloseable {
     private final FlagEngine flagEngine;
     private final JdbiFlagReader flagReader;
     private final Thresholds thresholds;
+    private final CodeCheckService codeChecks;
     private final HttpClientFactory http;
     /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
     private TeamPushService teamPush;
@@ -112,6 +116,7 @@ public final class AppRuntime implements AutoCloseable {
         this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
         this.flagReader = new JdbiFlagReader(database.jdbi());
         this.thresholds = Thresholds.DEFAULTS.withStaleAfter(options.staleAfter());
+        this.codeChecks = new CodeCheckService(new JdbiCodeRecords(database.jdbi())::records);
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
                 thresholds, staleSideTolerance(options.cadence()),
                 FLAG_SETTLE, demandReader, returnsPoolReader);
@@ -265,6 +270,11 @@ public final class AppRuntime implements AutoCloseable {
             noticeCenter = new NoticeCenter(flagEngine, openTasks, openTasks, teamPush, clock);
         }
         return noticeCenter;
+    }
+
+    /** The three-code check (三码校验) over the synced codes. Blocking: call it off the FX thread. */
+    public CodeChecks codeChecks() {
+        return codeChecks;
     }
 
     /** The red-flag panel's read model. */

@@ -4,21 +4,26 @@ import com.stocklens.AppRuntime;
 import com.stocklens.LaunchOptions;
 import com.stocklens.Logs;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Base of the headless subcommands: opens the workspace, runs, closes, maps failures to exit codes. */
 abstract class RuntimeCommand implements Callable<Integer> {
     static final int EXIT_SOURCE_FAILED = 1;
     static final int EXIT_WORKSPACE = 3;
 
-    @ParentCommand
-    StockLensCommand root;
+    /**
+     * Found through the spec rather than {@code @ParentCommand}: nested subcommands ({@code codes current})
+     * have a group command as parent, and the global options live on the root.
+     */
+    @Spec
+    CommandSpec spec;
 
     CliPrinter printer = CliPrinter.system();
 
     @Override
     public final Integer call() {
-        LaunchOptions options = root.launchOptions(System.getenv());
+        LaunchOptions options = root().launchOptions(System.getenv());
         Logs.configure(options.workspace());
         try (AppRuntime runtime = AppRuntime.open(options)) {
             return run(runtime);
@@ -29,4 +34,14 @@ abstract class RuntimeCommand implements Callable<Integer> {
     }
 
     abstract int run(AppRuntime runtime);
+
+    /** The {@code stocklens} command holding the global options, however deep this subcommand sits. */
+    StockLensCommand root() {
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            if (s.userObject() instanceof StockLensCommand root) {
+                return root;
+            }
+        }
+        throw new IllegalStateException(spec.qualifiedName() + " is not under the stocklens command");
+    }
 }

@@ -1,0 +1,46 @@
+package com.stocklens.cli;
+
+import com.stocklens.domain.CodeCheckResult;
+import com.stocklens.domain.CodeRecord;
+import com.stocklens.rules.ThreeCodeCheck;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code codes check FILE [--json]}: the three-code check on a CSV export. Needs no workspace on
+ * purpose: a seller checks a supplier's or a warehouse's sheet before anything is synced, and a second
+ * process must not be refused because the window has the workspace open.
+ */
+@Command(name = "check", description = "Check a CSV with the columns tiktok_sku,seller_sku,barcode,warehouse,wms_sku. "
+        + "Exit 0 when clean, 1 when anything is flagged, 2 when the file cannot be read.")
+final class CodesCheckCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (UTF-8 or GBK; header row required).")
+    Path file;
+
+    @Option(names = "--json", description = "Print JSON (documented in README.md).")
+    boolean json;
+
+    CliPrinter printer = CliPrinter.system();
+
+    @Override
+    public Integer call() {
+        List<CodeRecord> records;
+        try {
+            records = CodeCsv.read(file);
+        } catch (CodeCsv.InvalidFileException e) {
+            printer.message(e.getMessage());
+            return CodesCommand.EXIT_INVALID;
+        }
+        CodeCheckResult result = ThreeCodeCheck.check(records);
+        if (json) {
+            printer.result(Json.write(CodesCommand.json(file.toString(), result)));
+        } else {
+            CodesCommand.print(printer, file.toString(), result);
+        }
+        return result.isClean() ? 0 : CodesCommand.EXIT_FLAGGED;
+    }
+}

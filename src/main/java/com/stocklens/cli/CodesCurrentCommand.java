@@ -1,0 +1,28 @@
+package com.stocklens.cli;
+
+import com.stocklens.AppRuntime;
+import com.stocklens.domain.CodeCheckResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code codes current [--json]}: the three-code check over what the workspace has synced (the TikTok
+ * SKU ids, barcodes and each warehouse's ids of the latest snapshots). Exit codes as {@code codes check}.
+ */
+@Command(name = "current", description = "Check the codes the workspace has synced (run sync first). "
+        + "Exit 0 when clean, 1 when anything is flagged.")
+final class CodesCurrentCommand extends RuntimeCommand {
+    @Option(names = "--json", description = "Print JSON (documented in README.md).")
+    boolean json;
+
+    @Override
+    int run(AppRuntime runtime) {
+        CodeCheckResult result = runtime.codeChecks().checkCurrent();
+        if (json) {
+            printer.result(Json.write(CodesCommand.json(null, result)));
+        } else {
+            CodesCommand.print(printer, "workspace", result);
+        }
+        return result.isClean() ? 0 : CodesCommand.EXIT_FLAGGED;
+    }
+}

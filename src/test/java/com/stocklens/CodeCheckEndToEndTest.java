@@ -1,0 +1,59 @@
+package com.stocklens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.domain.CodeCheckResult;
+import com.stocklens.domain.CodeFinding;
+import com.stocklens.domain.CodeFindingKind;
+import com.stocklens.sandbox.SandboxClock;
+import com.stocklens.sandbox.SimSku;
+import com.stocklens.sandbox.SimulatedWorld;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three-code check over a synced demo workspace finds the set-up mistakes the simulated world holds. */
+class CodeCheckEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoCheckFindsTheUnmappedSkus() {
+        SandboxClock clock = new SandboxClock(Instant.parse("2026-12-01T06:00:00Z"));
+        LaunchOptions options = new LaunchOptions(true, dir, null, Duration.ofSeconds(10), Duration.ofMinutes(15));
+        SimulatedWorld truth = new SimulatedWorld(AppRuntime.DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
+        try (AppRuntime runtime = AppRuntime.open(options, clock)) {
+            assertThat(runtime.codeChecks().checkCurrent().skus()).as("nothing synced yet").isZero();
+            runtime.syncEngine().syncAllOnce();
+            CodeCheckResult result = runtime.codeChecks().checkCurrent();
+
+            assertThat(result.skus()).isEqualTo(SimulatedWorld.DEFAULT_SKU_COUNT);
+            Set<String> unmapped = truth.skus().stream().filter(s -> !s.onTikTok()).map(SimSku::sellerSku)
+                    .collect(Collectors.toSet());
+            assertThat(unmapped).isNotEmpty();
+            assertThat(skusOf(result, CodeFindingKind.MISSING_TIKTOK_SKU)).isEqualTo(unmapped);
+
+            // The world gives a few SKUs no barcode; neither ShipBob's inventory levels nor TikTok's product
+            // search carries barcodes, so the store cannot know the others' either (see README).
+            Set<String> noBarcode = truth.skus().stream().filter(s -> s.barcode() == null).map(SimSku::sellerSku)
+                    .collect(Collectors.toSet());
+            assertThat(skusOf(result, CodeFindingKind.MISSING_BARCODE)).containsAll(noBarcode);
+
+            // The world's links are otherwise consistent: one id per SKU per warehouse, no shared ids.
+            assertThat(skusOf(result, CodeFindingKind.ONE_TO_MANY)).isEmpty();
+            assertThat(skusOf(result, CodeFindingKind.DUPLICATE_LINK)).isEmpty();
+            assertThat(skusOf(result, CodeFindingKind.MISSING_WMS_SKU)).isEmpty();
+            assertThat(result.findings()).allSatisfy(f -> assertThat(f.lines()).isEmpty());
+            assertThat(result.isClean()).isFalse();
+        }
+    }
+
+    private static Set<String> skusOf(CodeCheckResult result, CodeFindingKind kind) {
+        return result.findings().stream().filter(f -> f.kind() == kind).map(CodeFinding::sellerSku)
+                .collect(Collectors.toSet());
+    }
+}

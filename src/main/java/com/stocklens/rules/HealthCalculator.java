@@ -48,11 +48,30 @@ public final class HealthCalculator {
             byWarehouse.computeIfAbsent(l.warehouseId(), k -> new ArrayList<>()).add(l);
             bySku.computeIfAbsent(l.sellerSku(), k -> new ArrayList<>()).add(l);
         }
+        long periodDays = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
         Map<String, List<HealthFigure>> perWarehouse = new LinkedHashMap<>();
-        byWarehouse.forEach((w, ls) -> perWarehouse.put(w, figures(ls)));
+        byWarehouse.forEach((w, ls) -> perWarehouse.put(w, withCoverage(figures(ls), ls, periodDays)));
         List<HealthReport.SkuHealth> perSku = new ArrayList<>(bySku.size());
         bySku.forEach((sku, ls) -> perSku.add(skuHealth(sku, ls)));
-        return new HealthReport(from, to, bands, figures(lines), perWarehouse, perSku);
+        return new HealthReport(from, to, bands, withCoverage(figures(lines), lines, periodDays), perWarehouse,
+                perSku);
+    }
+
+    /**
+     * Says in the turnover working how many days of the period our history covers: days before the
+     * first snapshot are "no data", and averaging them as zero stock would flatter the turnover.
+     */
+    private static List<HealthFigure> withCoverage(List<HealthFigure> figures, List<HealthLine> lines,
+                                                   long periodDays) {
+        int covered = lines.stream().mapToInt(l -> l.onHandByDay().size()).max().orElse(0);
+        if (covered >= periodDays) {
+            return figures;
+        }
+        List<HealthFigure> out = new ArrayList<>(figures);
+        HealthFigure t = out.get(0);
+        out.set(0, new HealthFigure(t.indicator(), t.value(), t.band(), t.verdict(), t.working() + "; history covers "
+                + covered + " of " + periodDays + " days, the other days have no data (not zero stock)"));
+        return List.copyOf(out);
     }
 
     /** The six indicators over a group of lines, in {@link HealthIndicator} order. */

@@ -11,14 +11,15 @@ abstract class RuntimeCommand implements Callable<Integer> {
     static final int EXIT_SOURCE_FAILED = 1;
     static final int EXIT_WORKSPACE = 3;
 
+    /** The root command, or a command group under it (e.g. {@code report}) that knows the root. */
     @ParentCommand
-    StockLensCommand root;
+    Object parent;
 
     CliPrinter printer = CliPrinter.system();
 
     @Override
     public final Integer call() {
-        LaunchOptions options = root.launchOptions(System.getenv());
+        LaunchOptions options = root().launchOptions(System.getenv());
         Logs.configure(options.workspace());
         try (AppRuntime runtime = AppRuntime.open(options)) {
             return run(runtime);
@@ -29,4 +30,9 @@ abstract class RuntimeCommand implements Callable<Integer> {
     }
 
     abstract int run(AppRuntime runtime);
+
+    /** The root command whose global options (--demo, --data-dir …) this run uses. */
+    StockLensCommand root() {
+        return parent instanceof ReportCommand group ? group.root : (StockLensCommand) parent;
+    }
 }

@@ -9,6 +9,7 @@ import com.stocklens.connector.tiktok.TikTokActivitySource;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
 import com.stocklens.connector.tiktok.TikTokShopSource;
+import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
@@ -35,6 +36,7 @@ import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiReturnsPoolReader;
 import com.stocklens.store.FlagRepository;
 import com.stocklens.store.JdbiFlagReader;
+import com.stocklens.store.JdbiHealthData;
 import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WorkspaceInUseException;
@@ -42,6 +44,14 @@ import com.stocklens.store.WorkspaceOpenException;
 import com.stocklens.sync.ActivitySync;
 import com.stocklens.sync.CodeCheckService;
 import com.stocklens.sync.FlagEngine;
+import com.stocklens.sync.HealthReportService;
+import com.stocklens.report.FileReportExports;
+import com.stocklens.service.AgeTrendPoint;
+import com.stocklens.service.AgeingReader;
+import com.stocklens.service.HealthReports;
+import com.stocklens.service.ReportExports;
+import com.stocklens.domain.AgeProfile;
+import java.time.LocalDate;
 import com.stocklens.sync.SyncEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +91,8 @@ public final class AppRuntime implements AutoCloseable {
     private final Thresholds thresholds;
     private final CodeCheckService codeChecks;
     private final HttpClientFactory http;
+    private final HealthReportService healthReports;
+    private final FileReportExports reportExports = new FileReportExports();
     /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
     private TeamPushService teamPush;
     private NoticeCenter noticeCenter;
@@ -120,7 +132,25 @@ public final class AppRuntime implements AutoCloseable {
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
                 thresholds, staleSideTolerance(options.cadence()),
                 FLAG_SETTLE, demandReader, returnsPoolReader);
+        this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), demandReader,
+                NO_AGEING, () -> thresholds, () -> HealthBands.DEFAULTS, clock);
     }
+
+    /**
+     * Stand-in until the FIFO ageing reader is wired here (built in parallel on another branch): no
+     * profile, so the age structure reads "no data" rather than a made-up 0 %.
+     */
+    private static final AgeingReader NO_AGEING = new AgeingReader() {
+        @Override
+        public List<AgeProfile> current() {
+            return List.of();
+        }
+
+        @Override
+        public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
+            return List.of();
+        }
+    };
 
     /**
      * Wait after a sync event before judging the flags: the sources of one cycle start together but
@@ -236,6 +266,16 @@ public final class AppRuntime implements AutoCloseable {
     /** Units sold per SKU per clock hour ("hours of cover" for viral SKUs). */
     public HourlyDemandReader hourlyDemandReader() {
         return demandReader;
+    }
+
+    /** The inventory health report (DOMAIN.md §8) for any period. */
+    public HealthReports healthReports() {
+        return healthReports;
+    }
+
+    /** Writes reports to XLSX, PDF or CSV files. */
+    public ReportExports reportExports() {
+        return reportExports;
     }
 
     /** The returns buffer pool from TikTok's returns. */

@@ -91,6 +91,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void reportsWriteFilesFromTheDomain() {
+        classes().that().resideInAPackage("com.stocklens.report..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.rules..", "com.stocklens.service..",
+                        "com.stocklens.report..", "org.apache.poi..", "org.openpdf.."))
+                .check(classes);
+    }
+
+    @Test
     void syncUsesPortsNotDialects() {
         classes().that().resideInAPackage("com.stocklens.sync..")
                 .should().onlyDependOnClassesThat()

@@ -1,0 +1,56 @@
+package com.stocklens.report;
+
+import com.stocklens.domain.HealthIndicator;
+import com.stocklens.domain.Verdict;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The exported reports' words in one language (com/stocklens/report/labels*.properties; zh and en). */
+public final class Labels {
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Labels(ResourceBundle bundle, Locale locale) {
+        this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    /** Chinese for any zh locale, else English; never the JVM default locale's bundle by accident. */
+    public static Labels of(Locale locale) {
+        Locale l = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        ResourceBundle b = ResourceBundle.getBundle("com.stocklens.report.labels", new Locale(l.getLanguage()),
+                Labels.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new Labels(b, l);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean chinese() {
+        return "zh".equals(locale.getLanguage());
+    }
+
+    public String get(String key) {
+        return bundle.getString(key);
+    }
+
+    public String indicator(HealthIndicator i) {
+        return get("indicator." + i.name());
+    }
+
+    public String verdict(Verdict v) {
+        return get("verdict." + v.name());
+    }
+
+    /** The band in words ("≤ 45"), empty for informational indicators. */
+    public String band(HealthIndicator i, Double band) {
+        if (band == null || !bundle.containsKey("band." + i.name())) {
+            return "";
+        }
+        String n = band == Math.rint(band) ? String.valueOf(band.longValue()) : String.valueOf(band);
+        return MessageFormat.format(get("band." + i.name()), n);
+    }
+}

@@ -1,0 +1,139 @@
+package com.stocklens.store;
+
+import static com.stocklens.store.SqlValues.timestamp;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The raw stock history the health report is computed from: for each Beijing day, the last complete
+ * snapshot of each warehouse source and its rows; and the TikTok mapping of each seller SKU.
+ *
+ * <p>Raw on purpose: the store may not import the rules, so carrying days forward and computing the
+ * indicators is left to the sync layer's {@code HealthReportService}. Set-based: one query for the
+ * last snapshot per source and day, one for their rows, one for names, two for the TikTok mapping,
+ * in one REPEATABLE READ transaction.
+ */
+public final class JdbiHealthData {
+    private static final ZoneId BEIJING = JdbiDemandReader.BEIJING;
+    /** Same Beijing-day arithmetic as {@link JdbiDemandReader} (H2 casts follow the session zone). */
+    private static final String DAY = "FLOOR((EXTRACT(EPOCH FROM s.taken_at) + 28800) / 86400)";
+
+    private final Jdbi jdbi;
+
+    public JdbiHealthData(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    /** One stock row of a day's last snapshot; null quantities are unknown, never 0. */
+    public record Row(String sellerSku, String warehouseId, Integer onHand, Integer available, Integer inTransit) {
+    }
+
+    /**
+     * The last complete snapshot of one warehouse source on one Beijing day. {@code day} is null for
+     * the carry-in: the last snapshot before the range, which stands for the days until the next one.
+     */
+    public record SnapshotDay(String sourceId, LocalDate day, List<Row> rows) {
+    }
+
+    /**
+     * Everything read for [from, to].
+     *
+     * @param firstDay   the Beijing day of the first warehouse snapshot ever, null when there is none:
+     *                   days before it are "no data", not zero stock
+     * @param names      seller SKU → product name
+     * @param haveTikTok whether a TikTok snapshot exists at all (otherwise mapping is unknown)
+     * @param mapped     seller SKUs a TikTok SKU id carries in the latest TikTok snapshot
+     */
+    public record History(LocalDate firstDay, List<SnapshotDay> days, Map<String, String> names, boolean haveTikTok,
+                          Set<String> mapped) {
+    }
+
+    /** Reads the history of warehouse stock over [from, to] (Beijing days). */
+    public History read(LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(BEIJING).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(BEIJING).toInstant();
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, start, end));
+    }
+
+    private History read(Handle h, Instant start, Instant end) {
+        LocalDate firstDay = h.createQuery("SELECT MIN(" + DAY + ") FROM snapshot s "
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE'")
+                .mapTo(Long.class).findOne().map(LocalDate::ofEpochDay).orElse(null);
+        // snapshot id → (source, day); MAX(id) is the last complete snapshot (ids grow with commits).
+        Map<Long, String[]> picked = new HashMap<>();
+        h.createQuery("SELECT s.source_id, " + DAY + " AS d, MAX(s.id) FROM snapshot s "
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                        + "WHERE s.taken_at >= :start AND s.taken_at < :end GROUP BY s.source_id, " + DAY)
+                .bind("start", timestamp(start)).bind("end", timestamp(end))
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        picked.put(rs.getLong(3), new String[] {rs.getString(1),
+                                LocalDate.ofEpochDay(rs.getLong(2)).toString()});
+                    }
+                    return null;
+                });
+        h.createQuery("SELECT s.source_id, MAX(s.id) FROM snapshot s "
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                        + "WHERE s.taken_at < :start GROUP BY s.source_id")
+                .bind("start", timestamp(start))
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        picked.put(rs.getLong(2), new String[] {rs.getString(1), null});
+                    }
+                    return null;
+                });
+        Map<Long, List<Row>> rows = new HashMap<>();
+        if (!picked.isEmpty()) {
+            h.createQuery("SELECT snapshot_id, seller_sku, warehouse_id, on_hand, available, in_transit "
+                            + "FROM stock_row WHERE snapshot_id IN (<ids>)")
+                    .bindList("ids", new ArrayList<>(picked.keySet()))
+                    .scanResultSet((supplier, ctx) -> {
+                        ResultSet rs = supplier.get();
+                        while (rs.next()) {
+                            rows.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Row(rs.getString(2),
+                                    rs.getString(3), SqlValues.integer(rs, 4), SqlValues.integer(rs, 5),
+                                    SqlValues.integer(rs, 6)));
+                        }
+                        return null;
+                    });
+        }
+        List<SnapshotDay> days = new ArrayList<>(picked.size());
+        picked.forEach((id, sd) -> days.add(new SnapshotDay(sd[0], sd[1] == null ? null : LocalDate.parse(sd[1]),
+                rows.getOrDefault(id, List.of()))));
+        Map<String, String> names = new HashMap<>();
+        h.createQuery("SELECT seller_sku, name FROM sku WHERE name IS NOT NULL")
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }
+                    return null;
+                });
+        List<Long> tiktok = h.createQuery("SELECT MAX(s.id) FROM snapshot s "
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'SHOP' GROUP BY s.source_id")
+                .mapTo(Long.class).list();
+        Set<String> mapped = new HashSet<>();
+        if (!tiktok.isEmpty()) {
+            h.createQuery("SELECT DISTINCT seller_sku FROM channel_row WHERE snapshot_id IN (<ids>) "
+                            + "AND tiktok_sku_id IS NOT NULL")
+                    .bindList("ids", tiktok)
+                    .mapTo(String.class).forEach(mapped::add);
+        }
+        return new History(firstDay, List.copyOf(days), Map.copyOf(names), !tiktok.isEmpty(), Set.copyOf(mapped));
+    }
+}

@@ -1,0 +1,123 @@
+package com.stocklens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stocklens.domain.HealthIndicator;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import picocli.CommandLine;
+
+/** {@code report health} end to end in demo mode: a sync, then the report as XLSX, PDF, CSV and JSON. */
+class ReportCliTest {
+    @TempDir
+    Path dir;
+
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    @BeforeEach
+    void capture() {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        List<String> all = new ArrayList<>(List.of("--data-dir", dir.toString()));
+        all.addAll(List.of(args));
+        return new CommandLine(new StockLensCommand()).execute(all.toArray(String[]::new));
+    }
+
+    @Test
+    void reportHealthWritesXlsxPdfCsvAndJsonAfterADemoSync() throws Exception {
+        assertThat(run("--demo", "sync", "--once")).isZero();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String from = today.minusDays(6).toString();
+        // A period past today is cut at today.
+        String to = today.plusDays(3).toString();
+
+        Path xlsx = dir.resolve("out").resolve("health.xlsx");
+        assertThat(run("--demo", "report", "health", "--from", from, "--to", to, "--out", xlsx.toString(),
+                "--lang", "zh")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheetName(0)).isEqualTo("总体");
+            assertThat(wb.getSheetName(2)).isEqualTo("单品");
+            assertThat(wb.getSheetAt(2).getPhysicalNumberOfRows()).isGreaterThan(100);
+            assertThat(wb.getSheetAt(2).getRow(1).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(wb.getSheetAt(0).getPaneInformation().isFreezePane()).isTrue();
+        }
+
+        Path pdf = dir.resolve("health.pdf");
+        assertThat(run("--demo", "report", "health", "--from", from, "--to", to, "--out", pdf.toString(),
+                "--lang", "zh")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        PdfReader reader = new PdfReader(pdf.toString());
+        try {
+            assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("周转天数");
+        } finally {
+            reader.close();
+        }
+
+        Path csv = dir.resolve("health.csv");
+        assertThat(run("--demo", "report", "health", "--from", from, "--to", to, "--out", csv.toString(),
+                "--lang", "en")).isZero();
+        assertThat(Files.readAllBytes(csv)[0]).isEqualTo((byte) 0xEF);
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("Turnover days");
+
+        assertThat(run("--demo", "report", "health", "--from", from, "--to", to, "--json")).isZero();
+        JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(r.get("from").asText()).isEqualTo(from);
+        assertThat(r.get("to").asText()).isEqualTo(today.toString());
+        assertThat(r.get("bands").get("turnoverDaysMax").asDouble()).isEqualTo(45.0);
+        assertThat(r.get("overall").size()).isEqualTo(HealthIndicator.values().length);
+        assertThat(r.get("overall").get(0).get("indicator").asText()).isEqualTo("TURNOVER_DAYS");
+        assertThat(r.get("overall").get(0).has("working")).isTrue();
+        // One day of history in a seven-day period: the other days are "no data", not zero.
+        assertThat(r.get("overall").get(0).get("working").asText()).contains("no data");
+        assertThat(r.get("perWarehouse").fieldNames().next()).startsWith("shipbob:");
+        JsonNode sku = r.get("perSku").get(0);
+        assertThat(sku.has("sku")).isTrue();
+        assertThat(sku.get("averageOnHand").isNumber()).isTrue();
+        assertThat(sku.has("oldestDays")).isTrue();
+    }
+
+    @Test
+    void badArgumentsExitTwo() {
+        assertThat(run("--demo", "report", "health", "--quarter", "2026Q5", "--json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("2026Q5");
+        assertThat(run("--demo", "report", "health", "--quarter", "2026Q3", "--out", dir.resolve("x.doc").toString()))
+                .isEqualTo(2);
+        assertThat(run("--demo", "report", "health", "--from", "2026-07-01", "--json")).isEqualTo(2);
+        assertThat(run("--demo", "report", "health", "--quarter", "2999Q1", "--json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("after today");
+    }
+}

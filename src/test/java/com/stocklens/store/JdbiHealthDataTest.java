@@ -1,0 +1,66 @@
+package com.stocklens.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.domain.Reading;
+import com.stocklens.domain.SourceInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The raw history for the health report: last snapshot per Beijing day, the carry-in, the TikTok mapping. */
+class JdbiHealthDataTest {
+    private Database db;
+    private SnapshotRepository repo;
+
+    @BeforeEach
+    void open() {
+        db = Database.inMemory("health-" + System.nanoTime());
+        repo = new SnapshotRepository(db.jdbi());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void commit(SourceInfo source, Reading reading, Instant at) {
+        long run = repo.beginRun(source.id(), at);
+        repo.commit(source, run, reading, at.plusSeconds(2), 2000);
+    }
+
+    @Test
+    void lastSnapshotPerBeijingDayCarryInAndMapping() {
+        // 2026-06-30 20:00 UTC = 07-01 04:00 Beijing; 06-30 10:00 UTC = 06-30 18:00 Beijing (before the range).
+        commit(StoreFixtures.SHIPBOB, StoreFixtures.shipbob(Instant.parse("2026-06-30T10:00:00Z"), 2, 1), Instant.parse("2026-06-30T10:00:00Z"));
+        commit(StoreFixtures.SHIPBOB, StoreFixtures.shipbob(Instant.parse("2026-06-30T20:00:00Z"), 2, 5), Instant.parse("2026-06-30T20:00:00Z"));
+        commit(StoreFixtures.SHIPBOB, StoreFixtures.shipbob(Instant.parse("2026-07-01T08:00:00Z"), 2, 9), Instant.parse("2026-07-01T08:00:00Z"));
+        commit(StoreFixtures.TIKTOK, StoreFixtures.tiktok(Instant.parse("2026-07-01T08:00:00Z"), 1), Instant.parse("2026-07-01T08:00:00Z"));
+
+        JdbiHealthData.History h = new JdbiHealthData(db.jdbi()).read(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 3));
+        assertThat(h.firstDay()).isEqualTo(LocalDate.of(2026, 6, 30));
+        List<JdbiHealthData.SnapshotDay> days = h.days().stream()
+                .sorted(Comparator.comparing(d -> d.day() == null ? LocalDate.MIN : d.day())).toList();
+        assertThat(days).hasSize(2);
+        assertThat(days.get(0).day()).isNull(); // the carry-in from 06-30 (Beijing)
+        assertThat(days.get(0).rows()).extracting(JdbiHealthData.Row::onHand).containsExactlyInAnyOrder(1, 2);
+        assertThat(days.get(1).day()).isEqualTo(LocalDate.of(2026, 7, 1));
+        // The day's last snapshot (base 9), not its first (base 5).
+        assertThat(days.get(1).rows()).extracting(JdbiHealthData.Row::onHand).containsExactlyInAnyOrder(9, 10);
+        assertThat(h.haveTikTok()).isTrue();
+        assertThat(h.mapped()).containsExactly(StoreFixtures.sku(0));
+        assertThat(h.names()).containsEntry(StoreFixtures.sku(1), "Product 1");
+    }
+
+    @Test
+    void emptyStoreHasNoHistory() {
+        JdbiHealthData.History h = new JdbiHealthData(db.jdbi()).read(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 3));
+        assertThat(h.firstDay()).isNull();
+        assertThat(h.days()).isEmpty();
+        assertThat(h.haveTikTok()).isFalse();
+    }
+}

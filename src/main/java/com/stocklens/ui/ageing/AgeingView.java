@@ -162,7 +162,15 @@ public final class AgeingView {
         shareSeries.getData().setAll(points);
         if (points.isEmpty()) {
             bandSeries.getData().clear();
+            dayAxis.setAutoRanging(true);
         } else {
+            // Exactly the days read: auto-ranging pads the axis by weeks on both sides.
+            long first = points.get(0).getXValue().longValue();
+            long last = points.get(points.size() - 1).getXValue().longValue();
+            dayAxis.setAutoRanging(false);
+            dayAxis.setLowerBound(first);
+            dayAxis.setUpperBound(Math.max(last, first + 1));
+            dayAxis.setTickUnit(Math.max(1, Math.ceil((last - first) / 6.0)));
             // The healthy ceiling (DOMAIN.md §8: < 5%) as a flat line across the same days.
             bandSeries.getData().setAll(List.of(
                     new XYChart.Data<>(points.get(0).getXValue(), AgeingView.BAND),

@@ -38,6 +38,7 @@ public final class HealthView {
     private final Messages messages;
     private final NumberFormat oneDecimal;
     private final NumberFormat twoDecimals;
+    private final NumberFormat bandFormat;
 
     @FXML private BorderPane healthRoot;
     @FXML private Label periodLabel;
@@ -76,6 +77,9 @@ public final class HealthView {
         this.twoDecimals = NumberFormat.getNumberInstance(messages.locale());
         twoDecimals.setMaximumFractionDigits(2);
         twoDecimals.setMinimumFractionDigits(2);
+        // Bands are settings like 45 or 5: "≤ 45 天", not "≤ 45.0 天"; a fractional band still shows its decimal.
+        this.bandFormat = NumberFormat.getNumberInstance(messages.locale());
+        bandFormat.setMaximumFractionDigits(1);
     }
 
     @FXML
@@ -114,6 +118,10 @@ public final class HealthView {
             }
         });
         // The view model decides the period; the controls mirror it and forward choices.
+        // ISO days whatever the JVM's locale: "2026-01-01" reads the same to a Chinese and an English seller.
+        fromPicker.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        toPicker.setConverter(fromPicker.getConverter());
         viewModel.quarterProperty().subscribe(q -> quarterChoice.setValue(q));
         viewModel.fromProperty().subscribe(d -> fromPicker.setValue(d));
         viewModel.toProperty().subscribe(d -> toPicker.setValue(d));
@@ -231,7 +239,7 @@ public final class HealthView {
         if (f.band() == null) {
             return messages.get("health.band.none");
         }
-        return messages.format("health.band." + f.indicator().name(), oneDecimal.format(f.band()));
+        return messages.format("health.band." + f.indicator().name(), bandFormat.format(f.band()));
     }
 
     // ---- tables ----------------------------------------------------------------------------------
@@ -244,7 +252,8 @@ public final class HealthView {
                     new TableColumn<>(messages.get("health.indicator." + indicator.name()));
             column.setId("whColumn-" + indicator.name());
             column.getStyleClass().add("number");
-            column.setPrefWidth(indicator == HealthIndicator.SELL_THROUGH_AMAZON ? 170 : 140);
+            // Wide enough for the longest English header ("Amazon-style sell-through") at 1366 px.
+            column.setPrefWidth(indicator == HealthIndicator.SELL_THROUGH_AMAZON ? 200 : 165);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().figure(indicator)));
             column.setCellFactory(c -> new TableCell<>() {
                 @Override

@@ -1,6 +1,9 @@
 package com.stocklens.ui;
 
+import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,4 +17,13 @@ public interface DialogService {
      * completes with {@code true} on OK, {@code false} on cancel, on the FX thread.
      */
     CompletionStage<Boolean> editDeclaration(DeclarationFormViewModel form);
+
+    /**
+     * Asks where to save a report. Completes on the FX thread with the chosen file (its extension
+     * matching {@code format}), or empty when the person cancels.
+     *
+     * @param titleKey      message key of the dialog title
+     * @param suggestedName file name offered first, with its extension
+     */
+    CompletionStage<Optional<Path>> chooseSaveFile(String titleKey, String suggestedName, ReportFormat format);
 }

@@ -1,10 +1,15 @@
 package com.stocklens.ui;
 
 import com.stocklens.domain.DeclaredCause;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.TaskRowViewModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -18,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -125,5 +131,19 @@ public final class FxDialogService implements DialogService {
         dialog.setOnHidden(e -> result.complete(dialog.getResult() == okType));
         dialog.show();
         return result;
+    }
+
+    @Override
+    public CompletionStage<Optional<Path>> chooseSaveFile(String titleKey, String suggestedName, ReportFormat format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get(titleKey));
+        chooser.setInitialFileName(suggestedName);
+        String extension = "*." + format.name().toLowerCase(Locale.ROOT);
+        FileChooser.ExtensionFilter filter = new FileChooser.ExtensionFilter(format.name(), extension);
+        chooser.getExtensionFilters().add(filter);
+        chooser.setSelectedExtensionFilter(filter);
+        // The native save dialog is modal by nature; nothing ticks on the report screens meanwhile.
+        File file = chooser.showSaveDialog(owner.get());
+        return CompletableFuture.completedFuture(Optional.ofNullable(file).map(File::toPath));
     }
 }

@@ -1,12 +1,18 @@
 package com.stocklens.ui;
 
 import com.stocklens.service.Notice;
+import com.stocklens.ui.ageing.AgeingView;
+import com.stocklens.ui.ageing.AgeingViewModel;
+import com.stocklens.ui.codes.CodesView;
+import com.stocklens.ui.codes.CodesViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.FlagsView;
 import com.stocklens.ui.flags.FlagsViewModel;
 import com.stocklens.ui.flags.ToastStack;
 import com.stocklens.ui.flags.ToastsViewModel;
 import com.stocklens.ui.flags.Urgency;
+import com.stocklens.ui.health.HealthView;
+import com.stocklens.ui.health.HealthViewModel;
 import com.stocklens.ui.stock.StockView;
 import com.stocklens.ui.stock.StockViewModel;
 import java.util.Locale;
@@ -15,6 +21,7 @@ import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -52,6 +59,20 @@ public final class MainWindow implements AutoCloseable {
     private final StackPane content = new StackPane();
     private final ToggleButton navFlags = new ToggleButton();
     private final ToggleButton navStock = new ToggleButton();
+    private final ToggleButton navAgeing = new ToggleButton();
+    private final ToggleButton navHealth = new ToggleButton();
+    private final ToggleButton navCodes = new ToggleButton();
+    private final ViewLoader loader;
+    private final DialogService dialogs;
+    private final FxExecutor fx = new FxExecutor();
+    // The report screens are built on first visit: each reads the store when it starts, which a person
+    // who only watches stock should not pay for at start-up.
+    private AgeingViewModel ageingViewModel;
+    private AgeingView ageingView;
+    private HealthViewModel healthViewModel;
+    private HealthView healthView;
+    private CodesViewModel codesViewModel;
+    private CodesView codesView;
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
 
@@ -61,19 +82,27 @@ public final class MainWindow implements AutoCloseable {
         this.messages = new Messages(context.locale());
         this.stockViewModel = new StockViewModel(context.boardReader(), context.syncEvents(), context.clock(),
                 context.stalenessWindow(), context.background(), new FxExecutor());
-        FxExecutor fx = new FxExecutor();
-        DialogService dialogs = new FxDialogService(messages,
+        this.dialogs = new FxDialogService(messages,
                 () -> root.getScene() == null ? null : root.getScene().getWindow());
         this.flagsViewModel = new FlagsViewModel(context.flagReader(), context.flagActions(), context.flagEvents(),
                 dialogs, context.declarer(), context.clock(), context.thresholds().calibrationDeadline(),
                 context.background(), fx);
         this.toastsViewModel = new ToastsViewModel(context.notices(), fx);
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> {
+        this.loader = new ViewLoader(messages.bundle(), type -> {
             if (type == StockView.class) {
                 return new StockView(stockViewModel, messages, context.clock());
             }
             if (type == FlagsView.class) {
                 return new FlagsView(flagsViewModel, messages, context.clock());
+            }
+            if (type == AgeingView.class) {
+                return new AgeingView(ageingViewModel, messages, this::showStock);
+            }
+            if (type == HealthView.class) {
+                return new HealthView(healthViewModel, messages);
+            }
+            if (type == CodesView.class) {
+                return new CodesView(codesViewModel, messages);
             }
             throw new IllegalArgumentException("No controller for " + type.getName());
         });
@@ -122,6 +151,32 @@ public final class MainWindow implements AutoCloseable {
         }
     }
 
+    /** The screens of the sidebar, for callers that open one directly (previews, notices). */
+    public enum Screen {
+        FLAGS, STOCK, AGEING, HEALTH, CODES
+    }
+
+    /** Shows {@code screen}, building it on first use. */
+    public void show(Screen screen) {
+        showScreen(switch (screen) {
+            case FLAGS -> navFlags;
+            case STOCK -> navStock;
+            case AGEING -> navAgeing;
+            case HEALTH -> navHealth;
+            case CODES -> navCodes;
+        });
+    }
+
+    /**
+     * Shows the stock screen filtered to {@code filter} (a seller SKU from another screen's click-through);
+     * null or blank shows it unfiltered.
+     */
+    public void showStock(String filter) {
+        screenChosenByUser = true;
+        stockViewModel.filterTextProperty().set(filter == null ? "" : filter.strip());
+        showScreen(navStock);
+    }
+
     /** The flags screen's view model (the badge and tests read it). */
     public FlagsViewModel flagsViewModel() {
         return flagsViewModel;
@@ -134,10 +189,45 @@ public final class MainWindow implements AutoCloseable {
 
     private void showScreen(ToggleButton nav) {
         nav.setSelected(true);
-        var screen = nav == navFlags ? flagsView.root() : stockView.root();
+        Node screen = screenFor(nav);
         if (content.getChildren().get(0) != screen) {
             content.getChildren().set(0, screen);
         }
+    }
+
+    private Node screenFor(ToggleButton nav) {
+        if (nav == navFlags) {
+            return flagsView.root();
+        }
+        if (nav == navAgeing) {
+            if (ageingView == null) {
+                ageingViewModel = new AgeingViewModel(context.ageingReader(), context.demandReader(),
+                        context.boardReader(), context.clock(), context.thresholds().demandWindowDays(),
+                        context.background(), fx);
+                ageingView = loader.<AgeingView>load(AgeingView.class).controller();
+                ageingViewModel.start();
+            }
+            return ageingView.root();
+        }
+        if (nav == navHealth) {
+            if (healthView == null) {
+                healthViewModel = new HealthViewModel(context.healthReports(), context.reportExports(),
+                        context.boardReader(), dialogs, context.clock(), context.locale(), context.background(), fx);
+                healthView = loader.<HealthView>load(HealthView.class).controller();
+                healthViewModel.start();
+            }
+            return healthView.root();
+        }
+        if (nav == navCodes) {
+            if (codesView == null) {
+                codesViewModel = new CodesViewModel(context.codeChecks(), context.reportExports(), dialogs,
+                        context.clock(), context.locale(), context.background(), fx);
+                codesView = loader.<CodesView>load(CodesView.class).controller();
+            }
+            codesViewModel.updateCheckDay();
+            return codesView.root();
+        }
+        return stockView.root();
     }
 
     /** The node to put in a Scene. */
@@ -157,6 +247,12 @@ public final class MainWindow implements AutoCloseable {
     public void refresh() {
         stockViewModel.refresh();
         flagsViewModel.refresh();
+        if (ageingViewModel != null) {
+            ageingViewModel.refresh();
+        }
+        if (healthViewModel != null) {
+            healthViewModel.refresh();
+        }
     }
 
     /** Stops tickers and unsubscribes from sync events. */
@@ -167,6 +263,18 @@ public final class MainWindow implements AutoCloseable {
         flagsView.dispose();
         flagsViewModel.close();
         toastsViewModel.close();
+        if (ageingView != null) {
+            ageingView.dispose();
+            ageingViewModel.close();
+        }
+        if (healthView != null) {
+            healthView.dispose();
+            healthViewModel.close();
+        }
+        if (codesView != null) {
+            codesView.dispose();
+            codesViewModel.close();
+        }
     }
 
     private MenuBar menuBar() {
@@ -224,7 +332,13 @@ public final class MainWindow implements AutoCloseable {
         navFlags.setId("navFlags");
         navStock.setText(messages.get("nav.stock"));
         navStock.setId("navStock");
-        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock}) {
+        navAgeing.setText(messages.get("nav.ageing"));
+        navAgeing.setId("navAgeing");
+        navHealth.setText(messages.get("nav.health"));
+        navHealth.setId("navHealth");
+        navCodes.setText(messages.get("nav.codes"));
+        navCodes.setId("navCodes");
+        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock, navAgeing, navHealth, navCodes}) {
             nav.getStyleClass().add("nav-item");
             nav.setToggleGroup(screens);
             nav.setMaxWidth(Double.MAX_VALUE);
@@ -260,7 +374,7 @@ public final class MainWindow implements AutoCloseable {
                 old.setSelected(true);
             }
         });
-        VBox sidebar = new VBox(navFlags, navStock);
+        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         return sidebar;

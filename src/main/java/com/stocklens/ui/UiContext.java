@@ -1,15 +1,29 @@
 package com.stocklens.ui;
 
+import com.stocklens.domain.CodeCheckResult;
+import com.stocklens.domain.HealthBands;
+import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Thresholds;
+import com.stocklens.service.AgeingReader;
+import com.stocklens.service.CodeChecks;
+import com.stocklens.service.DemandReader;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagEvents;
 import com.stocklens.service.FlagReader;
+import com.stocklens.service.HealthReports;
 import com.stocklens.service.Notices;
+import com.stocklens.service.ReportExports;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvents;
 import java.time.Clock;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -35,6 +49,11 @@ import java.util.function.Consumer;
  * @param thresholds      policy figures; the calibration deadline is the countdown window when a task
  *                        does not carry a usable one
  * @param declarer        who the person at the keyboard is, for the audit trail (remembered by the root)
+ * @param ageingReader    FIFO age profiles and the > 180-day trend; blocking, only ever called on {@code background}
+ * @param healthReports   the inventory health report for a period; blocking, only on {@code background}
+ * @param codeChecks      the three-code check; blocking, only on {@code background}
+ * @param reportExports   writes health and code-check reports to XLSX/PDF/CSV; blocking, only on {@code background}
+ * @param demandReader    daily units sold per SKU, for days of supply on the ageing screen; blocking
  */
 public record UiContext(
         StockBoardReader boardReader,
@@ -50,7 +69,12 @@ public record UiContext(
         FlagEvents flagEvents,
         Notices notices,
         Thresholds thresholds,
-        NameMemory declarer) {
+        NameMemory declarer,
+        AgeingReader ageingReader,
+        HealthReports healthReports,
+        CodeChecks codeChecks,
+        ReportExports reportExports,
+        DemandReader demandReader) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -71,6 +95,24 @@ public record UiContext(
         Objects.requireNonNull(notices, "notices");
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(declarer, "declarer");
+        Objects.requireNonNull(ageingReader, "ageingReader");
+        Objects.requireNonNull(healthReports, "healthReports");
+        Objects.requireNonNull(codeChecks, "codeChecks");
+        Objects.requireNonNull(reportExports, "reportExports");
+        Objects.requireNonNull(demandReader, "demandReader");
+    }
+
+    /**
+     * The context before the ageing, health and code-check screens existed: those screens show empty
+     * data and exports fail with a plain message. The root adds the real services with {@link #withReports}.
+     */
+    public UiContext(StockBoardReader boardReader, SyncEvents syncEvents, Clock clock, Duration stalenessWindow,
+                     boolean demo, Executor background, Locale locale, Consumer<Locale> switchLocale,
+                     FlagReader flagReader, FlagActions flagActions, FlagEvents flagEvents, Notices notices,
+                     Thresholds thresholds, NameMemory declarer) {
+        this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer,
+                NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of());
     }
 
     /**
@@ -85,23 +127,37 @@ public record UiContext(
                 Thresholds.DEFAULTS, NameMemory.inMemory(NameMemory.osUserName()));
     }
 
+    /**
+     * The same context with the report services: ageing, the health report, the three-code check, report
+     * exports and the demand series (for days of supply). What the composition root calls once they exist.
+     */
+    public UiContext withReports(AgeingReader ageing, HealthReports health, CodeChecks codes, ReportExports exports,
+                                 DemandReader demand) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
+                demand);
+    }
+
     /** The same context with the red-flag services (what the composition root calls once they exist). */
     public UiContext withFlags(FlagReader reader, FlagActions actions, FlagEvents events, Notices newNotices,
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
-                reader, actions, events, newNotices, newThresholds, newDeclarer);
+                reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
+                reportExports, demandReader);
     }
 
     /** The same context in another language. */
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
-                flagReader, flagActions, flagEvents, notices, thresholds, declarer);
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
-                flagReader, flagActions, flagEvents, notices, thresholds, declarer);
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */
@@ -121,6 +177,37 @@ public record UiContext(
             @Override
             public void snooze(String alertKey, Duration duration, String who) {
                 throw new UnsupportedOperationException("no flag service wired");
+            }
+        };
+    }
+
+    /** Report services for a context without them: nothing to show, and exports say plainly why they fail. */
+    private static final class NoReports {
+        static final AgeingReader AGEING = new AgeingReader() {
+            @Override
+            public List<com.stocklens.domain.AgeProfile> current() {
+                return List.of();
+            }
+
+            @Override
+            public List<com.stocklens.service.AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
+                return List.of();
+            }
+        };
+        static final HealthReports HEALTH = (from, to) ->
+                new HealthReport(from, to, HealthBands.DEFAULTS, List.of(), Map.of(), List.of());
+        static final CodeChecks CODES = () -> new CodeCheckResult(List.of(), 0, 0);
+        static final ReportExports EXPORTS = new ReportExports() {
+            @Override
+            public void exportHealth(HealthReport report, ReportFormat format, Locale locale, Path out)
+                    throws IOException {
+                throw new IOException("report export is not available in this build");
+            }
+
+            @Override
+            public void exportCodeCheck(CodeCheckResult result, ReportFormat format, Locale locale, Path out)
+                    throws IOException {
+                throw new IOException("report export is not available in this build");
             }
         };
     }

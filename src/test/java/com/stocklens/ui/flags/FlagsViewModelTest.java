@@ -47,6 +47,12 @@ class FlagsViewModelTest {
             fill.accept(form);
             return CompletableFuture.completedFuture(ok);
         }
+
+        @Override
+        public CompletableFuture<java.util.Optional<java.nio.file.Path>> chooseSaveFile(String titleKey,
+                String suggestedName, com.stocklens.service.ReportFormat format) {
+            throw new AssertionError("the flags screen never saves files");
+        }
     }
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();

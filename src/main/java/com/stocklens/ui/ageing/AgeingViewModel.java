@@ -1,0 +1,303 @@
+package com.stocklens.ui.ageing;
+
+import com.stocklens.domain.AgeBucket;
+import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.Warehouse;
+import com.stocklens.service.AgeTrendPoint;
+import com.stocklens.service.AgeingReader;
+import com.stocklens.service.BoardRow;
+import com.stocklens.service.DailyDemand;
+import com.stocklens.service.DemandReader;
+import com.stocklens.service.StockBoard;
+import com.stocklens.service.StockBoardReader;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the ageing screen, free of any toolkit: units per age bucket per warehouse, the > 180-day
+ * share over the last year (downsampled to the chart's pixel width), and the oldest SKUs with their days
+ * of supply. One background read per refresh reaches the UI as one {@code ui.execute(apply)}.
+ */
+public final class AgeingViewModel implements AutoCloseable {
+    /** The trend covers a year: long enough to see a quarter-end clear-out, short enough to read. */
+    public static final int TREND_DAYS = 365;
+    /** The oldest-SKU table is a worklist, not an inventory dump. */
+    public static final int OLDEST_CAP = 50;
+    /** Sellers count days in Beijing (DOMAIN.md "Who uses it"). */
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgeingViewModel.class);
+
+    private final AgeingReader ageing;
+    private final DemandReader demand;
+    private final StockBoardReader board;
+    private final Clock clock;
+    private final int demandWindowDays;
+    private final Executor background;
+    private final Executor ui;
+    private volatile boolean closed;
+
+    private final ObservableList<WarehouseAges> warehouses = FXCollections.observableArrayList();
+    private final ObservableList<AgeTrendPoint> shownTrend = FXCollections.observableArrayList();
+    private final ObservableList<OldSkuRowViewModel> oldest = FXCollections.observableArrayList();
+    private List<AgeTrendPoint> trend = List.of();
+    private final IntegerProperty pixelBudget = new SimpleIntegerProperty(this, "pixelBudget", 600);
+    private final ReadOnlyObjectWrapper<Double> over180Share = new ReadOnlyObjectWrapper<>(this, "over180Share");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+
+    public AgeingViewModel(AgeingReader ageing, DemandReader demand, StockBoardReader board, Clock clock,
+                           int demandWindowDays, Executor background, Executor ui) {
+        this.ageing = Objects.requireNonNull(ageing, "ageing");
+        this.demand = Objects.requireNonNull(demand, "demand");
+        this.board = Objects.requireNonNull(board, "board");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.demandWindowDays = demandWindowDays;
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        pixelBudget.addListener((obs, o, n) -> shownTrend.setAll(downsample(trend, n.intValue())));
+    }
+
+    /** Loads the screen once. */
+    public void start() {
+        refresh();
+    }
+
+    /** Reads everything again on the background executor. */
+    public void refresh() {
+        if (closed) {
+            return;
+        }
+        loading.set(true);
+        try {
+            background.execute(this::readAndApply);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Ageing refresh rejected: background executor is shut down");
+            loading.set(false);
+        }
+    }
+
+    private void readAndApply() {
+        if (closed) {
+            return;
+        }
+        try {
+            LocalDate today = LocalDate.now(clock.withZone(BEIJING));
+            List<AgeProfile> profiles = ageing.current();
+            List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
+            StockBoard stock = board.read();
+            Map<String, List<DailyDemand>> sales = demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1));
+            Loaded loaded = build(profiles, points, stock, sales);
+            ui.execute(() -> apply(loaded, null));
+        } catch (RuntimeException e) {
+            LOG.warn("Reading ageing failed", e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            ui.execute(() -> apply(null, reason));
+        }
+    }
+
+    private record Loaded(List<WarehouseAges> bars, List<AgeTrendPoint> trend, List<OldSkuRowViewModel> oldest,
+                          Double over180Share) {
+    }
+
+    private static Loaded build(List<AgeProfile> profiles, List<AgeTrendPoint> points, StockBoard stock,
+                                Map<String, List<DailyDemand>> sales) {
+        Map<String, String> names = new HashMap<>();
+        for (Warehouse w : stock.warehouses()) {
+            names.put(w.id(), w.name());
+        }
+        // Days of supply is a SKU figure: its demand is not split by warehouse, so neither is its stock.
+        Map<String, Integer> available = new HashMap<>();
+        Map<String, Integer> inTransit = new HashMap<>();
+        for (BoardRow row : stock.rows()) {
+            String sku = row.sku().codes().sellerSku();
+            if (row.level().available() != null) {
+                available.merge(sku, row.level().available(), Integer::sum);
+            }
+            if (row.level().inTransit() != null) {
+                inTransit.merge(sku, row.level().inTransit(), Integer::sum);
+            }
+        }
+        Map<String, Map<AgeBucket, Integer>> perWarehouse = new LinkedHashMap<>();
+        long total = 0;
+        long over180 = 0;
+        List<OldSkuRowViewModel> rows = new ArrayList<>();
+        for (AgeProfile p : profiles) {
+            Map<AgeBucket, Integer> sums = perWarehouse.computeIfAbsent(p.warehouseId(), k -> new EnumMap<>(AgeBucket.class));
+            p.units().forEach((b, n) -> sums.merge(b, n, Integer::sum));
+            total += p.total();
+            over180 += p.olderThan(180);
+            String sku = p.sellerSku();
+            rows.add(new OldSkuRowViewModel(sku, p.warehouseId(), names.getOrDefault(p.warehouseId(), p.warehouseId()),
+                    p.oldestDays(), p.olderThan(180), p.total(),
+                    daysOfSupply(available.get(sku), inTransit.get(sku), averageDailyDemand(sales.get(sku)))));
+        }
+        List<WarehouseAges> bars = new ArrayList<>();
+        perWarehouse.forEach((id, units) -> bars.add(new WarehouseAges(id, names.getOrDefault(id, id), units)));
+        bars.sort(Comparator.comparing(WarehouseAges::label));
+        rows.sort(Comparator.comparing((OldSkuRowViewModel r) -> r.oldestDays() == null ? -1 : r.oldestDays())
+                .reversed().thenComparing(OldSkuRowViewModel::sellerSku));
+        List<OldSkuRowViewModel> top = List.copyOf(rows.subList(0, Math.min(OLDEST_CAP, rows.size())));
+        List<AgeTrendPoint> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing(AgeTrendPoint::day));
+        return new Loaded(bars, List.copyOf(sorted), top, total == 0 ? null : 100.0 * over180 / total);
+    }
+
+    private void apply(Loaded loaded, String error) {
+        loading.set(false);
+        loadError.set(error);
+        if (loaded == null) {
+            return;
+        }
+        warehouses.setAll(loaded.bars());
+        trend = loaded.trend();
+        shownTrend.setAll(downsample(trend, pixelBudget.get()));
+        oldest.setAll(loaded.oldest());
+        over180Share.set(loaded.over180Share());
+    }
+
+    /**
+     * d̄ of DOMAIN.md: units per day over the window, skipping stock-out days (Linnworks, Inventory
+     * Planner). Null when no in-stock day is known.
+     */
+    public static Double averageDailyDemand(List<DailyDemand> days) {
+        if (days == null) {
+            return null;
+        }
+        long units = 0;
+        int counted = 0;
+        for (DailyDemand d : days) {
+            if (!d.stockOut()) {
+                units += d.units();
+                counted++;
+            }
+        }
+        return counted == 0 ? null : (double) units / counted;
+    }
+
+    /**
+     * Days of supply = (available + in transit) ÷ d̄; null ("—") when d̄ is 0 or unknown, or when
+     * available is unknown. Unknown in-transit counts as none: providers that do not report it hold none.
+     */
+    public static Double daysOfSupply(Integer available, Integer inTransit, Double dailyDemand) {
+        if (available == null || dailyDemand == null || dailyDemand <= 0 || dailyDemand.isNaN()) {
+            return null;
+        }
+        int transit = inTransit == null ? 0 : inTransit;
+        return (available + transit) / dailyDemand;
+    }
+
+    /**
+     * Thins a trend to at most {@code maxPoints} points by min/max per bucket: the first and last points
+     * always stay, and each bucket of interior points keeps its lowest and highest share in time order,
+     * so every spike and dip the full series has is still drawn (unlike plain striding or averaging).
+     * Pure: the input is not changed.
+     */
+    public static List<AgeTrendPoint> downsample(List<AgeTrendPoint> points, int maxPoints) {
+        int n = points.size();
+        if (maxPoints <= 0 || n == 0) {
+            return List.of();
+        }
+        if (n <= maxPoints) {
+            return List.copyOf(points);
+        }
+        if (maxPoints == 1) {
+            return List.of(points.get(0));
+        }
+        int buckets = (maxPoints - 2) / 2;
+        List<AgeTrendPoint> out = new ArrayList<>(maxPoints);
+        out.add(points.get(0));
+        int interior = n - 2;
+        for (int b = 0; b < buckets; b++) {
+            int from = 1 + (int) ((long) interior * b / buckets);
+            int to = 1 + (int) ((long) interior * (b + 1) / buckets);
+            if (from >= to) {
+                continue;
+            }
+            int min = from;
+            int max = from;
+            for (int i = from + 1; i < to; i++) {
+                double v = points.get(i).over180Share();
+                if (v < points.get(min).over180Share()) {
+                    min = i;
+                }
+                if (v > points.get(max).over180Share()) {
+                    max = i;
+                }
+            }
+            out.add(points.get(Math.min(min, max)));
+            if (min != max) {
+                out.add(points.get(Math.max(min, max)));
+            }
+        }
+        out.add(points.get(n - 1));
+        return List.copyOf(out);
+    }
+
+    /** Units per bucket per warehouse, sorted by warehouse name. */
+    public ObservableList<WarehouseAges> warehouses() {
+        return warehouses;
+    }
+
+    /** The trend as drawn: never more points than {@link #pixelBudgetProperty()}. */
+    public ObservableList<AgeTrendPoint> shownTrend() {
+        return shownTrend;
+    }
+
+    /** Every point read, for tests and tooltips. */
+    public List<AgeTrendPoint> fullTrend() {
+        return trend;
+    }
+
+    /** The oldest SKU × warehouse lines first, at most {@link #OLDEST_CAP}. */
+    public ObservableList<OldSkuRowViewModel> oldest() {
+        return oldest;
+    }
+
+    /** How many points the trend chart can show: its plot width in pixels (set by the view). */
+    public IntegerProperty pixelBudgetProperty() {
+        return pixelBudget;
+    }
+
+    /** Units older than 180 days as a percent of all units now; null when there is no stock. */
+    public ReadOnlyObjectProperty<Double> over180ShareProperty() {
+        return over180Share.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the last read failed, null when it worked. */
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

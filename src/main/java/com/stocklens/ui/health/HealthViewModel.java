@@ -1,0 +1,273 @@
+package com.stocklens.ui.health;
+
+import com.stocklens.domain.HealthFigure;
+import com.stocklens.domain.HealthReport;
+import com.stocklens.domain.Verdict;
+import com.stocklens.domain.Warehouse;
+import com.stocklens.service.HealthReports;
+import com.stocklens.service.ReportExports;
+import com.stocklens.service.ReportFormat;
+import com.stocklens.service.StockBoardReader;
+import com.stocklens.ui.ExportViewModel;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State of the health report screen, free of any toolkit: the period (a quarter or any from/to), the
+ * report's indicator cards, its per-warehouse and per-SKU lines, and exports. Reads run on
+ * {@code background}; only the newest request's answer is applied, so a slow old read never overwrites
+ * the period the person picked last.
+ */
+public final class HealthViewModel implements AutoCloseable {
+    /** Two years of quarters: enough to compare with the same quarter last year. */
+    public static final int QUARTERS = 8;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(HealthViewModel.class);
+
+    private final HealthReports reports;
+    private final ReportExports exports;
+    private final StockBoardReader board;
+    private final Clock clock;
+    private final Locale locale;
+    private final Executor background;
+    private final Executor ui;
+    private final ExportViewModel export;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean closed;
+
+    private final ObservableList<Quarter> quarters = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Quarter> quarter = new ReadOnlyObjectWrapper<>(this, "quarter");
+    private final ReadOnlyObjectWrapper<LocalDate> from = new ReadOnlyObjectWrapper<>(this, "from");
+    private final ReadOnlyObjectWrapper<LocalDate> to = new ReadOnlyObjectWrapper<>(this, "to");
+    private final ReadOnlyStringWrapper periodProblem = new ReadOnlyStringWrapper(this, "periodProblem");
+    private final ReadOnlyObjectWrapper<HealthReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ObservableList<HealthFigure> overall = FXCollections.observableArrayList();
+    private final ObservableList<WarehouseHealthRow> warehouses = FXCollections.observableArrayList();
+    private final ObservableList<HealthReport.SkuHealth> skus = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+
+    public HealthViewModel(HealthReports reports, ReportExports exports, StockBoardReader board,
+                           com.stocklens.ui.DialogService dialogs, Clock clock, Locale locale,
+                           Executor background, Executor ui) {
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.exports = Objects.requireNonNull(exports, "exports");
+        this.board = Objects.requireNonNull(board, "board");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.locale = Objects.requireNonNull(locale, "locale");
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.export = new ExportViewModel(dialogs, background, ui);
+        Quarter q = Quarter.of(today());
+        for (int i = 0; i < QUARTERS; i++) {
+            quarters.add(q);
+            q = q.previous();
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BEIJING));
+    }
+
+    /** Shows the current quarter to date. */
+    public void start() {
+        selectQuarter(quarters.get(0));
+    }
+
+    /** Picks a quarter; the current one runs to today, since later days have no data yet. */
+    public void selectQuarter(Quarter q) {
+        if (q == null) {
+            return;
+        }
+        LocalDate end = q.lastDay().isAfter(today()) ? today() : q.lastDay();
+        quarter.set(q);
+        load(q.firstDay(), end);
+    }
+
+    /** Picks any range (both days inclusive); a range the person cannot mean is refused with a reason. */
+    public void selectRange(LocalDate start, LocalDate end) {
+        if (start == null || end == null) {
+            periodProblem.set("health.period.missing");
+            return;
+        }
+        if (start.isAfter(end)) {
+            periodProblem.set("health.period.reversed");
+            return;
+        }
+        quarter.set(quarters.stream().filter(q -> q.firstDay().equals(start)
+                && (q.lastDay().equals(end) || (end.equals(today()) && !q.lastDay().isBefore(end))))
+                .findFirst().orElse(null));
+        load(start, end);
+    }
+
+    /** Reads the report for the current period again. */
+    public void refresh() {
+        if (from.get() != null) {
+            load(from.get(), to.get());
+        }
+    }
+
+    private void load(LocalDate start, LocalDate end) {
+        periodProblem.set(null);
+        from.set(start);
+        to.set(end);
+        if (closed) {
+            return;
+        }
+        long mine = generation.incrementAndGet();
+        loading.set(true);
+        try {
+            background.execute(() -> read(mine, start, end));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Health report read rejected: background executor is shut down");
+            loading.set(false);
+        }
+    }
+
+    private void read(long mine, LocalDate start, LocalDate end) {
+        if (closed || generation.get() != mine) {
+            return;
+        }
+        try {
+            HealthReport r = reports.report(start, end);
+            Map<String, String> names = new HashMap<>();
+            try {
+                for (Warehouse w : board.read().warehouses()) {
+                    names.put(w.id(), w.name());
+                }
+            } catch (RuntimeException e) {
+                // Names only make the table friendlier; ids are still correct.
+                LOG.debug("No warehouse names for the health report", e);
+            }
+            List<WarehouseHealthRow> rows = new ArrayList<>();
+            r.perWarehouse().forEach((id, figures) -> rows.add(WarehouseHealthRow.of(id, names.getOrDefault(id, id), figures)));
+            rows.sort(Comparator.comparing(WarehouseHealthRow::label));
+            ui.execute(() -> apply(mine, r, rows, null));
+        } catch (RuntimeException e) {
+            LOG.warn("Building the health report failed", e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            ui.execute(() -> apply(mine, null, List.of(), reason));
+        }
+    }
+
+    private void apply(long mine, HealthReport r, List<WarehouseHealthRow> rows, String error) {
+        if (generation.get() != mine) {
+            return;
+        }
+        loading.set(false);
+        loadError.set(error);
+        report.set(r);
+        overall.setAll(r == null ? List.of() : r.overall());
+        warehouses.setAll(rows);
+        skus.setAll(r == null ? List.of() : r.perSku());
+    }
+
+    /** Asks for a file and writes the report shown in {@code format}; nothing happens while none is shown. */
+    public void exportTo(ReportFormat format) {
+        HealthReport shown = report.get();
+        if (shown == null) {
+            return;
+        }
+        export.export(format, "health-report-" + shown.from() + "_" + shown.to(),
+                (f, out) -> exports.exportHealth(shown, f, locale, out));
+    }
+
+    /**
+     * The pseudo-class a verdict shows as: {@code healthy}, {@code unhealthy}, {@code unknown}, or
+     * {@code info} for figures no band applies to.
+     */
+    public static String pseudoClass(Verdict verdict) {
+        return switch (verdict == null ? Verdict.UNKNOWN : verdict) {
+            case HEALTHY -> "healthy";
+            case UNHEALTHY -> "unhealthy";
+            case INFO -> "info";
+            case UNKNOWN -> "unknown";
+        };
+    }
+
+    /** Every pseudo-class {@link #pseudoClass} can return, so a view can clear the others. */
+    public static List<String> pseudoClasses() {
+        List<String> all = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            all.add(pseudoClass(v));
+        }
+        return all;
+    }
+
+    public ObservableList<Quarter> quarters() {
+        return quarters;
+    }
+
+    /** The quarter shown, null for a custom range. */
+    public ReadOnlyObjectProperty<Quarter> quarterProperty() {
+        return quarter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LocalDate> fromProperty() {
+        return from.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LocalDate> toProperty() {
+        return to.getReadOnlyProperty();
+    }
+
+    /** Message key of why the last custom range was refused, null when it was fine. */
+    public ReadOnlyStringProperty periodProblemProperty() {
+        return periodProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<HealthReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** The report's overall figures, one card each. */
+    public ObservableList<HealthFigure> overall() {
+        return overall;
+    }
+
+    public ObservableList<WarehouseHealthRow> warehouses() {
+        return warehouses;
+    }
+
+    public ObservableList<HealthReport.SkuHealth> skus() {
+        return skus;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

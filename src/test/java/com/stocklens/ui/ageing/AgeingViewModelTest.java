@@ -1,0 +1,131 @@
+package com.stocklens.ui.ageing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.service.AgeTrendPoint;
+import com.stocklens.service.DailyDemand;
+import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.FakeReports;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The ageing screen's state without a toolkit: downsampling, days of supply, and one read applied. */
+class AgeingViewModelTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 1, 1);
+
+    private static List<AgeTrendPoint> series(double... shares) {
+        List<AgeTrendPoint> out = new ArrayList<>();
+        for (int i = 0; i < shares.length; i++) {
+            out.add(new AgeTrendPoint(DAY.plusDays(i), shares[i], 100));
+        }
+        return out;
+    }
+
+    private static List<AgeTrendPoint> random(int n, long seed) {
+        Random r = new Random(seed);
+        double[] shares = new double[n];
+        for (int i = 0; i < n; i++) {
+            shares[i] = r.nextDouble() * 20;
+        }
+        return series(shares);
+    }
+
+    @Test
+    void downsamplingNeverExceedsThePixelBudget() {
+        for (int n : new int[] {0, 1, 2, 3, 10, 365, 1000, 10_007}) {
+            List<AgeTrendPoint> points = random(n, n);
+            for (int budget : new int[] {0, 1, 2, 3, 4, 5, 7, 50, 333, 640, 20_000}) {
+                assertThat(AgeingViewModel.downsample(points, budget)).as("n=%d budget=%d", n, budget)
+                        .hasSizeLessThanOrEqualTo(budget);
+            }
+        }
+    }
+
+    @Test
+    void downsamplingKeepsFirstLastAndExtremesInTimeOrder() {
+        for (long seed = 1; seed <= 20; seed++) {
+            List<AgeTrendPoint> points = random(2000, seed);
+            List<AgeTrendPoint> thin = AgeingViewModel.downsample(points, 300);
+            assertThat(thin.get(0)).isEqualTo(points.get(0));
+            assertThat(thin.get(thin.size() - 1)).isEqualTo(points.get(points.size() - 1));
+            assertThat(thin).contains(points.stream().max(Comparator.comparingDouble(AgeTrendPoint::over180Share)).orElseThrow());
+            assertThat(thin).contains(points.stream().min(Comparator.comparingDouble(AgeTrendPoint::over180Share)).orElseThrow());
+            assertThat(thin).isSortedAccordingTo(Comparator.comparing(AgeTrendPoint::day));
+            assertThat(points).containsAll(thin);
+        }
+    }
+
+    @Test
+    void aSingleSpikeSurvivesHeavyThinning() {
+        double[] flat = new double[5000];
+        flat[3210] = 42;
+        List<AgeTrendPoint> thin = AgeingViewModel.downsample(series(flat), 10);
+        assertThat(thin).extracting(AgeTrendPoint::over180Share).contains(42.0);
+    }
+
+    @Test
+    void shortSeriesAreReturnedWhole() {
+        List<AgeTrendPoint> points = series(1, 2, 3);
+        assertThat(AgeingViewModel.downsample(points, 640)).isEqualTo(points);
+    }
+
+    @Test
+    void daysOfSupplyIsAvailablePlusInTransitOverDailyDemand() {
+        assertThat(AgeingViewModel.daysOfSupply(80, 40, 4.0)).isEqualTo(30.0);
+        assertThat(AgeingViewModel.daysOfSupply(80, null, 4.0)).as("unknown in transit holds none").isEqualTo(20.0);
+        assertThat(AgeingViewModel.daysOfSupply(80, 40, 0.0)).as("no demand: unknown, not infinite").isNull();
+        assertThat(AgeingViewModel.daysOfSupply(80, 40, null)).isNull();
+        assertThat(AgeingViewModel.daysOfSupply(null, 40, 4.0)).isNull();
+    }
+
+    @Test
+    void dailyDemandSkipsStockOutDays() {
+        List<DailyDemand> days = List.of(
+                new DailyDemand("A", DAY, 6, false),
+                new DailyDemand("A", DAY.plusDays(1), 0, true),
+                new DailyDemand("A", DAY.plusDays(2), 2, false));
+        assertThat(AgeingViewModel.averageDailyDemand(days)).isEqualTo(4.0);
+        assertThat(AgeingViewModel.averageDailyDemand(List.of(new DailyDemand("A", DAY, 0, true)))).isNull();
+        assertThat(AgeingViewModel.averageDailyDemand(null)).isNull();
+    }
+
+    @Test
+    void oneReadFillsBarsTrendAndOldestRows() {
+        FakeReports reports = new FakeReports();
+        AgeingViewModel vm = new AgeingViewModel(reports, reports, FakeBoards::small, FakeBoards.CLOCK, 28,
+                Runnable::run, Runnable::run);
+        vm.pixelBudgetProperty().set(100);
+        vm.start();
+        assertThat(vm.loadErrorProperty().get()).isNull();
+        assertThat(vm.warehouses()).extracting(WarehouseAges::label)
+                .containsExactly("Birmingham (UK)", "Moreno Valley (CA)", "New Jersey (US-East)");
+        assertThat(vm.fullTrend()).hasSize(AgeingViewModel.TREND_DAYS);
+        assertThat(vm.shownTrend()).hasSizeLessThanOrEqualTo(100);
+        vm.pixelBudgetProperty().set(40);
+        assertThat(vm.shownTrend()).hasSizeLessThanOrEqualTo(40);
+        assertThat(vm.oldest()).isNotEmpty().hasSizeLessThanOrEqualTo(AgeingViewModel.OLDEST_CAP);
+        assertThat(vm.oldest()).extracting(OldSkuRowViewModel::oldestDays)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        // MUG-001 in the small board: available 80 + 30, in transit 50 (WINIT unknown); 28 days selling 1, 2, 3, 1 … = 55.
+        OldSkuRowViewModel mug = vm.oldest().stream().filter(r -> r.sellerSku().equals("MUG-001")).findFirst().orElseThrow();
+        assertThat(mug.daysOfSupply()).isCloseTo(160 / (55.0 / 28), org.assertj.core.data.Offset.offset(1e-9));
+        OldSkuRowViewModel towel = vm.oldest().stream().filter(r -> r.sellerSku().equals("TOWEL-BTH")).findFirst().orElseThrow();
+        assertThat(towel.daysOfSupply()).as("never sold: d̄ is 0").isNull();
+        assertThat(vm.over180ShareProperty().get()).isPositive();
+    }
+
+    @Test
+    void aFailedReadSaysWhyAndKeepsTheScreen() {
+        FakeReports reports = new FakeReports();
+        reports.failReads = new IllegalStateException("database locked");
+        AgeingViewModel vm = new AgeingViewModel(reports, reports, FakeBoards::small, FakeBoards.CLOCK, 28,
+                Runnable::run, Runnable::run);
+        vm.start();
+        assertThat(vm.loadErrorProperty().get()).isEqualTo("database locked");
+        assertThat(vm.loadingProperty().get()).isFalse();
+    }
+}

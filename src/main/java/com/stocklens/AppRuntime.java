@@ -18,6 +18,8 @@ import com.stocklens.notify.FlagReaderTasks;
 import com.stocklens.notify.NoticeCenter;
 import com.stocklens.notify.TeamPushConfig;
 import com.stocklens.notify.TeamPushService;
+import com.stocklens.notify.TeamPushSettings;
+import com.stocklens.service.TeamPush;
 import com.stocklens.service.Notices;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
@@ -315,6 +317,17 @@ public final class AppRuntime implements AutoCloseable {
     /** The three-code check (三码校验) over the synced codes. Blocking: call it off the FX thread. */
     public CodeChecks codeChecks() {
         return codeChecks;
+    }
+
+    /** The team-push settings of the window's dialog (starts the notices if they are not running yet). */
+    public synchronized TeamPush teamPush() {
+        startNotices();
+        return new TeamPushSettings(teamPush);
+    }
+
+    /** FIFO ageing per SKU × warehouse. */
+    public AgeingReader ageingReader() {
+        return NO_AGEING;
     }
 
     /** The red-flag panel's read model. */

@@ -71,7 +71,10 @@ public final class StockLensApp extends Application {
         UiContext context = new UiContext(runtime.boardReader(), runtime.syncEngine(), runtime.clock(),
                 options.staleAfter(), options.demo(), uiIo, locale, settings::setLocale)
                 .withFlags(runtime.flagReader(), runtime.flagEngine(), runtime.flagEngine(), runtime.startNotices(),
-                        runtime.thresholds(), declarerMemory());
+                        runtime.thresholds(), declarerMemory())
+                .withReports(runtime.ageingReader(), runtime.healthReports(), runtime.codeChecks(),
+                        runtime.reportExports(), runtime.demandReader())
+                .withTeam(runtime.teamPush(), runtime.returnsPoolReader());
         host = MainWindowHost.install(stage, context);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));

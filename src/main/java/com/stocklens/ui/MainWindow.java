@@ -295,8 +295,31 @@ public final class MainWindow implements AutoCloseable {
         refresh.setId("menuRefresh");
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         refresh.setOnAction(e -> refresh());
-        Menu view = new Menu(messages.get("menu.view"), null, refresh, new SeparatorMenuItem(), language);
+        Menu view = new Menu(messages.get("menu.view"), null, refresh, new SeparatorMenuItem());
+        // Ctrl+1 … Ctrl+5 jump to the screens in sidebar order.
+        Screen[] screens = Screen.values();
+        String[] keys = {"nav.flags", "nav.stock", "nav.ageing", "nav.health", "nav.codes"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        for (int i = 0; i < screens.length; i++) {
+            Screen target = screens[i];
+            MenuItem go = new MenuItem(messages.get(keys[i]));
+            go.setId("menuGo" + target.name());
+            go.setAccelerator(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN));
+            go.setOnAction(e -> {
+                screenChosenByUser = true;
+                show(target);
+            });
+            view.getItems().add(go);
+        }
+        view.getItems().addAll(new SeparatorMenuItem(), language);
         view.setId("menuView");
+
+        MenuItem teamPush = new MenuItem(messages.get("menu.settings.teamPush"));
+        teamPush.setId("menuTeamPush");
+        teamPush.setOnAction(e -> com.stocklens.ui.settings.TeamPushDialog.show(
+                root.getScene() == null ? null : root.getScene().getWindow(), context.teamPush(), messages));
+        Menu settings = new Menu(messages.get("menu.settings"), null, teamPush);
+        settings.setId("menuSettings");
 
         MenuItem about = new MenuItem(messages.get("menu.help.about"));
         about.setId("menuAbout");
@@ -304,7 +327,7 @@ public final class MainWindow implements AutoCloseable {
         Menu help = new Menu(messages.get("menu.help"), null, about);
         help.setId("menuHelp");
 
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, view, settings, help);
         bar.setId("menuBar");
         return bar;
     }

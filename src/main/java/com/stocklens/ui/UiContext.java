@@ -15,7 +15,9 @@ import com.stocklens.service.HealthReports;
 import com.stocklens.service.Notices;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
+import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.StockBoardReader;
+import com.stocklens.service.TeamPush;
 import com.stocklens.service.SyncEvents;
 import java.time.Clock;
 import java.io.IOException;
@@ -74,7 +76,9 @@ public record UiContext(
         HealthReports healthReports,
         CodeChecks codeChecks,
         ReportExports reportExports,
-        DemandReader demandReader) {
+        DemandReader demandReader,
+        TeamPush teamPush,
+        ReturnsPoolReader returnsPool) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -100,6 +104,8 @@ public record UiContext(
         Objects.requireNonNull(codeChecks, "codeChecks");
         Objects.requireNonNull(reportExports, "reportExports");
         Objects.requireNonNull(demandReader, "demandReader");
+        Objects.requireNonNull(teamPush, "teamPush");
+        Objects.requireNonNull(returnsPool, "returnsPool");
     }
 
     /**
@@ -112,7 +118,8 @@ public record UiContext(
                      Thresholds thresholds, NameMemory declarer) {
         this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
-                NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of());
+                NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
+                NoTeamPush.INSTANCE, List::of);
     }
 
     /**
@@ -135,7 +142,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand);
+                demand, teamPush, returnsPool);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -143,21 +150,49 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader);
+                reportExports, demandReader, teamPush, returnsPool);
+    }
+
+    /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
+    public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool);
+    }
+
+    /** Team push for a context without it: no robots, and a test says it is not available. */
+    private static final class NoTeamPush implements TeamPush {
+        static final TeamPush INSTANCE = new NoTeamPush();
+
+        @Override
+        public List<RobotSetting> robots() {
+            return List.of();
+        }
+
+        @Override
+        public void setRobots(List<RobotSetting> robots) {
+            throw new IllegalArgumentException("team push is not available in this build");
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<TestResult> test(RobotSetting robot) {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    new TestResult(false, "team push is not available in this build"));
+        }
     }
 
     /** The same context in another language. */
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

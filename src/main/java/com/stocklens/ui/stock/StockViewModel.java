@@ -159,9 +159,10 @@ public final class StockViewModel implements AutoCloseable {
             ui.execute(() -> loadError.set(message));
             return;
         }
+        Prepared prepared = prepare(board);
         ui.execute(() -> {
             if (!closed) {
-                apply(board);
+                apply(prepared);
             }
         });
     }
@@ -188,21 +189,48 @@ public final class StockViewModel implements AutoCloseable {
             .thenComparing(StockRowViewModel::sellerSku)
             .thenComparing(r -> r.warehouse().id());
 
-    /** Replaces everything with {@code board}: one {@code setAll} for the rows, totals and chips recomputed. */
-    void apply(StockBoard board) {
+    /**
+     * What an apply needs that can be computed off the FX thread: the row view models in base order,
+     * the gap count and the tile sums. At 100k rows this was most of the FX-thread time of an apply.
+     */
+    record Prepared(StockBoard board, List<StockRowViewModel> rows, int gapCount, Map<String, Totals> totals) {
+    }
+
+    record Totals(Long sum, int reporting, int warehouses) {
+    }
+
+    /** Builds {@link Prepared} from a board; pure, safe on any thread. */
+    static Prepared prepare(StockBoard board) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
+        int gaps = 0;
         for (BoardRow r : board.rows()) {
-            newRows.add(new StockRowViewModel(r));
+            StockRowViewModel row = new StockRowViewModel(r);
+            newRows.add(row);
+            if (row.hasGap()) {
+                gaps++;
+            }
         }
         // Base order before any column sort: the widest TikTok-vs-warehouse gaps first, so the most
         // urgent rows are the ones on screen; then by SKU and warehouse for a stable scan.
         newRows.sort(URGENCY_FIRST);
+        return new Prepared(board, newRows, gaps, computeTotals(board.rows()));
+    }
+
+    /** Replaces everything with {@code board}: one {@code setAll} for the rows, totals and chips recomputed. */
+    void apply(StockBoard board) {
+        apply(prepare(board));
+    }
+
+    /** The FX-thread part of an apply: one {@code setAll}, then totals, chips and counts. */
+    void apply(Prepared prepared) {
+        StockBoard board = prepared.board();
+        List<StockRowViewModel> newRows = prepared.rows();
         updateWarehouseChoices(board);
         rows.setAll(newRows);
         totalCount.set(newRows.size());
-        gapCount.set((int) newRows.stream().filter(StockRowViewModel::hasGap).count());
+        gapCount.set(prepared.gapCount());
         shownCount.set(filteredRows.size());
-        computeTotals(board.rows());
+        prepared.totals().forEach((key, t) -> totals.get(key).set(t.sum(), t.reporting(), t.warehouses()));
         Instant instant = clock.instant();
         List<FreshnessChipViewModel> newChips = buildChips(board);
         for (FreshnessChipViewModel chip : newChips) {
@@ -216,11 +244,20 @@ public final class StockViewModel implements AutoCloseable {
         tick(instant);
     }
 
-    private void computeTotals(List<BoardRow> boardRows) {
+    private static List<String> totalKeysInOrder() {
+        List<String> keys = new ArrayList<>();
+        for (Bucket b : Bucket.values()) {
+            keys.add(b.key());
+        }
+        keys.add(TIKTOK_AVAILABLE);
+        return keys;
+    }
+
+    private static Map<String, Totals> computeTotals(List<BoardRow> boardRows) {
         Set<String> allWarehouses = new HashSet<>();
         Map<String, long[]> sums = new LinkedHashMap<>();
         Map<String, Set<String>> reporting = new LinkedHashMap<>();
-        for (String key : totals.keySet()) {
+        for (String key : totalKeysInOrder()) {
             sums.put(key, new long[1]);
             reporting.put(key, new HashSet<>());
         }
@@ -232,11 +269,13 @@ public final class StockViewModel implements AutoCloseable {
             }
             add(sums, reporting, TIKTOK_AVAILABLE, r.tiktokAvailable(), wid);
         }
-        for (Map.Entry<String, StockTotal> e : totals.entrySet()) {
-            int reportingCount = reporting.get(e.getKey()).size();
-            Long sum = reportingCount == 0 ? null : sums.get(e.getKey())[0];
-            e.getValue().set(sum, reportingCount, allWarehouses.size());
+        Map<String, Totals> out = new LinkedHashMap<>();
+        for (String key : sums.keySet()) {
+            int reportingCount = reporting.get(key).size();
+            Long sum = reportingCount == 0 ? null : sums.get(key)[0];
+            out.put(key, new Totals(sum, reportingCount, allWarehouses.size()));
         }
+        return out;
     }
 
     private static void add(Map<String, long[]> sums, Map<String, Set<String>> reporting,

@@ -82,6 +82,7 @@ public final class StockLensApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.show();
+        StartMarker.installIfRequested(stage.getScene());
         runtime.startSync();
         log.info("window shown ({} mode, workspace {})", options.demo() ? "demo" : "live", options.workspace());
     }

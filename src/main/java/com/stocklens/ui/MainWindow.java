@@ -80,7 +80,7 @@ public final class MainWindow implements AutoCloseable {
     public MainWindow(UiContext context) {
         this.context = Objects.requireNonNull(context, "context");
         this.messages = new Messages(context.locale());
-        this.stockViewModel = new StockViewModel(context.boardReader(), context.syncEvents(), context.clock(),
+        this.stockViewModel = new StockViewModel(context.boardReader(), context.returnsPool(), context.syncEvents(), context.clock(),
                 context.stalenessWindow(), context.background(), new FxExecutor());
         this.dialogs = new FxDialogService(messages,
                 () -> root.getScene() == null ? null : root.getScene().getWindow());

@@ -19,10 +19,20 @@ public final class StockRowViewModel {
     private final String name;
     private final String warehouseLabel;
     private final Integer gap;
+    private final Integer returnsPool;
     /** Lower-cased text the filter searches: seller SKU, name, provider and warehouse. */
     private final String haystack;
 
     public StockRowViewModel(BoardRow row) {
+        this(row, null);
+    }
+
+    /**
+     * @param returnsPool units of this SKU in TikTok's returns buffer pool (all warehouses: TikTok's
+     *                    returns do not say which warehouse they go back to); null when unknown
+     */
+    public StockRowViewModel(BoardRow row, Integer returnsPool) {
+        this.returnsPool = returnsPool;
         this.row = Objects.requireNonNull(row, "row");
         this.sellerSku = row.sku().sellerSku();
         this.name = row.sku().name() == null ? "" : row.sku().name();
@@ -75,6 +85,11 @@ public final class StockRowViewModel {
 
     public Integer tiktokAvailable() {
         return row.tiktokAvailable();
+    }
+
+    /** Units of this SKU in TikTok's returns pool (per SKU, not per warehouse); null when unknown. */
+    public Integer returnsPool() {
+        return returnsPool;
     }
 
     /** See {@link #gapOf}; {@code null} when unknown. */

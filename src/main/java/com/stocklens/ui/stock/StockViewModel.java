@@ -1,12 +1,14 @@
 package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.rules.Staleness;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
+import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.ui.BackgroundRefresh;
@@ -55,7 +57,7 @@ public final class StockViewModel implements AutoCloseable {
     private final SyncEvents syncEvents;
     private final Clock clock;
     private final Duration window;
-    private final BackgroundRefresh<StockBoard> loader;
+    private final BackgroundRefresh<Prepared> loader;
 
     /** True while a refresh is queued but has not started reading: further requests fold into it. */
 
@@ -90,11 +92,22 @@ public final class StockViewModel implements AutoCloseable {
 
     public StockViewModel(StockBoardReader reader, SyncEvents syncEvents, Clock clock, Duration window,
                           Executor background, Executor ui) {
+        this(reader, List::of, syncEvents, clock, window, background, ui);
+    }
+
+    /**
+     * @param returnsPool TikTok's returns buffer pool, read with every board so each row shows its SKU's
+     *                    units in it
+     */
+    public StockViewModel(StockBoardReader reader, ReturnsPoolReader returnsPool, SyncEvents syncEvents,
+                          Clock clock, Duration window, Executor background, Executor ui) {
+        Objects.requireNonNull(returnsPool, "returnsPool");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.syncEvents = Objects.requireNonNull(syncEvents, "syncEvents");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = Objects.requireNonNull(window, "window");
-        this.loader = new BackgroundRefresh<>("the stock board", reader::read, this::apply, loadError::set,
+        this.loader = new BackgroundRefresh<Prepared>("the stock board",
+                () -> prepare(reader.read(), poolBySku(returnsPool.openReturns())), this::apply, loadError::set,
                 background, ui);
         for (Bucket b : Bucket.values()) {
             totals.put(b.key(), new StockTotal(b.key()));
@@ -136,21 +149,64 @@ public final class StockViewModel implements AutoCloseable {
             .thenComparing(StockRowViewModel::sellerSku)
             .thenComparing(r -> r.warehouse().id());
 
-    /** Replaces everything with {@code board}: one {@code setAll} for the rows, totals and chips recomputed. */
-    void apply(StockBoard board) {
+    /**
+     * What an apply needs that can be computed off the FX thread: the row view models in base order,
+     * the gap count and the tile sums. At 100k rows this was most of the FX-thread time of an apply.
+     */
+    record Prepared(StockBoard board, List<StockRowViewModel> rows, int gapCount, Map<String, Totals> totals) {
+    }
+
+    record Totals(Long sum, int reporting, int warehouses) {
+    }
+
+    /** Builds {@link Prepared} from a board; pure, safe on any thread. */
+    static Prepared prepare(StockBoard board) {
+        return prepare(board, Map.of());
+    }
+
+    /** As {@link #prepare(StockBoard)}, with the units each SKU has in TikTok's returns pool. */
+    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
+        int gaps = 0;
         for (BoardRow r : board.rows()) {
-            newRows.add(new StockRowViewModel(r));
+            StockRowViewModel row = new StockRowViewModel(r, returnsPool.get(r.sku().sellerSku()));
+            newRows.add(row);
+            if (row.hasGap()) {
+                gaps++;
+            }
         }
         // Base order before any column sort: the widest TikTok-vs-warehouse gaps first, so the most
         // urgent rows are the ones on screen; then by SKU and warehouse for a stable scan.
         newRows.sort(URGENCY_FIRST);
+        return new Prepared(board, newRows, gaps, computeTotals(board.rows()));
+    }
+
+    /** Units per seller SKU in the returns buffer pool (requested, on the way back, awaiting QC). */
+    static Map<String, Integer> poolBySku(List<ReturnItem> open) {
+        Map<String, Integer> pool = new java.util.HashMap<>();
+        for (ReturnItem item : open) {
+            if (item.sellerSku() != null) {
+                pool.merge(item.sellerSku(), 1, Integer::sum);
+            }
+        }
+        return pool;
+    }
+
+    /** Replaces everything with {@code board}: one {@code setAll} for the rows, totals and chips recomputed. */
+    void apply(StockBoard board) {
+        apply(prepare(board));
+    }
+
+    /** The FX-thread part of an apply: one {@code setAll}, then totals, chips and counts. */
+    void apply(Prepared prepared) {
+        StockBoard board = prepared.board();
+        List<StockRowViewModel> newRows = prepared.rows();
         updateWarehouseChoices(board);
         rows.setAll(newRows);
         totalCount.set(newRows.size());
-        gapCount.set((int) newRows.stream().filter(StockRowViewModel::hasGap).count());
+        gapCount.set(prepared.gapCount());
         shownCount.set(filteredRows.size());
-        computeTotals(board.rows());
+        prepared.totals().forEach((key, t) -> totals.get(key).set(t.sum(), t.reporting(), t.warehouses()));
         Instant instant = clock.instant();
         List<FreshnessChipViewModel> newChips = buildChips(board);
         for (FreshnessChipViewModel chip : newChips) {
@@ -164,11 +220,20 @@ public final class StockViewModel implements AutoCloseable {
         tick(instant);
     }
 
-    private void computeTotals(List<BoardRow> boardRows) {
+    private static List<String> totalKeysInOrder() {
+        List<String> keys = new ArrayList<>();
+        for (Bucket b : Bucket.values()) {
+            keys.add(b.key());
+        }
+        keys.add(TIKTOK_AVAILABLE);
+        return keys;
+    }
+
+    private static Map<String, Totals> computeTotals(List<BoardRow> boardRows) {
         Set<String> allWarehouses = new HashSet<>();
         Map<String, long[]> sums = new LinkedHashMap<>();
         Map<String, Set<String>> reporting = new LinkedHashMap<>();
-        for (String key : totals.keySet()) {
+        for (String key : totalKeysInOrder()) {
             sums.put(key, new long[1]);
             reporting.put(key, new HashSet<>());
         }
@@ -180,11 +245,13 @@ public final class StockViewModel implements AutoCloseable {
             }
             add(sums, reporting, TIKTOK_AVAILABLE, r.tiktokAvailable(), wid);
         }
-        for (Map.Entry<String, StockTotal> e : totals.entrySet()) {
-            int reportingCount = reporting.get(e.getKey()).size();
-            Long sum = reportingCount == 0 ? null : sums.get(e.getKey())[0];
-            e.getValue().set(sum, reportingCount, allWarehouses.size());
+        Map<String, Totals> out = new LinkedHashMap<>();
+        for (String key : sums.keySet()) {
+            int reportingCount = reporting.get(key).size();
+            Long sum = reportingCount == 0 ? null : sums.get(key)[0];
+            out.put(key, new Totals(sum, reportingCount, allWarehouses.size()));
         }
+        return out;
     }
 
     private static void add(Map<String, long[]> sums, Map<String, Set<String>> reporting,

@@ -104,12 +104,12 @@ class ShipBobSourceTest {
 
     private void routeHappyPath() {
         routes.on(V + "/fulfillment-center", json("fulfillment-center.json"));
-        routes.on(V + "/inventory-level/locations?PageSize=100", json("inventory-level-locations.page1.json"));
+        routes.on(V + "/inventory-level/locations?PageSize=250", json("inventory-level-locations.page1.json"));
         routes.on(V + "/inventory-level/locations?PageSize=2&Cursor=eyJwIjoyLCJzIjoyfQ",
                 json("inventory-level-locations.last-page.json"));
-        routes.on(V + "/receiving?Page=1&Limit=100", receiving("receiving.page1.json", 1, 2));
-        routes.on(V + "/receiving?Page=2&Limit=100", receiving("receiving.page2.json", 2, 2));
-        routes.on(V + "/return?Limit=100", json("return.page1.json"));
+        routes.on(V + "/receiving?Page=1&Limit=250", receiving("receiving.page1.json", 1, 2));
+        routes.on(V + "/receiving?Page=2&Limit=250", receiving("receiving.page2.json", 2, 2));
+        routes.on(V + "/return?Limit=250", json("return.page1.json"));
         routes.on(V + "/return?Limit=2&Cursor=2", json("return.last-page.json"));
     }
 
@@ -195,11 +195,11 @@ class ShipBobSourceTest {
     @Test
     void receivingFollowsTheNextPageHeader() throws Exception {
         routeHappyPath();
-        routes.byTarget.remove(V + "/receiving?Page=1&Limit=100");
-        routes.on(V + "/receiving?Page=1&Limit=100", json("receiving.page1.json").newBuilder()
-                .addHeader("Next-Page", "/2025-07/receiving?Page=2&Limit=100").build());
-        routes.byTarget.remove(V + "/receiving?Page=2&Limit=100");
-        routes.on(V + "/receiving?Page=2&Limit=100", json("receiving.page2.json"));
+        routes.byTarget.remove(V + "/receiving?Page=1&Limit=250");
+        routes.on(V + "/receiving?Page=1&Limit=250", json("receiving.page1.json").newBuilder()
+                .addHeader("Next-Page", "/2025-07/receiving?Page=2&Limit=250").build());
+        routes.byTarget.remove(V + "/receiving?Page=2&Limit=250");
+        routes.on(V + "/receiving?Page=2&Limit=250", json("receiving.page2.json"));
 
         Reading reading = source(config()).fetch();
 
@@ -209,8 +209,8 @@ class ShipBobSourceTest {
     @Test
     void legacyVersionReadsTheBareArrayAndMapsToTheSameLevels() throws Exception {
         routes.on("/1.0/fulfillmentCenter", json("fulfillment-center.json"));
-        routes.on("/1.0/inventory?Page=1&Limit=100", json("inventory-1.0.page1.json"));
-        routes.on("/1.0/receiving?Page=1&Limit=100", new MockResponse.Builder().code(200).body("[]").build());
+        routes.on("/1.0/inventory?Page=1&Limit=250", json("inventory-1.0.page1.json"));
+        routes.on("/1.0/receiving?Page=1&Limit=250", new MockResponse.Builder().code(200).body("[]").build());
 
         Reading reading = source(config().withApiVersion("1.0")).fetch();
 

@@ -97,6 +97,8 @@ class StockViewTest {
     void typingInTheFilterFieldFiltersTheTable(FxRobot robot) {
         robot.interact(stage::requestFocus);
         robot.clickOn("#filterField").write("lamp");
+        // The filter runs once typing pauses (debounce).
+        WaitForAsyncUtils.sleep((long) StockView.FILTER_DEBOUNCE.toMillis() + 200, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEqualTo("lamp");
         assertThat(table(robot).getItems()).extracting(StockRowViewModel::sellerSku).containsExactly("LAMP-RGB");

@@ -21,6 +21,7 @@ import com.stocklens.service.Notices;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
+import com.stocklens.service.AgeingReader;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.HourlyDemandReader;
 import com.stocklens.service.ReturnsPoolReader;
@@ -28,6 +29,7 @@ import com.stocklens.rules.RootCauseHints;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.store.ActivityRepository;
+import com.stocklens.store.AgeingInputs;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiReturnsPoolReader;
@@ -38,6 +40,7 @@ import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
 import com.stocklens.sync.ActivitySync;
+import com.stocklens.sync.AgeingService;
 import com.stocklens.sync.FlagEngine;
 import com.stocklens.sync.SyncEngine;
 import java.time.Clock;
@@ -75,6 +78,7 @@ public final class AppRuntime implements AutoCloseable {
     private final JdbiReturnsPoolReader returnsPoolReader;
     private final FlagEngine flagEngine;
     private final JdbiFlagReader flagReader;
+    private final AgeingService ageingReader;
     private final Thresholds thresholds;
     private final HttpClientFactory http;
     /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
@@ -111,6 +115,7 @@ public final class AppRuntime implements AutoCloseable {
         this.demandReader = new JdbiDemandReader(database.jdbi());
         this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
         this.flagReader = new JdbiFlagReader(database.jdbi());
+        this.ageingReader = new AgeingService(new AgeingInputs(database.jdbi()), clock);
         this.thresholds = Thresholds.DEFAULTS.withStaleAfter(options.staleAfter());
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
                 thresholds, staleSideTolerance(options.cadence()),
@@ -236,6 +241,11 @@ public final class AppRuntime implements AutoCloseable {
     /** The returns buffer pool from TikTok's returns. */
     public ReturnsPoolReader returnsPoolReader() {
         return returnsPoolReader;
+    }
+
+    /** FIFO ageing per SKU × warehouse (provider lots, else our own history) and the > 180-day trend. */
+    public AgeingReader ageingReader() {
+        return ageingReader;
     }
 
     /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */

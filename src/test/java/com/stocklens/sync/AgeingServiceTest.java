@@ -113,6 +113,19 @@ class AgeingServiceTest {
     }
 
     @Test
+    void lotsAreWrittenWithTheirSnapshotOrNotAtAll() {
+        Instant at = noonBeijing(TODAY);
+        Reading reading = Reading.ofWarehouse(at, List.of(StoreFixtures.MORENO),
+                List.of(new Sku(SkuCodes.ofSellerSku("A"), null)), List.of(row("A", 5, 0)), List.of(lot("A", 3, 5)), 1);
+        // No such run: the commit fails and takes its lot rows with it.
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> snapshots.commit(StoreFixtures.SHIPBOB, 999_999L, reading, at, 10));
+        int lotRows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM lot").mapTo(Integer.class).one());
+        assertThat(lotRows).isZero();
+        assertThat(ageing.current()).isEmpty();
+    }
+
+    @Test
     void aRowWithNoHistoryButTodayIsAllUnaged() {
         commit(TODAY, List.of(row("D", 12, null)), List.of());
         AgeProfile d = current().get("D");

@@ -25,6 +25,7 @@ import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.service.CodeChecks;
+import com.stocklens.service.AgeingReader;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.HourlyDemandReader;
 import com.stocklens.service.ReturnsPoolReader;
@@ -32,6 +33,7 @@ import com.stocklens.rules.RootCauseHints;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.store.ActivityRepository;
+import com.stocklens.store.AgeingInputs;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiCodeRecords;
 import com.stocklens.store.JdbiDemandReader;
@@ -45,6 +47,7 @@ import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
 import com.stocklens.sync.ActivitySync;
 import com.stocklens.sync.CodeCheckService;
+import com.stocklens.sync.AgeingService;
 import com.stocklens.sync.FlagEngine;
 import com.stocklens.sync.HealthReportService;
 import com.stocklens.report.FileReportExports;
@@ -90,6 +93,7 @@ public final class AppRuntime implements AutoCloseable {
     private final JdbiReturnsPoolReader returnsPoolReader;
     private final FlagEngine flagEngine;
     private final JdbiFlagReader flagReader;
+    private final AgeingService ageingReader;
     private final Thresholds thresholds;
     private final CodeCheckService codeChecks;
     private final HttpClientFactory http;
@@ -129,30 +133,15 @@ public final class AppRuntime implements AutoCloseable {
         this.demandReader = new JdbiDemandReader(database.jdbi());
         this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
         this.flagReader = new JdbiFlagReader(database.jdbi());
+        this.ageingReader = new AgeingService(new AgeingInputs(database.jdbi()), clock);
         this.thresholds = Thresholds.DEFAULTS.withStaleAfter(options.staleAfter());
         this.codeChecks = new CodeCheckService(new JdbiCodeRecords(database.jdbi())::records);
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
                 thresholds, staleSideTolerance(options.cadence()),
-                FLAG_SETTLE, demandReader, returnsPoolReader);
+                FLAG_SETTLE, demandReader, returnsPoolReader, ageingReader);
         this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), demandReader,
-                NO_AGEING, () -> thresholds, () -> HealthBands.DEFAULTS, clock);
+                ageingReader, () -> thresholds, () -> HealthBands.DEFAULTS, clock);
     }
-
-    /**
-     * Stand-in until the FIFO ageing reader is wired here (built in parallel on another branch): no
-     * profile, so the age structure reads "no data" rather than a made-up 0 %.
-     */
-    private static final AgeingReader NO_AGEING = new AgeingReader() {
-        @Override
-        public List<AgeProfile> current() {
-            return List.of();
-        }
-
-        @Override
-        public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
-            return List.of();
-        }
-    };
 
     /**
      * Wait after a sync event before judging the flags: the sources of one cycle start together but
@@ -285,6 +274,11 @@ public final class AppRuntime implements AutoCloseable {
         return returnsPoolReader;
     }
 
+    /** FIFO ageing per SKU × warehouse (provider lots, else our own history) and the > 180-day trend. */
+    public AgeingReader ageingReader() {
+        return ageingReader;
+    }
+
     /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
     public void startSync() {
         syncEngine.start();
@@ -323,11 +317,6 @@ public final class AppRuntime implements AutoCloseable {
     public synchronized TeamPush teamPush() {
         startNotices();
         return new TeamPushSettings(teamPush);
-    }
-
-    /** FIFO ageing per SKU × warehouse. */
-    public AgeingReader ageingReader() {
-        return NO_AGEING;
     }
 
     /** The red-flag panel's read model. */

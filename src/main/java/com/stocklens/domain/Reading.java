@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param takenAt  when the source's data was read (the snapshot's time)
  * @param requests HTTP requests the read cost, retries included
+ * @param lots     the provider's lots per SKU × warehouse (receipt dates for FIFO ageing); empty when the
+ *                 provider has no lot endpoint
  */
 public record Reading(
         Instant takenAt,
@@ -19,7 +21,8 @@ public record Reading(
         List<StockRow> stock,
         List<ChannelWarehouse> channelWarehouses,
         List<ChannelStock> channelStock,
-        int requests) {
+        int requests,
+        List<Lot> lots) {
 
     public Reading {
         Objects.requireNonNull(takenAt, "takenAt");
@@ -28,6 +31,19 @@ public record Reading(
         stock = List.copyOf(stock);
         channelWarehouses = List.copyOf(channelWarehouses);
         channelStock = List.copyOf(channelStock);
+        lots = List.copyOf(lots);
+    }
+
+    /** A reading without lots. */
+    public Reading(Instant takenAt, List<Warehouse> warehouses, List<Sku> skus, List<StockRow> stock,
+                   List<ChannelWarehouse> channelWarehouses, List<ChannelStock> channelStock, int requests) {
+        this(takenAt, warehouses, skus, stock, channelWarehouses, channelStock, requests, List.of());
+    }
+
+    /** A warehouse reading with the provider's lots. */
+    public static Reading ofWarehouse(Instant takenAt, List<Warehouse> warehouses, List<Sku> skus,
+                                      List<StockRow> stock, List<Lot> lots, int requests) {
+        return new Reading(takenAt, warehouses, skus, stock, List.of(), List.of(), requests, lots);
     }
 
     public static Reading ofWarehouse(Instant takenAt, List<Warehouse> warehouses, List<Sku> skus,

@@ -65,6 +65,7 @@ final class ShipBobDialect implements Exchange.Dialect {
                 case "/fulfillment-center" -> Response.json(200, fulfilmentCentres());
                 case "/inventory-level/locations" -> linkPaged(req, "/inventory-level/locations", this::perLocation);
                 case "/inventory-level" -> linkPaged(req, "/inventory-level", this::totals);
+                case "/inventory-level/lots" -> linkPaged(req, "/inventory-level/lots", this::perLot);
                 case "/receiving" -> receiving(req);
                 case "/return" -> returns(req);
                 default -> problem(404, "Not Found", "No such resource: " + resource, req.path());
@@ -111,6 +112,48 @@ final class ShipBobDialect implements Exchange.Dialect {
         }
         return obj("inventory_id", at.sku.inventoryId(), "name", at.sku.name(), "sku", at.sku.sellerSku(),
                 "locations", locations);
+    }
+
+    /**
+     * One item of {@code /inventory-level/lots}: the SKU's lots, each split over the FCs holding it. A lot
+     * number shared by several FCs (an FBA transfer) is one lot with several locations. Reserved units
+     * are allocated to the oldest lots first (they ship first), then frozen ones, so per-lot committed and
+     * fulfillable add up to the FC's figures.
+     */
+    private Object perLot(SkuAt at) {
+        Map<String, List<Object>> locationsByLot = new LinkedHashMap<>();
+        Map<String, Instant> dateByLot = new LinkedHashMap<>();
+        Map<String, int[]> totalsByLot = new LinkedHashMap<>();
+        for (FulfilmentCentre fc : world.fulfilmentCentres()) {
+            CellState c = at.view.cell(at.sku.index(), fc.id());
+            int committedLeft = c.reserved();
+            int frozenLeft = c.frozen();
+            for (SimLot lot : at.view.lots(at.sku.index(), fc.id())) {
+                int committed = Math.min(committedLeft, lot.units());
+                committedLeft -= committed;
+                int frozen = Math.min(frozenLeft, lot.units() - committed);
+                frozenLeft -= frozen;
+                int fulfillable = lot.units() - committed - frozen;
+                locationsByLot.computeIfAbsent(lot.lotNumber(), k -> new ArrayList<>()).add(obj(
+                        "location_id", fc.id(), "name", fc.name(), "on_hand_quantity", lot.units(),
+                        "committed_quantity", committed, "fulfillable_quantity", fulfillable,
+                        "awaiting_quantity", 0, "internal_transfer_quantity", 0));
+                dateByLot.putIfAbsent(lot.lotNumber(), lot.receivedAt());
+                int[] t = totalsByLot.computeIfAbsent(lot.lotNumber(), k -> new int[3]);
+                t[0] += lot.units();
+                t[1] += committed;
+                t[2] += fulfillable;
+            }
+        }
+        List<Object> lots = new ArrayList<>();
+        for (Map.Entry<String, List<Object>> e : locationsByLot.entrySet()) {
+            int[] t = totalsByLot.get(e.getKey());
+            lots.add(obj("lot_number", e.getKey(), "lot_date", iso(dateByLot.get(e.getKey())),
+                    "on_hand_quantity", t[0], "committed_quantity", t[1], "fulfillable_quantity", t[2],
+                    "awaiting_quantity", 0, "internal_transfer_quantity", 0, "locations", e.getValue()));
+        }
+        return obj("inventory_id", at.sku.inventoryId(), "name", at.sku.name(), "sku", at.sku.sellerSku(),
+                "lots", lots);
     }
 
     /** One item of {@code /inventory-level}: network totals. */

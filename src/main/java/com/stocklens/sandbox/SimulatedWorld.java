@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * the start are generated at construction. That layer draws from its own seeded random source, so the
  * stock simulation is exactly what it was without it.
  *
+ * <p>Every SKU × FC's on hand is also a list of lots (receipt dates for FIFO ageing): at the start it
+ * is split into lots dated up to a year and a half back, a few SKUs mostly "transferred from Amazon
+ * FBA" long ago; units shipped or written off leave the oldest lot first, stowed inbound becomes a lot
+ * dated that moment, and a restocked return goes back to the lot consumed last. The lots are a
+ * breakdown of the on hand and draw from their own random source, so no stock figure depends on them.
+ *
  * <p>Thread-safe: every read and advance is synchronized.
  */
 public final class SimulatedWorld {
@@ -111,6 +117,13 @@ public final class SimulatedWorld {
     private final List<MutableReturn> tiktokReturns = new ArrayList<>();
     private long orderSeq;
     private long lineSeq;
+    /** Randomness of the lot layer only, for the same reason as {@link #tiktokRnd}. */
+    private final Random lotRnd;
+    /** Lots per cell, oldest first; their units always add up to {@link #onHand}. */
+    private final List<java.util.ArrayDeque<MutableLot>> lots;
+    /** Per cell, the lot whose units left last: where a restocked return goes back to. */
+    private final MutableLot[] lastConsumed;
+    private long lotSeq;
 
     private long step;
     private long seq;
@@ -143,6 +156,7 @@ public final class SimulatedWorld {
         this.products = catalog.products();
         this.rnd = new Random(seed * 0x9E3779B97F4A7C15L + 1);
         this.tiktokRnd = new Random(seed * 0x2545F4914F6CDD1DL + 7);
+        this.lotRnd = new Random(seed * 0x5DEECE66DL + 13);
         // Rates are tuned for 300 SKUs; larger worlds get proportionally more activity.
         this.scale = skuCount / (double) DEFAULT_SKU_COUNT;
         int cells = skuCount * FC_COUNT;
@@ -152,6 +166,11 @@ public final class SimulatedWorld {
         inTransit = new int[cells];
         qcHold = new int[cells];
         returnPendingQc = new int[cells];
+        lots = new ArrayList<>(cells);
+        for (int c = 0; c < cells; c++) {
+            lots.add(new java.util.ArrayDeque<>());
+        }
+        lastConsumed = new MutableLot[cells];
         cumulativeWeight = new int[skuCount];
         int sum = 0;
         for (SimSku sku : skus) {
@@ -301,6 +320,9 @@ public final class SimulatedWorld {
         Instant t = epoch;
         for (int s = 0; s < skus.size(); s++) {
             SimSku sku = skus.get(s);
+            // One SKU in twenty (never a fast mover) was moved in from Amazon FBA long ago, one lot split over the FCs.
+            Instant fbaTransfer = !sku.fastMover() && lotRnd.nextInt(20) == 0
+                    ? t.minus(Duration.ofDays(200 + lotRnd.nextInt(300))) : null;
             for (int f = 0; f < FC_COUNT; f++) {
                 int c = s * FC_COUNT + f;
                 int max = FCS.get(f).market() == Market.GB ? 150 : 400;
@@ -309,6 +331,7 @@ public final class SimulatedWorld {
                 }
                 // About 6% of rows start out of stock.
                 onHand[c] = rnd.nextInt(100) < 6 ? 0 : 1 + rnd.nextInt(max);
+                seedLots(c, t, fbaTransfer);
                 if (onHand[c] > 0 && rnd.nextInt(10) == 0) {
                     frozen[c] = Math.min(onHand[c], 1 + rnd.nextInt(4));
                 }
@@ -364,6 +387,7 @@ public final class SimulatedWorld {
             Shipment s = shipments.poll();
             // Shipping takes the units out of the building and releases the reservation.
             onHand[s.cell()] -= s.qty();
+            consumeLots(s.cell(), s.qty());
             reserved[s.cell()] -= s.qty();
             shipped += s.qty();
         }
@@ -403,6 +427,7 @@ public final class SimulatedWorld {
                 if (frozen[c] > 0) {
                     frozen[c]--;
                     onHand[c]--;
+                    consumeLots(c, 1);
                     disposed++;
                 }
             }
@@ -547,6 +572,7 @@ public final class SimulatedWorld {
                 w.stowed.set(i, w.stowed.get(i) + chunk);
                 qcHold[c] -= chunk;
                 onHand[c] += chunk;
+                receiveLot(c, w.po, t, chunk);
             }
             if (w.stowed.get(i) < w.expected.get(i)) {
                 done = false;
@@ -610,6 +636,7 @@ public final class SimulatedWorld {
                 int c = r.skuIndexes.get(i) * FC_COUNT + r.fcPos;
                 returnPendingQc[c]--;
                 onHand[c]++;
+                restockLot(c);
                 if (rnd.nextInt(100) < 15) {
                     frozen[c]++;
                     r.quarantined.set(i, r.quarantined.get(i) + 1);
@@ -627,6 +654,133 @@ public final class SimulatedWorld {
         r.status = "Completed";
         r.completedAt = t;
         r.qcFailed = r.quarantined.stream().anyMatch(q -> q > 0);
+    }
+
+    // ---------------------------------------------------------------- lots
+
+    /** Age buckets' upper days (DOMAIN.md), so the initial lots land in every bucket. */
+    private static final int[][] SEED_AGES = {{1, 30}, {31, 60}, {61, 90}, {91, 180}, {181, 270}, {271, 365},
+        {366, 540}};
+
+    /**
+     * Splits a cell's initial on hand into lots: one to four lots of random ages over every age bucket,
+     * or for an FBA-transferred SKU mostly the one old transfer lot.
+     */
+    private void seedLots(int c, Instant t, Instant fbaTransfer) {
+        int units = onHand[c];
+        ZoneId zone = FCS.get(c % FC_COUNT).zone();
+        List<Instant> dates = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        if (fbaTransfer != null && units > 0) {
+            int transferred = Math.max(1, (int) Math.round(units * (0.75 + lotRnd.nextDouble() * 0.2)));
+            dates.add(fbaTransfer);
+            sizes.add(transferred);
+            if (units > transferred) {
+                dates.add(t.minus(Duration.ofDays(1 + lotRnd.nextInt(90))));
+                sizes.add(units - transferred);
+            }
+        } else {
+            int count = units == 0 ? 0 : Math.min(units, 1 + lotRnd.nextInt(4));
+            int left = units;
+            for (int i = 0; i < count; i++) {
+                int[] bucket = SEED_AGES[lotRnd.nextInt(SEED_AGES.length)];
+                int ageDays = bucket[0] + lotRnd.nextInt(bucket[1] - bucket[0] + 1);
+                // Age day 1 is the receipt day: a lot of age N was received N − 1 days back.
+                dates.add(t.minus(Duration.ofDays(ageDays - 1L)));
+                int size = i == count - 1 ? left : 1 + lotRnd.nextInt(Math.max(1, left - (count - i - 1)));
+                size = Math.min(size, left - (count - i - 1));
+                sizes.add(size);
+                left -= size;
+            }
+        }
+        List<MutableLot> seeded = new ArrayList<>();
+        for (int i = 0; i < dates.size(); i++) {
+            Instant day = dates.get(i);
+            if (day != fbaTransfer) {
+                // A working-day hour in the FC, so the lot's date is the same day wherever it is read.
+                day = day.atZone(zone).toLocalDate().atTime(9 + lotRnd.nextInt(8), lotRnd.nextInt(60))
+                        .atZone(zone).toInstant();
+                if (day.isAfter(t.minusSeconds(60))) {
+                    // Received today, before the world began: not after its first moment.
+                    day = t.minusSeconds(60 + lotRnd.nextInt(600));
+                }
+            }
+            String number = day == fbaTransfer
+                    ? "FBA-XFER-" + fbaTransfer.atZone(ZoneId.of("UTC")).toLocalDate().toString().replace("-", "")
+                    : "LOT-" + (10_000 + ++lotSeq);
+            seeded.add(new MutableLot(number, day, sizes.get(i)));
+        }
+        seeded.sort(Comparator.comparing(l -> l.receivedAt));
+        lots.get(c).addAll(seeded);
+        // A return before anything ships goes back to the oldest lot (or a year-old one in an empty cell).
+        lastConsumed[c] = seeded.isEmpty()
+                ? new MutableLot("LOT-" + (10_000 + ++lotSeq), t.minus(Duration.ofDays(365)), 0) : seeded.getFirst();
+    }
+
+    /** Units leaving the building take the oldest lot first (FIFO). */
+    private void consumeLots(int c, int units) {
+        java.util.ArrayDeque<MutableLot> cell = lots.get(c);
+        int left = units;
+        while (left > 0 && !cell.isEmpty()) {
+            MutableLot oldest = cell.peekFirst();
+            int take = Math.min(left, oldest.units);
+            oldest.units -= take;
+            left -= take;
+            lastConsumed[c] = oldest;
+            if (oldest.units == 0) {
+                cell.pollFirst();
+            }
+        }
+        if (left > 0) {
+            throw new IllegalStateException("lots of cell " + c + " fall short of its on hand");
+        }
+    }
+
+    /** Stowed inbound is a new lot dated now; later chunks of the same WRO join it. */
+    private void receiveLot(int c, String lotNumber, Instant t, int units) {
+        MutableLot newest = lots.get(c).peekLast();
+        if (newest != null && newest.number.equals(lotNumber)) {
+            newest.units += units;
+        } else {
+            lots.get(c).addLast(new MutableLot(lotNumber, t, units));
+        }
+    }
+
+    /** A restocked return goes back to the lot consumed last, with that lot's date: returns are not receipts. */
+    private void restockLot(int c) {
+        MutableLot back = lastConsumed[c];
+        java.util.ArrayDeque<MutableLot> cell = lots.get(c);
+        if (!cell.contains(back)) {
+            back = new MutableLot(back.number, back.receivedAt, 0);
+            lastConsumed[c] = back;
+            // The lot had run out, so it is older than every lot left: it goes back in front.
+            cell.addFirst(back);
+        }
+        back.units++;
+    }
+
+    private List<List<SimLot>> lotViews() {
+        List<List<SimLot>> out = new ArrayList<>(lots.size());
+        for (java.util.ArrayDeque<MutableLot> cell : lots) {
+            List<SimLot> views = new ArrayList<>(cell.size());
+            for (MutableLot l : cell) {
+                views.add(new SimLot(l.number, l.receivedAt, l.units));
+            }
+            out.add(List.copyOf(views));
+        }
+        return out;
+    }
+
+    private static final class MutableLot {
+        final String number;
+        final Instant receivedAt;
+        int units;
+
+        MutableLot(String number, Instant receivedAt, int units) {
+            this.number = number;
+            this.receivedAt = receivedAt;
+            this.units = units;
+        }
     }
 
     private void addDrift(Drift.Kind kind) {
@@ -861,7 +1015,7 @@ public final class SimulatedWorld {
         }
         return new WorldView(now, step, this, onHand.clone(), reserved.clone(), frozen.clone(), inTransit.clone(),
                 qcHold.clone(), returnPendingQc.clone(), wroViews, returnViews, new HashMap<>(drifts),
-                List.copyOf(orders), tiktokReturnViews());
+                List.copyOf(orders), tiktokReturnViews(), lotViews());
     }
 
     private record Shipment(long due, long seq, int cell, int qty) {

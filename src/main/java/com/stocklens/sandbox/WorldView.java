@@ -26,10 +26,12 @@ public final class WorldView {
     private final Map<Integer, Drift> driftByCell;
     private final List<SimOrder> tiktokOrders;
     private final List<SimTikTokReturn> tiktokReturns;
+    private final List<List<SimLot>> lots;
 
     WorldView(Instant now, long step, SimulatedWorld world, int[] onHand, int[] reserved, int[] frozen,
               int[] inTransit, int[] qcHold, int[] returnPendingQc, List<Wro> wros, List<SimReturn> returns,
-              Map<Integer, Drift> driftByCell, List<SimOrder> tiktokOrders, List<SimTikTokReturn> tiktokReturns) {
+              Map<Integer, Drift> driftByCell, List<SimOrder> tiktokOrders, List<SimTikTokReturn> tiktokReturns,
+              List<List<SimLot>> lots) {
         this.now = now;
         this.step = step;
         this.world = world;
@@ -44,6 +46,12 @@ public final class WorldView {
         this.driftByCell = Map.copyOf(driftByCell);
         this.tiktokOrders = tiktokOrders;
         this.tiktokReturns = List.copyOf(tiktokReturns);
+        this.lots = lots;
+    }
+
+    /** The lots of one SKU in one FC, oldest first; their units add up to the cell's on hand. */
+    public List<SimLot> lots(int skuIndex, int fcId) {
+        return lots.get(skuIndex * SimulatedWorld.FC_COUNT + world.fcPos(fcId));
     }
 
     /** The simulated moment of this view. */

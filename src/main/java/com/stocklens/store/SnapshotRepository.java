@@ -5,6 +5,7 @@ import static com.stocklens.store.SqlValues.timestamp;
 import com.stocklens.domain.Bucket;
 import com.stocklens.domain.ChannelStock;
 import com.stocklens.domain.ChannelWarehouse;
+import com.stocklens.domain.Lot;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.Sku;
 import com.stocklens.domain.SkuCodes;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A snapshot is written in one transaction together with its rows, the reference data it
  * mentions and the update that marks its {@code sync_run} COMPLETE, so a reader (or a process
- * restarted after a crash) sees either the whole snapshot or none of it. Thread-safe.
+ * restarted after a crash) sees either the whole snapshot or none of it. The reading's lots are
+ * written in the same transaction. Thread-safe.
  */
 public final class SnapshotRepository {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotRepository.class);
@@ -59,6 +61,8 @@ public final class SnapshotRepository {
             + BUCKET_COLUMNS + ") VALUES (" + "?, ".repeat(3 + Bucket.values().length) + "?)";
     private static final String INSERT_CHANNEL_ROW = "INSERT INTO channel_row (snapshot_id, shop_id, seller_sku, "
             + "tiktok_sku_id, tiktok_warehouse_id, available, committed) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_LOT = "INSERT INTO lot (snapshot_id, seller_sku, warehouse_id, received_on, "
+            + "units, source) VALUES (?, ?, ?, ?, ?, ?)";
     static final String SYNC_RUN_COLUMNS =
             "id, source_id, started_at, finished_at, status, row_count, requests, duration_ms, error, snapshot_id";
 
@@ -118,6 +122,7 @@ public final class SnapshotRepository {
                 try {
                     insertStockRows(h, snapshotId, reading.stock());
                     insertChannelRows(h, snapshotId, channel);
+                    insertLots(h, snapshotId, reading.lots());
                 } catch (SQLException e) {
                     // Same exception type as every other statement failure in the transaction.
                     throw new UnableToExecuteStatementException(e, null);
@@ -385,6 +390,39 @@ public final class SnapshotRepository {
                 ps.setString(5, c.tiktokWarehouseId());
                 setInteger(ps, 6, c.available());
                 setInteger(ps, 7, c.committed());
+                ps.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Lots of one SKU × warehouse received on the same day (and from the same source) age alike: summed. */
+    private static void insertLots(Handle h, long snapshotId, List<Lot> lots) throws SQLException {
+        if (lots.isEmpty()) {
+            return;
+        }
+        Map<List<Object>, Integer> merged = new LinkedHashMap<>();
+        for (Lot l : lots) {
+            if (l.units() > 0) {
+                merged.merge(List.of(l.sellerSku(), l.warehouseId(), l.receivedOn(), l.source()), l.units(),
+                        Integer::sum);
+            }
+        }
+        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_LOT)) {
+            int pending = 0;
+            for (Map.Entry<List<Object>, Integer> e : merged.entrySet()) {
+                ps.setLong(1, snapshotId);
+                ps.setString(2, (String) e.getKey().get(0));
+                ps.setString(3, (String) e.getKey().get(1));
+                ps.setObject(4, e.getKey().get(2));
+                ps.setInt(5, e.getValue());
+                ps.setString(6, ((Lot.LotSource) e.getKey().get(3)).name());
                 ps.addBatch();
                 if (++pending == BATCH_SIZE) {
                     ps.executeBatch();

@@ -1,5 +1,6 @@
 package com.stocklens.sync;
 
+import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.Provider;
@@ -16,6 +17,7 @@ import com.stocklens.rules.FlagEvaluator;
 import com.stocklens.rules.FlagInputs;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.DailyDemand;
+import com.stocklens.service.AgeingReader;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.FlagEvents;
@@ -80,6 +82,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
     private final Duration settle;
     private final DemandReader demand;
     private final ReturnsPoolReader returns;
+    private final AgeingReader ageing;
     private final AutoCloseable subscription;
     private final List<Consumer<FlagsChanged>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledThreadPoolExecutor executor;
@@ -98,6 +101,17 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
     public FlagEngine(FlagRepository repo, StockBoardReader boards, SyncEvents syncEvents, Clock clock,
                       Thresholds thresholds, Duration staleSideTolerance, Duration settle, DemandReader demand,
                       ReturnsPoolReader returns) {
+        this(repo, boards, syncEvents, clock, thresholds, staleSideTolerance, settle, demand, returns, null);
+    }
+
+    /**
+     * @param ageing FIFO ageing for the slow-moving rule (oldest unit per SKU × warehouse); null → no
+     *               slow-moving alerts
+     */
+    public FlagEngine(FlagRepository repo, StockBoardReader boards, SyncEvents syncEvents, Clock clock,
+                      Thresholds thresholds, Duration staleSideTolerance, Duration settle, DemandReader demand,
+                      ReturnsPoolReader returns, AgeingReader ageing) {
+        this.ageing = ageing;
         this.repo = Objects.requireNonNull(repo, "repo");
         this.boards = Objects.requireNonNull(boards, "boards");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -181,7 +195,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
         Map<String, ZoneId> zones = new HashMap<>();
         board.rows().forEach(r -> zones.put(r.warehouse().id(), r.warehouse().zone()));
         return new FlagInputs(now, thresholds, pairs, sources, openTasks, staleSideTolerance,
-                demandBySku(now), returnsByPair(board.rows()), Map.of(), zones);
+                demandBySku(now), returnsByPair(board.rows()), oldestDaysByPair(), zones);
     }
 
     /**
@@ -203,6 +217,25 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
                     r.tiktokCommitted(), r.warehouseSnapshotAt(), r.tiktokSnapshotAt()));
         }
         return pairs;
+    }
+
+    /** Age of the oldest unit per {@code sku@warehouse}, from FIFO ageing; empty when unknown. */
+    private Map<String, Integer> oldestDaysByPair() {
+        if (ageing == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, Integer> out = new HashMap<>();
+            for (AgeProfile p : ageing.current()) {
+                if (p.oldestDays() != null) {
+                    out.put(p.sellerSku() + "@" + p.warehouseId(), p.oldestDays());
+                }
+            }
+            return out;
+        } catch (RuntimeException e) {
+            LOG.warn("Ageing could not be read; no slow-moving alerts this time: {}", e.toString());
+            return Map.of();
+        }
     }
 
     private Map<String, List<DemandDay>> demandBySku(Instant now) {

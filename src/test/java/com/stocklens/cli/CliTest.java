@@ -77,6 +77,33 @@ class CliTest {
     }
 
     @Test
+    void ageingJsonGivesEveryBucketByLabelAndTotalsPerWarehouse() throws Exception {
+        assertThat(run("--demo", "sync", "--once")).isZero();
+        assertThat(run("--demo", "ageing", "--json")).isZero();
+        JsonNode root = json();
+        assertThat(root.get("rows").size()).isGreaterThan(800);
+        long rowTotal = 0;
+        for (JsonNode row : root.get("rows")) {
+            int sum = row.get("unaged").asInt();
+            for (com.stocklens.domain.AgeBucket b : com.stocklens.domain.AgeBucket.values()) {
+                assertThat(row.get("buckets").has(b.label())).isTrue();
+                sum += row.get("buckets").get(b.label()).asInt();
+            }
+            assertThat(row.get("total").asInt()).isEqualTo(sum).isPositive();
+            assertThat(row.get("oldestDays").isInt()).isTrue();
+            rowTotal += sum;
+        }
+        assertThat(root.get("warehouses")).extracting(w -> w.get("warehouse").asText())
+                .containsExactly("shipbob:156", "shipbob:228", "shipbob:310");
+        long warehouseTotal = 0;
+        for (JsonNode w : root.get("warehouses")) {
+            warehouseTotal += w.get("total").asLong();
+            assertThat(w.get("over180Units").asInt()).isPositive();
+        }
+        assertThat(warehouseTotal).isEqualTo(rowTotal);
+    }
+
+    @Test
     void statusJsonReportsSourcesAndTotals() throws Exception {
         assertThat(run("--demo", "status", "--json")).isZero();
         JsonNode before = json();

@@ -97,6 +97,44 @@ class ShipBobSandboxTest {
     }
 
     @Test
+    void lotPagingSplitsEveryCellsOnHandIntoDatedLots() throws Exception {
+        WorldView v = world.view();
+        Map<String, Integer> lotUnits = new HashMap<>();
+        Map<String, Integer> lotCommitted = new HashMap<>();
+        String next = "/inventory-level/lots?PageSize=100";
+        int pages = 0;
+        while (next != null) {
+            Answer a = http.shipbob(V + next);
+            assertThat(a.status()).as(a.raw().body()).isEqualTo(200);
+            for (JsonNode item : a.json().path("items")) {
+                String sku = item.path("sku").asText();
+                for (JsonNode lot : item.path("lots")) {
+                    assertThat(lot.path("lot_number").asText()).isNotBlank();
+                    assertThat(Instant.parse(lot.path("lot_date").asText())).isBefore(v.now().plusSeconds(1));
+                    int sum = 0;
+                    for (JsonNode loc : lot.path("locations")) {
+                        String key = sku + "@" + loc.path("location_id").asInt();
+                        lotUnits.merge(key, loc.path("on_hand_quantity").asInt(), Integer::sum);
+                        lotCommitted.merge(key, loc.path("committed_quantity").asInt(), Integer::sum);
+                        sum += loc.path("on_hand_quantity").asInt();
+                    }
+                    assertThat(lot.path("on_hand_quantity").asInt()).isEqualTo(sum);
+                }
+            }
+            JsonNode n = a.json().path("next");
+            next = n.isNull() ? null : n.asText();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        for (CellState c : v.cells()) {
+            String key = c.sellerSku() + "@" + c.fcId();
+            assertThat(lotUnits.getOrDefault(key, 0)).as(key).isEqualTo(c.onHand());
+            assertThat(lotCommitted.getOrDefault(key, 0)).as(key).isEqualTo(c.reserved());
+        }
+        assertThat(http.shipbob("/2026-01/inventory-level/lots?PageSize=5").status()).isEqualTo(200);
+    }
+
+    @Test
     void smallPagesAndTotalsAgree() throws Exception {
         Set<Long> ids = new HashSet<>();
         String next = "/inventory-level?PageSize=7";

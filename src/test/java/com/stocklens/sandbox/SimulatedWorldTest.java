@@ -89,6 +89,51 @@ class SimulatedWorldTest {
     }
 
     @Test
+    void initialLotsFillEveryAgeBucketAndSomeSkusAreMostlyOld() {
+        SandboxClock clock = new SandboxClock(START);
+        WorldView v = world(42, clock).view();
+        Set<Integer> buckets = new HashSet<>();
+        int[] upper = {30, 60, 90, 180, 270, 365, Integer.MAX_VALUE};
+        int mostlyOld = 0;
+        for (CellState c : v.cells()) {
+            int old = 0;
+            for (SimLot l : v.lots(c.skuIndex(), c.fcId())) {
+                long age = Duration.between(l.receivedAt(), START).toDays() + 1;
+                for (int b = 0; b < upper.length; b++) {
+                    if (age <= upper[b]) {
+                        buckets.add(b);
+                        break;
+                    }
+                }
+                old += age > 180 ? l.units() : 0;
+                assertThat(l.receivedAt()).isBeforeOrEqualTo(START);
+            }
+            if (c.onHand() > 0 && old * 10 >= c.onHand() * 7 && v.lots(c.skuIndex(), c.fcId()).stream()
+                    .anyMatch(l -> l.lotNumber().startsWith("FBA-XFER-"))) {
+                mostlyOld++;
+            }
+        }
+        assertThat(buckets).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6);
+        assertThat(mostlyOld).isGreaterThan(10);
+    }
+
+    @Test
+    void lotsDoNotChangeTheStockAndAreTheSameForTheSameSeed() {
+        SandboxClock c1 = new SandboxClock(START);
+        SandboxClock c2 = new SandboxClock(START);
+        SimulatedWorld a = world(42, c1);
+        SimulatedWorld b = world(42, c2);
+        c1.advance(Duration.ofHours(2));
+        c2.advance(Duration.ofHours(2));
+        WorldView va = a.view();
+        WorldView vb = b.view();
+        for (CellState c : va.cells()) {
+            assertThat(vb.lots(c.skuIndex(), c.fcId())).isEqualTo(va.lots(c.skuIndex(), c.fcId()));
+        }
+        assertInvariants(va);
+    }
+
+    @Test
     void numbersChangeWithinTenSeconds() {
         SandboxClock clock = new SandboxClock(START);
         SimulatedWorld w = world(5, clock);
@@ -190,6 +235,10 @@ class SimulatedWorldTest {
             assertThat(c.qcHold()).as("qcHold %s", key).isEqualTo(qc.getOrDefault(key, 0));
             assertThat(c.inTransit()).as("inTransit %s", key).isEqualTo(transit.getOrDefault(key, 0));
             assertThat(c.returnPendingQc()).as("returns %s", key).isEqualTo(pending.getOrDefault(key, 0));
+            List<SimLot> lots = v.lots(c.skuIndex(), c.fcId());
+            assertThat(lots.stream().mapToInt(SimLot::units).sum()).as("lots %s", key).isEqualTo(c.onHand());
+            assertThat(lots).allSatisfy(l -> assertThat(l.units()).isPositive());
+            assertThat(lots).extracting(SimLot::receivedAt).isSorted();
         }
     }
 }

@@ -23,6 +23,16 @@ final class ShipBobDtos {
                     Integer fulfillableQuantity, Integer awaitingQuantity, Integer internalTransferQuantity) {
     }
 
+    record InventoryLotsPage(List<InventoryLots> items, String next) {
+    }
+
+    record InventoryLots(String inventoryId, String name, String sku, List<LotQuantities> lots) {
+    }
+
+    /** One lot; {@code lot_date} is a date-time, kept as text so a missing offset can be handled. */
+    record LotQuantities(String lotNumber, String lotDate, Integer onHandQuantity, List<Location> locations) {
+    }
+
     record FcRef(String id, String name) {
     }
 

@@ -21,6 +21,9 @@ import com.stocklens.connector.shipbob.ShipBobDtos.ActionTaken;
 import com.stocklens.connector.shipbob.ShipBobDtos.FulfillmentCenter;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLocations;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLocationsPage;
+import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLots;
+import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLotsPage;
+import com.stocklens.connector.shipbob.ShipBobDtos.LotQuantities;
 import com.stocklens.connector.shipbob.ShipBobDtos.Location;
 import com.stocklens.connector.shipbob.ShipBobDtos.ProblemDetails;
 import com.stocklens.connector.shipbob.ShipBobDtos.ReturnInventory;
@@ -29,6 +32,7 @@ import com.stocklens.connector.shipbob.ShipBobDtos.ReturnsPage;
 import com.stocklens.connector.shipbob.ShipBobDtos.Wro;
 import com.stocklens.connector.shipbob.ShipBobDtos.WroQuantity;
 import com.stocklens.domain.Bucket;
+import com.stocklens.domain.Lot;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.Reading;
@@ -40,7 +44,12 @@ import com.stocklens.domain.StockRow;
 import com.stocklens.domain.Warehouse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,6 +77,10 @@ import org.slf4j.LoggerFactory;
  * qcHold = Σ(received − stowed) of WROs in Arrived/PartiallyArrived/Processing, returnPendingQc =
  * Σ(quantity − processed) of returns in Arrived/Processing, frozen = unknown (ShipBob exposes no
  * blocked quantity). On legacy 1.0 returns are not read and returnPendingQc stays unknown.
+ *
+ * <p>Lots ({@code /inventory-level/lots}, dated versions only) give FIFO ageing its receipt dates: one
+ * {@link Lot} per SKU × FC × lot, dated by {@code lot_date}'s day in the FC's zone. An account or version
+ * without the endpoint (404) has no lots, and ageing falls back to our own history.
  */
 public final class ShipBobSource implements StockSource {
     private static final Logger LOG = LoggerFactory.getLogger(ShipBobSource.class);
@@ -120,6 +133,7 @@ public final class ShipBobSource implements StockSource {
         List<LocationQuantities> quantities = config.isLegacy() ? readLegacyInventory() : readInventoryLevels();
         Map<Key, Integer> qcHold = readReceiving();
         Map<Key, Integer> returns = config.isLegacy() ? null : readReturns();
+        List<LotAt> lotsRead = config.isLegacy() ? List.of() : readLots();
 
         Map<String, Sku> skus = new LinkedHashMap<>();
         List<StockRow> rows = new ArrayList<>();
@@ -145,8 +159,20 @@ public final class ShipBobSource implements StockSource {
                             returns == null ? null : returns.getOrDefault(key, 0));
             rows.add(new StockRow(q.sellerSku(), warehouseId, q.inventoryId(), level));
         }
+        List<Lot> lots = new ArrayList<>();
+        for (LotAt l : lotsRead) {
+            Warehouse w = warehouses.get(l.fcId());
+            ZoneId zone = w == null ? ZoneOffset.UTC : w.zone();
+            LocalDate receivedOn = receivedOn(l.lotDate(), zone);
+            if (receivedOn == null) {
+                // An undated lot says nothing about age; its units end up unaged against the on-hand.
+                continue;
+            }
+            lots.add(new Lot(l.sellerSku(), Warehouse.idOf(Provider.SHIPBOB, l.fcId()), receivedOn, l.units(),
+                    Lot.LotSource.PROVIDER));
+        }
         return Reading.ofWarehouse(clock.instant(), List.copyOf(warehouses.values()), List.copyOf(skus.values()),
-                rows, counter.count() - before);
+                rows, lots, counter.count() - before);
     }
 
     // --- fulfillment centres -------------------------------------------------------------------
@@ -257,6 +283,78 @@ public final class ShipBobSource implements StockSource {
     static StockLevel levelOf(ShipBobLegacyInventory.FcQuantity fc) {
         return new StockLevel(fc.onhandQuantity(), fc.fulfillableQuantity(), fc.committedQuantity(),
                 fc.awaitingQuantity(), null, null, null);
+    }
+
+    // --- lots (receipt dates) ------------------------------------------------------------------
+
+    /** Every lot's units per FC; empty when the endpoint does not exist for this account or version. */
+    private List<LotAt> readLots() throws SourceException {
+        List<LotAt> out = new ArrayList<>();
+        HttpUrl url = versioned("inventory-level/lots")
+                .addQueryParameter("PageSize", Integer.toString(config.pageSize())).build();
+        Set<String> seen = new HashSet<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            InventoryLotsPage body;
+            try {
+                body = get(url, new TypeReference<InventoryLotsPage>() { }).body();
+            } catch (ApiErrorException e) {
+                if (page == 0 && "404".equals(e.code())) {
+                    LOG.debug("ShipBob has no lots endpoint here; ageing uses observed history");
+                    return List.of();
+                }
+                throw e;
+            }
+            for (InventoryLots item : body.items() == null ? List.<InventoryLots>of() : body.items()) {
+                if (item.sku() == null || item.sku().isBlank()) {
+                    continue;
+                }
+                for (LotQuantities lot : item.lots() == null ? List.<LotQuantities>of() : item.lots()) {
+                    for (Location loc : lot.locations() == null ? List.<Location>of() : lot.locations()) {
+                        if (loc.locationId() == null) {
+                            throw new MalformedResponseException("ShipBob lot location without location_id for item "
+                                    + item.inventoryId());
+                        }
+                        int units = nz(loc.onHandQuantity());
+                        if (units > 0) {
+                            out.add(new LotAt(item.sku(), loc.locationId(), lot.lotDate(), units));
+                        }
+                    }
+                }
+            }
+            if (body.next() == null || body.next().isBlank()) {
+                return out;
+            }
+            if (!seen.add(body.next())) {
+                throw new MalformedResponseException("ShipBob lots paging repeated link " + body.next());
+            }
+            url = resolve(body.next());
+        }
+        throw new MalformedResponseException("ShipBob lots paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    /**
+     * The receipt day of a {@code lot_date}: with an offset, its day in the FC's zone (the day the FC's
+     * staff would call it); without one, the date as written. Null when absent or unreadable.
+     */
+    static LocalDate receivedOn(String lotDate, ZoneId fcZone) {
+        if (lotDate == null || lotDate.isBlank()) {
+            return null;
+        }
+        String d = lotDate.trim();
+        try {
+            return OffsetDateTime.parse(d).atZoneSameInstant(fcZone).toLocalDate();
+        } catch (DateTimeParseException noOffset) {
+            try {
+                return LocalDateTime.parse(d).toLocalDate();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(d.length() >= 10 ? d.substring(0, 10) : d);
+                } catch (DateTimeParseException unreadable) {
+                    LOG.warn("ShipBob lot_date {} is not a date; the lot is left unaged", d);
+                    return null;
+                }
+            }
+        }
     }
 
     // --- receiving (qc hold) -------------------------------------------------------------------
@@ -466,6 +564,10 @@ public final class ShipBobSource implements StockSource {
     }
 
     private record Key(String inventoryId, String fcId) {
+    }
+
+    /** One lot's units in one FC, before its date is read in the FC's zone. */
+    private record LotAt(String sellerSku, String fcId, String lotDate, int units) {
     }
 
     /** One item in one FC, whichever API version it came from. */

@@ -7,6 +7,7 @@ import com.stocklens.connector.AuthenticationException;
 import com.stocklens.connector.Fixtures;
 import com.stocklens.connector.RateLimitedException;
 import com.stocklens.connector.http.FakeTime;
+import com.stocklens.domain.Lot;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.Reading;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -107,6 +109,9 @@ class ShipBobSourceTest {
         routes.on(V + "/inventory-level/locations?PageSize=250", json("inventory-level-locations.page1.json"));
         routes.on(V + "/inventory-level/locations?PageSize=2&Cursor=eyJwIjoyLCJzIjoyfQ",
                 json("inventory-level-locations.last-page.json"));
+        routes.on(V + "/inventory-level/lots?PageSize=250", json("inventory-level-lots.page1.json"));
+        routes.on(V + "/inventory-level/lots?PageSize=2&Cursor=eyJwIjoyLCJzIjoyfQ",
+                json("inventory-level-lots.last-page.json"));
         routes.on(V + "/receiving?Page=1&Limit=250", receiving("receiving.page1.json", 1, 2));
         routes.on(V + "/receiving?Page=2&Limit=250", receiving("receiving.page2.json", 2, 2));
         routes.on(V + "/return?Limit=250", json("return.page1.json"));
@@ -125,7 +130,7 @@ class ShipBobSourceTest {
         Reading reading = source(config()).fetch();
 
         assertThat(reading.takenAt()).isEqualTo(NOW);
-        assertThat(reading.requests()).isEqualTo(7);
+        assertThat(reading.requests()).isEqualTo(9);
         Map<String, StockLevel> rows = byKey(reading);
         assertThat(rows).hasSize(4);
         // received − stowed of the Arrived (60) and Processing (5) WROs; the Completed one is ignored
@@ -155,6 +160,43 @@ class ShipBobSourceTest {
     }
 
     @Test
+    void lotsAreReadAcrossPagesAndDatedInTheFcsZone() throws Exception {
+        routeHappyPath();
+
+        Reading reading = source(config()).fetch();
+
+        // 2024-01-15T00:00Z is still the 14th in Moreno Valley and in Bethlehem; no offset = the date as written;
+        // the undated lot and the SKU without lots give nothing.
+        assertThat(reading.lots()).containsExactlyInAnyOrder(
+                new Lot("TTS-PS-BLK", "shipbob:228", LocalDate.of(2024, 1, 14), 300, Lot.LotSource.PROVIDER),
+                new Lot("TTS-PS-BLK", "shipbob:156", LocalDate.of(2024, 1, 14), 200, Lot.LotSource.PROVIDER),
+                new Lot("TTS-PS-BLK", "shipbob:228", LocalDate.of(2025, 2, 20), 40, Lot.LotSource.PROVIDER),
+                new Lot("TTS-PS-WHT", "shipbob:228", LocalDate.of(2025, 1, 5), 37, Lot.LotSource.PROVIDER));
+    }
+
+    @Test
+    void anAccountWithoutTheLotsEndpointHasNoLots() throws Exception {
+        routeHappyPath();
+        routes.byTarget.remove(V + "/inventory-level/lots?PageSize=100");
+
+        Reading reading = source(config()).fetch();
+
+        assertThat(reading.lots()).isEmpty();
+        assertThat(reading.stock()).hasSize(4);
+    }
+
+    @Test
+    void lotDatesReadWithOrWithoutOffset() {
+        ZoneId la = ZoneId.of("America/Los_Angeles");
+        assertThat(ShipBobSource.receivedOn("2025-03-01T07:59:00Z", la)).isEqualTo(LocalDate.of(2025, 2, 28));
+        assertThat(ShipBobSource.receivedOn("2025-03-01T08:00:00Z", la)).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(ShipBobSource.receivedOn("2025-03-01T00:00:00", la)).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(ShipBobSource.receivedOn("2025-03-01", la)).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(ShipBobSource.receivedOn(null, la)).isNull();
+        assertThat(ShipBobSource.receivedOn("soon", la)).isNull();
+    }
+
+    @Test
     void rateLimitWaitsForXRetryAfterThenSucceeds() throws Exception {
         routeHappyPath();
         routes.byTarget.get(V + "/fulfillment-center").addFirst(json(429, "error.429.json").newBuilder()
@@ -163,7 +205,7 @@ class ShipBobSourceTest {
         Reading reading = source(config()).fetch();
 
         assertThat(reading.stock()).hasSize(4);
-        assertThat(reading.requests()).isEqualTo(8);
+        assertThat(reading.requests()).isEqualTo(10);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(25));
     }
 

@@ -1,0 +1,97 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.AppRuntime;
+import com.stocklens.domain.AgeBucket;
+import com.stocklens.domain.AgeProfile;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ageing [--json]}: FIFO age buckets per SKU × warehouse, and totals per warehouse. */
+@Command(name = "ageing", description = "Show FIFO inventory age per SKU × warehouse (库龄): units per age bucket, "
+        + "the oldest unit's age and units of unknown age, from the latest snapshots.")
+final class AgeingCommand extends RuntimeCommand {
+    @Option(names = "--json", description = "Print a JSON object (documented in README.md).")
+    boolean json;
+
+    @Override
+    int run(AppRuntime runtime) {
+        List<AgeProfile> profiles = runtime.ageingReader().current();
+        Map<String, Totals> byWarehouse = new TreeMap<>();
+        for (AgeProfile p : profiles) {
+            byWarehouse.computeIfAbsent(p.warehouseId(), w -> new Totals()).add(p);
+        }
+        if (json) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            ArrayNode rows = root.putArray("rows");
+            for (AgeProfile p : profiles) {
+                ObjectNode n = rows.addObject();
+                n.put("sku", p.sellerSku());
+                n.put("warehouse", p.warehouseId());
+                putBuckets(n.putObject("buckets"), p.units());
+                Json.putInt(n, "oldestDays", p.oldestDays());
+                n.put("unaged", p.unaged());
+                n.put("total", p.total());
+            }
+            ArrayNode warehouses = root.putArray("warehouses");
+            byWarehouse.forEach((id, t) -> {
+                ObjectNode n = warehouses.addObject();
+                n.put("warehouse", id);
+                putBuckets(n.putObject("buckets"), t.units);
+                Json.putInt(n, "oldestDays", t.oldest);
+                n.put("unaged", t.unaged);
+                n.put("total", t.total);
+                n.put("over180Units", t.over180);
+            });
+            printer.result(Json.write(root));
+            return 0;
+        }
+        StringBuilder header = new StringBuilder(String.format("%-20s %-14s", "sku", "warehouse"));
+        for (AgeBucket b : AgeBucket.values()) {
+            header.append(String.format(" %8s", b.label()));
+        }
+        printer.result(header.append(String.format(" %8s %8s", "unaged", "oldest")).toString());
+        for (AgeProfile p : profiles) {
+            StringBuilder line = new StringBuilder(String.format("%-20s %-14s", p.sellerSku(), p.warehouseId()));
+            for (AgeBucket b : AgeBucket.values()) {
+                line.append(String.format(" %8d", p.units().getOrDefault(b, 0)));
+            }
+            printer.result(line.append(String.format(" %8d %8s", p.unaged(),
+                    p.oldestDays() == null ? "—" : p.oldestDays().toString())).toString());
+        }
+        byWarehouse.forEach((id, t) -> printer.message(String.format("%s: %d units, %d older than 180 days, %d unaged",
+                id, t.total, t.over180, t.unaged)));
+        printer.message(profiles.size() + " rows");
+        return 0;
+    }
+
+    /** Every bucket by its label ("0–30" … "365+"), 0 when empty, in age order. */
+    private static void putBuckets(ObjectNode n, Map<AgeBucket, Integer> units) {
+        for (AgeBucket b : AgeBucket.values()) {
+            n.put(b.label(), units.getOrDefault(b, 0));
+        }
+    }
+
+    /** One warehouse's sums over its profiles. */
+    private static final class Totals {
+        final Map<AgeBucket, Integer> units = new java.util.EnumMap<>(AgeBucket.class);
+        Integer oldest;
+        int unaged;
+        int total;
+        int over180;
+
+        void add(AgeProfile p) {
+            p.units().forEach((b, n) -> units.merge(b, n, Integer::sum));
+            if (p.oldestDays() != null) {
+                oldest = oldest == null ? p.oldestDays() : Math.max(oldest, p.oldestDays());
+            }
+            unaged += p.unaged();
+            total += p.total();
+            over180 += p.olderThan(180);
+        }
+    }
+}

@@ -663,6 +663,24 @@ public final class SimulatedWorld {
         {366, 540}};
 
     /**
+     * How likely a seeded lot falls in each of {@link #SEED_AGES}, in thousandths: a healthy shop's stock
+     * is mostly young (turnover ≤ 45 days), with a thin old tail, so every bucket holds something but
+     * slow-moving stock stays the exception it is (the FBA transfers are the designed slow movers).
+     */
+    private static final int[] SEED_AGE_WEIGHTS = {500, 250, 150, 60, 20, 15, 5};
+
+    private int[] seedAgeBucket() {
+        int pick = lotRnd.nextInt(1000);
+        for (int i = 0; i < SEED_AGE_WEIGHTS.length; i++) {
+            pick -= SEED_AGE_WEIGHTS[i];
+            if (pick < 0) {
+                return SEED_AGES[i];
+            }
+        }
+        return SEED_AGES[SEED_AGES.length - 1];
+    }
+
+    /**
      * Splits a cell's initial on hand into lots: one to four lots of random ages over every age bucket,
      * or for an FBA-transferred SKU mostly the one old transfer lot.
      */
@@ -683,7 +701,7 @@ public final class SimulatedWorld {
             int count = units == 0 ? 0 : Math.min(units, 1 + lotRnd.nextInt(4));
             int left = units;
             for (int i = 0; i < count; i++) {
-                int[] bucket = SEED_AGES[lotRnd.nextInt(SEED_AGES.length)];
+                int[] bucket = seedAgeBucket();
                 int ageDays = bucket[0] + lotRnd.nextInt(bucket[1] - bucket[0] + 1);
                 // Age day 1 is the receipt day: a lot of age N was received N − 1 days back.
                 dates.add(t.minus(Duration.ofDays(ageDays - 1L)));

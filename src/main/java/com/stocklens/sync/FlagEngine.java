@@ -219,7 +219,12 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
         return pairs;
     }
 
-    /** Age of the oldest unit per {@code sku@warehouse}, from FIFO ageing; empty when unknown. */
+    /**
+     * Age of the oldest unit per {@code sku@warehouse} for the pairs where stock is <em>sitting</em>: at
+     * least half of the aged units are older than the slow-moving threshold. Every pair holds some old
+     * unit once a shop has traded for a while; flagging on the oldest unit alone would flag nearly every
+     * pair (701 of 900 in the demo) and bury the ones a seller can act on.
+     */
     private Map<String, Integer> oldestDaysByPair() {
         if (ageing == null) {
             return Map.of();
@@ -227,7 +232,9 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
         try {
             Map<String, Integer> out = new HashMap<>();
             for (AgeProfile p : ageing.current()) {
-                if (p.oldestDays() != null) {
+                int aged = p.total() - p.unaged();
+                if (p.oldestDays() != null && aged > 0
+                        && 2L * p.olderThan(thresholds.slowMovingDays()) >= aged) {
                     out.put(p.sellerSku() + "@" + p.warehouseId(), p.oldestDays());
                 }
             }

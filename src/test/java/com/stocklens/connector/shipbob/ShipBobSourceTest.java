@@ -177,7 +177,7 @@ class ShipBobSourceTest {
     @Test
     void anAccountWithoutTheLotsEndpointHasNoLots() throws Exception {
         routeHappyPath();
-        routes.byTarget.remove(V + "/inventory-level/lots?PageSize=100");
+        routes.byTarget.remove(V + "/inventory-level/lots?PageSize=250");
 
         Reading reading = source(config()).fetch();
 

@@ -14,7 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new StockLensCommand());
+        CommandLine cli = StockLensCommand.commandLine(new StockLensCommand());
         ParseResult parsed;
         try {
             parsed = cli.parseArgs(args);

@@ -2,6 +2,7 @@ package com.stocklens;
 
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.Theme;
@@ -18,7 +19,6 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /**
  * The JavaFX application: builds the runtime off the FX thread in {@link #init()}, shows the window,
@@ -30,6 +30,7 @@ public final class StockLensApp extends Application {
     private String startupError;
     private UserSettings settings;
     private Locale requestedLocale;
+    private String requestedScreen;
     private MainWindowHost host;
     private final ExecutorService uiIo = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "stocklens-ui-io");
@@ -41,9 +42,10 @@ public final class StockLensApp extends Application {
     @Override
     public void init() {
         StockLensCommand command = new StockLensCommand();
-        new CommandLine(command).parseArgs(getParameters().getRaw().toArray(String[]::new));
+        StockLensCommand.commandLine(command).parseArgs(getParameters().getRaw().toArray(String[]::new));
         LaunchOptions options = command.launchOptions(System.getenv());
         requestedLocale = command.language().orElse(null);
+        requestedScreen = command.screen().orElse(null);
         Logs.configure(options.workspace());
         log = LoggerFactory.getLogger(StockLensApp.class);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(thread, error));
@@ -81,6 +83,14 @@ public final class StockLensApp extends Application {
         }
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
+        if (requestedScreen != null) {
+            try {
+                host.current().show(MainWindow.Screen.valueOf(requestedScreen));
+            } catch (IllegalArgumentException e) {
+                log.warn("unknown --screen {}; expected one of {}", requestedScreen,
+                        java.util.Arrays.toString(MainWindow.Screen.values()));
+            }
+        }
         stage.show();
         StartMarker.installIfRequested(stage.getScene());
         runtime.startSync();

@@ -43,6 +43,16 @@ public final class StockLensCommand {
             description = "Window language: zh (中文) or en. Default: the last choice, else the OS language.")
     String language;
 
+    @Option(names = "--screen", paramLabel = "NAME",
+            description = "Window screen to open on: flags, stock, ageing, health or codes (default: red flags when a task is open, else stock).")
+    String screen;
+
+    /** The screen asked for on the command line, upper-cased (FLAGS, STOCK …), if any. */
+    public Optional<String> screen() {
+        return screen == null || screen.isBlank() ? Optional.empty()
+                : Optional.of(screen.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** The language asked for on the command line, if any. */
     public Optional<java.util.Locale> language() {
         if (language == null || language.isBlank()) {
@@ -50,6 +60,14 @@ public final class StockLensCommand {
         }
         return Optional.of(language.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
                 ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * The parser for this command line. {@code --screen ageing} must read "ageing" as the option's value,
+     * not as the {@code ageing} subcommand.
+     */
+    public static picocli.CommandLine commandLine(StockLensCommand command) {
+        return new picocli.CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
     }
 
     /** Resolves demo/live and the workspace from the options and the environment. */

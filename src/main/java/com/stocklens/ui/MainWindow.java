@@ -158,6 +158,8 @@ public final class MainWindow implements AutoCloseable {
 
     /** Shows {@code screen}, building it on first use. */
     public void show(Screen screen) {
+        // An explicit choice (menu, shortcut, --screen): the first flags read must not switch away from it.
+        screenChosenByUser = true;
         showScreen(switch (screen) {
             case FLAGS -> navFlags;
             case STOCK -> navStock;

@@ -22,7 +22,7 @@ class CodeCheckEndToEndTest {
     Path dir;
 
     @Test
-    void theDemoCheckFindsTheUnmappedSkus() {
+    void theDemoCheckFindsTheUnmappedSkusAndTheBadBarcodes() {
         SandboxClock clock = new SandboxClock(Instant.parse("2026-12-01T06:00:00Z"));
         LaunchOptions options = new LaunchOptions(true, dir, null, Duration.ofSeconds(10), Duration.ofMinutes(15));
         SimulatedWorld truth = new SimulatedWorld(AppRuntime.DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
@@ -37,11 +37,15 @@ class CodeCheckEndToEndTest {
             assertThat(unmapped).isNotEmpty();
             assertThat(skusOf(result, CodeFindingKind.MISSING_TIKTOK_SKU)).isEqualTo(unmapped);
 
-            // The world gives a few SKUs no barcode; neither ShipBob's inventory levels nor TikTok's product
-            // search carries barcodes, so the store cannot know the others' either (see README).
+            // Barcodes come from ShipBob's item master: exactly the SKUs the world gave none are missing one,
+            // and exactly those with a deliberately wrong check digit fail it.
             Set<String> noBarcode = truth.skus().stream().filter(s -> s.barcode() == null).map(SimSku::sellerSku)
                     .collect(Collectors.toSet());
-            assertThat(skusOf(result, CodeFindingKind.MISSING_BARCODE)).containsAll(noBarcode);
+            assertThat(skusOf(result, CodeFindingKind.MISSING_BARCODE)).isEqualTo(noBarcode);
+            Set<String> badDigit = truth.skus().stream().filter(s -> s.barcode() != null && !s.barcodeValid())
+                    .map(SimSku::sellerSku).collect(Collectors.toSet());
+            assertThat(badDigit).isNotEmpty();
+            assertThat(skusOf(result, CodeFindingKind.BAD_CHECK_DIGIT)).isEqualTo(badDigit);
 
             // The world's links are otherwise consistent: one id per SKU per warehouse, no shared ids.
             assertThat(skusOf(result, CodeFindingKind.ONE_TO_MANY)).isEmpty();

@@ -66,6 +66,7 @@ final class ShipBobDialect implements Exchange.Dialect {
                 case "/inventory-level/locations" -> linkPaged(req, "/inventory-level/locations", this::perLocation);
                 case "/inventory-level" -> linkPaged(req, "/inventory-level", this::totals);
                 case "/inventory-level/lots" -> linkPaged(req, "/inventory-level/lots", this::perLot);
+                case "/inventory" -> linkPaged(req, "/inventory", this::itemMaster);
                 case "/receiving" -> receiving(req);
                 case "/return" -> returns(req);
                 default -> problem(404, "Not Found", "No such resource: " + resource, req.path());
@@ -154,6 +155,12 @@ final class ShipBobDialect implements Exchange.Dialect {
         }
         return obj("inventory_id", at.sku.inventoryId(), "name", at.sku.name(), "sku", at.sku.sellerSku(),
                 "lots", lots);
+    }
+
+    /** One item of {@code /inventory}: the item master, where ShipBob keeps the barcode. */
+    private Object itemMaster(SkuAt at) {
+        return obj("inventory_id", at.sku.inventoryId(), "sku", at.sku.sellerSku(), "name", at.sku.name(),
+                "barcode", at.sku.barcode(), "is_lot", true, "is_case", false);
     }
 
     /** One item of {@code /inventory-level}: network totals. */

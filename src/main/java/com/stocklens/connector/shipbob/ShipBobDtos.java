@@ -26,6 +26,13 @@ final class ShipBobDtos {
     record InventoryLotsPage(List<InventoryLots> items, String next) {
     }
 
+    /** The item master ({@code GET /inventory}): where the barcode of each inventory item lives. */
+    record InventoryItemsPage(List<InventoryItem> items, String next) {
+    }
+
+    record InventoryItem(String inventoryId, String sku, String name, String barcode) {
+    }
+
     record InventoryLots(String inventoryId, String name, String sku, List<LotQuantities> lots) {
     }
 

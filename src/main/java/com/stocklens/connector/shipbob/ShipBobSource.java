@@ -19,6 +19,8 @@ import com.stocklens.connector.http.RequestCounter;
 import com.stocklens.connector.http.RetryAfter;
 import com.stocklens.connector.shipbob.ShipBobDtos.ActionTaken;
 import com.stocklens.connector.shipbob.ShipBobDtos.FulfillmentCenter;
+import com.stocklens.connector.shipbob.ShipBobDtos.InventoryItem;
+import com.stocklens.connector.shipbob.ShipBobDtos.InventoryItemsPage;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLocations;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLocationsPage;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLots;
@@ -134,6 +136,7 @@ public final class ShipBobSource implements StockSource {
         Map<Key, Integer> qcHold = readReceiving();
         Map<Key, Integer> returns = config.isLegacy() ? null : readReturns();
         List<LotAt> lotsRead = config.isLegacy() ? List.of() : readLots();
+        Map<String, String> barcodes = config.isLegacy() ? Map.of() : readBarcodes();
 
         Map<String, Sku> skus = new LinkedHashMap<>();
         List<StockRow> rows = new ArrayList<>();
@@ -144,7 +147,8 @@ public final class ShipBobSource implements StockSource {
                 continue;
             }
             skus.putIfAbsent(q.sellerSku(),
-                    new Sku(new SkuCodes(q.sellerSku(), null, null, q.inventoryId()), q.name()));
+                    new Sku(new SkuCodes(q.sellerSku(), null, barcodes.get(q.inventoryId()), q.inventoryId()),
+                            q.name()));
             String warehouseId = Warehouse.idOf(Provider.SHIPBOB, q.fcId());
             warehouses.computeIfAbsent(q.fcId(), id -> {
                 // A location missing from the FC list still gets a warehouse, so no row points nowhere.
@@ -288,6 +292,43 @@ public final class ShipBobSource implements StockSource {
     // --- lots (receipt dates) ------------------------------------------------------------------
 
     /** Every lot's units per FC; empty when the endpoint does not exist for this account or version. */
+    /**
+     * Barcodes by inventory id from the item master ({@code /inventory}, body-link paging): the three-code
+     * check needs them, and inventory levels do not carry them. An account without the endpoint (404)
+     * has none; a blank barcode is none.
+     */
+    private Map<String, String> readBarcodes() throws SourceException {
+        Map<String, String> out = new HashMap<>();
+        HttpUrl url = versioned("inventory")
+                .addQueryParameter("PageSize", Integer.toString(config.pageSize())).build();
+        Set<String> seen = new HashSet<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            InventoryItemsPage body;
+            try {
+                body = get(url, new TypeReference<InventoryItemsPage>() { }).body();
+            } catch (ApiErrorException e) {
+                if (page == 0 && "404".equals(e.code())) {
+                    LOG.debug("ShipBob has no item master here; barcodes stay unknown");
+                    return Map.of();
+                }
+                throw e;
+            }
+            for (InventoryItem item : body.items() == null ? List.<InventoryItem>of() : body.items()) {
+                if (item.inventoryId() != null && item.barcode() != null && !item.barcode().isBlank()) {
+                    out.put(item.inventoryId(), item.barcode().strip());
+                }
+            }
+            if (body.next() == null || body.next().isBlank()) {
+                return out;
+            }
+            if (!seen.add(body.next())) {
+                throw new MalformedResponseException("ShipBob inventory paging repeated link " + body.next());
+            }
+            url = resolve(body.next());
+        }
+        throw new MalformedResponseException("ShipBob inventory paging did not end after " + MAX_PAGES + " pages");
+    }
+
     private List<LotAt> readLots() throws SourceException {
         List<LotAt> out = new ArrayList<>();
         HttpUrl url = versioned("inventory-level/lots")

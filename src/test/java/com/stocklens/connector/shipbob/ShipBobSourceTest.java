@@ -116,6 +116,7 @@ class ShipBobSourceTest {
         routes.on(V + "/receiving?Page=2&Limit=250", receiving("receiving.page2.json", 2, 2));
         routes.on(V + "/return?Limit=250", json("return.page1.json"));
         routes.on(V + "/return?Limit=2&Cursor=2", json("return.last-page.json"));
+        routes.on(V + "/inventory?PageSize=250", json("inventory.page1.json"));
     }
 
     private static Map<String, StockLevel> byKey(Reading reading) {
@@ -130,7 +131,7 @@ class ShipBobSourceTest {
         Reading reading = source(config()).fetch();
 
         assertThat(reading.takenAt()).isEqualTo(NOW);
-        assertThat(reading.requests()).isEqualTo(9);
+        assertThat(reading.requests()).isEqualTo(10);
         Map<String, StockLevel> rows = byKey(reading);
         assertThat(rows).hasSize(4);
         // received − stowed of the Arrived (60) and Processing (5) WROs; the Completed one is ignored
@@ -146,6 +147,9 @@ class ShipBobSourceTest {
 
         assertThat(reading.skus()).extracting(s -> s.sellerSku()).containsExactly("TTS-PS-BLK", "TTS-PS-WHT", "TTS-LED-5M");
         assertThat(reading.skus().get(0).codes().wmsId()).isEqualTo("20481734");
+        // Barcodes come from the item master; blank or missing ones stay unknown.
+        assertThat(reading.skus()).extracting(s -> s.codes().barcode())
+                .containsExactly("5012345678900", null, null);
         assertThat(reading.skus().get(0).name()).isEqualTo("Silicone Phone Stand - Black");
 
         Map<String, Warehouse> warehouses = reading.warehouses().stream()
@@ -205,7 +209,7 @@ class ShipBobSourceTest {
         Reading reading = source(config()).fetch();
 
         assertThat(reading.stock()).hasSize(4);
-        assertThat(reading.requests()).isEqualTo(10);
+        assertThat(reading.requests()).isEqualTo(11);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(25));
     }
 

@@ -9,7 +9,6 @@ import com.stocklens.connector.tiktok.TikTokActivitySource;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
 import com.stocklens.connector.tiktok.TikTokShopSource;
-import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
@@ -30,6 +29,7 @@ import com.stocklens.service.DemandReader;
 import com.stocklens.service.HourlyDemandReader;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.rules.RootCauseHints;
+import com.stocklens.rules.Staleness;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.store.ActivityRepository;
@@ -95,6 +95,7 @@ public final class AppRuntime implements AutoCloseable {
     private final JdbiFlagReader flagReader;
     private final AgeingService ageingReader;
     private final Thresholds thresholds;
+    private final PolicySettings policy;
     private final CodeCheckService codeChecks;
     private final HttpClientFactory http;
     private final HealthReportService healthReports;
@@ -134,13 +135,18 @@ public final class AppRuntime implements AutoCloseable {
         this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
         this.flagReader = new JdbiFlagReader(database.jdbi());
         this.ageingReader = new AgeingService(new AgeingInputs(database.jdbi()), clock);
-        this.thresholds = Thresholds.DEFAULTS.withStaleAfter(options.staleAfter());
+        // --stale-after on the command line wins; otherwise settings.properties, otherwise the default.
+        this.policy = PolicySettings.load(options.workspace(),
+                options.staleAfter().equals(Staleness.DEFAULT_WINDOW) ? null : options.staleAfter());
+        policy.entries().stream().filter(e -> e.problem() != null)
+                .forEach(e -> LOG.warn("settings.properties {}: {}", e.key(), e.problem()));
+        this.thresholds = policy.thresholds();
         this.codeChecks = new CodeCheckService(new JdbiCodeRecords(database.jdbi())::records);
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
                 thresholds, staleSideTolerance(options.cadence()),
                 FLAG_SETTLE, demandReader, returnsPoolReader, ageingReader);
         this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), demandReader,
-                ageingReader, () -> thresholds, () -> HealthBands.DEFAULTS, clock);
+                ageingReader, () -> thresholds, policy::bands, clock);
     }
 
     /**
@@ -287,7 +293,12 @@ public final class AppRuntime implements AutoCloseable {
         }
     }
 
-    /** The policy figures the rules judge by (defaults of DOMAIN.md; the staleness window from the options). */
+    /** Every policy figure with its value and where it came from ({@code settings --json}). */
+    public PolicySettings policy() {
+        return policy;
+    }
+
+    /** The policy figures the rules judge by (defaults of DOMAIN.md, settings.properties, --stale-after). */
     public Thresholds thresholds() {
         return thresholds;
     }

@@ -71,7 +71,7 @@ public final class StockLensApp extends Application {
         LaunchOptions options = runtime.options();
         Locale locale = requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault());
         UiContext context = new UiContext(runtime.boardReader(), runtime.syncEngine(), runtime.clock(),
-                options.staleAfter(), options.demo(), uiIo, locale, settings::setLocale)
+                runtime.thresholds().staleAfter(), options.demo(), uiIo, locale, settings::setLocale)
                 .withFlags(runtime.flagReader(), runtime.flagEngine(), runtime.flagEngine(), runtime.startNotices(),
                         runtime.thresholds(), declarerMemory())
                 .withReports(runtime.ageingReader(), runtime.healthReports(), runtime.codeChecks(),

@@ -26,7 +26,7 @@ final class StatusCommand extends RuntimeCommand {
     int run(AppRuntime runtime) {
         StockBoard board = runtime.boardReader().read();
         Instant now = runtime.clock().instant();
-        Duration window = runtime.options().staleAfter();
+        Duration window = runtime.thresholds().staleAfter();
         Map<Bucket, BucketTotal> totals = StockTotals.of(board.rows().stream().map(BoardRow::level).toList());
         BucketTotal tiktok = StockTotals.ofValues(board.rows().stream().map(BoardRow::tiktokAvailable).toList());
         if (json) {

@@ -319,6 +319,25 @@ public final class BenchMain {
                 }
                 ps.executeBatch();
             }
+            // The snapshot's lots (FIFO receipt dates) are part of the same commit, so the ceiling writes them too.
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO lot (snapshot_id, seller_sku, warehouse_id, "
+                    + "received_on, units, source) KEY (snapshot_id, seller_sku, warehouse_id, received_on, source) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (com.stocklens.domain.Lot l : reading.lots()) {
+                    ps.setLong(1, snapshotId);
+                    ps.setString(2, l.sellerSku());
+                    ps.setString(3, l.warehouseId());
+                    ps.setObject(4, l.receivedOn());
+                    ps.setInt(5, l.units());
+                    ps.setString(6, l.source().name());
+                    ps.addBatch();
+                    if (++n % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
             c.commit();
             c.setAutoCommit(true);
         }
@@ -326,9 +345,13 @@ public final class BenchMain {
 
     // ---- requests --------------------------------------------------------------------------------
 
-    /** FC list + inventory + receiving + returns, each at ShipBob's maximum page size. */
+    /**
+     * FC list + inventory levels + lots + item master (barcodes) + receiving + returns, each at ShipBob's
+     * maximum page size.
+     */
     static int shipbobFloor(WorldView v) {
-        return 1 + Math.max(1, ceil(v.skus().size(), SHIPBOB_MAX_PAGE)) + Math.max(1, ceil(v.wros().size(), SHIPBOB_MAX_PAGE))
+        int perSkuListing = Math.max(1, ceil(v.skus().size(), SHIPBOB_MAX_PAGE));
+        return 1 + 3 * perSkuListing + Math.max(1, ceil(v.wros().size(), SHIPBOB_MAX_PAGE))
                 + Math.max(1, ceil(v.returns().size(), SHIPBOB_MAX_PAGE));
     }
 

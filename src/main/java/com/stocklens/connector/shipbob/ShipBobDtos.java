@@ -13,7 +13,14 @@ final class ShipBobDtos {
     record FulfillmentCenter(String id, String name, String timezone, String city, String state, String country) {
     }
 
-    record InventoryLocationsPage(List<InventoryLocations> items, String next) {
+    /** A list response paged by the body's {@code next} link (null or blank on the last page). */
+    interface LinkPage<T> {
+        List<T> items();
+
+        String next();
+    }
+
+    record InventoryLocationsPage(List<InventoryLocations> items, String next) implements LinkPage<InventoryLocations> {
     }
 
     record InventoryLocations(String inventoryId, String name, String sku, List<Location> locations) {
@@ -23,11 +30,11 @@ final class ShipBobDtos {
                     Integer fulfillableQuantity, Integer awaitingQuantity, Integer internalTransferQuantity) {
     }
 
-    record InventoryLotsPage(List<InventoryLots> items, String next) {
+    record InventoryLotsPage(List<InventoryLots> items, String next) implements LinkPage<InventoryLots> {
     }
 
     /** The item master ({@code GET /inventory}): where the barcode of each inventory item lives. */
-    record InventoryItemsPage(List<InventoryItem> items, String next) {
+    record InventoryItemsPage(List<InventoryItem> items, String next) implements LinkPage<InventoryItem> {
     }
 
     record InventoryItem(String inventoryId, String sku, String name, String barcode) {
@@ -50,7 +57,7 @@ final class ShipBobDtos {
                        Integer stowedQuantity) {
     }
 
-    record ReturnsPage(List<ReturnOrder> items, String next) {
+    record ReturnsPage(List<ReturnOrder> items, String next) implements LinkPage<ReturnOrder> {
     }
 
     record ReturnOrder(String id, String status, FcRef fulfillmentCenter, List<ReturnInventory> inventory) {

@@ -19,17 +19,14 @@ import com.stocklens.connector.http.RequestCounter;
 import com.stocklens.connector.http.RetryAfter;
 import com.stocklens.connector.shipbob.ShipBobDtos.ActionTaken;
 import com.stocklens.connector.shipbob.ShipBobDtos.FulfillmentCenter;
-import com.stocklens.connector.shipbob.ShipBobDtos.InventoryItem;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryItemsPage;
-import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLocations;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLocationsPage;
-import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLots;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLotsPage;
+import com.stocklens.connector.shipbob.ShipBobDtos.LinkPage;
 import com.stocklens.connector.shipbob.ShipBobDtos.LotQuantities;
 import com.stocklens.connector.shipbob.ShipBobDtos.Location;
 import com.stocklens.connector.shipbob.ShipBobDtos.ProblemDetails;
 import com.stocklens.connector.shipbob.ShipBobDtos.ReturnInventory;
-import com.stocklens.connector.shipbob.ShipBobDtos.ReturnOrder;
 import com.stocklens.connector.shipbob.ShipBobDtos.ReturnsPage;
 import com.stocklens.connector.shipbob.ShipBobDtos.Wro;
 import com.stocklens.connector.shipbob.ShipBobDtos.WroQuantity;
@@ -223,13 +220,8 @@ public final class ShipBobSource implements StockSource {
 
     private List<LocationQuantities> readInventoryLevels() throws SourceException {
         List<LocationQuantities> out = new ArrayList<>();
-        HttpUrl url = versioned("inventory-level/locations")
-                .addQueryParameter("PageSize", Integer.toString(config.pageSize())).build();
-        Set<String> seen = new HashSet<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            InventoryLocationsPage body = get(url, new TypeReference<InventoryLocationsPage>() { }).body();
-            if (body.items() != null) {
-                for (InventoryLocations item : body.items()) {
+        forEachLinkPaged("inventory-level/locations", "PageSize", new TypeReference<InventoryLocationsPage>() { },
+                "inventory", false, item -> {
                     for (Location loc : item.locations() == null ? List.<Location>of() : item.locations()) {
                         if (loc.locationId() == null) {
                             throw new MalformedResponseException("ShipBob location without location_id for item "
@@ -238,17 +230,8 @@ public final class ShipBobSource implements StockSource {
                         out.add(new LocationQuantities(item.inventoryId(), item.sku(), item.name(), loc.locationId(),
                                 loc.name(), levelOf(loc)));
                     }
-                }
-            }
-            if (body.next() == null || body.next().isBlank()) {
-                return out;
-            }
-            if (!seen.add(body.next())) {
-                throw new MalformedResponseException("ShipBob inventory paging repeated link " + body.next());
-            }
-            url = resolve(body.next());
-        }
-        throw new MalformedResponseException("ShipBob inventory paging did not end after " + MAX_PAGES + " pages");
+                });
+        return out;
     }
 
     private List<LocationQuantities> readLegacyInventory() throws SourceException {
@@ -299,78 +282,36 @@ public final class ShipBobSource implements StockSource {
      */
     private Map<String, String> readBarcodes() throws SourceException {
         Map<String, String> out = new HashMap<>();
-        HttpUrl url = versioned("inventory")
-                .addQueryParameter("PageSize", Integer.toString(config.pageSize())).build();
-        Set<String> seen = new HashSet<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            InventoryItemsPage body;
-            try {
-                body = get(url, new TypeReference<InventoryItemsPage>() { }).body();
-            } catch (ApiErrorException e) {
-                if (page == 0 && "404".equals(e.code())) {
-                    LOG.debug("ShipBob has no item master here; barcodes stay unknown");
-                    return Map.of();
-                }
-                throw e;
-            }
-            for (InventoryItem item : body.items() == null ? List.<InventoryItem>of() : body.items()) {
-                if (item.inventoryId() != null && item.barcode() != null && !item.barcode().isBlank()) {
-                    out.put(item.inventoryId(), item.barcode().strip());
-                }
-            }
-            if (body.next() == null || body.next().isBlank()) {
-                return out;
-            }
-            if (!seen.add(body.next())) {
-                throw new MalformedResponseException("ShipBob inventory paging repeated link " + body.next());
-            }
-            url = resolve(body.next());
-        }
-        throw new MalformedResponseException("ShipBob inventory paging did not end after " + MAX_PAGES + " pages");
+        forEachLinkPaged("inventory", "PageSize", new TypeReference<InventoryItemsPage>() { }, "item master", true,
+                item -> {
+                    if (item.inventoryId() != null && item.barcode() != null && !item.barcode().isBlank()) {
+                        out.put(item.inventoryId(), item.barcode().strip());
+                    }
+                });
+        return out;
     }
 
     private List<LotAt> readLots() throws SourceException {
         List<LotAt> out = new ArrayList<>();
-        HttpUrl url = versioned("inventory-level/lots")
-                .addQueryParameter("PageSize", Integer.toString(config.pageSize())).build();
-        Set<String> seen = new HashSet<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            InventoryLotsPage body;
-            try {
-                body = get(url, new TypeReference<InventoryLotsPage>() { }).body();
-            } catch (ApiErrorException e) {
-                if (page == 0 && "404".equals(e.code())) {
-                    LOG.debug("ShipBob has no lots endpoint here; ageing uses observed history");
-                    return List.of();
-                }
-                throw e;
-            }
-            for (InventoryLots item : body.items() == null ? List.<InventoryLots>of() : body.items()) {
-                if (item.sku() == null || item.sku().isBlank()) {
-                    continue;
-                }
-                for (LotQuantities lot : item.lots() == null ? List.<LotQuantities>of() : item.lots()) {
-                    for (Location loc : lot.locations() == null ? List.<Location>of() : lot.locations()) {
-                        if (loc.locationId() == null) {
-                            throw new MalformedResponseException("ShipBob lot location without location_id for item "
-                                    + item.inventoryId());
-                        }
-                        int units = nz(loc.onHandQuantity());
-                        if (units > 0) {
-                            out.add(new LotAt(item.sku(), loc.locationId(), lot.lotDate(), units));
+        forEachLinkPaged("inventory-level/lots", "PageSize", new TypeReference<InventoryLotsPage>() { }, "lots", true,
+                item -> {
+                    if (item.sku() == null || item.sku().isBlank()) {
+                        return;
+                    }
+                    for (LotQuantities lot : item.lots() == null ? List.<LotQuantities>of() : item.lots()) {
+                        for (Location loc : lot.locations() == null ? List.<Location>of() : lot.locations()) {
+                            if (loc.locationId() == null) {
+                                throw new MalformedResponseException(
+                                        "ShipBob lot location without location_id for item " + item.inventoryId());
+                            }
+                            int units = nz(loc.onHandQuantity());
+                            if (units > 0) {
+                                out.add(new LotAt(item.sku(), loc.locationId(), lot.lotDate(), units));
+                            }
                         }
                     }
-                }
-            }
-            if (body.next() == null || body.next().isBlank()) {
-                return out;
-            }
-            if (!seen.add(body.next())) {
-                throw new MalformedResponseException("ShipBob lots paging repeated link " + body.next());
-            }
-            url = resolve(body.next());
-        }
-        throw new MalformedResponseException("ShipBob lots paging did not end after " + MAX_PAGES + " pages");
+                });
+        return out;
     }
 
     /**
@@ -464,35 +405,66 @@ public final class ShipBobSource implements StockSource {
 
     private Map<Key, Integer> readReturns() throws SourceException {
         Map<Key, Integer> out = new HashMap<>();
-        HttpUrl url = versioned("return").addQueryParameter("Limit", Integer.toString(config.pageSize())).build();
+        forEachLinkPaged("return", "Limit", new TypeReference<ReturnsPage>() { }, "returns", false, r -> {
+            if (r.status() == null || !RETURN_QC_STATUSES.contains(r.status().toLowerCase(Locale.ROOT))
+                    || r.fulfillmentCenter() == null || r.inventory() == null) {
+                return;
+            }
+            for (ReturnInventory inv : r.inventory()) {
+                int processed = 0;
+                for (ActionTaken a : inv.actionTaken() == null ? List.<ActionTaken>of() : inv.actionTaken()) {
+                    processed += nz(a.quantityProcessed());
+                }
+                int pending = Math.max(0, nz(inv.quantity()) - processed);
+                if (inv.id() != null && pending > 0) {
+                    out.merge(new Key(inv.id(), r.fulfillmentCenter().id()), pending, Integer::sum);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Handles one item of a paged list; may reject it as malformed. */
+    private interface ItemHandler<T> {
+        void accept(T item) throws SourceException;
+    }
+
+    /**
+     * Walks a body-link paged list to its end (warehouses.md §2.5): never builds cursors, follows
+     * {@code next} until it is null, refuses a repeated link (a server loop must not become ours).
+     *
+     * @param sizeParam      the page-size query parameter of this resource ({@code PageSize} or {@code Limit})
+     * @param absentIsEmpty  a 404 on the first page means the account has no such resource: read nothing
+     * @return false when the resource is absent
+     */
+    private <T, P extends LinkPage<T>> boolean forEachLinkPaged(String resource, String sizeParam,
+            TypeReference<P> type, String what, boolean absentIsEmpty, ItemHandler<T> handler)
+            throws SourceException {
+        HttpUrl url = versioned(resource).addQueryParameter(sizeParam, Integer.toString(config.pageSize())).build();
         Set<String> seen = new HashSet<>();
-        for (int n = 0; n < MAX_PAGES; n++) {
-            ReturnsPage body = get(url, new TypeReference<ReturnsPage>() { }).body();
-            for (ReturnOrder r : body.items() == null ? List.<ReturnOrder>of() : body.items()) {
-                if (r.status() == null || !RETURN_QC_STATUSES.contains(r.status().toLowerCase(Locale.ROOT))
-                        || r.fulfillmentCenter() == null || r.inventory() == null) {
-                    continue;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            P body;
+            try {
+                body = get(url, type).body();
+            } catch (ApiErrorException e) {
+                if (absentIsEmpty && page == 0 && "404".equals(e.code())) {
+                    LOG.debug("ShipBob has no {} endpoint here", what);
+                    return false;
                 }
-                for (ReturnInventory inv : r.inventory()) {
-                    int processed = 0;
-                    for (ActionTaken a : inv.actionTaken() == null ? List.<ActionTaken>of() : inv.actionTaken()) {
-                        processed += nz(a.quantityProcessed());
-                    }
-                    int pending = Math.max(0, nz(inv.quantity()) - processed);
-                    if (inv.id() != null && pending > 0) {
-                        out.merge(new Key(inv.id(), r.fulfillmentCenter().id()), pending, Integer::sum);
-                    }
-                }
+                throw e;
+            }
+            for (T item : body.items() == null ? List.<T>of() : body.items()) {
+                handler.accept(item);
             }
             if (body.next() == null || body.next().isBlank()) {
-                return out;
+                return true;
             }
             if (!seen.add(body.next())) {
-                throw new MalformedResponseException("ShipBob returns paging repeated link " + body.next());
+                throw new MalformedResponseException("ShipBob " + what + " paging repeated link " + body.next());
             }
             url = resolve(body.next());
         }
-        throw new MalformedResponseException("ShipBob returns paging did not end after " + MAX_PAGES + " pages");
+        throw new MalformedResponseException("ShipBob " + what + " paging did not end after " + MAX_PAGES + " pages");
     }
 
     // --- HTTP ----------------------------------------------------------------------------------

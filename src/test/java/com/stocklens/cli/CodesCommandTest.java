@@ -4,62 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code codes check FILE} of the README: no workspace, findings with line numbers, exit 0 / 1 / 2. */
-class CodesCommandTest {
+class CodesCommandTest extends CliHarness {
+    /** A data dir that does not exist: the check must not create or open a workspace. */
+    @Override
+    Path dataDir() {
+        return dir.resolve("no-workspace");
+    }
+
     private static final String HEADER = "tiktok_sku,seller_sku,barcode,warehouse,wms_sku\n";
-
-    @TempDir
-    Path dir;
-
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private ByteArrayOutputStream out;
-    private ByteArrayOutputStream err;
-
-    @BeforeEach
-    void capture() {
-        out = new ByteArrayOutputStream();
-        err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        // A data dir that does not exist: the check must not create or open a workspace.
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("no-workspace").toString()));
-        all.addAll(List.of(args));
-        return new CommandLine(new StockLensCommand()).execute(all.toArray(String[]::new));
-    }
 
     private Path csv(String body) throws Exception {
         Path f = dir.resolve("codes-" + System.nanoTime() + ".csv");
         Files.writeString(f, HEADER + body, StandardCharsets.UTF_8);
         return f;
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static final String FLAWED = ""

@@ -20,6 +20,13 @@ public final class JdbiReturnsPoolReader implements ReturnsPoolReader {
     }
 
     @Override
+    public boolean isKnown() {
+        // The cursor only moves when a window of orders and returns committed whole.
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM activity_cursor")
+                .mapTo(Integer.class).one()) > 0;
+    }
+
+    @Override
     public List<ReturnItem> openReturns() {
         return jdbi.withHandle(h -> h.createQuery("SELECT shop_id, return_id, order_id, line_id, seller_sku, "
                         + "tiktok_sku_id, return_type, return_status, stage, created_at, updated_at FROM return_item "

@@ -119,7 +119,7 @@ public record UiContext(
         this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
-                NoTeamPush.INSTANCE, List::of);
+                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE);
     }
 
     /**

@@ -92,7 +92,7 @@ public final class StockViewModel implements AutoCloseable {
 
     public StockViewModel(StockBoardReader reader, SyncEvents syncEvents, Clock clock, Duration window,
                           Executor background, Executor ui) {
-        this(reader, List::of, syncEvents, clock, window, background, ui);
+        this(reader, ReturnsPoolReader.NONE, syncEvents, clock, window, background, ui);
     }
 
     /**
@@ -107,7 +107,8 @@ public final class StockViewModel implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = Objects.requireNonNull(window, "window");
         this.loader = new BackgroundRefresh<Prepared>("the stock board",
-                () -> prepare(reader.read(), poolBySku(returnsPool.openReturns())), this::apply, loadError::set,
+                () -> prepare(reader.read(), returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null),
+                this::apply, loadError::set,
                 background, ui);
         for (Bucket b : Bucket.values()) {
             totals.put(b.key(), new StockTotal(b.key()));
@@ -161,15 +162,19 @@ public final class StockViewModel implements AutoCloseable {
 
     /** Builds {@link Prepared} from a board; pure, safe on any thread. */
     static Prepared prepare(StockBoard board) {
-        return prepare(board, Map.of());
+        return prepare(board, null);
     }
 
-    /** As {@link #prepare(StockBoard)}, with the units each SKU has in TikTok's returns pool. */
+    /**
+     * As {@link #prepare(StockBoard)}, with the units each SKU has in TikTok's returns pool; a SKU not in
+     * the map has 0, and a null map means the pool is unknown (returns never read): every row shows "—".
+     */
     static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
         int gaps = 0;
         for (BoardRow r : board.rows()) {
-            StockRowViewModel row = new StockRowViewModel(r, returnsPool.get(r.sku().sellerSku()));
+            StockRowViewModel row = new StockRowViewModel(r,
+                    returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0));
             newRows.add(row);
             if (row.hasGap()) {
                 gaps++;

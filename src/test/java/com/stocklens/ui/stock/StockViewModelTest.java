@@ -323,4 +323,21 @@ class StockViewModelTest {
         assertThat(vm.loadErrorProperty().get()).isNull();
         assertThat(vm.allRows()).hasSize(3);
     }
+
+    @Test
+    void returnsPoolIsPerSkuZeroWhenKnownAndEmptyAndUnknownBeforeAnyRead() {
+        com.stocklens.domain.ReturnItem unit = new com.stocklens.domain.ReturnItem("shop", "R1", "O1", "L1", "MUG-001",
+                "t1", "RETURN_AND_REFUND", "BUYER_SHIPPED_ITEM", com.stocklens.domain.ReturnStage.IN_TRANSIT_BACK,
+                NOW, NOW);
+        com.stocklens.service.ReturnsPoolReader pool = () -> List.of(unit, unit);
+        StockViewModel vm = new StockViewModel(new CountingReader(FakeBoards.small()), pool, events, FakeBoards.CLOCK,
+                WINDOW, SAME_THREAD, SAME_THREAD);
+        vm.start();
+        assertThat(row(vm, "MUG-001", FakeBoards.SHIPBOB_CA.id()).returnsPool()).isEqualTo(2);
+        assertThat(row(vm, "MUG-001", FakeBoards.WINIT_UK.id()).returnsPool()).as("per SKU").isEqualTo(2);
+        assertThat(row(vm, "LAMP-RGB", FakeBoards.GOODCANG_NJ.id()).returnsPool()).as("known, none open").isZero();
+
+        StockViewModel unknown = started(FakeBoards.small());
+        assertThat(unknown.allRows()).allSatisfy(r -> assertThat(r.returnsPool()).isNull());
+    }
 }

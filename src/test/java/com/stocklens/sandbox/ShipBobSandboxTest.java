@@ -11,30 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ShipBobSandboxTest {
+class ShipBobSandboxTest extends RunningSandbox {
     private static final String V = "/2025-07";
 
-    private SandboxClock clock;
-    private SimulatedWorld world;
-    private SandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        clock = new SandboxClock(Instant.parse("2026-03-02T15:00:00Z"));
-        world = new SimulatedWorld(2024, 300, clock);
-        clock.advance(Duration.ofMinutes(45));
-        server = SandboxServer.start(world);
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    ShipBobSandboxTest() {
+        super(2024, Duration.ofMinutes(45));
     }
 
     @Test

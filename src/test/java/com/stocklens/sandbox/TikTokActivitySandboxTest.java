@@ -12,37 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's TikTok order and return searches (tiktok-shop.md §5.7, §5.8) and the world behind them. */
-class TikTokActivitySandboxTest {
+class TikTokActivitySandboxTest extends RunningSandbox {
     private static final String SHOPS = "/authorization/202309/shops";
     private static final String ORDERS = "/order/202309/orders/search";
     private static final String RETURNS = "/return_refund/202309/returns/search";
 
-    private SandboxClock clock;
-    private SimulatedWorld world;
-    private SandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        clock = new SandboxClock(Instant.parse("2026-03-02T15:00:00Z"));
-        world = new SimulatedWorld(99, 300, clock);
-        clock.advance(Duration.ofMinutes(20));
-        server = SandboxServer.start(world);
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private Instant now() {
-        return clock.instant();
+    TikTokActivitySandboxTest() {
+        super(99, Duration.ofMinutes(20));
     }
 
     private SimShop shop(String region) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.sandbox.SandboxHttp.Answer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,37 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TikTokSandboxTest {
+class TikTokSandboxTest extends RunningSandbox {
     private static final String SHOPS = "/authorization/202309/shops";
     private static final String WAREHOUSES = "/logistics/202309/warehouses";
     private static final String PRODUCTS = "/product/202309/products/search";
     private static final String INVENTORY = "/product/202309/inventory/search";
 
-    private SandboxClock clock;
-    private SimulatedWorld world;
-    private SandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void start() {
-        clock = new SandboxClock(Instant.parse("2026-03-02T15:00:00Z"));
-        world = new SimulatedWorld(99, 300, clock);
-        clock.advance(Duration.ofMinutes(20));
-        server = SandboxServer.start(world);
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private Instant now() {
-        return clock.instant();
+    TikTokSandboxTest() {
+        super(99, Duration.ofMinutes(20));
     }
 
     private String cipher(String region) throws Exception {

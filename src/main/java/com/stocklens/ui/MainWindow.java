@@ -56,6 +56,7 @@ public final class MainWindow implements AutoCloseable {
     private final FlagsViewModel flagsViewModel;
     private final FlagsView flagsView;
     private final ToastsViewModel toastsViewModel;
+    private ToastStack toastStack;
     private final StackPane content = new StackPane();
     private final ToggleButton navFlags = new ToggleButton();
     private final ToggleButton navStock = new ToggleButton();
@@ -108,7 +109,8 @@ public final class MainWindow implements AutoCloseable {
         });
         this.stockView = loader.<StockView>load(StockView.class).controller();
         this.flagsView = loader.<FlagsView>load(FlagsView.class).controller();
-        ToastStack toasts = new ToastStack(toastsViewModel, new FlagTexts(messages), this::openNotice);
+        toastStack = new ToastStack(toastsViewModel, new FlagTexts(messages), this::openNotice, context.clock());
+        ToastStack toasts = toastStack;
         StackPane.setAlignment(toasts.node(), Pos.BOTTOM_RIGHT);
         StackPane.setMargin(toasts.node(), new Insets(12));
         content.setId("content");
@@ -265,6 +267,7 @@ public final class MainWindow implements AutoCloseable {
         flagsView.dispose();
         flagsViewModel.close();
         toastsViewModel.close();
+        toastStack.dispose();
         if (ageingView != null) {
             ageingView.dispose();
             ageingViewModel.close();

@@ -26,6 +26,24 @@ public final class ToastStack {
     private final FlagTexts texts;
     private final Consumer<Notice> onOpen;
 
+    private javafx.animation.Timeline expiry;
+
+    /** As below, with a clock that lets alert toasts expire ({@link ToastsViewModel#expire}). */
+    public ToastStack(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen, java.time.Clock clock) {
+        this(viewModel, texts, onOpen);
+        expiry = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2),
+                e -> viewModel.expire(clock.instant())));
+        expiry.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        expiry.play();
+    }
+
+    /** Stops the expiry timer. */
+    public void dispose() {
+        if (expiry != null) {
+            expiry.stop();
+        }
+    }
+
     public ToastStack(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.texts = Objects.requireNonNull(texts, "texts");

@@ -49,6 +49,19 @@ public final class ToastsViewModel implements AutoCloseable {
         }
     }
 
+    /** How long an alert or push-failure toast stays; calibration toasts stay until closed (they have a clock on them). */
+    public static final java.time.Duration ALERT_LIFETIME = java.time.Duration.ofSeconds(20);
+
+    /**
+     * Removes alert and push-failure toasts older than {@link #ALERT_LIFETIME} at {@code now}, so they
+     * stop covering the table; the badge and the red-flag panel still list what they announced. UI thread.
+     */
+    public void expire(java.time.Instant now) {
+        toasts.removeIf(t -> (t.kind() == com.stocklens.service.NoticeKind.ALERT_RAISED
+                || t.kind() == com.stocklens.service.NoticeKind.PUSH_FAILED)
+                && !t.at().plus(ALERT_LIFETIME).isAfter(now));
+    }
+
     /** Removes a toast (closed or clicked). UI thread. */
     public void dismiss(Notice notice) {
         toasts.remove(notice);

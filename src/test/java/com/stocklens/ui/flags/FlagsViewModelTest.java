@@ -391,4 +391,19 @@ class FlagsViewModelTest {
         flags.notice(new Notice(NOW, NoticeKind.ALERT_RAISED, "X", "w", "W", AlertKind.OVERSELL_RISK, null, null, null));
         assertThat(toasts.toasts()).extracting(Notice::kind).doesNotContain(NoticeKind.ALERT_RAISED);
     }
+
+    @Test
+    void alertToastsExpireAfterTheirLifetimeCalibrationToastsStay() {
+        FakeFlags flags = new FakeFlags(CLOCK, FlagBoard.EMPTY);
+        ToastsViewModel toasts = new ToastsViewModel(flags.notices(), SAME_THREAD);
+        toasts.start();
+        flags.notice(new Notice(NOW, NoticeKind.CALIBRATION_DUE_30, "SKU-1", "shipbob:228", "CA", null, 1L, 1800L, null));
+        flags.notice(new Notice(NOW, NoticeKind.ALERT_RAISED, "SKU-2", "shipbob:228", "CA", AlertKind.OVERSELL_RISK,
+                null, null, null));
+        toasts.expire(NOW.plus(ToastsViewModel.ALERT_LIFETIME).minusSeconds(1));
+        assertThat(toasts.toasts()).hasSize(2);
+        toasts.expire(NOW.plus(ToastsViewModel.ALERT_LIFETIME));
+        assertThat(toasts.toasts()).extracting(Notice::kind).containsExactly(NoticeKind.CALIBRATION_DUE_30);
+        toasts.close();
+    }
 }

@@ -2,6 +2,7 @@ package com.stocklens.connector;
 
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.SourceProbe;
 
 /**
  * One source of snapshots (a TikTok Shop authorization, a warehouse account). {@link #fetch()}
@@ -13,4 +14,14 @@ public interface StockSource {
 
     /** Reads the source completely. Called from the sync engine's threads, never the FX thread. */
     Reading fetch() throws SourceException;
+
+    /**
+     * The connection test: proves the credentials work and says what they reach. The default reads
+     * everything; a connector may override it with a cheaper call.
+     */
+    default SourceProbe probe() throws SourceException {
+        Reading r = fetch();
+        return new SourceProbe(r.channelWarehouses().stream().map(w -> w.shopId()).distinct().toList(),
+                r.warehouses().stream().map(w -> w.name()).toList(), r.skus().size(), r.requests());
+    }
 }

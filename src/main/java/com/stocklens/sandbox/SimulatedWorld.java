@@ -127,6 +127,7 @@ public final class SimulatedWorld {
 
     private long step;
     private long seq;
+    private final PartnerStock partners;
     private long initialTotal;
     private long inboundAnnounced;
     private long returnsArrived;
@@ -179,6 +180,7 @@ public final class SimulatedWorld {
         }
         initialise();
         generateOrderHistory();
+        this.partners = new PartnerStock(seed, skus, epoch);
         LOG.debug("Simulated world seed {} with {} SKUs starting at {}", seed, skuCount, epoch);
     }
 
@@ -207,6 +209,11 @@ public final class SimulatedWorld {
 
     public List<FulfilmentCentre> fulfilmentCentres() {
         return FCS;
+    }
+
+    /** Stock at the WINIT, ShipMonk, Flexport, GoodCang and CSV-only warehouses. */
+    public PartnerStock partners() {
+        return partners;
     }
 
     public List<SimShop> shops() {

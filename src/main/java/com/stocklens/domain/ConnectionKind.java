@@ -1,0 +1,92 @@
+package com.stocklens.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which system a connection talks to, and the settings it needs (warehouses.md §2–§6,
+ * tiktok-shop.md §4). Secrets are marked; everything else may be stored in the database.
+ */
+public enum ConnectionKind {
+    TIKTOK_SHOP(null, SourceKind.SHOP, List.of(
+            ConnectionField.plain("api_base", "https://open-api.tiktokglobalshop.com"),
+            ConnectionField.plain("auth_base", "https://auth.tiktok-shops.com"),
+            ConnectionField.optional("authorize_url", "https://services.tiktokshop.com/open/authorize"),
+            ConnectionField.optional("service_id", null),
+            ConnectionField.plain("app_key", null),
+            ConnectionField.secret("app_secret"),
+            ConnectionField.optional("shop_cipher", null),
+            ConnectionField.optionalSecret("access_token"),
+            ConnectionField.optionalSecret("refresh_token"),
+            ConnectionField.optional("access_token_expires_at", null),
+            ConnectionField.optional("refresh_token_expires_at", null))),
+    SHIPBOB(Provider.SHIPBOB, SourceKind.WAREHOUSE, List.of(
+            ConnectionField.plain("api_base", "https://api.shipbob.com"),
+            ConnectionField.optional("api_version", "2025-07"),
+            ConnectionField.secret("token"))),
+    WINIT(Provider.WINIT, SourceKind.WAREHOUSE, List.of(
+            ConnectionField.plain("api_base", "https://openapi.winit.com.cn/openapi/service"),
+            ConnectionField.plain("app_key", null),
+            ConnectionField.secret("token"),
+            ConnectionField.optional("client_id", null),
+            ConnectionField.optionalSecret("client_secret"),
+            ConnectionField.plain("platform", "SELLERERP"))),
+    SHIPMONK(Provider.SHIPMONK, SourceKind.WAREHOUSE, List.of(
+            ConnectionField.plain("api_base", "https://api.shipmonk.com"),
+            ConnectionField.secret("api_key"))),
+    FLEXPORT(Provider.FLEXPORT, SourceKind.WAREHOUSE, List.of(
+            ConnectionField.plain("api_base", "https://logistics-api.flexport.com"),
+            ConnectionField.optional("api_version", "2025-03"),
+            ConnectionField.secret("token"))),
+    GOODCANG(Provider.GOODCANG, SourceKind.WAREHOUSE, List.of(
+            ConnectionField.plain("api_base", "https://oms.goodcang.net/public_open"),
+            ConnectionField.secret("app_key"),
+            ConnectionField.secret("app_token"))),
+    /** A warehouse without an API: its stock arrives as uploaded CSV / XLSX files. */
+    CSV(Provider.CSV, SourceKind.WAREHOUSE, List.of(
+            ConnectionField.plain("warehouse_name", null),
+            ConnectionField.plain("market", null),
+            ConnectionField.optional("region", null),
+            ConnectionField.optional("time_zone", "UTC")));
+
+    private final Provider provider;
+    private final SourceKind sourceKind;
+    private final List<ConnectionField> fields;
+
+    ConnectionKind(Provider provider, SourceKind sourceKind, List<ConnectionField> fields) {
+        this.provider = provider;
+        this.sourceKind = sourceKind;
+        this.fields = fields;
+    }
+
+    /** The warehouse provider, or null for the TikTok Shop. */
+    public Provider provider() {
+        return provider;
+    }
+
+    public SourceKind sourceKind() {
+        return sourceKind;
+    }
+
+    public List<ConnectionField> fields() {
+        return fields;
+    }
+
+    public Optional<ConnectionField> field(String key) {
+        return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+    }
+
+    /** Whether the connection is polled over an API (everything but CSV uploads). */
+    public boolean polled() {
+        return this != CSV;
+    }
+
+    public static ConnectionKind of(Provider provider) {
+        for (ConnectionKind k : values()) {
+            if (k.provider == provider) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("No connection kind for " + provider);
+    }
+}

@@ -182,12 +182,14 @@ public final class AppRuntime implements AutoCloseable {
             if (options.demo()) {
                 sandbox = SandboxServer.start(new SimulatedWorld(DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock));
                 LOG.info("demo mode: sandbox on {}", sandbox.baseUrl());
-                TikTokConfig demoTikTok = TikTokConfig.of(sandbox.tiktokBaseUrl(), SandboxCredentials.TIKTOK_APP_KEY,
-                        SandboxCredentials.TIKTOK_APP_SECRET, SandboxCredentials.TIKTOK_ACCESS_TOKEN);
-                sources.add(tiktok(demoTikTok, http, clock));
-                activity = tiktokActivity(demoTikTok, http, clock);
-                sources.add(shipbob(ShipBobConfig.of(sandbox.shipbobBaseUrl(), SandboxCredentials.SHIPBOB_TOKEN)
-                        .withLinks(SimulatedWorld.demoLinks(), SimulatedWorld.demoRegions()), http, clock));
+                SourceFactory factory = new SourceFactory(http, clock);
+                for (DemoConnections.Demo demo : DemoConnections.of(sandbox)) {
+                    sources.add(factory.create(demo.connection(), demo.secrets()::get));
+                    if (demo.connection().kind() == com.stocklens.domain.ConnectionKind.TIKTOK_SHOP) {
+                        activity = tiktokActivity(SourceFactory.tiktokConfig(demo.connection(), demo.secrets()::get),
+                                http, clock);
+                    }
+                }
             } else {
                 LiveConfig live = options.live();
                 LOG.info("live mode: {}", live);

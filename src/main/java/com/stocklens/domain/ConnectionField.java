@@ -25,11 +25,11 @@ public record ConnectionField(String key, boolean secret, boolean required, Stri
         return new ConnectionField(key, false, false, defaultValue);
     }
 
-    static ConnectionField secret(String key) {
+    static ConnectionField hidden(String key) {
         return new ConnectionField(key, true, true, null);
     }
 
-    static ConnectionField optionalSecret(String key) {
+    static ConnectionField optionalHidden(String key) {
         return new ConnectionField(key, true, false, null);
     }
 }

@@ -1,0 +1,103 @@
+package com.stocklens.connector.winit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stocklens.connector.MalformedResponseException;
+import com.stocklens.connector.Quantities;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wire shapes of {@code queryWarehouse} and {@code queryWarehouseStorage} (warehouses.md §3.5), read
+ * leniently from the JSON tree: ids and counts may be numbers or strings, and {@code list} may be one
+ * object instead of an array.
+ */
+final class WinitDtos {
+    private WinitDtos() {
+    }
+
+    /** One warehouse of {@code queryWarehouse}. */
+    record WarehouseInfo(String warehouseId, String warehouseCode, String warehouseName, String warehouseAddress) {
+        static WarehouseInfo of(JsonNode n) throws MalformedResponseException {
+            String id = text(n, "warehouseID");
+            if (id == null) {
+                id = text(n, "warehouseId");
+            }
+            if (id == null) {
+                throw new MalformedResponseException("WINIT warehouse without warehouseID");
+            }
+            return new WarehouseInfo(id, text(n, "warehouseCode"), text(n, "warehouseName"),
+                    text(n, "warehouseAddress"));
+        }
+    }
+
+    /** One page of {@code queryWarehouseStorage}. */
+    record StoragePage(Integer currentPageNum, Integer total, List<StorageRow> rows) {
+        static StoragePage of(JsonNode data) throws MalformedResponseException {
+            if (data == null || data.isNull() || data.isMissingNode()) {
+                return new StoragePage(null, 0, List.of());
+            }
+            if (data.isArray()) {
+                // The 2019-era shape: data is the list itself, with no paging.
+                return new StoragePage(null, null, parseRows(data));
+            }
+            return new StoragePage(Quantities.field(data, "currentPageNum"), Quantities.field(data, "total"),
+                    parseRows(data.get("list")));
+        }
+    }
+
+    /** One row: one product (and specification) in one warehouse, sellable or returned stock. */
+    record StorageRow(String warehouseId, String warehouseCode, String warehouseName, String productCode,
+                      String specification, String productName, String merchandiseSerno, boolean returnInventory,
+                      Integer inStockQty, Integer qtyAvailable, Integer qtyWaitOut, Integer preSaleWaitOutQty,
+                      Integer pipelineInventory, Integer qtyFrozen, Integer prohibitFrozenQty,
+                      Integer prohibitUsableQty, Integer qtyLostConfirming, Integer qtyDestruction) {
+        static StorageRow of(JsonNode n) throws MalformedResponseException {
+            String productCode = text(n, "productCode");
+            String where = productCode == null ? "a WINIT stock row" : "WINIT " + productCode + ": ";
+            try {
+                return new StorageRow(text(n, "warehouseID"), text(n, "warehouseCode"), text(n, "warehouseName"),
+                        productCode, text(n, "specification"), text(n, "productName"), text(n, "merchandiseSerno"),
+                        "Y".equalsIgnoreCase(text(n, "isReturnInventory")),
+                        Quantities.field(n, "inStockQty"), Quantities.field(n, "qtyAvailable"),
+                        Quantities.field(n, "qtyWaitOut"), Quantities.field(n, "preSaleWaitOutQty"),
+                        Quantities.field(n, "pipelineInventory"), Quantities.field(n, "qtyFrozen"),
+                        Quantities.field(n, "prohibitFrozenQty"), Quantities.field(n, "prohibitUsableQty"),
+                        Quantities.field(n, "qtyLostConfirming"), Quantities.field(n, "qtyDestruction"));
+            } catch (MalformedResponseException e) {
+                throw new MalformedResponseException(where + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** An array, a single object (WINIT's quirk), or nothing. */
+    static List<JsonNode> items(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return out;
+        }
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else if (node.isObject()) {
+            out.add(node);
+        }
+        return out;
+    }
+
+    private static List<StorageRow> parseRows(JsonNode list) throws MalformedResponseException {
+        List<StorageRow> out = new ArrayList<>();
+        for (JsonNode n : items(list)) {
+            out.add(StorageRow.of(n));
+        }
+        return out;
+    }
+
+    /** A field as trimmed text (numbers too), or null when absent, null or blank. */
+    static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText().strip();
+        return s.isEmpty() ? null : s;
+    }
+}

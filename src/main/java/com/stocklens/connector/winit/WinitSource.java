@@ -1,0 +1,242 @@
+package com.stocklens.connector.winit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stocklens.connector.MalformedResponseException;
+import com.stocklens.connector.Quantities;
+import com.stocklens.connector.SourceException;
+import com.stocklens.connector.StockSource;
+import com.stocklens.connector.WarehouseGuesses;
+import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.RequestCounter;
+import com.stocklens.connector.winit.WinitDtos.StoragePage;
+import com.stocklens.connector.winit.WinitDtos.StorageRow;
+import com.stocklens.connector.winit.WinitDtos.WarehouseInfo;
+import com.stocklens.domain.Bucket;
+import com.stocklens.domain.Market;
+import com.stocklens.domain.Provider;
+import com.stocklens.domain.Reading;
+import com.stocklens.domain.Sku;
+import com.stocklens.domain.SkuCodes;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.StockLevel;
+import com.stocklens.domain.StockRow;
+import com.stocklens.domain.Warehouse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stock of one WINIT seller account, per warehouse and product (warehouses.md §3).
+ *
+ * <p>{@code queryWarehouse} lists the warehouses; {@code queryWarehouseStorage} is paged per warehouse
+ * ({@code pageNum}/{@code pageSize} inside {@code data}, each page signed on its own) until
+ * {@code currentPageNum * pageSize >= total} or an empty list.
+ *
+ * <p>Buckets (§3.7): onHand = {@code inStockQty}, available = {@code qtyAvailable}, reserved =
+ * {@code qtyWaitOut} + {@code preSaleWaitOutQty} (when present), inTransit = {@code pipelineInventory},
+ * frozen = {@code qtyFrozen + prohibitFrozenQty + prohibitUsableQty + qtyLostConfirming + qtyDestruction}
+ * (the known ones), qcHold and returnPendingQc unknown: WINIT's stock actions expose neither.
+ *
+ * <p><b>Returned stock.</b> Rows with {@code isReturnInventory=Y} are customer returns WINIT has already
+ * graded and shelved as a separate "return inventory" pool. They are kept out of every bucket of the
+ * SKU's row: they are not pending QC (so not {@code return_pending_qc}), WINIT sells them only through
+ * its return-stock outbound (so not TikTok's sellable number, which the calibration compares against),
+ * and adding them to on-hand alone would break on-hand = available + reserved + frozen for the row.
+ * They are counted in the log so a seller asking "where are my returns" can find them.
+ *
+ * <p><b>SKU identity.</b> WINIT keys stock by ({@code productCode}, {@code specification}). Sellers
+ * normally encode the variant in the product code already ({@code TTS-PS-BLK} / {@code BLACK}), so
+ * the seller SKU is the {@code productCode}. Only when one product code carries more than one distinct
+ * non-blank specification in the same reading is the SKU written {@code productCode/specification}
+ * for each of them (otherwise different variants would collapse into one row). The barcode is
+ * {@code merchandiseSerno}; the WMS id is {@code productCode}.
+ *
+ * <p>Warehouse ids are {@code winit:<warehouseID>}. Market and region come from the connection's
+ * {@link WarehouseOverrides}, else the market from the warehouse code ({@code UKBH}) or its name or
+ * address when they name a country, else unknown.
+ */
+public final class WinitSource implements StockSource {
+    private static final Logger LOG = LoggerFactory.getLogger(WinitSource.class);
+    static final int MAX_PAGES = 10_000;
+
+    private final SourceInfo info;
+    private final WinitConfig config;
+    private final Clock clock;
+    private final RequestCounter counter = new RequestCounter();
+    private final WinitClient client;
+
+    public WinitSource(SourceInfo info, WinitConfig config, HttpClientFactory factory, Clock clock) {
+        this.info = Objects.requireNonNull(info, "info");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.client = new WinitClient(config, factory, counter, clock);
+    }
+
+    @Override
+    public SourceInfo info() {
+        return info;
+    }
+
+    /** HTTP attempts made by this source so far, retries included. */
+    public int requestCount() {
+        return counter.count();
+    }
+
+    @Override
+    public Reading fetch() throws SourceException {
+        int before = counter.count();
+        Map<String, Warehouse> warehouses = new LinkedHashMap<>();
+        for (WarehouseInfo w : readWarehouses()) {
+            warehouses.putIfAbsent(w.warehouseId(), toWarehouse(w));
+        }
+        List<Located> located = new ArrayList<>();
+        for (String warehouseId : List.copyOf(warehouses.keySet())) {
+            for (StorageRow row : readStorage(warehouseId)) {
+                // Trust the warehouse we asked about over a row's own id.
+                located.add(new Located(warehouseId, row));
+            }
+        }
+
+        Map<String, Set<String>> specs = new LinkedHashMap<>();
+        for (Located l : located) {
+            if (l.row().productCode() != null && l.row().specification() != null) {
+                specs.computeIfAbsent(l.row().productCode(), k -> new TreeSet<>()).add(l.row().specification());
+            }
+        }
+        Map<String, Sku> skus = new LinkedHashMap<>();
+        Map<List<String>, StockRow> rows = new LinkedHashMap<>();
+        int returnRows = 0;
+        for (Located l : located) {
+            StorageRow r = l.row();
+            if (r.productCode() == null) {
+                LOG.warn("WINIT stock row without productCode in warehouse {}: skipped", l.warehouseId());
+                continue;
+            }
+            if (r.returnInventory()) {
+                returnRows++;
+                LOG.debug("WINIT returned stock {} ({}) in {}: {} in stock, kept out of the buckets", r.productCode(),
+                        r.specification(), l.warehouseId(), r.inStockQty());
+                continue;
+            }
+            String sellerSku = sellerSku(r, specs);
+            skus.putIfAbsent(sellerSku, new Sku(new SkuCodes(sellerSku, null, r.merchandiseSerno(), r.productCode()),
+                    nameOf(r)));
+            String warehouseId = Warehouse.idOf(Provider.WINIT, l.warehouseId());
+            StockRow row = new StockRow(sellerSku, warehouseId, r.productCode(), levelOf(r));
+            rows.merge(List.of(sellerSku, warehouseId), row,
+                    (a, b) -> new StockRow(a.sellerSku(), a.warehouseId(), a.wmsId(), plus(a.level(), b.level())));
+        }
+        if (returnRows > 0) {
+            LOG.info("WINIT {}: {} returned-stock rows kept apart from sellable stock", info.id(), returnRows);
+        }
+        return Reading.ofWarehouse(clock.instant(), List.copyOf(warehouses.values()), List.copyOf(skus.values()),
+                List.copyOf(rows.values()), counter.count() - before);
+    }
+
+    /** The seller SKU of a row: see the class comment. */
+    static String sellerSku(StorageRow r, Map<String, Set<String>> specsByCode) {
+        Set<String> specs = specsByCode.get(r.productCode());
+        if (specs != null && specs.size() > 1 && r.specification() != null) {
+            return r.productCode() + "/" + r.specification();
+        }
+        return r.productCode();
+    }
+
+    private static String nameOf(StorageRow r) {
+        if (r.productName() == null) {
+            return r.specification();
+        }
+        return r.specification() == null ? r.productName() : r.productName() + " - " + r.specification();
+    }
+
+    /** The buckets of one row (§3.7); negative provider values are clamped, unknown stays unknown. */
+    static StockLevel levelOf(StorageRow r) {
+        Integer reserved = r.qtyWaitOut() == null ? null : Quantities.sumKnown(r.qtyWaitOut(), r.preSaleWaitOutQty());
+        Integer frozen = Quantities.sumKnown(r.qtyFrozen(), r.prohibitFrozenQty(), r.prohibitUsableQty(),
+                r.qtyLostConfirming(), r.qtyDestruction());
+        return new StockLevel(Quantities.nonNegative(r.inStockQty()), Quantities.nonNegative(r.qtyAvailable()),
+                Quantities.nonNegative(reserved), Quantities.nonNegative(r.pipelineInventory()), null,
+                Quantities.nonNegative(frozen), null);
+    }
+
+    /** Two rows of the same SKU in the same warehouse (e.g. one per active flag) add up, bucket by bucket. */
+    static StockLevel plus(StockLevel a, StockLevel b) {
+        Map<Bucket, Integer> m = new EnumMap<>(Bucket.class);
+        for (Bucket bucket : Bucket.values()) {
+            m.put(bucket, Quantities.sumKnown(a.get(bucket), b.get(bucket)));
+        }
+        return StockLevel.of(m);
+    }
+
+    private List<WarehouseInfo> readWarehouses() throws SourceException {
+        JsonNode data = client.call("queryWarehouse", Map.of());
+        if (data.isObject() && data.has("list")) {
+            data = data.get("list");
+        }
+        List<WarehouseInfo> out = new ArrayList<>();
+        for (JsonNode n : WinitDtos.items(data)) {
+            out.add(WarehouseInfo.of(n));
+        }
+        return out;
+    }
+
+    private List<StorageRow> readStorage(String warehouseId) throws SourceException {
+        List<StorageRow> out = new ArrayList<>();
+        int pageSize = config.pageSize();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("warehouseID", warehouseId);
+            data.put("pageNum", page);
+            data.put("pageSize", pageSize);
+            StoragePage p = StoragePage.of(client.call("queryWarehouseStorage", data));
+            out.addAll(p.rows());
+            if (p.rows().isEmpty()) {
+                return out;
+            }
+            if (p.total() == null) {
+                if (p.currentPageNum() == null || p.rows().size() < pageSize) {
+                    // No paging information: an unpaged list, or a short (last) page.
+                    return out;
+                }
+                continue;
+            }
+            int current = p.currentPageNum() == null ? page : p.currentPageNum();
+            if ((long) current * pageSize >= p.total()) {
+                return out;
+            }
+        }
+        throw new MalformedResponseException("WINIT queryWarehouseStorage paging of warehouse " + warehouseId
+                + " did not end after " + MAX_PAGES + " pages");
+    }
+
+    Warehouse toWarehouse(WarehouseInfo w) {
+        WarehouseOverrides o = config.overrides();
+        String id = w.warehouseId();
+        Market market = o.market(id).orElse(null);
+        if (market == null) {
+            market = WarehouseGuesses.marketOfCode(w.warehouseCode());
+        }
+        if (market == null) {
+            market = WarehouseGuesses.marketOfText(w.warehouseName());
+        }
+        if (market == null) {
+            market = WarehouseGuesses.marketOfText(w.warehouseAddress());
+        }
+        String name = w.warehouseName() != null ? w.warehouseName() : w.warehouseCode() != null ? w.warehouseCode() : id;
+        return new Warehouse(Warehouse.idOf(Provider.WINIT, id), Provider.WINIT, id, name, market,
+                o.region(id).orElse(null), WarehouseGuesses.zoneOf(market), o.link(id).orElse(null));
+    }
+
+    /** A row with the warehouse it was asked for. */
+    private record Located(String warehouseId, StorageRow row) {
+    }
+}

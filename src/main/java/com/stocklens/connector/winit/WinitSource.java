@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * for each of them (otherwise different variants would collapse into one row). The barcode is
  * {@code merchandiseSerno}; the WMS id is {@code productCode}.
  *
- * <p>Warehouse ids are {@code winit:<warehouseID>}. Market and region come from the connection's
+ * <p>Warehouse ids are {@code winit:<warehouseID>}; the reading holds the warehouses with stock rows
+ * and those named in the connection's settings (queryWarehouse may list all of WINIT's). Market and region come from the connection's
  * {@link WarehouseOverrides}, else the market from the warehouse code ({@code UKBH}) or its name or
  * address when they name a country, else unknown.
  */
@@ -135,6 +136,14 @@ public final class WinitSource implements StockSource {
             rows.merge(List.of(sellerSku, warehouseId), row,
                     (a, b) -> new StockRow(a.sellerSku(), a.warehouseId(), a.wmsId(), plus(a.level(), b.level())));
         }
+        // queryWarehouse may list every WINIT warehouse: keep those holding this seller's stock, and
+        // those the seller named in the connection's settings.
+        Set<String> used = new java.util.HashSet<>();
+        located.forEach(l -> used.add(l.warehouseId()));
+        used.addAll(config.overrides().tiktokLinks().keySet());
+        used.addAll(config.overrides().markets().keySet());
+        used.addAll(config.overrides().regions().keySet());
+        warehouses.keySet().retainAll(used);
         if (returnRows > 0) {
             LOG.info("WINIT {}: {} returned-stock rows kept apart from sellable stock", info.id(), returnRows);
         }

@@ -1,0 +1,52 @@
+package com.stocklens.connector.goodcang;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stocklens.connector.MalformedResponseException;
+import com.stocklens.connector.Quantities;
+
+/**
+ * Wire shapes of {@code base_data/get_warehouse} and {@code inventory/get_product_inventory}
+ * (warehouses.md §6.2), read leniently from the JSON tree: counts may be numbers or strings.
+ */
+final class GoodCangDtos {
+    private GoodCangDtos() {
+    }
+
+    /** One warehouse of {@code get_warehouse}: {@code {warehouse_code, warehouse_name, country_code, wp_list[]}}. */
+    record WarehouseInfo(String warehouseCode, String warehouseName, String countryCode) {
+        static WarehouseInfo of(JsonNode n) throws MalformedResponseException {
+            String code = text(n, "warehouse_code");
+            if (code == null) {
+                throw new MalformedResponseException("GoodCang warehouse without warehouse_code");
+            }
+            return new WarehouseInfo(code, text(n, "warehouse_name"), text(n, "country_code"));
+        }
+    }
+
+    /** One row of {@code get_product_inventory}: one SKU in one warehouse. */
+    record InventoryRow(String productSku, String productBarcode, String warehouseCode, String warehouseDesc,
+                        Integer sellable, Integer reserved, Integer onway, Integer pending, Integer unsellable,
+                        Integer piFreeze) {
+        static InventoryRow of(JsonNode n) throws MalformedResponseException {
+            String sku = text(n, "product_sku");
+            try {
+                return new InventoryRow(sku, text(n, "product_barcode"), text(n, "warehouse_code"),
+                        text(n, "warehouse_desc"), Quantities.field(n, "sellable"), Quantities.field(n, "reserved"),
+                        Quantities.field(n, "onway"), Quantities.field(n, "pending"),
+                        Quantities.field(n, "unsellable"), Quantities.field(n, "pi_freeze"));
+            } catch (MalformedResponseException e) {
+                throw new MalformedResponseException("GoodCang " + (sku == null ? "row" : sku) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A field as trimmed text (numbers too), or null when absent, null or blank. */
+    static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText().strip();
+        return s.isEmpty() ? null : s;
+    }
+}

@@ -37,6 +37,15 @@ class RedactingLoggingInterceptorTest {
     }
 
     @Test
+    void redactsWinitAndGoodCangCredentials() {
+        HttpUrl url = HttpUrl.get("https://h/openapi/service?sign=" + SECRET + "&client_sign=" + SECRET
+                + "&token=" + SECRET + "&client_secret=" + SECRET + "&action=queryWarehouse");
+        assertThat(RedactingLoggingInterceptor.redact(url)).doesNotContain(SECRET).contains("action=queryWarehouse");
+        Headers h = Headers.of("app-key", SECRET, "app-token", SECRET, "Content-Type", "application/json");
+        assertThat(RedactingLoggingInterceptor.redact(h)).doesNotContain(SECRET).contains("application/json");
+    }
+
+    @Test
     void wireLogNeverContainsTheSecret() throws IOException {
         Logger wire = (Logger) LoggerFactory.getLogger("com.stocklens.connector.http.wire");
         Level previous = wire.getLevel();

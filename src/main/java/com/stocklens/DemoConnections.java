@@ -3,9 +3,13 @@ package com.stocklens;
 import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
+import com.stocklens.domain.Provider;
+import com.stocklens.sandbox.PartnerStock;
+import com.stocklens.sandbox.PartnerWarehouse;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +36,36 @@ final class DemoConnections {
                         Map.of("api_base", base,
                                 WarehouseOverrides.LINKS, WarehouseOverrides.format(SimulatedWorld.demoLinks()),
                                 WarehouseOverrides.REGIONS, WarehouseOverrides.format(SimulatedWorld.demoRegions()))),
-                        Map.of("token", SandboxCredentials.SHIPBOB_TOKEN)));
+                        Map.of("token", SandboxCredentials.SHIPBOB_TOKEN)),
+                new Demo(new Connection("winit:main", ConnectionKind.WINIT, "WINIT 万邑通", true, null,
+                        partnerSettings(Provider.WINIT, Map.of("api_base", base + "/openapi/service",
+                                "app_key", SandboxCredentials.WINIT_APP_KEY,
+                                "client_id", SandboxCredentials.WINIT_CLIENT_ID,
+                                "platform", SandboxCredentials.WINIT_PLATFORM))),
+                        Map.of("token", SandboxCredentials.WINIT_TOKEN,
+                                "client_secret", SandboxCredentials.WINIT_CLIENT_SECRET)),
+                new Demo(new Connection("goodcang:main", ConnectionKind.GOODCANG, "GoodCang 谷仓", true, null,
+                        partnerSettings(Provider.GOODCANG, Map.of("api_base", base + "/public_open"))),
+                        Map.of("app_key", SandboxCredentials.GOODCANG_APP_KEY,
+                                "app_token", SandboxCredentials.GOODCANG_APP_TOKEN)));
+    }
+
+    /**
+     * {@code base} plus the markets and regions of the provider's demo warehouses, keyed by the id the
+     * provider's API uses ({@link PartnerWarehouse#id()}: WINIT {@code warehouseID}, GoodCang code).
+     */
+    private static Map<String, String> partnerSettings(Provider provider, Map<String, String> base) {
+        Map<String, String> markets = new LinkedHashMap<>();
+        Map<String, String> regions = new LinkedHashMap<>();
+        for (PartnerWarehouse w : PartnerStock.WAREHOUSES) {
+            if (w.provider() == provider) {
+                markets.put(w.id(), w.market().name());
+                regions.put(w.id(), w.region());
+            }
+        }
+        Map<String, String> settings = new LinkedHashMap<>(base);
+        settings.put(WarehouseOverrides.MARKETS, WarehouseOverrides.format(markets));
+        settings.put(WarehouseOverrides.REGIONS, WarehouseOverrides.format(regions));
+        return settings;
     }
 }

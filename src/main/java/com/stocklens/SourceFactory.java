@@ -2,12 +2,16 @@ package com.stocklens;
 
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.goodcang.GoodCangConfig;
+import com.stocklens.connector.goodcang.GoodCangSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.shipbob.ShipBobConfig;
 import com.stocklens.connector.shipbob.ShipBobSource;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
 import com.stocklens.connector.tiktok.TikTokShopSource;
+import com.stocklens.connector.winit.WinitConfig;
+import com.stocklens.connector.winit.WinitSource;
 import com.stocklens.domain.Connection;
 import java.time.Clock;
 import java.util.Objects;
@@ -47,12 +51,36 @@ public final class SourceFactory {
                         .withLinks(o.tiktokLinks(), o.regions());
                 yield new ShipBobSource(connection.sourceInfo(), config, http, clock);
             }
-            case WINIT, SHIPMONK, FLEXPORT, GOODCANG -> throw new UnsupportedOperationException(
+            case WINIT -> new WinitSource(connection.sourceInfo(), winitConfig(connection, secrets), http, clock);
+            case GOODCANG -> new GoodCangSource(connection.sourceInfo(), GoodCangConfig.of(
+                            require(connection, "api_base", connection.setting("api_base")),
+                            require(connection, "app_key", secrets.apply("app_key")),
+                            require(connection, "app_token", secrets.apply("app_token")))
+                    .withOverrides(WarehouseOverrides.of(connection)), http, clock);
+            case SHIPMONK, FLEXPORT -> throw new UnsupportedOperationException(
                     connection.kind() + " connector is not built yet");
             case CSV -> throw new UnsupportedOperationException(
                     "A CSV warehouse is not polled: its stock arrives by import");
         };
     }
+
+    /**
+     * The WINIT config of a connection. The optional, undeclared setting {@value #WINIT_TIMESTAMP_ZONE}
+     * (a zone id) changes the zone of the signed timestamp from Beijing time ([UNSURE] which zone WINIT
+     * expects); client id and secret are optional together (legacy callers send only {@code sign}).
+     */
+    static WinitConfig winitConfig(Connection connection, Function<String, String> secrets) {
+        String zone = connection.setting(WINIT_TIMESTAMP_ZONE);
+        return WinitConfig.of(require(connection, "api_base", connection.setting("api_base")),
+                        require(connection, "app_key", connection.setting("app_key")),
+                        require(connection, "token", secrets.apply("token")),
+                        connection.setting("client_id"), secrets.apply("client_secret"),
+                        connection.setting("platform"))
+                .withTimestampZone(zone == null ? WinitConfig.BEIJING : java.time.ZoneId.of(zone.strip()))
+                .withOverrides(WarehouseOverrides.of(connection));
+    }
+
+    static final String WINIT_TIMESTAMP_ZONE = "timestamp_zone";
 
     /** The TikTok client config of a TikTok connection (also used for orders and returns). */
     static TikTokConfig tiktokConfig(Connection connection, Function<String, String> secrets) {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code /product/202309/products/search}, {@code /product/202309/inventory/search}) and ShipBob
  * paths ({@code /2025-07/fulfillment-center}, {@code /2025-07/inventory-level},
  * {@code /2025-07/inventory-level/locations}, {@code /2025-07/receiving}, {@code /2025-07/return})
- * share one host; both base URLs are that host, as the real bases carry no path either.
+ * share one host; both base URLs are that host, as the real bases carry no path either. WINIT's gateway
+ * is {@code /openapi/service} and GoodCang's API lives under {@code /public_open/…} on the same host.
  */
 public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
@@ -44,12 +45,16 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final TikTokDialect tiktok;
     private final ShipBobDialect shipbob;
+    private final WinitDialect winit;
+    private final GoodCangDialect goodcang;
     private volatile boolean rateLimiting = true;
 
     private SandboxServer(SimulatedWorld world) throws IOException {
         this.world = world;
         this.tiktok = new TikTokDialect(world, () -> rateLimiting);
         this.shipbob = new ShipBobDialect(world, () -> rateLimiting);
+        this.winit = new WinitDialect(world);
+        this.goodcang = new GoodCangDialect(world);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
@@ -80,6 +85,16 @@ public final class SandboxServer implements AutoCloseable {
     /** Base of the ShipBob API without the version segment (real: {@code https://api.shipbob.com}). */
     public String shipbobBaseUrl() {
         return baseUrl();
+    }
+
+    /** WINIT's single gateway URL (real: {@code https://openapi.winit.com.cn/openapi/service}). */
+    public String winitServiceUrl() {
+        return baseUrl() + WinitDialect.PATH;
+    }
+
+    /** GoodCang's API base (real: {@code https://oms.goodcang.net/public_open}). */
+    public String goodcangBaseUrl() {
+        return baseUrl() + GoodCangDialect.PREFIX;
     }
 
     public int port() {
@@ -133,7 +148,7 @@ public final class SandboxServer implements AutoCloseable {
                 LOG.debug("Silenced {}", path);
                 return;
             }
-            Exchange.Dialect dialect = TikTokDialect.owns(path) ? tiktok : ShipBobDialect.owns(path) ? shipbob : null;
+            Exchange.Dialect dialect = dialectOf(path);
             Optional<Fault> fault = faults.take(path);
             Response response;
             if (dialect == null) {
@@ -161,6 +176,22 @@ public final class SandboxServer implements AutoCloseable {
             LOG.debug("Sandbox exchange on {} ended early: {}", path, e.toString());
             ex.close();
         }
+    }
+
+    private Exchange.Dialect dialectOf(String path) {
+        if (TikTokDialect.owns(path)) {
+            return tiktok;
+        }
+        if (ShipBobDialect.owns(path)) {
+            return shipbob;
+        }
+        if (WinitDialect.owns(path)) {
+            return winit;
+        }
+        if (GoodCangDialect.owns(path)) {
+            return goodcang;
+        }
+        return null;
     }
 
     private static boolean isResponseFault(Fault f) {

@@ -3,6 +3,7 @@ package com.stocklens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.domain.Provider;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,14 +60,14 @@ class DemoEndToEndTest {
         assertThat(runs).allSatisfy(r -> assertThat(r.requests()).isPositive());
 
         StockBoard board = runtime.boardReader().read();
-        assertThat(board.rows()).hasSize(900);
+        assertThat(shipBobRows(board)).hasSize(900);
         assertCacheEqualsTruth(board);
 
         // Unknown stays unknown: ShipBob exposes no frozen quantity.
-        assertThat(board.rows()).allSatisfy(r -> assertThat(r.level().frozen()).isNull());
+        assertThat(shipBobRows(board)).allSatisfy(r -> assertThat(r.level().frozen()).isNull());
         // TikTok's figure sits beside the warehouse's, and the world's deliberate drift shows as gaps.
-        assertThat(board.rows()).filteredOn(r -> r.tiktokAvailable() != null).hasSizeGreaterThan(800);
-        assertThat(board.rows()).filteredOn(r -> r.tiktokAvailable() != null
+        assertThat(shipBobRows(board)).filteredOn(r -> r.tiktokAvailable() != null).hasSizeGreaterThan(800);
+        assertThat(shipBobRows(board)).filteredOn(r -> r.tiktokAvailable() != null
                 && !r.tiktokAvailable().equals(r.level().available())).isNotEmpty();
         assertThat(board.sources()).allSatisfy(f -> assertThat(f.lastSnapshotAt()).isEqualTo(clock.instant()));
     }
@@ -87,14 +90,35 @@ class DemoEndToEndTest {
                 Duration.ofMinutes(15), Runnable::run, Runnable::run);
         vm.start();
         try {
-            assertThat(vm.allRows()).hasSize(900);
-            long onHand = truth().stream().mapToLong(CellState::onHand).sum();
+            StockBoard board = runtime.boardReader().read();
+            assertThat(vm.allRows()).hasSize(board.rows().size());
+            // ShipBob's truth plus every partner warehouse the demo polls (their connectors report on-hand too)
+            long onHand = truth().stream().mapToLong(CellState::onHand).sum() + partnerOnHand(board);
             assertThat(vm.total(Bucket.ON_HAND).getSum()).isEqualTo(onHand);
-            assertThat(vm.total(Bucket.FROZEN).getSum()).isNull();
+            // Frozen: ShipBob's rows are unknown, the partners' are known; the total is the known part.
+            long frozen = board.rows().stream().filter(r -> r.level().frozen() != null)
+                    .mapToLong(r -> r.level().frozen()).sum();
+            assertThat(vm.total(Bucket.FROZEN).getSum()).isEqualTo(shipBobRows(board).size() == board.rows().size()
+                    ? null : frozen);
             assertThat(vm.chips()).isNotEmpty().noneMatch(c -> c.isStale());
         } finally {
             vm.close();
         }
+    }
+
+    private static List<BoardRow> shipBobRows(StockBoard board) {
+        return board.rows().stream().filter(r -> r.warehouse().provider() == Provider.SHIPBOB).toList();
+    }
+
+    /** On-hand of the world's partner warehouses whose provider the demo polls. */
+    private long partnerOnHand(StockBoard board) {
+        Set<Provider> polled = board.rows().stream().map(r -> r.warehouse().provider())
+                .filter(p -> p != Provider.SHIPBOB).collect(Collectors.toSet());
+        long sum = 0;
+        for (Provider p : polled) {
+            sum += truthWorld.partners().cells(p, clock.instant()).stream().mapToLong(c -> c.truth().onHand()).sum();
+        }
+        return sum;
     }
 
     private List<CellState> truth() {
@@ -114,7 +138,7 @@ class DemoEndToEndTest {
 
     private static Map<String, StockLevel> levels(StockBoard board) {
         Map<String, StockLevel> m = new HashMap<>();
-        for (BoardRow r : board.rows()) {
+        for (BoardRow r : shipBobRows(board)) {
             m.put(r.sku().sellerSku() + "@" + r.warehouse().id(), r.level());
         }
         return m;

@@ -1,4 +1,6 @@
-package com.stocklens.connector;
+package com.stocklens.connector.json;
+
+import com.stocklens.connector.MalformedResponseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

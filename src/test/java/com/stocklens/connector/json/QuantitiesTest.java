@@ -1,4 +1,6 @@
-package com.stocklens.connector;
+package com.stocklens.connector.json;
+
+import com.stocklens.connector.MalformedResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

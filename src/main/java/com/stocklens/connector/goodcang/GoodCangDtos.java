@@ -2,7 +2,7 @@ package com.stocklens.connector.goodcang;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.json.Quantities;
+import com.stocklens.connector.http.Quantities;
 
 /**
  * Wire shapes of {@code base_data/get_warehouse} and {@code inventory/get_product_inventory}

@@ -2,7 +2,7 @@ package com.stocklens.connector.winit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.json.Quantities;
+import com.stocklens.connector.http.Quantities;
 import com.stocklens.connector.SourceException;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.WarehouseGuesses;

@@ -1,4 +1,4 @@
-package com.stocklens.connector.json;
+package com.stocklens.connector.http;
 
 import com.stocklens.connector.MalformedResponseException;
 

@@ -44,17 +44,20 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final TikTokDialect tiktok;
     private final ShipBobDialect shipbob;
+    private final TikTokAuthDialect tiktokAuth;
     private volatile boolean rateLimiting = true;
 
     private SandboxServer(SimulatedWorld world) throws IOException {
         this.world = world;
-        this.tiktok = new TikTokDialect(world, () -> rateLimiting);
+        this.tiktokAuth = new TikTokAuthDialect(world.clock());
+        this.tiktok = new TikTokDialect(world, () -> rateLimiting, tiktokAuth);
         this.shipbob = new ShipBobDialect(world, () -> rateLimiting);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
+        tiktokAuth.setBaseUrl(baseUrl());
         LOG.info("Sandbox listening on {}", baseUrl());
     }
 
@@ -80,6 +83,36 @@ public final class SandboxServer implements AutoCloseable {
     /** Base of the ShipBob API without the version segment (real: {@code https://api.shipbob.com}). */
     public String shipbobBaseUrl() {
         return baseUrl();
+    }
+
+    /** Base of TikTok's token host and authorization pages (real: {@code https://auth.tiktok-shops.com}). */
+    public String tiktokAuthBaseUrl() {
+        return baseUrl();
+    }
+
+    /** The sandbox authorization page, as {@code authorize_url} (real: {@code https://services.tiktokshop.com/open/authorize}). */
+    public String tiktokAuthorizeUrl() {
+        return baseUrl() + TikTokAuthDialect.AUTHORIZE;
+    }
+
+    /** Lifetime of access tokens issued from now on (default 7 days, as TikTok's). */
+    public void setTikTokAccessTokenLifetime(java.time.Duration lifetime) {
+        tiktokAuth.setAccessTokenLifetime(lifetime);
+    }
+
+    /** Lifetime of the authorization (refresh tokens) granted from now on (default 365 days). */
+    public void setTikTokRefreshTokenLifetime(java.time.Duration lifetime) {
+        tiktokAuth.setRefreshTokenLifetime(lifetime);
+    }
+
+    /** Answer {@code *_expire_in} as seconds from now instead of the documented absolute Unix time. */
+    public void setTikTokExpiryAsDuration(boolean asDuration) {
+        tiktokAuth.setExpiryAsDuration(asDuration);
+    }
+
+    /** An authorization code as the page issues when the seller approves (single use, 30 minutes). */
+    public String issueTikTokAuthCode() {
+        return tiktokAuth.issueCode();
     }
 
     public int port() {
@@ -133,7 +166,8 @@ public final class SandboxServer implements AutoCloseable {
                 LOG.debug("Silenced {}", path);
                 return;
             }
-            Exchange.Dialect dialect = TikTokDialect.owns(path) ? tiktok : ShipBobDialect.owns(path) ? shipbob : null;
+            Exchange.Dialect dialect = TikTokDialect.owns(path) ? tiktok
+                    : TikTokAuthDialect.owns(path) ? tiktokAuth : ShipBobDialect.owns(path) ? shipbob : null;
             Optional<Fault> fault = faults.take(path);
             Response response;
             if (dialect == null) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * same stale token wait for one refresh and share its result. Every new token set goes to the
  * {@code onRefresh} callback (the root stores it in the secret store and the connection's settings).
  *
- * <p>Renewal is due when less than {@code min(1 day, 10 % of the token's lifetime)} is left. The
+ * <p>Renewal is due when less than 1 day or 10 % of the token's lifetime is left (whichever comes
+ * first, at most half the lifetime): see {@link #margin}. The
  * lifetime is known for tokens issued to this process; for tokens loaded from storage it is taken to be
  * TikTok's 7 days. A dead authorization (refresh token expired, refused, or {@code 105001}) raises
  * {@link ReauthorizationRequiredException} and is remembered, so the token host is not asked again
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TikTokTokens {
     private static final Logger LOG = LoggerFactory.getLogger(TikTokTokens.class);
-    static final Duration MAX_MARGIN = Duration.ofDays(1);
+    static final Duration DAY_MARGIN = Duration.ofDays(1);
     static final Duration ASSUMED_LIFETIME = Duration.ofDays(7);
 
     private final TikTokAuthClient auth;
@@ -132,11 +133,19 @@ public final class TikTokTokens {
         }
         Duration lifetime = t.obtainedAt() != null && t.obtainedAt().isBefore(t.accessExpiresAt())
                 ? Duration.between(t.obtainedAt(), t.accessExpiresAt()) : ASSUMED_LIFETIME;
-        Duration margin = lifetime.dividedBy(10);
-        if (margin.compareTo(MAX_MARGIN) > 0) {
-            margin = MAX_MARGIN;
-        }
-        return !now.isBefore(t.accessExpiresAt().minus(margin));
+        return !now.isBefore(t.accessExpiresAt().minus(margin(lifetime)));
+    }
+
+    /**
+     * How long before expiry a token of {@code lifetime} is renewed: 1 day or 10 % of the lifetime,
+     * whichever comes first, but never earlier than half-way (a short sandbox token is not renewed on
+     * every call).
+     */
+    static Duration margin(Duration lifetime) {
+        Duration tenth = lifetime.dividedBy(10);
+        Duration margin = tenth.compareTo(DAY_MARGIN) > 0 ? tenth : DAY_MARGIN;
+        Duration half = lifetime.dividedBy(2);
+        return margin.compareTo(half) > 0 ? half : margin;
     }
 
     private void throwIfDead(TokenSet t, Instant now) throws ReauthorizationRequiredException {

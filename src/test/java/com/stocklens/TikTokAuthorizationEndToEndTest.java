@@ -218,6 +218,18 @@ class TikTokAuthorizationEndToEndTest {
     }
 
     @Test
+    void aWrongAppSecretIsRefusedWithoutShowingIt() {
+        store.put(connection.secretKey("app_secret"), "wrong_secret_canary_123");
+        authorizer.authorizationPage(connection);
+        String code = sandbox.issueTikTokAuthCode();
+        assertThatThrownBy(() -> authorizer.completeAuthorization(connection, code))
+                .isInstanceOf(AuthorizationException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong_secret_canary_123")
+                        .doesNotContain(code));
+        assertThat(store.get(connection.secretKey("access_token"))).isEmpty();
+    }
+
+    @Test
     void theFixedDemoTokenStillWorks() throws Exception {
         Connection demo = withSettings(Map.of());
         Map<String, String> secrets = Map.of("app_secret", SandboxCredentials.TIKTOK_APP_SECRET,

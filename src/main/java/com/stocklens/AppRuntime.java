@@ -186,8 +186,7 @@ public final class AppRuntime implements AutoCloseable {
                 for (DemoConnections.Demo demo : DemoConnections.of(sandbox)) {
                     sources.add(factory.create(demo.connection(), demo.secrets()::get));
                     if (demo.connection().kind() == com.stocklens.domain.ConnectionKind.TIKTOK_SHOP) {
-                        activity = tiktokActivity(SourceFactory.tiktokConfig(demo.connection(), demo.secrets()::get),
-                                http, clock);
+                        activity = factory.tiktokActivity(demo.connection(), demo.secrets()::get);
                     }
                 }
             } else {

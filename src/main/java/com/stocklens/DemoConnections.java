@@ -29,7 +29,9 @@ final class DemoConnections {
         String base = sandbox.baseUrl();
         return List.of(
                 new Demo(new Connection(AppRuntime.TIKTOK_SOURCE_ID, ConnectionKind.TIKTOK_SHOP, "TikTok Shop", true,
-                        null, Map.of("api_base", base, "auth_base", base, "app_key", SandboxCredentials.TIKTOK_APP_KEY)),
+                        null, Map.of("api_base", base, "auth_base", base, "app_key", SandboxCredentials.TIKTOK_APP_KEY,
+                                "authorize_url", sandbox.tiktokAuthorizeUrl(),
+                                "service_id", SandboxCredentials.TIKTOK_SERVICE_ID)),
                         Map.of("app_secret", SandboxCredentials.TIKTOK_APP_SECRET,
                                 "access_token", SandboxCredentials.TIKTOK_ACCESS_TOKEN)),
                 new Demo(new Connection(AppRuntime.SHIPBOB_SOURCE_ID, ConnectionKind.SHIPBOB, "ShipBob", true, null,

@@ -1,5 +1,6 @@
 package com.stocklens;
 
+import com.stocklens.connector.ShopActivitySource;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.connector.goodcang.GoodCangConfig;
@@ -7,14 +8,21 @@ import com.stocklens.connector.goodcang.GoodCangSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.shipbob.ShipBobConfig;
 import com.stocklens.connector.shipbob.ShipBobSource;
+import com.stocklens.connector.tiktok.TikTokActivitySource;
+import com.stocklens.connector.tiktok.TikTokAuthClient;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
 import com.stocklens.connector.tiktok.TikTokShopSource;
 import com.stocklens.connector.winit.WinitConfig;
 import com.stocklens.connector.winit.WinitSource;
+import com.stocklens.connector.tiktok.TikTokTokens;
+import com.stocklens.connector.tiktok.TokenSet;
 import com.stocklens.domain.Connection;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -25,10 +33,22 @@ import java.util.function.Function;
 public final class SourceFactory {
     private final HttpClientFactory http;
     private final Clock clock;
+    private final BiConsumer<Connection, TokenSet> tokenSink;
+    /** One token lifecycle per TikTok connection: stock and activity clients share it (refresh tokens rotate). */
+    private final Map<String, TikTokTokens> tiktokTokens = new ConcurrentHashMap<>();
 
     public SourceFactory(HttpClientFactory http, Clock clock) {
+        this(http, clock, null);
+    }
+
+    /**
+     * @param tokenSink receives renewed TikTok tokens with their connection, to store them
+     *                  (see {@link TikTokTokenStorage#persister}); null keeps them in memory only
+     */
+    public SourceFactory(HttpClientFactory http, Clock clock, BiConsumer<Connection, TokenSet> tokenSink) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tokenSink = tokenSink;
     }
 
     /**
@@ -41,8 +61,7 @@ public final class SourceFactory {
      */
     public StockSource create(Connection connection, Function<String, String> secrets) {
         return switch (connection.kind()) {
-            case TIKTOK_SHOP -> new TikTokShopSource(connection.sourceInfo(),
-                    new TikTokClient(tiktokConfig(connection, secrets), http, clock), clock);
+            case TIKTOK_SHOP -> new TikTokShopSource(connection.sourceInfo(), tiktokClient(connection, secrets), clock);
             case SHIPBOB -> {
                 WarehouseOverrides o = WarehouseOverrides.of(connection);
                 ShipBobConfig config = ShipBobConfig.of(require(connection, "api_base", connection.setting("api_base")),
@@ -81,6 +100,41 @@ public final class SourceFactory {
     }
 
     static final String WINIT_TIMESTAMP_ZONE = "timestamp_zone";
+    /** Orders and returns of a TikTok connection; its client shares the stock source's token lifecycle. */
+    public ShopActivitySource tiktokActivity(Connection connection, Function<String, String> secrets) {
+        return new TikTokActivitySource(connection.id(), tiktokClient(connection, secrets));
+    }
+
+    /** A TikTok API client for {@code connection} using the connection's shared token lifecycle. */
+    public TikTokClient tiktokClient(Connection connection, Function<String, String> secrets) {
+        return new TikTokClient(tiktokConfig(connection, secrets), tiktokTokens(connection, secrets), http, clock);
+    }
+
+    /**
+     * The token lifecycle of a TikTok connection, made once per connection id: renewable when a refresh
+     * token is stored (renewed tokens go to the token sink), else the fixed access token.
+     */
+    public TikTokTokens tiktokTokens(Connection connection, Function<String, String> secrets) {
+        return tiktokTokens.computeIfAbsent(connection.id(), id -> {
+            TokenSet stored = TikTokTokenStorage.load(connection, secrets);
+            if (stored == null) {
+                throw new IllegalArgumentException(connection.displayName() + ": access_token is not set");
+            }
+            if (stored.refreshToken() == null) {
+                return TikTokTokens.fixed(stored.accessToken());
+            }
+            TikTokAuthClient auth = new TikTokAuthClient(require(connection, "auth_base", connection.setting("auth_base")),
+                    require(connection, "app_key", connection.setting("app_key")),
+                    require(connection, "app_secret", secrets.apply("app_secret")), http, clock);
+            return TikTokTokens.managed(stored, auth,
+                    tokenSink == null ? null : t -> tokenSink.accept(connection, t), clock);
+        });
+    }
+
+    /** Forgets the token lifecycle of a connection (after a new authorization or when it is removed). */
+    public void forgetTokens(String connectionId) {
+        tiktokTokens.remove(connectionId);
+    }
 
     /** The TikTok client config of a TikTok connection (also used for orders and returns). */
     static TikTokConfig tiktokConfig(Connection connection, Function<String, String> secrets) {

@@ -12,6 +12,11 @@ public final class SandboxCredentials {
     public static final String TIKTOK_APP_SECRET = "5a4e1c0d2b3f49e8a7c6b5d4e3f2a1b0c9d8e7f6";
     /** TikTok Shop seller access token, sent in the {@code x-tts-access-token} header. */
     public static final String TIKTOK_ACCESS_TOKEN = "TTP_sbxDemoAccessToken0001";
+    /**
+     * TikTok Shop service id of the sandbox app, for the authorization page
+     * ({@code /open/authorize?service_id=...}); the sandbox issues codes and tokens for it (TikTokAuthDialect).
+     */
+    public static final String TIKTOK_SERVICE_ID = "7300000000000000001";
     /** ShipBob personal access token, sent as {@code Authorization: Bearer <token>}. */
     public static final String SHIPBOB_TOKEN = "sbx_pat_7c3f9a1e5b2d4c6e8f0a1b2c3d4e5f60";
 

@@ -47,11 +47,13 @@ public final class SandboxServer implements AutoCloseable {
     private final ShipBobDialect shipbob;
     private final WinitDialect winit;
     private final GoodCangDialect goodcang;
+    private final TikTokAuthDialect tiktokAuth;
     private volatile boolean rateLimiting = true;
 
     private SandboxServer(SimulatedWorld world) throws IOException {
         this.world = world;
-        this.tiktok = new TikTokDialect(world, () -> rateLimiting);
+        this.tiktokAuth = new TikTokAuthDialect(world.clock());
+        this.tiktok = new TikTokDialect(world, () -> rateLimiting, tiktokAuth);
         this.shipbob = new ShipBobDialect(world, () -> rateLimiting);
         this.winit = new WinitDialect(world);
         this.goodcang = new GoodCangDialect(world);
@@ -60,6 +62,7 @@ public final class SandboxServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
+        tiktokAuth.setBaseUrl(baseUrl());
         LOG.info("Sandbox listening on {}", baseUrl());
     }
 
@@ -95,6 +98,36 @@ public final class SandboxServer implements AutoCloseable {
     /** GoodCang's API base (real: {@code https://oms.goodcang.net/public_open}). */
     public String goodcangBaseUrl() {
         return baseUrl() + GoodCangDialect.PREFIX;
+    }
+
+    /** Base of TikTok's token host and authorization pages (real: {@code https://auth.tiktok-shops.com}). */
+    public String tiktokAuthBaseUrl() {
+        return baseUrl();
+    }
+
+    /** The sandbox authorization page, as {@code authorize_url} (real: {@code https://services.tiktokshop.com/open/authorize}). */
+    public String tiktokAuthorizeUrl() {
+        return baseUrl() + TikTokAuthDialect.AUTHORIZE;
+    }
+
+    /** Lifetime of access tokens issued from now on (default 7 days, as TikTok's). */
+    public void setTikTokAccessTokenLifetime(java.time.Duration lifetime) {
+        tiktokAuth.setAccessTokenLifetime(lifetime);
+    }
+
+    /** Lifetime of the authorization (refresh tokens) granted from now on (default 365 days). */
+    public void setTikTokRefreshTokenLifetime(java.time.Duration lifetime) {
+        tiktokAuth.setRefreshTokenLifetime(lifetime);
+    }
+
+    /** Answer {@code *_expire_in} as seconds from now instead of the documented absolute Unix time. */
+    public void setTikTokExpiryAsDuration(boolean asDuration) {
+        tiktokAuth.setExpiryAsDuration(asDuration);
+    }
+
+    /** An authorization code as the page issues when the seller approves (single use, 30 minutes). */
+    public String issueTikTokAuthCode() {
+        return tiktokAuth.issueCode();
     }
 
     public int port() {
@@ -181,6 +214,9 @@ public final class SandboxServer implements AutoCloseable {
     private Exchange.Dialect dialectOf(String path) {
         if (TikTokDialect.owns(path)) {
             return tiktok;
+        }
+        if (TikTokAuthDialect.owns(path)) {
+            return tiktokAuth;
         }
         if (ShipBobDialect.owns(path)) {
             return shipbob;

@@ -56,8 +56,11 @@ final class TikTokDialect implements Exchange.Dialect {
     private final Map<String, Map<String, SimSku>> skusById = new HashMap<>();
     private final Map<String, Map<String, SimProduct>> productsById = new HashMap<>();
 
-    TikTokDialect(SimulatedWorld world, java.util.function.BooleanSupplier rateLimiting) {
+    private final TikTokAuthDialect auth;
+
+    TikTokDialect(SimulatedWorld world, java.util.function.BooleanSupplier rateLimiting, TikTokAuthDialect auth) {
         this.world = world;
+        this.auth = auth;
         this.rateLimiting = rateLimiting;
         this.limiter = new SlidingWindowLimiter(RATE_LIMIT_PER_SECOND, TimeUnit.SECONDS.toNanos(1), System::nanoTime);
         for (SimShop shop : world.shops()) {
@@ -161,8 +164,18 @@ final class TikTokDialect implements Exchange.Dialect {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), sign.getBytes(StandardCharsets.US_ASCII))) {
             return error(401, 106001, "Invalid credentials. The 'sign' query parameter is invalid.");
         }
-        if (!SandboxCredentials.TIKTOK_ACCESS_TOKEN.equals(req.header("x-tts-access-token"))) {
-            return error(401, 36009004, "Invalid credentials. invalid access token");
+        String token = req.header("x-tts-access-token");
+        if (!SandboxCredentials.TIKTOK_ACCESS_TOKEN.equals(token)) {
+            // The fixed demo token always works; tokens issued by the authorization flow expire.
+            switch (auth.check(token)) {
+                case VALID -> { }
+                case EXPIRED -> {
+                    return error(401, 105002, "Expired credentials. The access token has expired.");
+                }
+                default -> {
+                    return error(401, 36009004, "Invalid credentials. invalid access token");
+                }
+            }
         }
         return null;
     }

@@ -55,6 +55,7 @@ public final class TikTokClient {
     private final RequestCounter counter = new RequestCounter();
     private final HttpUrl base;
     private final Clock clock;
+    private final TikTokTokens tokens;
 
     /** A client with {@link HttpPolicy#defaults} and {@link #DEFAULT_RATE_LIMIT}. */
     public TikTokClient(TikTokConfig config, HttpClientFactory factory, Clock clock) {
@@ -65,6 +66,21 @@ public final class TikTokClient {
      * @param clock source of the {@code timestamp} parameter, read right before each attempt
      */
     public TikTokClient(TikTokConfig config, HttpClientFactory factory, HttpPolicy policy, Clock clock) {
+        this(config, TikTokTokens.fixed(config.accessToken()), factory, policy, clock);
+    }
+
+    /** A client whose access token comes from {@code tokens} (renewed before expiry and after 105002). */
+    public TikTokClient(TikTokConfig config, TikTokTokens tokens, HttpClientFactory factory, Clock clock) {
+        this(config, tokens, factory, HttpPolicy.defaults("tiktok").withRateLimit(DEFAULT_RATE_LIMIT), clock);
+    }
+
+    /**
+     * @param tokens where the access token comes from; {@link TikTokConfig#accessToken()} is then unused
+     * @param clock  source of the {@code timestamp} parameter, read right before each attempt
+     */
+    public TikTokClient(TikTokConfig config, TikTokTokens tokens, HttpClientFactory factory, HttpPolicy policy,
+                        Clock clock) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.base = HttpUrl.parse(config.apiBaseUrl());
@@ -77,6 +93,11 @@ public final class TikTokClient {
 
     public TikTokConfig config() {
         return config;
+    }
+
+    /** Where this client's access token comes from. */
+    public TikTokTokens tokens() {
+        return tokens;
     }
 
     /** HTTP attempts made by this client so far, retries included. */
@@ -117,8 +138,33 @@ public final class TikTokClient {
         }
     }
 
+    /**
+     * One call with the current access token; after {@code 105002} the token is renewed (once, shared
+     * with concurrent callers) and the call is repeated once.
+     */
     private JsonNode call(String method, String path, String shopCipher, Map<String, String> query, byte[] body)
             throws SourceException {
+        String token = tokens.accessToken();
+        try {
+            return attempt(method, path, shopCipher, query, body, token);
+        } catch (AccessTokenExpiredException e) {
+            if (!tokens.renewable()) {
+                throw new AuthenticationException(e.getMessage());
+            }
+            String renewed = tokens.renewAfterRejection(token);
+            try {
+                return attempt(method, path, shopCipher, query, body, renewed);
+            } catch (AccessTokenExpiredException again) {
+                throw new AuthenticationException("TikTok refused the renewed access token as expired (105002): "
+                        + "check that this PC's clock is right. " + again.detail);
+            }
+        } catch (DeauthorizedException e) {
+            throw tokens.deauthorized(e.detail);
+        }
+    }
+
+    private JsonNode attempt(String method, String path, String shopCipher, Map<String, String> query, byte[] body,
+                             String accessToken) throws SourceException {
         if (shopCipher != null && (path.startsWith("/authorization/") || path.startsWith("/seller/"))) {
             throw new IllegalArgumentException("shop_cipher must not be sent to " + path);
         }
@@ -135,7 +181,7 @@ public final class TikTokClient {
         Request request = new Request.Builder()
                 .url(url.build())
                 .method(method, body == null ? null : RequestBody.create(body, JSON))
-                .header("x-tts-access-token", config.accessToken())
+                .header("x-tts-access-token", accessToken)
                 .header("content-type", "application/json")
                 .tag(TikTokSigningInterceptor.Signable.class, new TikTokSigningInterceptor.Signable(path, body))
                 .build();
@@ -180,10 +226,8 @@ public final class TikTokClient {
         switch ((int) code) {
             case 106001 -> throw new AuthenticationException("TikTok refused the request signature (106001): "
                     + "check the app secret in Settings; if it is right, report a signing bug. " + detail);
-            case 105001 -> throw new AuthenticationException("TikTok access token is invalid or the shop "
-                    + "de-authorized the app (105001): authorize StockLens for the shop again. " + detail);
-            case 105002 -> throw new AuthenticationException("TikTok access token expired (105002): refresh "
-                    + "the token in Settings, or authorize StockLens again. " + detail);
+            case 105001 -> throw new DeauthorizedException(detail);
+            case 105002 -> throw new AccessTokenExpiredException(detail);
             case 105005 -> throw new AuthenticationException("The TikTok app lacks an API scope (105005): "
                     + "enable the scopes in Partner Center and authorize the shop again. " + detail);
             case 36009004 -> throw new AuthenticationException("TikTok refused the credentials (36009004): "
@@ -227,6 +271,29 @@ public final class TikTokClient {
             return root != null && root.isObject() && root.has("code") ? root : null;
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** 105002 inside the client: renewed and retried by {@link #call}, never seen by callers. */
+    private static final class AccessTokenExpiredException extends AuthenticationException {
+        private static final long serialVersionUID = 1L;
+        private final String detail;
+
+        AccessTokenExpiredException(String detail) {
+            super("TikTok access token expired (105002) and StockLens cannot refresh it: authorize StockLens for "
+                    + "the shop again, or enter a new access token. " + detail);
+            this.detail = detail;
+        }
+    }
+
+    /** 105001 inside the client: turned into a {@code ReauthorizationRequiredException} by {@link #call}. */
+    private static final class DeauthorizedException extends AuthenticationException {
+        private static final long serialVersionUID = 1L;
+        private final String detail;
+
+        DeauthorizedException(String detail) {
+            super("105001 " + detail);
+            this.detail = detail;
         }
     }
 }

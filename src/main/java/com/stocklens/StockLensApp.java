@@ -93,6 +93,7 @@ public final class StockLensApp extends Application {
         }
         stage.show();
         StartMarker.installIfRequested(stage.getScene());
+        uiIo.execute(runtime::importDemoSpreadsheets); // file and database work: off the FX thread
         runtime.startSync();
         log.info("window shown ({} mode, workspace {})", options.demo() ? "demo" : "live", options.workspace());
     }

@@ -293,7 +293,7 @@ public final class MainWindow implements AutoCloseable {
         importStock.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
         importStock.setOnAction(e -> com.stocklens.ui.imports.ImportDialog.show(
                 root.getScene() == null ? null : root.getScene().getWindow(), context.stockImports(), messages,
-                context.background()));
+                context.background(), this::refresh));
         Menu file = new Menu(messages.get("menu.file"), null, importStock, new SeparatorMenuItem(), quit);
         file.setId("menuFile");
 

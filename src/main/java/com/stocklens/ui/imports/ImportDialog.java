@@ -22,8 +22,15 @@ public final class ImportDialog {
         return loader.load(ImportView.class).root();
     }
 
-    public static Dialog<ButtonType> show(Window owner, StockImports imports, Messages messages, Executor background) {
+    /** @param onImported run on the FX thread after a file was imported (the window re-reads its screens) */
+    public static Dialog<ButtonType> show(Window owner, StockImports imports, Messages messages, Executor background,
+                                          Runnable onImported) {
         ImportViewModel vm = new ImportViewModel(imports, background, new FxExecutor());
+        vm.statusProperty().addListener((obs, was, now) -> {
+            if (now == ImportViewModel.Status.IMPORTED) {
+                onImported.run();
+            }
+        });
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(messages.get("import.title"));

@@ -58,6 +58,16 @@ import com.stocklens.service.ReportExports;
 import com.stocklens.domain.AgeProfile;
 import java.time.LocalDate;
 import com.stocklens.sync.SyncEngine;
+import com.stocklens.sync.StockImportService;
+import com.stocklens.store.JdbiStockImportStore;
+import com.stocklens.service.StockImports;
+import com.stocklens.sandbox.PartnerSpreadsheet;
+import com.stocklens.sandbox.PartnerWarehouse;
+import com.stocklens.domain.Provider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +110,7 @@ public final class AppRuntime implements AutoCloseable {
     private final HttpClientFactory http;
     private final HealthReportService healthReports;
     private final FileReportExports reportExports = new FileReportExports();
+    private final StockImportService stockImports;
     /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
     private TeamPushService teamPush;
     private NoticeCenter noticeCenter;
@@ -147,6 +158,40 @@ public final class AppRuntime implements AutoCloseable {
                 FLAG_SETTLE, demandReader, returnsPoolReader, ageingReader);
         this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), demandReader,
                 ageingReader, () -> thresholds, policy::bands, clock);
+        this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock);
+    }
+
+    /** How late the demo's CSV-only warehouse sends its sheet: hours behind, like a daily e-mail. */
+    static final java.time.Duration DEMO_SHEET_LAG = java.time.Duration.ofHours(5);
+
+    /**
+     * Demo: the CSV-only partner warehouse "sends" its stock sheet (GBK, Chinese headers, as of a few hours
+     * ago, on the hour) and it goes through the real import. A sheet already imported is not imported again,
+     * so relaunching within the hour adds nothing. A failure only costs the demo that warehouse. Live mode:
+     * does nothing. Called by the window at start-up (the one-shot commands keep the demo's two API sources).
+     */
+    public void importDemoSpreadsheets() {
+        if (sandbox == null) {
+            return;
+        }
+        Instant at = clock.instant().minus(DEMO_SHEET_LAG).truncatedTo(ChronoUnit.HOURS);
+        for (PartnerWarehouse w : sandbox.world().partners().warehouses(Provider.CSV)) {
+            try {
+                stockImports.saveWarehouse(w.code(), w.name(), w.market(), w.region(), w.zone());
+                Path file = options.workspace().resolve("imports").resolve(w.code() + "-stock.csv");
+                PartnerSpreadsheet.write(sandbox.world().partners(), w, at, file);
+                if (stockImports.isLastImport(w.code(), file)) {
+                    continue;
+                }
+                var outcome = stockImports.importFile(file, w.code(), null, null);
+                if (!outcome.imported()) {
+                    LOG.warn("Demo sheet of {} not imported: {}", w.name(),
+                            outcome.check().errors().stream().limit(3).map(e -> e.english()).toList());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Demo sheet of {} not imported", w.name(), e);
+            }
+        }
     }
 
     /**
@@ -274,6 +319,11 @@ public final class AppRuntime implements AutoCloseable {
     /** Writes reports to XLSX, PDF or CSV files. */
     public ReportExports reportExports() {
         return reportExports;
+    }
+
+    /** Stock files (CSV / XLSX) of warehouses without an API: CSV warehouses, mappings, the import. */
+    public StockImports stockImports() {
+        return stockImports;
     }
 
     /** The returns buffer pool from TikTok's returns. */

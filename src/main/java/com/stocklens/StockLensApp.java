@@ -76,7 +76,8 @@ public final class StockLensApp extends Application {
                         runtime.thresholds(), declarerMemory())
                 .withReports(runtime.ageingReader(), runtime.healthReports(), runtime.codeChecks(),
                         runtime.reportExports(), runtime.demandReader())
-                .withTeam(runtime.teamPush(), runtime.returnsPoolReader());
+                .withTeam(runtime.teamPush(), runtime.returnsPoolReader())
+                .withImports(runtime.stockImports());
         host = MainWindowHost.install(stage, context);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));
@@ -93,6 +94,7 @@ public final class StockLensApp extends Application {
         }
         stage.show();
         StartMarker.installIfRequested(stage.getScene());
+        uiIo.execute(runtime::importDemoSpreadsheets); // file and database work: off the FX thread
         runtime.startSync();
         log.info("window shown ({} mode, workspace {})", options.demo() ? "demo" : "live", options.workspace());
     }

@@ -1,5 +1,6 @@
 package com.stocklens.service;
 
+import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceInfo;
 import java.time.Instant;
 
@@ -21,4 +22,12 @@ public record SourceFreshness(
         int rows,
         int requests,
         long durationMillis) {
+
+    /**
+     * Fed by uploaded files (a CSV warehouse), not polled: its snapshots carry the file's time, so it is
+     * usually late, and only a new upload makes it fresh.
+     */
+    public boolean manual() {
+        return source.provider() == Provider.CSV;
+    }
 }

@@ -40,7 +40,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * one REPEATABLE READ transaction, so the rows and the freshness describe the same moment.
  *
  * <p>Only configured sources count: a source removed from the settings drops off the board even
- * though its history stays in the store.
+ * though its history stays in the store. Warehouses fed by uploaded files (provider CSV) are not
+ * polled, so they are not configured here: every CSV source the store holds a snapshot for is shown.
  */
 public final class JdbiStockBoardReader implements StockBoardReader {
     private static final Bucket[] BUCKETS = Bucket.values();
@@ -65,8 +66,9 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         List<Long> warehouseSnapshots = new ArrayList<>();
         List<Long> shopSnapshots = new ArrayList<>();
         Set<String> warehouseSources = new HashSet<>();
-        List<SourceFreshness> freshness = new ArrayList<>(sources.size());
-        for (SourceInfo s : sources) {
+        List<SourceInfo> shownSources = withImportedSources(h);
+        List<SourceFreshness> freshness = new ArrayList<>(shownSources.size());
+        for (SourceInfo s : shownSources) {
             Latest l = latest.get(s.id());
             Attempt a = attempts.get(s.id());
             if (s.kind() == SourceKind.WAREHOUSE) {
@@ -99,6 +101,23 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         }
         shown.sort(Comparator.comparing(Warehouse::id));
         return new StockBoard(rows, shown, freshness);
+    }
+
+    /** The configured sources, then the imported CSV sources not among them, by id. */
+    private List<SourceInfo> withImportedSources(Handle h) {
+        Set<String> configured = new HashSet<>();
+        sources.forEach(s -> configured.add(s.id()));
+        List<SourceInfo> all = new ArrayList<>(sources);
+        h.createQuery("SELECT id, display_name FROM source WHERE provider = :csv ORDER BY id")
+                .bind("csv", Provider.CSV.name())
+                .map((rs, ctx) -> new SourceInfo(rs.getString("id"), SourceKind.WAREHOUSE, Provider.CSV,
+                        rs.getString("display_name")))
+                .forEach(s -> {
+                    if (!configured.contains(s.id())) {
+                        all.add(s);
+                    }
+                });
+        return all;
     }
 
     private record Latest(String sourceId, long snapshotId, Instant takenAt, int rows, int requests,

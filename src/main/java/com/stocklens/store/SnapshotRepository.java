@@ -96,6 +96,15 @@ public final class SnapshotRepository {
      * row names a warehouse neither the reading nor the store describes.
      */
     public Snapshot commit(SourceInfo source, long runId, Reading reading, Instant finishedAt, long durationMillis) {
+        return commit(source, runId, reading, finishedAt, durationMillis, (h, id) -> { });
+    }
+
+    /**
+     * As {@link #commit(SourceInfo, long, Reading, Instant, long)}, and {@code alsoWrite} writes its own rows
+     * (given the new snapshot's id) in the same transaction: if it throws, nothing is stored.
+     */
+    Snapshot commit(SourceInfo source, long runId, Reading reading, Instant finishedAt, long durationMillis,
+                    BiConsumer<Handle, Long> alsoWrite) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(reading, "reading");
         Objects.requireNonNull(finishedAt, "finishedAt");
@@ -143,6 +152,7 @@ public final class SnapshotRepository {
                     // Rolls the snapshot back: a snapshot without its run would break "COMPLETE ⇔ snapshot".
                     throw new IllegalStateException("No sync run " + runId + " for source " + source.id());
                 }
+                alsoWrite.accept(h, snapshotId);
                 return new Snapshot(snapshotId, source.id(), SqlValues.stored(reading.takenAt()), rowCount);
             });
         } finally {

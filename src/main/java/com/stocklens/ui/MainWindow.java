@@ -288,7 +288,13 @@ public final class MainWindow implements AutoCloseable {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         // Platform.exit runs the app root's stop(), which shuts the services down.
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu(messages.get("menu.file"), null, quit);
+        MenuItem importStock = new MenuItem(messages.get("menu.file.importStock"));
+        importStock.setId("menuImportStock");
+        importStock.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
+        importStock.setOnAction(e -> com.stocklens.ui.imports.ImportDialog.show(
+                root.getScene() == null ? null : root.getScene().getWindow(), context.stockImports(), messages,
+                context.background(), this::refresh));
+        Menu file = new Menu(messages.get("menu.file"), null, importStock, new SeparatorMenuItem(), quit);
         file.setId("menuFile");
 
         ToggleGroup languages = new ToggleGroup();

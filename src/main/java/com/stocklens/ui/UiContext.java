@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import com.stocklens.service.StockImports;
 import java.util.function.Consumer;
 
 /**
@@ -78,7 +79,8 @@ public record UiContext(
         ReportExports reportExports,
         DemandReader demandReader,
         TeamPush teamPush,
-        ReturnsPoolReader returnsPool) {
+        ReturnsPoolReader returnsPool,
+        StockImports stockImports) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -106,6 +108,14 @@ public record UiContext(
         Objects.requireNonNull(demandReader, "demandReader");
         Objects.requireNonNull(teamPush, "teamPush");
         Objects.requireNonNull(returnsPool, "returnsPool");
+        Objects.requireNonNull(stockImports, "stockImports");
+    }
+
+    /** The same context with stock-file imports (File → Import stock file…). */
+    public UiContext withImports(StockImports newImports) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports);
     }
 
     /**
@@ -119,7 +129,7 @@ public record UiContext(
         this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
-                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE);
+                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE);
     }
 
     /**
@@ -142,7 +152,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand, teamPush, returnsPool);
+                demand, teamPush, returnsPool, stockImports);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -150,14 +160,57 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader, teamPush, returnsPool);
+                reportExports, demandReader, teamPush, returnsPool, stockImports);
     }
 
     /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
     public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool);
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports);
+    }
+
+    /** Imports for a context without them: no CSV warehouse, and importing says plainly it is not wired. */
+    private static final class NoImports implements StockImports {
+        static final StockImports INSTANCE = new NoImports();
+
+        @Override
+        public List<com.stocklens.service.CsvWarehouse> warehouses() {
+            return List.of();
+        }
+
+        @Override
+        public com.stocklens.service.CsvWarehouse saveWarehouse(String id, String name, com.stocklens.domain.Market market,
+                                                                String region, java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("stock imports are not available in this build");
+        }
+
+        @Override
+        public List<String> mappingNames(String warehouseId) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<String> lastMappingName(String warehouseId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<com.stocklens.service.ColumnMapping> mapping(String warehouseId, String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public com.stocklens.service.ImportCheck check(Path file, String warehouseId, String mappingName,
+                                                       com.stocklens.service.ColumnMapping mapping) {
+            throw new UnsupportedOperationException("stock imports are not available in this build");
+        }
+
+        @Override
+        public com.stocklens.service.ImportOutcome importFile(Path file, String warehouseId, String mappingName,
+                                                              com.stocklens.service.ColumnMapping mapping) {
+            throw new UnsupportedOperationException("stock imports are not available in this build");
+        }
     }
 
     /** Team push for a context without it: no robots, and a test says it is not available. */
@@ -185,14 +238,14 @@ public record UiContext(
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

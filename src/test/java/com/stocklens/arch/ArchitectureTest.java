@@ -100,12 +100,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void stockFileImportsArePureRules() {
+        classes().that().resideInAPackage("com.stocklens.imports..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.service..",
+                        "com.stocklens.imports..", "org.apache.poi..", "org.openxmlformats.schemas.."))
+                .check(classes);
+    }
+
+    @Test
     void syncUsesPortsNotDialects() {
         classes().that().resideInAPackage("com.stocklens.sync..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.connector",
                         "com.stocklens.store..", "com.stocklens.rules..", "com.stocklens.service..",
-                        "com.stocklens.sync..", "org.slf4j.."))
+                        "com.stocklens.imports..", "com.stocklens.sync..", "org.slf4j.."))
                 .check(classes);
     }
 

@@ -427,8 +427,12 @@ public final class StockView {
 
     private void renderChip(Label label, Tooltip tooltip, FreshnessChipViewModel chip) {
         StringBuilder text = new StringBuilder(chip.sourceName());
-        if (chip.warehouseName() != null) {
+        // A CSV warehouse is its own source: its name once, not "Manila … · Manila …".
+        if (chip.warehouseName() != null && !chip.warehouseName().equals(chip.sourceName())) {
             text.append(" · ").append(chip.warehouseName());
+        }
+        if (chip.freshness().manual()) {
+            text.append(" · ").append(messages.get("status.chip.manual"));
         }
         text.append(" · ").append(Formats.ago(chip.getAge(), messages));
         label.setText(text.toString());
@@ -437,7 +441,8 @@ public final class StockView {
         var f = chip.freshness();
         StringBuilder tip = new StringBuilder();
         tip.append(messages.format("status.chip.snapshotAt", Formats.beijingTime(f.lastSnapshotAt())));
-        tip.append('\n').append(messages.format("status.chip.stats", f.rows(), f.requests(), f.durationMillis()));
+        tip.append('\n').append(f.manual() ? messages.format("status.chip.manualStats", f.rows())
+                : messages.format("status.chip.stats", f.rows(), f.requests(), f.durationMillis()));
         if (chip.isStale()) {
             tip.append('\n').append(messages.format("status.chip.stale", viewModel.window().toMinutes()));
         }

@@ -1,0 +1,96 @@
+package com.stocklens.cli;
+
+import com.stocklens.AppRuntime;
+import com.stocklens.domain.Market;
+import com.stocklens.service.CsvWarehouse;
+import com.stocklens.service.ImportCheck;
+import com.stocklens.service.ImportError;
+import com.stocklens.service.ImportOutcome;
+import com.stocklens.service.StockImports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code import-csv FILE --warehouse ID [--mapping NAME]}: imports a warehouse's stock file (CSV in UTF-8,
+ * UTF-16 or GBK, or XLSX) as one snapshot, all or nothing. Errors go to stderr, one line per problem:
+ * {@code row N, column C: reason (value)}.
+ */
+@Command(name = "import-csv", description = "Import a stock file (CSV UTF-8/GBK or XLSX) of a warehouse without an API. "
+        + "All or nothing. Exit 0 imported, 1 rejected (one line per bad row on stderr), 2 usage error, 3 workspace unavailable.")
+final class ImportCsvCommand extends RuntimeCommand {
+    static final int EXIT_REJECTED = 1;
+    static final int EXIT_USAGE = 2;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The stock file (.csv or .xlsx).")
+    Path file;
+
+    @Option(names = "--warehouse", required = true, paramLabel = "ID",
+            description = "The CSV warehouse's id, e.g. PH-MNL (source csv:ID). Unknown ids need --name to create it.")
+    String warehouse;
+
+    @Option(names = "--mapping", paramLabel = "NAME",
+            description = "The remembered column mapping to use and update (default: the last one used, else 'default').")
+    String mapping;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Creates the warehouse with this name when the id is new.")
+    String name;
+
+    @Option(names = "--market", paramLabel = "CODE", description = "TikTok market of a new warehouse: US, GB, PH, MY …")
+    String market;
+
+    @Option(names = "--region", paramLabel = "TEXT", description = "Region label of a new warehouse.")
+    String region;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", description = "Local time zone of a new warehouse (default UTC).")
+    String timeZone;
+
+    @Override
+    int run(AppRuntime runtime) {
+        if (!Files.isRegularFile(file)) {
+            printer.message("No such file: " + file);
+            return EXIT_USAGE;
+        }
+        StockImports imports = runtime.stockImports();
+        Optional<CsvWarehouse> known = imports.warehouses().stream().filter(w -> w.id().equals(warehouse)).findFirst();
+        if (known.isEmpty()) {
+            if (name == null || name.isBlank()) {
+                String ids = imports.warehouses().stream().map(CsvWarehouse::id).collect(Collectors.joining(", "));
+                printer.message("No CSV warehouse " + warehouse + (ids.isEmpty() ? "" : " (known: " + ids + ")")
+                        + ". Create it with --name NAME [--market CODE].");
+                return EXIT_USAGE;
+            }
+            Market m;
+            ZoneId zone;
+            try {
+                m = market == null ? null : Market.valueOf(market.strip().toUpperCase(Locale.ROOT));
+                zone = timeZone == null ? ZoneId.of("UTC") : ZoneId.of(timeZone.strip());
+            } catch (RuntimeException e) {
+                printer.message("Unknown market or time zone: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            imports.saveWarehouse(warehouse, name, m, region, zone);
+        }
+        ImportOutcome outcome = imports.importFile(file, warehouse, mapping, null);
+        ImportCheck check = outcome.check();
+        printer.message("Mapping: " + check.mapping().columns().entrySet().stream()
+                .map(e -> e.getKey().key() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        if (!outcome.imported()) {
+            for (ImportError e : check.errors()) {
+                printer.message(e.english());
+            }
+            printer.message("Nothing imported: " + check.fileName() + " has " + check.errors().size()
+                    + (check.errors().size() == 1 ? " problem." : " problems."));
+            return EXIT_REJECTED;
+        }
+        printer.result("Imported " + check.rows().size() + " rows of " + check.fileName() + " into csv:" + warehouse
+                + " (" + check.encoding() + ", file time " + outcome.takenAt() + ")");
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package com.stocklens.service;
+
+import com.stocklens.domain.Market;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stock files for warehouses without an API: the CSV warehouses, their remembered column mappings, and
+ * the all-or-nothing import. Blocking (file and database work): call it off the FX thread.
+ */
+public interface StockImports {
+    /** The CSV warehouses, by name. */
+    List<CsvWarehouse> warehouses();
+
+    /** Creates (or renames) a CSV warehouse; its id is derived from the name when {@code id} is null. */
+    CsvWarehouse saveWarehouse(String id, String name, Market market, String region, ZoneId zone);
+
+    /** The mapping names remembered for a warehouse ("default" first when it exists). */
+    List<String> mappingNames(String warehouseId);
+
+    /** The mapping last used for the warehouse, if any. */
+    Optional<String> lastMappingName(String warehouseId);
+
+    /** A remembered mapping. */
+    Optional<ColumnMapping> mapping(String warehouseId, String name);
+
+    /**
+     * Reads a file and validates it: under {@code mapping} when given, else under the remembered mapping
+     * {@code mappingName} (its headers that exist in the file), completed by suggestions from the header
+     * names. Stores nothing.
+     */
+    ImportCheck check(Path file, String warehouseId, String mappingName, ColumnMapping mapping);
+
+    /**
+     * Validates and, when every row is valid, stores the file as one snapshot of the warehouse in one
+     * transaction and remembers the mapping under {@code mappingName}. Nothing is stored otherwise.
+     */
+    ImportOutcome importFile(Path file, String warehouseId, String mappingName, ColumnMapping mapping);
+}

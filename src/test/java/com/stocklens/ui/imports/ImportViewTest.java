@@ -1,0 +1,165 @@
+package com.stocklens.ui.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.domain.Market;
+import com.stocklens.sandbox.PartnerSpreadsheet;
+import com.stocklens.sandbox.PartnerWarehouse;
+import com.stocklens.sandbox.SimulatedWorld;
+import com.stocklens.domain.Provider;
+import com.stocklens.service.ImportError;
+import com.stocklens.store.Database;
+import com.stocklens.store.JdbiStockImportStore;
+import com.stocklens.store.SnapshotRepository;
+import com.stocklens.sync.StockImportService;
+import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenshotOnFailure;
+import com.stocklens.ui.Theme;
+import com.stocklens.ui.UiContext;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The import dialog on a real stage against a real (in-memory) store, headless, looked up by fx:id. */
+@ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
+class ImportViewTest {
+    static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private SnapshotRepository snapshots;
+    private StockImportService imports;
+    private ImportViewModel viewModel;
+
+    @Start
+    void start(Stage stage) {
+        Theme.apply();
+        db = Database.inMemory("import-view-" + System.nanoTime());
+        snapshots = new SnapshotRepository(db.jdbi());
+        imports = new StockImportService(new JdbiStockImportStore(db.jdbi(), snapshots), Clock.fixed(NOW, ZoneOffset.UTC));
+        imports.saveWarehouse("PH-MNL", "Manila partner warehouse", Market.PH, "PH-Luzon", ZoneId.of("Asia/Manila"));
+        Messages messages = new Messages(UiContext.CHINESE);
+        viewModel = new ImportViewModel(imports, Runnable::run, Runnable::run);
+        Parent root = ImportDialog.content(viewModel, messages);
+        Theme.style(root);
+        stage.setScene(new Scene(root, 1100, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Path file(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.write(f, text.getBytes(Charset.forName("GBK")));
+        Files.setLastModifiedTime(f, FileTime.from(NOW.minus(Duration.ofHours(5))));
+        return f;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aValidFileIsMappedPreviewedAndImported(FxRobot robot) throws Exception {
+        Path f = file("ok.csv", "商品编码,条形码,可用数量,在途数量\r\nA-1,6901234567892,5,10\r\nA-2,,0,\r\n");
+        robot.interact(() -> {
+            viewModel.load();
+            viewModel.chooseFile(f);
+        });
+        assertThat(robot.lookup("#map-available").queryAs(ComboBox.class).getValue()).isEqualTo("可用数量");
+        assertThat(robot.lookup("#map-sku").queryAs(ComboBox.class).getValue()).isEqualTo("商品编码");
+        assertThat(robot.lookup("#map-frozen").queryAs(ComboBox.class).getValue()).isEqualTo("");
+        assertThat(robot.lookup("#previewTable").queryAs(TableView.class).getItems()).hasSize(2);
+        Button importButton = robot.lookup("#importButton").queryButton();
+        assertThat(importButton.isDisabled()).isFalse();
+
+        robot.clickOn("#importButton");
+        assertThat(snapshots.latest("csv:PH-MNL")).hasValueSatisfying(s -> {
+            assertThat(s.rowCount()).isEqualTo(2);
+            assertThat(s.takenAt()).isEqualTo(NOW.minus(Duration.ofHours(5)));
+        });
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).contains("已导入 2 行");
+        assertThat(importButton.isDisabled()).as("imported once").isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBadFileListsItsErrorsAndImportsNothing(FxRobot robot) throws Exception {
+        Path f = file("bad.csv", "商品编码,可用数量\r\nA-1,5\r\nA-2,-1\r\nA-1,3\r\n");
+        robot.interact(() -> {
+            viewModel.load();
+            viewModel.chooseFile(f);
+        });
+        TableView<ImportError> errors = robot.lookup("#errorTable").queryAs(TableView.class);
+        assertThat(errors.getItems()).extracting(ImportError::row).containsExactly(3, 4);
+        assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#validate");
+        assertThat(errors.getItems()).hasSize(2);
+        assertThat(snapshots.latest("csv:PH-MNL")).isEmpty();
+
+        // Unmapping the available column is judged again before Import can be pressed.
+        robot.interact(() -> viewModel.choice(com.stocklens.service.ImportField.AVAILABLE).set(null));
+        assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void renderTheMappingDialogInBothLanguages(FxRobot robot) throws Exception {
+        SimulatedWorld world = new SimulatedWorld(20261127L, SimulatedWorld.DEFAULT_SKU_COUNT,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        PartnerWarehouse manila = world.partners().warehouses(Provider.CSV).get(0);
+        String sheet = PartnerSpreadsheet.csv(world.partners(), manila, NOW.minus(Duration.ofHours(5)));
+        // Two typical mistakes of a hand-edited sheet, so the problem list has something to show.
+        String[] lines = sheet.split("\r\n");
+        lines[4] = lines[4].replaceFirst("^[^,]+", "6.90123E+12");
+        lines[6] = lines[6].replaceFirst(",(\\d+),(\\d+),(\\d+)", ",$1,-2,$3");
+        Path f = file("马尼拉仓库存 2026-11-27.csv", String.join("\r\n", lines) + "\r\n");
+        for (Locale locale : new Locale[] {UiContext.CHINESE, UiContext.ENGLISH}) {
+            Messages messages = new Messages(locale);
+            ImportViewModel vm = new ImportViewModel(imports, Runnable::run, Runnable::run);
+            WritableImage[] image = new WritableImage[1];
+            robot.interact(() -> {
+                DialogPane pane = new DialogPane();
+                pane.setHeaderText(messages.get("import.header"));
+                pane.setContent(ImportDialog.content(vm, messages));
+                vm.load();
+                vm.chooseFile(f);
+                pane.getButtonTypes().add(new ButtonType(messages.get("import.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+                Theme.style(pane);
+                Scene scene = new Scene(pane, 1366, 768);
+                scene.snapshot(null);
+                image[0] = scene.snapshot(null);
+            });
+            assertThat(vm.errors()).hasSize(2);
+            File out = new File("target/import-mapping-" + (locale == UiContext.CHINESE ? "zh" : "en") + ".png");
+            ScreenshotOnFailure.write(image[0], out);
+            assertThat(out).exists();
+        }
+    }
+}

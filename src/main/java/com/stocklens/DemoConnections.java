@@ -3,11 +3,17 @@ package com.stocklens;
 import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
+import com.stocklens.connector.flexport.FlexportSource;
+import com.stocklens.domain.Provider;
+import com.stocklens.sandbox.PartnerStock;
+import com.stocklens.sandbox.PartnerWarehouse;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The connections of demo mode: every provider pointed at the embedded sandbox with the sandbox's
@@ -17,6 +23,9 @@ final class DemoConnections {
     /** A demo connection and its secrets (the sandbox's public constants). */
     record Demo(Connection connection, Map<String, String> secrets) {
     }
+
+    static final String SHIPMONK_SOURCE_ID = "shipmonk:main";
+    static final String FLEXPORT_SOURCE_ID = "flexport:main";
 
     private DemoConnections() {
     }
@@ -32,6 +41,31 @@ final class DemoConnections {
                         Map.of("api_base", base,
                                 WarehouseOverrides.LINKS, WarehouseOverrides.format(SimulatedWorld.demoLinks()),
                                 WarehouseOverrides.REGIONS, WarehouseOverrides.format(SimulatedWorld.demoRegions()))),
-                        Map.of("token", SandboxCredentials.SHIPBOB_TOKEN)));
+                        Map.of("token", SandboxCredentials.SHIPBOB_TOKEN)),
+                new Demo(new Connection(SHIPMONK_SOURCE_ID, ConnectionKind.SHIPMONK, "ShipMonk", true, null,
+                        partnerSettings(base, Provider.SHIPMONK, w -> w.code())),
+                        Map.of("api_key", SandboxCredentials.SHIPMONK_API_KEY)),
+                new Demo(new Connection(FLEXPORT_SOURCE_ID, ConnectionKind.FLEXPORT, "Flexport", true, null,
+                        partnerSettings(base, Provider.FLEXPORT, w -> FlexportSource.NETWORK_ID)),
+                        Map.of("token", SandboxCredentials.FLEXPORT_TOKEN)));
+    }
+
+    /**
+     * {@code api_base} plus the markets and regions of the provider's simulated warehouses, keyed the way
+     * its connector names warehouses (ShipMonk: the identifier, e.g. CA1; Flexport: its one network
+     * warehouse, which in the demo is the single Flexport warehouse of the world).
+     */
+    private static Map<String, String> partnerSettings(String base, Provider provider,
+                                                       Function<PartnerWarehouse, String> key) {
+        Map<String, String> markets = new LinkedHashMap<>();
+        Map<String, String> regions = new LinkedHashMap<>();
+        for (PartnerWarehouse w : PartnerStock.WAREHOUSES) {
+            if (w.provider() == provider) {
+                markets.put(key.apply(w), w.market().name());
+                regions.put(key.apply(w), w.region());
+            }
+        }
+        return Map.of("api_base", base, WarehouseOverrides.MARKETS, WarehouseOverrides.format(markets),
+                WarehouseOverrides.REGIONS, WarehouseOverrides.format(regions));
     }
 }

@@ -2,9 +2,13 @@ package com.stocklens;
 
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.flexport.FlexportConfig;
+import com.stocklens.connector.flexport.FlexportSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.shipbob.ShipBobConfig;
 import com.stocklens.connector.shipbob.ShipBobSource;
+import com.stocklens.connector.shipmonk.ShipMonkConfig;
+import com.stocklens.connector.shipmonk.ShipMonkSource;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
 import com.stocklens.connector.tiktok.TikTokShopSource;
@@ -47,7 +51,16 @@ public final class SourceFactory {
                         .withLinks(o.tiktokLinks(), o.regions());
                 yield new ShipBobSource(connection.sourceInfo(), config, http, clock);
             }
-            case WINIT, SHIPMONK, FLEXPORT, GOODCANG -> throw new UnsupportedOperationException(
+            case SHIPMONK -> new ShipMonkSource(connection.sourceInfo(),
+                    ShipMonkConfig.of(require(connection, "api_base", connection.setting("api_base")),
+                                    require(connection, "api_key", secrets.apply("api_key")))
+                            .withOverrides(WarehouseOverrides.of(connection)), http, clock);
+            case FLEXPORT -> new FlexportSource(connection.sourceInfo(),
+                    FlexportConfig.of(require(connection, "api_base", connection.setting("api_base")),
+                                    require(connection, "token", secrets.apply("token")))
+                            .withApiVersion(connection.setting("api_version"))
+                            .withOverrides(WarehouseOverrides.of(connection)), http, clock);
+            case WINIT, GOODCANG -> throw new UnsupportedOperationException(
                     connection.kind() + " connector is not built yet");
             case CSV -> throw new UnsupportedOperationException(
                     "A CSV warehouse is not polled: its stock arrives by import");

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@code /product/202309/products/search}, {@code /product/202309/inventory/search}) and ShipBob
  * paths ({@code /2025-07/fulfillment-center}, {@code /2025-07/inventory-level},
  * {@code /2025-07/inventory-level/locations}, {@code /2025-07/receiving}, {@code /2025-07/return})
- * share one host; both base URLs are that host, as the real bases carry no path either.
+ * share one host; both base URLs are that host, as the real bases carry no path either. ShipMonk
+ * ({@code /v1/integrations/…}) and Flexport ({@code /logistics/api/<version>/…}) are served on the same
+ * host: their API base is {@link #baseUrl()}.
  */
 public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
@@ -44,12 +46,16 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final TikTokDialect tiktok;
     private final ShipBobDialect shipbob;
+    private final ShipMonkDialect shipmonk;
+    private final FlexportDialect flexport;
     private volatile boolean rateLimiting = true;
 
     private SandboxServer(SimulatedWorld world) throws IOException {
         this.world = world;
         this.tiktok = new TikTokDialect(world, () -> rateLimiting);
         this.shipbob = new ShipBobDialect(world, () -> rateLimiting);
+        this.shipmonk = new ShipMonkDialect(world);
+        this.flexport = new FlexportDialect(world);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
@@ -133,7 +139,7 @@ public final class SandboxServer implements AutoCloseable {
                 LOG.debug("Silenced {}", path);
                 return;
             }
-            Exchange.Dialect dialect = TikTokDialect.owns(path) ? tiktok : ShipBobDialect.owns(path) ? shipbob : null;
+            Exchange.Dialect dialect = dialectFor(path);
             Optional<Fault> fault = faults.take(path);
             Response response;
             if (dialect == null) {
@@ -161,6 +167,26 @@ public final class SandboxServer implements AutoCloseable {
             LOG.debug("Sandbox exchange on {} ended early: {}", path, e.toString());
             ex.close();
         }
+    }
+
+    /**
+     * The dialect serving {@code path}. Flexport is asked first: its {@code /logistics/api/…} lies inside
+     * TikTok's {@code /logistics/…} prefix, but TikTok's versions there are dates ({@code /logistics/202309/…}).
+     */
+    private Exchange.Dialect dialectFor(String path) {
+        if (FlexportDialect.owns(path)) {
+            return flexport;
+        }
+        if (TikTokDialect.owns(path)) {
+            return tiktok;
+        }
+        if (ShipBobDialect.owns(path)) {
+            return shipbob;
+        }
+        if (ShipMonkDialect.owns(path)) {
+            return shipmonk;
+        }
+        return null;
     }
 
     private static boolean isResponseFault(Fault f) {

@@ -1,9 +1,9 @@
 package com.stocklens;
 
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.flexport.FlexportSource;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
-import com.stocklens.connector.flexport.FlexportSource;
 import com.stocklens.domain.Provider;
 import com.stocklens.sandbox.PartnerStock;
 import com.stocklens.sandbox.PartnerWarehouse;

@@ -100,6 +100,8 @@ public final class FlexportSource implements StockSource {
     private final SourceInfo info;
     private final FlexportConfig config;
     private final Clock clock;
+    /** The HTTP layer's wall clock: an HTTP-date {@code Retry-After} is read against it, as the retries do. */
+    private final Clock wallClock;
     private final RequestCounter counter = new RequestCounter();
     private final OkHttpClient http;
 
@@ -115,6 +117,7 @@ public final class FlexportSource implements StockSource {
         if (HttpUrl.parse(config.apiRoot()) == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + config.baseUrl());
         }
+        this.wallClock = factory.clock();
         this.http = factory.create(policy, counter);
     }
 
@@ -329,7 +332,7 @@ public final class FlexportSource implements StockSource {
                     + " in the Flexport Portal (Settings → API Tokens).");
             case 423 -> new AuthenticationException("The Flexport account is locked (HTTP 423"
                     + (detail.isEmpty() ? "" : ": " + detail) + "). Contact Flexport to unlock it.");
-            case 429 -> new RateLimitedException(msg, RetryAfter.parse(response.headers(), clock).orElse(null));
+            case 429 -> new RateLimitedException(msg, RetryAfter.parse(response.headers(), wallClock).orElse(null));
             default -> status >= 500 || status == 408 ? new TransientSourceException(msg)
                     : new ApiErrorException(Integer.toString(status), detail.isEmpty() ? msg : detail, null);
         };

@@ -116,6 +116,8 @@ public final class ShipMonkSource implements StockSource {
     private final SourceInfo info;
     private final ShipMonkConfig config;
     private final Clock clock;
+    /** The HTTP layer's wall clock: an HTTP-date {@code Retry-After} is read against it, as the retries do. */
+    private final Clock wallClock;
     private final RequestCounter counter = new RequestCounter();
     private final OkHttpClient http;
 
@@ -131,6 +133,7 @@ public final class ShipMonkSource implements StockSource {
         if (HttpUrl.parse(config.baseUrl()) == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + config.baseUrl());
         }
+        this.wallClock = factory.clock();
         this.http = factory.create(policy, counter);
     }
 
@@ -449,7 +452,7 @@ public final class ShipMonkSource implements StockSource {
                     + "Stores → Integration API Keys, and a sandbox key does not work on the production host.");
         }
         if (status == 429) {
-            return new RateLimitedException(msg + " (rate limited)", RetryAfter.parse(response.headers(), clock).orElse(null));
+            return new RateLimitedException(msg + " (rate limited)", RetryAfter.parse(response.headers(), wallClock).orElse(null));
         }
         if (status >= 500 || status == 408) {
             return new TransientSourceException(msg);

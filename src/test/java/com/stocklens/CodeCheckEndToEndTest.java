@@ -11,6 +11,7 @@ import com.stocklens.sandbox.SimulatedWorld;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,20 @@ class CodeCheckEndToEndTest {
             runtime.syncEngine().syncAllOnce();
             CodeCheckResult result = runtime.codeChecks().checkCurrent();
 
-            assertThat(result.skus()).isEqualTo(SimulatedWorld.DEFAULT_SKU_COUNT);
+            // Partner warehouses (ShipMonk, Flexport) list some SKUs under their own codes: until SKU mapping
+            // ties them back by barcode, each such code is one more SKU that TikTok does not know.
+            Set<String> partnerCodes = new java.util.HashSet<>();
+            for (com.stocklens.domain.Provider p : List.of(com.stocklens.domain.Provider.SHIPMONK,
+                    com.stocklens.domain.Provider.FLEXPORT)) {
+                truth.partners().cells(p, clock.instant()).stream()
+                        .filter(c -> !c.providerSku().equals(c.sku().sellerSku()))
+                        .forEach(c -> partnerCodes.add(c.providerSku()));
+            }
+            assertThat(result.skus()).isEqualTo(SimulatedWorld.DEFAULT_SKU_COUNT + partnerCodes.size());
             Set<String> unmapped = truth.skus().stream().filter(s -> !s.onTikTok()).map(SimSku::sellerSku)
                     .collect(Collectors.toSet());
             assertThat(unmapped).isNotEmpty();
+            unmapped.addAll(partnerCodes);
             assertThat(skusOf(result, CodeFindingKind.MISSING_TIKTOK_SKU)).isEqualTo(unmapped);
 
             // Barcodes come from ShipBob's item master: exactly the SKUs the world gave none are missing one,
@@ -48,8 +59,9 @@ class CodeCheckEndToEndTest {
             assertThat(skusOf(result, CodeFindingKind.BAD_CHECK_DIGIT)).isEqualTo(badDigit);
 
             // The world's links are otherwise consistent: one id per SKU per warehouse, no shared ids.
-            assertThat(skusOf(result, CodeFindingKind.ONE_TO_MANY)).isEmpty();
-            assertThat(skusOf(result, CodeFindingKind.DUPLICATE_LINK)).isEmpty();
+            // (apart from the partner warehouses' own codes, which share a barcode with the seller SKU)
+            assertThat(skusOf(result, CodeFindingKind.ONE_TO_MANY)).isSubsetOf(partnerCodes);
+            assertThat(skusOf(result, CodeFindingKind.DUPLICATE_LINK)).isSubsetOf(partnerCodes);
             assertThat(skusOf(result, CodeFindingKind.MISSING_WMS_SKU)).isEmpty();
             assertThat(result.findings()).allSatisfy(f -> assertThat(f.lines()).isEmpty());
             assertThat(result.isClean()).isFalse();

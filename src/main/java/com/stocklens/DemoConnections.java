@@ -1,6 +1,7 @@
 package com.stocklens;
 
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.flexport.FlexportSource;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.domain.Provider;
@@ -12,6 +13,7 @@ import com.stocklens.sandbox.SimulatedWorld;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The connections of demo mode: every provider pointed at the embedded sandbox with the sandbox's
@@ -21,6 +23,9 @@ final class DemoConnections {
     /** A demo connection and its secrets (the sandbox's public constants). */
     record Demo(Connection connection, Map<String, String> secrets) {
     }
+
+    static final String SHIPMONK_SOURCE_ID = "shipmonk:main";
+    static final String FLEXPORT_SOURCE_ID = "flexport:main";
 
     private DemoConnections() {
     }
@@ -40,34 +45,43 @@ final class DemoConnections {
                                 WarehouseOverrides.REGIONS, WarehouseOverrides.format(SimulatedWorld.demoRegions()))),
                         Map.of("token", SandboxCredentials.SHIPBOB_TOKEN)),
                 new Demo(new Connection("winit:main", ConnectionKind.WINIT, "WINIT 万邑通", true, null,
-                        partnerSettings(Provider.WINIT, Map.of("api_base", base + "/openapi/service",
+                        partnerSettings(Map.of("api_base", base + "/openapi/service",
                                 "app_key", SandboxCredentials.WINIT_APP_KEY,
                                 "client_id", SandboxCredentials.WINIT_CLIENT_ID,
-                                "platform", SandboxCredentials.WINIT_PLATFORM))),
+                                "platform", SandboxCredentials.WINIT_PLATFORM), Provider.WINIT, PartnerWarehouse::id)),
                         Map.of("token", SandboxCredentials.WINIT_TOKEN,
                                 "client_secret", SandboxCredentials.WINIT_CLIENT_SECRET)),
                 new Demo(new Connection("goodcang:main", ConnectionKind.GOODCANG, "GoodCang 谷仓", true, null,
-                        partnerSettings(Provider.GOODCANG, Map.of("api_base", base + "/public_open"))),
+                        partnerSettings(Map.of("api_base", base + "/public_open"), Provider.GOODCANG,
+                                PartnerWarehouse::id)),
                         Map.of("app_key", SandboxCredentials.GOODCANG_APP_KEY,
-                                "app_token", SandboxCredentials.GOODCANG_APP_TOKEN)));
+                                "app_token", SandboxCredentials.GOODCANG_APP_TOKEN)),
+                new Demo(new Connection(SHIPMONK_SOURCE_ID, ConnectionKind.SHIPMONK, "ShipMonk", true, null,
+                        partnerSettings(Map.of("api_base", base), Provider.SHIPMONK, PartnerWarehouse::code)),
+                        Map.of("api_key", SandboxCredentials.SHIPMONK_API_KEY)),
+                new Demo(new Connection(FLEXPORT_SOURCE_ID, ConnectionKind.FLEXPORT, "Flexport", true, null,
+                        partnerSettings(Map.of("api_base", base), Provider.FLEXPORT, w -> FlexportSource.NETWORK_ID)),
+                        Map.of("token", SandboxCredentials.FLEXPORT_TOKEN)));
     }
 
     /**
-     * {@code base} plus the markets and regions of the provider's demo warehouses, keyed by the id the
-     * provider's API uses ({@link PartnerWarehouse#id()}: WINIT {@code warehouseID}, GoodCang code).
+     * {@code settings} plus the markets and regions of the provider's simulated warehouses, keyed the way
+     * its connector names warehouses (WINIT {@code warehouseID}, GoodCang code, ShipMonk identifier such as
+     * CA1, Flexport its one network warehouse).
      */
-    private static Map<String, String> partnerSettings(Provider provider, Map<String, String> base) {
+    private static Map<String, String> partnerSettings(Map<String, String> settings, Provider provider,
+                                                       Function<PartnerWarehouse, String> key) {
         Map<String, String> markets = new LinkedHashMap<>();
         Map<String, String> regions = new LinkedHashMap<>();
         for (PartnerWarehouse w : PartnerStock.WAREHOUSES) {
             if (w.provider() == provider) {
-                markets.put(w.id(), w.market().name());
-                regions.put(w.id(), w.region());
+                markets.put(key.apply(w), w.market().name());
+                regions.put(key.apply(w), w.region());
             }
         }
-        Map<String, String> settings = new LinkedHashMap<>(base);
-        settings.put(WarehouseOverrides.MARKETS, WarehouseOverrides.format(markets));
-        settings.put(WarehouseOverrides.REGIONS, WarehouseOverrides.format(regions));
-        return settings;
+        Map<String, String> out = new LinkedHashMap<>(settings);
+        out.put(WarehouseOverrides.MARKETS, WarehouseOverrides.format(markets));
+        out.put(WarehouseOverrides.REGIONS, WarehouseOverrides.format(regions));
+        return out;
     }
 }

@@ -10,6 +10,10 @@ import com.stocklens.connector.shipbob.ShipBobConfig;
 import com.stocklens.connector.shipbob.ShipBobSource;
 import com.stocklens.connector.tiktok.TikTokActivitySource;
 import com.stocklens.connector.tiktok.TikTokAuthClient;
+import com.stocklens.connector.flexport.FlexportConfig;
+import com.stocklens.connector.flexport.FlexportSource;
+import com.stocklens.connector.shipmonk.ShipMonkConfig;
+import com.stocklens.connector.shipmonk.ShipMonkSource;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
 import com.stocklens.connector.tiktok.TikTokShopSource;
@@ -76,8 +80,15 @@ public final class SourceFactory {
                             require(connection, "app_key", secrets.apply("app_key")),
                             require(connection, "app_token", secrets.apply("app_token")))
                     .withOverrides(WarehouseOverrides.of(connection)), http, clock);
-            case SHIPMONK, FLEXPORT -> throw new UnsupportedOperationException(
-                    connection.kind() + " connector is not built yet");
+            case SHIPMONK -> new ShipMonkSource(connection.sourceInfo(),
+                    ShipMonkConfig.of(require(connection, "api_base", connection.setting("api_base")),
+                                    require(connection, "api_key", secrets.apply("api_key")))
+                            .withOverrides(WarehouseOverrides.of(connection)), http, clock);
+            case FLEXPORT -> new FlexportSource(connection.sourceInfo(),
+                    FlexportConfig.of(require(connection, "api_base", connection.setting("api_base")),
+                                    require(connection, "token", secrets.apply("token")))
+                            .withApiVersion(connection.setting("api_version"))
+                            .withOverrides(WarehouseOverrides.of(connection)), http, clock);
             case CSV -> throw new UnsupportedOperationException(
                     "A CSV warehouse is not polled: its stock arrives by import");
         };

@@ -25,14 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outside world on loopback: one JDK HTTP server on {@code 127.0.0.1}, port 0, speaking the
- * TikTok Shop and ShipBob dialects at their real paths, answering from a {@link SimulatedWorld}.
+ * TikTok Shop, ShipBob, WINIT, GoodCang, ShipMonk and Flexport dialects at their real paths, answering from a {@link SimulatedWorld}.
  *
  * <p>TikTok paths ({@code /authorization/202309/shops}, {@code /logistics/202309/warehouses},
  * {@code /product/202309/products/search}, {@code /product/202309/inventory/search}) and ShipBob
  * paths ({@code /2025-07/fulfillment-center}, {@code /2025-07/inventory-level},
  * {@code /2025-07/inventory-level/locations}, {@code /2025-07/receiving}, {@code /2025-07/return})
  * share one host; both base URLs are that host, as the real bases carry no path either. WINIT's gateway
- * is {@code /openapi/service} and GoodCang's API lives under {@code /public_open/…} on the same host.
+ * is {@code /openapi/service}, GoodCang's API lives under {@code /public_open/…}, ShipMonk under
+ * {@code /v1/integrations/…}, Flexport under {@code /logistics/api/<version>/…} and TikTok's token host
+ * and authorization pages under {@code /api/v2/token/…} and {@code /open/authorize}, all on the same host.
  */
 public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
@@ -48,6 +50,8 @@ public final class SandboxServer implements AutoCloseable {
     private final WinitDialect winit;
     private final GoodCangDialect goodcang;
     private final TikTokAuthDialect tiktokAuth;
+    private final ShipMonkDialect shipmonk;
+    private final FlexportDialect flexport;
     private volatile boolean rateLimiting = true;
 
     private SandboxServer(SimulatedWorld world) throws IOException {
@@ -57,6 +61,8 @@ public final class SandboxServer implements AutoCloseable {
         this.shipbob = new ShipBobDialect(world, () -> rateLimiting);
         this.winit = new WinitDialect(world);
         this.goodcang = new GoodCangDialect(world);
+        this.shipmonk = new ShipMonkDialect(world);
+        this.flexport = new FlexportDialect(world);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
@@ -211,7 +217,14 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The dialect serving {@code path}. Flexport is asked first: its {@code /logistics/api/…} lies inside
+     * TikTok's {@code /logistics/…} prefix, but TikTok's versions there are dates ({@code /logistics/202309/…}).
+     */
     private Exchange.Dialect dialectOf(String path) {
+        if (FlexportDialect.owns(path)) {
+            return flexport;
+        }
         if (TikTokDialect.owns(path)) {
             return tiktok;
         }
@@ -220,6 +233,9 @@ public final class SandboxServer implements AutoCloseable {
         }
         if (ShipBobDialect.owns(path)) {
             return shipbob;
+        }
+        if (ShipMonkDialect.owns(path)) {
+            return shipmonk;
         }
         if (WinitDialect.owns(path)) {
             return winit;

@@ -24,10 +24,12 @@ class CliTest extends CliHarness {
             for (Bucket b : Bucket.values()) {
                 assertThat(row.has(b.key())).as("%s has %s", row.get("sku"), b.key()).isTrue();
             }
-            assertThat(row.get("frozen").isNull()).isTrue();
             assertThat(row.get("onHand").isInt()).isTrue();
             assertThat(row.get("snapshotAt").asText()).endsWith("Z");
-            assertThat(row.get("warehouse").asText()).startsWith("shipbob:");
+            if (row.get("warehouse").asText().startsWith("shipbob:")) {
+                // ShipBob exposes no frozen quantity: unknown, never 0
+                assertThat(row.get("frozen").isNull()).isTrue();
+            }
         }
         // Demo data lives in its own workspace, never in the live one.
         assertThat(dir.resolve("demo").resolve("db")).isDirectory();
@@ -48,15 +50,19 @@ class CliTest extends CliHarness {
                 sum += row.get("buckets").get(b.label()).asInt();
             }
             assertThat(row.get("total").asInt()).isEqualTo(sum).isPositive();
-            assertThat(row.get("oldestDays").isInt()).isTrue();
+            if (row.get("warehouse") == null || row.get("warehouse").asText().startsWith("shipbob:")) {
+                assertThat(row.get("oldestDays").isInt()).isTrue();
+            }
             rowTotal += sum;
         }
         assertThat(root.get("warehouses")).extracting(w -> w.get("warehouse").asText())
-                .containsExactly("shipbob:156", "shipbob:228", "shipbob:310");
+                .contains("shipbob:156", "shipbob:228", "shipbob:310");
         long warehouseTotal = 0;
         for (JsonNode w : root.get("warehouses")) {
             warehouseTotal += w.get("total").asLong();
-            assertThat(w.get("over180Units").asInt()).isPositive();
+            if (w.get("warehouse").asText().startsWith("shipbob:")) {
+                assertThat(w.get("over180Units").asInt()).isPositive();
+            }
         }
         assertThat(warehouseTotal).isEqualTo(rowTotal);
     }
@@ -66,7 +72,8 @@ class CliTest extends CliHarness {
         assertThat(run("--demo", "status", "--json")).isZero();
         JsonNode before = json();
         assertThat(before.get("mode").asText()).isEqualTo("demo");
-        assertThat(before.get("sources")).hasSize(2);
+        assertThat(before.get("sources")).extracting(s -> s.get("id").asText())
+                .contains("tiktok:main", "shipbob:main", "shipmonk:main", "flexport:main");
         for (JsonNode s : before.get("sources")) {
             assertThat(s.get("lastSnapshotAt").isNull()).isTrue();
             assertThat(s.get("stale").asBoolean()).isTrue();
@@ -78,15 +85,18 @@ class CliTest extends CliHarness {
 
         assertThat(run("--demo", "status", "--json")).isZero();
         JsonNode after = json();
-        assertThat(after.get("rows").asInt()).isEqualTo(900);
+        assertThat(after.get("rows").asInt()).isGreaterThan(900);
         for (JsonNode s : after.get("sources")) {
+            if (s.get("id").asText().equals("shipbob:main")) {
+                assertThat(s.get("rows").asInt()).isEqualTo(900);
+            }
             assertThat(s.get("stale").asBoolean()).isFalse();
             assertThat(s.get("rows").asInt()).isPositive();
             assertThat(s.get("requests").asInt()).isPositive();
         }
         assertThat(after.get("totals").get("onHand").asInt()).isPositive();
-        assertThat(after.get("totals").get("frozen").isNull()).isTrue();
-        assertThat(after.get("reportingRows").get("frozen").asInt()).isZero();
+        // ShipBob reports no frozen quantity: only the partner rows (ShipMonk, Flexport) count towards it
+        assertThat(after.get("reportingRows").get("frozen").asInt()).isLessThanOrEqualTo(after.get("rows").asInt() - 900);
     }
 
     @Test

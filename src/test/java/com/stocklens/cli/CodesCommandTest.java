@@ -103,7 +103,8 @@ class CodesCommandTest extends CliHarness {
         assertThat(run("--demo", "codes", "current", "--json")).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("file").isNull()).isTrue();
-        assertThat(json.get("skus").asInt()).isEqualTo(300);
+        // 300 seller SKUs, plus the partner warehouses' own codes for some of them (until SKU mapping)
+        assertThat(json.get("skus").asInt()).isGreaterThanOrEqualTo(300);
         assertThat(json.get("findings").size()).isPositive();
     }
 }

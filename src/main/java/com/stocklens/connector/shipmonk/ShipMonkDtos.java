@@ -1,0 +1,75 @@
+package com.stocklens.connector.shipmonk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Wire shapes of the ShipMonk integration API (v1.024, warehouses.md §4). Quantities stay
+ * {@link JsonNode} so they can be read leniently (number or numeric string; null = unknown).
+ */
+final class ShipMonkDtos {
+    private ShipMonkDtos() {
+    }
+
+    record Paginator(Integer total, Integer pages, Integer page) {
+    }
+
+    record Address(String city, String state, String country) {
+    }
+
+    record WarehouseOut(Long id, String identifier, String name, String timezone, Boolean enabled, Address address) {
+    }
+
+    record WarehousesPage(Paginator paginator, List<WarehouseOut> data) {
+    }
+
+    /** Answer of {@code POST /v1/integrations/products/search}: a frozen result set behind a cursor. */
+    record SearchStarted(Integer total, String cursor) {
+    }
+
+    record ProductsPage(List<Product> data, Integer total, String nextCursor) {
+    }
+
+    record Product(Long id, String sku, String name, Boolean isActive, List<String> barcodes, Inventory inventory) {
+    }
+
+    record Inventory(JsonNode quantityTotalOnHand, JsonNode quantityTotalAvailable, List<Location> locations) {
+    }
+
+    record WarehouseRef(Long id, String name, String identifier) {
+    }
+
+    /** One warehouse's quantities of a product; note ShipMonk's own spelling {@code quarantined_quantity}. */
+    record Location(JsonNode quantityOnHand, JsonNode quantityAvailable, JsonNode quarantinedQuantity,
+                    JsonNode quantityUnavailable, WarehouseRef warehouse) {
+    }
+
+    record ProductRef(Long id, String sku, String name) {
+    }
+
+    record ReceivingItem(ProductRef product, JsonNode expectedQuantity, JsonNode receivedQuantity) {
+    }
+
+    /** A receiving (ASN); {@code warehouse} is the warehouse code, e.g. CA1. */
+    record Receiving(Long id, String warehouse, String status, List<ReceivingItem> items) {
+    }
+
+    record ReceivingsPage(Paginator paginator, List<Receiving> data) {
+    }
+
+    record ReturnDetail(JsonNode receivedQuantity, String finalDisposition) {
+    }
+
+    record ReturnItem(ProductRef product, JsonNode expectedQuantity, JsonNode receivedQuantity,
+                      List<ReturnDetail> receivingDetails) {
+    }
+
+    record ReturnOut(Long id, String warehouse, String status, List<ReturnItem> items) {
+    }
+
+    record ReturnsData(List<ReturnOut> returnsList) {
+    }
+
+    record ReturnsPage(Paginator paginator, ReturnsData data) {
+    }
+}

@@ -1,0 +1,474 @@
+package com.stocklens.connector.shipmonk;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.stocklens.connector.ApiErrorException;
+import com.stocklens.connector.AuthenticationException;
+import com.stocklens.connector.MalformedResponseException;
+import com.stocklens.connector.http.Quantities;
+import com.stocklens.connector.RateLimitedException;
+import com.stocklens.connector.SourceException;
+import com.stocklens.connector.StockSource;
+import com.stocklens.connector.TransientSourceException;
+import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpPolicy;
+import com.stocklens.connector.http.RequestCounter;
+import com.stocklens.connector.http.RetryAfter;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.Location;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.Paginator;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.Product;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.ProductsPage;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.Receiving;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.ReceivingItem;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.ReceivingsPage;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.ReturnDetail;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.ReturnItem;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.ReturnOut;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.ReturnsPage;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.SearchStarted;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.WarehouseOut;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.WarehousesPage;
+import com.stocklens.domain.Market;
+import com.stocklens.domain.Provider;
+import com.stocklens.domain.Reading;
+import com.stocklens.domain.Sku;
+import com.stocklens.domain.SkuCodes;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.StockLevel;
+import com.stocklens.domain.StockRow;
+import com.stocklens.domain.Warehouse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stock of one ShipMonk store, per product and warehouse (warehouses.md §4). Every request carries the
+ * store's {@code Api-Key} header.
+ *
+ * <p>Reads: warehouses ({@code GET /v1/integrations/warehouses}, paginator); every product through a
+ * frozen search ({@code POST /v1/integrations/products/search} → cursor, then
+ * {@code GET …/products/search/paginate?cursor=&pageSize=500} until {@code next_cursor} is null — the
+ * plain {@code /v1/products} list shifts between pages while stock moves); open receivings
+ * ({@code GET /v1/integrations/receivings-list}) and returns ({@code GET /v1/integrations/returns-list}).
+ *
+ * <p>Buckets per {@code inventory.locations[]} entry (§4.5):
+ * <ul>
+ * <li>available = {@code quantity_available} [UNSURE: a ShipMonk guide says "available" includes inbound;
+ *     the spec says "available to allocate to new orders"];</li>
+ * <li>qc_hold = {@code quarantined_quantity}; frozen = {@code quantity_unavailable} [UNSURE: its description
+ *     mentions "damaged or reserved"];</li>
+ * <li>on_hand = {@code quantity_on_hand − quarantined_quantity}: ShipMonk counts quarantined units inside
+ *     on-hand ("incl. allocated, quarantined, unavailable"), while StockLens keeps units in QC in their own
+ *     bucket, apart from on_hand (as ShipBob's unstowed and GoodCang's pending units), so the same unit
+ *     is never counted twice;</li>
+ * <li>reserved is <b>derived</b> (ShipMonk exposes no allocated quantity):
+ *     {@code quantity_on_hand − available − quarantined − unavailable}, clamped at 0. It is only right if
+ *     {@code available} excludes inbound units (see above); if it does not, reserved reads too low (0);</li>
+ * <li>in_transit is <b>derived</b> from receivings in {@code awaiting}/{@code arrived}/{@code in_progress}:
+ *     Σ max(0, {@code expected_quantity − received_quantity}) per product and warehouse;</li>
+ * <li>return_pending_qc is <b>derived</b> from returns in {@code arrived}/{@code in_progress}: per item the
+ *     received units whose {@code receiving_details[].final_disposition} is still null (an item without
+ *     details counts its {@code received_quantity}) [UNSURE: field semantics from the spec's descriptions,
+ *     not verified on a live account].</li>
+ * </ul>
+ * A product with an open receiving or return at a warehouse where it has no location yet gets a row whose
+ * stock buckets are 0 (ShipMonk lists a location wherever the product is stocked [UNSURE]).
+ *
+ * <p>The API declares no error bodies, so failures are judged by status code only: 401/403 → the key was
+ * refused; 429 → rate limited, honouring {@code Retry-After} in seconds or as an HTTP date.
+ */
+public final class ShipMonkSource implements StockSource {
+    private static final Logger LOG = LoggerFactory.getLogger(ShipMonkSource.class);
+    private static final int MAX_PAGES = 100_000;
+    private static final int WAREHOUSE_PAGE_SIZE = 1000;
+    private static final Set<String> INBOUND_STATUSES = Set.of("awaiting", "arrived", "in_progress");
+    private static final Set<String> RETURN_QC_STATUSES = Set.of("arrived", "in_progress");
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    private final SourceInfo info;
+    private final ShipMonkConfig config;
+    private final Clock clock;
+    /** The HTTP layer's wall clock: an HTTP-date {@code Retry-After} is read against it, as the retries do. */
+    private final Clock wallClock;
+    private final RequestCounter counter = new RequestCounter();
+    private final OkHttpClient http;
+
+    public ShipMonkSource(SourceInfo info, ShipMonkConfig config, HttpClientFactory factory, Clock clock) {
+        this(info, config, factory, HttpPolicy.defaults("shipmonk"), clock);
+    }
+
+    public ShipMonkSource(SourceInfo info, ShipMonkConfig config, HttpClientFactory factory, HttpPolicy policy,
+                          Clock clock) {
+        this.info = Objects.requireNonNull(info, "info");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (HttpUrl.parse(config.baseUrl()) == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + config.baseUrl());
+        }
+        this.wallClock = factory.clock();
+        this.http = factory.create(policy, counter);
+    }
+
+    @Override
+    public SourceInfo info() {
+        return info;
+    }
+
+    /** HTTP attempts made by this source so far, retries included. */
+    public int requestCount() {
+        return counter.count();
+    }
+
+    @Override
+    public Reading fetch() throws SourceException {
+        int before = counter.count();
+        Map<String, Warehouse> warehouses = readWarehouses();
+        List<Product> products = readProducts();
+        Map<Key, Integer> inbound = readReceivings();
+        Map<Key, Integer> returns = readReturns();
+
+        Map<String, Sku> skus = new LinkedHashMap<>();
+        List<StockRow> rows = new ArrayList<>();
+        Set<Key> seen = new HashSet<>();
+        Map<String, Product> bySku = new HashMap<>();
+        for (Product p : products) {
+            if (p.sku() == null || p.sku().isBlank()) {
+                LOG.warn("ShipMonk product {} ({}) has no SKU; skipped, it cannot be matched to TikTok", p.id(), p.name());
+                continue;
+            }
+            bySku.putIfAbsent(p.sku(), p);
+            skus.putIfAbsent(p.sku(), new Sku(new SkuCodes(p.sku(), null, barcodeOf(p), idOf(p)), p.name()));
+            List<Location> locations = p.inventory() == null || p.inventory().locations() == null
+                    ? List.of() : p.inventory().locations();
+            for (Location loc : locations) {
+                if (loc.warehouse() == null || blank(loc.warehouse().identifier())) {
+                    throw new MalformedResponseException("ShipMonk location without warehouse identifier for product "
+                            + p.sku());
+                }
+                String code = loc.warehouse().identifier();
+                ensureWarehouse(warehouses, code, loc.warehouse().name());
+                Key key = new Key(p.sku(), code);
+                if (!seen.add(key)) {
+                    throw new MalformedResponseException("ShipMonk product " + p.sku() + " lists warehouse " + code
+                            + " twice");
+                }
+                StockLevel level = levelOf(loc, p.sku(), inbound.getOrDefault(key, 0), returns.getOrDefault(key, 0));
+                rows.add(new StockRow(p.sku(), Warehouse.idOf(Provider.SHIPMONK, code), idOf(p), level));
+            }
+        }
+        Set<Key> openElsewhere = new HashSet<>(inbound.keySet());
+        openElsewhere.addAll(returns.keySet());
+        for (Key key : openElsewhere) {
+            Product p = bySku.get(key.sku());
+            if (seen.contains(key) || p == null) {
+                continue;
+            }
+            ensureWarehouse(warehouses, key.warehouse(), null);
+            rows.add(new StockRow(key.sku(), Warehouse.idOf(Provider.SHIPMONK, key.warehouse()), idOf(p),
+                    new StockLevel(0, 0, 0, inbound.getOrDefault(key, 0), 0, 0, returns.getOrDefault(key, 0))));
+        }
+        return Reading.ofWarehouse(clock.instant(), List.copyOf(warehouses.values()), List.copyOf(skus.values()),
+                rows, counter.count() - before);
+    }
+
+    /** The buckets of one location (see the class comment for each rule). */
+    static StockLevel levelOf(Location loc, String sku, int inTransit, int returnPendingQc)
+            throws MalformedResponseException {
+        String at = "ShipMonk " + sku + " ";
+        Integer onHandRaw = Quantities.of(loc.quantityOnHand(), at + "quantity_on_hand");
+        Integer available = Quantities.of(loc.quantityAvailable(), at + "quantity_available");
+        Integer quarantined = Quantities.of(loc.quarantinedQuantity(), at + "quarantined_quantity");
+        Integer unavailable = Quantities.of(loc.quantityUnavailable(), at + "quantity_unavailable");
+        Integer onHand = onHandRaw == null ? null
+                : Quantities.nonNegative(onHandRaw - (quarantined == null ? 0 : quarantined));
+        Integer reserved = onHandRaw == null || available == null || quarantined == null || unavailable == null
+                ? null : Math.max(0, onHandRaw - available - quarantined - unavailable);
+        return new StockLevel(onHand, Quantities.nonNegative(available), reserved, inTransit,
+                Quantities.nonNegative(quarantined), Quantities.nonNegative(unavailable), returnPendingQc);
+    }
+
+    private void ensureWarehouse(Map<String, Warehouse> warehouses, String code, String name) {
+        warehouses.computeIfAbsent(code, c -> {
+            // A location missing from the warehouse list still gets a warehouse, so no row points nowhere.
+            LOG.warn("ShipMonk warehouse {} is not in the warehouse list", c);
+            return warehouse(c, name == null ? c : name, null, null);
+        });
+    }
+
+    private Warehouse warehouse(String code, String name, String country, String timezone) {
+        Market market = config.overrides().market(code).orElseGet(() -> Market.fromCode(country).orElse(null));
+        return new Warehouse(Warehouse.idOf(Provider.SHIPMONK, code), Provider.SHIPMONK, code, name, market,
+                config.overrides().region(code).orElse(null), zoneOf(timezone), config.overrides().link(code).orElse(null));
+    }
+
+    static ZoneId zoneOf(String timezone) {
+        if (timezone == null || timezone.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(timezone.trim());
+        } catch (DateTimeException e) {
+            LOG.warn("ShipMonk warehouse time zone {} is not an IANA zone; using UTC", timezone);
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static String barcodeOf(Product p) {
+        if (p.barcodes() == null) {
+            return null;
+        }
+        return p.barcodes().stream().filter(b -> b != null && !b.isBlank()).map(String::strip).findFirst().orElse(null);
+    }
+
+    private static String idOf(Product p) {
+        return p.id() == null ? null : Long.toString(p.id());
+    }
+
+    // --- reads ---------------------------------------------------------------------------------
+
+    private Map<String, Warehouse> readWarehouses() throws SourceException {
+        Map<String, Warehouse> out = new LinkedHashMap<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            WarehousesPage body = get(url("v1/integrations/warehouses")
+                    .addQueryParameter("page", Integer.toString(page))
+                    .addQueryParameter("pageSize", Integer.toString(WAREHOUSE_PAGE_SIZE)).build(),
+                    new TypeReference<WarehousesPage>() { });
+            List<WarehouseOut> data = body.data() == null ? List.of() : body.data();
+            for (WarehouseOut w : data) {
+                if (blank(w.identifier())) {
+                    throw new MalformedResponseException("ShipMonk warehouse " + w.id() + " without identifier");
+                }
+                out.put(w.identifier(), warehouse(w.identifier(), blank(w.name()) ? w.identifier() : w.name(),
+                        w.address() == null ? null : w.address().country(), w.timezone()));
+            }
+            if (isLastPage(body.paginator(), page, data.size())) {
+                return out;
+            }
+        }
+        throw new MalformedResponseException("ShipMonk warehouse paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    /** Every product: one frozen search, then its cursor to the end. */
+    private List<Product> readProducts() throws SourceException {
+        Map<String, Object> search = Map.of("sort", Map.of("sort_by", "id", "sort_order", "ASC"));
+        SearchStarted started = post(url("v1/integrations/products/search").build(), search,
+                new TypeReference<SearchStarted>() { });
+        List<Product> out = new ArrayList<>();
+        String cursor = started.cursor();
+        if (blank(cursor)) {
+            if (started.total() != null && started.total() > 0) {
+                throw new MalformedResponseException("ShipMonk product search found " + started.total()
+                        + " products but gave no cursor");
+            }
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int n = 0; n < MAX_PAGES; n++) {
+            if (!seen.add(cursor)) {
+                throw new MalformedResponseException("ShipMonk product paging repeated a cursor");
+            }
+            ProductsPage page = get(url("v1/integrations/products/search/paginate")
+                    .addQueryParameter("cursor", cursor)
+                    .addQueryParameter("pageSize", Integer.toString(config.pageSize())).build(),
+                    new TypeReference<ProductsPage>() { });
+            if (page.data() != null) {
+                out.addAll(page.data());
+            }
+            if (blank(page.nextCursor())) {
+                return out;
+            }
+            cursor = page.nextCursor();
+        }
+        throw new MalformedResponseException("ShipMonk product paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    private Map<Key, Integer> readReceivings() throws SourceException {
+        Map<Key, Integer> out = new HashMap<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            ReceivingsPage body = get(url("v1/integrations/receivings-list")
+                    .addQueryParameter("page", Integer.toString(page))
+                    .addQueryParameter("pageSize", Integer.toString(ShipMonkConfig.LIST_PAGE_SIZE)).build(),
+                    new TypeReference<ReceivingsPage>() { });
+            List<Receiving> data = body.data() == null ? List.of() : body.data();
+            for (Receiving r : data) {
+                if (r.status() == null || !INBOUND_STATUSES.contains(r.status().toLowerCase(Locale.ROOT))
+                        || blank(r.warehouse()) || r.items() == null) {
+                    continue;
+                }
+                for (ReceivingItem item : r.items()) {
+                    if (item.product() == null || blank(item.product().sku())) {
+                        continue;
+                    }
+                    String what = "ShipMonk receiving " + r.id() + " ";
+                    Integer expected = Quantities.of(item.expectedQuantity(), what + "expected_quantity");
+                    Integer received = Quantities.of(item.receivedQuantity(), what + "received_quantity");
+                    int open = Math.max(0, nz(expected) - nz(received));
+                    if (open > 0) {
+                        out.merge(new Key(item.product().sku(), r.warehouse()), open, Integer::sum);
+                    }
+                }
+            }
+            if (isLastPage(body.paginator(), page, data.size())) {
+                return out;
+            }
+        }
+        throw new MalformedResponseException("ShipMonk receivings paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    private Map<Key, Integer> readReturns() throws SourceException {
+        Map<Key, Integer> out = new HashMap<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            ReturnsPage body = get(url("v1/integrations/returns-list")
+                    .addQueryParameter("page", Integer.toString(page))
+                    .addQueryParameter("page_size", Integer.toString(ShipMonkConfig.LIST_PAGE_SIZE)).build(),
+                    new TypeReference<ReturnsPage>() { });
+            List<ReturnOut> data = body.data() == null || body.data().returnsList() == null
+                    ? List.of() : body.data().returnsList();
+            for (ReturnOut r : data) {
+                if (r.status() == null || !RETURN_QC_STATUSES.contains(r.status().toLowerCase(Locale.ROOT))
+                        || blank(r.warehouse()) || r.items() == null) {
+                    continue;
+                }
+                for (ReturnItem item : r.items()) {
+                    if (item.product() == null || blank(item.product().sku())) {
+                        continue;
+                    }
+                    int pending = pendingQc(item, "ShipMonk return " + r.id() + " ");
+                    if (pending > 0) {
+                        out.merge(new Key(item.product().sku(), r.warehouse()), pending, Integer::sum);
+                    }
+                }
+            }
+            if (isLastPage(body.paginator(), page, data.size())) {
+                return out;
+            }
+        }
+        throw new MalformedResponseException("ShipMonk returns paging did not end after " + MAX_PAGES + " pages");
+    }
+
+    /** Received units of a return item whose disposition is still open. */
+    static int pendingQc(ReturnItem item, String what) throws MalformedResponseException {
+        if (item.receivingDetails() == null || item.receivingDetails().isEmpty()) {
+            return Math.max(0, nz(Quantities.of(item.receivedQuantity(), what + "received_quantity")));
+        }
+        int pending = 0;
+        for (ReturnDetail d : item.receivingDetails()) {
+            if (d.finalDisposition() == null || d.finalDisposition().isBlank()) {
+                pending += Math.max(0, nz(Quantities.of(d.receivedQuantity(), what + "received_quantity")));
+            }
+        }
+        return pending;
+    }
+
+    /** The paginator says so; without one, an empty page ends the list. */
+    private static boolean isLastPage(Paginator p, int page, int size) {
+        if (size == 0) {
+            return true;
+        }
+        if (p == null || p.pages() == null) {
+            return false;
+        }
+        return page >= p.pages();
+    }
+
+    // --- HTTP ----------------------------------------------------------------------------------
+
+    private HttpUrl.Builder url(String path) {
+        return Objects.requireNonNull(HttpUrl.parse(config.baseUrl() + "/" + path)).newBuilder();
+    }
+
+    private <T> T get(HttpUrl url, TypeReference<T> type) throws SourceException {
+        return call(new Request.Builder().url(url).get(), url, type);
+    }
+
+    private <T> T post(HttpUrl url, Object body, TypeReference<T> type) throws SourceException {
+        byte[] json;
+        try {
+            json = MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write request body", e);
+        }
+        return call(new Request.Builder().url(url).post(RequestBody.create(json, JSON)), url, type);
+    }
+
+    private <T> T call(Request.Builder builder, HttpUrl url, TypeReference<T> type) throws SourceException {
+        Request request = builder.header("Api-Key", config.apiKey()).header("Accept", "application/json").build();
+        String what = "ShipMonk " + request.method() + " " + url.encodedPath();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody rb = response.body();
+            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            if (!response.isSuccessful()) {
+                throw failure(what, response);
+            }
+            try {
+                T body = MAPPER.readValue(bytes, type);
+                if (body == null) {
+                    throw new MalformedResponseException(what + ": empty body");
+                }
+                return body;
+            } catch (IOException e) {
+                throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new TransientSourceException(what + ": " + e, e);
+        }
+    }
+
+    /** ShipMonk documents no error body, so only the status code is trusted. */
+    private SourceException failure(String what, Response response) {
+        int status = response.code();
+        String msg = what + " answered HTTP " + status;
+        if (status == 401 || status == 403) {
+            return new AuthenticationException("ShipMonk refused the API key (HTTP " + status + "). Check the API key "
+                    + "in Settings: it is created per store in ShipMonk under Account Settings → General Settings → "
+                    + "Stores → Integration API Keys, and a sandbox key does not work on the production host.");
+        }
+        if (status == 429) {
+            return new RateLimitedException(msg + " (rate limited)", RetryAfter.parse(response.headers(), wallClock).orElse(null));
+        }
+        if (status >= 500 || status == 408) {
+            return new TransientSourceException(msg);
+        }
+        return new ApiErrorException(Integer.toString(status), msg, null);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static int nz(Integer v) {
+        return v == null ? 0 : v;
+    }
+
+    private record Key(String sku, String warehouse) {
+    }
+
+}

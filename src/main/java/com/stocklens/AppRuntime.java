@@ -58,6 +58,8 @@ import com.stocklens.service.ReportExports;
 import com.stocklens.domain.AgeProfile;
 import java.time.LocalDate;
 import com.stocklens.sync.SyncEngine;
+import com.stocklens.sync.SkuIdentities;
+import com.stocklens.store.SkuMappingRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +88,7 @@ public final class AppRuntime implements AutoCloseable {
     private final SandboxServer sandbox;
     private final List<StockSource> sources;
     private final SyncEngine syncEngine;
+    private final SkuIdentities skuIdentities;
     private final JdbiStockBoardReader boardReader;
     /** Null when no TikTok shop is configured: there is no demand or return to read. */
     private final ActivitySync activitySync;
@@ -126,7 +129,10 @@ public final class AppRuntime implements AutoCloseable {
         if (abandoned > 0) {
             LOG.warn("{} sync runs were interrupted by the previous process; nothing of them is visible", abandoned);
         }
-        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), Map.of());
+        List<SourceInfo> infos = this.sources.stream().map(StockSource::info).toList();
+        this.skuIdentities = new SkuIdentities(new SkuMappingRepository(database.jdbi()), () -> infos, clock);
+        // Every warehouse reading is re-keyed to the SKU identities before it is stored (README "SKU mapping").
+        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), Map.of(), skuIdentities);
         this.boardReader = new JdbiStockBoardReader(database.jdbi(),
                 this.sources.stream().map(StockSource::info).toList());
         this.activitySync = activitySource == null ? null
@@ -246,6 +252,14 @@ public final class AppRuntime implements AutoCloseable {
 
     public SyncEngine syncEngine() {
         return syncEngine;
+    }
+
+    /**
+     * SKU identities and mappings: the screen and CLI use it as {@code SkuMappings}; paths that store readings
+     * without the sync engine (CSV import) call {@link SkuIdentities#resolve(String, List, List)} first.
+     */
+    public SkuIdentities skuIdentities() {
+        return skuIdentities;
     }
 
     public StockBoardReader boardReader() {

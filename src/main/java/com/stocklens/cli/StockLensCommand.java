@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
-                AgeingCommand.class, SettingsCommand.class})
+                AgeingCommand.class, SettingsCommand.class, MappingCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")

@@ -76,7 +76,8 @@ public final class StockLensApp extends Application {
                         runtime.thresholds(), declarerMemory())
                 .withReports(runtime.ageingReader(), runtime.healthReports(), runtime.codeChecks(),
                         runtime.reportExports(), runtime.demandReader())
-                .withTeam(runtime.teamPush(), runtime.returnsPoolReader());
+                .withTeam(runtime.teamPush(), runtime.returnsPoolReader())
+                .withSkuMappings(runtime.skuIdentities());
         host = MainWindowHost.install(stage, context);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));

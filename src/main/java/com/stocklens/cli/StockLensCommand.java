@@ -44,7 +44,7 @@ public final class StockLensCommand {
     String language;
 
     @Option(names = "--screen", paramLabel = "NAME",
-            description = "Window screen to open on: flags, stock, ageing, health or codes (default: red flags when a task is open, else stock).")
+            description = "Window screen to open on: flags, stock, ageing, health, codes or mapping (default: red flags when a task is open, else stock).")
     String screen;
 
     /** The screen asked for on the command line, upper-cased (FLAGS, STOCK …), if any. */

@@ -83,11 +83,33 @@ public final class SkuIdentities implements SkuMappings, SyncEngine.ReadingStep 
     public Reading resolve(SourceInfo source, Reading reading) {
         if (source.kind() == SourceKind.SHOP) {
             repo.registerListed(reading.skus(), now());
+            redecideOpenCodes();
             return reading;
         }
         Resolved r = resolve(source.id(), reading.stock(), reading.skus(), reading.lots());
         return new Reading(reading.takenAt(), reading.warehouses(), r.skus(), r.rows(), reading.channelWarehouses(),
                 reading.channelStock(), reading.requests(), r.lots());
+    }
+
+    /**
+     * New identities may settle codes left unmapped or in conflict (on a new workspace the warehouses'
+     * first readings race TikTok's): decide those again so the mapping list is right at once. Their rows
+     * move under the identity with the source's next sync, like any other change.
+     */
+    private void redecideOpenCodes() {
+        List<SkuMapping> open = repo.mappings().stream().filter(m -> !m.method().mapped()).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        SkuMatcher matcher = SkuMatcher.of(repo.identities(), repo.manualMappings());
+        Instant at = now();
+        Map<String, List<SkuMapping>> bySource = new LinkedHashMap<>();
+        for (SkuMapping m : open) {
+            SkuMatcher.Match r = matcher.match(m.sourceId(), m.code(), m.barcode());
+            bySource.computeIfAbsent(m.sourceId(), k -> new ArrayList<>()).add(new SkuMapping(m.sourceId(), m.code(),
+                    r.sellerSku(), r.method(), m.barcode(), r.candidates(), SkuMapping.SYSTEM, at));
+        }
+        bySource.forEach(repo::record);
     }
 
     /**

@@ -262,4 +262,13 @@ class SkuIdentitiesTest {
         assertThat(r.skus()).singleElement().satisfies(s -> assertThat(s.sellerSku()).isEqualTo(Y));
         assertThat(r.outcomes()).singleElement().satisfies(o -> assertThat(o.method()).isEqualTo(MatchMethod.AUTO_BARCODE));
     }
+
+    @Test
+    void codesSeenBeforeTikTokAreDecidedAgainWhenItsListingArrives() {
+        syncInOrder(new Fixed(SHIPBOB, shipbob(BARCODE_Y)));
+        assertThat(mapping(SHIPBOB, X).method()).as("no identities yet").isEqualTo(MatchMethod.UNMAPPED);
+        syncInOrder(new Fixed(TIKTOK, tiktok()));
+        assertThat(mapping(SHIPBOB, X).method()).isEqualTo(MatchMethod.AUTO_SKU);
+        assertThat(identities.read().unmapped()).isEmpty();
+    }
 }

@@ -62,6 +62,12 @@ public final class SkuIdentities implements SkuMappings, SyncEngine.ReadingStep 
     private final SkuMappingRepository repo;
     private final Supplier<List<SourceInfo>> sources;
     private final Clock clock;
+    /**
+     * Reading identities and recording a decision happen under one lock, and so does registering TikTok's
+     * listing: otherwise a warehouse's first reading, decided before the listing arrived, could be recorded
+     * after the listing re-decided the open codes, and stay unmapped until its next sync.
+     */
+    private final Object decisions = new Object();
 
     /**
      * @param sources the configured sources (warehouse ones are offered for manual mappings); a supplier
@@ -82,8 +88,10 @@ public final class SkuIdentities implements SkuMappings, SyncEngine.ReadingStep 
     /** A shop reading registers identities; a warehouse reading comes back re-keyed to them. */
     public Reading resolve(SourceInfo source, Reading reading) {
         if (source.kind() == SourceKind.SHOP) {
-            repo.registerListed(reading.skus(), now());
-            redecideOpenCodes();
+            synchronized (decisions) {
+                repo.registerListed(reading.skus(), now());
+                redecideOpenCodes();
+            }
             return reading;
         }
         Resolved r = resolve(source.id(), reading.stock(), reading.skus(), reading.lots());
@@ -132,6 +140,13 @@ public final class SkuIdentities implements SkuMappings, SyncEngine.ReadingStep 
         for (StockRow r : rows) {
             barcodes.putIfAbsent(r.sellerSku(), "");
         }
+        synchronized (decisions) {
+            return decide(sourceId, rows, skus, lots, barcodes);
+        }
+    }
+
+    private Resolved decide(String sourceId, List<StockRow> rows, List<Sku> skus, List<Lot> lots,
+                            Map<String, String> barcodes) {
         SkuMatcher matcher = SkuMatcher.of(repo.identities(), repo.manualMappings());
         Instant at = now();
         Map<String, String> target = new LinkedHashMap<>();

@@ -68,6 +68,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import com.stocklens.sync.SkuIdentities;
+import com.stocklens.store.SkuMappingRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +98,7 @@ public final class AppRuntime implements AutoCloseable {
     private final SandboxServer sandbox;
     private final List<StockSource> sources;
     private final SyncEngine syncEngine;
+    private final SkuIdentities skuIdentities;
     private final JdbiStockBoardReader boardReader;
     /** Null when no TikTok shop is configured: there is no demand or return to read. */
     private final ActivitySync activitySync;
@@ -137,7 +140,10 @@ public final class AppRuntime implements AutoCloseable {
         if (abandoned > 0) {
             LOG.warn("{} sync runs were interrupted by the previous process; nothing of them is visible", abandoned);
         }
-        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), Map.of());
+        List<SourceInfo> infos = this.sources.stream().map(StockSource::info).toList();
+        this.skuIdentities = new SkuIdentities(new SkuMappingRepository(database.jdbi()), () -> infos, clock);
+        // Every warehouse reading is re-keyed to the SKU identities before it is stored (README "SKU mapping").
+        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), Map.of(), skuIdentities);
         this.boardReader = new JdbiStockBoardReader(database.jdbi(),
                 this.sources.stream().map(StockSource::info).toList());
         this.activitySync = activitySource == null ? null
@@ -158,7 +164,8 @@ public final class AppRuntime implements AutoCloseable {
                 FLAG_SETTLE, demandReader, returnsPoolReader, ageingReader);
         this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), demandReader,
                 ageingReader, () -> thresholds, policy::bands, clock);
-        this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock);
+        this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock,
+                skuIdentities);
     }
 
     /** How late the demo's CSV-only warehouse sends its sheet: hours behind, like a daily e-mail. */
@@ -290,6 +297,14 @@ public final class AppRuntime implements AutoCloseable {
 
     public SyncEngine syncEngine() {
         return syncEngine;
+    }
+
+    /**
+     * SKU identities and mappings: the screen and CLI use it as {@code SkuMappings}; paths that store readings
+     * without the sync engine (CSV import) call {@link SkuIdentities#resolve(String, List, List)} first.
+     */
+    public SkuIdentities skuIdentities() {
+        return skuIdentities;
     }
 
     public StockBoardReader boardReader() {

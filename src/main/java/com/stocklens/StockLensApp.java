@@ -77,7 +77,8 @@ public final class StockLensApp extends Application {
                 .withReports(runtime.ageingReader(), runtime.healthReports(), runtime.codeChecks(),
                         runtime.reportExports(), runtime.demandReader())
                 .withTeam(runtime.teamPush(), runtime.returnsPoolReader())
-                .withImports(runtime.stockImports());
+                .withImports(runtime.stockImports())
+                .withSkuMappings(runtime.skuIdentities());
         host = MainWindowHost.install(stage, context);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
-                AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class})
+                AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")
@@ -44,7 +44,7 @@ public final class StockLensCommand {
     String language;
 
     @Option(names = "--screen", paramLabel = "NAME",
-            description = "Window screen to open on: flags, stock, ageing, health or codes (default: red flags when a task is open, else stock).")
+            description = "Window screen to open on: flags, stock, ageing, health, codes or mapping (default: red flags when a task is open, else stock).")
     String screen;
 
     /** The screen asked for on the command line, upper-cased (FLAGS, STOCK …), if any. */

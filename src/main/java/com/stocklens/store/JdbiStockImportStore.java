@@ -138,6 +138,15 @@ public final class JdbiStockImportStore {
      * nothing, when the check is not valid.
      */
     public Snapshot commit(CsvWarehouse w, ImportCheck check, String digest, String mappingName, Instant now) {
+        return commit(w, check, digest, mappingName, now, (source, reading) -> reading);
+    }
+
+    /**
+     * Commits a valid file as the warehouse's snapshot; {@code beforeCommit} may re-key the reading (SKU
+     * mapping) before it is stored, as the sync engine does for polled sources.
+     */
+    public Snapshot commit(CsvWarehouse w, ImportCheck check, String digest, String mappingName, Instant now,
+                           java.util.function.BiFunction<SourceInfo, Reading, Reading> beforeCommit) {
         if (!check.valid()) {
             throw new IllegalArgumentException("Only a valid file can be imported");
         }
@@ -148,8 +157,9 @@ public final class JdbiStockImportStore {
             skus.add(new Sku(new SkuCodes(r.sellerSku(), null, r.barcode(), null), null));
             rows.add(new StockRow(r.sellerSku(), warehouse.id(), null, r.level()));
         }
-        Reading reading = Reading.ofWarehouse(check.fileTime(), List.of(warehouse), skus, rows, 0);
         SourceInfo source = sourceInfo(w);
+        Reading reading = beforeCommit.apply(source,
+                Reading.ofWarehouse(check.fileTime(), List.of(warehouse), skus, rows, 0));
         long run = snapshots.beginRun(source.id(), now);
         try {
             return snapshots.commit(source, run, reading, now, 0, (h, snapshotId) -> {
@@ -160,7 +170,7 @@ public final class JdbiStockImportStore {
                         .bind("sha", digest)
                         .bind("ft", timestamp(check.fileTime()))
                         .bind("at", timestamp(now))
-                        .bind("rows", rows.size())
+                        .bind("rows", reading.stock().size())
                         .bind("snap", snapshotId)
                         .execute();
                 remember(h, w.id(), mappingName, check.mapping());

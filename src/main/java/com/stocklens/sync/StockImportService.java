@@ -38,10 +38,20 @@ public final class StockImportService implements StockImports {
 
     private final JdbiStockImportStore store;
     private final Clock clock;
+    private final SyncEngine.ReadingStep beforeCommit;
 
     public StockImportService(JdbiStockImportStore store, Clock clock) {
+        this(store, clock, (source, reading) -> reading);
+    }
+
+    /**
+     * @param beforeCommit applied to every imported reading before it is stored (the SKU mapping step, so an
+     *                     imported file lines up with TikTok and the other warehouses like a polled source)
+     */
+    public StockImportService(JdbiStockImportStore store, Clock clock, SyncEngine.ReadingStep beforeCommit) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
     }
 
     @Override
@@ -133,7 +143,7 @@ public final class StockImportService implements StockImports {
             return new ImportOutcome(false, read.check, 0, null);
         }
         String name = mappingName == null || mappingName.isBlank() ? ColumnMapping.DEFAULT_NAME : mappingName;
-        Snapshot s = store.commit(w, read.check, digest(read.bytes), name, clock.instant());
+        Snapshot s = store.commit(w, read.check, digest(read.bytes), name, clock.instant(), beforeCommit::apply);
         LOG.info("Imported {} rows of {} into {} (file time {})", read.check.rows().size(), read.check.fileName(),
                 w.sourceId(), read.check.fileTime());
         return new ImportOutcome(true, read.check, s.id(), s.takenAt());

@@ -62,8 +62,18 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_SYNC_THREADS = 8;
 
+    /**
+     * A step between fetch and commit that may rewrite a reading (SKU identities re-key warehouse rows).
+     * Runs on the sync thread; a throw fails the run like a failed commit.
+     */
+    @FunctionalInterface
+    public interface ReadingStep {
+        Reading apply(SourceInfo source, Reading reading);
+    }
+
     private final List<StockSource> sources;
     private final SnapshotRepository repo;
+    private final ReadingStep beforeCommit;
     private final Clock clock;
     private final Duration defaultCadence;
     private final Map<String, Duration> cadencePerSource;
@@ -77,6 +87,13 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
 
     public SyncEngine(List<StockSource> sources, SnapshotRepository repo, Clock clock, Duration defaultCadence,
                       Map<String, Duration> cadencePerSource) {
+        this(sources, repo, clock, defaultCadence, cadencePerSource, (source, reading) -> reading);
+    }
+
+    /** @param beforeCommit applied to every fetched reading before it is stored (see {@link ReadingStep}) */
+    public SyncEngine(List<StockSource> sources, SnapshotRepository repo, Clock clock, Duration defaultCadence,
+                      Map<String, Duration> cadencePerSource, ReadingStep beforeCommit) {
+        this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
         this.sources = List.copyOf(sources);
         this.repo = Objects.requireNonNull(repo, "repo");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -173,9 +190,10 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             return failed(info, runId, startedAt, t0, 0, reason(e), e);
         }
         try {
+            Reading stored = beforeCommit.apply(info, reading);
             Instant finishedAt = now();
             long millis = elapsedMillis(t0);
-            Snapshot snapshot = repo.commit(info, runId, reading, finishedAt, millis);
+            Snapshot snapshot = repo.commit(info, runId, stored, finishedAt, millis);
             LOG.info("{}: snapshot {} with {} rows in {} ms ({} requests)", info.id(), snapshot.id(),
                     snapshot.rowCount(), millis, reading.requests());
             return new SyncRun(runId, info.id(), startedAt, finishedAt, SyncStatus.COMPLETE, snapshot.rowCount(),

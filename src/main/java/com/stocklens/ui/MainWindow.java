@@ -13,6 +13,8 @@ import com.stocklens.ui.flags.ToastsViewModel;
 import com.stocklens.ui.flags.Urgency;
 import com.stocklens.ui.health.HealthView;
 import com.stocklens.ui.health.HealthViewModel;
+import com.stocklens.ui.mapping.MappingView;
+import com.stocklens.ui.mapping.MappingViewModel;
 import com.stocklens.ui.stock.StockView;
 import com.stocklens.ui.stock.StockViewModel;
 import java.util.Locale;
@@ -63,6 +65,7 @@ public final class MainWindow implements AutoCloseable {
     private final ToggleButton navAgeing = new ToggleButton();
     private final ToggleButton navHealth = new ToggleButton();
     private final ToggleButton navCodes = new ToggleButton();
+    private final ToggleButton navMapping = new ToggleButton();
     private final ViewLoader loader;
     private final DialogService dialogs;
     private final FxExecutor fx = new FxExecutor();
@@ -74,8 +77,13 @@ public final class MainWindow implements AutoCloseable {
     private HealthView healthView;
     private CodesViewModel codesViewModel;
     private CodesView codesView;
+    private MappingViewModel mappingViewModel;
+    private MappingView mappingView;
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
+
+    /** Ctrl+F on the SKU mapping screen focuses its filter. */
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     /** Builds the window; the flags screen comes up first by itself when the first read finds open tasks. */
     public MainWindow(UiContext context) {
@@ -104,6 +112,9 @@ public final class MainWindow implements AutoCloseable {
             }
             if (type == CodesView.class) {
                 return new CodesView(codesViewModel, messages);
+            }
+            if (type == MappingView.class) {
+                return new MappingView(mappingViewModel, messages);
             }
             throw new IllegalArgumentException("No controller for " + type.getName());
         });
@@ -155,7 +166,7 @@ public final class MainWindow implements AutoCloseable {
 
     /** The screens of the sidebar, for callers that open one directly (previews, notices). */
     public enum Screen {
-        FLAGS, STOCK, AGEING, HEALTH, CODES
+        FLAGS, STOCK, AGEING, HEALTH, CODES, MAPPING
     }
 
     /** Shows {@code screen}, building it on first use. */
@@ -168,6 +179,7 @@ public final class MainWindow implements AutoCloseable {
             case AGEING -> navAgeing;
             case HEALTH -> navHealth;
             case CODES -> navCodes;
+            case MAPPING -> navMapping;
         });
     }
 
@@ -231,6 +243,21 @@ public final class MainWindow implements AutoCloseable {
             codesViewModel.updateCheckDay();
             return codesView.root();
         }
+        if (nav == navMapping) {
+            if (mappingView == null) {
+                mappingViewModel = new MappingViewModel(context.skuMappings(), context.syncEvents(), context.declarer(),
+                        context.background(), fx);
+                mappingView = loader.<MappingView>load(MappingView.class).controller();
+                mappingView.root().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (FIND.match(e)) {
+                        mappingView.focusFilter();
+                        e.consume();
+                    }
+                });
+                mappingViewModel.start();
+            }
+            return mappingView.root();
+        }
         return stockView.root();
     }
 
@@ -257,6 +284,9 @@ public final class MainWindow implements AutoCloseable {
         if (healthViewModel != null) {
             healthViewModel.refresh();
         }
+        if (mappingViewModel != null) {
+            mappingViewModel.refresh();
+        }
     }
 
     /** Stops tickers and unsubscribes from sync events. */
@@ -279,6 +309,10 @@ public final class MainWindow implements AutoCloseable {
         if (codesView != null) {
             codesView.dispose();
             codesViewModel.close();
+        }
+        if (mappingView != null) {
+            mappingView.dispose();
+            mappingViewModel.close();
         }
     }
 
@@ -309,8 +343,9 @@ public final class MainWindow implements AutoCloseable {
         Menu view = new Menu(messages.get("menu.view"), null, refresh, new SeparatorMenuItem());
         // Ctrl+1 … Ctrl+5 jump to the screens in sidebar order.
         Screen[] screens = Screen.values();
-        String[] keys = {"nav.flags", "nav.stock", "nav.ageing", "nav.health", "nav.codes"};
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        String[] keys = {"nav.flags", "nav.stock", "nav.ageing", "nav.health", "nav.codes", "nav.mapping"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6};
         for (int i = 0; i < screens.length; i++) {
             Screen target = screens[i];
             MenuItem go = new MenuItem(messages.get(keys[i]));
@@ -372,7 +407,9 @@ public final class MainWindow implements AutoCloseable {
         navHealth.setId("navHealth");
         navCodes.setText(messages.get("nav.codes"));
         navCodes.setId("navCodes");
-        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock, navAgeing, navHealth, navCodes}) {
+        navMapping.setText(messages.get("nav.mapping"));
+        navMapping.setId("navMapping");
+        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock, navAgeing, navHealth, navCodes, navMapping}) {
             nav.getStyleClass().add("nav-item");
             nav.setToggleGroup(screens);
             nav.setMaxWidth(Double.MAX_VALUE);
@@ -408,7 +445,7 @@ public final class MainWindow implements AutoCloseable {
                 old.setSelected(true);
             }
         });
-        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes);
+        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes, navMapping);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         return sidebar;

@@ -16,6 +16,7 @@ import com.stocklens.service.Notices;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.ReturnsPoolReader;
+import com.stocklens.service.SkuMappings;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.TeamPush;
 import com.stocklens.service.SyncEvents;
@@ -57,6 +58,7 @@ import java.util.function.Consumer;
  * @param codeChecks      the three-code check; blocking, only on {@code background}
  * @param reportExports   writes health and code-check reports to XLSX/PDF/CSV; blocking, only on {@code background}
  * @param demandReader    daily units sold per SKU, for days of supply on the ageing screen; blocking
+ * @param skuMappings     SKU identities and mappings (the SKU mapping screen); blocking, only on {@code background}
  */
 public record UiContext(
         StockBoardReader boardReader,
@@ -80,7 +82,8 @@ public record UiContext(
         DemandReader demandReader,
         TeamPush teamPush,
         ReturnsPoolReader returnsPool,
-        StockImports stockImports) {
+        StockImports stockImports,
+        SkuMappings skuMappings) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -109,13 +112,14 @@ public record UiContext(
         Objects.requireNonNull(teamPush, "teamPush");
         Objects.requireNonNull(returnsPool, "returnsPool");
         Objects.requireNonNull(stockImports, "stockImports");
+        Objects.requireNonNull(skuMappings, "skuMappings");
     }
 
     /** The same context with stock-file imports (File → Import stock file…). */
     public UiContext withImports(StockImports newImports) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings);
     }
 
     /**
@@ -129,7 +133,7 @@ public record UiContext(
         this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
-                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE);
+                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE, SkuMappings.NONE);
     }
 
     /**
@@ -152,7 +156,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand, teamPush, returnsPool, stockImports);
+                demand, teamPush, returnsPool, stockImports, skuMappings);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -160,14 +164,14 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader, teamPush, returnsPool, stockImports);
+                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings);
     }
 
     /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
     public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports);
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings);
     }
 
     /** Imports for a context without them: no CSV warehouse, and importing says plainly it is not wired. */
@@ -234,18 +238,25 @@ public record UiContext(
         }
     }
 
+    /** The same context with the SKU mapping service (the SKU mapping screen). */
+    public UiContext withSkuMappings(SkuMappings newSkuMappings) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings);
+    }
+
     /** The same context in another language. */
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

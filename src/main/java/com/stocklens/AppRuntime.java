@@ -3,15 +3,9 @@ package com.stocklens;
 import com.stocklens.connector.ShopActivitySource;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
-import com.stocklens.connector.shipbob.ShipBobConfig;
-import com.stocklens.connector.shipbob.ShipBobSource;
 import com.stocklens.connector.tiktok.TikTokActivitySource;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
-import com.stocklens.connector.tiktok.TikTokShopSource;
-import com.stocklens.domain.Provider;
-import com.stocklens.domain.SourceInfo;
-import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.Thresholds;
 import com.stocklens.notify.FlagReaderTasks;
 import com.stocklens.notify.NoticeCenter;
@@ -20,7 +14,6 @@ import com.stocklens.notify.TeamPushService;
 import com.stocklens.notify.TeamPushSettings;
 import com.stocklens.service.TeamPush;
 import com.stocklens.service.Notices;
-import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.service.CodeChecks;
@@ -58,6 +51,18 @@ import com.stocklens.service.ReportExports;
 import com.stocklens.domain.AgeProfile;
 import java.time.LocalDate;
 import com.stocklens.sync.SyncEngine;
+import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.domain.Connection;
+import com.stocklens.domain.ConnectionKind;
+import com.stocklens.secrets.PassphrasePrompt;
+import com.stocklens.secrets.SecretStores;
+import com.stocklens.service.Connections;
+import com.stocklens.service.SecretStore;
+import com.stocklens.store.ConnectionRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +105,7 @@ public final class AppRuntime implements AutoCloseable {
     private final HttpClientFactory http;
     private final HealthReportService healthReports;
     private final FileReportExports reportExports = new FileReportExports();
+    private final ConnectionService connections;
     /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
     private TeamPushService teamPush;
     private NoticeCenter noticeCenter;
@@ -114,7 +120,9 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     private AppRuntime(LaunchOptions options, Clock clock, Database database, SandboxServer sandbox,
-                       List<StockSource> sources, ShopActivitySource activitySource, HttpClientFactory http) {
+                       List<StockSource> sources, Map<String, Duration> cadences, ShopActivitySource activitySource,
+                       HttpClientFactory http, ConnectionService connections) {
+        this.connections = connections;
         this.options = options;
         this.http = http;
         this.clock = clock;
@@ -126,7 +134,7 @@ public final class AppRuntime implements AutoCloseable {
         if (abandoned > 0) {
             LOG.warn("{} sync runs were interrupted by the previous process; nothing of them is visible", abandoned);
         }
-        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), Map.of());
+        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), cadences);
         this.boardReader = new JdbiStockBoardReader(database.jdbi(),
                 this.sources.stream().map(StockSource::info).toList());
         this.activitySync = activitySource == null ? null
@@ -168,6 +176,18 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     static AppRuntime open(LaunchOptions options, Clock clock) {
+        return open(options, clock, System.getenv(), PassphrasePrompt.NONE);
+    }
+
+    /**
+     * Opens the workspace; in live mode the secrets file, when it is needed, is unlocked by
+     * {@code STOCKLENS_PASSPHRASE}, else by {@code prompt} (the window's unlock dialog).
+     */
+    public static AppRuntime open(LaunchOptions options, PassphrasePrompt prompt) {
+        return open(options, Clock.systemUTC(), System.getenv(), prompt);
+    }
+
+    static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env, PassphrasePrompt prompt) {
         Database database;
         try {
             database = Database.open(options.workspace());
@@ -177,34 +197,53 @@ public final class AppRuntime implements AutoCloseable {
         SandboxServer sandbox = null;
         try {
             HttpClientFactory http = new HttpClientFactory();
+            SourceFactory factory = new SourceFactory(http, clock);
             List<StockSource> sources = new ArrayList<>();
+            Map<String, Duration> cadences = new HashMap<>();
+            Map<String, String> problems = new HashMap<>();
             ShopActivitySource activity = null;
+            List<ConnectionService.Fixed> fixed = new ArrayList<>();
+            ConnectionRepository repo = null;
+            SecretStore secrets = null;
             if (options.demo()) {
                 sandbox = SandboxServer.start(new SimulatedWorld(DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock));
                 LOG.info("demo mode: sandbox on {}", sandbox.baseUrl());
-                SourceFactory factory = new SourceFactory(http, clock);
                 for (DemoConnections.Demo demo : DemoConnections.of(sandbox)) {
-                    sources.add(factory.create(demo.connection(), demo.secrets()::get));
-                    if (demo.connection().kind() == com.stocklens.domain.ConnectionKind.TIKTOK_SHOP) {
-                        activity = tiktokActivity(SourceFactory.tiktokConfig(demo.connection(), demo.secrets()::get),
-                                http, clock);
-                    }
+                    fixed.add(new ConnectionService.Fixed(demo.connection(), demo.secrets()));
                 }
             } else {
                 LiveConfig live = options.live();
-                LOG.info("live mode: {}", live);
-                if (live.hasTikTok()) {
-                    TikTokConfig liveTikTok = TikTokConfig.of(live.tiktokApiBase(), live.tiktokAppKey(),
-                            live.tiktokAppSecret(), live.tiktokToken());
-                    sources.add(tiktok(liveTikTok, http, clock));
-                    activity = tiktokActivity(liveTikTok, http, clock);
+                LOG.info("live mode: {}", live == null ? "stored connections only" : live);
+                if (live != null) {
+                    fixed.addAll(environmentConnections(live));
                 }
-                if (live.hasShipBob()) {
-                    sources.add(shipbob(ShipBobConfig.of(live.shipbobApiBase(), live.shipbobToken())
-                            .withLinks(live.shipbobLinks(), Map.of()), http, clock));
+                repo = new ConnectionRepository(database.jdbi());
+                Path workspace = options.workspace();
+                secrets = new LazySecretStore(() -> SecretStores.choose(workspace, env, prompt));
+            }
+            ConnectionService service = new ConnectionService(options.demo(), fixed, repo, secrets,
+                    new SnapshotRepository(database.jdbi()), factory, clock, Map.of());
+            for (Connection c : polledConnections(options.demo(), fixed, repo)) {
+                try {
+                    StockSource source = factory.create(c, service.secretLookup(c));
+                    sources.add(source);
+                    if (c.cadence() != null) {
+                        cadences.put(c.id(), c.cadence());
+                    }
+                    if (c.kind() == ConnectionKind.TIKTOK_SHOP && activity == null) {
+                        activity = tiktokActivity(c.id(),
+                                SourceFactory.tiktokConfig(c, service.secretLookup(c)), http, clock);
+                    }
+                } catch (SecretStore.SecretStoreException | IllegalArgumentException
+                         | UnsupportedOperationException e) {
+                    // The message names the field or the store's state, never a value.
+                    LOG.warn("{}: not polled this session: {}", c.id(), e.getMessage());
+                    problems.put(c.id(), e.getMessage());
                 }
             }
-            return new AppRuntime(options, clock, database, sandbox, sources, activity, http);
+            ConnectionService connections = new ConnectionService(options.demo(), fixed, repo, secrets,
+                    new SnapshotRepository(database.jdbi()), factory, clock, problems);
+            return new AppRuntime(options, clock, database, sandbox, sources, cadences, activity, http, connections);
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();
@@ -214,22 +253,69 @@ public final class AppRuntime implements AutoCloseable {
         }
     }
 
-    private static StockSource tiktok(TikTokConfig config, HttpClientFactory http, Clock clock) {
-        SourceInfo info = new SourceInfo(TIKTOK_SOURCE_ID, SourceKind.SHOP, null, "TikTok Shop");
-        return new TikTokShopSource(info, new TikTokClient(config, http, clock), clock);
+    /**
+     * The connections to poll: in demo mode the sandbox's; live, the enabled stored connections with the
+     * environment's connections laid over them (an environment connection whose id is stored keeps the
+     * stored settings and takes the environment's secrets; see README "Connections and secrets").
+     */
+    private static List<Connection> polledConnections(boolean demo, List<ConnectionService.Fixed> fixed,
+                                                      ConnectionRepository repo) {
+        Map<String, Connection> byId = new LinkedHashMap<>();
+        if (!demo) {
+            for (Connection c : repo.list()) {
+                byId.put(c.id(), c);
+            }
+        }
+        for (ConnectionService.Fixed f : fixed) {
+            byId.putIfAbsent(f.connection().id(), f.connection());
+        }
+        return byId.values().stream().filter(c -> c.enabled() && c.kind().polled()).toList();
+    }
+
+    /** The connections {@code STOCKLENS_TIKTOK_*} and {@code STOCKLENS_SHIPBOB_*} describe, with their secrets. */
+    static List<ConnectionService.Fixed> environmentConnections(LiveConfig live) {
+        List<ConnectionService.Fixed> out = new ArrayList<>();
+        if (live.hasTikTok()) {
+            out.add(new ConnectionService.Fixed(new Connection(TIKTOK_SOURCE_ID, ConnectionKind.TIKTOK_SHOP,
+                    "TikTok Shop", true, null, Map.of("api_base", live.tiktokApiBase(), "app_key", live.tiktokAppKey())),
+                    Map.of("app_secret", live.tiktokAppSecret(), "access_token", live.tiktokToken())));
+        }
+        if (live.hasShipBob()) {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("api_base", live.shipbobApiBase());
+            if (!live.shipbobLinks().isEmpty()) {
+                settings.put(WarehouseOverrides.LINKS, WarehouseOverrides.format(live.shipbobLinks()));
+            }
+            out.add(new ConnectionService.Fixed(new Connection(SHIPBOB_SOURCE_ID, ConnectionKind.SHIPBOB, "ShipBob",
+                    true, null, settings), Map.of("token", live.shipbobToken())));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the live workspace under {@code baseDir} has stored connections: with none (and nothing in
+     * the environment) the app starts its demo. A workspace that is in use or broken counts as configured,
+     * so the person sees why it cannot open instead of a silent demo.
+     */
+    public static boolean hasStoredConnections(Path baseDir) {
+        Path workspace = DataDirectory.workspace(baseDir, false);
+        if (!Files.exists(workspace.resolve("db").resolve("stocklens.mv.db"))) {
+            return false;
+        }
+        try (Database db = Database.open(workspace)) {
+            return !new ConnectionRepository(db.jdbi()).list().isEmpty();
+        } catch (WorkspaceInUseException | WorkspaceOpenException e) {
+            return true;
+        }
     }
 
     /**
      * Orders and returns get their own client: their own request count, and their own share of
      * TikTok's per-API rate limit, so the 28-day first read does not slow the stock snapshots.
      */
-    private static ShopActivitySource tiktokActivity(TikTokConfig config, HttpClientFactory http, Clock clock) {
-        return new TikTokActivitySource(TIKTOK_SOURCE_ID, new TikTokClient(config, http, clock));
-    }
-
-    private static StockSource shipbob(ShipBobConfig config, HttpClientFactory http, Clock clock) {
-        SourceInfo info = new SourceInfo(SHIPBOB_SOURCE_ID, SourceKind.WAREHOUSE, Provider.SHIPBOB, "ShipBob");
-        return new ShipBobSource(info, config, http, clock);
+    private static ShopActivitySource tiktokActivity(String sourceId, TikTokConfig config, HttpClientFactory http,
+                                                     Clock clock) {
+        return new TikTokActivitySource(sourceId, new TikTokClient(config, http, clock));
     }
 
     public LaunchOptions options() {
@@ -330,6 +416,11 @@ public final class AppRuntime implements AutoCloseable {
     public synchronized TeamPush teamPush() {
         startNotices();
         return new TeamPushSettings(teamPush);
+    }
+
+    /** The connections screen's service: list, save, test and remove connections (blocking). */
+    public Connections connections() {
+        return connections;
     }
 
     /** The red-flag panel's read model. */

@@ -51,7 +51,9 @@ public final class StockLensApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(thread, error));
         settings = new UserSettings(options.workspace());
         try {
-            runtime = AppRuntime.open(options);
+            // Asked only if a live connection needs a secret from the encrypted file (never in demo mode).
+            runtime = AppRuntime.open(options, new UnlockPrompt(
+                    requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault())));
         } catch (AppRuntime.StartupException e) {
             log.error("cannot open the workspace", e);
             startupError = e.getMessage();
@@ -76,7 +78,9 @@ public final class StockLensApp extends Application {
                         runtime.thresholds(), declarerMemory())
                 .withReports(runtime.ageingReader(), runtime.healthReports(), runtime.codeChecks(),
                         runtime.reportExports(), runtime.demandReader())
-                .withTeam(runtime.teamPush(), runtime.returnsPoolReader());
+                .withTeam(runtime.teamPush(), runtime.returnsPoolReader())
+                // The TikTok authorization dialog comes from the shop-authorization work; null disables the button.
+                .withConnections(runtime.connections(), null);
         host = MainWindowHost.install(stage, context);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));

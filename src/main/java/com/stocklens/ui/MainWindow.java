@@ -5,6 +5,8 @@ import com.stocklens.ui.ageing.AgeingView;
 import com.stocklens.ui.ageing.AgeingViewModel;
 import com.stocklens.ui.codes.CodesView;
 import com.stocklens.ui.codes.CodesViewModel;
+import com.stocklens.ui.connections.ConnectionsView;
+import com.stocklens.ui.connections.ConnectionsViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.FlagsView;
 import com.stocklens.ui.flags.FlagsViewModel;
@@ -63,6 +65,7 @@ public final class MainWindow implements AutoCloseable {
     private final ToggleButton navAgeing = new ToggleButton();
     private final ToggleButton navHealth = new ToggleButton();
     private final ToggleButton navCodes = new ToggleButton();
+    private final ToggleButton navConnections = new ToggleButton();
     private final ViewLoader loader;
     private final DialogService dialogs;
     private final FxExecutor fx = new FxExecutor();
@@ -74,6 +77,8 @@ public final class MainWindow implements AutoCloseable {
     private HealthView healthView;
     private CodesViewModel codesViewModel;
     private CodesView codesView;
+    private ConnectionsViewModel connectionsViewModel;
+    private ConnectionsView connectionsView;
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
 
@@ -104,6 +109,9 @@ public final class MainWindow implements AutoCloseable {
             }
             if (type == CodesView.class) {
                 return new CodesView(codesViewModel, messages);
+            }
+            if (type == ConnectionsView.class) {
+                return new ConnectionsView(connectionsViewModel, messages);
             }
             throw new IllegalArgumentException("No controller for " + type.getName());
         });
@@ -155,7 +163,7 @@ public final class MainWindow implements AutoCloseable {
 
     /** The screens of the sidebar, for callers that open one directly (previews, notices). */
     public enum Screen {
-        FLAGS, STOCK, AGEING, HEALTH, CODES
+        FLAGS, STOCK, AGEING, HEALTH, CODES, CONNECTIONS
     }
 
     /** Shows {@code screen}, building it on first use. */
@@ -168,6 +176,7 @@ public final class MainWindow implements AutoCloseable {
             case AGEING -> navAgeing;
             case HEALTH -> navHealth;
             case CODES -> navCodes;
+            case CONNECTIONS -> navConnections;
         });
     }
 
@@ -231,6 +240,15 @@ public final class MainWindow implements AutoCloseable {
             codesViewModel.updateCheckDay();
             return codesView.root();
         }
+        if (nav == navConnections) {
+            if (connectionsView == null) {
+                connectionsViewModel = new ConnectionsViewModel(context.connections(), dialogs, context.syncEvents(),
+                        context.authorizeShop(), context.background(), fx);
+                connectionsView = loader.<ConnectionsView>load(ConnectionsView.class).controller();
+                connectionsViewModel.start();
+            }
+            return connectionsView.root();
+        }
         return stockView.root();
     }
 
@@ -280,6 +298,10 @@ public final class MainWindow implements AutoCloseable {
             codesView.dispose();
             codesViewModel.close();
         }
+        if (connectionsView != null) {
+            connectionsView.dispose();
+            connectionsViewModel.close();
+        }
     }
 
     private MenuBar menuBar() {
@@ -301,10 +323,11 @@ public final class MainWindow implements AutoCloseable {
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         refresh.setOnAction(e -> refresh());
         Menu view = new Menu(messages.get("menu.view"), null, refresh, new SeparatorMenuItem());
-        // Ctrl+1 … Ctrl+5 jump to the screens in sidebar order.
+        // Ctrl+1 … Ctrl+6 jump to the screens in sidebar order.
         Screen[] screens = Screen.values();
-        String[] keys = {"nav.flags", "nav.stock", "nav.ageing", "nav.health", "nav.codes"};
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        String[] keys = {"nav.flags", "nav.stock", "nav.ageing", "nav.health", "nav.codes", "nav.connections"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6};
         for (int i = 0; i < screens.length; i++) {
             Screen target = screens[i];
             MenuItem go = new MenuItem(messages.get(keys[i]));
@@ -366,7 +389,9 @@ public final class MainWindow implements AutoCloseable {
         navHealth.setId("navHealth");
         navCodes.setText(messages.get("nav.codes"));
         navCodes.setId("navCodes");
-        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock, navAgeing, navHealth, navCodes}) {
+        navConnections.setText(messages.get("nav.connections"));
+        navConnections.setId("navConnections");
+        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock, navAgeing, navHealth, navCodes, navConnections}) {
             nav.getStyleClass().add("nav-item");
             nav.setToggleGroup(screens);
             nav.setMaxWidth(Double.MAX_VALUE);
@@ -402,7 +427,7 @@ public final class MainWindow implements AutoCloseable {
                 old.setSelected(true);
             }
         });
-        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes);
+        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes, navConnections);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         return sidebar;

@@ -1,6 +1,8 @@
 package com.stocklens.ui;
 
 import com.stocklens.domain.CodeCheckResult;
+import com.stocklens.domain.Connection;
+import com.stocklens.service.Connections;
 import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Thresholds;
@@ -56,6 +58,8 @@ import java.util.function.Consumer;
  * @param codeChecks      the three-code check; blocking, only on {@code background}
  * @param reportExports   writes health and code-check reports to XLSX/PDF/CSV; blocking, only on {@code background}
  * @param demandReader    daily units sold per SKU, for days of supply on the ageing screen; blocking
+ * @param connections     the connections screen's service; blocking, only on {@code background}
+ * @param authorizeShop   opens TikTok's authorization dialog for a connection (FX thread), or null when none exists
  */
 public record UiContext(
         StockBoardReader boardReader,
@@ -78,7 +82,9 @@ public record UiContext(
         ReportExports reportExports,
         DemandReader demandReader,
         TeamPush teamPush,
-        ReturnsPoolReader returnsPool) {
+        ReturnsPoolReader returnsPool,
+        Connections connections,
+        Consumer<Connection> authorizeShop) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -106,6 +112,7 @@ public record UiContext(
         Objects.requireNonNull(demandReader, "demandReader");
         Objects.requireNonNull(teamPush, "teamPush");
         Objects.requireNonNull(returnsPool, "returnsPool");
+        Objects.requireNonNull(connections, "connections");
     }
 
     /**
@@ -119,7 +126,7 @@ public record UiContext(
         this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
-                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE);
+                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoConnections.INSTANCE, null);
     }
 
     /**
@@ -142,7 +149,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand, teamPush, returnsPool);
+                demand, teamPush, returnsPool, connections, authorizeShop);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -150,14 +157,64 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader, teamPush, returnsPool);
+                reportExports, demandReader, teamPush, returnsPool, connections, authorizeShop);
     }
 
     /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
     public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool);
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, connections, authorizeShop);
+    }
+
+    /**
+     * The same context with the connections screen's service and, when another part of the app supplies
+     * it, the TikTok authorization dialog (null leaves the Authorize… button disabled).
+     */
+    public UiContext withConnections(Connections newConnections, Consumer<Connection> newAuthorizeShop) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, newConnections, newAuthorizeShop);
+    }
+
+    /** Connections for a context without them: an empty list, and every change says it is not available. */
+    private static final class NoConnections implements Connections {
+        static final Connections INSTANCE = new NoConnections();
+
+        @Override
+        public boolean isDemo() {
+            return false;
+        }
+
+        @Override
+        public boolean changesNeedRestart() {
+            return true;
+        }
+
+        @Override
+        public List<ConnectionStatus> list() {
+            return List.of();
+        }
+
+        @Override
+        public void save(Connection connection, Map<String, String> enteredSecrets) throws ConnectionException {
+            throw new ConnectionException("connections are not available in this build");
+        }
+
+        @Override
+        public void remove(String connectionId) throws ConnectionException {
+            throw new ConnectionException("connections are not available in this build");
+        }
+
+        @Override
+        public TestOutcome test(Connection connection, Map<String, String> enteredSecrets) {
+            return TestOutcome.failed(Failure.NOT_SUPPORTED, null, connection.displayName());
+        }
+
+        @Override
+        public String newId(com.stocklens.domain.ConnectionKind kind, String displayName) {
+            return kind.name().toLowerCase(Locale.ROOT) + ":main";
+        }
     }
 
     /** Team push for a context without it: no robots, and a test says it is not available. */
@@ -185,14 +242,14 @@ public record UiContext(
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, connections, authorizeShop);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, connections, authorizeShop);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

@@ -28,6 +28,8 @@ public final class RedactingLoggingInterceptor implements Interceptor {
             "authorization", "proxy-authorization", "x-tts-access-token", "cookie", "set-cookie",
             "app_secret", "access_token", "refresh_token", "sign", "token", "auth_code",
             "app-token", "api-key", "x-api-key",
+            // GoodCang sends its secret app key as a header; WINIT's signatures and client secret.
+            "app-key", "client_sign", "client_secret", "app_token",
             // Chat-robot webhooks: WeCom's "key" and DingTalk's "access_token" alone let anyone post to the group.
             "key", "secret");
 

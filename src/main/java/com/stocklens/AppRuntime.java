@@ -242,7 +242,8 @@ public final class AppRuntime implements AutoCloseable {
                 }
             }
             ConnectionService connections = new ConnectionService(options.demo(), fixed, repo, secrets,
-                    new SnapshotRepository(database.jdbi()), factory, clock, problems);
+                    new SnapshotRepository(database.jdbi()), factory, clock, problems)
+                    .withDefaultCadence(options.cadence());
             return new AppRuntime(options, clock, database, sandbox, sources, cadences, activity, http, connections);
         } catch (RuntimeException e) {
             if (sandbox != null) {

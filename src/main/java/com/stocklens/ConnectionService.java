@@ -53,6 +53,7 @@ final class ConnectionService implements Connections {
     private final SourceFactory factory;
     private final Clock clock;
     private final Map<String, String> startProblems;
+    private java.time.Duration defaultCadence = java.time.Duration.ofSeconds(60);
 
     ConnectionService(boolean demo, List<Fixed> fixed, ConnectionRepository repo, SecretStore secrets,
                       SnapshotRepository runs, SourceFactory factory, Clock clock, Map<String, String> startProblems) {
@@ -73,6 +74,16 @@ final class ConnectionService implements Connections {
     @Override
     public boolean isDemo() {
         return demo;
+    }
+
+    ConnectionService withDefaultCadence(java.time.Duration cadence) {
+        this.defaultCadence = cadence;
+        return this;
+    }
+
+    @Override
+    public java.time.Duration defaultCadence() {
+        return defaultCadence;
     }
 
     @Override

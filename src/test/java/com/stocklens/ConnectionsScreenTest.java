@@ -108,6 +108,7 @@ class ConnectionsScreenTest {
             robot.lookup("#field-token").queryAs(PasswordField.class).setText(SandboxCredentials.SHIPBOB_TOKEN);
         });
         assertThat(robot.lookup("#connSave").query().isDisabled()).isFalse();
+        snapshot(robot, "#connectionDialog", Path.of("target", "connections-dialog-en.png"));
         robot.clickOn("#connSave");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
@@ -134,6 +135,17 @@ class ConnectionsScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
         assertThat(secrets.get("stocklens/shipbob:shipbob-us/token")).isEmpty();
         assertThat(new ConnectionRepository(db.jdbi()).list()).isEmpty();
+    }
+
+    /** A PNG of the window holding {@code id} (the README's dialog screenshot comes from here). */
+    private static void snapshot(FxRobot robot, String id, Path out) {
+        robot.interact(() -> {
+            try {
+                ScreenshotOnFailure.write(robot.lookup(id).query().getScene().snapshot(null), out.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test

@@ -24,6 +24,11 @@ public interface Connections {
      */
     boolean changesNeedRestart();
 
+    /** The interval of a connection without its own cadence ({@code --cadence}, else 10 s demo / 60 s live). */
+    default java.time.Duration defaultCadence() {
+        return java.time.Duration.ofSeconds(60);
+    }
+
     /** Every connection with its last sync run and which of its secrets are stored. */
     List<ConnectionStatus> list() throws ConnectionException;
 

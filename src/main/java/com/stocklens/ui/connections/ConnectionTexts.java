@@ -25,6 +25,15 @@ public final class ConnectionTexts {
         return messages.get("connection.field." + key);
     }
 
+    /** A cadence; null is the app's default, shown with {@code defaultCadence} when known. */
+    public String cadence(Duration d, Duration defaultCadence) {
+        if (d == null) {
+            return defaultCadence == null ? messages.get("connections.cadence.default")
+                    : messages.format("connections.cadence.defaultIs", cadence(defaultCadence));
+        }
+        return cadence(d);
+    }
+
     public String cadence(Duration d) {
         if (d == null) {
             return messages.get("connections.cadence.default");

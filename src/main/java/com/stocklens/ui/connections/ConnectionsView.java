@@ -109,7 +109,7 @@ public final class ConnectionsView {
         });
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         kindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(texts.kind(c.getValue().kind())));
-        cadenceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(texts.cadence(c.getValue().cadence())));
+        cadenceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(texts.cadence(c.getValue().cadence(), viewModel.defaultCadence())));
         secretsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(secrets(c.getValue())));
         enabledColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         enabledColumn.setCellFactory(c -> new TableCell<>() {

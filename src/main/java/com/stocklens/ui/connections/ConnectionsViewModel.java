@@ -97,6 +97,11 @@ public final class ConnectionsViewModel implements AutoCloseable {
         return service.isDemo();
     }
 
+    /** The interval of connections without their own. */
+    public java.time.Duration defaultCadence() {
+        return service.defaultCadence();
+    }
+
     /** True when TikTok's authorization can be opened from this screen. */
     public boolean canAuthorize() {
         return authorize != null && !service.isDemo();

@@ -117,7 +117,10 @@ final class ConnectionService implements Connections {
     }
 
     private ConnectionStatus status(Connection c, Set<String> storedSecrets) {
-        SyncRun last = runs.recentRuns(c.id(), 1).stream().findFirst().orElse(null);
+        // The last finished run says more than one still running (which has neither rows nor a result yet).
+        List<SyncRun> recent = runs.recentRuns(c.id(), 3);
+        SyncRun last = recent.stream().filter(r -> r.status() != com.stocklens.domain.SyncStatus.RUNNING).findFirst()
+                .orElse(recent.isEmpty() ? null : recent.get(0));
         return new ConnectionStatus(c, last, storedSecrets, startProblems.get(c.id()));
     }
 

@@ -3,15 +3,9 @@ package com.stocklens;
 import com.stocklens.connector.ShopActivitySource;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
-import com.stocklens.connector.shipbob.ShipBobConfig;
-import com.stocklens.connector.shipbob.ShipBobSource;
 import com.stocklens.connector.tiktok.TikTokActivitySource;
 import com.stocklens.connector.tiktok.TikTokClient;
 import com.stocklens.connector.tiktok.TikTokConfig;
-import com.stocklens.connector.tiktok.TikTokShopSource;
-import com.stocklens.domain.Provider;
-import com.stocklens.domain.SourceInfo;
-import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.Thresholds;
 import com.stocklens.notify.FlagReaderTasks;
 import com.stocklens.notify.NoticeCenter;
@@ -20,7 +14,6 @@ import com.stocklens.notify.TeamPushService;
 import com.stocklens.notify.TeamPushSettings;
 import com.stocklens.service.TeamPush;
 import com.stocklens.service.Notices;
-import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.service.CodeChecks;
@@ -70,6 +63,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import com.stocklens.sync.SkuIdentities;
 import com.stocklens.store.SkuMappingRepository;
+import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.domain.Connection;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.ConnectionKind;
+import com.stocklens.secrets.PassphrasePrompt;
+import com.stocklens.secrets.SecretStores;
+import com.stocklens.service.Connections;
+import com.stocklens.service.ShopAuthorizer;
+import com.stocklens.service.SecretStore;
+import com.stocklens.store.ConnectionRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,6 +121,9 @@ public final class AppRuntime implements AutoCloseable {
     private final HealthReportService healthReports;
     private final FileReportExports reportExports = new FileReportExports();
     private final StockImportService stockImports;
+    private final ConnectionService connections;
+    /** TikTok authorization in live mode (null in demo: the demo shop is authorized already). */
+    private ShopAuthorizer shopAuthorizer;
     /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
     private TeamPushService teamPush;
     private NoticeCenter noticeCenter;
@@ -128,7 +138,9 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     private AppRuntime(LaunchOptions options, Clock clock, Database database, SandboxServer sandbox,
-                       List<StockSource> sources, ShopActivitySource activitySource, HttpClientFactory http) {
+                       List<StockSource> sources, Map<String, Duration> cadences, ShopActivitySource activitySource,
+                       HttpClientFactory http, ConnectionService connections) {
+        this.connections = connections;
         this.options = options;
         this.http = http;
         this.clock = clock;
@@ -143,7 +155,7 @@ public final class AppRuntime implements AutoCloseable {
         List<SourceInfo> infos = this.sources.stream().map(StockSource::info).toList();
         this.skuIdentities = new SkuIdentities(new SkuMappingRepository(database.jdbi()), () -> infos, clock);
         // Every warehouse reading is re-keyed to the SKU identities before it is stored (README "SKU mapping").
-        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), Map.of(), skuIdentities);
+        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), cadences, skuIdentities);
         this.boardReader = new JdbiStockBoardReader(database.jdbi(),
                 this.sources.stream().map(StockSource::info).toList());
         this.activitySync = activitySource == null ? null
@@ -220,6 +232,18 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     static AppRuntime open(LaunchOptions options, Clock clock) {
+        return open(options, clock, System.getenv(), PassphrasePrompt.NONE);
+    }
+
+    /**
+     * Opens the workspace; in live mode the secrets file, when it is needed, is unlocked by
+     * {@code STOCKLENS_PASSPHRASE}, else by {@code prompt} (the window's unlock dialog).
+     */
+    public static AppRuntime open(LaunchOptions options, PassphrasePrompt prompt) {
+        return open(options, Clock.systemUTC(), System.getenv(), prompt);
+    }
+
+    static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env, PassphrasePrompt prompt) {
         Database database;
         try {
             database = Database.open(options.workspace());
@@ -229,33 +253,73 @@ public final class AppRuntime implements AutoCloseable {
         SandboxServer sandbox = null;
         try {
             HttpClientFactory http = new HttpClientFactory();
+            // Renewed TikTok tokens are stored once the live secret store exists (demo keeps them in memory).
+            java.util.concurrent.atomic.AtomicReference<java.util.function.BiConsumer<Connection,
+                    com.stocklens.connector.tiktok.TokenSet>> tokenSink = new java.util.concurrent.atomic.AtomicReference<>();
+            SourceFactory factory = new SourceFactory(http, clock, (c, t) -> {
+                var sink = tokenSink.get();
+                if (sink != null) {
+                    sink.accept(c, t);
+                }
+            });
             List<StockSource> sources = new ArrayList<>();
+            Map<String, Duration> cadences = new HashMap<>();
+            Map<String, String> problems = new HashMap<>();
             ShopActivitySource activity = null;
+            List<ConnectionService.Fixed> fixed = new ArrayList<>();
+            ConnectionRepository repo = null;
+            SecretStore secrets = null;
+            TikTokShopAuthorizer authorizer = null;
             if (options.demo()) {
                 sandbox = SandboxServer.start(new SimulatedWorld(DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock));
                 LOG.info("demo mode: sandbox on {}", sandbox.baseUrl());
-                SourceFactory factory = new SourceFactory(http, clock);
                 for (DemoConnections.Demo demo : DemoConnections.of(sandbox)) {
-                    sources.add(factory.create(demo.connection(), demo.secrets()::get));
-                    if (demo.connection().kind() == com.stocklens.domain.ConnectionKind.TIKTOK_SHOP) {
-                        activity = factory.tiktokActivity(demo.connection(), demo.secrets()::get);
-                    }
+                    fixed.add(new ConnectionService.Fixed(demo.connection(), demo.secrets()));
                 }
             } else {
                 LiveConfig live = options.live();
-                LOG.info("live mode: {}", live);
-                if (live.hasTikTok()) {
-                    TikTokConfig liveTikTok = TikTokConfig.of(live.tiktokApiBase(), live.tiktokAppKey(),
-                            live.tiktokAppSecret(), live.tiktokToken());
-                    sources.add(tiktok(liveTikTok, http, clock));
-                    activity = tiktokActivity(liveTikTok, http, clock);
+                LOG.info("live mode: {}", live == null ? "stored connections only" : live);
+                if (live != null) {
+                    fixed.addAll(environmentConnections(live));
                 }
-                if (live.hasShipBob()) {
-                    sources.add(shipbob(ShipBobConfig.of(live.shipbobApiBase(), live.shipbobToken())
-                            .withLinks(live.shipbobLinks(), Map.of()), http, clock));
+                repo = new ConnectionRepository(database.jdbi());
+                Path workspace = options.workspace();
+                secrets = new LazySecretStore(() -> SecretStores.choose(workspace, env, prompt));
+                ConnectionRepository store = repo;
+                SecretStore secretStore = secrets;
+                java.util.function.BiConsumer<Connection, Map<String, String>> settingsSink =
+                        (c, values) -> mergeSettings(store, c, values, clock);
+                tokenSink.set((c, t) -> TikTokTokenStorage.persister(c, secretStore, settingsSink).accept(t));
+                authorizer = new TikTokShopAuthorizer(secretStore, http, clock, settingsSink,
+                        (c, t) -> factory.forgetTokens(c.id()));
+            }
+            ConnectionService service = new ConnectionService(options.demo(), fixed, repo, secrets,
+                    new SnapshotRepository(database.jdbi()), factory, clock, Map.of());
+            for (Connection c : polledConnections(options.demo(), fixed, repo)) {
+                try {
+                    StockSource source = factory.create(c, service.secretLookup(c));
+                    sources.add(source);
+                    if (c.cadence() != null) {
+                        cadences.put(c.id(), c.cadence());
+                    }
+                    if (c.kind() == ConnectionKind.TIKTOK_SHOP && activity == null) {
+                        // Shares the stock source's token lifecycle: one refresh serves both.
+                        activity = factory.tiktokActivity(c, service.secretLookup(c));
+                    }
+                } catch (SecretStore.SecretStoreException | IllegalArgumentException
+                         | UnsupportedOperationException e) {
+                    // The message names the field or the store's state, never a value.
+                    LOG.warn("{}: not polled this session: {}", c.id(), e.getMessage());
+                    problems.put(c.id(), e.getMessage());
                 }
             }
-            return new AppRuntime(options, clock, database, sandbox, sources, activity, http);
+            ConnectionService connections = new ConnectionService(options.demo(), fixed, repo, secrets,
+                    new SnapshotRepository(database.jdbi()), factory, clock, problems)
+                    .withDefaultCadence(options.cadence());
+            AppRuntime runtime = new AppRuntime(options, clock, database, sandbox, sources, cadences, activity, http,
+                    connections);
+            runtime.shopAuthorizer = authorizer;
+            return runtime;
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();
@@ -265,22 +329,69 @@ public final class AppRuntime implements AutoCloseable {
         }
     }
 
-    private static StockSource tiktok(TikTokConfig config, HttpClientFactory http, Clock clock) {
-        SourceInfo info = new SourceInfo(TIKTOK_SOURCE_ID, SourceKind.SHOP, null, "TikTok Shop");
-        return new TikTokShopSource(info, new TikTokClient(config, http, clock), clock);
+    /**
+     * The connections to poll: in demo mode the sandbox's; live, the enabled stored connections with the
+     * environment's connections laid over them (an environment connection whose id is stored keeps the
+     * stored settings and takes the environment's secrets; see README "Connections and secrets").
+     */
+    private static List<Connection> polledConnections(boolean demo, List<ConnectionService.Fixed> fixed,
+                                                      ConnectionRepository repo) {
+        Map<String, Connection> byId = new LinkedHashMap<>();
+        if (!demo) {
+            for (Connection c : repo.list()) {
+                byId.put(c.id(), c);
+            }
+        }
+        for (ConnectionService.Fixed f : fixed) {
+            byId.putIfAbsent(f.connection().id(), f.connection());
+        }
+        return byId.values().stream().filter(c -> c.enabled() && c.kind().polled()).toList();
+    }
+
+    /** The connections {@code STOCKLENS_TIKTOK_*} and {@code STOCKLENS_SHIPBOB_*} describe, with their secrets. */
+    static List<ConnectionService.Fixed> environmentConnections(LiveConfig live) {
+        List<ConnectionService.Fixed> out = new ArrayList<>();
+        if (live.hasTikTok()) {
+            out.add(new ConnectionService.Fixed(new Connection(TIKTOK_SOURCE_ID, ConnectionKind.TIKTOK_SHOP,
+                    "TikTok Shop", true, null, Map.of("api_base", live.tiktokApiBase(), "app_key", live.tiktokAppKey())),
+                    Map.of("app_secret", live.tiktokAppSecret(), "access_token", live.tiktokToken())));
+        }
+        if (live.hasShipBob()) {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("api_base", live.shipbobApiBase());
+            if (!live.shipbobLinks().isEmpty()) {
+                settings.put(WarehouseOverrides.LINKS, WarehouseOverrides.format(live.shipbobLinks()));
+            }
+            out.add(new ConnectionService.Fixed(new Connection(SHIPBOB_SOURCE_ID, ConnectionKind.SHIPBOB, "ShipBob",
+                    true, null, settings), Map.of("token", live.shipbobToken())));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the live workspace under {@code baseDir} has stored connections: with none (and nothing in
+     * the environment) the app starts its demo. A workspace that is in use or broken counts as configured,
+     * so the person sees why it cannot open instead of a silent demo.
+     */
+    public static boolean hasStoredConnections(Path baseDir) {
+        Path workspace = DataDirectory.workspace(baseDir, false);
+        if (!Files.exists(workspace.resolve("db").resolve("stocklens.mv.db"))) {
+            return false;
+        }
+        try (Database db = Database.open(workspace)) {
+            return !new ConnectionRepository(db.jdbi()).list().isEmpty();
+        } catch (WorkspaceInUseException | WorkspaceOpenException e) {
+            return true;
+        }
     }
 
     /**
      * Orders and returns get their own client: their own request count, and their own share of
      * TikTok's per-API rate limit, so the 28-day first read does not slow the stock snapshots.
      */
-    private static ShopActivitySource tiktokActivity(TikTokConfig config, HttpClientFactory http, Clock clock) {
-        return new TikTokActivitySource(TIKTOK_SOURCE_ID, new TikTokClient(config, http, clock));
-    }
-
-    private static StockSource shipbob(ShipBobConfig config, HttpClientFactory http, Clock clock) {
-        SourceInfo info = new SourceInfo(SHIPBOB_SOURCE_ID, SourceKind.WAREHOUSE, Provider.SHIPBOB, "ShipBob");
-        return new ShipBobSource(info, config, http, clock);
+    private static ShopActivitySource tiktokActivity(String sourceId, TikTokConfig config, HttpClientFactory http,
+                                                     Clock clock) {
+        return new TikTokActivitySource(sourceId, new TikTokClient(config, http, clock));
     }
 
     public LaunchOptions options() {
@@ -394,6 +505,28 @@ public final class AppRuntime implements AutoCloseable {
     public synchronized TeamPush teamPush() {
         startNotices();
         return new TeamPushSettings(teamPush);
+    }
+
+    /** The connections screen's service: list, save, test and remove connections (blocking). */
+    public Connections connections() {
+        return connections;
+    }
+
+    /** TikTok Shop authorization for a live TikTok connection; empty in demo mode. */
+    public Optional<ShopAuthorizer> shopAuthorizer() {
+        return Optional.ofNullable(shopAuthorizer);
+    }
+
+    /** Merges renewed settings (token expiry times, the chosen shop) into the stored connection. */
+    private static void mergeSettings(ConnectionRepository repo, Connection c, Map<String, String> values,
+                                      Clock clock) {
+        Connection stored = repo.find(c.id()).orElse(null);
+        if (stored == null) {
+            return; // an environment connection is never stored
+        }
+        Map<String, String> merged = new LinkedHashMap<>(stored.settings());
+        merged.putAll(values);
+        repo.save(stored.withSettings(merged), clock.instant());
     }
 
     /** The red-flag panel's read model. */

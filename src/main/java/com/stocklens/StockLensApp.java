@@ -51,11 +51,37 @@ public final class StockLensApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(thread, error));
         settings = new UserSettings(options.workspace());
         try {
-            runtime = AppRuntime.open(options);
+            // Asked only if a live connection needs a secret from the encrypted file (never in demo mode).
+            runtime = AppRuntime.open(options, new UnlockPrompt(
+                    requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault())));
         } catch (AppRuntime.StartupException e) {
             log.error("cannot open the workspace", e);
             startupError = e.getMessage();
         }
+    }
+
+    /**
+     * Runs TikTok's authorization dialog for a connection and stores the chosen shop (the tokens are stored
+     * by the authorizer). The connection is read again before saving: the authorizer has written the
+     * token expiry times meanwhile.
+     */
+    private void authorize(Stage stage, com.stocklens.service.ShopAuthorizer authorizer,
+                           com.stocklens.domain.Connection connection, com.stocklens.ui.Messages messages) {
+        com.stocklens.ui.auth.TikTokAuthorizeDialog.show(stage, authorizer, connection, messages,
+                        com.stocklens.ui.auth.TikTokAuthorizeDialog.browser(getHostServices()))
+                .ifPresent(shop -> uiIo.execute(() -> {
+                    try {
+                        com.stocklens.domain.Connection current = runtime.connections().list().stream()
+                                .map(com.stocklens.service.Connections.ConnectionStatus::connection)
+                                .filter(c -> c.id().equals(connection.id())).findFirst().orElse(connection);
+                        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(current.settings());
+                        settings.put("shop_cipher", shop.cipher());
+                        runtime.connections().save(current.withSettings(settings), java.util.Map.of());
+                        log.info("{}: shop {} chosen", connection.id(), shop.name());
+                    } catch (Exception e) {
+                        log.warn("{}: could not store the chosen shop: {}", connection.id(), e.getMessage());
+                    }
+                }));
     }
 
     @Override
@@ -78,7 +104,11 @@ public final class StockLensApp extends Application {
                         runtime.reportExports(), runtime.demandReader())
                 .withTeam(runtime.teamPush(), runtime.returnsPoolReader())
                 .withImports(runtime.stockImports())
-                .withSkuMappings(runtime.skuIdentities());
+                .withSkuMappings(runtime.skuIdentities())
+                .withConnections(runtime.connections(), runtime.shopAuthorizer()
+                        .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
+                                new com.stocklens.ui.Messages(locale)))
+                        .orElse(null));
         host = MainWindowHost.install(stage, context);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));

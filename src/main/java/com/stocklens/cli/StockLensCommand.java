@@ -1,6 +1,7 @@
 package com.stocklens.cli;
 
 import com.stocklens.DataDirectory;
+import com.stocklens.AppRuntime;
 import com.stocklens.LaunchOptions;
 import com.stocklens.LiveConfig;
 import com.stocklens.rules.Staleness;
@@ -73,7 +74,8 @@ public final class StockLensCommand {
     /** Resolves demo/live and the workspace from the options and the environment. */
     public LaunchOptions launchOptions(Map<String, String> env) {
         Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);
-        boolean runDemo = live.isEmpty(); // nothing configured → the demo, as a first start should be
+        // Nothing configured (no environment, no stored connection) → the demo, as a first start should be.
+        boolean runDemo = demo || (live.isEmpty() && !AppRuntime.hasStoredConnections(DataDirectory.resolve(dataDir)));
         Duration cadence = cadenceSeconds != null ? Duration.ofSeconds(Math.max(1, cadenceSeconds))
                 : runDemo ? LaunchOptions.DEMO_CADENCE : LaunchOptions.LIVE_CADENCE;
         Duration stale = staleAfterMinutes != null ? Duration.ofMinutes(Math.max(1, staleAfterMinutes))

@@ -1,6 +1,7 @@
 package com.stocklens.ui;
 
 import com.stocklens.service.ReportFormat;
+import com.stocklens.ui.connections.ConnectionFormViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,4 +27,23 @@ public interface DialogService {
      * @param suggestedName file name offered first, with its extension
      */
     CompletionStage<Optional<Path>> chooseSaveFile(String titleKey, String suggestedName, ReportFormat format);
+
+    /**
+     * Lets the person fill in a connection's form (add or edit). Completes on the FX thread with
+     * {@code true} on Save, {@code false} on cancel.
+     */
+    default CompletionStage<Boolean> editConnection(ConnectionFormViewModel form) {
+        throw new UnsupportedOperationException("this dialog service cannot edit connections");
+    }
+
+    /**
+     * Asks a yes/no question (e.g. "Remove this connection?"). Completes on the FX thread with {@code true}
+     * when the person confirms.
+     *
+     * @param titleKey   message key of the title
+     * @param messageKey message key of the question, formatted with {@code args}
+     */
+    default CompletionStage<Boolean> confirm(String titleKey, String messageKey, Object... args) {
+        throw new UnsupportedOperationException("this dialog service cannot ask for confirmation");
+    }
 }

@@ -2,6 +2,8 @@ package com.stocklens.ui;
 
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.service.ReportFormat;
+import com.stocklens.ui.connections.ConnectionDialog;
+import com.stocklens.ui.connections.ConnectionFormViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.TaskRowViewModel;
@@ -145,5 +147,33 @@ public final class FxDialogService implements DialogService {
         // The native save dialog is modal by nature; nothing ticks on the report screens meanwhile.
         File file = chooser.showSaveDialog(owner.get());
         return CompletableFuture.completedFuture(Optional.ofNullable(file).map(File::toPath));
+    }
+
+    @Override
+    public CompletionStage<Boolean> editConnection(ConnectionFormViewModel form) {
+        return ConnectionDialog.show(form, messages, owner.get());
+    }
+
+    @Override
+    public CompletionStage<Boolean> confirm(String titleKey, String messageKey, Object... args) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(messages.get(titleKey));
+        dialog.setHeaderText(messages.format(messageKey, args));
+        Window w = owner.get();
+        if (w != null) {
+            dialog.initOwner(w);
+            dialog.initModality(Modality.WINDOW_MODAL);
+        }
+        ButtonType yes = new ButtonType(messages.get("dialog.confirm.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(messages.get("dialog.confirm.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(yes, no);
+        dialog.getDialogPane().setId("confirmDialog");
+        dialog.getDialogPane().lookupButton(yes).setId("confirmYes");
+        dialog.getDialogPane().lookupButton(no).setId("confirmNo");
+        Theme.style(dialog.getDialogPane());
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        dialog.setOnHidden(e -> result.complete(dialog.getResult() == yes));
+        dialog.show();
+        return result;
     }
 }

@@ -5,6 +5,8 @@ import com.stocklens.ui.ageing.AgeingView;
 import com.stocklens.ui.ageing.AgeingViewModel;
 import com.stocklens.ui.codes.CodesView;
 import com.stocklens.ui.codes.CodesViewModel;
+import com.stocklens.ui.connections.ConnectionsView;
+import com.stocklens.ui.connections.ConnectionsViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.FlagsView;
 import com.stocklens.ui.flags.FlagsViewModel;
@@ -66,6 +68,7 @@ public final class MainWindow implements AutoCloseable {
     private final ToggleButton navHealth = new ToggleButton();
     private final ToggleButton navCodes = new ToggleButton();
     private final ToggleButton navMapping = new ToggleButton();
+    private final ToggleButton navConnections = new ToggleButton();
     private final ViewLoader loader;
     private final DialogService dialogs;
     private final FxExecutor fx = new FxExecutor();
@@ -79,6 +82,8 @@ public final class MainWindow implements AutoCloseable {
     private CodesView codesView;
     private MappingViewModel mappingViewModel;
     private MappingView mappingView;
+    private ConnectionsViewModel connectionsViewModel;
+    private ConnectionsView connectionsView;
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
 
@@ -115,6 +120,9 @@ public final class MainWindow implements AutoCloseable {
             }
             if (type == MappingView.class) {
                 return new MappingView(mappingViewModel, messages);
+            }
+            if (type == ConnectionsView.class) {
+                return new ConnectionsView(connectionsViewModel, messages);
             }
             throw new IllegalArgumentException("No controller for " + type.getName());
         });
@@ -166,7 +174,7 @@ public final class MainWindow implements AutoCloseable {
 
     /** The screens of the sidebar, for callers that open one directly (previews, notices). */
     public enum Screen {
-        FLAGS, STOCK, AGEING, HEALTH, CODES, MAPPING
+        FLAGS, STOCK, AGEING, HEALTH, CODES, MAPPING, CONNECTIONS
     }
 
     /** Shows {@code screen}, building it on first use. */
@@ -180,6 +188,7 @@ public final class MainWindow implements AutoCloseable {
             case HEALTH -> navHealth;
             case CODES -> navCodes;
             case MAPPING -> navMapping;
+            case CONNECTIONS -> navConnections;
         });
     }
 
@@ -258,6 +267,15 @@ public final class MainWindow implements AutoCloseable {
             }
             return mappingView.root();
         }
+        if (nav == navConnections) {
+            if (connectionsView == null) {
+                connectionsViewModel = new ConnectionsViewModel(context.connections(), dialogs, context.syncEvents(),
+                        context.authorizeShop(), context.background(), fx);
+                connectionsView = loader.<ConnectionsView>load(ConnectionsView.class).controller();
+                connectionsViewModel.start();
+            }
+            return connectionsView.root();
+        }
         return stockView.root();
     }
 
@@ -314,6 +332,10 @@ public final class MainWindow implements AutoCloseable {
             mappingView.dispose();
             mappingViewModel.close();
         }
+        if (connectionsView != null) {
+            connectionsView.dispose();
+            connectionsViewModel.close();
+        }
     }
 
     private MenuBar menuBar() {
@@ -341,11 +363,12 @@ public final class MainWindow implements AutoCloseable {
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         refresh.setOnAction(e -> refresh());
         Menu view = new Menu(messages.get("menu.view"), null, refresh, new SeparatorMenuItem());
-        // Ctrl+1 … Ctrl+5 jump to the screens in sidebar order.
+        // Ctrl+1 … Ctrl+7 jump to the screens in sidebar order.
         Screen[] screens = Screen.values();
-        String[] keys = {"nav.flags", "nav.stock", "nav.ageing", "nav.health", "nav.codes", "nav.mapping"};
+        String[] keys = {"nav.flags", "nav.stock", "nav.ageing", "nav.health", "nav.codes", "nav.mapping",
+                "nav.connections"};
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6};
+                KeyCode.DIGIT6, KeyCode.DIGIT7};
         for (int i = 0; i < screens.length; i++) {
             Screen target = screens[i];
             MenuItem go = new MenuItem(messages.get(keys[i]));
@@ -409,7 +432,10 @@ public final class MainWindow implements AutoCloseable {
         navCodes.setId("navCodes");
         navMapping.setText(messages.get("nav.mapping"));
         navMapping.setId("navMapping");
-        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock, navAgeing, navHealth, navCodes, navMapping}) {
+        navConnections.setText(messages.get("nav.connections"));
+        navConnections.setId("navConnections");
+        for (ToggleButton nav : new ToggleButton[] {navFlags, navStock, navAgeing, navHealth, navCodes, navMapping,
+                navConnections}) {
             nav.getStyleClass().add("nav-item");
             nav.setToggleGroup(screens);
             nav.setMaxWidth(Double.MAX_VALUE);
@@ -445,7 +471,7 @@ public final class MainWindow implements AutoCloseable {
                 old.setSelected(true);
             }
         });
-        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes, navMapping);
+        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes, navMapping, navConnections);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         return sidebar;

@@ -1,5 +1,7 @@
 package com.stocklens.ui;
 
+import com.stocklens.domain.Connection;
+import com.stocklens.service.Connections;
 import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.HealthReport;
@@ -59,6 +61,8 @@ import java.util.function.Consumer;
  * @param reportExports   writes health and code-check reports to XLSX/PDF/CSV; blocking, only on {@code background}
  * @param demandReader    daily units sold per SKU, for days of supply on the ageing screen; blocking
  * @param skuMappings     SKU identities and mappings (the SKU mapping screen); blocking, only on {@code background}
+ * @param connections     the connections screen's service; blocking, only on {@code background}
+ * @param authorizeShop   opens TikTok's authorization dialog for a connection (FX thread), or null when none exists
  */
 public record UiContext(
         StockBoardReader boardReader,
@@ -83,7 +87,9 @@ public record UiContext(
         TeamPush teamPush,
         ReturnsPoolReader returnsPool,
         StockImports stockImports,
-        SkuMappings skuMappings) {
+        SkuMappings skuMappings,
+        Connections connections,
+        Consumer<Connection> authorizeShop) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -113,13 +119,14 @@ public record UiContext(
         Objects.requireNonNull(returnsPool, "returnsPool");
         Objects.requireNonNull(stockImports, "stockImports");
         Objects.requireNonNull(skuMappings, "skuMappings");
+        Objects.requireNonNull(connections, "connections");
     }
 
     /** The same context with stock-file imports (File → Import stock file…). */
     public UiContext withImports(StockImports newImports) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop);
     }
 
     /**
@@ -133,7 +140,8 @@ public record UiContext(
         this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
-                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE, SkuMappings.NONE);
+                NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE, SkuMappings.NONE,
+                NoConnections.INSTANCE, null);
     }
 
     /**
@@ -156,7 +164,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand, teamPush, returnsPool, stockImports, skuMappings);
+                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -164,14 +172,65 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings);
+                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop);
     }
 
     /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
     public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings);
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop);
+    }
+
+    /**
+     * The same context with the connections screen's service and, when another part of the app supplies
+     * it, the TikTok authorization dialog (null leaves the Authorize… button disabled).
+     */
+    public UiContext withConnections(Connections newConnections, Consumer<Connection> newAuthorizeShop) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings,
+                newConnections, newAuthorizeShop);
+    }
+
+    /** Connections for a context without them: an empty list, and every change says it is not available. */
+    private static final class NoConnections implements Connections {
+        static final Connections INSTANCE = new NoConnections();
+
+        @Override
+        public boolean isDemo() {
+            return false;
+        }
+
+        @Override
+        public boolean changesNeedRestart() {
+            return true;
+        }
+
+        @Override
+        public List<ConnectionStatus> list() {
+            return List.of();
+        }
+
+        @Override
+        public void save(Connection connection, Map<String, String> enteredSecrets) throws ConnectionException {
+            throw new ConnectionException("connections are not available in this build");
+        }
+
+        @Override
+        public void remove(String connectionId) throws ConnectionException {
+            throw new ConnectionException("connections are not available in this build");
+        }
+
+        @Override
+        public TestOutcome test(Connection connection, Map<String, String> enteredSecrets) {
+            return TestOutcome.failed(Failure.NOT_SUPPORTED, null, connection.displayName());
+        }
+
+        @Override
+        public String newId(com.stocklens.domain.ConnectionKind kind, String displayName) {
+            return kind.name().toLowerCase(Locale.ROOT) + ":main";
+        }
     }
 
     /** Imports for a context without them: no CSV warehouse, and importing says plainly it is not wired. */
@@ -242,21 +301,21 @@ public record UiContext(
     public UiContext withSkuMappings(SkuMappings newSkuMappings) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop);
     }
 
     /** The same context in another language. */
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

@@ -86,7 +86,9 @@ class ArchitectureTest {
         classes().that().resideInAPackage("com.stocklens.store..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.service..",
-                        "com.stocklens.store..", "org.jdbi..", "org.flywaydb..", "org.h2..", "org.slf4j.."))
+                        "com.stocklens.store..", "org.jdbi..", "org.flywaydb..", "org.h2..", "org.slf4j..",
+                        // connection settings are one JSON column
+                        "com.fasterxml.jackson.."))
                 .check(classes);
     }
 
@@ -119,6 +121,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void secretStoresKnowOnlyTheServiceAndTheKeychain() {
+        classes().that().resideInAPackage("com.stocklens.secrets..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(plus("com.stocklens.service..", "com.stocklens.secrets..",
+                        "com.github.javakeyring..", "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
     void notificationsSpeakHttpButNotStorageOrUi() {
         classes().that().resideInAPackage("com.stocklens.notify..")
                 .should().onlyDependOnClassesThat()
@@ -140,7 +151,7 @@ class ArchitectureTest {
     void uiDoesNotReachIntoStorageOrNetwork() {
         noClasses().that().resideInAPackage("com.stocklens.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.stocklens.store..",
-                        "com.stocklens.sync..", "com.stocklens.connector..", "com.stocklens.sandbox..",
+                        "com.stocklens.sync..", "com.stocklens.connector..", "com.stocklens.sandbox..", "com.stocklens.secrets..",
                         "okhttp3..", "org.jdbi..", "java.sql..")
                 .check(classes);
     }

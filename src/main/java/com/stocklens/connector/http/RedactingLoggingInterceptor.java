@@ -27,9 +27,9 @@ public final class RedactingLoggingInterceptor implements Interceptor {
     private static final Set<String> SENSITIVE = Set.of(
             "authorization", "proxy-authorization", "x-tts-access-token", "cookie", "set-cookie",
             "app_secret", "access_token", "refresh_token", "sign", "token", "auth_code",
-            "app-token", "app-key", "api-key", "x-api-key",
-            // WINIT signs with the API token and the client secret; both signatures are credentials too.
-            "client_sign", "client_secret",
+            "app-token", "api-key", "x-api-key",
+            // GoodCang sends its secret app key as a header; WINIT's signatures and client secret.
+            "app-key", "client_sign", "client_secret", "app_token",
             // Chat-robot webhooks: WeCom's "key" and DingTalk's "access_token" alone let anyone post to the group.
             "key", "secret");
 

@@ -1,0 +1,236 @@
+package com.stocklens.ui.connections;
+
+import com.stocklens.domain.Connection;
+import com.stocklens.domain.ConnectionField;
+import com.stocklens.domain.ConnectionKind;
+import com.stocklens.service.Connections;
+import com.stocklens.service.Connections.TestOutcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The add / edit form of one connection, generated from {@link ConnectionKind#fields()}. Secret fields
+ * start empty: an empty secret keeps the stored value (the view shows "stored" as a placeholder), a typed
+ * one replaces it. {@link #problemProperty()} holds the message key of the first thing missing.
+ */
+public final class ConnectionFormViewModel {
+    /** Cadence presets offered by the form; null = the app's default. */
+    public static final List<Duration> CADENCES = java.util.Arrays.asList(null, Duration.ofMinutes(1),
+            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
+
+    private final ConnectionKind kind;
+    private final String existingId;
+    private final Set<String> storedSecrets;
+    private final Connections service;
+    private final Executor background;
+    private final Executor ui;
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
+    private final ObjectProperty<Duration> cadence = new SimpleObjectProperty<>(this, "cadence");
+    private final Map<String, StringProperty> values = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final BooleanBinding valid;
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
+    private final ReadOnlyObjectWrapper<TestOutcome> testOutcome = new ReadOnlyObjectWrapper<>(this, "testOutcome");
+
+    private ConnectionFormViewModel(ConnectionKind kind, Connection existing, Set<String> storedSecrets,
+                                    Connections service, Executor background, Executor ui) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.existingId = existing == null ? null : existing.id();
+        this.storedSecrets = Set.copyOf(storedSecrets);
+        this.service = Objects.requireNonNull(service, "service");
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        for (ConnectionField f : kind.fields()) {
+            String start = f.secret() ? "" : existing == null ? nullToEmpty(f.defaultValue())
+                    : nullToEmpty(existing.settings().get(f.key()));
+            values.put(f.key(), new SimpleStringProperty(this, f.key(), start));
+        }
+        if (existing != null) {
+            name.set(existing.displayName());
+            enabled.set(existing.enabled());
+            cadence.set(existing.cadence());
+        }
+        javafx.beans.Observable[] deps = new javafx.beans.Observable[values.size() + 1];
+        int i = 0;
+        for (StringProperty p : values.values()) {
+            deps[i++] = p;
+        }
+        deps[i] = name;
+        problem.bind(Bindings.createStringBinding(this::firstProblem, deps));
+        valid = problem.isNull();
+    }
+
+    /** A new connection of {@code kind} with the production defaults filled in. */
+    public static ConnectionFormViewModel forNew(ConnectionKind kind, Connections service, Executor background,
+                                                 Executor ui) {
+        return new ConnectionFormViewModel(kind, null, Set.of(), service, background, ui);
+    }
+
+    /** The form of an existing connection; its secrets stay in the store unless retyped. */
+    public static ConnectionFormViewModel forExisting(ConnectionRowViewModel row, Connections service,
+                                                      Executor background, Executor ui) {
+        return new ConnectionFormViewModel(row.kind(), row.connection(), row.storedSecrets(), service, background, ui);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private String firstProblem() {
+        if (name.get() == null || name.get().isBlank()) {
+            return "connections.form.problem.name";
+        }
+        for (ConnectionField f : kind.fields()) {
+            String v = values.get(f.key()).get();
+            boolean empty = v == null || v.isBlank();
+            if (f.required() && empty && !(f.secret() && storedSecrets.contains(f.key()))) {
+                return "connections.form.problem.required";
+            }
+        }
+        return null;
+    }
+
+    /** The field that is missing, for the message; null when the form is complete. */
+    public String missingField() {
+        for (ConnectionField f : kind.fields()) {
+            String v = values.get(f.key()).get();
+            if (f.required() && (v == null || v.isBlank()) && !(f.secret() && storedSecrets.contains(f.key()))) {
+                return f.key();
+            }
+        }
+        return null;
+    }
+
+    public ConnectionKind kind() {
+        return kind;
+    }
+
+    /** True when editing an existing connection (its id stays). */
+    public boolean editing() {
+        return existingId != null;
+    }
+
+    public List<ConnectionField> fields() {
+        return kind.fields();
+    }
+
+    public StringProperty valueProperty(String fieldKey) {
+        StringProperty p = values.get(fieldKey);
+        if (p == null) {
+            throw new IllegalArgumentException("No field " + fieldKey + " in " + kind);
+        }
+        return p;
+    }
+
+    /** True when a secret field has a stored value (the view shows a "stored" placeholder). */
+    public boolean secretStored(String fieldKey) {
+        return storedSecrets.contains(fieldKey);
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public ObjectProperty<Duration> cadenceProperty() {
+        return cadence;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TestOutcome> testOutcomeProperty() {
+        return testOutcome.getReadOnlyProperty();
+    }
+
+    /** The connection as filled in; {@code id} for a new one comes from the service. */
+    public Connection toConnection(String id) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (ConnectionField f : kind.fields()) {
+            String v = values.get(f.key()).get();
+            if (!f.secret() && v != null && !v.isBlank()) {
+                settings.put(f.key(), v.strip());
+            }
+        }
+        return new Connection(existingId != null ? existingId : id, kind, name.get().strip(), enabled.get(),
+                cadence.get(), settings);
+    }
+
+    /** The secrets typed into the form (blank ones left out: they keep the stored value). */
+    public Map<String, String> enteredSecrets() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ConnectionField f : kind.fields()) {
+            String v = values.get(f.key()).get();
+            if (f.secret() && v != null && !v.isBlank()) {
+                out.put(f.key(), v.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The id the saved connection has or will get. Blocking for a new one. */
+    String idForSave() throws Connections.ConnectionException {
+        return existingId != null ? existingId : service.newId(kind, name.get());
+    }
+
+    /** Tests what is in the form (typed secrets over stored ones), on the background executor. */
+    public void test() {
+        if (testing.get()) {
+            return;
+        }
+        testing.set(true);
+        testOutcome.set(null);
+        Connection c;
+        try {
+            c = toConnection(existingId != null ? existingId : "test:" + kind.name().toLowerCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            testing.set(false);
+            return;
+        }
+        Map<String, String> typed = enteredSecrets();
+        try {
+            background.execute(() -> {
+                TestOutcome outcome = service.test(c, typed);
+                ui.execute(() -> {
+                    testing.set(false);
+                    testOutcome.set(outcome);
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            testing.set(false);
+        }
+    }
+}

@@ -48,6 +48,8 @@ public final class StockLensApp extends Application {
         requestedScreen = command.screen().orElse(null);
         Logs.configure(options.workspace());
         log = LoggerFactory.getLogger(StockLensApp.class);
+        // Opening snapshot files comes later; for now the path a file association passes is logged.
+        command.fileToOpen().ifPresent(file -> log.info("asked to open {}", file));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(thread, error));
         settings = new UserSettings(options.workspace());
         try {

@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The root command: with no subcommand the GUI starts; subcommands run headless. Holds the global
@@ -47,6 +51,34 @@ public final class StockLensCommand {
     @Option(names = "--screen", paramLabel = "NAME",
             description = "Window screen to open on: flags, stock, ageing, health, codes or mapping (default: red flags when a task is open, else stock).")
     String screen;
+
+    /** File name ending of StockLens snapshot files (the installers register it as application/x-stocklens). */
+    public static final String FILE_EXTENSION = ".stocklens";
+
+    @Spec
+    CommandSpec spec;
+
+    private Path fileToOpen;
+
+    /**
+     * A {@code .stocklens} file to open: the desktop passes it when the user opens such a file (file
+     * association of the installers). Any other bare word stays an error, so a mistyped subcommand is
+     * still reported rather than silently starting the window.
+     */
+    @Parameters(arity = "0..1", paramLabel = "FILE.stocklens",
+            description = "A StockLens snapshot file to open (what the desktop passes for a double-clicked .stocklens file).")
+    void setFileToOpen(Path file) {
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(FILE_EXTENSION)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Unknown subcommand or file '" + file + "' (files to open end with " + FILE_EXTENSION + ")");
+        }
+        fileToOpen = file;
+    }
+
+    /** The {@code .stocklens} file given on the command line, if any. */
+    public Optional<Path> fileToOpen() {
+        return Optional.ofNullable(fileToOpen);
+    }
 
     /** The screen asked for on the command line, upper-cased (FLAGS, STOCK …), if any. */
     public Optional<String> screen() {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Linux packages with jpackage (JDK 25): a self-contained app image and a .deb, both with their own
+# jlinked Java runtime, so no JDK is needed where they run.
+#   packaging/linux.sh              -> target/dist/StockLens/ (app image) and target/dist/stocklens_VERSION_amd64.deb
+#   packaging/linux.sh app-image    -> the app image only
+#   packaging/linux.sh deb          -> the .deb only, from the app image already in target/dist/StockLens
+# The .deb needs dpkg-deb (part of dpkg) and fakeroot (apt-get install fakeroot). It installs into
+# /opt/stocklens, adds a menu entry (Office) and the .stocklens file type (application/x-stocklens).
+source "$(dirname "$0")/common.sh"
+target=${1:-all}
+
+if [ "$target" != deb ] || [ ! -x target/dist/StockLens/bin/StockLens ]; then
+  rm -rf target/dist
+  "$jdk/bin/jpackage" --type app-image --dest target/dist --app-version "$version" \
+    @packaging/jpackage/package.args @packaging/jpackage/app.args \
+    --icon icons/stocklens-256.png
+  echo "linux: app image target/dist/StockLens ($(du -sh target/dist/StockLens | cut -f1))"
+fi
+[ "$target" = app-image ] && exit 0
+
+rm -f target/dist/*.deb
+"$jdk/bin/jpackage" --type deb --dest target/dist --app-version "$version" \
+  @packaging/jpackage/package.args \
+  --app-image target/dist/StockLens \
+  --resource-dir packaging/linux-resources \
+  --file-associations packaging/jpackage/stocklens-file.properties \
+  --icon icons/stocklens-256.png \
+  --linux-package-name stocklens \
+  --linux-deb-maintainer "packaging@stocklens.invalid" \
+  --linux-menu-group Office \
+  --linux-app-category office \
+  --linux-shortcut \
+  --linux-package-deps "libgtk-3-0, fonts-wqy-zenhei | fonts-noto-cjk"
+deb=$(ls target/dist/*.deb)
+echo "linux: $deb ($(du -h "$deb" | cut -f1))"

@@ -136,11 +136,6 @@ class DemoEndToEndTest {
         }
     }
 
-    /** The ShipBob rows: the demo's partner warehouses (ShipMonk, Flexport …) have their own tests. */
-    private static List<BoardRow> shipBobRows(StockBoard board) {
-        return board.rows().stream().filter(r -> r.warehouse().id().startsWith("shipbob:")).toList();
-    }
-
     private static Map<String, StockLevel> levels(StockBoard board) {
         Map<String, StockLevel> m = new HashMap<>();
         for (BoardRow r : shipBobRows(board)) {

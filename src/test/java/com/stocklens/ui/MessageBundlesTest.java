@@ -77,7 +77,14 @@ class MessageBundlesTest {
                                 "alert.kind.",       // FlagTexts: "alert.kind." + camel(AlertKind)
                                 "alert.figures.",    // FlagTexts: "alert.figures." + camel(AlertKind)
                                 "alert.snooze.",     // FlagTexts: "alert.snooze." + snooze length suffix
-                                "hint.")),           // FlagTexts: "hint." + camel(HintKind) [+ ".plain"]
+                                "hint.",             // FlagTexts: "hint." + camel(HintKind) [+ ".plain"]
+                                "connections.kind.", // ConnectionTexts: + ConnectionKind.name()
+                                "connection.field.", // ConnectionTexts: + ConnectionField.key()
+                                "connections.test.failure.", // ConnectionTexts: + Failure.name()
+                                "import.field.",     // ImportView: + ImportField.key()
+                                "import.problem.",   // ImportView: + ImportProblem.name()
+                                "import.status.",    // ImportView: + import status name()
+                                "mapping.method.")), // MappingView: + MatchMethod.name() (or NONE)
                 new Bundle("report labels",
                         MAIN_RESOURCES.resolve("com/stocklens/report/labels.properties"),
                         MAIN_RESOURCES.resolve("com/stocklens/report/labels_zh.properties"),

@@ -127,9 +127,38 @@ public final class StockLensApp extends Application {
         }
         stage.show();
         StartMarker.installIfRequested(stage.getScene());
-        uiIo.execute(runtime::importDemoSpreadsheets); // file and database work: off the FX thread
+        importDemoSheetsAfterFirstShopSync();
         runtime.startSync();
         log.info("window shown ({} mode, workspace {})", options.demo() ? "demo" : "live", options.workspace());
+    }
+
+    /**
+     * The demo's CSV warehouse sends its sheet once TikTok's listing is in, so its rows line up with the SKU
+     * identities (a warehouse's own codes are matched by barcode) as a seller's import would on a set-up
+     * workspace. File and database work, so off the FX thread.
+     */
+    private void importDemoSheetsAfterFirstShopSync() {
+        if (!runtime.options().demo()) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<AutoCloseable> subscription = new java.util.concurrent.atomic.AtomicReference<>();
+        subscription.set(runtime.syncEngine().subscribe(event -> {
+            if (event.run().sourceId().equals(AppRuntime.TIKTOK_SOURCE_ID)
+                    && event.run().status() == com.stocklens.domain.SyncStatus.COMPLETE && done.compareAndSet(false, true)) {
+                uiIo.execute(() -> {
+                    runtime.importDemoSpreadsheets();
+                    try {
+                        AutoCloseable s = subscription.get();
+                        if (s != null) {
+                            s.close();
+                        }
+                    } catch (Exception e) {
+                        log.debug("demo sheet subscription close: {}", e.toString());
+                    }
+                });
+            }
+        }));
     }
 
     @Override

@@ -618,7 +618,8 @@ public final class AppRuntime implements AutoCloseable {
             TeamPushConfig pushConfig = TeamPushConfig.fromEnvironment();
             pushConfig.problems().forEach(p -> LOG.warn("Team push: {}", p));
             teamPush = new TeamPushService(http, clock);
-            teamPush.setRobots(pushConfig.robots());
+            // A snapshot file never talks to anyone: no robot, whatever the environment says.
+            teamPush.setRobots(snapshot != null ? List.of() : pushConfig.robots());
             FlagReaderTasks openTasks = new FlagReaderTasks(flagReader);
             noticeCenter = new NoticeCenter(flagEngine, openTasks, openTasks, teamPush, clock);
         }

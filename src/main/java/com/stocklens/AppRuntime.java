@@ -358,6 +358,7 @@ public final class AppRuntime implements AutoCloseable {
     private static AppRuntime openSnapshot(LaunchOptions options) {
         Path temp;
         try {
+            discardAbandonedSnapshots();
             temp = Files.createTempDirectory("stocklens-snapshot-");
         } catch (IOException e) {
             throw new StartupException("No temporary folder for the snapshot: " + e.getMessage(), e);
@@ -395,6 +396,21 @@ public final class AppRuntime implements AutoCloseable {
             }
             com.stocklens.store.SnapshotArchive.discard(temp);
             throw new StartupException("The snapshot could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary copies left by a process that was killed (never closed) are removed after two days. */
+    private static void discardAbandonedSnapshots() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Instant cutoff = Instant.now().minus(Duration.ofDays(2));
+        try (var dirs = Files.newDirectoryStream(tmp, "stocklens-snapshot-*")) {
+            for (Path d : dirs) {
+                if (Files.isDirectory(d) && Files.getLastModifiedTime(d).toInstant().isBefore(cutoff)) {
+                    com.stocklens.store.SnapshotArchive.discard(d);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("old snapshot copies not cleaned: {}", e.toString());
         }
     }
 

@@ -83,8 +83,12 @@ class SnapshotCliTest extends CliHarness {
             assertThat(runtime.activitySync()).isEmpty();
             assertThat(runtime.clock().instant()).isEqualTo(Instant.parse(manifest.get("at").asText()));
             assertThat(runtime.boardReader().read().sources()).hasSize(manifest.get("sources").size());
-            assertThat(runtime.connections().test(runtime.connections().list().get(0).connection(), Map.of())
-                    .succeeded()).isFalse();
+            // Even a connection test is refused: a snapshot never reaches the network.
+            var outcome = runtime.connections().test(new com.stocklens.domain.Connection("shipbob:x",
+                    com.stocklens.domain.ConnectionKind.SHIPBOB, "x", true, null,
+                    Map.of("api_base", "http://127.0.0.1:9")), Map.of("token", "t"));
+            assertThat(outcome.succeeded()).isFalse();
+            assertThat(outcome.detail()).isEqualTo(AppRuntime.READ_ONLY_MESSAGE);
         }
     }
 

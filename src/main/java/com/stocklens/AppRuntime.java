@@ -127,6 +127,10 @@ public final class AppRuntime implements AutoCloseable {
     /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
     private TeamPushService teamPush;
     private NoticeCenter noticeCenter;
+    /** The open snapshot file's manifest (snapshot mode), else null. */
+    private final com.stocklens.store.SnapshotArchive.Manifest snapshot;
+    /** Where the database lives: the workspace, or the temporary copy of an open snapshot. */
+    private final Path dataWorkspace;
 
     /** The workspace could not be opened; the message tells the person what to do. */
     public static final class StartupException extends RuntimeException {
@@ -140,6 +144,16 @@ public final class AppRuntime implements AutoCloseable {
     private AppRuntime(LaunchOptions options, Clock clock, Database database, SandboxServer sandbox,
                        List<StockSource> sources, Map<String, Duration> cadences, ShopActivitySource activitySource,
                        HttpClientFactory http, ConnectionService connections) {
+        this(options, clock, database, sandbox, sources, cadences, activitySource, http, connections, null, null,
+                options.workspace());
+    }
+
+    private AppRuntime(LaunchOptions options, Clock clock, Database database, SandboxServer sandbox,
+                       List<StockSource> sources, Map<String, Duration> cadences, ShopActivitySource activitySource,
+                       HttpClientFactory http, ConnectionService connections, List<SourceInfo> shownSources,
+                       com.stocklens.store.SnapshotArchive.Manifest snapshot, Path dataWorkspace) {
+        this.snapshot = snapshot;
+        this.dataWorkspace = dataWorkspace;
         this.connections = connections;
         this.options = options;
         this.http = http;
@@ -152,12 +166,12 @@ public final class AppRuntime implements AutoCloseable {
         if (abandoned > 0) {
             LOG.warn("{} sync runs were interrupted by the previous process; nothing of them is visible", abandoned);
         }
-        List<SourceInfo> infos = this.sources.stream().map(StockSource::info).toList();
+        List<SourceInfo> infos = shownSources != null ? List.copyOf(shownSources)
+                : this.sources.stream().map(StockSource::info).toList();
         this.skuIdentities = new SkuIdentities(new SkuMappingRepository(database.jdbi()), () -> infos, clock);
         // Every warehouse reading is re-keyed to the SKU identities before it is stored (README "SKU mapping").
         this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), cadences, skuIdentities);
-        this.boardReader = new JdbiStockBoardReader(database.jdbi(),
-                this.sources.stream().map(StockSource::info).toList());
+        this.boardReader = new JdbiStockBoardReader(database.jdbi(), infos);
         this.activitySync = activitySource == null ? null
                 : new ActivitySync(activitySource, new ActivityRepository(database.jdbi()), clock, options.cadence());
         this.demandReader = new JdbiDemandReader(database.jdbi());
@@ -165,7 +179,7 @@ public final class AppRuntime implements AutoCloseable {
         this.flagReader = new JdbiFlagReader(database.jdbi());
         this.ageingReader = new AgeingService(new AgeingInputs(database.jdbi()), clock);
         // --stale-after on the command line wins; otherwise settings.properties, otherwise the default.
-        this.policy = PolicySettings.load(options.workspace(),
+        this.policy = PolicySettings.load(dataWorkspace,
                 options.staleAfter().equals(Staleness.DEFAULT_WINDOW) ? null : options.staleAfter());
         policy.entries().stream().filter(e -> e.problem() != null)
                 .forEach(e -> LOG.warn("settings.properties {}: {}", e.key(), e.problem()));
@@ -244,6 +258,9 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env, PassphrasePrompt prompt) {
+        if (options.snapshotMode()) {
+            return openSnapshot(options);
+        }
         Database database;
         try {
             database = Database.open(options.workspace());
@@ -327,6 +344,134 @@ public final class AppRuntime implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Refusal shown for every change while a snapshot file is open. */
+    public static final String READ_ONLY_MESSAGE =
+            "This is a snapshot file, opened read-only: nothing can be changed, synced or imported.";
+
+    /**
+     * Snapshot mode: the file is verified and restored into a fresh temporary workspace (never the live or
+     * demo one), then opened with no source, no sandbox, no secret store and no network, and the clock
+     * frozen at the snapshot's moment so ages, staleness and countdowns read as they did then.
+     */
+    private static AppRuntime openSnapshot(LaunchOptions options) {
+        Path temp;
+        try {
+            discardAbandonedSnapshots();
+            temp = Files.createTempDirectory("stocklens-snapshot-");
+        } catch (IOException e) {
+            throw new StartupException("No temporary folder for the snapshot: " + e.getMessage(), e);
+        }
+        com.stocklens.store.SnapshotArchive.Manifest manifest;
+        Database database = null;
+        try {
+            manifest = com.stocklens.store.SnapshotArchive.restore(options.snapshot(), temp);
+            writeSnapshotSettings(temp, manifest.settings());
+            database = Database.open(temp);
+            Clock clock = Clock.fixed(manifest.at(), java.time.ZoneOffset.UTC);
+            List<SourceInfo> shown = new ArrayList<>();
+            for (var src : manifest.sources()) {
+                shown.add(new SourceInfo(src.id(), com.stocklens.domain.SourceKind.valueOf(src.kind()),
+                        src.provider() == null ? null : Provider.valueOf(src.provider()), src.name()));
+            }
+            HttpClientFactory http = new HttpClientFactory();
+            SourceFactory factory = new SourceFactory(http, clock, (c, t) -> { });
+            List<ConnectionService.Fixed> listed = new ArrayList<>();
+            for (Connection c : new ConnectionRepository(database.jdbi()).list()) {
+                listed.add(new ConnectionService.Fixed(c, Map.of()));
+            }
+            ConnectionService connections = new ConnectionService(true, listed, null, null,
+                    new SnapshotRepository(database.jdbi()), factory, clock, Map.of())
+                    .withDefaultCadence(options.cadence()).readOnly(READ_ONLY_MESSAGE);
+            LOG.info("snapshot mode: {} (at {}), restored into {}", options.snapshot(), manifest.at(), temp);
+            return new AppRuntime(options, clock, database, null, List.of(), Map.of(), null, http, connections,
+                    shown, manifest, temp);
+        } catch (com.stocklens.store.SnapshotFileException e) {
+            com.stocklens.store.SnapshotArchive.discard(temp);
+            throw new StartupException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            com.stocklens.store.SnapshotArchive.discard(temp);
+            throw new StartupException("The snapshot could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary copies left by a process that was killed (never closed) are removed after two days. */
+    private static void discardAbandonedSnapshots() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Instant cutoff = Instant.now().minus(Duration.ofDays(2));
+        try (var dirs = Files.newDirectoryStream(tmp, "stocklens-snapshot-*")) {
+            for (Path d : dirs) {
+                if (Files.isDirectory(d) && Files.getLastModifiedTime(d).toInstant().isBefore(cutoff)) {
+                    com.stocklens.store.SnapshotArchive.discard(d);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("old snapshot copies not cleaned: {}", e.toString());
+        }
+    }
+
+    private static void writeSnapshotSettings(Path workspace, Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return;
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(settings);
+        try (var out = Files.newOutputStream(workspace.resolve("settings.properties"))) {
+            p.store(out, "policy figures of the snapshot");
+        } catch (IOException e) {
+            LOG.warn("The snapshot's settings could not be applied: {}", e.getMessage());
+        }
+    }
+
+    /** True when a snapshot file is open (read-only, no network, clock frozen at its moment). */
+    public boolean readOnly() {
+        return snapshot != null;
+    }
+
+    /** The open snapshot file's manifest, or empty when this runtime is the live or demo workspace. */
+    public Optional<com.stocklens.store.SnapshotArchive.Manifest> snapshot() {
+        return Optional.ofNullable(snapshot);
+    }
+
+    /** Whose data this is: the snapshot's name, the TikTok shop's connection name, or the workspace folder. */
+    public String workspaceName() {
+        if (snapshot != null && snapshot.workspaceName() != null) {
+            return snapshot.workspaceName();
+        }
+        if (options.demo()) {
+            return "StockLens demo shop";
+        }
+        for (StockSource s : sources) {
+            if (s.info().kind() == com.stocklens.domain.SourceKind.SHOP) {
+                return s.info().displayName();
+            }
+        }
+        Path name = options.workspace().toAbsolutePath().getFileName();
+        return name == null ? "StockLens" : name.toString();
+    }
+
+    /**
+     * Writes a snapshot file of the store as it was at {@code at} (default: now), or over [{@code from},
+     * {@code at}]. Blocking: call it off the FX thread. See docs/SNAPSHOT-FORMAT.md.
+     */
+    public com.stocklens.store.SnapshotArchive.Manifest exportSnapshot(Instant at, Instant from, Path out) {
+        Instant moment = at != null ? at : clock.instant();
+        Map<String, String> settings = new java.util.TreeMap<>();
+        for (PolicySettings.Entry e : policy.entries()) {
+            if ("settings.properties".equals(e.source()) && e.problem() == null) {
+                settings.put(e.key(), e.value());
+            }
+        }
+        String version = AppRuntime.class.getPackage().getImplementationVersion();
+        return com.stocklens.store.SnapshotArchive.export(database.jdbi(),
+                new com.stocklens.store.SnapshotArchive.Request(moment, from, workspaceName(),
+                        snapshot != null ? snapshot.mode() : options.demo() ? "demo" : "live",
+                        version == null ? "dev" : version, settings),
+                Instant.now(), out);
     }
 
     /**
@@ -489,7 +634,8 @@ public final class AppRuntime implements AutoCloseable {
             TeamPushConfig pushConfig = TeamPushConfig.fromEnvironment();
             pushConfig.problems().forEach(p -> LOG.warn("Team push: {}", p));
             teamPush = new TeamPushService(http, clock);
-            teamPush.setRobots(pushConfig.robots());
+            // A snapshot file never talks to anyone: no robot, whatever the environment says.
+            teamPush.setRobots(snapshot != null ? List.of() : pushConfig.robots());
             FlagReaderTasks openTasks = new FlagReaderTasks(flagReader);
             noticeCenter = new NoticeCenter(flagEngine, openTasks, openTasks, teamPush, clock);
         }
@@ -571,6 +717,9 @@ public final class AppRuntime implements AutoCloseable {
                     }
                 } finally {
                     database.close();
+                    if (snapshot != null) {
+                        com.stocklens.store.SnapshotArchive.discard(dataWorkspace);
+                    }
                 }
             }
         }

@@ -54,6 +54,14 @@ final class ConnectionService implements Connections {
     private final Clock clock;
     private final Map<String, String> startProblems;
     private java.time.Duration defaultCadence = java.time.Duration.ofSeconds(60);
+    /** Set for an open snapshot file: nothing is saved, removed or tested (no network), with this message. */
+    private String readOnlyMessage;
+
+    /** Lists the connections of an open snapshot file and refuses every change and test. */
+    ConnectionService readOnly(String message) {
+        this.readOnlyMessage = message;
+        return this;
+    }
 
     ConnectionService(boolean demo, List<Fixed> fixed, ConnectionRepository repo, SecretStore secrets,
                       SnapshotRepository runs, SourceFactory factory, Clock clock, Map<String, String> startProblems) {
@@ -144,6 +152,9 @@ final class ConnectionService implements Connections {
 
     @Override
     public void save(Connection connection, Map<String, String> enteredSecrets) throws ConnectionException {
+        if (readOnlyMessage != null) {
+            throw new ConnectionException(readOnlyMessage);
+        }
         if (demo) {
             throw new ConnectionException("Demo connections point at the built-in sandbox and cannot be changed");
         }
@@ -171,6 +182,9 @@ final class ConnectionService implements Connections {
 
     @Override
     public void remove(String connectionId) throws ConnectionException {
+        if (readOnlyMessage != null) {
+            throw new ConnectionException(readOnlyMessage);
+        }
         if (demo) {
             throw new ConnectionException("Demo connections point at the built-in sandbox and cannot be removed");
         }
@@ -221,6 +235,9 @@ final class ConnectionService implements Connections {
     @Override
     public TestOutcome test(Connection connection, Map<String, String> enteredSecrets) {
         String provider = providerName(connection.kind());
+        if (readOnlyMessage != null) {
+            return TestOutcome.failed(Failure.NOT_SUPPORTED, readOnlyMessage, provider);
+        }
         Map<String, String> values;
         try {
             values = secretsFor(connection, enteredSecrets);

@@ -11,8 +11,24 @@ import java.time.Duration;
  * @param live       live settings when not in demo mode, else null
  * @param cadence    how often each source is polled
  * @param staleAfter the staleness window
+ * @param snapshot   a {@code .stocklens} snapshot file to open read-only (no sources, no network), else null
  */
-public record LaunchOptions(boolean demo, Path baseDir, LiveConfig live, Duration cadence, Duration staleAfter) {
+public record LaunchOptions(boolean demo, Path baseDir, LiveConfig live, Duration cadence, Duration staleAfter,
+                            Path snapshot) {
+    public LaunchOptions(boolean demo, Path baseDir, LiveConfig live, Duration cadence, Duration staleAfter) {
+        this(demo, baseDir, live, cadence, staleAfter, null);
+    }
+
+    /** The same options opening {@code file} read-only instead of polling. */
+    public LaunchOptions withSnapshot(Path file) {
+        return new LaunchOptions(false, baseDir, null, cadence, staleAfter, file);
+    }
+
+    /** True when a snapshot file is open: read-only, no network, the clock frozen at the snapshot's moment. */
+    public boolean snapshotMode() {
+        return snapshot != null;
+    }
+
     public static final Duration DEMO_CADENCE = Duration.ofSeconds(10);
     public static final Duration LIVE_CADENCE = Duration.ofSeconds(60);
 

@@ -28,6 +28,7 @@ public final class StockLensApp extends Application {
     private Logger log;
     private AppRuntime runtime;
     private String startupError;
+    private AppRuntime.StartupException startupSnapshotError;
     private UserSettings settings;
     private Locale requestedLocale;
     private String requestedScreen;
@@ -48,7 +49,7 @@ public final class StockLensApp extends Application {
         requestedScreen = command.screen().orElse(null);
         Logs.configure(options.workspace());
         log = LoggerFactory.getLogger(StockLensApp.class);
-        // Opening snapshot files comes later; for now the path a file association passes is logged.
+        // A .stocklens file (double-clicked, or --snapshot) opens read-only: LaunchOptions.snapshot().
         command.fileToOpen().ifPresent(file -> log.info("asked to open {}", file));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(thread, error));
         settings = new UserSettings(options.workspace());
@@ -59,6 +60,9 @@ public final class StockLensApp extends Application {
         } catch (AppRuntime.StartupException e) {
             log.error("cannot open the workspace", e);
             startupError = e.getMessage();
+            if (options.snapshotMode()) {
+                startupSnapshotError = e;
+            }
         }
     }
 
@@ -91,6 +95,15 @@ public final class StockLensApp extends Application {
         Theme.apply();
         if (runtime == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupError);
+            if (startupSnapshotError != null) {
+                com.stocklens.ui.Messages m = new com.stocklens.ui.Messages(
+                        requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault()));
+                alert = new Alert(Alert.AlertType.ERROR, snapshotProblem(startupSnapshotError, m));
+                alert.setHeaderText(m.get("snapshot.error.header"));
+                alert.showAndWait();
+                Platform.exit();
+                return;
+            }
             alert.setHeaderText("StockLens cannot start · 无法启动");
             alert.showAndWait();
             Platform.exit();
@@ -98,20 +111,8 @@ public final class StockLensApp extends Application {
         }
         LaunchOptions options = runtime.options();
         Locale locale = requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault());
-        UiContext context = new UiContext(runtime.boardReader(), runtime.syncEngine(), runtime.clock(),
-                runtime.thresholds().staleAfter(), options.demo(), uiIo, locale, settings::setLocale)
-                .withFlags(runtime.flagReader(), runtime.flagEngine(), runtime.flagEngine(), runtime.startNotices(),
-                        runtime.thresholds(), declarerMemory())
-                .withReports(runtime.ageingReader(), runtime.healthReports(), runtime.codeChecks(),
-                        runtime.reportExports(), runtime.demandReader())
-                .withTeam(runtime.teamPush(), runtime.returnsPoolReader())
-                .withImports(runtime.stockImports())
-                .withSkuMappings(runtime.skuIdentities())
-                .withConnections(runtime.connections(), runtime.shopAuthorizer()
-                        .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
-                                new com.stocklens.ui.Messages(locale)))
-                        .orElse(null));
-        host = MainWindowHost.install(stage, context);
+        host = MainWindowHost.install(stage, context(runtime, stage, locale));
+        decorate(host, runtime, stage, locale);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));
         }
@@ -127,9 +128,152 @@ public final class StockLensApp extends Application {
         }
         stage.show();
         StartMarker.installIfRequested(stage.getScene());
-        importDemoSheetsAfterFirstShopSync();
-        runtime.startSync();
-        log.info("window shown ({} mode, workspace {})", options.demo() ? "demo" : "live", options.workspace());
+        if (!runtime.readOnly()) {
+            importDemoSheetsAfterFirstShopSync();
+            runtime.startSync();
+        }
+        log.info("window shown ({} mode, workspace {})",
+                runtime.readOnly() ? "snapshot" : options.demo() ? "demo" : "live", options.workspace());
+    }
+
+    /** The banner of a snapshot file and the File menu's snapshot actions, on every (re)built window. */
+    private void decorate(MainWindowHost target, AppRuntime rt, Stage stage, Locale locale) {
+        target.decorate(w -> {
+            w.setSnapshotFiles(new SnapshotFileActions(w.messages()));
+            rt.snapshot().ifPresent(m -> w.showSnapshotBanner(rt.workspaceName(), m.at()));
+        });
+    }
+
+    /** The window's services over {@code rt}; a snapshot file's flag actions refuse, in plain words. */
+    private UiContext context(AppRuntime rt, Stage stage, Locale locale) {
+        com.stocklens.service.FlagActions actions = rt.readOnly()
+                ? readOnlyFlagActions(new com.stocklens.ui.Messages(locale).get("snapshot.readOnly"))
+                : rt.flagEngine();
+        return new UiContext(rt.boardReader(), rt.syncEngine(), rt.clock(),
+                rt.thresholds().staleAfter(), rt.options().demo(), uiIo, locale, settings::setLocale)
+                .withFlags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices(),
+                        rt.thresholds(), declarerMemory())
+                .withReports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(),
+                        rt.reportExports(), rt.demandReader())
+                .withTeam(rt.teamPush(), rt.returnsPoolReader())
+                .withImports(rt.stockImports())
+                .withSkuMappings(rt.skuIdentities())
+                .withConnections(rt.connections(), rt.shopAuthorizer()
+                        .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
+                                new com.stocklens.ui.Messages(locale)))
+                        .orElse(null));
+    }
+
+    private static com.stocklens.service.FlagActions readOnlyFlagActions(String message) {
+        return new com.stocklens.service.FlagActions() {
+            @Override
+            public com.stocklens.domain.CalibrationTask declare(long taskId, com.stocklens.domain.DeclaredCause cause,
+                                                               String note, String who) {
+                throw new IllegalStateException(message);
+            }
+
+            @Override
+            public void acknowledge(String alertKey, String who) {
+                throw new IllegalStateException(message);
+            }
+
+            @Override
+            public void snooze(String alertKey, java.time.Duration duration, String who) {
+                throw new IllegalStateException(message);
+            }
+        };
+    }
+
+    /** File → Open snapshot… / Export snapshot…: file choosers on the FX thread, the work on {@code uiIo}. */
+    private final class SnapshotFileActions implements com.stocklens.ui.SnapshotFiles {
+        private final com.stocklens.ui.Messages messages;
+
+        SnapshotFileActions(com.stocklens.ui.Messages messages) {
+            this.messages = messages;
+        }
+
+        private javafx.stage.FileChooser chooser(String titleKey) {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(messages.get(titleKey));
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                    messages.get("snapshot.filter"), "*" + StockLensCommand.FILE_EXTENSION));
+            return chooser;
+        }
+
+        @Override
+        public void open(javafx.stage.Window owner) {
+            java.io.File file = chooser("snapshot.open.title").showOpenDialog(owner);
+            if (file != null) {
+                openSnapshotWindow(file.toPath(), messages);
+            }
+        }
+
+        @Override
+        public void export(javafx.stage.Window owner) {
+            javafx.stage.FileChooser chooser = chooser("snapshot.export.title");
+            chooser.setInitialFileName(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    + StockLensCommand.FILE_EXTENSION);
+            java.io.File file = chooser.showSaveDialog(owner);
+            if (file == null) {
+                return;
+            }
+            FxExecutor fx = new FxExecutor();
+            uiIo.execute(() -> {
+                try {
+                    runtime.exportSnapshot(null, null, file.toPath());
+                    fx.execute(() -> new Alert(Alert.AlertType.INFORMATION,
+                            messages.format("snapshot.exported", file)).show());
+                } catch (RuntimeException e) {
+                    log.warn("snapshot export failed: {}", e.getMessage());
+                    fx.execute(() -> new Alert(Alert.AlertType.ERROR,
+                            messages.format("snapshot.error.export", e.getMessage())).show());
+                }
+            });
+        }
+    }
+
+    /** Opens {@code file} read-only in a window of its own (its own runtime over a temporary copy). */
+    private void openSnapshotWindow(java.nio.file.Path file, com.stocklens.ui.Messages messages) {
+        FxExecutor fx = new FxExecutor();
+        Locale locale = messages.bundle().getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
+                : messages.bundle().getLocale();
+        uiIo.execute(() -> {
+            AppRuntime rt;
+            try {
+                rt = AppRuntime.open(runtime.options().withSnapshot(file.toAbsolutePath()));
+            } catch (AppRuntime.StartupException e) {
+                log.warn("snapshot {} not opened: {}", file, e.getMessage());
+                fx.execute(() -> {
+                    Alert alert = new Alert(Alert.AlertType.ERROR, snapshotProblem(e, messages));
+                    alert.setHeaderText(messages.get("snapshot.error.header"));
+                    alert.show();
+                });
+                return;
+            }
+            fx.execute(() -> {
+                Stage stage = new Stage();
+                MainWindowHost snapshotHost = MainWindowHost.install(stage, context(rt, stage, locale));
+                decorate(snapshotHost, rt, stage, locale);
+                stage.setOnHidden(ev -> {
+                    snapshotHost.close();
+                    uiIo.execute(rt::close);
+                });
+                stage.show();
+            });
+        });
+    }
+
+    /** The person's words for a snapshot that cannot be opened (never a stack trace). */
+    static String snapshotProblem(AppRuntime.StartupException e, com.stocklens.ui.Messages messages) {
+        if (e.getCause() instanceof com.stocklens.store.SnapshotFileException s) {
+            return switch (s.problem()) {
+                case NEWER_FORMAT -> messages.format("snapshot.error.newer", s.formatVersion());
+                case OLDER_FORMAT -> messages.format("snapshot.error.older", s.formatVersion());
+                case CORRUPT -> messages.get("snapshot.error.corrupt") + "\n\n" + s.getMessage();
+                case IO -> s.getMessage();
+            };
+        }
+        return e.getMessage();
     }
 
     /**

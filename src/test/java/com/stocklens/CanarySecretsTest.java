@@ -183,6 +183,10 @@ class CanarySecretsTest {
             runtime.reportExports().exportCodeCheck(runtime.codeChecks().checkCurrent(), ReportFormat.CSV,
                     Locale.ENGLISH, exports.resolve("codes.csv"));
             assertNoCanary("connections screen", String.valueOf(runtime.connections().list()));
+            // A snapshot file (issue 7): neither secrets nor the connections' account settings.
+            runtime.exportSnapshot(null, null, exports.resolve("workspace.stocklens"));
+            String snapshot = readable(exports.resolve("workspace.stocklens"));
+            assertThat(snapshot).contains("shipbob:canary").doesNotContain(SandboxCredentials.TIKTOK_APP_KEY);
         }
         appender.stop();
 
@@ -201,7 +205,8 @@ class CanarySecretsTest {
         }
         files.addAll(newTempFiles());
         assertThat(files).extracting(p -> p.getFileName().toString())
-                .contains("stocklens.log", "stocklens.mv.db", "secrets.enc", "health.xlsx", "health.csv", "script.sql");
+                .contains("stocklens.log", "stocklens.mv.db", "secrets.enc", "health.xlsx", "health.csv", "script.sql",
+                        "workspace.stocklens");
         Map<Path, String> hits = new LinkedHashMap<>();
         for (Path f : files) {
             String text = readable(f);
@@ -287,8 +292,9 @@ class CanarySecretsTest {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
-        if (name.endsWith(".xlsx") || name.endsWith(".zip")) {
+        if (name.endsWith(".xlsx") || name.endsWith(".zip") || name.endsWith(".stocklens")) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
+            all.write(bytes);
             try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
                 while (zip.getNextEntry() != null) {
                     all.write(zip.readAllBytes());

@@ -25,6 +25,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import-csv", description = "Import a stock file (CSV UTF-8/GBK or XLSX) of a warehouse without an API. "
         + "All or nothing. Exit 0 imported, 1 rejected (one line per bad row on stderr), 2 usage error, 3 workspace unavailable.")
 final class ImportCsvCommand extends RuntimeCommand {
+    @Override
+    boolean writes() {
+        return true;
+    }
+
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;
 

@@ -9,6 +9,11 @@ import picocli.CommandLine.Option;
 @Command(name = "clear", description = "Remove a manual mapping; the automatic rules decide again. "
         + "Exit 0 when cleared, 1 when the code has no manual mapping, 2 on a usage error.")
 final class MappingClearCommand extends RuntimeCommand {
+    @Override
+    boolean writes() {
+        return true;
+    }
+
     @Option(names = "--source", required = true, paramLabel = "ID", description = "Warehouse source id.")
     String source;
 

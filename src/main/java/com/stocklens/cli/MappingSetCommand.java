@@ -12,6 +12,11 @@ import picocli.CommandLine.Option;
 @Command(name = "set", description = "Map a warehouse's code to a seller SKU by hand (applies from the source's next sync). "
         + "Exit 0 when saved, 1 when refused (unknown source or seller SKU), 2 on a usage error.")
 final class MappingSetCommand extends RuntimeCommand {
+    @Override
+    boolean writes() {
+        return true;
+    }
+
     @Option(names = "--source", required = true, paramLabel = "ID", description = "Warehouse source id, e.g. shipmonk:main.")
     String source;
 

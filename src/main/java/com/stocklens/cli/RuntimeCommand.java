@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
 abstract class RuntimeCommand implements Callable<Integer> {
     static final int EXIT_SOURCE_FAILED = 1;
     static final int EXIT_WORKSPACE = 3;
+    /** A snapshot file that cannot be opened, or a command that would write into one. */
+    static final int EXIT_SNAPSHOT = 2;
 
     /**
      * Found through the spec rather than {@code @ParentCommand}: nested subcommands ({@code codes current})
@@ -24,16 +26,26 @@ abstract class RuntimeCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         LaunchOptions options = root().launchOptions(System.getenv());
+        if (options.snapshotMode() && writes()) {
+            printer.message("'" + spec.qualifiedName(" ").replaceFirst("^stocklens ", "")
+                    + "' changes the workspace; a snapshot file is read-only (" + options.snapshot() + ").");
+            return EXIT_SNAPSHOT;
+        }
         Logs.configure(options.workspace());
         try (AppRuntime runtime = AppRuntime.open(options)) {
             return run(runtime);
         } catch (AppRuntime.StartupException e) {
             printer.message(e.getMessage());
-            return EXIT_WORKSPACE;
+            return options.snapshotMode() ? EXIT_SNAPSHOT : EXIT_WORKSPACE;
         }
     }
 
     abstract int run(AppRuntime runtime);
+
+    /** True for commands that change the workspace: refused under {@code --snapshot} (read-only). */
+    boolean writes() {
+        return false;
+    }
 
     /** The {@code stocklens} command holding the global options, however deep this subcommand sits. */
     StockLensCommand root() {

@@ -31,8 +31,9 @@ final class StatusCommand extends RuntimeCommand {
         BucketTotal tiktok = StockTotals.ofValues(board.rows().stream().map(BoardRow::tiktokAvailable).toList());
         if (json) {
             ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("mode", runtime.options().demo() ? "demo" : "live");
-            root.put("workspace", runtime.options().workspace().toString());
+            root.put("mode", runtime.readOnly() ? "snapshot" : runtime.options().demo() ? "demo" : "live");
+            root.put("workspace", runtime.readOnly() ? runtime.options().snapshot().toString()
+                    : runtime.options().workspace().toString());
             Json.putInstant(root, "generatedAt", now);
             root.put("staleAfterSeconds", window.toSeconds());
             ArrayNode sources = root.putArray("sources");
@@ -77,7 +78,12 @@ final class StatusCommand extends RuntimeCommand {
             printer.result(Json.write(root));
             return 0;
         }
-        printer.result("Workspace: " + runtime.options().workspace() + (runtime.options().demo() ? "  (DEMO)" : ""));
+        if (runtime.readOnly()) {
+            printer.result("Snapshot file: " + runtime.options().snapshot() + "  (" + runtime.workspaceName()
+                    + " at " + now + ", read-only)");
+        } else {
+            printer.result("Workspace: " + runtime.options().workspace() + (runtime.options().demo() ? "  (DEMO)" : ""));
+        }
         for (SourceFreshness f : board.sources()) {
             String age = f.lastSnapshotAt() == null ? "never synced"
                     : Staleness.age(f.lastSnapshotAt(), now).toSeconds() + " s ago";

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
-                AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class})
+                AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
+                SnapshotCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")
@@ -51,6 +52,10 @@ public final class StockLensCommand {
     @Option(names = "--screen", paramLabel = "NAME",
             description = "Window screen to open on: flags, stock, ageing, health, codes or mapping (default: red flags when a task is open, else stock).")
     String screen;
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+            description = "Open a snapshot file (.stocklens) read-only: no network, no credentials; status, stock, flags, returns, ageing, report health and codes current answer from it.")
+    Path snapshotFile;
 
     /** File name ending of StockLens snapshot files (the installers register it as application/x-stocklens). */
     public static final String FILE_EXTENSION = ".stocklens";
@@ -105,6 +110,13 @@ public final class StockLensCommand {
 
     /** Resolves demo/live and the workspace from the options and the environment. */
     public LaunchOptions launchOptions(Map<String, String> env) {
+        Path snapshot = snapshotFile != null ? snapshotFile : fileToOpen;
+        if (snapshot != null) {
+            // A snapshot file needs nothing of the environment: no connection, no secret, no network.
+            return new LaunchOptions(false, DataDirectory.resolve(dataDir), null, LaunchOptions.LIVE_CADENCE,
+                    staleAfterMinutes != null ? Duration.ofMinutes(Math.max(1, staleAfterMinutes))
+                            : Staleness.DEFAULT_WINDOW, snapshot.toAbsolutePath());
+        }
         Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);
         // Nothing configured (no environment, no stored connection) → the demo, as a first start should be.
         boolean runDemo = demo || (live.isEmpty() && !AppRuntime.hasStoredConnections(DataDirectory.resolve(dataDir)));

@@ -21,6 +21,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sync", description = "Sync every source: once with --once, else keep polling until stopped (Ctrl+C).")
 final class SyncCommand extends RuntimeCommand {
+    @Override
+    boolean writes() {
+        return true;
+    }
+
     @Option(names = "--once", description = "Take one snapshot of every source and exit.")
     boolean once;
 

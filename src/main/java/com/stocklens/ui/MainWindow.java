@@ -84,6 +84,10 @@ public final class MainWindow implements AutoCloseable {
     private MappingView mappingView;
     private ConnectionsViewModel connectionsViewModel;
     private ConnectionsView connectionsView;
+    private VBox top;
+    private SnapshotFiles snapshotFiles;
+    private MenuItem exportSnapshotItem;
+    private MenuItem importStockItem;
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
 
@@ -137,7 +141,7 @@ public final class MainWindow implements AutoCloseable {
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
         Theme.style(root);
-        VBox top = new VBox(menuBar());
+        top = new VBox(menuBar());
         if (context.demo()) {
             Label banner = new Label(messages.get("demo.banner"));
             banner.setId("demoBanner");
@@ -338,6 +342,28 @@ public final class MainWindow implements AutoCloseable {
         }
     }
 
+    /** Wires File → Open snapshot… / Export snapshot… (the root's implementation). */
+    public void setSnapshotFiles(SnapshotFiles files) {
+        this.snapshotFiles = files;
+    }
+
+    /**
+     * Read-only snapshot mode: a banner saying whose data and from when (Beijing time) replaces the DEMO
+     * banner, and the menu items that would write are disabled.
+     */
+    public void showSnapshotBanner(String whose, java.time.Instant at) {
+        top.getChildren().removeIf(n -> "demoBanner".equals(n.getId()) || "snapshotBanner".equals(n.getId()));
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+                .format(at.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        Label banner = new Label(messages.format("snapshot.banner", whose, when));
+        banner.setId("snapshotBanner");
+        banner.getStyleClass().add("snapshot-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        top.getChildren().add(banner);
+        importStockItem.setDisable(true);
+        exportSnapshotItem.setDisable(false);
+    }
+
     private MenuBar menuBar() {
         MenuItem quit = new MenuItem(messages.get("menu.file.quit"));
         quit.setId("menuQuit");
@@ -350,7 +376,26 @@ public final class MainWindow implements AutoCloseable {
         importStock.setOnAction(e -> com.stocklens.ui.imports.ImportDialog.show(
                 root.getScene() == null ? null : root.getScene().getWindow(), context.stockImports(), messages,
                 context.background(), this::refresh));
-        Menu file = new Menu(messages.get("menu.file"), null, importStock, new SeparatorMenuItem(), quit);
+        importStockItem = importStock;
+        MenuItem openSnapshot = new MenuItem(messages.get("menu.file.openSnapshot"));
+        openSnapshot.setId("menuOpenSnapshot");
+        openSnapshot.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        openSnapshot.setOnAction(e -> {
+            if (snapshotFiles != null) {
+                snapshotFiles.open(root.getScene() == null ? null : root.getScene().getWindow());
+            }
+        });
+        MenuItem exportSnapshot = new MenuItem(messages.get("menu.file.exportSnapshot"));
+        exportSnapshot.setId("menuExportSnapshot");
+        exportSnapshot.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        exportSnapshot.setOnAction(e -> {
+            if (snapshotFiles != null) {
+                snapshotFiles.export(root.getScene() == null ? null : root.getScene().getWindow());
+            }
+        });
+        exportSnapshotItem = exportSnapshot;
+        Menu file = new Menu(messages.get("menu.file"), null, importStock, new SeparatorMenuItem(), openSnapshot,
+                exportSnapshot, new SeparatorMenuItem(), quit);
         file.setId("menuFile");
 
         ToggleGroup languages = new ToggleGroup();

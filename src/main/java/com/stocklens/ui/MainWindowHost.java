@@ -19,6 +19,7 @@ public final class MainWindowHost implements AutoCloseable {
     private final Stage stage;
     private final UiContext baseContext;
     private MainWindow current;
+    private final java.util.List<Consumer<MainWindow>> decorations = new java.util.ArrayList<>();
 
     private MainWindowHost(Stage stage, UiContext context) {
         this.stage = stage;
@@ -39,6 +40,15 @@ public final class MainWindowHost implements AutoCloseable {
         return current;
     }
 
+    /**
+     * Applies {@code decoration} to the window now and to every window rebuilt later (language switch):
+     * the snapshot banner, the File menu's snapshot actions.
+     */
+    public void decorate(Consumer<MainWindow> decoration) {
+        decorations.add(decoration);
+        decoration.accept(current);
+    }
+
     /** Rebuilds the window in {@code locale}; what the language menu does. */
     public void switchLocale(Locale locale) {
         baseContext.switchLocale().accept(locale);
@@ -49,6 +59,7 @@ public final class MainWindowHost implements AutoCloseable {
     private void build(Locale locale) {
         Consumer<Locale> rebuild = this::switchLocale;
         current = new MainWindow(baseContext.withLocale(locale).withSwitchLocale(rebuild));
+        decorations.forEach(d -> d.accept(current));
         Scene scene = stage.getScene();
         if (scene == null) {
             stage.setScene(new Scene(current.root(), WIDTH, HEIGHT));

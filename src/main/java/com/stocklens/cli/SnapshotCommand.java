@@ -1,0 +1,175 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.store.SnapshotArchive;
+import com.stocklens.store.SnapshotFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code snapshot}: snapshot files ({@code .stocklens}, docs/SNAPSHOT-FORMAT.md). {@code snapshot export}
+ * writes one; {@code snapshot info FILE} checks one and prints its manifest. To read a file with the other
+ * commands, use the global {@code --snapshot FILE}.
+ */
+@Command(name = "snapshot", description = "Snapshot files (.stocklens): export the workspace at a moment, or check a file.",
+        subcommands = {SnapshotCommand.Export.class, SnapshotCommand.Info.class})
+final class SnapshotCommand implements Callable<Integer> {
+    static final int EXIT_INVALID = 2;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @Spec
+    CommandSpec spec;
+
+    CliPrinter printer = CliPrinter.system();
+
+    @Override
+    public Integer call() {
+        printer.message(spec.commandLine().getUsageMessage());
+        return EXIT_INVALID;
+    }
+
+    /**
+     * An instant as ISO-8601 with a zone ({@code 2026-11-27T04:00:00Z}, {@code 2026-11-27T12:00+08:00}), or a
+     * local date-time read as Beijing time ({@code 2026-11-27T12:00} / {@code 2026-11-27 12:00}).
+     */
+    static Instant instant(String text) {
+        String t = text.strip().replace(' ', 'T');
+        try {
+            return Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(t).toInstant();
+            } catch (DateTimeParseException e2) {
+                return LocalDateTime.parse(t).atZone(BEIJING).toInstant();
+            }
+        }
+    }
+
+    static ObjectNode json(Path file, SnapshotArchive.Manifest m) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("file", file.toString());
+        root.put("formatVersion", m.formatVersion());
+        root.put("appVersion", m.appVersion());
+        Json.putInstant(root, "exportedAt", m.exportedAt());
+        Json.putInstant(root, "from", m.from());
+        Json.putInstant(root, "at", m.at());
+        root.put("workspace", m.workspaceName());
+        root.put("mode", m.mode());
+        ArrayNode sources = root.putArray("sources");
+        for (SnapshotArchive.SourceMoment s : m.sources()) {
+            ObjectNode n = sources.addObject();
+            n.put("id", s.id());
+            n.put("name", s.name());
+            Json.putInstant(n, "snapshotAt", s.snapshotAt());
+        }
+        ObjectNode rows = root.putObject("rows");
+        m.rows().forEach(rows::put);
+        return root;
+    }
+
+    /** {@code snapshot export [--at I | --from I --to I] --out FILE [--json]}. */
+    @Command(name = "export", description = "Write the workspace as it was at a moment (default: now), or over a range, to a .stocklens file. No secret is ever written.")
+    static final class Export extends RuntimeCommand {
+        @Option(names = "--at", paramLabel = "INSTANT",
+                description = "The moment (ISO-8601, e.g. 2026-11-27T04:00:00Z; without a zone: Beijing time). Default: now.")
+        String at;
+
+        @Option(names = "--from", paramLabel = "INSTANT", description = "Start of a time range (with --to).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "INSTANT", description = "End of a time range (with --from).")
+        String to;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (.stocklens).")
+        Path out;
+
+        @Option(names = "--json", description = "Print the manifest as JSON.")
+        boolean json;
+
+        @Override
+        int run(com.stocklens.AppRuntime runtime) {
+            Instant moment;
+            Instant start = null;
+            try {
+                if (from != null || to != null) {
+                    if (from == null || to == null || at != null) {
+                        printer.message("A range needs both --from and --to (and no --at).");
+                        return EXIT_INVALID;
+                    }
+                    start = instant(from);
+                    moment = instant(to);
+                    if (start.isAfter(moment)) {
+                        printer.message("--from must not be after --to.");
+                        return EXIT_INVALID;
+                    }
+                } else {
+                    moment = at == null ? null : instant(at);
+                }
+            } catch (DateTimeParseException e) {
+                printer.message("Not a time: " + e.getParsedString()
+                        + " (use e.g. 2026-11-27T04:00:00Z, or 2026-11-27T12:00 for Beijing time).");
+                return EXIT_INVALID;
+            }
+            Path file = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(StockLensCommand.FILE_EXTENSION) ? out
+                    : out.resolveSibling(out.getFileName() + StockLensCommand.FILE_EXTENSION);
+            try {
+                SnapshotArchive.Manifest m = runtime.exportSnapshot(moment, start, file);
+                if (json) {
+                    printer.result(Json.write(SnapshotCommand.json(file, m)));
+                } else {
+                    printer.result("Snapshot of " + m.workspaceName() + " at " + m.at() + " written to " + file);
+                }
+                return 0;
+            } catch (SnapshotFileException e) {
+                printer.message(e.getMessage());
+                return EXIT_INVALID;
+            }
+        }
+    }
+
+    /** {@code snapshot info FILE [--json]}: verifies every checksum and prints the manifest. */
+    @Command(name = "info", description = "Check a .stocklens file (format, checksums) and print what it holds.")
+    static final class Info implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        CliPrinter printer = CliPrinter.system();
+
+        @Override
+        public Integer call() {
+            try {
+                SnapshotArchive.Manifest m = SnapshotArchive.verify(file);
+                if (json) {
+                    printer.result(Json.write(SnapshotCommand.json(file, m)));
+                } else {
+                    printer.result("Snapshot of " + m.workspaceName() + " (" + m.mode() + ") at " + m.at()
+                            + (m.from() == null ? "" : ", history from " + m.from())
+                            + "; format " + m.formatVersion() + ", made by StockLens " + m.appVersion());
+                    for (SnapshotArchive.SourceMoment s : m.sources()) {
+                        printer.result(String.format("  %-26s %s", s.name(),
+                                s.snapshotAt() == null ? "no snapshot" : s.snapshotAt().toString()));
+                    }
+                }
+                return 0;
+            } catch (SnapshotFileException e) {
+                printer.message(e.getMessage());
+                return EXIT_INVALID;
+            }
+        }
+    }
+}

@@ -53,6 +53,10 @@ public final class StockLensCommand {
             description = "Window screen to open on: flags, stock, ageing, health, codes or mapping (default: red flags when a task is open, else stock).")
     String screen;
 
+    @Option(names = "--as-of", paramLabel = "INSTANT",
+            description = "Window: open showing the stock as of this past moment (ISO-8601 UTC), not now.")
+    java.time.Instant asOf;
+
     /** File name ending of StockLens snapshot files (the installers register it as application/x-stocklens). */
     public static final String FILE_EXTENSION = ".stocklens";
 
@@ -79,6 +83,11 @@ public final class StockLensCommand {
     /** The {@code .stocklens} file given on the command line, if any. */
     public Optional<Path> fileToOpen() {
         return Optional.ofNullable(fileToOpen);
+    }
+
+    /** The past moment the window should open on (--as-of), if any. */
+    public Optional<java.time.Instant> asOf() {
+        return Optional.ofNullable(asOf);
     }
 
     /** The screen asked for on the command line, upper-cased (FLAGS, STOCK …), if any. */

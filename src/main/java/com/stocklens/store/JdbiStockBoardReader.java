@@ -54,6 +54,12 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         this.sources = List.copyOf(configuredSources);
     }
 
+    /** The store's snapshot history, read through this reader (as-of boards). */
+    @Override
+    public com.stocklens.service.History history() {
+        return new JdbiHistory(jdbi, this);
+    }
+
     @Override
     public StockBoard read() {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, null));

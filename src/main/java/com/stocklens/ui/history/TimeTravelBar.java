@@ -56,12 +56,13 @@ public final class TimeTravelBar {
         slider.setFocusTraversable(true);
         slider.setMinWidth(160);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        slider.setMaxWidth(520);
+        slider.setMaxWidth(480);
         moment.setId("timeMoment");
         moment.getStyleClass().add("time-travel-moment");
         moment.setMinWidth(150);
         date.setId("timeDate");
-        date.setPrefWidth(130);
+        date.setPrefWidth(150);
+        date.setMinWidth(150);
         date.setPromptText(messages.get("history.date.prompt"));
         time.setId("timeField");
         time.setPrefColumnCount(5);

@@ -35,6 +35,10 @@ import com.stocklens.store.FlagRepository;
 import com.stocklens.store.JdbiFlagReader;
 import com.stocklens.store.JdbiHealthData;
 import com.stocklens.store.JdbiStockBoardReader;
+import com.stocklens.store.JdbiHistory;
+import com.stocklens.store.SnapshotCompaction;
+import com.stocklens.sync.HistoryCompactor;
+import com.stocklens.service.History;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
@@ -107,6 +111,15 @@ public final class AppRuntime implements AutoCloseable {
     private final SyncEngine syncEngine;
     private final SkuIdentities skuIdentities;
     private final JdbiStockBoardReader boardReader;
+    private final JdbiHistory history;
+    private final HistoryCompactor historyCompactor;
+    /** Runs history compaction off the sync threads; shut down before the database closes. */
+    private final java.util.concurrent.ExecutorService compactionExecutor =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "history-compaction");
+                t.setDaemon(true);
+                return t;
+            });
     /** Null when no TikTok shop is configured: there is no demand or return to read. */
     private final ActivitySync activitySync;
     private final JdbiDemandReader demandReader;
@@ -192,6 +205,19 @@ public final class AppRuntime implements AutoCloseable {
                 ageingReader, () -> thresholds, policy::bands, clock);
         this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock,
                 skuIdentities);
+        this.history = new JdbiHistory(database.jdbi(), boardReader);
+        this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
+                clock, compactionExecutor);
+    }
+
+    /** Snapshot history: moments, the board as of a moment, diffs (README "History and time travel"). */
+    public History history() {
+        return history;
+    }
+
+    /** Compacts history by the retention policy (runs by itself after syncs, at most hourly). */
+    public HistoryCompactor historyCompactor() {
+        return historyCompactor;
     }
 
     /** How late the demo's CSV-only warehouse sends its sheet: hours behind, like a daily e-mail. */
@@ -609,6 +635,7 @@ public final class AppRuntime implements AutoCloseable {
 
     /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
     public void startSync() {
+        historyCompactor.start(syncEngine);
         syncEngine.start();
         if (activitySync != null) {
             activitySync.start();
@@ -699,6 +726,7 @@ public final class AppRuntime implements AutoCloseable {
                 teamPush.close();
             }
         }
+        historyCompactor.close();
         try {
             try {
                 if (activitySync != null) {
@@ -710,6 +738,13 @@ public final class AppRuntime implements AutoCloseable {
         } finally {
             try {
                 flagEngine.close();
+                compactionExecutor.shutdown();
+                try {
+                    // A compaction in flight finishes its transaction before the database closes.
+                    compactionExecutor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             } finally {
                 try {
                     if (sandbox != null) {

@@ -2,6 +2,7 @@ package com.stocklens;
 
 import com.stocklens.domain.CalibrationBasis;
 import com.stocklens.domain.HealthBands;
+import com.stocklens.domain.RetentionPolicy;
 import com.stocklens.domain.Thresholds;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param entries every setting with its value and where the value came from, for {@code settings --json}
  */
-public record PolicySettings(Thresholds thresholds, HealthBands bands, List<Entry> entries) {
+public record PolicySettings(Thresholds thresholds, HealthBands bands, RetentionPolicy retention, List<Entry> entries) {
     private static final Logger LOG = LoggerFactory.getLogger(PolicySettings.class);
     static final String ARTICLE = "default from the seller-education article (DOMAIN.md); check your Seller Center";
 
@@ -77,6 +78,17 @@ public record PolicySettings(Thresholds thresholds, HealthBands bands, List<Entr
         double turnover = r.read("health.turnoverDaysMax", b.turnoverDaysMax(), ARTICLE, nonNegativeDouble());
         double moving = r.read("health.movingSkuRateMin", b.movingSkuRateMin(), ARTICLE, nonNegativeDouble());
         double over180 = r.read("health.over180ShareMax", b.over180ShareMax(), ARTICLE, nonNegativeDouble());
+        RetentionPolicy rd = RetentionPolicy.DEFAULTS;
+        String design = "DESIGN.md (history: all for 48 h, hourly for 90 days, then daily)";
+        long keepAll = r.read("history.keepAllHours", rd.keepAll().toHours(), design, v -> (long) nonNegativeInt().apply(v));
+        long hourly = r.read("history.hourlyDays", rd.hourlyFor().toDays(), design, v -> (long) nonNegativeInt().apply(v));
+        long daily = r.read("history.dailyDays", rd.dailyFor().toDays(), design + "; 0 = keep daily forever",
+                v -> (long) nonNegativeInt().apply(v));
+        // Hourly history cannot end before "keep everything" does; a smaller figure means "no hourly stage".
+        RetentionPolicy retention = new RetentionPolicy(Duration.ofHours(keepAll),
+                Duration.ofDays(hourly).compareTo(Duration.ofHours(keepAll)) < 0 ? Duration.ofHours(keepAll)
+                        : Duration.ofDays(hourly),
+                Duration.ofDays(daily));
         Duration staleAfter = staleAfterFromCommandLine != null ? staleAfterFromCommandLine : Duration.ofMinutes(stale);
         if (staleAfterFromCommandLine != null) {
             r.entries.replaceAll(e -> e.key().equals("rules.staleAfterMinutes")
@@ -85,7 +97,7 @@ public record PolicySettings(Thresholds thresholds, HealthBands bands, List<Entr
         }
         Thresholds t = new Thresholds(basis, units, percent, Duration.ofMinutes(deadline), staleAfter, slow, qcDays,
                 z, lead, leadSd, window, cover);
-        return new PolicySettings(t, new HealthBands(turnover, moving, over180), List.copyOf(r.entries));
+        return new PolicySettings(t, new HealthBands(turnover, moving, over180), retention, List.copyOf(r.entries));
     }
 
     private static Function<String, Integer> nonNegativeInt() {

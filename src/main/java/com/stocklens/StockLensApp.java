@@ -32,6 +32,7 @@ public final class StockLensApp extends Application {
     private UserSettings settings;
     private Locale requestedLocale;
     private String requestedScreen;
+    private java.time.Instant requestedAsOf;
     private MainWindowHost host;
     private final ExecutorService uiIo = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "stocklens-ui-io");
@@ -47,6 +48,7 @@ public final class StockLensApp extends Application {
         LaunchOptions options = command.launchOptions(System.getenv());
         requestedLocale = command.language().orElse(null);
         requestedScreen = command.screen().orElse(null);
+        requestedAsOf = command.asOf().orElse(null);
         Logs.configure(options.workspace());
         log = LoggerFactory.getLogger(StockLensApp.class);
         // A .stocklens file (double-clicked, or --snapshot) opens read-only: LaunchOptions.snapshot().
@@ -125,6 +127,9 @@ public final class StockLensApp extends Application {
                 log.warn("unknown --screen {}; expected one of {}", requestedScreen,
                         java.util.Arrays.toString(MainWindow.Screen.values()));
             }
+        }
+        if (requestedAsOf != null) {
+            host.current().timeTravel().goTo(requestedAsOf);
         }
         stage.show();
         StartMarker.installIfRequested(stage.getScene());

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
-                SnapshotCommand.class})
+                SnapshotCommand.class, HistoryCommand.class, DiffCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")
@@ -56,6 +56,9 @@ public final class StockLensCommand {
     @Option(names = "--snapshot", paramLabel = "FILE",
             description = "Open a snapshot file (.stocklens) read-only: no network, no credentials; status, stock, flags, returns, ageing, report health and codes current answer from it.")
     Path snapshotFile;
+    @Option(names = "--as-of", paramLabel = "INSTANT",
+            description = "Window: open showing the stock as of this past moment (ISO-8601 UTC), not now.")
+    java.time.Instant asOf;
 
     /** File name ending of StockLens snapshot files (the installers register it as application/x-stocklens). */
     public static final String FILE_EXTENSION = ".stocklens";
@@ -83,6 +86,11 @@ public final class StockLensCommand {
     /** The {@code .stocklens} file given on the command line, if any. */
     public Optional<Path> fileToOpen() {
         return Optional.ofNullable(fileToOpen);
+    }
+
+    /** The past moment the window should open on (--as-of), if any. */
+    public Optional<java.time.Instant> asOf() {
+        return Optional.ofNullable(asOf);
     }
 
     /** The screen asked for on the command line, upper-cased (FLAGS, STOCK …), if any. */

@@ -59,6 +59,8 @@ final class SyncCommand extends RuntimeCommand {
         // Judge the red flags on what was just stored (also when a source failed: that is a flag too),
         // so `flags` right after `sync --once` shows them.
         FlagsChanged flags = runtime.flagEngine().evaluateNow();
+        // Keep history within the retention policy (README "History and time travel").
+        runtime.historyCompactor().compactNow();
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (SyncRun r : runs) {

@@ -54,14 +54,30 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         this.sources = List.copyOf(configuredSources);
     }
 
+    /** The store's snapshot history, read through this reader (as-of boards). */
     @Override
-    public StockBoard read() {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, this::read);
+    public com.stocklens.service.History history() {
+        return new JdbiHistory(jdbi, this);
     }
 
-    private StockBoard read(Handle h) {
-        Map<String, Latest> latest = latestSnapshots(h);
-        Map<String, Attempt> attempts = latestAttempts(h);
+    @Override
+    public StockBoard read() {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, null));
+    }
+
+    /**
+     * The board as it stood at {@code at} (History): per source, the latest complete snapshot taken at or
+     * before {@code at}, and the latest attempt started at or before it. A source without such a snapshot
+     * has no rows and no snapshot time ("no data yet").
+     */
+    public StockBoard readAt(Instant at) {
+        Objects.requireNonNull(at, "at");
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, at));
+    }
+
+    private StockBoard read(Handle h, Instant at) {
+        Map<String, Latest> latest = latestSnapshots(h, at);
+        Map<String, Attempt> attempts = latestAttempts(h, at);
 
         List<Long> warehouseSnapshots = new ArrayList<>();
         List<Long> shopSnapshots = new ArrayList<>();
@@ -133,24 +149,36 @@ public final class JdbiStockBoardReader implements StockBoardReader {
     private record ChannelFigure(Integer available, Integer committed, Instant takenAt) {
     }
 
-    private static Map<String, Latest> latestSnapshots(Handle h) {
+    private static Map<String, Latest> latestSnapshots(Handle h, Instant at) {
         Map<String, Latest> out = new HashMap<>();
-        h.createQuery("SELECT s.source_id, s.id, s.taken_at, s.row_count, r.requests, r.duration_ms "
+        // As of a moment: ids grow with commits, and a source's snapshots are taken in commit order, so the
+        // highest id taken at or before the moment is the one that was "now" then.
+        var query = h.createQuery("SELECT s.source_id, s.id, s.taken_at, s.row_count, r.requests, r.duration_ms "
                         + "FROM snapshot s "
-                        + "JOIN (SELECT source_id, MAX(id) AS id FROM snapshot GROUP BY source_id) m ON m.id = s.id "
-                        + "LEFT JOIN sync_run r ON r.snapshot_id = s.id")
-                .map((rs, ctx) -> new Latest(rs.getString("source_id"), rs.getLong("id"),
+                        + "JOIN (SELECT source_id, MAX(id) AS id FROM snapshot "
+                        + (at == null ? "" : "WHERE taken_at <= :at ")
+                        + "GROUP BY source_id) m ON m.id = s.id "
+                        + "LEFT JOIN sync_run r ON r.snapshot_id = s.id");
+        if (at != null) {
+            query.bind("at", SqlValues.timestamp(at));
+        }
+        query.map((rs, ctx) -> new Latest(rs.getString("source_id"), rs.getLong("id"),
                         SqlValues.instant(rs, "taken_at"), rs.getInt("row_count"), rs.getInt("requests"),
                         rs.getLong("duration_ms")))
                 .forEach(l -> out.put(l.sourceId, l));
         return out;
     }
 
-    private static Map<String, Attempt> latestAttempts(Handle h) {
+    private static Map<String, Attempt> latestAttempts(Handle h, Instant at) {
         Map<String, Attempt> out = new HashMap<>();
-        h.createQuery("SELECT r.source_id, r.started_at, r.status, r.error FROM sync_run r "
-                        + "JOIN (SELECT source_id, MAX(id) AS id FROM sync_run GROUP BY source_id) m ON m.id = r.id")
-                .map((rs, ctx) -> new Attempt(rs.getString("source_id"), SqlValues.instant(rs, "started_at"),
+        var query = h.createQuery("SELECT r.source_id, r.started_at, r.status, r.error FROM sync_run r "
+                        + "JOIN (SELECT source_id, MAX(id) AS id FROM sync_run "
+                        + (at == null ? "" : "WHERE started_at <= :at ")
+                        + "GROUP BY source_id) m ON m.id = r.id");
+        if (at != null) {
+            query.bind("at", SqlValues.timestamp(at));
+        }
+        query.map((rs, ctx) -> new Attempt(rs.getString("source_id"), SqlValues.instant(rs, "started_at"),
                         SyncStatus.valueOf(rs.getString("status")), rs.getString("error")))
                 .forEach(a -> out.put(a.sourceId, a));
         return out;

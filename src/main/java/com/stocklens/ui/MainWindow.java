@@ -1,5 +1,14 @@
 package com.stocklens.ui;
 
+import com.stocklens.service.StockBoardReader;
+import com.stocklens.ui.history.AsOfBoardReader;
+import com.stocklens.ui.history.AsOfClock;
+import com.stocklens.ui.history.CompareDialog;
+import com.stocklens.ui.history.CompareViewModel;
+import com.stocklens.ui.history.TimeTravelBar;
+import com.stocklens.ui.history.TimeTravelViewModel;
+import java.time.Instant;
+
 import com.stocklens.service.Notice;
 import com.stocklens.ui.ageing.AgeingView;
 import com.stocklens.ui.ageing.AgeingViewModel;
@@ -88,6 +97,11 @@ public final class MainWindow implements AutoCloseable {
     private SnapshotFiles snapshotFiles;
     private MenuItem exportSnapshotItem;
     private MenuItem importStockItem;
+    /** The "as of" control: which moment the stock screen shows (README "History and time travel"). */
+    private final TimeTravelViewModel timeTravel;
+    private final TimeTravelBar timeBar;
+    /** Covers a screen that cannot show the past while a past moment is chosen. */
+    private final Label pastNotice = new Label();
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
 
@@ -98,7 +112,13 @@ public final class MainWindow implements AutoCloseable {
     public MainWindow(UiContext context) {
         this.context = Objects.requireNonNull(context, "context");
         this.messages = new Messages(context.locale());
-        this.stockViewModel = new StockViewModel(context.boardReader(), context.returnsPool(), context.syncEvents(), context.clock(),
+        this.timeTravel = new TimeTravelViewModel(context.boardReader().history(), context.syncEvents(),
+                context.clock(), context.background(), fx);
+        // The stock screen reads through the time control: "now", or the board as of the chosen moment,
+        // with ages measured from that moment.
+        StockBoardReader asOfReader = new AsOfBoardReader(context.boardReader(), timeTravel::asOfNow);
+        java.time.Clock asOfClock = new AsOfClock(context.clock(), timeTravel::asOfNow);
+        this.stockViewModel = new StockViewModel(asOfReader, context.returnsPool(), context.syncEvents(), asOfClock,
                 context.stalenessWindow(), context.background(), new FxExecutor());
         this.dialogs = new FxDialogService(messages,
                 () -> root.getScene() == null ? null : root.getScene().getWindow());
@@ -108,7 +128,7 @@ public final class MainWindow implements AutoCloseable {
         this.toastsViewModel = new ToastsViewModel(context.notices(), fx);
         this.loader = new ViewLoader(messages.bundle(), type -> {
             if (type == StockView.class) {
-                return new StockView(stockViewModel, messages, context.clock());
+                return new StockView(stockViewModel, messages, asOfClock);
             }
             if (type == FlagsView.class) {
                 return new FlagsView(flagsViewModel, messages, context.clock());
@@ -149,12 +169,23 @@ public final class MainWindow implements AutoCloseable {
             banner.setMaxWidth(Double.MAX_VALUE);
             top.getChildren().add(banner);
         }
+        this.timeBar = new TimeTravelBar(timeTravel, messages, this::openCompare);
+        top.getChildren().addAll(timeBar.node(), timeBar.banner());
         root.setTop(top);
         root.setLeft(sidebar());
         // The freshness bar belongs to the whole window: show it full width under the sidebar too.
         stockView.root().setBottom(null);
         root.setBottom(stockView.freshnessBar());
-        content.getChildren().setAll(stockView.root(), toasts.node());
+        pastNotice.setId("pastNotice");
+        pastNotice.getStyleClass().add("past-notice");
+        pastNotice.setWrapText(true);
+        pastNotice.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        pastNotice.setVisible(false);
+        content.getChildren().setAll(stockView.root(), pastNotice, toasts.node());
+        timeTravel.asOfProperty().addListener((obs, o, n) -> {
+            stockViewModel.refresh();
+            updatePastNotice();
+        });
         root.setCenter(content);
         navStock.setSelected(true);
         // Urgent first: when the first read finds undeclared tasks, the countdowns are what to see.
@@ -164,6 +195,7 @@ public final class MainWindow implements AutoCloseable {
             }
         });
         stockViewModel.start();
+        timeTravel.start();
         flagsViewModel.start();
         toastsViewModel.start();
     }
@@ -222,6 +254,36 @@ public final class MainWindow implements AutoCloseable {
         if (content.getChildren().get(0) != screen) {
             content.getChildren().set(0, screen);
         }
+        updatePastNotice();
+    }
+
+    /**
+     * Red flags, ageing, health and the code check are computed from "now" only (flags and alerts keep no
+     * per-moment history): under a past moment they say so in their place instead of showing today's numbers.
+     */
+    private void updatePastNotice() {
+        Instant at = timeTravel.asOfProperty().get();
+        boolean nowOnly = navFlags.isSelected() || navAgeing.isSelected() || navHealth.isSelected()
+                || navCodes.isSelected();
+        pastNotice.setVisible(at != null && nowOnly);
+        pastNotice.setText(at == null ? "" : messages.format("history.nowOnly", Formats.beijingTime(at)));
+    }
+
+    /** The time control (tests, previews). */
+    public TimeTravelViewModel timeTravel() {
+        return timeTravel;
+    }
+
+    /** View → Compare moments… (Ctrl+D): from the shown moment (or the latest) to now. */
+    public void openCompare() {
+        CompareViewModel vm = new CompareViewModel(context.boardReader().history(), context.clock(),
+                context.background(), fx);
+        java.util.List<Instant> moments = java.util.List.copyOf(timeTravel.moments());
+        Instant shown = timeTravel.asOfProperty().get();
+        vm.fromProperty().set(shown != null ? shown
+                : moments.isEmpty() ? null : moments.get(Math.max(0, moments.size() - 2)));
+        vm.toProperty().set(null);
+        CompareDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), vm, moments, messages);
     }
 
     private Node screenFor(ToggleButton nav) {
@@ -314,6 +376,7 @@ public final class MainWindow implements AutoCloseable {
     /** Stops tickers and unsubscribes from sync events. */
     @Override
     public void close() {
+        timeTravel.close();
         stockView.dispose();
         stockViewModel.close();
         flagsView.dispose();
@@ -425,7 +488,24 @@ public final class MainWindow implements AutoCloseable {
             });
             view.getItems().add(go);
         }
-        view.getItems().addAll(new SeparatorMenuItem(), language);
+        MenuItem compare = new MenuItem(messages.get("menu.view.compare"));
+        compare.setId("menuCompare");
+        compare.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        compare.setOnAction(e -> openCompare());
+        MenuItem back = new MenuItem(messages.get("menu.view.previousMoment"));
+        back.setId("menuPreviousMoment");
+        back.setAccelerator(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN));
+        back.setOnAction(e -> timeTravel.stepBack());
+        MenuItem forward = new MenuItem(messages.get("menu.view.nextMoment"));
+        forward.setId("menuNextMoment");
+        forward.setAccelerator(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN));
+        forward.setOnAction(e -> timeTravel.stepForward());
+        MenuItem now = new MenuItem(messages.get("menu.view.backToNow"));
+        now.setId("menuBackToNow");
+        now.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        now.setOnAction(e -> timeTravel.backToNow());
+        view.getItems().addAll(new SeparatorMenuItem(), back, forward, now, compare, new SeparatorMenuItem(),
+                language);
         view.setId("menuView");
 
         MenuItem teamPush = new MenuItem(messages.get("menu.settings.teamPush"));

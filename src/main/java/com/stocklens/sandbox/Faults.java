@@ -17,6 +17,7 @@ public final class Faults {
     private final List<Rule> rules = new ArrayList<>();
     private final Set<String> silenced = new LinkedHashSet<>();
     private final List<HttpExchange> parked = new ArrayList<>();
+    private long generation;
 
     Faults() {
     }
@@ -29,7 +30,19 @@ public final class Faults {
         if (n < 1) {
             throw new IllegalArgumentException("n must be positive: " + n);
         }
-        rules.add(new Rule(pathPrefix, fault, n));
+        rules.add(new Rule(pathPrefix, fault, n, 0));
+        return this;
+    }
+
+    /**
+     * After {@code skip} more requests under {@code pathPrefix} have been answered normally, the next
+     * {@code n} fail with {@code fault}: a fault in the middle of a paged read.
+     */
+    public synchronized Faults after(String pathPrefix, int skip, int n, Fault fault) {
+        if (n < 1 || skip < 0) {
+            throw new IllegalArgumentException("n must be positive and skip not negative: " + n + ", " + skip);
+        }
+        rules.add(new Rule(pathPrefix, fault, n, skip));
         return this;
     }
 
@@ -48,9 +61,15 @@ public final class Faults {
 
     /** Removes every pending fault and silence. */
     public synchronized void clear() {
+        generation++;
         rules.clear();
         silenced.clear();
         releaseParked();
+    }
+
+    /** Counts {@link #clear()} calls: a repeated page is only ever one served since the last clear. */
+    synchronized long generation() {
+        return generation;
     }
 
     /** Faults still queued (not yet consumed), summed over all rules. */
@@ -63,6 +82,10 @@ public final class Faults {
         while (it.hasNext()) {
             Rule r = it.next();
             if (path.startsWith(r.prefix)) {
+                if (r.skip > 0) {
+                    r.skip--;
+                    return Optional.empty();
+                }
                 if (--r.remaining == 0) {
                     it.remove();
                 }
@@ -93,11 +116,13 @@ public final class Faults {
         final String prefix;
         final Fault fault;
         int remaining;
+        int skip;
 
-        Rule(String prefix, Fault fault, int remaining) {
+        Rule(String prefix, Fault fault, int remaining, int skip) {
             this.prefix = prefix;
             this.fault = fault;
             this.remaining = remaining;
+            this.skip = skip;
         }
     }
 }

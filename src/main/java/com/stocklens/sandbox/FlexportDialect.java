@@ -85,6 +85,7 @@ final class FlexportDialect implements Exchange.Dialect {
             case HTTP_500 -> problem(500, "Internal Server Error", "Something went wrong.", req.path());
             case HTTP_429 -> rateLimited(2, req.path());
             case TOKEN_EXPIRED -> problem(401, "Unauthorized", "The access token is invalid.", req.path());
+            case API_ERROR -> problem(400, "Bad Request", "The request could not be processed.", req.path());
             default -> throw new IllegalArgumentException("Not a response fault: " + fault);
         };
     }

@@ -84,6 +84,8 @@ final class GoodCangDialect implements Exchange.Dialect {
             case HTTP_429 -> Response.json(403, obj("ask", "Failure", "message", "请求过于频繁 / too many requests",
                     "Error", obj("errCode", "403", "errMessage", "请求过于频繁 / too many requests")));
             case TOKEN_EXPIRED -> authFailure();
+            case API_ERROR -> Response.json(200, obj("ask", "Failure", "message", "系统错误 / system error",
+                    "Error", obj("errCode", "50001", "errMessage", "系统错误 / system error")));
             default -> throw new IllegalArgumentException("Not a response fault: " + fault);
         };
     }

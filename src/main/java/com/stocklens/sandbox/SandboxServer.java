@@ -44,6 +44,11 @@ public final class SandboxServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Faults faults = new Faults();
+    /** The last 200 answer of each endpoint, for {@link Fault#REPEAT_PAGE}. */
+    private final Map<String, Answer> lastAnswers = new ConcurrentHashMap<>();
+
+    private record Answer(long generation, Response response) {
+    }
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final TikTokDialect tiktok;
     private final ShipBobDialect shipbob;
@@ -189,21 +194,43 @@ public final class SandboxServer implements AutoCloseable {
             }
             Exchange.Dialect dialect = dialectOf(path);
             Optional<Fault> fault = faults.take(path);
+            Fault.Kind kind = fault.map(Fault::kind).orElse(null);
             Response response;
             if (dialect == null) {
                 response = Response.text(404, "Not found");
-            } else if (fault.isPresent() && fault.get().kind() == Fault.Kind.HTTP_503) {
+            } else if (kind == Fault.Kind.RESET) {
+                // No status line at all: the client sees the connection end (reset / unexpected end of stream).
+                ex.close();
+                return;
+            } else if (kind == Fault.Kind.HTTP_503) {
                 response = Response.text(503, "Service Unavailable");
-            } else if (fault.isPresent() && fault.get().kind() == Fault.Kind.MALFORMED_JSON) {
+            } else if (kind == Fault.Kind.HTTP_429_BARE) {
+                response = Response.text(429, "Too Many Requests");
+            } else if (kind == Fault.Kind.HTTP_502) {
+                response = Response.text(502, "Bad Gateway");
+            } else if (kind == Fault.Kind.HTTP_504) {
+                response = Response.text(504, "Gateway Timeout");
+            } else if (kind == Fault.Kind.MALFORMED_JSON) {
                 response = new Response(200, Map.of("Content-Type", "application/json; charset=utf-8"),
                         "{\"code\":0,\"data\":{\"items\":[{\"id\":12,,]".getBytes(StandardCharsets.UTF_8));
+            } else if (kind == Fault.Kind.REPEAT_PAGE && repeatable(ex, path, body) != null) {
+                response = repeatable(ex, path, body);
             } else if (fault.isPresent() && isResponseFault(fault.get())) {
                 response = dialect.fault(parse(ex, path, body), fault.get());
             } else {
-                if (fault.isPresent() && fault.get().kind() == Fault.Kind.SLOW) {
+                if (kind == Fault.Kind.SLOW) {
                     Thread.sleep(fault.get().delayMillis());
                 }
+                if (kind == Fault.Kind.HOOK) {
+                    fault.get().hook().run();
+                }
                 response = handle(dialect, ex, path, body);
+                if (response.status() == 200) {
+                    lastAnswers.put(endpoint(ex, path, body), new Answer(faults.generation(), response));
+                }
+                if (kind == Fault.Kind.MISSING_FIELDS || kind == Fault.Kind.MISTYPED_FIELDS) {
+                    response = mangle(response, kind);
+                }
             }
             boolean truncate = fault.isPresent() && fault.get().kind() == Fault.Kind.TRUNCATED_BODY;
             write(ex, response, truncate);
@@ -246,9 +273,89 @@ public final class SandboxServer implements AutoCloseable {
         return null;
     }
 
+    /** The answer to repeat for this request: the previous page of the same listing since the faults were last cleared. */
+    private Response repeatable(HttpExchange ex, String path, byte[] body) {
+        Answer a = lastAnswers.get(endpoint(ex, path, body));
+        return a != null && a.generation() == faults.generation() ? a.response() : null;
+    }
+
+    /** Request parameters that move through a listing (or change on every call) and so do not name it. */
+    private static final java.util.Set<String> PAGING = java.util.Set.of("timestamp", "sign", "client_sign", "page",
+            "pagenum", "page_token", "cursor", "offset", "next", "pagesize", "page_size", "limit", "sign_method");
+
+    /**
+     * One listing: the path and every parameter (query, and JSON body fields one level deep: WINIT posts
+     * every action to one path) except paging and signing ones, so the shop, warehouse or action counts.
+     */
+    private static String endpoint(HttpExchange ex, String path, byte[] body) {
+        java.util.TreeMap<String, String> key = new java.util.TreeMap<>();
+        try {
+            Exchange.parseQuery(ex.getRequestURI().getRawQuery()).forEach(key::put);
+        } catch (IllegalArgumentException e) {
+            // An undecodable query: the path alone names the listing.
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = body.length == 0 ? null : Exchange.JSON.readTree(body);
+            if (n != null && n.isObject()) {
+                n.fields().forEachRemaining(f -> {
+                    if (f.getValue().isObject()) {
+                        f.getValue().fields().forEachRemaining(g -> key.put(f.getKey() + "." + g.getKey(), g.getValue().toString()));
+                    } else {
+                        key.put(f.getKey(), f.getValue().toString());
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not JSON: nothing more to name the listing by.
+        }
+        key.keySet().removeIf(k -> PAGING.contains(k.substring(k.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT)));
+        return path + key;
+    }
+
     private static boolean isResponseFault(Fault f) {
         return f.kind() == Fault.Kind.HTTP_500 || f.kind() == Fault.Kind.HTTP_429
-                || f.kind() == Fault.Kind.TOKEN_EXPIRED;
+                || f.kind() == Fault.Kind.TOKEN_EXPIRED || f.kind() == Fault.Kind.API_ERROR;
+    }
+
+    /**
+     * Valid JSON with the wrong content: every number inside an array (the items, not the envelope)
+     * removed ({@link Fault.Kind#MISSING_FIELDS}) or replaced by a non-numeric string
+     * ({@link Fault.Kind#MISTYPED_FIELDS}). A body that is not JSON is left alone.
+     */
+    static Response mangle(Response r, Fault.Kind kind) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = Exchange.JSON.readTree(r.body());
+            if (root == null) {
+                return r;
+            }
+            mangle(root, false, kind);
+            return new Response(r.status(), r.headers(), Exchange.JSON.writeValueAsBytes(root));
+        } catch (IOException e) {
+            return r;
+        }
+    }
+
+    private static void mangle(com.fasterxml.jackson.databind.JsonNode node, boolean inArray, Fault.Kind kind) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                com.fasterxml.jackson.databind.JsonNode v = o.get(name);
+                if (inArray && v.isNumber()) {
+                    if (kind == Fault.Kind.MISSING_FIELDS) {
+                        o.remove(name);
+                    } else {
+                        o.put(name, "n/a");
+                    }
+                } else {
+                    mangle(v, inArray, kind);
+                }
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (com.fasterxml.jackson.databind.JsonNode v : a) {
+                mangle(v, true, kind);
+            }
+        }
     }
 
     private Response handle(Exchange.Dialect dialect, HttpExchange ex, String path, byte[] body) {

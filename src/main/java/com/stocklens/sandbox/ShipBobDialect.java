@@ -82,6 +82,7 @@ final class ShipBobDialect implements Exchange.Dialect {
             case HTTP_500 -> Response.text(500, "Internal Server Error");
             case HTTP_429 -> rateLimited(25);
             case TOKEN_EXPIRED -> problem(401, "Unauthorized", "The access token has expired.", req.path());
+            case API_ERROR -> problem(400, "Bad Request", "The request could not be processed.", req.path());
             default -> throw new IllegalArgumentException("Not a response fault: " + fault);
         };
     }

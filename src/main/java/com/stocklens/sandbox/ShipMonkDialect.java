@@ -88,6 +88,7 @@ final class ShipMonkDialect implements Exchange.Dialect {
             case HTTP_500 -> message(500, "Internal Server Error");
             case HTTP_429 -> rateLimited(Instant.now().plusSeconds(2));
             case TOKEN_EXPIRED -> message(401, "Unauthorized");
+            case API_ERROR -> message(422, "Unprocessable entity");
             default -> throw new IllegalArgumentException("Not a response fault: " + fault);
         };
     }

@@ -120,6 +120,7 @@ final class TikTokAuthDialect implements Exchange.Dialect {
             case HTTP_500 -> error(500, 36009003, "Internal error. Please try again later.");
             case HTTP_429 -> error(429, 36009002, "Too many requests.");
             case TOKEN_EXPIRED -> error(401, 105002, "Expired credentials. The access token has expired.");
+            case API_ERROR -> error(200, 36009010, "Internal error.");
             default -> throw new IllegalArgumentException("Not a response fault: " + fault);
         };
     }

@@ -138,6 +138,7 @@ final class TikTokDialect implements Exchange.Dialect {
             case HTTP_429 -> error(429, 36009002,
                     "Too many requests. You've made too many requests in a short period of time.");
             case TOKEN_EXPIRED -> error(401, 105002, "Expired credentials. The access token has expired.");
+            case API_ERROR -> error(200, 36009010, "Internal error: the inventory service is unavailable.");
             default -> throw new IllegalArgumentException("Not a response fault: " + fault);
         };
     }
@@ -151,6 +152,8 @@ final class TikTokDialect implements Exchange.Dialect {
         try {
             Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
             if (sent.isBefore(now.minus(TIMESTAMP_PAST)) || sent.isAfter(now.plus(TIMESTAMP_FUTURE))) {
+                // The server's Date header (stamped by the JDK server with the real time) lets a client whose
+                // clock is off correct itself; in demo mode the world clock follows real time.
                 return error(401, 36009004, "Invalid timestamp. The timestamp is outside the accepted window.");
             }
         } catch (NumberFormatException | NullPointerException e) {

@@ -92,6 +92,7 @@ final class WinitDialect implements Exchange.Dialect {
             case HTTP_429 -> Response.json(429, obj("code", "429", "msg", "请求过于频繁 / too many requests", "data", null),
                     Map.of("Retry-After", "1"));
             case TOKEN_EXPIRED -> Response.json(200, obj("code", 1, "msg", "token已失效 / token expired", "data", null));
+            case API_ERROR -> Response.json(200, obj("code", "-1", "msg", "系统异常 / system error", "data", null));
             default -> throw new IllegalArgumentException("Not a response fault: " + fault);
         };
     }

@@ -261,6 +261,7 @@ public final class FlexportSource implements StockSource {
     /** limit/offset paging until an empty array (Flexport's documented end of the list). */
     private <T> List<T> readAll(String resource, TypeReference<List<T>> type) throws SourceException {
         List<T> out = new ArrayList<>();
+        List<T> previous = null;
         int offset = 0;
         for (int n = 0; n < MAX_PAGES; n++) {
             List<T> page = get(url(resource)
@@ -269,6 +270,11 @@ public final class FlexportSource implements StockSource {
             if (page.isEmpty()) {
                 return out;
             }
+            if (page.equals(previous)) {
+                // The same page again for the next offset: reading on would loop or duplicate rows.
+                throw new MalformedResponseException("Flexport " + resource + " paging repeated a page at offset " + offset);
+            }
+            previous = page;
             out.addAll(page);
             offset += page.size();
         }
@@ -315,7 +321,7 @@ public final class FlexportSource implements StockSource {
                 throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
             }
         } catch (IOException e) {
-            throw new TransientSourceException(what + ": " + e, e);
+            throw TransientSourceException.network(what, e);
         }
     }
 

@@ -102,7 +102,7 @@ public final class GoodCangClient {
             }
             throw failure(what, errorCode(root), message);
         } catch (IOException e) {
-            throw new TransientSourceException(what + ": " + e, e);
+            throw TransientSourceException.network(what, e);
         }
     }
 

@@ -162,6 +162,7 @@ public final class GoodCangSource implements StockSource {
     private List<InventoryRow> readInventory() throws SourceException {
         List<InventoryRow> out = new ArrayList<>();
         int pageSize = config.pageSize();
+        JsonNode previous = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("page", page);
@@ -174,6 +175,11 @@ public final class GoodCangSource implements StockSource {
             if (!data.isArray() && !data.isMissingNode() && !data.isNull()) {
                 throw new MalformedResponseException("GoodCang get_product_inventory: data is not a list");
             }
+            if (!data.isEmpty() && data.equals(previous)) {
+                // The same page again: reading on would duplicate rows and miss the real next page.
+                throw new MalformedResponseException("GoodCang get_product_inventory paging repeated page " + (page - 1));
+            }
+            previous = data;
             for (JsonNode n : data) {
                 out.add(InventoryRow.of(n));
             }

@@ -520,7 +520,7 @@ public final class ShipBobSource implements StockSource {
                 throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
             }
         } catch (IOException e) {
-            throw new TransientSourceException(what + ": " + e, e);
+            throw TransientSourceException.network(what, e);
         }
     }
 

@@ -438,7 +438,7 @@ public final class ShipMonkSource implements StockSource {
                 throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
             }
         } catch (IOException e) {
-            throw new TransientSourceException(what + ": " + e, e);
+            throw TransientSourceException.network(what, e);
         }
     }
 

@@ -19,6 +19,7 @@ import com.stocklens.connector.http.RequestCounter;
 import com.stocklens.connector.http.RetryAfter;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +57,8 @@ public final class TikTokClient {
     private final HttpUrl base;
     private final Clock clock;
     private final TikTokTokens tokens;
+    /** Server time minus this PC's time, learnt from TikTok's Date header after an "invalid timestamp" refusal. */
+    private final AtomicLong clockOffsetMillis = new AtomicLong();
 
     /** A client with {@link HttpPolicy#defaults} and {@link #DEFAULT_RATE_LIMIT}. */
     public TikTokClient(TikTokConfig config, HttpClientFactory factory, Clock clock) {
@@ -88,7 +91,7 @@ public final class TikTokClient {
             throw new IllegalArgumentException("not an http(s) URL: " + config.apiBaseUrl());
         }
         this.http = factory.create(policy, counter,
-                List.of(new TikTokSigningInterceptor(config.appSecret(), clock)));
+                List.of(new TikTokSigningInterceptor(config.appSecret(), new OffsetClock(clock, clockOffsetMillis))));
     }
 
     public TikTokConfig config() {
@@ -146,14 +149,14 @@ public final class TikTokClient {
             throws SourceException {
         String token = tokens.accessToken();
         try {
-            return attempt(method, path, shopCipher, query, body, token);
+            return attemptOnServerTime(method, path, shopCipher, query, body, token);
         } catch (AccessTokenExpiredException e) {
             if (!tokens.renewable()) {
                 throw new AuthenticationException(e.getMessage());
             }
             String renewed = tokens.renewAfterRejection(token);
             try {
-                return attempt(method, path, shopCipher, query, body, renewed);
+                return attemptOnServerTime(method, path, shopCipher, query, body, renewed);
             } catch (AccessTokenExpiredException again) {
                 throw new AuthenticationException("TikTok refused the renewed access token as expired (105002): "
                         + "check that this PC's clock is right. " + again.detail);
@@ -161,6 +164,38 @@ public final class TikTokClient {
         } catch (DeauthorizedException e) {
             throw tokens.deauthorized(e.detail);
         }
+    }
+
+    /**
+     * One attempt; when TikTok refuses the timestamp (36009004 "invalid timestamp") and says its own time
+     * in the {@code Date} header, the offset to this PC's clock is kept for every later call and the
+     * attempt is repeated once with corrected timestamps.
+     */
+    private JsonNode attemptOnServerTime(String method, String path, String shopCipher, Map<String, String> query,
+                                         byte[] body, String accessToken) throws SourceException {
+        try {
+            return attempt(method, path, shopCipher, query, body, accessToken);
+        } catch (TimestampRefusedException e) {
+            if (e.serverTime == null) {
+                throw e.plain();
+            }
+            long offset = e.serverTime.toEpochMilli() - clock.millis();
+            long before = clockOffsetMillis.getAndSet(offset);
+            LOG.info("TikTok refused the timestamp: this PC's clock is {} s off TikTok's; correcting and retrying once",
+                    Math.round(-offset / 1000.0));
+            try {
+                return attempt(method, path, shopCipher, query, body, accessToken);
+            } catch (TimestampRefusedException again) {
+                // The correction did not help: keep what was known before, not a wrong offset.
+                clockOffsetMillis.compareAndSet(offset, before);
+                throw again.plain();
+            }
+        }
+    }
+
+    /** Milliseconds added to this PC's clock when signing (0 until TikTok refused a timestamp). */
+    public long clockOffsetMillis() {
+        return clockOffsetMillis.get();
     }
 
     private JsonNode attempt(String method, String path, String shopCipher, Map<String, String> query, byte[] body,
@@ -190,7 +225,7 @@ public final class TikTokClient {
             byte[] bytes = rb == null ? new byte[0] : rb.bytes();
             return interpret(path, response, bytes);
         } catch (IOException e) {
-            throw new TransientSourceException("TikTok " + path + ": " + e, e);
+            throw TransientSourceException.network("TikTok " + path, e);
         }
     }
 
@@ -230,9 +265,14 @@ public final class TikTokClient {
             case 105002 -> throw new AccessTokenExpiredException(detail);
             case 105005 -> throw new AuthenticationException("The TikTok app lacks an API scope (105005): "
                     + "enable the scopes in Partner Center and authorize the shop again. " + detail);
-            case 36009004 -> throw new AuthenticationException("TikTok refused the credentials (36009004): "
+            case 36009004 -> {
+                if (message.toLowerCase(java.util.Locale.ROOT).contains("timestamp")) {
+                    throw new TimestampRefusedException(serverTime(response), detail);
+                }
+                throw new AuthenticationException("TikTok refused the credentials (36009004): "
                     + "check app key and access token, and that this PC's clock is right "
                     + "(TikTok accepts −5 min … +30 s). " + detail);
+            }
             case 36009002 -> throw new RateLimitedException("TikTok rate limit (36009002) outlasted the retries: "
                     + detail, RetryAfter.parse(response.headers(), clock).orElse(null));
             case 36009003, 36009007 -> throw new TransientSourceException("TikTok temporary failure ("
@@ -271,6 +311,56 @@ public final class TikTokClient {
             return root != null && root.isObject() && root.has("code") ? root : null;
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** The server's time from its {@code Date} header, or null when absent or unreadable. */
+    private static java.time.Instant serverTime(Response response) {
+        java.util.Date date = response.headers().getDate("Date");
+        return date == null ? null : date.toInstant();
+    }
+
+    /** 36009004 "invalid timestamp" inside the client: corrected and retried once by {@link #attemptOnServerTime}. */
+    private static final class TimestampRefusedException extends AuthenticationException {
+        private static final long serialVersionUID = 1L;
+        private final transient java.time.Instant serverTime;
+        private final String detail;
+
+        TimestampRefusedException(java.time.Instant serverTime, String detail) {
+            super("TikTok refused the request time (36009004): " + detail);
+            this.serverTime = serverTime;
+            this.detail = detail;
+        }
+
+        AuthenticationException plain() {
+            return new AuthenticationException("TikTok refused the request time (36009004) even after correcting for "
+                    + "its clock: check that this PC's clock and time zone are right. " + detail);
+        }
+    }
+
+    /** A clock running {@code offset} milliseconds ahead of {@code base}; the offset can change at any time. */
+    static final class OffsetClock extends Clock {
+        private final Clock base;
+        private final AtomicLong offset;
+
+        OffsetClock(Clock base, AtomicLong offset) {
+            this.base = base;
+            this.offset = offset;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return new OffsetClock(base.withZone(zone), offset);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return base.instant().plusMillis(offset.get());
         }
     }
 

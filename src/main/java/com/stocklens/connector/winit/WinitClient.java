@@ -138,7 +138,7 @@ public final class WinitClient {
             }
             return root.path("data");
         } catch (IOException e) {
-            throw new TransientSourceException(what + ": " + e, e);
+            throw TransientSourceException.network(what, e);
         }
     }
 

@@ -201,12 +201,20 @@ public final class WinitSource implements StockSource {
     private List<StorageRow> readStorage(String warehouseId) throws SourceException {
         List<StorageRow> out = new ArrayList<>();
         int pageSize = config.pageSize();
+        List<StorageRow> previous = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("warehouseID", warehouseId);
             data.put("pageNum", page);
             data.put("pageSize", pageSize);
             StoragePage p = StoragePage.of(client.call("queryWarehouseStorage", data));
+            if ((p.currentPageNum() != null && p.currentPageNum() != page)
+                    || (!p.rows().isEmpty() && p.rows().equals(previous))) {
+                // An earlier page served again: reading on would duplicate rows and miss the real page.
+                throw new MalformedResponseException("WINIT queryWarehouseStorage of warehouse " + warehouseId
+                        + " repeated a page instead of page " + page);
+            }
+            previous = p.rows();
             out.addAll(p.rows());
             if (p.rows().isEmpty()) {
                 return out;

@@ -31,6 +31,8 @@ public final class StockLensApp extends Application {
     private UserSettings settings;
     private Locale requestedLocale;
     private String requestedScreen;
+    private boolean requestedWall;
+    private java.time.Duration requestedWallRotate;
     private MainWindowHost host;
     private final ExecutorService uiIo = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "stocklens-ui-io");
@@ -46,6 +48,8 @@ public final class StockLensApp extends Application {
         LaunchOptions options = command.launchOptions(System.getenv());
         requestedLocale = command.language().orElse(null);
         requestedScreen = command.screen().orElse(null);
+        requestedWall = command.wall();
+        requestedWallRotate = command.wallRotate().orElse(null);
         Logs.configure(options.workspace());
         log = LoggerFactory.getLogger(StockLensApp.class);
         // Opening snapshot files comes later; for now the path a file association passes is logged.
@@ -111,13 +115,17 @@ public final class StockLensApp extends Application {
                         .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
                                 new com.stocklens.ui.Messages(locale)))
                         .orElse(null));
-        host = MainWindowHost.install(stage, context);
+        java.time.Duration wallRotate = requestedWallRotate != null ? requestedWallRotate
+                : settings.wallRotate(com.stocklens.ui.wall.WallViewModel.DEFAULT_ROTATE);
+        host = requestedWall ? MainWindowHost.installWall(stage, context, wallRotate)
+                : MainWindowHost.install(stage, context);
+        host.setWallRotate(wallRotate);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));
         }
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
-        if (requestedScreen != null) {
+        if (requestedScreen != null && host.current() != null) {
             try {
                 host.current().show(MainWindow.Screen.valueOf(requestedScreen));
             } catch (IllegalArgumentException e) {
@@ -167,7 +175,8 @@ public final class StockLensApp extends Application {
     /** Logs every uncaught error; shows the first one to the person, once, instead of failing silently. */
     private void onUncaught(Thread thread, Throwable error) {
         log.error("uncaught error on {}", thread.getName(), error);
-        if (errorShown.compareAndSet(false, true)) {
+        // On the wall nobody is at the keyboard to close a dialog: the log has it.
+        if (errorShown.compareAndSet(false, true) && (host == null || !host.inWall())) {
             new FxExecutor().execute(() -> {
                 Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(error.getMessage())
                         + "\n\nDetails are in the log: " + runtime.options().workspace().resolve("logs"));

@@ -84,6 +84,8 @@ public final class MainWindow implements AutoCloseable {
     private MappingView mappingView;
     private ConnectionsViewModel connectionsViewModel;
     private ConnectionsView connectionsView;
+    private Runnable onWallMode;
+    private final Label offlineIndicator = new Label();
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
 
@@ -149,7 +151,14 @@ public final class MainWindow implements AutoCloseable {
         root.setLeft(sidebar());
         // The freshness bar belongs to the whole window: show it full width under the sidebar too.
         stockView.root().setBottom(null);
-        root.setBottom(stockView.freshnessBar());
+        // The status area: "offline — showing cached data from …" over the freshness chips when every
+        // polled source failed its latest attempt.
+        offlineIndicator.setId("offlineIndicator");
+        offlineIndicator.getStyleClass().add("offline-indicator");
+        offlineIndicator.setMaxWidth(Double.MAX_VALUE);
+        stockViewModel.offlineProperty().addListener((obs, o, n) -> renderOffline());
+        renderOffline();
+        root.setBottom(new VBox(offlineIndicator, stockView.freshnessBar()));
         content.getChildren().setAll(stockView.root(), toasts.node());
         root.setCenter(content);
         navStock.setSelected(true);
@@ -163,6 +172,27 @@ public final class MainWindow implements AutoCloseable {
         flagsViewModel.start();
         toastsViewModel.start();
     }
+
+    private void renderOffline() {
+        com.stocklens.ui.stock.OfflineStatus.Verdict v = stockViewModel.offlineProperty().get();
+        boolean show = v != null && v.offline();
+        offlineIndicator.setVisible(show);
+        offlineIndicator.setManaged(show);
+        if (show) {
+            offlineIndicator.setText(v.cachedAt() == null ? messages.get("offline.noCache")
+                    : messages.format("offline.banner", Formats.beijingTime(v.cachedAt())));
+        }
+    }
+
+    /** What View → Wall mode (Ctrl+Shift+W) does; the host sets it. Without one the item is disabled. */
+    public void setOnWallMode(Runnable action) {
+        this.onWallMode = action;
+        if (wallModeItem != null) {
+            wallModeItem.setDisable(action == null);
+        }
+    }
+
+    private MenuItem wallModeItem;
 
     /** Shows the red-flag screen, scrolled to {@code taskId} when given. */
     public void showFlags(Long taskId) {
@@ -380,7 +410,17 @@ public final class MainWindow implements AutoCloseable {
             });
             view.getItems().add(go);
         }
-        view.getItems().addAll(new SeparatorMenuItem(), language);
+        wallModeItem = new MenuItem(messages.get("menu.view.wall"));
+        wallModeItem.setId("menuWallMode");
+        wallModeItem.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        wallModeItem.setDisable(onWallMode == null);
+        wallModeItem.setOnAction(e -> {
+            if (onWallMode != null) {
+                onWallMode.run();
+            }
+        });
+        view.getItems().addAll(new SeparatorMenuItem(), wallModeItem, new SeparatorMenuItem(), language);
         view.setId("menuView");
 
         MenuItem teamPush = new MenuItem(messages.get("menu.settings.teamPush"));

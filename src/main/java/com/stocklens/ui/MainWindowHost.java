@@ -118,6 +118,9 @@ public final class MainWindowHost implements AutoCloseable {
         closeWall();
         Theme.apply();
         stage.setFullScreen(false);
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
+        stage.centerOnScreen();
         build(locale);
     }
 
@@ -135,6 +138,12 @@ public final class MainWindowHost implements AutoCloseable {
         // Esc belongs to the wall (leave wall mode), not to JavaFX's own "exit full screen"; no hint overlay.
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
+        // Cover the screen even where full screen is not granted (no window manager, some kiosks).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
         stage.setFullScreen(true);
         viewModel.start();
         awake = screenAwake.get();

@@ -49,6 +49,8 @@ import javafx.util.Duration;
 public final class WallView implements AutoCloseable {
     /** Rows of countdowns that fit 1080 px at the wall's size; the rest are counted below them. */
     public static final int MAX_TASKS = 5;
+    /** Alert lines on the flags page when no task is open. */
+    public static final int MAX_ALERTS = 6;
     static final String CSS = "/com/stocklens/ui/wall/wall.css";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Formats.BEIJING);
     private static final DateTimeFormatter CACHED =
@@ -106,6 +108,7 @@ public final class WallView implements AutoCloseable {
 
         buildStockPage();
         listen(viewModel.openTasks(), (ListChangeListener<TaskRowViewModel>) c -> renderFlags());
+        listen(viewModel.alerts(), (ListChangeListener<com.stocklens.ui.flags.AlertRowViewModel>) c -> renderFlags());
         listen(viewModel.sources(), (ListChangeListener<FreshnessChipViewModel>) c -> renderSources());
         listenProperty(viewModel.pageProperty(), o -> renderPage());
         listenProperty(viewModel.offlineProperty(), o -> renderOffline());
@@ -289,6 +292,18 @@ public final class WallView implements AutoCloseable {
             more.setId("wallMoreFlags");
             more.getStyleClass().add("wall-more");
             rows.add(more);
+        }
+        // Alerts below the countdowns, as many as the page has room for (active ones first).
+        List<com.stocklens.ui.flags.AlertRowViewModel> alerts = viewModel.alerts().stream()
+                .filter(a -> !a.isAcknowledged()).toList();
+        int room = tasks.isEmpty() ? MAX_ALERTS : Math.max(0, MAX_TASKS - tasks.size());
+        for (int i = 0; i < Math.min(room, alerts.size()); i++) {
+            com.stocklens.ui.flags.AlertRowViewModel a = alerts.get(i);
+            Label line = new Label("▲ " + texts.alertKind(a.kind()) + (a.subject() == null || a.subject().isBlank()
+                    ? "" : "  ·  " + a.subject()));
+            line.setId("wallAlert-" + i);
+            line.getStyleClass().add("wall-alert");
+            rows.add(line);
         }
         flagsPage.getChildren().setAll(rows);
         if (viewModel.getPage() == WallViewModel.Page.FLAGS) {

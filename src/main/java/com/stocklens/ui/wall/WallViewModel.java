@@ -200,6 +200,16 @@ public final class WallViewModel implements AutoCloseable {
         return openTasks;
     }
 
+    /** The listed alerts (active, acknowledged, snoozed) as the red-flag screen has them, most severe first. */
+    public ObservableList<com.stocklens.ui.flags.AlertRowViewModel> alerts() {
+        return flags.alerts();
+    }
+
+    /** Alerts that still need a look (active, not snoozed). */
+    public ReadOnlyIntegerProperty attentionAlertCountProperty() {
+        return flags.attentionAlertCountProperty();
+    }
+
     /** Bucket keys of the total tiles, in display order (the seven buckets, then TikTok available). */
     public List<String> totalKeys() {
         return stock.totalKeys();

@@ -58,6 +58,8 @@ public final class WallView implements AutoCloseable {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     private static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
+    private static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
+    private static final PseudoClass VERY_LONG = PseudoClass.getPseudoClass("very-long");
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final WallViewModel viewModel;
@@ -229,7 +231,11 @@ public final class WallView implements AutoCloseable {
             tile.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             Runnable render = () -> {
                 Long sum = total.getSum();
-                value.setText(WallViewModel.totalText(sum, messages));
+                String text = WallViewModel.totalText(sum, messages);
+                value.setText(text);
+                // Long figures step down a size so "1,234,567" fits a quarter of 1920 px without an ellipsis.
+                value.pseudoClassStateChanged(LONG, text.length() >= 7 && text.length() < 9);
+                value.pseudoClassStateChanged(VERY_LONG, text.length() >= 9);
                 tile.pseudoClassStateChanged(UNKNOWN, sum == null);
                 tile.pseudoClassStateChanged(PARTIAL, total.isPartial());
                 note.setText(sum == null ? messages.get("stock.tile.noneReport")
@@ -404,7 +410,7 @@ public final class WallView implements AutoCloseable {
         offline.setManaged(show);
         if (show) {
             offline.setText(v.cachedAt() == null ? messages.get("offline.noCache")
-                    : messages.format("offline.banner", CACHED.format(v.cachedAt())));
+                    : messages.format("wall.offline", CACHED.format(v.cachedAt())));
         }
     }
 

@@ -35,6 +35,7 @@ public final class MainWindowHost implements AutoCloseable {
     private Supplier<ScreenAwake> screenAwake = ScreenAwake::forThisMachine;
     private WallView wall;
     private ScreenAwake awake;
+    private javafx.geometry.Rectangle2D windowBounds;
 
     private MainWindowHost(Stage stage, UiContext context) {
         this.stage = stage;
@@ -107,6 +108,7 @@ public final class MainWindowHost implements AutoCloseable {
             current.close();
             current = null;
         }
+        windowBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         showWall(true);
     }
 
@@ -118,9 +120,14 @@ public final class MainWindowHost implements AutoCloseable {
         closeWall();
         Theme.apply();
         stage.setFullScreen(false);
-        stage.setWidth(WIDTH);
-        stage.setHeight(HEIGHT);
-        stage.centerOnScreen();
+        // Back where the window was before the wall.
+        javafx.geometry.Rectangle2D b = windowBounds;
+        if (b != null && b.getWidth() > 0 && b.getHeight() > 0) {
+            stage.setX(b.getMinX());
+            stage.setY(b.getMinY());
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
+        }
         build(locale);
     }
 

@@ -102,6 +102,11 @@ public final class WallView implements AutoCloseable {
         sourcesPage.getStyleClass().addAll("wall-page", "wall-grid");
         pages.setId("wallPages");
         pages.getChildren().addAll(flagsPage, stockPage, sourcesPage);
+        // The pages take the room between the top bar and the strip, never push the strip off the screen.
+        pages.setMinHeight(0);
+        for (Region page : new Region[] {flagsPage, stockPage, sourcesPage}) {
+            page.setMinHeight(0);
+        }
         root.setCenter(pages);
         noticeStrip.setId("wallNotice");
         noticeStrip.getStyleClass().add("wall-notice");

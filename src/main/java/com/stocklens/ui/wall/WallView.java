@@ -365,7 +365,8 @@ public final class WallView implements AutoCloseable {
         List<FreshnessChipViewModel> chips = viewModel.sources();
         for (int i = 0; i < chips.size(); i++) {
             FreshnessChipViewModel chip = chips.get(i);
-            Label name = new Label(chip.sourceName());
+            Label name = new Label(chip.freshness().manual()
+                ? chip.sourceName() + " · " + messages.get("status.chip.manual") : chip.sourceName());
             name.getStyleClass().add("wall-source-name");
             Label warehouse = new Label(chip.warehouseName() == null ? " " : chip.warehouseName());
             warehouse.getStyleClass().add("wall-source-warehouse");
@@ -387,11 +388,7 @@ public final class WallView implements AutoCloseable {
 
     private void renderSource(VBox box, FreshnessChipViewModel chip) {
         Label age = (Label) box.getChildren().get(2);
-        if (chip.freshness().manual() && chip.getAge() != null) {
-            age.setText(messages.get("status.chip.manual") + " · " + Formats.ago(chip.getAge(), messages));
-        } else {
-            age.setText(Formats.ago(chip.getAge(), messages));
-        }
+        age.setText(Formats.ago(chip.getAge(), messages));
         box.pseudoClassStateChanged(STALE, chip.isStale() && !chip.freshness().manual());
     }
 

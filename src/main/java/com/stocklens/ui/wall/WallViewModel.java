@@ -229,9 +229,9 @@ public final class WallViewModel implements AutoCloseable {
         return stock.chips();
     }
 
-    /** Stale sources right now. */
+    /** Stale polled sources right now (an uploaded CSV warehouse is fresh only when a file comes, so not counted). */
     public long staleCount() {
-        return stock.chips().stream().filter(FreshnessChipViewModel::isStale).count();
+        return stock.chips().stream().filter(c -> c.isStale() && !c.freshness().manual()).count();
     }
 
     /** Every polled source failed its latest attempt: the wall shows cached figures. */

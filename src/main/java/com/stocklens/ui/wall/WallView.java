@@ -366,7 +366,7 @@ public final class WallView implements AutoCloseable {
         for (int i = 0; i < chips.size(); i++) {
             FreshnessChipViewModel chip = chips.get(i);
             Label name = new Label(chip.freshness().manual()
-                ? chip.sourceName() + " · " + messages.get("status.chip.manual") : chip.sourceName());
+                ? messages.get("status.chip.manual") + " · " + chip.sourceName() : chip.sourceName());
             name.getStyleClass().add("wall-source-name");
             Label warehouse = new Label(chip.warehouseName() == null ? " " : chip.warehouseName());
             warehouse.getStyleClass().add("wall-source-warehouse");

@@ -565,6 +565,11 @@ public final class AppRuntime implements AutoCloseable {
         return new TikTokActivitySource(sourceId, new TikTokClient(config, http, clock));
     }
 
+    /** The embedded sandbox in demo mode (null live): tests inject faults through it. */
+    SandboxServer sandbox() {
+        return sandbox;
+    }
+
     public LaunchOptions options() {
         return options;
     }

@@ -33,6 +33,8 @@ public final class StockLensApp extends Application {
     private Locale requestedLocale;
     private String requestedScreen;
     private java.time.Instant requestedAsOf;
+    private boolean requestedWall;
+    private java.time.Duration requestedWallRotate;
     private MainWindowHost host;
     private final ExecutorService uiIo = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "stocklens-ui-io");
@@ -49,6 +51,8 @@ public final class StockLensApp extends Application {
         requestedLocale = command.language().orElse(null);
         requestedScreen = command.screen().orElse(null);
         requestedAsOf = command.asOf().orElse(null);
+        requestedWall = command.wall();
+        requestedWallRotate = command.wallRotate().orElse(null);
         Logs.configure(options.workspace());
         log = LoggerFactory.getLogger(StockLensApp.class);
         // A .stocklens file (double-clicked, or --snapshot) opens read-only: LaunchOptions.snapshot().
@@ -113,14 +117,19 @@ public final class StockLensApp extends Application {
         }
         LaunchOptions options = runtime.options();
         Locale locale = requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault());
-        host = MainWindowHost.install(stage, context(runtime, stage, locale));
+        UiContext context = context(runtime, stage, locale);
+        java.time.Duration wallRotate = requestedWallRotate != null ? requestedWallRotate
+                : settings.wallRotate(com.stocklens.ui.wall.WallViewModel.DEFAULT_ROTATE);
+        host = requestedWall ? MainWindowHost.installWall(stage, context, wallRotate)
+                : MainWindowHost.install(stage, context);
+        host.setWallRotate(wallRotate);
         decorate(host, runtime, stage, locale);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));
         }
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
-        if (requestedScreen != null) {
+        if (requestedScreen != null && host.current() != null) {
             try {
                 host.current().show(MainWindow.Screen.valueOf(requestedScreen));
             } catch (IllegalArgumentException e) {
@@ -128,7 +137,7 @@ public final class StockLensApp extends Application {
                         java.util.Arrays.toString(MainWindow.Screen.values()));
             }
         }
-        if (requestedAsOf != null) {
+        if (requestedAsOf != null && host.current() != null) {
             host.current().timeTravel().goTo(requestedAsOf);
         }
         stage.show();
@@ -345,7 +354,8 @@ public final class StockLensApp extends Application {
     /** Logs every uncaught error; shows the first one to the person, once, instead of failing silently. */
     private void onUncaught(Thread thread, Throwable error) {
         log.error("uncaught error on {}", thread.getName(), error);
-        if (errorShown.compareAndSet(false, true)) {
+        // On the wall nobody is at the keyboard to close a dialog: the log has it.
+        if (errorShown.compareAndSet(false, true) && (host == null || !host.inWall())) {
             new FxExecutor().execute(() -> {
                 Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(error.getMessage())
                         + "\n\nDetails are in the log: " + runtime.options().workspace().resolve("logs"));

@@ -21,6 +21,7 @@ public final class UserSettings {
     private static final Logger LOG = LoggerFactory.getLogger(UserSettings.class);
     private static final String LANGUAGE = "ui.language";
     private static final String DECLARER = "ui.declarer";
+    private static final String WALL_ROTATE = "wall.rotateSeconds";
 
     private final Path file;
     private final Properties properties = new Properties();
@@ -48,6 +49,26 @@ public final class UserSettings {
     public synchronized void setLocale(Locale locale) {
         properties.setProperty(LANGUAGE, locale.toLanguageTag());
         save();
+    }
+
+    /**
+     * Seconds each wall-mode page stays on screen ({@code wall.rotateSeconds}), or {@code fallback} when the
+     * key is missing or not a whole number of at least 5 seconds.
+     */
+    public synchronized java.time.Duration wallRotate(java.time.Duration fallback) {
+        String value = properties.getProperty(WALL_ROTATE);
+        if (value != null) {
+            try {
+                int seconds = Integer.parseInt(value.strip());
+                if (seconds >= 5) {
+                    return java.time.Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the default
+            }
+            LOG.warn("ignoring {}={}: expected whole seconds, at least 5", WALL_ROTATE, value);
+        }
+        return fallback;
     }
 
     /** Who declares causes and acknowledges alerts at this desk, for the audit trail; null if never set. */

@@ -59,6 +59,13 @@ public final class StockLensCommand {
     @Option(names = "--as-of", paramLabel = "INSTANT",
             description = "Window: open showing the stock as of this past moment (ISO-8601 UTC), not now.")
     java.time.Instant asOf;
+    @Option(names = "--wall",
+            description = "Open the window full screen in wall mode: dark, large tiles, rotating pages, for a monitor on the wall.")
+    boolean wall;
+
+    @Option(names = "--wall-rotate", paramLabel = "SECONDS",
+            description = "Seconds each wall-mode page stays on screen (default 20, or wall.rotateSeconds in settings.properties).")
+    Integer wallRotateSeconds;
 
     /** File name ending of StockLens snapshot files (the installers register it as application/x-stocklens). */
     public static final String FILE_EXTENSION = ".stocklens";
@@ -97,6 +104,22 @@ public final class StockLensCommand {
     public Optional<String> screen() {
         return screen == null || screen.isBlank() ? Optional.empty()
                 : Optional.of(screen.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** True when {@code --wall} asks for the window to open full screen in wall mode. */
+    public boolean wall() {
+        return wall;
+    }
+
+    /** The wall-mode page interval from {@code --wall-rotate}, if given (at least 5 seconds). */
+    public Optional<java.time.Duration> wallRotate() {
+        if (wallRotateSeconds == null) {
+            return Optional.empty();
+        }
+        if (wallRotateSeconds < 5) {
+            throw new ParameterException(spec.commandLine(), "--wall-rotate must be at least 5 seconds");
+        }
+        return Optional.of(java.time.Duration.ofSeconds(wallRotateSeconds));
     }
 
     /** The language asked for on the command line, if any. */

@@ -102,6 +102,8 @@ public final class MainWindow implements AutoCloseable {
     private final TimeTravelBar timeBar;
     /** Covers a screen that cannot show the past while a past moment is chosen. */
     private final Label pastNotice = new Label();
+    private Runnable onWallMode;
+    private final Label offlineIndicator = new Label();
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
 
@@ -175,7 +177,13 @@ public final class MainWindow implements AutoCloseable {
         root.setLeft(sidebar());
         // The freshness bar belongs to the whole window: show it full width under the sidebar too.
         stockView.root().setBottom(null);
-        root.setBottom(stockView.freshnessBar());
+        // The status area: "offline — showing cached data from …" over the freshness chips when every
+        // polled source failed its latest attempt.
+        offlineIndicator.setId("offlineIndicator");
+        offlineIndicator.getStyleClass().add("offline-indicator");
+        offlineIndicator.setMaxWidth(Double.MAX_VALUE);
+        stockViewModel.offlineProperty().addListener((obs, o, n) -> renderOffline());
+        renderOffline();
         pastNotice.setId("pastNotice");
         pastNotice.getStyleClass().add("past-notice");
         pastNotice.setWrapText(true);
@@ -186,6 +194,7 @@ public final class MainWindow implements AutoCloseable {
             stockViewModel.refresh();
             updatePastNotice();
         });
+        root.setBottom(new VBox(offlineIndicator, stockView.freshnessBar()));
         root.setCenter(content);
         navStock.setSelected(true);
         // Urgent first: when the first read finds undeclared tasks, the countdowns are what to see.
@@ -199,6 +208,27 @@ public final class MainWindow implements AutoCloseable {
         flagsViewModel.start();
         toastsViewModel.start();
     }
+
+    private void renderOffline() {
+        com.stocklens.ui.stock.OfflineStatus.Verdict v = stockViewModel.offlineProperty().get();
+        boolean show = v != null && v.offline();
+        offlineIndicator.setVisible(show);
+        offlineIndicator.setManaged(show);
+        if (show) {
+            offlineIndicator.setText(v.cachedAt() == null ? messages.get("offline.noCache")
+                    : messages.format("offline.banner", Formats.beijingTime(v.cachedAt())));
+        }
+    }
+
+    /** What View → Wall mode (Ctrl+Shift+W) does; the host sets it. Without one the item is disabled. */
+    public void setOnWallMode(Runnable action) {
+        this.onWallMode = action;
+        if (wallModeItem != null) {
+            wallModeItem.setDisable(action == null);
+        }
+    }
+
+    private MenuItem wallModeItem;
 
     /** Shows the red-flag screen, scrolled to {@code taskId} when given. */
     public void showFlags(Long taskId) {
@@ -504,8 +534,18 @@ public final class MainWindow implements AutoCloseable {
         now.setId("menuBackToNow");
         now.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         now.setOnAction(e -> timeTravel.backToNow());
+        wallModeItem = new MenuItem(messages.get("menu.view.wall"));
+        wallModeItem.setId("menuWallMode");
+        wallModeItem.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        wallModeItem.setDisable(onWallMode == null);
+        wallModeItem.setOnAction(e -> {
+            if (onWallMode != null) {
+                onWallMode.run();
+            }
+        });
         view.getItems().addAll(new SeparatorMenuItem(), back, forward, now, compare, new SeparatorMenuItem(),
-                language);
+                wallModeItem, new SeparatorMenuItem(), language);
         view.setId("menuView");
 
         MenuItem teamPush = new MenuItem(messages.get("menu.settings.teamPush"));

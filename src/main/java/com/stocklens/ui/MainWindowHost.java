@@ -1,15 +1,26 @@
 package com.stocklens.ui;
 
+import com.stocklens.ui.wall.ScreenAwake;
+import com.stocklens.ui.wall.WallView;
+import com.stocklens.ui.wall.WallViewModel;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 /**
  * Puts a {@link MainWindow} on a Stage and rebuilds it when the user switches language: closes the
  * old window, builds a new one in the new locale and swaps the Scene root. The context's own
  * {@code switchLocale} consumer is still called first, so the root can remember the choice.
+ *
+ * <p>Also switches the stage into wall mode ({@link #enterWall}) and back: the window is closed while the
+ * wall is up (its timers and subscriptions stop), the wall gets the dark theme and full screen, and the
+ * screen is kept awake where the OS allows.
  */
 public final class MainWindowHost implements AutoCloseable {
     /** The window fits a 1366×768 laptop, the smallest screen sellers use. */
@@ -20,10 +31,17 @@ public final class MainWindowHost implements AutoCloseable {
     private final UiContext baseContext;
     private MainWindow current;
     private final java.util.List<Consumer<MainWindow>> decorations = new java.util.ArrayList<>();
+    private Locale locale;
+    private Duration wallRotate = WallViewModel.DEFAULT_ROTATE;
+    private Supplier<ScreenAwake> screenAwake = ScreenAwake::forThisMachine;
+    private WallView wall;
+    private ScreenAwake awake;
+    private javafx.geometry.Rectangle2D windowBounds;
 
     private MainWindowHost(Stage stage, UiContext context) {
         this.stage = stage;
         this.baseContext = context;
+        this.locale = context.locale();
     }
 
     /** Builds the window for {@code context} on {@code stage} (creating the Scene if needed). Does not call {@code show()}. */
@@ -35,7 +53,20 @@ public final class MainWindowHost implements AutoCloseable {
         return host;
     }
 
-    /** The window now on screen. */
+    /**
+     * Builds the wall straight away ({@code --wall}): full screen, and Esc does not leave it (there is no
+     * window behind it to go back to on a wall screen; View → Wall mode is the way in from the window).
+     */
+    public static MainWindowHost installWall(Stage stage, UiContext context, Duration rotate) {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(context, "context");
+        MainWindowHost host = new MainWindowHost(stage, context);
+        host.wallRotate = Objects.requireNonNull(rotate, "rotate");
+        host.showWall(false);
+        return host;
+    }
+
+    /** The window now on screen; null while the wall is up. */
     public MainWindow current() {
         return current;
     }
@@ -46,33 +77,134 @@ public final class MainWindowHost implements AutoCloseable {
      */
     public void decorate(Consumer<MainWindow> decoration) {
         decorations.add(decoration);
-        decoration.accept(current);
+        if (current != null) {
+            decoration.accept(current);
+        }
+    }
+
+    /** The wall now on screen, or null. */
+    public WallView wall() {
+        return wall;
+    }
+
+    public boolean inWall() {
+        return wall != null;
+    }
+
+    /** The page interval for wall mode entered later from the menu. */
+    public void setWallRotate(Duration rotate) {
+        this.wallRotate = Objects.requireNonNull(rotate, "rotate");
+    }
+
+    /** How the screen is kept awake (tests pass one that runs nothing). */
+    public void setScreenAwake(Supplier<ScreenAwake> factory) {
+        this.screenAwake = Objects.requireNonNull(factory, "factory");
     }
 
     /** Rebuilds the window in {@code locale}; what the language menu does. */
-    public void switchLocale(Locale locale) {
-        baseContext.switchLocale().accept(locale);
-        current.close();
+    public void switchLocale(Locale newLocale) {
+        baseContext.switchLocale().accept(newLocale);
+        locale = newLocale;
+        if (current != null) {
+            current.close();
+        }
+        build(newLocale);
+    }
+
+    /** View → Wall mode: replaces the window with the wall, full screen; Esc comes back. FX thread. */
+    public void enterWall() {
+        if (wall != null) {
+            return;
+        }
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+        windowBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        showWall(true);
+    }
+
+    /** Leaves wall mode: the window comes back in the light theme, not full screen. FX thread. */
+    public void leaveWall() {
+        if (wall == null) {
+            return;
+        }
+        closeWall();
+        Theme.apply();
+        stage.setFullScreen(false);
+        // Back where the window was before the wall.
+        javafx.geometry.Rectangle2D b = windowBounds;
+        if (b != null && b.getWidth() > 0 && b.getHeight() > 0) {
+            stage.setX(b.getMinX());
+            stage.setY(b.getMinY());
+            stage.setWidth(b.getWidth());
+            stage.setHeight(b.getHeight());
+        }
         build(locale);
     }
 
-    private void build(Locale locale) {
+    private void showWall(boolean canLeave) {
+        Theme.applyDark();
+        UiContext context = baseContext.withLocale(locale);
+        WallViewModel viewModel = WallViewModel.create(context, wallRotate, new FxExecutor());
+        wall = new WallView(viewModel, new Messages(locale), context.clock());
+        if (canLeave) {
+            wall.setOnExit(this::leaveWall);
+        }
+        wall.setOnToggleFullScreen(() -> stage.setFullScreen(!stage.isFullScreen()));
+        setRoot(wall.root());
+        stage.setTitle(new Messages(locale).get("app.title"));
+        // Esc belongs to the wall (leave wall mode), not to JavaFX's own "exit full screen"; no hint overlay.
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        // Cover the screen even where full screen is not granted (no window manager, some kiosks).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
+        stage.setFullScreen(true);
+        viewModel.start();
+        awake = screenAwake.get();
+        awake.start();
+        wall.root().requestFocus();
+    }
+
+    private void closeWall() {
+        wall.close();
+        wall.viewModel().close();
+        wall = null;
+        if (awake != null) {
+            awake.close();
+            awake = null;
+        }
+    }
+
+    private void build(Locale newLocale) {
         Consumer<Locale> rebuild = this::switchLocale;
-        current = new MainWindow(baseContext.withLocale(locale).withSwitchLocale(rebuild));
+        current = new MainWindow(baseContext.withLocale(newLocale).withSwitchLocale(rebuild));
+        current.setOnWallMode(this::enterWall);
         decorations.forEach(d -> d.accept(current));
+        setRoot(current.root());
+        stage.setTitle(current.messages().get("app.title"));
+    }
+
+    private void setRoot(Parent root) {
         Scene scene = stage.getScene();
         if (scene == null) {
-            stage.setScene(new Scene(current.root(), WIDTH, HEIGHT));
+            stage.setScene(new Scene(root, WIDTH, HEIGHT));
         } else {
-            scene.setRoot(current.root());
+            scene.setRoot(root);
         }
-        stage.setTitle(current.messages().get("app.title"));
     }
 
     @Override
     public void close() {
         if (current != null) {
             current.close();
+        }
+        if (wall != null) {
+            closeWall();
         }
     }
 }

@@ -26,6 +26,11 @@ public final class Theme {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     }
 
+    /** Installs AtlantaFX Primer Dark for the whole application: wall mode. FX thread. */
+    public static void applyDark() {
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+    }
+
     /** The external form of {@code app.css}, for {@code getStylesheets().add(..)}. */
     public static String stylesheet() {
         URL url = Theme.class.getResource(APP_CSS);

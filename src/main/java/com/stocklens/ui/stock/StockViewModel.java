@@ -66,6 +66,9 @@ public final class StockViewModel implements AutoCloseable {
     private final FilteredList<StockRowViewModel> filteredRows = new FilteredList<>(rows);
     private final SortedList<StockRowViewModel> sortedRows = new SortedList<>(filteredRows);
     private final ObservableList<FreshnessChipViewModel> chips = FXCollections.observableArrayList();
+    private final OfflineStatus offlineStatus = new OfflineStatus();
+    private final ReadOnlyObjectWrapper<OfflineStatus.Verdict> offline =
+            new ReadOnlyObjectWrapper<>(this, "offline", OfflineStatus.Verdict.ONLINE);
     private final ObservableList<WarehouseChoice> warehouseChoices =
             FXCollections.observableArrayList(WarehouseChoice.ALL);
     private final Map<String, StockTotal> totals = new LinkedHashMap<>();
@@ -220,6 +223,7 @@ public final class StockViewModel implements AutoCloseable {
         // Stale sources first: the most urgent thing in the bar must not wrap out of sight.
         newChips.sort((a, b) -> Boolean.compare(b.isStale(), a.isStale()));
         chips.setAll(newChips);
+        offline.set(offlineStatus.update(board.sources()));
         loadError.set(null);
         appliedSnapshots.set(appliedSnapshots.get() + 1);
         tick(instant);
@@ -422,6 +426,14 @@ public final class StockViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether every polled source failed its latest attempt (the network is down, or every API is): the
+     * window then says it shows cached data, and from when.
+     */
+    public ReadOnlyObjectProperty<OfflineStatus.Verdict> offlineProperty() {
+        return offline.getReadOnlyProperty();
     }
 
     /** The latest read failure, {@code null} after a good read. */

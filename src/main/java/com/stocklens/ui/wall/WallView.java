@@ -1,0 +1,436 @@
+package com.stocklens.ui.wall;
+
+import com.stocklens.service.Notice;
+import com.stocklens.ui.Formats;
+import com.stocklens.ui.Messages;
+import com.stocklens.ui.Theme;
+import com.stocklens.ui.flags.FlagTexts;
+import com.stocklens.ui.flags.TaskRowViewModel;
+import com.stocklens.ui.flags.Urgency;
+import com.stocklens.ui.stock.FreshnessChipViewModel;
+import com.stocklens.ui.stock.OfflineStatus;
+import com.stocklens.ui.stock.StockTotal;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * Wall mode on screen: a dark full-window board made to be read from two metres at 1920×1080. One page
+ * at a time (red flags, stock totals, sources), a page indicator, the time, an offline badge and a notice
+ * strip; no buttons, no dialogs. Left/Right flip pages, F11 toggles full screen, Esc leaves wall mode
+ * when the wall was entered from the window. Owns the one-second timer that ticks the view model.
+ */
+public final class WallView implements AutoCloseable {
+    /** Rows of countdowns that fit 1080 px at the wall's size; the rest are counted below them. */
+    public static final int MAX_TASKS = 5;
+    /** Alert lines on the flags page when no task is open. */
+    public static final int MAX_ALERTS = 6;
+    static final String CSS = "/com/stocklens/ui/wall/wall.css";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Formats.BEIJING);
+    private static final DateTimeFormatter CACHED =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(Formats.BEIJING);
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    private static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
+    private static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
+    private static final PseudoClass VERY_LONG = PseudoClass.getPseudoClass("very-long");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
+    private final WallViewModel viewModel;
+    private final Messages messages;
+    private final FlagTexts texts;
+    private final Clock clock;
+    private final BorderPane root = new BorderPane();
+    private final Label title = new Label();
+    private final Label clockLabel = new Label();
+    private final Label offline = new Label();
+    private final HBox indicator = new HBox(14);
+    private final Label noticeStrip = new Label();
+    private final StackPane pages = new StackPane();
+    private final VBox flagsPage = new VBox(18);
+    private final GridPane stockPage = new GridPane();
+    private final GridPane sourcesPage = new GridPane();
+    private final List<Runnable> unbind = new ArrayList<>();
+    private final Timeline ticker;
+    private Runnable onExit;
+    private Runnable onToggleFullScreen;
+
+    public WallView(WallViewModel viewModel, Messages messages, Clock clock) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.texts = new FlagTexts(messages);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        root.setId("wallView");
+        root.getStyleClass().add("wall");
+        Theme.style(root);
+        URL css = WallView.class.getResource(CSS);
+        if (css != null) {
+            root.getStylesheets().add(css.toExternalForm());
+        }
+        root.setTop(topBar());
+        flagsPage.setId("wallPageFlags");
+        flagsPage.getStyleClass().add("wall-page");
+        stockPage.setId("wallPageStock");
+        stockPage.getStyleClass().addAll("wall-page", "wall-grid");
+        sourcesPage.setId("wallPageSources");
+        sourcesPage.getStyleClass().addAll("wall-page", "wall-grid");
+        pages.setId("wallPages");
+        pages.getChildren().addAll(flagsPage, stockPage, sourcesPage);
+        // The pages take the room between the top bar and the strip, never push the strip off the screen.
+        pages.setMinHeight(0);
+        for (Region page : new Region[] {flagsPage, stockPage, sourcesPage}) {
+            page.setMinHeight(0);
+        }
+        root.setCenter(pages);
+        noticeStrip.setId("wallNotice");
+        noticeStrip.getStyleClass().add("wall-notice");
+        noticeStrip.setMaxWidth(Double.MAX_VALUE);
+        root.setBottom(noticeStrip);
+
+        buildStockPage();
+        listen(viewModel.openTasks(), (ListChangeListener<TaskRowViewModel>) c -> renderFlags());
+        listen(viewModel.alerts(), (ListChangeListener<com.stocklens.ui.flags.AlertRowViewModel>) c -> renderFlags());
+        listen(viewModel.sources(), (ListChangeListener<FreshnessChipViewModel>) c -> renderSources());
+        listenProperty(viewModel.pageProperty(), o -> renderPage());
+        listenProperty(viewModel.offlineProperty(), o -> renderOffline());
+        listenProperty(viewModel.noticeProperty(), o -> renderNotice());
+        listenProperty(viewModel.nowProperty(), o -> renderTick());
+        renderFlags();
+        renderSources();
+        renderPage();
+        renderOffline();
+        renderNotice();
+        renderTick();
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        root.setFocusTraversable(true);
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(this.clock.instant())));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+    }
+
+    /** The node to put in a Scene. */
+    public Parent root() {
+        return root;
+    }
+
+    public WallViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** What Esc does; null (the default, as with {@code --wall}) leaves Esc without effect. */
+    public void setOnExit(Runnable action) {
+        this.onExit = action;
+    }
+
+    /** What F11 does (toggle full screen of the stage). */
+    public void setOnToggleFullScreen(Runnable action) {
+        this.onToggleFullScreen = action;
+    }
+
+    /** Stops the timer and every listener; the view model is closed by its owner. */
+    @Override
+    public void close() {
+        ticker.stop();
+        unbind.forEach(Runnable::run);
+        unbind.clear();
+    }
+
+    // ---- keys -----------------------------------------------------------------------------------
+
+    private void onKey(KeyEvent e) {
+        KeyCode code = e.getCode();
+        if (code == KeyCode.RIGHT || code == KeyCode.PAGE_DOWN || code == KeyCode.SPACE) {
+            viewModel.next();
+        } else if (code == KeyCode.LEFT || code == KeyCode.PAGE_UP) {
+            viewModel.previous();
+        } else if (code == KeyCode.ESCAPE && onExit != null) {
+            onExit.run();
+        } else if (code == KeyCode.F11 && onToggleFullScreen != null) {
+            onToggleFullScreen.run();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    // ---- layout ---------------------------------------------------------------------------------
+
+    private Node topBar() {
+        title.setId("wallTitle");
+        title.getStyleClass().add("wall-title");
+        offline.setId("wallOffline");
+        offline.getStyleClass().add("wall-offline");
+        indicator.setId("wallPageIndicator");
+        indicator.getStyleClass().add("wall-indicator");
+        indicator.setAlignment(Pos.CENTER);
+        for (int i = 0; i < viewModel.pageCount(); i++) {
+            Region dot = new Region();
+            dot.getStyleClass().add("wall-dot");
+            indicator.getChildren().add(dot);
+        }
+        clockLabel.setId("wallClock");
+        clockLabel.getStyleClass().add("wall-clock");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(32, title, offline, spacer, indicator, clockLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("wall-top");
+        return bar;
+    }
+
+    private void buildStockPage() {
+        List<String> keys = viewModel.totalKeys();
+        int columns = 4;
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            stockPage.getColumnConstraints().add(cc);
+        }
+        int rows = (keys.size() + columns - 1) / columns;
+        for (int r = 0; r < rows; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / rows);
+            stockPage.getRowConstraints().add(rc);
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            StockTotal total = viewModel.total(key);
+            Label name = new Label(messages.get(columnKey(key)));
+            name.getStyleClass().add("wall-tile-name");
+            Label value = new Label();
+            value.setId("wallTotal-" + key);
+            value.getStyleClass().add("wall-tile-value");
+            Label note = new Label();
+            note.getStyleClass().add("wall-tile-note");
+            VBox tile = new VBox(6, name, value, note);
+            tile.setId("wallTile-" + key);
+            tile.getStyleClass().add("wall-tile");
+            tile.setAlignment(Pos.CENTER_LEFT);
+            tile.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            Runnable render = () -> {
+                Long sum = total.getSum();
+                String text = WallViewModel.totalText(sum, messages);
+                value.setText(text);
+                // Long figures step down a size so "1,234,567" fits a quarter of 1920 px without an ellipsis.
+                value.pseudoClassStateChanged(LONG, text.length() >= 7 && text.length() < 9);
+                value.pseudoClassStateChanged(VERY_LONG, text.length() >= 9);
+                tile.pseudoClassStateChanged(UNKNOWN, sum == null);
+                tile.pseudoClassStateChanged(PARTIAL, total.isPartial());
+                note.setText(sum == null ? messages.get("stock.tile.noneReport")
+                        : total.isPartial() ? messages.format("stock.tile.partial", total.getReporting(), total.getWarehouses())
+                        : messages.format("stock.tile.allReport", total.getWarehouses()));
+            };
+            listenProperty(total.sumProperty(), o -> render.run());
+            listenProperty(total.warehousesProperty(), o -> render.run());
+            render.run();
+            stockPage.add(tile, i % columns, i / columns);
+        }
+    }
+
+    /** The column heading key of a total: the seven buckets and TikTok's available figure. */
+    private static String columnKey(String key) {
+        return switch (key) {
+            case "onHand" -> "stock.column.onHand";
+            case "available" -> "stock.column.available";
+            case "reserved" -> "stock.column.reserved";
+            case "inTransit" -> "stock.column.inTransit";
+            case "qcHold" -> "stock.column.qcHold";
+            case "frozen" -> "stock.column.frozen";
+            case "returnPendingQc" -> "stock.column.returnPendingQc";
+            default -> "stock.column.tiktokAvailable";
+        };
+    }
+
+    // ---- rendering ------------------------------------------------------------------------------
+
+    private void renderPage() {
+        WallViewModel.Page page = viewModel.getPage();
+        flagsPage.setVisible(page == WallViewModel.Page.FLAGS);
+        stockPage.setVisible(page == WallViewModel.Page.STOCK);
+        sourcesPage.setVisible(page == WallViewModel.Page.SOURCES);
+        title.setText(switch (page) {
+            case FLAGS -> messages.format("wall.page.flags", viewModel.openTasks().size());
+            case STOCK -> messages.get("wall.page.stock");
+            case SOURCES -> messages.format("wall.page.sources", viewModel.staleCount(), viewModel.sources().size());
+        });
+        int index = viewModel.pageIndexProperty().get();
+        for (int i = 0; i < indicator.getChildren().size(); i++) {
+            indicator.getChildren().get(i).pseudoClassStateChanged(CURRENT, i == index);
+        }
+    }
+
+    private void renderFlags() {
+        List<Node> rows = new ArrayList<>();
+        List<TaskRowViewModel> tasks = viewModel.openTasks();
+        if (tasks.isEmpty()) {
+            Label none = new Label(messages.get("wall.noFlags"));
+            none.setId("wallNoFlags");
+            none.getStyleClass().add("wall-no-flags");
+            rows.add(none);
+        }
+        for (int i = 0; i < Math.min(MAX_TASKS, tasks.size()); i++) {
+            rows.add(taskRow(tasks.get(i), i));
+        }
+        if (tasks.size() > MAX_TASKS) {
+            Label more = new Label(messages.format("wall.moreFlags", tasks.size() - MAX_TASKS));
+            more.setId("wallMoreFlags");
+            more.getStyleClass().add("wall-more");
+            rows.add(more);
+        }
+        // Alerts below the countdowns, as many as the page has room for (active ones first).
+        List<com.stocklens.ui.flags.AlertRowViewModel> alerts = viewModel.alerts().stream()
+                .filter(a -> !a.isAcknowledged()).toList();
+        int room = tasks.isEmpty() ? MAX_ALERTS : Math.max(0, MAX_TASKS - tasks.size());
+        for (int i = 0; i < Math.min(room, alerts.size()); i++) {
+            com.stocklens.ui.flags.AlertRowViewModel a = alerts.get(i);
+            Label line = new Label("▲ " + texts.alertKind(a.kind()) + (a.subject() == null || a.subject().isBlank()
+                    ? "" : "  ·  " + a.subject()));
+            line.setId("wallAlert-" + i);
+            line.getStyleClass().add("wall-alert");
+            rows.add(line);
+        }
+        flagsPage.getChildren().setAll(rows);
+        if (viewModel.getPage() == WallViewModel.Page.FLAGS) {
+            renderPage();
+        }
+    }
+
+    private Node taskRow(TaskRowViewModel task, int i) {
+        Label countdown = new Label();
+        countdown.setId("wallCountdown-" + i);
+        countdown.getStyleClass().add("wall-countdown");
+        countdown.textProperty().bind(task.countdownProperty());
+        Label sku = new Label(task.sellerSku() + (task.name().isEmpty() ? "" : "  " + task.name()));
+        sku.getStyleClass().add("wall-task-sku");
+        Label where = new Label(task.warehouseLabel() + "  ·  " + messages.format("wall.task.figures",
+                Formats.quantity(task.tiktokQuantity(), messages), Formats.quantity(task.warehouseQuantity(), messages),
+                Formats.signed(task.gap(), messages)));
+        where.getStyleClass().add("wall-task-where");
+        VBox text = new VBox(4, sku, where);
+        text.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+        HBox row = new HBox(40, countdown, text);
+        row.setId("wallTask-" + i);
+        row.getStyleClass().add("wall-task");
+        row.setAlignment(Pos.CENTER_LEFT);
+        // The row view model is replaced with every board, so this listener goes with it.
+        InvalidationListener urgency = o -> {
+            Urgency u = task.getUrgency();
+            for (Urgency each : Urgency.values()) {
+                row.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.pseudoClass()), each == u);
+            }
+        };
+        task.urgencyProperty().addListener(urgency);
+        urgency.invalidated(null);
+        return row;
+    }
+
+    private void renderSources() {
+        sourcesPage.getChildren().clear();
+        sourcesPage.getColumnConstraints().clear();
+        int columns = 4;
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            sourcesPage.getColumnConstraints().add(cc);
+        }
+        List<FreshnessChipViewModel> chips = viewModel.sources();
+        for (int i = 0; i < chips.size(); i++) {
+            FreshnessChipViewModel chip = chips.get(i);
+            Label name = new Label(chip.freshness().manual()
+                ? messages.get("status.chip.manual") + " · " + chip.sourceName() : chip.sourceName());
+            name.getStyleClass().add("wall-source-name");
+            Label warehouse = new Label(chip.warehouseName() == null ? " " : chip.warehouseName());
+            warehouse.getStyleClass().add("wall-source-warehouse");
+            Label age = new Label();
+            age.setId("wallSourceAge-" + i);
+            age.getStyleClass().add("wall-source-age");
+            VBox box = new VBox(4, name, warehouse, age);
+            box.setId("wallSource-" + i);
+            box.getStyleClass().add("wall-source");
+            box.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            box.setUserData(chip);
+            renderSource(box, chip);
+            sourcesPage.add(box, i % columns, i / columns);
+        }
+        if (viewModel.getPage() == WallViewModel.Page.SOURCES) {
+            renderPage();
+        }
+    }
+
+    private void renderSource(VBox box, FreshnessChipViewModel chip) {
+        Label age = (Label) box.getChildren().get(2);
+        age.setText(Formats.ago(chip.getAge(), messages));
+        box.pseudoClassStateChanged(STALE, chip.isStale() && !chip.freshness().manual());
+    }
+
+    private void renderTick() {
+        Instant now = viewModel.nowProperty().get();
+        clockLabel.setText(now == null ? "" : CLOCK.format(now));
+        for (Node n : sourcesPage.getChildren()) {
+            if (n instanceof VBox box && box.getUserData() instanceof FreshnessChipViewModel chip) {
+                renderSource(box, chip);
+            }
+        }
+        if (viewModel.getPage() == WallViewModel.Page.SOURCES) {
+            renderPage(); // the stale count in the title follows the ages
+        }
+    }
+
+    private void renderOffline() {
+        OfflineStatus.Verdict v = viewModel.offlineProperty().get();
+        boolean show = v != null && v.offline();
+        offline.setVisible(show);
+        offline.setManaged(show);
+        if (show) {
+            offline.setText(v.cachedAt() == null ? messages.get("offline.noCache")
+                    : messages.format("wall.offline", CACHED.format(v.cachedAt())));
+        }
+    }
+
+    private void renderNotice() {
+        Notice n = viewModel.noticeProperty().get();
+        noticeStrip.setText(n == null ? messages.get("wall.keys") : texts.notice(n));
+        noticeStrip.pseudoClassStateChanged(PseudoClass.getPseudoClass("notice"), n != null);
+    }
+
+    // ---- subscriptions --------------------------------------------------------------------------
+
+    private <T> void listen(javafx.collections.ObservableList<T> list, ListChangeListener<T> l) {
+        list.addListener(l);
+        unbind.add(() -> list.removeListener(l));
+    }
+
+    private void listenProperty(javafx.beans.Observable o, InvalidationListener l) {
+        o.addListener(l);
+        unbind.add(() -> o.removeListener(l));
+    }
+}

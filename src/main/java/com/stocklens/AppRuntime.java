@@ -178,6 +178,21 @@ public final class AppRuntime implements AutoCloseable {
                 ageingReader, () -> thresholds, policy::bands, clock);
         this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock,
                 skuIdentities);
+        com.stocklens.store.WarehouseProfileRepository profiles =
+                new com.stocklens.store.WarehouseProfileRepository(database.jdbi());
+        if (sandbox != null) {
+            DemoProfiles.candidates().forEach(profiles::saveIfAbsent);
+        }
+        this.scorecards = new com.stocklens.sync.ScorecardService(profiles,
+                new com.stocklens.store.JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
+                sandbox == null ? null : DemoProfiles::forWarehouse);
+    }
+
+    private final com.stocklens.service.Scorecards scorecards;
+
+    /** Warehouse profiles and measured KPIs (the scorecard screen, {@code scores}). Blocking. */
+    public com.stocklens.service.Scorecards scorecards() {
+        return scorecards;
     }
 
     /** How late the demo's CSV-only warehouse sends its sheet: hours behind, like a daily e-mail. */

@@ -110,7 +110,8 @@ public final class StockLensApp extends Application {
                 .withConnections(runtime.connections(), runtime.shopAuthorizer()
                         .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
                                 new com.stocklens.ui.Messages(locale)))
-                        .orElse(null));
+                        .orElse(null))
+                .withScorecards(runtime.scorecards());
         host = MainWindowHost.install(stage, context);
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));

@@ -50,7 +50,7 @@ public final class StockLensCommand {
     String language;
 
     @Option(names = "--screen", paramLabel = "NAME",
-            description = "Window screen to open on: flags, stock, ageing, health, codes or mapping (default: red flags when a task is open, else stock).")
+            description = "Window screen to open on: flags, stock, ageing, health, codes, mapping, connections or scores (default: red flags when a task is open, else stock).")
     String screen;
 
     /** File name ending of StockLens snapshot files (the installers register it as application/x-stocklens). */

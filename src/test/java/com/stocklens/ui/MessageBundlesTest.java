@@ -77,7 +77,11 @@ class MessageBundlesTest {
                                 "alert.kind.",       // FlagTexts: "alert.kind." + camel(AlertKind)
                                 "alert.figures.",    // FlagTexts: "alert.figures." + camel(AlertKind)
                                 "alert.snooze.",     // FlagTexts: "alert.snooze." + snooze length suffix
-                                "hint.")),           // FlagTexts: "hint." + camel(HintKind) [+ ".plain"]
+                                "hint.",             // FlagTexts: "hint." + camel(HintKind) [+ ".plain"]
+                                "scores.axis.",      // ScoresView: + Axis.name()
+                                "scores.criterion.", // ScoresView: + Criterion.name()
+                                "scores.band.",      // ScoresView: + BandLevel.name()
+                                "scores.stage.")),   // ScoresView: + Stage.name()
                 new Bundle("report labels",
                         MAIN_RESOURCES.resolve("com/stocklens/report/labels.properties"),
                         MAIN_RESOURCES.resolve("com/stocklens/report/labels_zh.properties"),

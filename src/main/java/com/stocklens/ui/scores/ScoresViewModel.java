@@ -93,6 +93,22 @@ public final class ScoresViewModel implements AutoCloseable {
 
     private AutoCloseable subscription;
 
+    /**
+     * Screenshot and preview aid: with STOCKLENS_SCORES_COMPARE=N (2 or 3) the first load picks the top N
+     * and opens the side-by-side view, so a scripted screenshot can show it without clicks.
+     */
+    private final int previewCompare = previewCompare();
+    private boolean previewDone;
+
+    private static int previewCompare() {
+        try {
+            String v = System.getenv("STOCKLENS_SCORES_COMPARE");
+            return v == null ? 0 : Math.min(MAX_COMPARE, Integer.parseInt(v.strip()));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Reads the board again (profiles and KPIs). */
     public void refresh() {
         if (closed) {
@@ -128,6 +144,11 @@ public final class ScoresViewModel implements AutoCloseable {
         board.set(b);
         stage.set(StageGuide.of(b.skus(), b.monthlyOrders()));
         rerank();
+        if (previewCompare > 1 && !previewDone && ranked.size() >= previewCompare) {
+            previewDone = true;
+            ranked.stream().limit(previewCompare).forEach(s -> selected.add(s.id()));
+            compare(true);
+        }
     }
 
     private void rerank() {

@@ -84,6 +84,8 @@ public final class ScoresView {
         viewModel.comparingProperty().addListener(o -> draw());
         viewModel.stageProperty().subscribe(this::showStage);
         buildWeights();
+        // Fill the width: as many cards per row as fit, not FlowPane's default wrap length.
+        cardPane.prefWrapLengthProperty().bind(cardScroll.widthProperty().subtract(24));
         var export = viewModel.export();
         exportXlsx.disableProperty().bind(export.busyProperty());
         exportPdf.disableProperty().bind(export.busyProperty());
@@ -225,9 +227,10 @@ public final class ScoresView {
         for (Axis a : Axis.values()) {
             AxisScore as = s.axis(a);
             Label l = new Label(messages.get("scores.axis." + a.name()));
-            l.setMinWidth(90);
+            l.setMinWidth(112);
+            l.setPrefWidth(112);
             ProgressBar bar = new ProgressBar(as.score() / 100.0);
-            bar.setPrefWidth(130);
+            bar.setPrefWidth(110);
             bar.setId("axis-" + a.name() + "-" + s.id());
             Label v = new Label(one.format(as.score()));
             axes.getChildren().add(new HBox(6, l, bar, v));

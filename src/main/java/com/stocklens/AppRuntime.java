@@ -208,7 +208,23 @@ public final class AppRuntime implements AutoCloseable {
         this.history = new JdbiHistory(database.jdbi(), boardReader);
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
+        com.stocklens.store.WarehouseProfileRepository profiles =
+                new com.stocklens.store.WarehouseProfileRepository(database.jdbi());
+        if (sandbox != null) {
+            DemoProfiles.candidates().forEach(profiles::saveIfAbsent);
+        }
+        this.scorecards = new com.stocklens.sync.ScorecardService(profiles,
+                new com.stocklens.store.JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
+                sandbox == null ? null : DemoProfiles::forWarehouse);
     }
+
+    private final com.stocklens.service.Scorecards scorecards;
+
+    /** Warehouse profiles and measured KPIs (the scorecard screen, {@code scores}). Blocking. */
+    public com.stocklens.service.Scorecards scorecards() {
+        return scorecards;
+    }
+
 
     /** Snapshot history: moments, the board as of a moment, diffs (README "History and time travel"). */
     public History history() {

@@ -175,7 +175,8 @@ public final class StockLensApp extends Application {
                 .withConnections(rt.connections(), rt.shopAuthorizer()
                         .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
                                 new com.stocklens.ui.Messages(locale)))
-                        .orElse(null));
+                        .orElse(null))
+                .withScorecards(rt.scorecards());
     }
 
     private static com.stocklens.service.FlagActions readOnlyFlagActions(String message) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
-                SnapshotCommand.class, HistoryCommand.class, DiffCommand.class})
+                SnapshotCommand.class, HistoryCommand.class, DiffCommand.class, ScoresCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")
@@ -50,7 +50,7 @@ public final class StockLensCommand {
     String language;
 
     @Option(names = "--screen", paramLabel = "NAME",
-            description = "Window screen to open on: flags, stock, ageing, health, codes or mapping (default: red flags when a task is open, else stock).")
+            description = "Window screen to open on: flags, stock, ageing, health, codes, mapping, connections or scores (default: red flags when a task is open, else stock).")
     String screen;
 
     @Option(names = "--snapshot", paramLabel = "FILE",

@@ -47,6 +47,19 @@ public final class FileReportExports implements ReportExports {
         });
     }
 
+    @Override
+    public void exportTable(String title, java.util.List<String> headers, java.util.List<java.util.List<Object>> rows,
+                            ReportFormat format, Locale locale, Path out) throws IOException {
+        Table table = new Table(title.length() > 31 ? title.substring(0, 31) : title, headers, rows);
+        write(out, os -> {
+            switch (format) {
+                case XLSX -> xlsx.write(java.util.List.of(table), os);
+                case PDF -> pdf.writeTable(title, table, os);
+                case CSV -> csv.write(table, os);
+            }
+        });
+    }
+
     /** The format a file name asks for by its extension, or null when it names none we write. */
     public static ReportFormat formatOf(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -71,6 +71,24 @@ public final class PdfReportWriter {
         }
     }
 
+    /** Writes one titled table on landscape pages to {@code out} (not closed). */
+    public void writeTable(String title, Table t, OutputStream out) throws IOException {
+        BaseFont base = CjkFonts.load();
+        Document doc = new Document(PageSize.A4.rotate(), 30, 30, 30, 30);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            writer.setCloseStream(false);
+            doc.addTitle(title);
+            doc.open();
+            doc.add(new Paragraph(title, new Font(base, 16, Font.BOLD)));
+            doc.add(new Paragraph(" "));
+            doc.add(table(t, base, t.rows().size()));
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IOException("cannot write the PDF: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes the code check to {@code out} (not closed). */
     public void writeCodeCheck(CodeCheckResult c, Labels l, OutputStream out) throws IOException {
         BaseFont base = CjkFonts.load();

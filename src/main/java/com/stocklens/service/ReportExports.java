@@ -4,6 +4,7 @@ import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.HealthReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,4 +15,13 @@ public interface ReportExports {
     void exportHealth(HealthReport report, ReportFormat format, Locale locale, Path out) throws IOException;
 
     void exportCodeCheck(CodeCheckResult result, ReportFormat format, Locale locale, Path out) throws IOException;
+
+    /**
+     * Writes one already-labelled table (the warehouse comparison of the scorecard screen): a sheet, a PDF
+     * page (landscape, CJK font) or a CSV. Cells are numbers, strings or null (empty: unknown).
+     */
+    default void exportTable(String title, List<String> headers, List<List<Object>> rows, ReportFormat format,
+                             Locale locale, Path out) throws IOException {
+        throw new IOException("table export is not available in this build");
+    }
 }

@@ -26,6 +26,8 @@ import com.stocklens.ui.health.HealthView;
 import com.stocklens.ui.health.HealthViewModel;
 import com.stocklens.ui.mapping.MappingView;
 import com.stocklens.ui.mapping.MappingViewModel;
+import com.stocklens.ui.scores.ScoresView;
+import com.stocklens.ui.scores.ScoresViewModel;
 import com.stocklens.ui.stock.StockView;
 import com.stocklens.ui.stock.StockViewModel;
 import java.util.Locale;
@@ -78,6 +80,7 @@ public final class MainWindow implements AutoCloseable {
     private final ToggleButton navCodes = new ToggleButton();
     private final ToggleButton navMapping = new ToggleButton();
     private final ToggleButton navConnections = new ToggleButton();
+    private final ToggleButton navScores = new ToggleButton();
     private final ViewLoader loader;
     private final DialogService dialogs;
     private final FxExecutor fx = new FxExecutor();
@@ -104,6 +107,8 @@ public final class MainWindow implements AutoCloseable {
     private final Label pastNotice = new Label();
     private Runnable onWallMode;
     private final Label offlineIndicator = new Label();
+    private ScoresViewModel scoresViewModel;
+    private ScoresView scoresView;
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
 
@@ -149,6 +154,9 @@ public final class MainWindow implements AutoCloseable {
             }
             if (type == ConnectionsView.class) {
                 return new ConnectionsView(connectionsViewModel, messages);
+            }
+            if (type == ScoresView.class) {
+                return new ScoresView(scoresViewModel, messages);
             }
             throw new IllegalArgumentException("No controller for " + type.getName());
         });
@@ -240,7 +248,7 @@ public final class MainWindow implements AutoCloseable {
 
     /** The screens of the sidebar, for callers that open one directly (previews, notices). */
     public enum Screen {
-        FLAGS, STOCK, AGEING, HEALTH, CODES, MAPPING, CONNECTIONS
+        FLAGS, STOCK, AGEING, HEALTH, CODES, MAPPING, CONNECTIONS, SCORES
     }
 
     /** Shows {@code screen}, building it on first use. */
@@ -255,6 +263,7 @@ public final class MainWindow implements AutoCloseable {
             case CODES -> navCodes;
             case MAPPING -> navMapping;
             case CONNECTIONS -> navConnections;
+            case SCORES -> navScores;
         });
     }
 
@@ -372,6 +381,15 @@ public final class MainWindow implements AutoCloseable {
             }
             return connectionsView.root();
         }
+        if (nav == navScores) {
+            if (scoresView == null) {
+                scoresViewModel = new ScoresViewModel(context.scorecards(), context.reportExports(), dialogs,
+                        context.locale(), context.background(), fx);
+                scoresView = loader.<ScoresView>load(ScoresView.class).controller();
+                scoresViewModel.start(context.syncEvents(), context.clock(), java.time.Duration.ofSeconds(20));
+            }
+            return scoresView.root();
+        }
         return stockView.root();
     }
 
@@ -400,6 +418,9 @@ public final class MainWindow implements AutoCloseable {
         }
         if (mappingViewModel != null) {
             mappingViewModel.refresh();
+        }
+        if (scoresViewModel != null) {
+            scoresViewModel.refresh();
         }
     }
 
@@ -432,6 +453,10 @@ public final class MainWindow implements AutoCloseable {
         if (connectionsView != null) {
             connectionsView.dispose();
             connectionsViewModel.close();
+        }
+        if (scoresView != null) {
+            scoresView.dispose();
+            scoresViewModel.close();
         }
     }
 
@@ -501,12 +526,12 @@ public final class MainWindow implements AutoCloseable {
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         refresh.setOnAction(e -> refresh());
         Menu view = new Menu(messages.get("menu.view"), null, refresh, new SeparatorMenuItem());
-        // Ctrl+1 … Ctrl+7 jump to the screens in sidebar order.
+        // Ctrl+1 … Ctrl+8 jump to the screens in sidebar order.
         Screen[] screens = Screen.values();
         String[] keys = {"nav.flags", "nav.stock", "nav.ageing", "nav.health", "nav.codes", "nav.mapping",
-                "nav.connections"};
+                "nav.connections", "nav.scores"};
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7};
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
         for (int i = 0; i < screens.length; i++) {
             Screen target = screens[i];
             MenuItem go = new MenuItem(messages.get(keys[i]));
@@ -599,8 +624,10 @@ public final class MainWindow implements AutoCloseable {
         navMapping.setId("navMapping");
         navConnections.setText(messages.get("nav.connections"));
         navConnections.setId("navConnections");
+        navScores.setText(messages.get("nav.scores"));
+        navScores.setId("navScores");
         for (ToggleButton nav : new ToggleButton[] {navFlags, navStock, navAgeing, navHealth, navCodes, navMapping,
-                navConnections}) {
+                navConnections, navScores}) {
             nav.getStyleClass().add("nav-item");
             nav.setToggleGroup(screens);
             nav.setMaxWidth(Double.MAX_VALUE);
@@ -636,7 +663,8 @@ public final class MainWindow implements AutoCloseable {
                 old.setSelected(true);
             }
         });
-        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes, navMapping, navConnections);
+        VBox sidebar = new VBox(navFlags, navStock, navAgeing, navHealth, navCodes, navMapping, navConnections,
+                navScores);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         return sidebar;

@@ -63,6 +63,7 @@ import java.util.function.Consumer;
  * @param skuMappings     SKU identities and mappings (the SKU mapping screen); blocking, only on {@code background}
  * @param connections     the connections screen's service; blocking, only on {@code background}
  * @param authorizeShop   opens TikTok's authorization dialog for a connection (FX thread), or null when none exists
+ * @param scorecards      warehouse profiles and measured KPIs (the scorecard screen); blocking, only on {@code background}
  */
 public record UiContext(
         StockBoardReader boardReader,
@@ -89,7 +90,8 @@ public record UiContext(
         StockImports stockImports,
         SkuMappings skuMappings,
         Connections connections,
-        Consumer<Connection> authorizeShop) {
+        Consumer<Connection> authorizeShop,
+        com.stocklens.service.Scorecards scorecards) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -120,13 +122,22 @@ public record UiContext(
         Objects.requireNonNull(stockImports, "stockImports");
         Objects.requireNonNull(skuMappings, "skuMappings");
         Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(scorecards, "scorecards");
+    }
+
+    /** The same context with warehouse profiles and KPIs (the scorecard screen). */
+    public UiContext withScorecards(com.stocklens.service.Scorecards newScorecards) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
+                authorizeShop, newScorecards);
     }
 
     /** The same context with stock-file imports (File → Import stock file…). */
     public UiContext withImports(StockImports newImports) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop, scorecards);
     }
 
     /**
@@ -141,7 +152,7 @@ public record UiContext(
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
                 NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE, SkuMappings.NONE,
-                NoConnections.INSTANCE, null);
+                NoConnections.INSTANCE, null, com.stocklens.service.Scorecards.NONE);
     }
 
     /**
@@ -164,7 +175,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop);
+                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -172,14 +183,14 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop);
+                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
     }
 
     /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
     public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop);
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
     }
 
     /**
@@ -190,7 +201,7 @@ public record UiContext(
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
                 codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings,
-                newConnections, newAuthorizeShop);
+                newConnections, newAuthorizeShop, scorecards);
     }
 
     /** Connections for a context without them: an empty list, and every change says it is not available. */
@@ -301,21 +312,21 @@ public record UiContext(
     public UiContext withSkuMappings(SkuMappings newSkuMappings) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop, scorecards);
     }
 
     /** The same context in another language. */
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

@@ -84,7 +84,11 @@ class MessageBundlesTest {
                                 "import.field.",     // ImportView: + ImportField.key()
                                 "import.problem.",   // ImportView: + ImportProblem.name()
                                 "import.status.",    // ImportView: + import status name()
-                                "mapping.method.")), // MappingView: + MatchMethod.name() (or NONE)
+                                "mapping.method.",   // MappingView: + MatchMethod.name() (or NONE)
+                                "scores.axis.",      // ScoresView: + Axis.name()
+                                "scores.criterion.", // ScoresView: + Criterion.name()
+                                "scores.band.",      // ScoresView: + BandLevel.name()
+                                "scores.stage.")),   // ScoresView: + Stage.name()
                 new Bundle("report labels",
                         MAIN_RESOURCES.resolve("com/stocklens/report/labels.properties"),
                         MAIN_RESOURCES.resolve("com/stocklens/report/labels_zh.properties"),

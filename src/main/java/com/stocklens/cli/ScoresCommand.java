@@ -1,0 +1,128 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.AppRuntime;
+import com.stocklens.domain.WarehouseKpis;
+import com.stocklens.rules.score.Axis;
+import com.stocklens.rules.score.Criterion;
+import com.stocklens.rules.score.CriterionScore;
+import com.stocklens.rules.score.ScoreBands;
+import com.stocklens.rules.score.ScoreInputs;
+import com.stocklens.rules.score.ScoreWeights;
+import com.stocklens.rules.score.Scorecard;
+import com.stocklens.rules.score.StageGuide;
+import com.stocklens.rules.score.WarehouseScore;
+import com.stocklens.service.Scorecards;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scores [--json] [--weight NAME=W]…}: the warehouse scorecard, ranked. */
+@Command(name = "scores", description = "Score connected and candidate warehouses (选仓) on market coverage, logistics "
+        + "fit and system compatibility, with KPIs measured from StockLens's own history over the last 30 days.")
+final class ScoresCommand extends RuntimeCommand {
+    @Option(names = "--json", description = "Print a JSON object (documented in README.md).")
+    boolean json;
+
+    @Option(names = "--weight", paramLabel = "NAME=W",
+            description = "Weight of an axis (COVERAGE, LOGISTICS, SYSTEM) or criterion (e.g. OUTBOUND_SLA_HOURS); default 1.")
+    Map<String, Double> weights = new HashMap<>();
+
+    @Override
+    int run(AppRuntime runtime) {
+        ScoreWeights w = ScoreWeights.EQUAL;
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            String name = e.getKey().strip().toUpperCase(Locale.ROOT);
+            try {
+                w = w.with(Axis.valueOf(name), e.getValue());
+            } catch (IllegalArgumentException notAxis) {
+                try {
+                    w = w.with(Criterion.valueOf(name), e.getValue());
+                } catch (IllegalArgumentException notCriterion) {
+                    printer.message("Unknown weight '" + e.getKey() + "': an axis or criterion name (see README)");
+                    return 2;
+                }
+            }
+        }
+        Scorecards.Board board = runtime.scorecards().read();
+        Map<String, Scorecards.Entry> byId = new HashMap<>();
+        board.entries().forEach(en -> byId.put(en.profile().id(), en));
+        List<WarehouseScore> ranked = Scorecard.rank(board.entries().stream()
+                .map(en -> ScoreInputs.of(en.profile(), en.kpis())).toList(), w, ScoreBands.DEFAULTS);
+        StageGuide guide = StageGuide.of(board.skus(), board.monthlyOrders());
+        if (json) {
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("from", board.from().toString());
+            root.put("to", board.to().toString());
+            ObjectNode stage = root.putObject("stage");
+            Json.putInt(stage, "skus", board.skus());
+            Json.putInt(stage, "monthlyOrders", board.monthlyOrders());
+            stage.put("stage", guide.stage().name());
+            ArrayNode list = root.putArray("warehouses");
+            for (WarehouseScore s : ranked) {
+                Scorecards.Entry en = byId.get(s.id());
+                ObjectNode n = list.addObject();
+                n.put("id", s.id());
+                n.put("name", s.name());
+                n.put("connected", en.connected());
+                n.put("rank", s.rank());
+                n.put("total", round(s.total()));
+                ObjectNode axes = n.putObject("axes");
+                for (Axis a : Axis.values()) {
+                    axes.put(a.name(), round(s.axis(a).score()));
+                }
+                ArrayNode kpis = n.putArray("kpis");
+                for (CriterionScore c : s.criteria()) {
+                    ObjectNode k = kpis.addObject();
+                    k.put("criterion", c.criterion().name());
+                    k.put("axis", c.criterion().axis().name());
+                    if (c.value() == null) {
+                        k.putNull("value");
+                    } else {
+                        k.put("value", c.value());
+                    }
+                    k.put("band", c.level().name());
+                    k.put("source", c.missing() ? "missing" : c.criterion().measured() ? "measured" : "profile");
+                    k.put("score", round(c.score()));
+                    k.put("weight", c.weight());
+                }
+                WarehouseKpis m = en.kpis();
+                ObjectNode extra = n.putObject("measured");
+                putD(extra, "stalenessP50Minutes", m.stalenessP50Minutes());
+                putD(extra, "stalenessP95Minutes", m.stalenessP95Minutes());
+                extra.put("syncRuns", m.syncRuns());
+                extra.put("skuDays", m.skuDays());
+                extra.put("calibrationTasks", m.calibrationTasks());
+                putD(extra, "projectedStorageCostNextMonth", m.projectedStorageCost());
+            }
+            printer.result(Json.write(root));
+            return 0;
+        }
+        printer.result(String.format("%-4s %-34s %7s %9s %9s %7s %s", "rank", "warehouse", "total", "coverage",
+                "logistics", "system", "missing"));
+        for (WarehouseScore s : ranked) {
+            long missing = s.criteria().stream().filter(CriterionScore::missing).count();
+            printer.result(String.format("%-4d %-34s %7.1f %9.1f %9.1f %7.1f %d", s.rank(), s.name(), s.total(),
+                    s.axis(Axis.COVERAGE).score(), s.axis(Axis.LOGISTICS).score(), s.axis(Axis.SYSTEM).score(), missing));
+        }
+        printer.message("Stage: " + guide.stage() + " (SKUs " + board.skus() + ", orders in 30 days "
+                + board.monthlyOrders() + ")");
+        return 0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10.0) / 10.0;
+    }
+
+    private static void putD(ObjectNode n, String key, Double v) {
+        if (v == null) {
+            n.putNull(key);
+        } else {
+            n.put(key, v);
+        }
+    }
+}

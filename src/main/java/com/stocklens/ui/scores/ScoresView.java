@@ -1,0 +1,464 @@
+package com.stocklens.ui.scores;
+
+import com.stocklens.domain.WarehouseKpis;
+import com.stocklens.domain.WarehouseProfile;
+import com.stocklens.rules.score.Axis;
+import com.stocklens.rules.score.AxisScore;
+import com.stocklens.rules.score.BandLevel;
+import com.stocklens.rules.score.Criterion;
+import com.stocklens.rules.score.CriterionScore;
+import com.stocklens.rules.score.Direction;
+import com.stocklens.rules.score.Stage;
+import com.stocklens.rules.score.StageGuide;
+import com.stocklens.rules.score.WarehouseScore;
+import com.stocklens.service.ReportFormat;
+import com.stocklens.service.Scorecards;
+import com.stocklens.ui.Messages;
+import java.io.File;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * Controller of {@code ScoresView.fxml}: one card per warehouse (rank, total, three axis bars, TikTok
+ * badges, measured KPIs coloured by band, "missing" where there is no value, an Explain toggle listing
+ * every input with its band, score and weight), weight sliders that re-rank at once, and a side-by-side
+ * grid of the 2–3 picked warehouses.
+ */
+public final class ScoresView {
+    private static final List<String> LEVELS = List.of("good", "fair", "poor", "missing");
+    private static final int SLA_HOURS = 48;
+
+    private final ScoresViewModel viewModel;
+    private final Messages messages;
+    private final NumberFormat one;
+
+    @FXML private BorderPane scoresRoot;
+    @FXML private Label selectionLabel;
+    @FXML private Button compareButton;
+    @FXML private Button importCsvButton;
+    @FXML private Button exportXlsx;
+    @FXML private Button exportPdf;
+    @FXML private Label stageLabel;
+    @FXML private Label statusLabel;
+    @FXML private ScrollPane cardScroll;
+    @FXML private FlowPane cardPane;
+    @FXML private VBox weightsPane;
+
+    private final ListChangeListener<Object> redraw = c -> draw();
+
+    public ScoresView(ScoresViewModel viewModel, Messages messages) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.one = NumberFormat.getNumberInstance(messages.locale());
+        one.setMaximumFractionDigits(1);
+    }
+
+    @FXML
+    private void initialize() {
+        viewModel.ranked().addListener(redraw);
+        viewModel.selected().addListener(redraw);
+        viewModel.comparingProperty().addListener(o -> draw());
+        viewModel.stageProperty().subscribe(this::showStage);
+        buildWeights();
+        // Fill the width: as many cards per row as fit, not FlowPane's default wrap length.
+        cardPane.prefWrapLengthProperty().bind(cardScroll.widthProperty().subtract(24));
+        var export = viewModel.export();
+        exportXlsx.disableProperty().bind(export.busyProperty());
+        exportPdf.disableProperty().bind(export.busyProperty());
+        statusLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String imported = viewModel.importResultProperty().get();
+            if (export.errorProperty().get() != null) {
+                return messages.format("export.failed", export.errorProperty().get());
+            }
+            if (export.savedProperty().get() != null) {
+                return messages.format("export.saved", export.savedProperty().get().toString());
+            }
+            if (viewModel.loadErrorProperty().get() != null) {
+                return messages.format("scores.loadError", viewModel.loadErrorProperty().get());
+            }
+            if (imported != null) {
+                return imported.startsWith("ok:") ? messages.format("scores.import.done", imported.substring(3))
+                        : messages.format("scores.import.failed", imported.substring(4));
+            }
+            return "";
+        }, export.errorProperty(), export.savedProperty(), viewModel.loadErrorProperty(), viewModel.importResultProperty()));
+        statusLabel.visibleProperty().bind(statusLabel.textProperty().isNotEmpty());
+        statusLabel.managedProperty().bind(statusLabel.visibleProperty());
+        draw();
+    }
+
+    public BorderPane root() {
+        return scoresRoot;
+    }
+
+    public void dispose() {
+        viewModel.ranked().removeListener(redraw);
+        viewModel.selected().removeListener(redraw);
+    }
+
+    // ---- stage guide ------------------------------------------------------------------------------
+
+    private void showStage(StageGuide g) {
+        String facts = messages.format("scores.stage.facts", g.skus() == null ? "—" : g.skus().toString(),
+                g.monthlyOrders() == null ? "—" : g.monthlyOrders().toString(), StageGuide.OWN_WMS_ORDERS);
+        stageLabel.setText(facts + "  " + messages.get("scores.stage." + g.stage().name()));
+        stageLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("unknown"), g.stage() == Stage.UNKNOWN);
+    }
+
+    // ---- weights ----------------------------------------------------------------------------------
+
+    private void buildWeights() {
+        Label title = new Label(messages.get("scores.weights"));
+        title.getStyleClass().add("report-section-title");
+        weightsPane.getChildren().add(title);
+        for (Axis a : Axis.values()) {
+            weightsPane.getChildren().add(slider("weightAxis-" + a.name(), messages.get("scores.axis." + a.name()),
+                    w -> viewModel.setWeight(a, w), true));
+        }
+        for (Axis a : Axis.values()) {
+            VBox inner = new VBox(2);
+            for (Criterion c : Criterion.values()) {
+                if (c.axis() == a) {
+                    inner.getChildren().add(slider("weightCriterion-" + c.name(), criterion(c),
+                            w -> viewModel.setWeight(c, w), false));
+                }
+            }
+            TitledPane pane = new TitledPane(messages.get("scores.axis." + a.name()), inner);
+            pane.setExpanded(false);
+            pane.setId("weightsGroup-" + a.name());
+            weightsPane.getChildren().add(pane);
+        }
+        Label note = new Label(messages.get("scores.missingNote"));
+        note.setWrapText(true);
+        note.getStyleClass().add("scores-note");
+        weightsPane.getChildren().add(note);
+    }
+
+    private Node slider(String id, String label, java.util.function.DoubleConsumer onChange, boolean bold) {
+        Label name = new Label(label);
+        name.setWrapText(true);
+        if (bold) {
+            name.getStyleClass().add("scores-axis-name");
+        }
+        Label value = new Label("1");
+        Slider s = new Slider(0, 5, 1);
+        s.setId(id);
+        s.setBlockIncrement(0.5);
+        s.setMajorTickUnit(1);
+        s.setMinorTickCount(1);
+        s.setSnapToTicks(true);
+        s.valueProperty().addListener((o, old, now) -> {
+            value.setText(one.format(now.doubleValue()));
+            onChange.accept(now.doubleValue());
+        });
+        HBox row = new HBox(6, s, value);
+        HBox.setHgrow(s, Priority.ALWAYS);
+        return new VBox(0, name, row);
+    }
+
+    // ---- cards and comparison ---------------------------------------------------------------------
+
+    private void draw() {
+        int picked = viewModel.selected().size();
+        selectionLabel.setText(messages.format("scores.selected", picked, ScoresViewModel.MAX_COMPARE));
+        compareButton.setText(messages.get(viewModel.comparingProperty().get() ? "scores.compare.back" : "scores.compare"));
+        compareButton.setId("compareButton");
+        compareButton.setDisable(!viewModel.comparingProperty().get() && picked < 2);
+        if (viewModel.comparingProperty().get()) {
+            cardScroll.setContent(comparison());
+        } else {
+            cardPane.getChildren().clear();
+            for (WarehouseScore s : viewModel.ranked()) {
+                cardPane.getChildren().add(card(s));
+            }
+            cardScroll.setContent(cardPane);
+        }
+    }
+
+    private VBox card(WarehouseScore s) {
+        Scorecards.Entry e = viewModel.entry(s.id());
+        WarehouseProfile p = e.profile();
+        Label rank = new Label("#" + s.rank());
+        rank.getStyleClass().add("scores-rank");
+        Label name = new Label(p.name());
+        name.getStyleClass().add("scores-name");
+        name.setWrapText(true);
+        Label total = new Label(one.format(s.total()));
+        total.getStyleClass().add("scores-total");
+        total.setId("total-" + s.id());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(6, rank, name, grow, total);
+        head.setAlignment(Pos.CENTER_LEFT);
+        Label kind = new Label(messages.get(e.connected() ? "scores.connected" : "scores.candidate"));
+        kind.getStyleClass().add("scores-kind");
+
+        FlowPane badges = new FlowPane(4, 4);
+        badge(badges, "scores.badge.apiReady", p.apiReady());
+        badge(badges, "scores.badge.certified", p.certified());
+        badge(badges, "scores.badge.sla48", p.outboundSlaHours() == null ? null : p.meetsSla(SLA_HOURS));
+        badge(badges, "scores.badge.localReturns", p.localReturns());
+
+        VBox axes = new VBox(2);
+        for (Axis a : Axis.values()) {
+            AxisScore as = s.axis(a);
+            Label l = new Label(messages.get("scores.axis." + a.name()));
+            l.setMinWidth(112);
+            l.setPrefWidth(112);
+            ProgressBar bar = new ProgressBar(as.score() / 100.0);
+            bar.setPrefWidth(110);
+            bar.setId("axis-" + a.name() + "-" + s.id());
+            Label v = new Label(one.format(as.score()));
+            axes.getChildren().add(new HBox(6, l, bar, v));
+        }
+
+        GridPane kpis = new GridPane();
+        kpis.setHgap(8);
+        kpis.setVgap(1);
+        kpis.getStyleClass().add("scores-kpis");
+        int row = 0;
+        for (CriterionScore c : s.criteria()) {
+            if (!c.criterion().measured()) {
+                continue;
+            }
+            kpis.add(new Label(criterion(c.criterion())), 0, row);
+            kpis.add(valueLabel(c, s.id()), 1, row);
+            row++;
+        }
+        WarehouseKpis k = e.kpis();
+        kpis.add(new Label(messages.get("scores.kpi.stalenessP50")), 0, row);
+        kpis.add(plain(k.stalenessP50Minutes() == null ? messages.get("scores.missing")
+                : one.format(k.stalenessP50Minutes()) + " " + messages.get("scores.unit.min")), 1, row++);
+        kpis.add(new Label(messages.get("scores.kpi.storageCost")), 0, row);
+        kpis.add(plain(k.projectedStorageCost() == null ? messages.get("scores.missing")
+                : money(k.projectedStorageCost(), p.currency())), 1, row);
+
+        VBox explain = explanation(s);
+        explain.setVisible(false);
+        explain.setManaged(false);
+        ToggleButton explainButton = new ToggleButton(messages.get("scores.explain"));
+        explainButton.setId("explain-" + s.id());
+        explain.visibleProperty().bind(explainButton.selectedProperty());
+        explain.managedProperty().bind(explainButton.selectedProperty());
+        CheckBox pick = new CheckBox(messages.get("scores.pick"));
+        pick.setId("pick-" + s.id());
+        pick.setSelected(viewModel.selected().contains(s.id()));
+        pick.setOnAction(ev -> viewModel.toggleSelected(s.id()));
+        HBox actions = new HBox(8, pick, explainButton);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = new VBox(5, head, kind, badges, axes, kpis, actions, explain);
+        card.getStyleClass().add("scores-card");
+        card.setId("card-" + s.id());
+        card.setPrefWidth(300);
+        card.pseudoClassStateChanged(PseudoClass.getPseudoClass("picked"), viewModel.selected().contains(s.id()));
+        return card;
+    }
+
+    private void badge(FlowPane pane, String key, Boolean on) {
+        Label b = new Label((on == null ? "? " : on ? "✓ " : "✗ ") + messages.get(key));
+        b.getStyleClass().add("scores-badge");
+        b.pseudoClassStateChanged(PseudoClass.getPseudoClass(on == null ? "missing" : on ? "good" : "poor"), true);
+        pane.getChildren().add(b);
+    }
+
+    private VBox explanation(WarehouseScore s) {
+        VBox box = new VBox(2);
+        box.getStyleClass().add("scores-explain");
+        for (Axis a : Axis.values()) {
+            AxisScore as = s.axis(a);
+            Label head = new Label(messages.format("scores.explain.axis", messages.get("scores.axis." + a.name()),
+                    one.format(as.score()), one.format(as.share() * 100)));
+            head.getStyleClass().add("scores-axis-name");
+            head.setWrapText(true);
+            box.getChildren().add(head);
+            for (CriterionScore c : as.criteria()) {
+                Label line = new Label(messages.format("scores.explain.line", criterion(c.criterion()),
+                        c.missing() ? messages.get("scores.missing") : value(c.criterion(), c.value()),
+                        messages.get("scores.band." + c.level().name()), one.format(c.score()),
+                        one.format(c.share() * 100)));
+                line.setWrapText(true);
+                line.getStyleClass().add("scores-explain-line");
+                level(line, c.level());
+                box.getChildren().add(line);
+            }
+        }
+        return box;
+    }
+
+    private Label valueLabel(CriterionScore c, String id) {
+        Label v = new Label(c.missing() ? messages.get("scores.missing")
+                : value(c.criterion(), c.value()) + " · " + messages.get("scores.band." + c.level().name()));
+        v.setId("kpi-" + c.criterion().name() + "-" + id);
+        v.getStyleClass().add("scores-kpi-value");
+        level(v, c.level());
+        Tooltip.install(v, new Tooltip(band(c)));
+        return v;
+    }
+
+    private static Label plain(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("scores-kpi-value");
+        return l;
+    }
+
+    private static void level(Node n, BandLevel level) {
+        for (BandLevel l : BandLevel.values()) {
+            n.pseudoClassStateChanged(PseudoClass.getPseudoClass(LEVELS.get(l.ordinal())), l == level);
+        }
+    }
+
+    private String band(CriterionScore c) {
+        if (c.criterion().direction() == Direction.YES) {
+            return messages.get("scores.band.yes");
+        }
+        return messages.format("scores.band.range", value(c.criterion(), c.band().good()), value(c.criterion(), c.band().poor()));
+    }
+
+    private GridPane comparison() {
+        GridPane g = new GridPane();
+        g.setId("comparisonGrid");
+        g.getStyleClass().add("scores-compare");
+        g.setHgap(16);
+        g.setVgap(3);
+        List<WarehouseScore> shown = viewModel.compared();
+        List<List<String>> table = comparisonTable(shown);
+        for (int r = 0; r < table.size(); r++) {
+            for (int c = 0; c < table.get(r).size(); c++) {
+                Label l = new Label(table.get(r).get(c));
+                if (r == 0 || c == 0) {
+                    l.getStyleClass().add("scores-axis-name");
+                }
+                if (r > 0 && c > 0) {
+                    BandLevel level = levelAt(shown.get(c - 1), r);
+                    if (level != null) {
+                        level(l, level);
+                    }
+                }
+                g.add(l, c, r);
+            }
+        }
+        return g;
+    }
+
+    /** Rows: header, total, rank, 3 axes, then each criterion (same order as {@link #levelAt}). */
+    private List<List<String>> comparisonTable(List<WarehouseScore> shown) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of(messages.get("scores.column.criterion")));
+        shown.forEach(s -> head.add(s.name()));
+        rows.add(head);
+        List<String> total = new ArrayList<>(List.of(messages.get("scores.total")));
+        shown.forEach(s -> total.add(one.format(s.total())));
+        rows.add(total);
+        List<String> rank = new ArrayList<>(List.of(messages.get("scores.rank")));
+        shown.forEach(s -> rank.add("#" + s.rank()));
+        rows.add(rank);
+        for (Axis a : Axis.values()) {
+            List<String> r = new ArrayList<>(List.of(messages.get("scores.axis." + a.name())));
+            shown.forEach(s -> r.add(one.format(s.axis(a).score())));
+            rows.add(r);
+        }
+        for (Criterion c : Criterion.values()) {
+            List<String> r = new ArrayList<>(List.of(criterion(c)));
+            shown.forEach(s -> {
+                CriterionScore cs = s.criterion(c);
+                r.add(cs.missing() ? messages.get("scores.missing") : value(c, cs.value()) + " · "
+                        + messages.get("scores.band." + cs.level().name()));
+            });
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static BandLevel levelAt(WarehouseScore s, int row) {
+        int first = 6;
+        return row < first ? null : s.criterion(Criterion.values()[row - first]).level();
+    }
+
+    private void export(ReportFormat format) {
+        List<WarehouseScore> shown = viewModel.compared().isEmpty() ? viewModel.ranked() : viewModel.compared();
+        List<List<String>> table = comparisonTable(shown);
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<String> r : table.subList(1, table.size())) {
+            rows.add(new ArrayList<>(r));
+        }
+        viewModel.exportComparison(format, messages.get("scores.export.title"), table.get(0), rows);
+    }
+
+    @FXML
+    private void onCompare() {
+        viewModel.compare(!viewModel.comparingProperty().get());
+    }
+
+    @FXML
+    private void onExportXlsx() {
+        export(ReportFormat.XLSX);
+    }
+
+    @FXML
+    private void onExportPdf() {
+        export(ReportFormat.PDF);
+    }
+
+    @FXML
+    private void onImportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("scores.importCsv"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = chooser.showOpenDialog(scoresRoot.getScene() == null ? null : scoresRoot.getScene().getWindow());
+        if (f != null) {
+            viewModel.importCsv(f.toPath());
+        }
+    }
+
+    // ---- formatting -------------------------------------------------------------------------------
+
+    private String criterion(Criterion c) {
+        return messages.get("scores.criterion." + c.name());
+    }
+
+    private String value(Criterion c, Double v) {
+        if (v == null) {
+            return messages.get("scores.missing");
+        }
+        return switch (c) {
+            case OUTBOUND_SLA_HOURS, DOCK_TO_STOCK_HOURS, RETURNS_QC_HOURS -> one.format(v) + " " + messages.get("scores.unit.h");
+            case STALENESS_P95_MINUTES -> one.format(v) + " " + messages.get("scores.unit.min");
+            case STOCKOUT_RATE, OVER_180_SHARE, SYNC_FAILURE_SHARE -> one.format(v * 100) + "%";
+            case STORAGE_FEE, PICK_PACK_FEE -> money(v, "USD");
+            case LOCAL_RETURNS, API_READY, CERTIFIED -> messages.get(v >= 0.5 ? "scores.yes" : "scores.no");
+            default -> one.format(v);
+        };
+    }
+
+    private String money(double v, String currency) {
+        NumberFormat two = NumberFormat.getNumberInstance(messages.locale());
+        two.setMinimumFractionDigits(2);
+        two.setMaximumFractionDigits(2);
+        return (currency == null || "USD".equals(currency) ? "$" : currency + " ") + two.format(v);
+    }
+}

@@ -1,0 +1,278 @@
+package com.stocklens.ui.scores;
+
+import com.stocklens.rules.score.Axis;
+import com.stocklens.rules.score.Criterion;
+import com.stocklens.rules.score.ScoreBands;
+import com.stocklens.rules.score.ScoreInputs;
+import com.stocklens.rules.score.ScoreWeights;
+import com.stocklens.rules.score.Scorecard;
+import com.stocklens.rules.score.StageGuide;
+import com.stocklens.rules.score.WarehouseScore;
+import com.stocklens.service.ProfileCsv;
+import com.stocklens.service.ReportExports;
+import com.stocklens.service.ReportFormat;
+import com.stocklens.service.Scorecards;
+import com.stocklens.ui.DialogService;
+import com.stocklens.ui.ExportViewModel;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the scorecard screen, free of any toolkit: the board read from the store (on
+ * {@code background}), the seller's weights, the ranking (recomputed at once, on the caller's thread, when a
+ * weight moves: a pure function over a handful of warehouses), the 2–3 warehouses picked for comparison,
+ * the stage guide, CSV import of candidates and the comparison export.
+ */
+public final class ScoresViewModel implements AutoCloseable {
+    /** At most this many warehouses side by side. */
+    public static final int MAX_COMPARE = 3;
+
+    private final Scorecards scorecards;
+    private final ReportExports exports;
+    private final Locale locale;
+    private final Executor background;
+    private final Executor ui;
+    private final ExportViewModel export;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean closed;
+
+    private final ReadOnlyObjectWrapper<Scorecards.Board> board =
+            new ReadOnlyObjectWrapper<>(this, "board", Scorecards.Board.EMPTY);
+    private final ReadOnlyObjectWrapper<ScoreWeights> weights = new ReadOnlyObjectWrapper<>(this, "weights", ScoreWeights.EQUAL);
+    private final ObservableList<WarehouseScore> ranked = FXCollections.observableArrayList();
+    private final ObservableList<String> selected = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper(this, "comparing");
+    private final ReadOnlyObjectWrapper<StageGuide> stage =
+            new ReadOnlyObjectWrapper<>(this, "stage", StageGuide.of(null, null));
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+    private final ReadOnlyStringWrapper importResult = new ReadOnlyStringWrapper(this, "importResult");
+    private final Map<String, Scorecards.Entry> entries = new HashMap<>();
+
+    public ScoresViewModel(Scorecards scorecards, ReportExports exports, DialogService dialogs, Locale locale,
+                           Executor background, Executor ui) {
+        this.scorecards = Objects.requireNonNull(scorecards, "scorecards");
+        this.exports = Objects.requireNonNull(exports, "exports");
+        this.locale = Objects.requireNonNull(locale, "locale");
+        this.background = Objects.requireNonNull(background, "background");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.export = new ExportViewModel(dialogs, background, ui);
+    }
+
+    public void start() {
+        refresh();
+    }
+
+    /** Starts, and reads again after sync runs, at most once per {@code every} (KPIs move slowly). */
+    public void start(com.stocklens.service.SyncEvents events, java.time.Clock clock, java.time.Duration every) {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> last =
+                new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
+        subscription = events.subscribe(e -> {
+            java.time.Instant now = clock.instant();
+            java.time.Instant before = last.get();
+            if (!now.isBefore(before.plus(every)) && last.compareAndSet(before, now)) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    private AutoCloseable subscription;
+
+    /**
+     * Screenshot and preview aid: with STOCKLENS_SCORES_COMPARE=N (2 or 3) the first load picks the top N
+     * and opens the side-by-side view, so a scripted screenshot can show it without clicks.
+     */
+    private final int previewCompare = previewCompare();
+    private boolean previewDone;
+
+    private static int previewCompare() {
+        try {
+            String v = System.getenv("STOCKLENS_SCORES_COMPARE");
+            return v == null ? 0 : Math.min(MAX_COMPARE, Integer.parseInt(v.strip()));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Reads the board again (profiles and KPIs). */
+    public void refresh() {
+        if (closed) {
+            return;
+        }
+        long mine = generation.incrementAndGet();
+        try {
+            background.execute(() -> {
+                try {
+                    Scorecards.Board b = scorecards.read();
+                    ui.execute(() -> apply(mine, b, null));
+                } catch (RuntimeException e) {
+                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    ui.execute(() -> apply(mine, null, reason));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private void apply(long mine, Scorecards.Board b, String error) {
+        if (generation.get() != mine || closed) {
+            return;
+        }
+        loadError.set(error);
+        if (b == null) {
+            return;
+        }
+        entries.clear();
+        b.entries().forEach(e -> entries.put(e.profile().id(), e));
+        selected.removeIf(id -> !entries.containsKey(id));
+        board.set(b);
+        stage.set(StageGuide.of(b.skus(), b.monthlyOrders()));
+        rerank();
+        if (previewCompare > 1 && !previewDone && ranked.size() >= previewCompare) {
+            previewDone = true;
+            ranked.stream().limit(previewCompare).forEach(s -> selected.add(s.id()));
+            compare(true);
+        }
+    }
+
+    private void rerank() {
+        ranked.setAll(Scorecard.rank(board.get().entries().stream()
+                .map(e -> ScoreInputs.of(e.profile(), e.kpis())).toList(), weights.get(), ScoreBands.DEFAULTS));
+        if (selected.size() < 2) {
+            comparing.set(false);
+        }
+    }
+
+    public void setWeight(Axis axis, double weight) {
+        weights.set(weights.get().with(axis, weight));
+        rerank();
+    }
+
+    public void setWeight(Criterion criterion, double weight) {
+        weights.set(weights.get().with(criterion, weight));
+        rerank();
+    }
+
+    /** Back to equal weights. */
+    public void resetWeights() {
+        weights.set(ScoreWeights.EQUAL);
+        rerank();
+    }
+
+    /** Picks or unpicks a warehouse for comparison; a fourth pick drops the oldest. */
+    public void toggleSelected(String id) {
+        if (selected.contains(id)) {
+            selected.remove(id);
+        } else {
+            if (selected.size() >= MAX_COMPARE) {
+                selected.remove(0);
+            }
+            selected.add(id);
+        }
+        if (selected.size() < 2) {
+            comparing.set(false);
+        }
+    }
+
+    /** Shows the side-by-side view; needs 2 or 3 picks. */
+    public boolean compare(boolean on) {
+        comparing.set(on && selected.size() >= 2);
+        return comparing.get();
+    }
+
+    /** The scorecards of the picked warehouses, in rank order. */
+    public List<WarehouseScore> compared() {
+        return ranked.stream().filter(s -> selected.contains(s.id())).toList();
+    }
+
+    public Scorecards.Entry entry(String id) {
+        return entries.get(id);
+    }
+
+    /** Imports candidates from a CSV on {@code background}; the result (or the problem) lands in {@link #importResultProperty}. */
+    public void importCsv(Path file) {
+        background.execute(() -> {
+            String result;
+            try {
+                result = "ok:" + scorecards.importCandidates(file).size();
+            } catch (ProfileCsv.CsvProblem e) {
+                result = "bad:" + e.getMessage();
+            } catch (Exception e) {
+                result = "bad:" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            String r = result;
+            ui.execute(() -> importResult.set(r));
+            refresh();
+        });
+    }
+
+    /** Exports the comparison table (already labelled by the view). */
+    public void exportComparison(ReportFormat format, String title, List<String> headers, List<List<Object>> rows) {
+        export.export(format, "warehouse-comparison", (f, out) -> exports.exportTable(title, headers, rows, f, locale, out));
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public ObservableList<WarehouseScore> ranked() {
+        return ranked;
+    }
+
+    public ObservableList<String> selected() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<ScoreWeights> weightsProperty() {
+        return weights.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty comparingProperty() {
+        return comparing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StageGuide> stageProperty() {
+        return stage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Scorecards.Board> boardProperty() {
+        return board.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    /** "ok:N" after N candidates were imported, "bad:reason" when the file was refused, null before. */
+    public ReadOnlyStringProperty importResultProperty() {
+        return importResult.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // nothing left to do
+            }
+        }
+    }
+}

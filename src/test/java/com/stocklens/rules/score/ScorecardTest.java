@@ -1,0 +1,115 @@
+package com.stocklens.rules.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.stocklens.domain.AgeBucket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScorecardTest {
+    /** Fast and connected, but expensive and serving one market. */
+    private static final ScoreInput FAST = new ScoreInput("a", "Fast", Map.of(
+            Criterion.MARKETS, 1.0, Criterion.STORAGE_FEE, 1.2, Criterion.API_READY, 1.0,
+            Criterion.STALENESS_P95_MINUTES, 2.0));
+    /** Slow to sync, but covers three markets and is cheap. */
+    private static final ScoreInput WIDE = new ScoreInput("b", "Wide", Map.of(
+            Criterion.MARKETS, 3.0, Criterion.STORAGE_FEE, 0.3, Criterion.API_READY, 0.0,
+            Criterion.STALENESS_P95_MINUTES, 30.0));
+
+    @Test
+    void bandScoresLinearlyAndClamps() {
+        Band lower = new Band(24, 72);
+        assertThat(lower.score(24)).isEqualTo(100.0);
+        assertThat(lower.score(48)).isEqualTo(50.0);
+        assertThat(lower.score(100)).isEqualTo(0.0);
+        assertThat(lower.level(12.0)).isEqualTo(BandLevel.GOOD);
+        assertThat(lower.level(48.0)).isEqualTo(BandLevel.FAIR);
+        assertThat(lower.level(72.0)).isEqualTo(BandLevel.POOR);
+        assertThat(lower.level(null)).isEqualTo(BandLevel.MISSING);
+    }
+
+    @Test
+    void weightsChangeTheRanking() {
+        ScoreWeights system = ScoreWeights.EQUAL.with(Axis.SYSTEM, 5).with(Axis.COVERAGE, 1).with(Axis.LOGISTICS, 1);
+        List<WarehouseScore> bySystem = Scorecard.rank(List.of(FAST, WIDE), system, ScoreBands.DEFAULTS);
+        assertThat(bySystem).extracting(WarehouseScore::id).containsExactly("a", "b");
+        assertThat(bySystem.get(0).rank()).isEqualTo(1);
+
+        ScoreWeights coverage = ScoreWeights.EQUAL.with(Axis.SYSTEM, 1).with(Axis.COVERAGE, 5);
+        assertThat(Scorecard.rank(List.of(FAST, WIDE), coverage, ScoreBands.DEFAULTS))
+                .extracting(WarehouseScore::id).containsExactly("b", "a");
+
+        // Inside an axis: only the storage fee counts on logistics → the cheap one wins there.
+        ScoreWeights feeOnly = ScoreWeights.EQUAL.with(Axis.COVERAGE, 0).with(Axis.SYSTEM, 0);
+        for (Criterion c : Criterion.values()) {
+            if (c.axis() == Axis.LOGISTICS && c != Criterion.STORAGE_FEE) {
+                feeOnly = feeOnly.with(c, 0);
+            }
+        }
+        List<WarehouseScore> fee = Scorecard.rank(List.of(FAST, WIDE), feeOnly, ScoreBands.DEFAULTS);
+        assertThat(fee).extracting(WarehouseScore::id).containsExactly("b", "a");
+        assertThat(fee.get(0).total()).isEqualTo(100.0);
+        assertThat(fee.get(1).total()).isEqualTo(0.0);
+    }
+
+    @Test
+    void missingIsNeutralAndFlaggedNotZero() {
+        ScoreInput unknown = new ScoreInput("c", "Unknown", Map.of());
+        WarehouseScore s = Scorecard.score(unknown, ScoreWeights.EQUAL, ScoreBands.DEFAULTS, 1);
+        assertThat(s.total()).isEqualTo(Scorecard.NEUTRAL);
+        CriterionScore sla = s.criterion(Criterion.OUTBOUND_SLA_HOURS);
+        assertThat(sla.missing()).isTrue();
+        assertThat(sla.value()).isNull();
+        assertThat(sla.score()).isEqualTo(50.0);
+        assertThat(sla.level()).isEqualTo(BandLevel.MISSING);
+
+        // A known-bad SLA (0 points) ranks below an unknown one (neutral), never the other way round.
+        ScoreInput bad = new ScoreInput("d", "Bad", Map.of(Criterion.OUTBOUND_SLA_HOURS, 96.0));
+        assertThat(Scorecard.rank(List.of(bad, unknown), ScoreWeights.EQUAL, ScoreBands.DEFAULTS))
+                .extracting(WarehouseScore::id).containsExactly("c", "d");
+    }
+
+    @Test
+    void scoreExplainsItsInputsAndWeights() {
+        ScoreWeights w = ScoreWeights.EQUAL.with(Criterion.API_READY, 3);
+        WarehouseScore s = Scorecard.score(FAST, w, ScoreBands.DEFAULTS, 1);
+        AxisScore system = s.axis(Axis.SYSTEM);
+        // SYSTEM: API_READY w3 (100), CERTIFIED w1 (missing 50), STALENESS w1 (2 min → 100), FAILURES w1 (50), CALIBRATIONS w1 (50).
+        assertThat(system.score()).isCloseTo((3 * 100 + 50 + 100 + 50 + 50) / 7.0, within(1e-9));
+        assertThat(system.share()).isCloseTo(1 / 3.0, within(1e-9));
+        CriterionScore api = s.criterion(Criterion.API_READY);
+        assertThat(api.weight()).isEqualTo(3.0);
+        assertThat(api.share()).isCloseTo(3 / 7.0, within(1e-9));
+        assertThat(system.missing()).isEqualTo(3);
+        double expected = (s.axis(Axis.COVERAGE).score() + s.axis(Axis.LOGISTICS).score() + system.score()) / 3;
+        assertThat(s.total()).isCloseTo(expected, within(1e-9));
+    }
+
+    @Test
+    void tiesRankByName() {
+        ScoreInput x = new ScoreInput("x", "Beta", Map.of());
+        ScoreInput y = new ScoreInput("y", "Alpha", Map.of());
+        assertThat(Scorecard.rank(List.of(x, y), ScoreWeights.EQUAL, ScoreBands.DEFAULTS))
+                .extracting(WarehouseScore::name).containsExactly("Alpha", "Beta");
+    }
+
+    @Test
+    void stageGuideAtThreeHundredOrders() {
+        assertThat(StageGuide.of(120, 299).stage()).isEqualTo(Stage.PARTNER_WAREHOUSE);
+        assertThat(StageGuide.of(250, 300).stage()).isEqualTo(Stage.OWN_WMS);
+        assertThat(StageGuide.of(250, 300).midSize()).isTrue();
+        assertThat(StageGuide.of(null, null).stage()).isEqualTo(Stage.UNKNOWN);
+    }
+
+    @Test
+    void storageNextMonthShiftsAgesByThirtyDays() {
+        // 30 units aged 0–30 → 31–60 next month: all at the 0–90 fee. 90 units aged 61–90 → 91–120: all 91–180.
+        // 90 units aged 91–180 (spread evenly) → 121–210: 60 at 91–180, 30 at 181+. 10 unaged at 181+.
+        Double cost = StorageProjection.nextMonth(Map.of(AgeBucket.D0_30, 30, AgeBucket.D61_90, 90,
+                AgeBucket.D91_180, 90), 10, 0.5, 1.0, 2.0);
+        assertThat(cost).isCloseTo(30 * 0.5 + 90 * 1.0 + 60 * 1.0 + 30 * 2.0 + 10 * 2.0, within(1e-9));
+        assertThat(StorageProjection.nextMonth(Map.of(AgeBucket.D0_30, 1), 0, null, 1.0, 2.0)).isNull();
+    }
+}

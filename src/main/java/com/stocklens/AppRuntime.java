@@ -156,6 +156,8 @@ public final class AppRuntime implements AutoCloseable {
         this.skuIdentities = new SkuIdentities(new SkuMappingRepository(database.jdbi()), () -> infos, clock);
         // Every warehouse reading is re-keyed to the SKU identities before it is stored (README "SKU mapping").
         this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), cadences, skuIdentities);
+        // The daily online backup (Database.backupIfDue: at most one a day, seven kept), after a sync.
+        this.syncEngine.subscribe(event -> database.backupIfDue(clock.instant()));
         this.boardReader = new JdbiStockBoardReader(database.jdbi(),
                 this.sources.stream().map(StockSource::info).toList());
         this.activitySync = activitySource == null ? null
@@ -392,6 +394,14 @@ public final class AppRuntime implements AutoCloseable {
     private static ShopActivitySource tiktokActivity(String sourceId, TikTokConfig config, HttpClientFactory http,
                                                      Clock clock) {
         return new TikTokActivitySource(sourceId, new TikTokClient(config, http, clock));
+    }
+
+    /**
+     * What opening the workspace had to repair or restore (a damaged database moved aside, a backup
+     * restored), for the person: the window shows it once, the CLI prints it to stderr.
+     */
+    public java.util.Optional<String> storeNotice() {
+        return database.notice();
     }
 
     public LaunchOptions options() {

@@ -26,6 +26,7 @@ abstract class RuntimeCommand implements Callable<Integer> {
         LaunchOptions options = root().launchOptions(System.getenv());
         Logs.configure(options.workspace());
         try (AppRuntime runtime = AppRuntime.open(options)) {
+            runtime.storeNotice().ifPresent(printer::message);
             return run(runtime);
         } catch (AppRuntime.StartupException e) {
             printer.message(e.getMessage());

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
-                AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class})
+                AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
+                BackupCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")

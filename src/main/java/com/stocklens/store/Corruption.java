@@ -12,8 +12,30 @@ import org.h2.api.ErrorCode;
 final class Corruption {
     /** MVStore files are written in blocks of this size. */
     private static final int BLOCK = 4096;
+    private static final String NOT_A_DATABASE = "not a database file (it does not start like one)";
 
     private Corruption() {
+    }
+
+    /**
+     * "truncated (N bytes)" (or "not a database file") when the file's length is not a whole number of MVStore blocks (H2 only
+     * ever writes whole blocks), else null. Checked before opening: H2 itself would open such a file
+     * and quietly fall back to an older state.
+     */
+    static String truncated(Path file) {
+        try {
+            long size = Files.exists(file) ? Files.size(file) : 0;
+            if (size == 0 || size % BLOCK == 0) {
+                return null;
+            }
+            String header;
+            try (InputStream in = Files.newInputStream(file)) {
+                header = new String(in.readNBytes(4), StandardCharsets.ISO_8859_1);
+            }
+            return header.startsWith("H:2,") ? "truncated (" + size + " bytes)" : NOT_A_DATABASE;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -35,7 +57,7 @@ final class Corruption {
             return "empty (0 bytes)";
         }
         if (!header.startsWith("H:2,")) {
-            return "not a database file (it does not start like one)";
+            return NOT_A_DATABASE;
         }
         int format = header.indexOf(",format:");
         if (format > 0 && header.startsWith("1", format + 8)

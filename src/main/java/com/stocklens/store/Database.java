@@ -107,10 +107,16 @@ public final class Database implements AutoCloseable {
         }
         try {
             Database db;
+            String truncated = Corruption.truncated(file);
             try {
+                if (truncated != null) {
+                    // H2 would open it, silently falling back to whatever chunk survived: treat it as damaged.
+                    throw new WorkspaceOpenException(file, truncated, null);
+                }
                 db = openAndMigrate(workspace, lockKey, file, clock);
             } catch (WorkspaceOpenException e) {
-                String damage = Files.exists(file) ? Corruption.classify(file, e.getCause()) : null;
+                String damage = truncated != null ? truncated
+                        : Files.exists(file) ? Corruption.classify(file, e.getCause()) : null;
                 if (damage == null) {
                     throw e;
                 }

@@ -126,6 +126,13 @@ public final class StockLensApp extends Application {
             }
         }
         stage.show();
+        // Told once: a damaged database moved aside and a backup restored, or a requested restore applied.
+        runtime.storeNotice().ifPresent(notice -> {
+            Alert alert = new Alert(Alert.AlertType.WARNING, notice);
+            alert.setHeaderText("The workspace database was restored · 数据库已恢复");
+            alert.initOwner(stage);
+            alert.show();
+        });
         StartMarker.installIfRequested(stage.getScene());
         uiIo.execute(runtime::importDemoSpreadsheets); // file and database work: off the FX thread
         runtime.startSync();

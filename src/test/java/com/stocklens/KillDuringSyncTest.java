@@ -109,6 +109,54 @@ class KillDuringSyncTest {
         assertThat(failures).as("kills after which the workspace was not intact").isEmpty();
     }
 
+    /** A calibration declaration killed at any point is recorded fully (state and audit row) or not at all. */
+    @Test
+    void killDuringADeclarationRecordsItFullyOrNotAtAll() throws Exception {
+        int tasks = 400;
+        try (Database db = Database.open(dir)) {
+            db.jdbi().useHandle(h -> {
+                var batch = h.prepareBatch("INSERT INTO calibration_task (seller_sku, warehouse_id, detected_at, deadline, "
+                        + "warehouse_qty, tiktok_qty, state, hints) VALUES (:sku, 'shipbob:228', :at, :deadline, 5, 9, 'OPEN', '')");
+                for (int i = 0; i < tasks; i++) {
+                    batch.bind("sku", "SKU-" + i).bind("at", java.time.OffsetDateTime.now())
+                            .bind("deadline", java.time.OffsetDateTime.now().plusHours(2)).add();
+                }
+                batch.execute();
+            });
+        }
+        int rounds = NIGHTLY ? 20 : 4;
+        Random random = new Random(7);
+        int intact = 0;
+        for (int k = 0; k < rounds; k++) {
+            Child child;
+            if (k < 2) {
+                // Step 1: after the task's UPDATE, before the audit row; step 2: after both, before commit.
+                child = Child.start(dir, List.of("-Dstocklens.faults=" + FaultInjection.ARM_VALUE,
+                        "-Dstocklens.faults.haltAfterStep=" + (k + 1)), "declare", dir.toString());
+                assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            } else {
+                child = Child.start(dir, List.of(), "declare", dir.toString());
+                child.awaitOpen(60);
+                Thread.sleep(random.nextInt(400));
+                child.process.destroyForcibly();
+                assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            try (Database db = Database.open(dir)) {
+                db.jdbi().useHandle(h -> {
+                    int half = h.createQuery("SELECT COUNT(*) FROM calibration_task t WHERE "
+                            + "(t.state = 'DECLARED') <> EXISTS (SELECT 1 FROM calibration_declaration d WHERE d.task_id = t.id)")
+                            .mapTo(Integer.class).one();
+                    assertThat(half).as("declarations recorded half-way").isZero();
+                    int doubled = h.createQuery("SELECT COUNT(*) FROM (SELECT task_id FROM calibration_declaration "
+                            + "GROUP BY task_id HAVING COUNT(*) > 1) x").mapTo(Integer.class).one();
+                    assertThat(doubled).as("tasks declared twice").isZero();
+                });
+            }
+            intact++;
+        }
+        System.out.printf("kill -9 during declarations: %d/%d intact%n", intact, rounds);
+    }
+
     /** Reopen, check, and sync once more in this JVM: every source must complete. */
     private void checkAfterDeath(List<StockSource> sources, Map<String, Long> lastSeen) {
         try (Database db = Database.open(dir)) {

@@ -184,6 +184,8 @@ public final class AppRuntime implements AutoCloseable {
         this.skuIdentities = new SkuIdentities(new SkuMappingRepository(database.jdbi()), () -> infos, clock);
         // Every warehouse reading is re-keyed to the SKU identities before it is stored (README "SKU mapping").
         this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), cadences, skuIdentities);
+        // The daily online backup (Database.backupIfDue: at most one a day, seven kept), after a sync.
+        this.syncEngine.subscribe(event -> database.backupIfDue(clock.instant()));
         this.boardReader = new JdbiStockBoardReader(database.jdbi(), infos);
         this.activitySync = activitySource == null ? null
                 : new ActivitySync(activitySource, new ActivityRepository(database.jdbi()), clock, options.cadence());
@@ -584,6 +586,14 @@ public final class AppRuntime implements AutoCloseable {
     /** The embedded sandbox in demo mode (null live): tests inject faults through it. */
     SandboxServer sandbox() {
         return sandbox;
+    }
+
+    /**
+     * What opening the workspace had to repair or restore (a damaged database moved aside, a backup
+     * restored), for the person: the window shows it once, the CLI prints it to stderr.
+     */
+    public java.util.Optional<String> storeNotice() {
+        return database.notice();
     }
 
     public LaunchOptions options() {

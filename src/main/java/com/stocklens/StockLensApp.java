@@ -141,6 +141,13 @@ public final class StockLensApp extends Application {
             host.current().timeTravel().goTo(requestedAsOf);
         }
         stage.show();
+        // Told once: a damaged database moved aside and a backup restored, or a requested restore applied.
+        runtime.storeNotice().ifPresent(notice -> {
+            Alert alert = new Alert(Alert.AlertType.WARNING, notice);
+            alert.setHeaderText("The workspace database was restored · 数据库已恢复");
+            alert.initOwner(stage);
+            alert.show();
+        });
         StartMarker.installIfRequested(stage.getScene());
         if (!runtime.readOnly()) {
             importDemoSheetsAfterFirstShopSync();

@@ -33,6 +33,7 @@ abstract class RuntimeCommand implements Callable<Integer> {
         }
         Logs.configure(options.workspace());
         try (AppRuntime runtime = AppRuntime.open(options)) {
+            runtime.storeNotice().ifPresent(printer::message);
             return run(runtime);
         } catch (AppRuntime.StartupException e) {
             printer.message(e.getMessage());

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
-                SnapshotCommand.class, HistoryCommand.class, DiffCommand.class, ScoresCommand.class})
+                SnapshotCommand.class, HistoryCommand.class, DiffCommand.class, ScoresCommand.class,
+                BackupCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")

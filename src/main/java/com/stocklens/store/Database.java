@@ -5,6 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
@@ -47,6 +52,10 @@ public final class Database implements AutoCloseable {
      */
     private final Connection keeper;
     private final Jdbi jdbi;
+    /** The workspace folder (null in memory): backups live in {@code <workspace>/backups/}. */
+    private Path workspace;
+    /** What the open had to repair, for the person (null when nothing happened). */
+    private String notice;
     private boolean closed;
 
     private Database(String url, Path lockKey) throws SQLException {
@@ -71,6 +80,11 @@ public final class Database implements AutoCloseable {
      * @throws WorkspaceOpenException  when the file cannot be opened or migrated
      */
     public static Database open(Path dataDir) {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that names backups and moved-aside files. */
+    public static Database open(Path dataDir, Clock clock) {
         Path workspace = dataDir.toAbsolutePath().normalize();
         Path dbDir = workspace.resolve("db");
         Path file = dbDir.resolve(FILE_BASE + ".mv.db");
@@ -84,17 +98,86 @@ public final class Database implements AutoCloseable {
         if (!OPEN_IN_THIS_JVM.add(lockKey)) {
             throw new WorkspaceInUseException(workspace, null);
         }
+        List<String> notices = new ArrayList<>();
+        try {
+            Backups.applyRequestedRestore(workspace, file, clock).ifPresent(notices::add);
+        } catch (IOException | RuntimeException e) {
+            OPEN_IN_THIS_JVM.remove(lockKey);
+            throw new WorkspaceOpenException(file, "cannot restore the requested backup (" + oneLine(e) + ")", e);
+        }
+        try {
+            Database db;
+            String truncated = Corruption.truncated(file);
+            try {
+                if (truncated != null) {
+                    // H2 would open it, silently falling back to whatever chunk survived: treat it as damaged.
+                    throw new WorkspaceOpenException(file, truncated, null);
+                }
+                db = openAndMigrate(workspace, lockKey, file, clock);
+            } catch (WorkspaceOpenException e) {
+                String damage = truncated != null ? truncated
+                        : Files.exists(file) ? Corruption.classify(file, e.getCause()) : null;
+                if (damage == null) {
+                    throw e;
+                }
+                LOG.error("Workspace database {} cannot be opened ({}): moving it aside", file, damage, e.getCause());
+                db = recover(workspace, lockKey, file, damage, clock, notices);
+            }
+            if (!notices.isEmpty()) {
+                db.notice = String.join(" ", notices);
+                LOG.warn("{}", db.notice);
+            }
+            db.backupIfDue(clock.instant());
+            return db;
+        } catch (RuntimeException e) {
+            OPEN_IN_THIS_JVM.remove(lockKey);
+            throw e;
+        }
+    }
+
+    /** Moves the damaged file aside, then restores the newest backup that opens, else starts a fresh cache. */
+    private static Database recover(Path workspace, Path lockKey, Path file, String damage, Clock clock,
+                                    List<String> notices) {
+        Path aside;
+        try {
+            aside = Backups.moveAside(file, "corrupt", clock);
+        } catch (IOException e) {
+            throw new WorkspaceOpenException(file, damage + "; it could not be moved aside (" + e + ")", e);
+        }
+        String what = "The workspace database was " + damage + ". It was moved aside to " + aside + " (not deleted).";
+        for (Backups.Backup b : Backups.list(workspace)) {
+            try {
+                Backups.restoreInto(b.path(), file.getParent());
+                Database db = openAndMigrate(workspace, lockKey, file, clock);
+                notices.add(what + " The backup of " + Backups.describe(b) + " was restored; "
+                        + "the next sync brings stock up to date.");
+                return db;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Backup {} cannot be restored: {}", b.path(), oneLine(e));
+                try {
+                    Files.deleteIfExists(file); // our own copy of the backup, not the person's data
+                } catch (IOException ignored) {
+                    // the next attempt overwrites it
+                }
+            }
+        }
+        Database db = openAndMigrate(workspace, lockKey, file, clock);
+        notices.add(what + " No usable backup was found, so StockLens started a fresh database: the next sync "
+                + "refills stock from the sources; stored connections and declarations must be entered again.");
+        return db;
+    }
+
+    private static Database openAndMigrate(Path workspace, Path lockKey, Path file, Clock clock) {
         Database db = null;
         try {
             db = new Database("jdbc:h2:file:" + lockKey, lockKey);
-            db.migrate();
+            db.workspace = workspace;
+            db.migrate(clock);
             LOG.info("Opened workspace database {}", file);
             return db;
         } catch (SQLException | RuntimeException e) {
             if (db != null) {
-                db.close();
-            } else {
-                OPEN_IN_THIS_JVM.remove(lockKey);
+                db.closeKeepingLock();
             }
             if (hasErrorCode(e, ErrorCode.DATABASE_ALREADY_OPEN_1)) {
                 throw new WorkspaceInUseException(workspace, e);
@@ -107,19 +190,90 @@ public final class Database implements AutoCloseable {
     public static Database inMemory(String name) {
         try {
             Database db = new Database("jdbc:h2:mem:" + name, null);
-            db.migrate();
+            db.migrate(null);
             return db;
         } catch (SQLException | FlywayException e) {
             throw new WorkspaceOpenException(Path.of("mem:" + name), oneLine(e), e);
         }
     }
 
-    private void migrate() {
-        Flyway.configure()
+    /** Migrates; a file database that has a schema and pending migrations is backed up first. */
+    private void migrate(Clock clock) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        if (workspace != null && clock != null) {
+            var info = flyway.info();
+            if (info.current() != null && info.pending().length > 0) {
+                Path b = backup(clock.instant(), "before-v" + info.pending()[0].getVersion());
+                LOG.info("Backed up {} before migrating to {}", b, info.pending()[info.pending().length - 1].getVersion());
+            }
+        }
+        flyway.migrate();
+    }
+
+    /**
+     * What opening had to do that the person should know (a damaged file moved aside and a backup
+     * restored, a requested restore applied), in one or two plain sentences; empty when nothing.
+     * The window shows it once; the CLI prints it to stderr.
+     */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    /** The workspace's backups, newest first (empty for an in-memory database). */
+    public List<Backups.Backup> backups() {
+        return workspace == null ? List.of() : Backups.list(workspace);
+    }
+
+    /**
+     * An online backup now ({@code BACKUP TO}: consistent, while syncs go on) into
+     * {@code <workspace>/backups/}, keeping the {@value Backups#KEEP} newest.
+     *
+     * @param label a word for the file name ("daily", "manual", "before-v10"), or null
+     * @return the backup file
+     */
+    public synchronized Path backup(Instant at, String label) {
+        if (workspace == null) {
+            throw new IllegalStateException("An in-memory database has no backups");
+        }
+        Path target = Backups.newFile(workspace, at, label);
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (var st = keeper.createStatement()) {
+                st.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+            }
+            Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | SQLException e) {
+            throw new StoreWriteException("backup failed: " + oneLine(e) + " (free space on " + target.getParent()
+                    + ": " + StoreWriteFailures.freeSpace(target.getParent()) + ")", e);
+        }
+        Backups.prune(workspace);
+        return target;
+    }
+
+    /**
+     * The daily backup: makes one when the newest is older than a day (or there is none). Cheap to
+     * call after every sync. Never throws: a failed backup is logged and tried again next time.
+     *
+     * @return the new backup, if one was made
+     */
+    public Optional<Path> backupIfDue(Instant now) {
+        if (workspace == null) {
+            return Optional.empty();
+        }
+        try {
+            List<Backups.Backup> existing = Backups.list(workspace);
+            if (!existing.isEmpty() && existing.get(0).takenAt().isAfter(now.minus(Backups.DAILY))) {
+                return Optional.empty();
+            }
+            return Optional.of(backup(now, "daily"));
+        } catch (RuntimeException e) {
+            LOG.warn("Daily backup of {} failed: {}", workspace, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Entry point for every query; thread-safe, hands out pooled connections. */
@@ -138,6 +292,17 @@ public final class Database implements AutoCloseable {
         if (closed) {
             return;
         }
+        closeKeepingLock();
+        if (lockKey != null) {
+            OPEN_IN_THIS_JVM.remove(lockKey);
+        }
+    }
+
+    /** Closes the connections but keeps this JVM's claim on the workspace (a retry follows). */
+    private synchronized void closeKeepingLock() {
+        if (closed) {
+            return;
+        }
         closed = true;
         pool.dispose();
         try {
@@ -145,14 +310,10 @@ public final class Database implements AutoCloseable {
             keeper.close();
         } catch (SQLException e) {
             LOG.warn("Closing database {} failed: {}", url, e.toString());
-        } finally {
-            if (lockKey != null) {
-                OPEN_IN_THIS_JVM.remove(lockKey);
-            }
         }
     }
 
-    private static boolean hasErrorCode(Throwable t, int code) {
+    static boolean hasErrorCode(Throwable t, int code) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLException sql && sql.getErrorCode() == code) {
                 return true;
@@ -162,7 +323,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The most specific message in the chain, on one line, for the user-facing exception. */
-    private static String oneLine(Throwable t) {
+    static String oneLine(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

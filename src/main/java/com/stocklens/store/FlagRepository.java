@@ -280,6 +280,7 @@ public final class FlagRepository {
                         .orElseThrow(() -> new IllegalArgumentException("No calibration task " + taskId));
                 throw new IllegalStateException("Calibration task " + taskId + " is already " + t.state());
             }
+            FaultInjection.step();
             h.createUpdate("INSERT INTO calibration_declaration (task_id, cause, note, declared_by, declared_at) "
                             + "VALUES (:task, :cause, :note, :who, :at)")
                     .bind("task", taskId)
@@ -288,6 +289,7 @@ public final class FlagRepository {
                     .bind("who", declaration.declaredBy())
                     .bind("at", timestamp(declaration.declaredAt()))
                     .execute();
+            FaultInjection.step();
             return findTask(h, taskId).orElseThrow();
         });
     }

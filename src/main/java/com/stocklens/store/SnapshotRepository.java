@@ -155,6 +155,8 @@ public final class SnapshotRepository {
                 alsoWrite.accept(h, snapshotId);
                 return new Snapshot(snapshotId, source.id(), SqlValues.stored(reading.takenAt()), rowCount);
             });
+        } catch (RuntimeException e) {
+            throw StoreWriteFailures.translate(jdbi, e);
         } finally {
             commitLock.unlock();
         }
@@ -345,6 +347,7 @@ public final class SnapshotRepository {
                 update.add();
             }
             int[] counts = update.execute();
+            FaultInjection.step();
             PreparedBatch insert = h.prepareBatch(insertSql);
             for (int i = 0; i < chunk.size(); i++) {
                 if (counts[i] == 0) {
@@ -354,6 +357,7 @@ public final class SnapshotRepository {
             }
             if (insert.size() > 0) {
                 insert.execute();
+                FaultInjection.step();
             } else {
                 insert.close();
             }
@@ -379,12 +383,12 @@ public final class SnapshotRepository {
                 }
                 ps.addBatch();
                 if (++pending == BATCH_SIZE) {
-                    ps.executeBatch();
+                    executeBatch(ps);
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                ps.executeBatch();
+                executeBatch(ps);
             }
         }
     }
@@ -402,12 +406,12 @@ public final class SnapshotRepository {
                 setInteger(ps, 7, c.committed());
                 ps.addBatch();
                 if (++pending == BATCH_SIZE) {
-                    ps.executeBatch();
+                    executeBatch(ps);
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                ps.executeBatch();
+                executeBatch(ps);
             }
         }
     }
@@ -435,14 +439,21 @@ public final class SnapshotRepository {
                 ps.setString(6, ((Lot.LotSource) e.getKey().get(3)).name());
                 ps.addBatch();
                 if (++pending == BATCH_SIZE) {
-                    ps.executeBatch();
+                    executeBatch(ps);
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                ps.executeBatch();
+                executeBatch(ps);
             }
         }
+    }
+
+    /** One JDBC batch: the unit the reliability tests kill after (see {@link FaultInjection}). */
+    private static void executeBatch(PreparedStatement ps) throws SQLException {
+        FaultInjection.beforeStep();
+        ps.executeBatch();
+        FaultInjection.afterStep();
     }
 
     /** NULL stays NULL: an unknown bucket must not become 0. */

@@ -52,18 +52,22 @@ class DatabaseTest {
     }
 
     @Test
-    void aDamagedFileGivesAClearErrorNamingIt() throws Exception {
+    void aDamagedFileIsMovedAsideAndThePersonTold() throws Exception {
         Path file = dir.resolve("db/stocklens.mv.db");
         Files.createDirectories(file.getParent());
         byte[] junk = new byte[64 * 1024];
         new java.util.Random(7).nextBytes(junk);
         Files.write(file, junk);
-        assertThatThrownBy(() -> Database.open(dir))
-                .isInstanceOf(WorkspaceOpenException.class)
-                .hasMessageContaining(file.toString())
-                .hasMessageContaining("--data-dir");
-        // The failed open must not leave the workspace marked as in use.
-        Files.delete(file);
+        // Issue 9: no longer a dead end — kept as *.corrupt-<time>, a fresh database, one notice.
+        try (Database db = Database.open(dir)) {
+            assertThat(db.notice()).hasValueSatisfying(n -> assertThat(n).contains("not a database file")
+                    .contains("stocklens.mv.db.corrupt-"));
+        }
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("stocklens.mv.db.corrupt-"))
+                    .map(f -> f.toFile().length())).containsExactly(64L * 1024);
+        }
+        // The open must not leave the workspace marked as in use.
         Database.open(dir).close();
     }
 

@@ -1,0 +1,132 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.LaunchOptions;
+import com.stocklens.store.Backups;
+import com.stocklens.store.Database;
+import com.stocklens.store.WorkspaceInUseException;
+import com.stocklens.store.WorkspaceOpenException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code backup list | create | restore NAME}: the workspace's database backups (seven kept; one a day and
+ * one before every migration are taken by themselves). A restore while the window has the workspace open
+ * is applied when StockLens next opens it.
+ */
+@Command(name = "backup", description = "Database backups: list, create, restore NAME.")
+final class BackupCommand implements Callable<Integer> {
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_WORKSPACE = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", description = "list, create or restore")
+    String action;
+
+    @Parameters(index = "1", arity = "0..1", description = "for restore: the backup's name, as `backup list` shows it")
+    String name;
+
+    @Option(names = "--json", description = "backup list: print JSON.")
+    boolean json;
+
+    CliPrinter printer = CliPrinter.system();
+
+    @Override
+    public Integer call() {
+        StockLensCommand root = (StockLensCommand) spec.parent().userObject();
+        LaunchOptions options = root.launchOptions(System.getenv());
+        Path workspace = options.workspace();
+        switch (action) {
+            case "list" -> {
+                list(workspace);
+                return 0;
+            }
+            case "create" -> {
+                try (Database db = Database.open(workspace)) {
+                    db.notice().ifPresent(printer::message);
+                    Path b = db.backup(Instant.now(), "manual");
+                    printer.result(b.toString());
+                    return 0;
+                } catch (WorkspaceInUseException | WorkspaceOpenException e) {
+                    printer.message(e.getMessage());
+                    return EXIT_WORKSPACE;
+                } catch (RuntimeException e) {
+                    printer.message(e.getMessage());
+                    return EXIT_WORKSPACE;
+                }
+            }
+            case "restore" -> {
+                return restore(workspace);
+            }
+            default -> {
+                printer.message("Unknown action " + action + ": use list, create or restore NAME.");
+                return EXIT_USAGE;
+            }
+        }
+    }
+
+    private void list(Path workspace) {
+        List<Backups.Backup> all = Backups.list(workspace);
+        if (json) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            for (Backups.Backup b : all) {
+                ObjectNode n = array.addObject();
+                n.put("name", b.name());
+                Json.putInstant(n, "takenAt", b.takenAt());
+                n.put("bytes", b.size());
+                if (b.label() == null) {
+                    n.putNull("label");
+                } else {
+                    n.put("label", b.label());
+                }
+            }
+            printer.result(array.toPrettyString());
+            return;
+        }
+        if (all.isEmpty()) {
+            printer.message("No backups yet in " + Backups.directory(workspace));
+        }
+        for (Backups.Backup b : all) {
+            printer.result(b.name() + "  " + Backups.describe(b));
+        }
+    }
+
+    private int restore(Path workspace) {
+        if (name == null) {
+            printer.message("backup restore needs the backup's name; `backup list` shows them.");
+            return EXIT_USAGE;
+        }
+        Backups.Backup b;
+        try {
+            b = Backups.requestRestore(workspace, name);
+        } catch (IllegalArgumentException e) {
+            printer.message(e.getMessage());
+            return EXIT_USAGE;
+        } catch (IOException e) {
+            printer.message("Cannot ask for the restore: " + e.getMessage());
+            return EXIT_WORKSPACE;
+        }
+        try (Database db = Database.open(workspace)) {
+            db.notice().ifPresent(printer::message);
+            return 0;
+        } catch (WorkspaceInUseException e) {
+            printer.message("StockLens has this workspace open: the backup of " + Backups.describe(b)
+                    + " will be restored when it next opens the workspace.");
+            return 0;
+        } catch (WorkspaceOpenException e) {
+            printer.message(e.getMessage());
+            return EXIT_WORKSPACE;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.stocklens.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.h2.api.ErrorCode;
+import org.jdbi.v3.core.Jdbi;
+
+/** Turns the store's I/O failures into one plain sentence naming the disk and its free space. */
+final class StoreWriteFailures {
+    private StoreWriteFailures() {
+    }
+
+    /** {@code e} itself unless it is a disk or I/O failure, which becomes a {@link StoreWriteException}. */
+    static RuntimeException translate(Jdbi jdbi, RuntimeException e) {
+        if (e instanceof StoreWriteException) {
+            return e;
+        }
+        boolean diskFull = false;
+        boolean io = false;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("no space left") || m.contains("disk full") || m.contains("not enough space")
+                    || m.contains("there is not enough space on the disk")) {
+                diskFull = true;
+            }
+            if (c instanceof IOException || c instanceof SQLException sql
+                    && (sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1 || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_2
+                    || sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
+                    || sql.getErrorCode() == ErrorCode.GENERAL_ERROR_1 && m.contains("i/o"))) {
+                io = true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        if (!diskFull && !io) {
+            return e;
+        }
+        Path dir = databaseDirectory(jdbi);
+        String where = dir == null ? "the workspace disk" : dir.toString();
+        String free = freeSpace(dir);
+        String message = diskFull
+                ? "disk full: free space on " + where + " is " + free
+                        + "; nothing of this sync was stored, the last complete snapshot is still shown"
+                : "write failed on " + where + " (" + free + " free): " + rootMessage(e)
+                        + "; nothing of this sync was stored, the last complete snapshot is still shown";
+        return new StoreWriteException(message, e);
+    }
+
+    private static Path databaseDirectory(Jdbi jdbi) {
+        try {
+            String url = jdbi.withHandle(h -> h.getConnection().getMetaData().getURL());
+            String prefix = "jdbc:h2:file:";
+            if (url != null && url.startsWith(prefix)) {
+                String file = url.substring(prefix.length());
+                int semi = file.indexOf(';');
+                return Path.of(semi < 0 ? file : file.substring(0, semi)).getParent();
+            }
+        } catch (SQLException | RuntimeException e) {
+            // The database may be unusable after the failure: no path then.
+        }
+        return null;
+    }
+
+    static String freeSpace(Path dir) {
+        if (dir == null) {
+            return "unknown";
+        }
+        try {
+            long bytes = Files.getFileStore(dir).getUsableSpace();
+            return bytes >= 10L << 20 ? (bytes >> 20) + " MB" : (bytes >> 10) + " KB";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,105 @@
+package com.stocklens;
+
+import com.stocklens.connector.StockSource;
+import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.domain.DeclaredCause;
+import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
+import com.stocklens.sandbox.SandboxServer;
+import com.stocklens.sandbox.SimulatedWorld;
+import com.stocklens.store.Database;
+import com.stocklens.store.FaultInjection;
+import com.stocklens.store.FlagRepository;
+import com.stocklens.store.SnapshotRepository;
+import com.stocklens.sync.SyncEngine;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Child process of {@link KillDuringSyncTest}: runs real work against the workspace until it is
+ * killed (by the parent's kill -9, or by {@link FaultInjection}'s halt after the n-th store step).
+ *
+ * <ul>
+ *   <li>{@code sync DIR [COUNT]}: starts its own sandbox and syncs every demo source one after the
+ *       other through the real connectors, {@code COUNT} times (forever when absent); prints
+ *       {@code SYNCED <steps>} after each complete round, {@code steps} being the store steps so far.</li>
+ *   <li>{@code declare DIR}: declares the open calibration tasks one by one; prints {@code DECLARED <id>}.</li>
+ * </ul>
+ * Prints {@code OPEN} once the workspace is open.
+ */
+public final class KillChildMain {
+    private KillChildMain() {
+    }
+
+    public static void main(String[] args) {
+        String mode = args[0];
+        Path dir = Path.of(args[1]);
+        Database db = Database.open(dir);
+        FaultInjection.reload(); // count steps from here: opening (migrations) is not part of a sync
+        say("OPEN");
+        if (mode.equals("sync")) {
+            sync(db, args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE);
+        } else if (mode.equals("declare")) {
+            FlagRepository flags = new FlagRepository(db.jdbi());
+            for (var task : flags.openTasks()) {
+                flags.declare(task.id(), DeclaredCause.values()[0], "kill test", "tester", Instant.now());
+                say("DECLARED " + task.id());
+            }
+            say("DONE");
+        } else {
+            throw new IllegalArgumentException(mode);
+        }
+        System.exit(0); // an orderly exit: also lets the JVM write the class-data archive the next children share
+    }
+
+    private static void sync(Database db, int rounds) {
+        try (SandboxServer sandbox = SandboxServer.start(world())) {
+            List<StockSource> sources = sources(sandbox);
+            SyncEngine engine = engine(db, sources);
+            for (int i = 0; i < rounds; i++) {
+                for (StockSource s : sources) {
+                    // Sequential, so the n-th store step is the same step in every child.
+                    SyncRun run = engine.syncOnce(s);
+                    if (run.status() != SyncStatus.COMPLETE) {
+                        say("FAILED " + run.sourceId() + " " + run.error());
+                    }
+                }
+                say("SYNCED " + FaultInjection.steps());
+            }
+        }
+    }
+
+    /** SKUs of the kill test's world: small, so one kill round stays cheap; still several pages per source. */
+    static final int SKUS = 100;
+
+    static SimulatedWorld world() {
+        return new SimulatedWorld(AppRuntime.DEMO_SEED, SKUS, Clock.systemUTC());
+    }
+
+    /** The demo sources, through the real connectors, against {@code sandbox}. */
+    static List<StockSource> sources(SandboxServer sandbox) {
+        SourceFactory factory = new SourceFactory(new HttpClientFactory(), Clock.systemUTC());
+        List<StockSource> out = new ArrayList<>();
+        for (DemoConnections.Demo d : DemoConnections.of(sandbox)) {
+            Map<String, String> secrets = d.secrets();
+            out.add(factory.create(d.connection(), secrets::get));
+        }
+        return List.copyOf(out);
+    }
+
+    /** An engine over {@code sources} (never started: the caller syncs explicitly). */
+    static SyncEngine engine(Database db, List<StockSource> sources) {
+        return new SyncEngine(sources, new SnapshotRepository(db.jdbi()), Clock.systemUTC(),
+                Duration.ofMinutes(10), Map.of());
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

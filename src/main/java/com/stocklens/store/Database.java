@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.ConnectionPoolDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,17 +61,29 @@ public final class Database implements AutoCloseable {
     private boolean closed;
 
     private Database(String url, Path lockKey) throws SQLException {
+        this(url, lockKey, h2Source(url), true);
+    }
+
+    private Database(String url, Path lockKey, JdbcDataSource ds, boolean keep) throws SQLException {
+        // Opening the keeper first is what takes (or fails on) the file lock.
+        this(url, lockKey, ds, keep ? ds.getConnection() : null);
+    }
+
+    private Database(String url, Path lockKey, ConnectionPoolDataSource ds, Connection keeper) {
         this.url = url;
         this.lockKey = lockKey;
+        this.keeper = keeper;
+        this.pool = JdbcConnectionPool.create(ds);
+        pool.setMaxConnections(16);
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    private static JdbcDataSource h2Source(String url) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser("sa");
         ds.setPassword("");
-        // Opening the keeper first is what takes (or fails on) the file lock.
-        this.keeper = ds.getConnection();
-        this.pool = JdbcConnectionPool.create(ds);
-        pool.setMaxConnections(16);
-        this.jdbi = Jdbi.create(pool);
+        return ds;
     }
 
     /**
@@ -186,6 +200,60 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a shared team-mode database by JDBC URL ({@code jdbc:postgresql://host/db?sslmode=verify-full}
+     * …) and migrates it with the same Flyway migrations as the H2 file. There is no file lock
+     * (many desks share it on purpose) and no file backups (the server's own backups apply).
+     *
+     * @throws WorkspaceOpenException when the server cannot be reached, refuses the login, or the
+     *                                migration fails; the message says which
+     */
+    public static Database openShared(String jdbcUrl, String user, String password) {
+        if (!isPostgresUrl(jdbcUrl)) {
+            throw new WorkspaceOpenException(Path.of(safeUrl(jdbcUrl)),
+                    "only PostgreSQL URLs (jdbc:postgresql://…) are supported for a shared database", null);
+        }
+        Database db = null;
+        try {
+            PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+            ds.setURL(jdbcUrl);
+            if (user != null && !user.isBlank()) {
+                ds.setUser(user);
+            }
+            if (password != null && !password.isEmpty()) {
+                ds.setPassword(password);
+            }
+            db = new Database(jdbcUrl, null, ds, (Connection) null);
+            db.migrate(null);
+            LOG.info("Opened shared database {}", safeUrl(jdbcUrl));
+            return db;
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            throw new WorkspaceOpenException(Path.of(safeUrl(jdbcUrl)), oneLine(e), e);
+        }
+    }
+
+    /** Whether a JDBC URL names a PostgreSQL database (team mode). */
+    public static boolean isPostgresUrl(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL without its query (which may carry a password), for logs and messages. */
+    public static String safeUrl(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return "";
+        }
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+
+    /** Whether this is a shared PostgreSQL database (team mode) rather than the workspace's H2 file. */
+    public boolean isShared() {
+        return isPostgresUrl(url);
+    }
+
     /** A private in-memory database for tests and throwaway runs; gone when closed. */
     public static Database inMemory(String name) {
         try {
@@ -281,9 +349,9 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** The JDBC URL, for logs and diagnostics. */
+    /** The JDBC URL without its query part, for logs and diagnostics. */
     public String url() {
-        return url;
+        return safeUrl(url);
     }
 
     /** Closes the pool and the database, releasing the file lock. Idempotent. */
@@ -305,6 +373,9 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         pool.dispose();
+        if (keeper == null) {
+            return;
+        }
         try {
             // The last connection to close shuts H2 down cleanly and releases the file lock.
             keeper.close();

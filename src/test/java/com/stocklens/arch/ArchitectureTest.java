@@ -86,7 +86,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("com.stocklens.store..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.service..",
-                        "com.stocklens.store..", "org.jdbi..", "org.flywaydb..", "org.h2..", "org.slf4j..",
+                        "com.stocklens.store..", "org.jdbi..", "org.flywaydb..", "org.h2..", "org.postgresql..", "javax.sql..", "org.slf4j..",
                         // connection settings are one JSON column
                         "com.fasterxml.jackson.."))
                 .check(classes);

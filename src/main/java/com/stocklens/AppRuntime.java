@@ -289,6 +289,9 @@ public final class AppRuntime implements AutoCloseable {
         return open(options, Clock.systemUTC());
     }
 
+    /** The environment variable that carries the shared database's password in team mode. */
+    public static final String SHARED_DB_PASSWORD_ENV = "STOCKLENS_DB_PASSWORD";
+
     static AppRuntime open(LaunchOptions options, Clock clock) {
         return open(options, clock, System.getenv(), PassphrasePrompt.NONE);
     }
@@ -307,7 +310,9 @@ public final class AppRuntime implements AutoCloseable {
         }
         Database database;
         try {
-            database = Database.open(options.workspace());
+            database = options.teamMode()
+                    ? Database.openShared(options.sharedDb(), null, env.get(SHARED_DB_PASSWORD_ENV))
+                    : Database.open(options.workspace());
         } catch (WorkspaceInUseException | WorkspaceOpenException e) {
             throw new StartupException(e.getMessage(), e);
         }

@@ -64,6 +64,12 @@ public final class StockLensCommand {
             description = "Open the window full screen in wall mode: dark, large tiles, rotating pages, for a monitor on the wall.")
     boolean wall;
 
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Team mode: keep the data in this shared PostgreSQL (jdbc:postgresql://host:5432/db?sslmode=verify-full) "
+                    + "instead of the workspace's own file; every subcommand uses it. The password comes from "
+                    + "STOCKLENS_DB_PASSWORD or the secret store, never the command line.")
+    String sharedDb;
+
     @Option(names = "--wall-rotate", paramLabel = "SECONDS",
             description = "Seconds each wall-mode page stays on screen (default 20, or wall.rotateSeconds in settings.properties).")
     Integer wallRotateSeconds;
@@ -151,11 +157,14 @@ public final class StockLensCommand {
         }
         Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);
         // Nothing configured (no environment, no stored connection) → the demo, as a first start should be.
-        boolean runDemo = demo || (live.isEmpty() && !AppRuntime.hasStoredConnections(DataDirectory.resolve(dataDir)));
+        // A shared team database is configured by definition: the demo runs there only when asked for.
+        boolean runDemo = demo || (sharedDb == null && live.isEmpty()
+                && !AppRuntime.hasStoredConnections(DataDirectory.resolve(dataDir)));
         Duration cadence = cadenceSeconds != null ? Duration.ofSeconds(Math.max(1, cadenceSeconds))
                 : runDemo ? LaunchOptions.DEMO_CADENCE : LaunchOptions.LIVE_CADENCE;
         Duration stale = staleAfterMinutes != null ? Duration.ofMinutes(Math.max(1, staleAfterMinutes))
                 : Staleness.DEFAULT_WINDOW;
-        return new LaunchOptions(runDemo, DataDirectory.resolve(dataDir), live.orElse(null), cadence, stale);
+        return new LaunchOptions(runDemo, DataDirectory.resolve(dataDir), live.orElse(null), cadence, stale, null,
+                sharedDb == null || sharedDb.isBlank() ? null : sharedDb.strip());
     }
 }

@@ -304,7 +304,9 @@ public final class Database implements AutoCloseable {
      */
     public synchronized Path backup(Instant at, String label) {
         if (workspace == null) {
-            throw new IllegalStateException("An in-memory database has no backups");
+            throw new IllegalStateException(isShared()
+                    ? "A shared team database is backed up by its server (pg_dump or the host's backups), not by StockLens"
+                    : "An in-memory database has no backups");
         }
         Path target = Backups.newFile(workspace, at, label);
         try {

@@ -266,7 +266,7 @@ public final class ScoresView {
         name.setWrapText(true);
         Label total = new Label(one.format(s.total()));
         total.getStyleClass().add("scores-total");
-        total.setId("total-" + s.id());
+        total.setId("total-" + nodeId(s.id()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox head = new HBox(6, rank, name, grow, total);
@@ -288,7 +288,7 @@ public final class ScoresView {
             l.setPrefWidth(112);
             ProgressBar bar = new ProgressBar(as.score() / 100.0);
             bar.setPrefWidth(110);
-            bar.setId("axis-" + a.name() + "-" + s.id());
+            bar.setId("axis-" + a.name() + "-" + nodeId(s.id()));
             Label v = new Label(one.format(as.score()));
             axes.getChildren().add(new HBox(6, l, bar, v));
         }
@@ -318,20 +318,20 @@ public final class ScoresView {
         explain.setVisible(false);
         explain.setManaged(false);
         ToggleButton explainButton = new ToggleButton(messages.get("scores.explain"));
-        explainButton.setId("explain-" + s.id());
+        explainButton.setId("explain-" + nodeId(s.id()));
         explain.visibleProperty().bind(explainButton.selectedProperty());
         explain.managedProperty().bind(explainButton.selectedProperty());
         CheckBox pick = new CheckBox(messages.get("scores.pick"));
-        pick.setId("pick-" + s.id());
+        pick.setId("pick-" + nodeId(s.id()));
         pick.setSelected(viewModel.selected().contains(s.id()));
         pick.setOnAction(ev -> viewModel.toggleSelected(s.id()));
         Button edit = new Button(messages.get("scores.edit"));
-        edit.setId("edit-" + s.id());
+        edit.setId("edit-" + nodeId(s.id()));
         edit.setOnAction(ev -> viewModel.editProfile(s.id()));
         HBox actions = new HBox(8, pick, explainButton, edit);
         if (viewModel.deletable(s.id())) {
             Button delete = new Button(messages.get("scores.delete"));
-            delete.setId("delete-" + s.id());
+            delete.setId("delete-" + nodeId(s.id()));
             delete.getStyleClass().add("scores-delete");
             delete.setOnAction(ev -> viewModel.deleteCandidate(s.id()));
             actions.getChildren().add(delete);
@@ -340,7 +340,7 @@ public final class ScoresView {
 
         VBox card = new VBox(5, head, kind, badges, axes, kpis, actions, explain);
         card.getStyleClass().add("scores-card");
-        card.setId("card-" + s.id());
+        card.setId("card-" + nodeId(s.id()));
         card.setPrefWidth(300);
         card.pseudoClassStateChanged(PseudoClass.getPseudoClass("picked"), viewModel.selected().contains(s.id()));
         card.setOnMouseClicked(ev -> {
@@ -349,6 +349,15 @@ public final class ScoresView {
             }
         });
         return card;
+    }
+
+    /**
+     * A warehouse id as a node id: ids like "shipbob:228" hold characters a CSS selector reads as syntax
+     * ("#card-shipbob:228" would look for a pseudo-class), so anything but letters, digits, '-' and '_'
+     * becomes '_' ("card-shipbob_228").
+     */
+    static String nodeId(String id) {
+        return id.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** True when a click landed on a button or check box inside the card (those act on their own). */
@@ -395,7 +404,7 @@ public final class ScoresView {
     private Label valueLabel(CriterionScore c, String id) {
         Label v = new Label(c.missing() ? messages.get("scores.missing")
                 : value(c.criterion(), c.value()) + " · " + messages.get("scores.band." + c.level().name()));
-        v.setId("kpi-" + c.criterion().name() + "-" + id);
+        v.setId("kpi-" + c.criterion().name() + "-" + nodeId(id));
         v.getStyleClass().add("scores-kpi-value");
         level(v, c.level());
         Tooltip.install(v, new Tooltip(band(c)));

@@ -39,6 +39,7 @@ public final class ProfileView {
 
     @FXML private DialogPane profileDialog;
     @FXML private Label nameLabel;
+    @FXML private Label profileHeader;
     @FXML private FlowPane marketsPane;
     @FXML private ComboBox<Answer> profileApiReady;
     @FXML private ComboBox<Answer> profileCertified;
@@ -73,7 +74,8 @@ public final class ProfileView {
 
     @FXML
     private void initialize() {
-        profileDialog.setHeaderText(form.connected()
+        // In the content, not the pane's header: the same look in the dialog and in a rendered preview.
+        profileHeader.setText(form.connected()
                 ? messages.format("scores.form.header.connected", form.nameProperty().get())
                 : form.editing() ? messages.format("scores.form.header.candidate", form.nameProperty().get())
                 : messages.get("scores.form.header.new"));
@@ -119,6 +121,8 @@ public final class ProfileView {
         error.textProperty().bind(problem.map(key -> messages.format(key, form.limit(field))).orElse(""));
         error.visibleProperty().bind(problem.isNotNull());
         error.managedProperty().bind(error.visibleProperty());
+        // A wrapped label in a grid cell is otherwise given one line's height and cut off.
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.subscribe(p -> input.pseudoClassStateChanged(DANGER, p != null));
     }
 

@@ -328,7 +328,7 @@ public final class ScoresView {
         Button edit = new Button(messages.get("scores.edit"));
         edit.setId("edit-" + nodeId(s.id()));
         edit.setOnAction(ev -> viewModel.editProfile(s.id()));
-        HBox actions = new HBox(8, pick, explainButton, edit);
+        FlowPane actions = new FlowPane(8, 4, pick, explainButton, edit);
         if (viewModel.deletable(s.id())) {
             Button delete = new Button(messages.get("scores.delete"));
             delete.setId("delete-" + nodeId(s.id()));
@@ -337,11 +337,13 @@ public final class ScoresView {
             actions.getChildren().add(delete);
         }
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPrefWrapLength(268);
 
         VBox card = new VBox(5, head, kind, badges, axes, kpis, actions, explain);
         card.getStyleClass().add("scores-card");
         card.setId("card-" + nodeId(s.id()));
-        card.setPrefWidth(300);
+        // 288, not 300: three cards side by side fit a 1366-pixel window beside the weights.
+        card.setPrefWidth(288);
         card.pseudoClassStateChanged(PseudoClass.getPseudoClass("picked"), viewModel.selected().contains(s.id()));
         card.setOnMouseClicked(ev -> {
             if (ev.getButton() == MouseButton.PRIMARY && ev.getClickCount() == 2 && !onControl(ev.getTarget(), card)) {

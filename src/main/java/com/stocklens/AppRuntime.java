@@ -217,7 +217,8 @@ public final class AppRuntime implements AutoCloseable {
         }
         this.scorecards = new com.stocklens.sync.ScorecardService(profiles,
                 new com.stocklens.store.JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
-                sandbox == null ? null : DemoProfiles::forWarehouse);
+                sandbox == null ? null : DemoProfiles::forWarehouse,
+                new com.stocklens.store.ScoreWeightRepository(database.jdbi(), clock));
     }
 
     private final com.stocklens.service.Scorecards scorecards;

@@ -29,12 +29,14 @@ final class ScoresCommand extends RuntimeCommand {
     boolean json;
 
     @Option(names = "--weight", paramLabel = "NAME=W",
-            description = "Weight of an axis (COVERAGE, LOGISTICS, SYSTEM) or criterion (e.g. OUTBOUND_SLA_HOURS); default 1.")
+            description = "Weight of an axis (COVERAGE, LOGISTICS, SYSTEM) or criterion (e.g. OUTBOUND_SLA_HOURS), "
+                    + "over the weights saved in the window; default 1.")
     Map<String, Double> weights = new HashMap<>();
 
     @Override
     int run(AppRuntime runtime) {
-        ScoreWeights w = ScoreWeights.EQUAL;
+        // The seller's saved weights (the scorecard screen's sliders), then any --weight on top.
+        ScoreWeights w = ScoreWeights.fromNames(runtime.scorecards().weights());
         for (Map.Entry<String, Double> e : weights.entrySet()) {
             String name = e.getKey().strip().toUpperCase(Locale.ROOT);
             try {
@@ -58,6 +60,13 @@ final class ScoresCommand extends RuntimeCommand {
             ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("from", board.from().toString());
             root.put("to", board.to().toString());
+            ObjectNode weightNode = root.putObject("weights");
+            for (Axis a : Axis.values()) {
+                weightNode.put(a.name(), w.of(a));
+            }
+            for (Criterion c : Criterion.values()) {
+                weightNode.put(c.name(), w.of(c));
+            }
             ObjectNode stage = root.putObject("stage");
             Json.putInt(stage, "skus", board.skus());
             Json.putInt(stage, "monthlyOrders", board.monthlyOrders());

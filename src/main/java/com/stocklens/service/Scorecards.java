@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Warehouse profiles and what our own history measured of each connected warehouse: what the scorecard
@@ -29,6 +30,19 @@ public interface Scorecards {
      * @throws ProfileCsv.CsvProblem when a line is wrong (nothing saved)
      */
     List<WarehouseProfile> importCandidates(Path csv) throws IOException, ProfileCsv.CsvProblem;
+
+    /**
+     * The seller's weights by axis or criterion name ({@code COVERAGE}, {@code OUTBOUND_SLA_HOURS}; the names
+     * of {@code scores --weight}), only those moved away from the default 1. Empty when never set.
+     */
+    default Map<String, Double> weights() {
+        return Map.of();
+    }
+
+    /** Replaces the seller's weights (names as in {@link #weights()}; empty = back to the defaults). */
+    default void saveWeights(Map<String, Double> weights) {
+        throw new UnsupportedOperationException("scorecard weights cannot be saved in this build");
+    }
 
     /**
      * One warehouse on the board.
@@ -68,6 +82,11 @@ public interface Scorecards {
         @Override
         public List<WarehouseProfile> importCandidates(Path csv) throws IOException {
             throw new IOException("warehouse profiles are not available in this build");
+        }
+
+        @Override
+        public void saveWeights(Map<String, Double> weights) {
+            // nothing stored: the weights last as long as the window
         }
     };
 }

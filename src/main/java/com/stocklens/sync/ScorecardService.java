@@ -10,6 +10,7 @@ import com.stocklens.service.AgeingReader;
 import com.stocklens.service.ProfileCsv;
 import com.stocklens.service.Scorecards;
 import com.stocklens.store.JdbiWarehouseKpis;
+import com.stocklens.store.ScoreWeightRepository;
 import com.stocklens.store.WarehouseProfileRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ public final class ScorecardService implements Scorecards {
     private final AgeingReader ageing;
     private final Clock clock;
     private final Function<JdbiWarehouseKpis.ConnectedWarehouse, WarehouseProfile> fallback;
+    private final ScoreWeightRepository weights;
 
     /**
      * @param fallback the profile of a connected warehouse with none stored, or null to build one from what
@@ -47,11 +49,38 @@ public final class ScorecardService implements Scorecards {
      */
     public ScorecardService(WarehouseProfileRepository profiles, JdbiWarehouseKpis kpis, AgeingReader ageing,
                             Clock clock, Function<JdbiWarehouseKpis.ConnectedWarehouse, WarehouseProfile> fallback) {
+        this(profiles, kpis, ageing, clock, fallback, null);
+    }
+
+    /**
+     * @param fallback as above
+     * @param weights  where the seller's weights are kept, or null to keep them in memory only
+     */
+    public ScorecardService(WarehouseProfileRepository profiles, JdbiWarehouseKpis kpis, AgeingReader ageing,
+                            Clock clock, Function<JdbiWarehouseKpis.ConnectedWarehouse, WarehouseProfile> fallback,
+                            ScoreWeightRepository weights) {
+        this.weights = weights;
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.kpis = Objects.requireNonNull(kpis, "kpis");
         this.ageing = Objects.requireNonNull(ageing, "ageing");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fallback = fallback;
+    }
+
+    private volatile Map<String, Double> memoryWeights = Map.of();
+
+    @Override
+    public Map<String, Double> weights() {
+        return weights == null ? memoryWeights : weights.read();
+    }
+
+    @Override
+    public void saveWeights(Map<String, Double> named) {
+        if (weights == null) {
+            memoryWeights = Map.copyOf(named);
+        } else {
+            weights.replace(named);
+        }
     }
 
     @Override

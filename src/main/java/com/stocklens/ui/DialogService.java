@@ -3,6 +3,7 @@ package com.stocklens.ui;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.connections.ConnectionFormViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
+import com.stocklens.ui.scores.ProfileFormViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +35,15 @@ public interface DialogService {
      */
     default CompletionStage<Boolean> editConnection(ConnectionFormViewModel form) {
         throw new UnsupportedOperationException("this dialog service cannot edit connections");
+    }
+
+    /**
+     * Lets the person fill in a warehouse profile (a new candidate, or editing one on the scorecard board).
+     * Completes on the FX thread with {@code true} on Save (only possible while the form is valid),
+     * {@code false} on cancel.
+     */
+    default CompletionStage<Boolean> editProfile(ProfileFormViewModel form) {
+        throw new UnsupportedOperationException("this dialog service cannot edit warehouse profiles");
     }
 
     /**

@@ -7,6 +7,8 @@ import com.stocklens.ui.connections.ConnectionFormViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.TaskRowViewModel;
+import com.stocklens.ui.scores.ProfileDialog;
+import com.stocklens.ui.scores.ProfileFormViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -152,6 +154,11 @@ public final class FxDialogService implements DialogService {
     @Override
     public CompletionStage<Boolean> editConnection(ConnectionFormViewModel form) {
         return ConnectionDialog.show(form, messages, owner.get());
+    }
+
+    @Override
+    public CompletionStage<Boolean> editProfile(ProfileFormViewModel form) {
+        return ProfileDialog.show(form, messages, owner.get());
     }
 
     @Override

@@ -204,8 +204,9 @@ class StoreFailureTest {
     void aPendingMigrationIsPrecededByABackup() throws IOException {
         seedWithBackup();
         try (Database db = Database.open(dir)) {
-            db.jdbi().useHandle(h -> h.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = "
-                    + "(SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL)"));
+            // By installed_rank, not MAX("version"): versions are text, and "9" sorts after "10".
+            db.jdbi().useHandle(h -> h.execute("DELETE FROM \"flyway_schema_history\" WHERE \"installed_rank\" = "
+                    + "(SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL)"));
         }
         // The newest migration is pending again: Flyway would re-run it and fail on existing objects, or
         // succeed; either way a backup labelled before-v… must exist first.

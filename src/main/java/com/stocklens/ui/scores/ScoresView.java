@@ -8,6 +8,7 @@ import com.stocklens.rules.score.BandLevel;
 import com.stocklens.rules.score.Criterion;
 import com.stocklens.rules.score.CriterionScore;
 import com.stocklens.rules.score.Direction;
+import com.stocklens.rules.score.ScoreWeights;
 import com.stocklens.rules.score.Stage;
 import com.stocklens.rules.score.StageGuide;
 import com.stocklens.rules.score.WarehouseScore;
@@ -18,12 +19,20 @@ import java.io.File;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -60,6 +69,7 @@ public final class ScoresView {
     @FXML private Label selectionLabel;
     @FXML private Button compareButton;
     @FXML private Button importCsvButton;
+    @FXML private Button addCandidateButton;
     @FXML private Button exportXlsx;
     @FXML private Button exportPdf;
     @FXML private Label stageLabel;
@@ -69,6 +79,11 @@ public final class ScoresView {
     @FXML private VBox weightsPane;
 
     private final ListChangeListener<Object> redraw = c -> draw();
+    /** Ctrl+N (Cmd+N): add a candidate, while this screen is in the window. */
+    static final KeyCombination ADD_CANDIDATE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private final Runnable addShortcut = this::onAddCandidate;
+    /** Slider → how to read its weight from the view model, so the sliders follow loads and resets. */
+    private final Map<Slider, ToDoubleFunction<ScoreWeights>> sliders = new LinkedHashMap<>();
 
     public ScoresView(ScoresViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -91,6 +106,7 @@ public final class ScoresView {
         exportPdf.disableProperty().bind(export.busyProperty());
         statusLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             String imported = viewModel.importResultProperty().get();
+            String profile = viewModel.profileResultProperty().get();
             if (export.errorProperty().get() != null) {
                 return messages.format("export.failed", export.errorProperty().get());
             }
@@ -100,14 +116,34 @@ public final class ScoresView {
             if (viewModel.loadErrorProperty().get() != null) {
                 return messages.format("scores.loadError", viewModel.loadErrorProperty().get());
             }
+            if (profile != null) {
+                int colon = profile.indexOf(':');
+                String what = profile.substring(colon + 1);
+                return switch (profile.substring(0, colon)) {
+                    case "saved" -> messages.format("scores.profile.saved", what);
+                    case "deleted" -> messages.format("scores.profile.deleted", what);
+                    default -> messages.format("scores.profile.failed", what);
+                };
+            }
             if (imported != null) {
                 return imported.startsWith("ok:") ? messages.format("scores.import.done", imported.substring(3))
                         : messages.format("scores.import.failed", imported.substring(4));
             }
             return "";
-        }, export.errorProperty(), export.savedProperty(), viewModel.loadErrorProperty(), viewModel.importResultProperty()));
+        }, export.errorProperty(), export.savedProperty(), viewModel.loadErrorProperty(), viewModel.importResultProperty(),
+                viewModel.profileResultProperty()));
         statusLabel.visibleProperty().bind(statusLabel.textProperty().isNotEmpty());
         statusLabel.managedProperty().bind(statusLabel.visibleProperty());
+        viewModel.weightsProperty().subscribe(this::showWeights);
+        scoresRoot.sceneProperty().subscribe((before, now) -> {
+            if (before != null) {
+                before.getAccelerators().remove(ADD_CANDIDATE, addShortcut);
+            }
+            if (now != null) {
+                now.getAccelerators().put(ADD_CANDIDATE, addShortcut);
+            }
+        });
+        addCandidateButton.setTooltip(new Tooltip(messages.get("scores.addCandidate.tip")));
         draw();
     }
 
@@ -116,6 +152,10 @@ public final class ScoresView {
     }
 
     public void dispose() {
+        Scene scene = scoresRoot.getScene();
+        if (scene != null) {
+            scene.getAccelerators().remove(ADD_CANDIDATE, addShortcut);
+        }
         viewModel.ranked().removeListener(redraw);
         viewModel.selected().removeListener(redraw);
     }
@@ -134,17 +174,22 @@ public final class ScoresView {
     private void buildWeights() {
         Label title = new Label(messages.get("scores.weights"));
         title.getStyleClass().add("report-section-title");
-        weightsPane.getChildren().add(title);
+        title.setWrapText(true);
+        Button reset = new Button(messages.get("scores.weights.reset"));
+        reset.setId("resetWeightsButton");
+        reset.setOnAction(e -> viewModel.resetWeights());
+        reset.setTooltip(new Tooltip(messages.get("scores.weights.reset.tip")));
+        weightsPane.getChildren().addAll(title, reset);
         for (Axis a : Axis.values()) {
             weightsPane.getChildren().add(slider("weightAxis-" + a.name(), messages.get("scores.axis." + a.name()),
-                    w -> viewModel.setWeight(a, w), true));
+                    w -> viewModel.setWeight(a, w), true, w -> w.of(a)));
         }
         for (Axis a : Axis.values()) {
             VBox inner = new VBox(2);
             for (Criterion c : Criterion.values()) {
                 if (c.axis() == a) {
                     inner.getChildren().add(slider("weightCriterion-" + c.name(), criterion(c),
-                            w -> viewModel.setWeight(c, w), false));
+                            w -> viewModel.setWeight(c, w), false, w -> w.of(c)));
                 }
             }
             TitledPane pane = new TitledPane(messages.get("scores.axis." + a.name()), inner);
@@ -158,14 +203,26 @@ public final class ScoresView {
         weightsPane.getChildren().add(note);
     }
 
-    private Node slider(String id, String label, java.util.function.DoubleConsumer onChange, boolean bold) {
+    /** Moves the sliders to the view model's weights (after the stored ones load, or a reset). */
+    private void showWeights(ScoreWeights w) {
+        sliders.forEach((s, of) -> {
+            if (s.getValue() != of.applyAsDouble(w)) {
+                s.setValue(of.applyAsDouble(w));
+            }
+        });
+    }
+
+    private Node slider(String id, String label, java.util.function.DoubleConsumer onChange, boolean bold,
+                        ToDoubleFunction<ScoreWeights> of) {
         Label name = new Label(label);
         name.setWrapText(true);
         if (bold) {
             name.getStyleClass().add("scores-axis-name");
         }
-        Label value = new Label("1");
-        Slider s = new Slider(0, 5, 1);
+        double start = of.applyAsDouble(viewModel.weightsProperty().get());
+        Label value = new Label(one.format(start));
+        Slider s = new Slider(0, 5, start);
+        sliders.put(s, of);
         s.setId(id);
         s.setBlockIncrement(0.5);
         s.setMajorTickUnit(1);
@@ -209,7 +266,7 @@ public final class ScoresView {
         name.setWrapText(true);
         Label total = new Label(one.format(s.total()));
         total.getStyleClass().add("scores-total");
-        total.setId("total-" + s.id());
+        total.setId("total-" + nodeId(s.id()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox head = new HBox(6, rank, name, grow, total);
@@ -231,7 +288,7 @@ public final class ScoresView {
             l.setPrefWidth(112);
             ProgressBar bar = new ProgressBar(as.score() / 100.0);
             bar.setPrefWidth(110);
-            bar.setId("axis-" + a.name() + "-" + s.id());
+            bar.setId("axis-" + a.name() + "-" + nodeId(s.id()));
             Label v = new Label(one.format(as.score()));
             axes.getChildren().add(new HBox(6, l, bar, v));
         }
@@ -261,22 +318,58 @@ public final class ScoresView {
         explain.setVisible(false);
         explain.setManaged(false);
         ToggleButton explainButton = new ToggleButton(messages.get("scores.explain"));
-        explainButton.setId("explain-" + s.id());
+        explainButton.setId("explain-" + nodeId(s.id()));
         explain.visibleProperty().bind(explainButton.selectedProperty());
         explain.managedProperty().bind(explainButton.selectedProperty());
         CheckBox pick = new CheckBox(messages.get("scores.pick"));
-        pick.setId("pick-" + s.id());
+        pick.setId("pick-" + nodeId(s.id()));
         pick.setSelected(viewModel.selected().contains(s.id()));
         pick.setOnAction(ev -> viewModel.toggleSelected(s.id()));
-        HBox actions = new HBox(8, pick, explainButton);
+        Button edit = new Button(messages.get("scores.edit"));
+        edit.setId("edit-" + nodeId(s.id()));
+        edit.setOnAction(ev -> viewModel.editProfile(s.id()));
+        FlowPane actions = new FlowPane(8, 4, pick, explainButton, edit);
+        if (viewModel.deletable(s.id())) {
+            Button delete = new Button(messages.get("scores.delete"));
+            delete.setId("delete-" + nodeId(s.id()));
+            delete.getStyleClass().add("scores-delete");
+            delete.setOnAction(ev -> viewModel.deleteCandidate(s.id()));
+            actions.getChildren().add(delete);
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPrefWrapLength(268);
 
         VBox card = new VBox(5, head, kind, badges, axes, kpis, actions, explain);
         card.getStyleClass().add("scores-card");
-        card.setId("card-" + s.id());
-        card.setPrefWidth(300);
+        card.setId("card-" + nodeId(s.id()));
+        // 288, not 300: three cards side by side fit a 1366-pixel window beside the weights.
+        card.setPrefWidth(288);
         card.pseudoClassStateChanged(PseudoClass.getPseudoClass("picked"), viewModel.selected().contains(s.id()));
+        card.setOnMouseClicked(ev -> {
+            if (ev.getButton() == MouseButton.PRIMARY && ev.getClickCount() == 2 && !onControl(ev.getTarget(), card)) {
+                viewModel.editProfile(s.id());
+            }
+        });
         return card;
+    }
+
+    /**
+     * A warehouse id as a node id: ids like "shipbob:228" hold characters a CSS selector reads as syntax
+     * ("#card-shipbob:228" would look for a pseudo-class), so anything but letters, digits, '-' and '_'
+     * becomes '_' ("card-shipbob_228").
+     */
+    static String nodeId(String id) {
+        return id.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** True when a click landed on a button or check box inside the card (those act on their own). */
+    private static boolean onControl(Object target, Node card) {
+        for (Node n = target instanceof Node node ? node : null; n != null && n != card; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ButtonBase) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void badge(FlowPane pane, String key, Boolean on) {
@@ -313,7 +406,7 @@ public final class ScoresView {
     private Label valueLabel(CriterionScore c, String id) {
         Label v = new Label(c.missing() ? messages.get("scores.missing")
                 : value(c.criterion(), c.value()) + " · " + messages.get("scores.band." + c.level().name()));
-        v.setId("kpi-" + c.criterion().name() + "-" + id);
+        v.setId("kpi-" + c.criterion().name() + "-" + nodeId(id));
         v.getStyleClass().add("scores-kpi-value");
         level(v, c.level());
         Tooltip.install(v, new Tooltip(band(c)));
@@ -422,6 +515,11 @@ public final class ScoresView {
     @FXML
     private void onExportPdf() {
         export(ReportFormat.PDF);
+    }
+
+    @FXML
+    private void onAddCandidate() {
+        viewModel.addCandidate();
     }
 
     @FXML

@@ -1,5 +1,7 @@
 package com.stocklens.ui.scores;
 
+import com.stocklens.domain.WarehouseKpis;
+import com.stocklens.domain.WarehouseProfile;
 import com.stocklens.rules.score.Axis;
 import com.stocklens.rules.score.Criterion;
 import com.stocklens.rules.score.ScoreBands;
@@ -15,6 +17,8 @@ import com.stocklens.service.Scorecards;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.ExportViewModel;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +27,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,16 +36,21 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * State of the scorecard screen, free of any toolkit: the board read from the store (on
  * {@code background}), the seller's weights, the ranking (recomputed at once, on the caller's thread, when a
  * weight moves: a pure function over a handful of warehouses), the 2–3 warehouses picked for comparison,
- * the stage guide, CSV import of candidates and the comparison export.
+ * the stage guide, CSV import of candidates and the comparison export, adding, editing and deleting
+ * profiles by hand (the board re-ranks at once, the store is written on {@code background}), and the weights
+ * kept in the store (read once at start, written after every change, coalesced).
  */
 public final class ScoresViewModel implements AutoCloseable {
     /** At most this many warehouses side by side. */
     public static final int MAX_COMPARE = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(ScoresViewModel.class);
 
     private final Scorecards scorecards;
     private final ReportExports exports;
@@ -48,6 +58,11 @@ public final class ScoresViewModel implements AutoCloseable {
     private final Executor background;
     private final Executor ui;
     private final ExportViewModel export;
+    private final DialogService dialogs;
+    /** Weights waiting to be written; non-null while a write is queued (it takes the latest). */
+    private final AtomicReference<Map<String, Double>> unsavedWeights = new AtomicReference<>();
+    /** Set once the person moves a weight: the stored weights, read later, must not undo it. */
+    private boolean weightsTouched;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean closed;
 
@@ -61,6 +76,7 @@ public final class ScoresViewModel implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "stage", StageGuide.of(null, null));
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
     private final ReadOnlyStringWrapper importResult = new ReadOnlyStringWrapper(this, "importResult");
+    private final ReadOnlyStringWrapper profileResult = new ReadOnlyStringWrapper(this, "profileResult");
     private final Map<String, Scorecards.Entry> entries = new HashMap<>();
 
     public ScoresViewModel(Scorecards scorecards, ReportExports exports, DialogService dialogs, Locale locale,
@@ -71,9 +87,11 @@ public final class ScoresViewModel implements AutoCloseable {
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.export = new ExportViewModel(dialogs, background, ui);
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
     }
 
     public void start() {
+        loadWeights();
         refresh();
     }
 
@@ -88,7 +106,55 @@ public final class ScoresViewModel implements AutoCloseable {
                 refresh();
             }
         });
+        loadWeights();
         refresh();
+    }
+
+    /** Reads the stored weights once; a failed read keeps equal weights (the screen still works). */
+    private void loadWeights() {
+        try {
+            background.execute(() -> {
+                Map<String, Double> stored;
+                try {
+                    stored = scorecards.weights();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not read the scorecard weights; using equal weights", e);
+                    return;
+                }
+                ScoreWeights w = ScoreWeights.fromNames(stored);
+                ui.execute(() -> {
+                    if (!weightsTouched && !closed) {
+                        weights.set(w);
+                        rerank();
+                    }
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    /** Writes the weights on {@code background}; a burst of slider moves folds into one write of the latest. */
+    private void saveWeights() {
+        weightsTouched = true;
+        if (unsavedWeights.getAndSet(weights.get().changed()) != null) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                Map<String, Double> latest = unsavedWeights.getAndSet(null);
+                if (latest == null) {
+                    return;
+                }
+                try {
+                    scorecards.saveWeights(latest);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not save the scorecard weights", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            unsavedWeights.set(null);
+        }
     }
 
     private AutoCloseable subscription;
@@ -160,19 +226,123 @@ public final class ScoresViewModel implements AutoCloseable {
     }
 
     public void setWeight(Axis axis, double weight) {
+        if (weights.get().of(axis) == weight) {
+            return;
+        }
         weights.set(weights.get().with(axis, weight));
         rerank();
+        saveWeights();
     }
 
     public void setWeight(Criterion criterion, double weight) {
+        if (weights.get().of(criterion) == weight) {
+            return;
+        }
         weights.set(weights.get().with(criterion, weight));
         rerank();
+        saveWeights();
     }
 
-    /** Back to equal weights. */
+    /** Back to equal weights (and forgets the stored ones). */
     public void resetWeights() {
         weights.set(ScoreWeights.EQUAL);
         rerank();
+        saveWeights();
+    }
+
+    // ---- profiles by hand ---------------------------------------------------------------------------
+
+    /** Opens the form for a new candidate; on Save it joins the ranking at once and is stored. */
+    public void addCandidate() {
+        ProfileFormViewModel form = ProfileFormViewModel.forNew(entries.keySet(), names(null));
+        dialogs.editProfile(form).thenAccept(ok -> {
+            if (ok) {
+                saveProfile(form.toProfile(Instant.now()), false);
+            }
+        });
+    }
+
+    /** Opens the form of a warehouse on the board (candidate or connected); on Save the ranking updates at once. */
+    public void editProfile(String id) {
+        Scorecards.Entry e = entries.get(id);
+        if (e == null) {
+            return;
+        }
+        ProfileFormViewModel form = ProfileFormViewModel.forExisting(e.profile(), e.connected(), names(id));
+        dialogs.editProfile(form).thenAccept(ok -> {
+            if (ok) {
+                saveProfile(form.toProfile(Instant.now()), e.connected());
+            }
+        });
+    }
+
+    /** True when {@code id} is a candidate (connected warehouses can be edited, not deleted). */
+    public boolean deletable(String id) {
+        Scorecards.Entry e = entries.get(id);
+        return e != null && !e.connected();
+    }
+
+    /** Asks, then removes a candidate from the board at once and from the store. Connected warehouses stay. */
+    public void deleteCandidate(String id) {
+        if (!deletable(id)) {
+            return;
+        }
+        String name = entries.get(id).profile().name();
+        dialogs.confirm("scores.delete.title", "scores.delete.question", name).thenAccept(yes -> {
+            if (!yes || !deletable(id)) {
+                return;
+            }
+            List<Scorecards.Entry> kept = new ArrayList<>(board.get().entries());
+            kept.removeIf(x -> x.profile().id().equals(id));
+            show(kept);
+            write(() -> scorecards.delete(id), "deleted:" + name);
+        });
+    }
+
+    private List<String> names(String except) {
+        return entries.values().stream().filter(e -> !e.profile().id().equals(except))
+                .map(e -> e.profile().name()).toList();
+    }
+
+    private void saveProfile(WarehouseProfile p, boolean connected) {
+        List<Scorecards.Entry> next = new ArrayList<>(board.get().entries());
+        Scorecards.Entry old = entries.get(p.id());
+        Scorecards.Entry entry = new Scorecards.Entry(p, old == null ? WarehouseKpis.none(p.id()) : old.kpis(), connected);
+        int at = next.indexOf(old);
+        if (old != null && at >= 0) {
+            next.set(at, entry);
+        } else {
+            next.add(entry);
+        }
+        show(next);
+        write(() -> scorecards.save(p), "saved:" + p.name());
+    }
+
+    /** Puts {@code next} on the board now (no read): the ranking moves while the store is written. */
+    private void show(List<Scorecards.Entry> next) {
+        Scorecards.Board b = board.get();
+        generation.incrementAndGet(); // a read already in flight predates this change
+        apply(generation.get(), new Scorecards.Board(next, b.skus(), b.monthlyOrders(), b.from(), b.to()), null);
+    }
+
+    private void write(Runnable change, String done) {
+        importResult.set(null);
+        try {
+            background.execute(() -> {
+                String result = done;
+                try {
+                    change.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not change a warehouse profile", e);
+                    result = "bad:" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
+                String r = result;
+                ui.execute(() -> profileResult.set(r));
+                refresh();
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
     }
 
     /** Picks or unpicks a warehouse for comparison; a fourth pick drops the oldest. */
@@ -217,7 +387,10 @@ public final class ScoresViewModel implements AutoCloseable {
                 result = "bad:" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             String r = result;
-            ui.execute(() -> importResult.set(r));
+            ui.execute(() -> {
+                profileResult.set(null);
+                importResult.set(r);
+            });
             refresh();
         });
     }
@@ -262,6 +435,14 @@ public final class ScoresViewModel implements AutoCloseable {
     /** "ok:N" after N candidates were imported, "bad:reason" when the file was refused, null before. */
     public ReadOnlyStringProperty importResultProperty() {
         return importResult.getReadOnlyProperty();
+    }
+
+    /**
+     * "saved:NAME" or "deleted:NAME" after a profile was written, "bad:reason" when the store refused it
+     * (the board then shows what the store holds), null before.
+     */
+    public ReadOnlyStringProperty profileResultProperty() {
+        return profileResult.getReadOnlyProperty();
     }
 
     @Override

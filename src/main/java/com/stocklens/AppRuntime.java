@@ -373,7 +373,8 @@ public final class AppRuntime implements AutoCloseable {
                 try {
                     StockSource source = factory.create(c, service.secretLookup(c));
                     sources.add(source);
-                    leaseIdentities.put(c.id(), leaseIdentity(c));
+                    // Demo: every desk runs its own sandbox (its own URL), yet the desks share one demo shop.
+                    leaseIdentities.put(c.id(), options.demo() ? "demo|" + c.id() : leaseIdentity(c));
                     if (c.cadence() != null) {
                         cadences.put(c.id(), c.cadence());
                     }

@@ -70,6 +70,8 @@ class TeamDeclarationTest {
     @Test
     void aDeclarationOnOneDeskShowsOnTheOtherAndIsRecordedOnce(@TempDir Path tmp) throws Exception {
         Jdbi jdbi = Jdbi.create(url, "postgres", "");
+        // Two real threads: the common pool may have one on a two-CPU machine, and the barrier needs both.
+        java.util.concurrent.ExecutorService twoDesks = java.util.concurrent.Executors.newFixedThreadPool(2);
         try (AppRuntime a = desk("desk-a", Files.createDirectories(tmp.resolve("a")));
              AppRuntime b = desk("desk-b", Files.createDirectories(tmp.resolve("b")))) {
             assertThat(a.leases().shared()).isTrue();
@@ -112,7 +114,7 @@ class TeamDeclarationTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                }));
+                }, twoDesks));
             }
             List<String> results = outcomes.stream().map(CompletableFuture::join).toList();
             assertThat(results).filteredOn(r -> r.startsWith("declared")).hasSize(1);
@@ -137,7 +139,7 @@ class TeamDeclarationTest {
                         throw new IllegalStateException(e);
                     }
                     desk.flagEngine().acknowledge("OVERSELL_RISK:SKU-TEAM-3@shipbob:228", desk == a ? "amy" : "bob");
-                }));
+                }, twoDesks));
             }
             acks.forEach(CompletableFuture::join);
             int ackRows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert_event WHERE alert_key = "
@@ -145,6 +147,8 @@ class TeamDeclarationTest {
             assertThat(ackRows).as("acknowledged once").isEqualTo(1);
             System.out.printf("team declarations: declared on desk-a, seen declared on desk-b after %.2f s; "
                     + "concurrent declare → %s; concurrent acknowledge → %d audit row%n", seconds, results, ackRows);
+        } finally {
+            twoDesks.shutdownNow();
         }
     }
 }

@@ -72,7 +72,7 @@ class LeaderElectionTest {
                 assertThat(b.lease.holds(s) || c.lease.holds(s)).as("a viewer holds " + s + " while desk-a lives")
                         .isFalse();
             }
-            Jdbi jdbi = b.db.jdbi();
+            Jdbi jdbi = Jdbi.create(url, "postgres", "");
             assertThat(runs(jdbi).stream().filter(r -> !r.desk().equals("desk-a")))
                     .as("only desk-a polls while it lives").isEmpty();
 
@@ -98,11 +98,11 @@ class LeaderElectionTest {
             for (String s : List.of(TeamClient.TIKTOK, TeamClient.SHIPBOB)) {
                 assertThat(b.lease.holds(s) ^ c.lease.holds(s)).as("exactly one desk polls " + s).isTrue();
             }
-            List<Run> all = runs(jdbi);
             b.close();
             b = null;
             c.close();
             c = null;
+            List<Run> all = runs(jdbi);
 
             assertNoOverlap(all);
             int snapshots = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM snapshot").mapTo(Integer.class).one());

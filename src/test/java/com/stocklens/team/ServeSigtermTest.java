@@ -80,6 +80,9 @@ class ServeSigtermTest {
             assertThat(complete).as("serve polled: %s", out).isGreaterThanOrEqualTo(2);
             assertThat(count(jdbi, "SELECT COUNT(*) FROM poller WHERE desk = 'server-1'")).isPositive();
             assertThat(count(jdbi, "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'")).isPositive();
+            // Another desk's `status --json` names the server as the poller of every API source.
+            String status = statusJson(dir.resolve("viewer"));
+            assertThat(status).containsPattern("\"id\" : \"shipbob:main\"[^}]*\"polledBy\" : \"server-1\"");
 
             long t0 = System.nanoTime();
             p.destroy(); // SIGTERM
@@ -109,6 +112,20 @@ class ServeSigtermTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    static String statusJson(Path dataDir) {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            int code = com.stocklens.cli.StockLensCommand.commandLine(new com.stocklens.cli.StockLensCommand())
+                    .execute("--data-dir", dataDir.toString(), "--demo", "--db", url, "status", "--json");
+            assertThat(code).isZero();
+        } finally {
+            System.setOut(saved);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     static int count(Jdbi jdbi, String sql) {

@@ -144,6 +144,12 @@ public final class AppRuntime implements AutoCloseable {
     private final com.stocklens.store.SnapshotArchive.Manifest snapshot;
     /** Where the database lives: the workspace, or the temporary copy of an open snapshot. */
     private final Path dataWorkspace;
+    /** This desk: host name and process id (team mode's "polled by"). */
+    private final String desk = com.stocklens.service.PollerLeases.thisDesk();
+    /** Who polls what: every source here on a lone workspace; advisory-lock leases in team mode. */
+    private volatile com.stocklens.service.PollerLeases leases = com.stocklens.service.PollerLeases.local(desk);
+    /** Team mode: follows the other desks' changes (null on a lone workspace). */
+    private com.stocklens.sync.SharedFollower follower;
 
     /** The workspace could not be opened; the message tells the person what to do. */
     public static final class StartupException extends RuntimeException {
@@ -174,8 +180,9 @@ public final class AppRuntime implements AutoCloseable {
         this.database = database;
         this.sandbox = sandbox;
         this.sources = List.copyOf(sources);
-        SnapshotRepository snapshots = new SnapshotRepository(database.jdbi());
-        int abandoned = snapshots.abandonRunning(clock.instant());
+        SnapshotRepository snapshots = new SnapshotRepository(database.jdbi(), desk);
+        // Team mode: other desks may be syncing right now; a desk closes runs only of the sources it takes over.
+        int abandoned = database.isShared() ? 0 : snapshots.abandonRunning(clock.instant());
         if (abandoned > 0) {
             LOG.warn("{} sync runs were interrupted by the previous process; nothing of them is visible", abandoned);
         }
@@ -332,6 +339,7 @@ public final class AppRuntime implements AutoCloseable {
             List<StockSource> sources = new ArrayList<>();
             Map<String, Duration> cadences = new HashMap<>();
             Map<String, String> problems = new HashMap<>();
+            Map<String, String> leaseIdentities = new LinkedHashMap<>();
             ShopActivitySource activity = null;
             List<ConnectionService.Fixed> fixed = new ArrayList<>();
             ConnectionRepository repo = null;
@@ -366,6 +374,8 @@ public final class AppRuntime implements AutoCloseable {
                 try {
                     StockSource source = factory.create(c, service.secretLookup(c));
                     sources.add(source);
+                    // Demo: every desk runs its own sandbox (its own URL), yet the desks share one demo shop.
+                    leaseIdentities.put(c.id(), options.demo() ? "demo|" + c.id() : leaseIdentity(c));
                     if (c.cadence() != null) {
                         cadences.put(c.id(), c.cadence());
                     }
@@ -386,6 +396,14 @@ public final class AppRuntime implements AutoCloseable {
             AppRuntime runtime = new AppRuntime(options, clock, database, sandbox, sources, cadences, activity, http,
                     connections);
             runtime.shopAuthorizer = authorizer;
+            if (database.isShared()) {
+                try {
+                    runtime.startTeam(leaseIdentities);
+                } catch (RuntimeException e) {
+                    runtime.close();
+                    throw e;
+                }
+            }
             return runtime;
         } catch (RuntimeException e) {
             if (sandbox != null) {
@@ -672,7 +690,12 @@ public final class AppRuntime implements AutoCloseable {
 
     /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
     public void startSync() {
-        historyCompactor.start(syncEngine);
+        // Team mode: one desk (the rules lease holder) compacts the shared history.
+        historyCompactor.start(listener -> syncEngine.subscribe(e -> {
+            if (leases.holds(com.stocklens.service.PollerLeases.RULES)) {
+                listener.accept(e);
+            }
+        }));
         syncEngine.start();
         if (activitySync != null) {
             activitySync.start();
@@ -749,12 +772,95 @@ public final class AppRuntime implements AutoCloseable {
         return flagEngine;
     }
 
+    /** Lease period in team mode: {@code -Dstocklens.leaseSeconds}, else {@code STOCKLENS_LEASE_SECONDS}, else 10 s. */
+    static Duration leasePeriod() {
+        String v = System.getProperty("stocklens.leaseSeconds", System.getenv("STOCKLENS_LEASE_SECONDS"));
+        if (v != null && !v.isBlank()) {
+            try {
+                double seconds = Double.parseDouble(v.strip());
+                if (seconds > 0) {
+                    return Duration.ofMillis(Math.max(100, (long) (seconds * 1000)));
+                }
+            } catch (NumberFormatException e) {
+                LOG.warn("Lease period '{}' is not a number of seconds; using 10 s", v);
+            }
+        }
+        return com.stocklens.store.PostgresAdvisoryLease.DEFAULT_PERIOD;
+    }
+
+    /**
+     * The credential a source polls with, without its secret: kind, API base and the account or app key
+     * id (settings never hold secrets), else the connection id. Two connections sharing it share one lease.
+     */
+    static String leaseIdentity(Connection c) {
+        StringBuilder b = new StringBuilder(c.kind().name()).append('|')
+                .append(java.util.Objects.toString(c.setting("api_base"), "")).append('|');
+        String account = null;
+        for (String key : List.of("app_key", "client_id", "account_id", "shop_cipher")) {
+            String v = c.setting(key);
+            if (v != null && !v.isBlank()) {
+                account = key + "=" + v;
+                break;
+            }
+        }
+        return b.append(account != null ? account : "id=" + c.id()).toString();
+    }
+
+    /**
+     * Team mode: takes what leases it can (sources and the rule evaluation), polls and judges only those,
+     * and follows the other desks through the shared database's change feed.
+     */
+    private void startTeam(Map<String, String> identities) {
+        Map<String, String> all = new LinkedHashMap<>(identities);
+        all.put(com.stocklens.service.PollerLeases.RULES, "rules");
+        com.stocklens.store.PostgresAdvisoryLease lease = new com.stocklens.store.PostgresAdvisoryLease(database, all,
+                desk, leasePeriod(), clock);
+        syncEngine.withLeases(lease);
+        flagEngine.judgedWhen(() -> lease.holds(com.stocklens.service.PollerLeases.RULES));
+        if (activitySync != null) {
+            activitySync.polledWhen(() -> lease.holds(activitySync.sourceId()));
+        }
+        this.leases = lease;
+        lease.start();
+        Duration poll = leasePeriod().compareTo(FOLLOW_POLL) < 0 ? leasePeriod() : FOLLOW_POLL;
+        follower = new com.stocklens.sync.SharedFollower(new com.stocklens.store.ChangeFeed(database),
+                new SnapshotRepository(database.jdbi(), desk), new FlagRepository(database.jdbi()), syncEngine,
+                flagEngine, desk, clock, poll);
+        follower.start();
+        LOG.info("Team mode: this desk is {}; it polls {}", desk,
+                all.keySet().stream().filter(lease::holds).toList());
+    }
+
+    /** Team mode: how often a viewer checks the change feed when no notification came. */
+    static final Duration FOLLOW_POLL = Duration.ofSeconds(3);
+
+    /** Who polls which source: "polled here" or "polled by <desk>" (every source here on a lone workspace). */
+    public com.stocklens.service.PollerLeases leases() {
+        return leases;
+    }
+
+    /** This desk's name: host name and process id. */
+    public String desk() {
+        return desk;
+    }
+
     /**
      * Stops polling, then the flag engine, then the sandbox, then the database, in that order so no
      * sync or evaluation writes into a closed store.
      */
+    private boolean closed;
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return; // idempotent: `serve` closes before its shutdown hook lets the JVM go
+            }
+            closed = true;
+        }
+        if (follower != null) {
+            follower.close();
+        }
         synchronized (this) {
             if (noticeCenter != null) {
                 noticeCenter.close();
@@ -784,6 +890,8 @@ public final class AppRuntime implements AutoCloseable {
                 }
             } finally {
                 try {
+                    // Releases the leases: another desk takes over polling at its next try.
+                    leases.close();
                     if (sandbox != null) {
                         sandbox.close();
                     }

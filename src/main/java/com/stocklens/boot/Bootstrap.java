@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,30 @@ public final class Bootstrap {
         command.add("com.stocklens.Launcher");
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).inheritIO().start();
-        System.exit(process.waitFor());
+        // A stop sent to this launcher (SIGTERM from systemd, Ctrl+C) goes on to the app, which stops
+        // cleanly (`serve` releases its leases); this JVM then exits with the app's code, not 143.
+        Thread forward = new Thread(() -> {
+            if (!process.isAlive()) {
+                return;
+            }
+            process.destroy();
+            try {
+                if (process.waitFor(60, TimeUnit.SECONDS)) {
+                    Runtime.getRuntime().halt(process.exitValue());
+                }
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }, "stocklens-forward-stop");
+        Runtime.getRuntime().addShutdownHook(forward);
+        int code = process.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(forward);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook is forwarding a stop and exits with the app's code
+        }
+        System.exit(code);
     }
 
     /** The java binary of the newest JDK ≥ 21 found in the usual places, or null. */

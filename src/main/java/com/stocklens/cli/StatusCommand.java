@@ -63,6 +63,15 @@ final class StatusCommand extends RuntimeCommand {
                 } else {
                     s.put("lastError", f.lastError());
                 }
+                if (runtime.leases().shared() && !f.manual()) {
+                    // Team mode: the desk polling this source (null: nobody right now).
+                    var poller = runtime.leases().poller(f.source().id());
+                    if (poller.isPresent()) {
+                        s.put("polledBy", poller.get().desk());
+                    } else {
+                        s.putNull("polledBy");
+                    }
+                }
             }
             root.put("rows", board.rows().size());
             ObjectNode t = root.putObject("totals");
@@ -88,9 +97,14 @@ final class StatusCommand extends RuntimeCommand {
             String age = f.lastSnapshotAt() == null ? "never synced"
                     : Staleness.age(f.lastSnapshotAt(), now).toSeconds() + " s ago";
             boolean stale = Staleness.isStale(f.lastSnapshotAt(), now, window);
-            printer.result(String.format("%-26s %-16s %7d rows %5d requests%s%s", f.source().displayName(), age,
+            String polled = "";
+            if (runtime.leases().shared() && !f.manual()) {
+                polled = runtime.leases().poller(f.source().id())
+                        .map(p -> p.here() ? "  polled here" : "  polled by " + p.desk()).orElse("  polled by nobody");
+            }
+            printer.result(String.format("%-26s %-16s %7d rows %5d requests%s%s%s", f.source().displayName(), age,
                     f.rows(), f.requests(), stale ? "  STALE" : "",
-                    f.lastError() == null ? "" : "  last error: " + f.lastError()));
+                    f.lastError() == null ? "" : "  last error: " + f.lastError(), polled));
         }
         printer.result(board.rows().size() + " SKU × warehouse rows");
         for (Bucket b : Bucket.values()) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
                 SnapshotCommand.class, HistoryCommand.class, DiffCommand.class, ScoresCommand.class,
-                BackupCommand.class})
+                BackupCommand.class, ServeCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")

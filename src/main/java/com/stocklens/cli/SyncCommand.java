@@ -51,7 +51,9 @@ final class SyncCommand extends RuntimeCommand {
         }
         List<SyncRun> runs = runtime.syncEngine().syncAllOnce();
         long activityStarted = System.nanoTime();
-        Optional<ActivitySync.Run> activity = runtime.activitySync().map(ActivitySync::syncOnce);
+        // Team mode: orders and returns are read by the desk polling the shop.
+        Optional<ActivitySync.Run> activity = runtime.activitySync()
+                .filter(a -> runtime.syncEngine().polls(a.sourceId())).map(ActivitySync::syncOnce);
         long activityMillis = (System.nanoTime() - activityStarted) / 1_000_000;
         String activitySource = runtime.activitySync().map(a -> "activity:" + a.sourceId()).orElse(null);
         boolean failed = runs.stream().anyMatch(r -> r.status() != SyncStatus.COMPLETE)

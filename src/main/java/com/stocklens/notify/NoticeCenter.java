@@ -138,10 +138,12 @@ public final class NoticeCenter implements Notices, AutoCloseable {
 
     void onFlagsChanged(FlagsChanged changed) {
         Instant now = clock.instant();
+        // Team mode: a change another desk made was pushed to the team by that desk; here it is a toast only.
+        boolean push = !changed.followed();
         for (CalibrationTask task : changed.opened()) {
             String name = nameOf(task.warehouseId());
             emit(calibrationNotice(NoticeKind.CALIBRATION_OPENED, task, name, now),
-                    NoticeText.calibration(NoticeKind.CALIBRATION_OPENED, task, name, now));
+                    push ? NoticeText.calibration(NoticeKind.CALIBRATION_OPENED, task, name, now) : null);
         }
         Map<AlertKind, List<Alert>> byKind = new EnumMap<>(AlertKind.class);
         for (Alert alert : changed.raised()) {
@@ -152,14 +154,14 @@ public final class NoticeCenter implements Notices, AutoCloseable {
                 // A shop's first evaluation can raise dozens at once: one notice per kind, not a flood.
                 int count = kind.getValue().size();
                 emit(new Notice(now, NoticeKind.ALERT_RAISED, null, null, null, kind.getKey(), null, null,
-                        Integer.toString(count)), NoticeText.burst(kind.getKey(), count));
+                        Integer.toString(count)), push ? NoticeText.burst(kind.getKey(), count) : null);
                 continue;
             }
             for (Alert alert : kind.getValue()) {
                 String name = nameOf(alert.warehouseId());
                 String detail = alert.detail() != null ? alert.detail() : alert.sourceId();
                 emit(new Notice(now, NoticeKind.ALERT_RAISED, alert.sellerSku(), alert.warehouseId(), name,
-                        alert.kind(), null, null, detail), NoticeText.alert(alert, name));
+                        alert.kind(), null, null, detail), push ? NoticeText.alert(alert, name) : null);
             }
         }
     }

@@ -50,6 +50,9 @@ public final class SandboxServer implements AutoCloseable {
     private record Answer(long generation, Response response) {
     }
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
+    /** Per dialect: when each request arrived ({@link System#nanoTime()}), and how many were refused with 429 by its limiter. */
+    private final Map<String, java.util.List<Long>> requestTimes = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final TikTokDialect tiktok;
     private final ShipBobDialect shipbob;
     private final WinitDialect winit;
@@ -172,6 +175,42 @@ public final class SandboxServer implements AutoCloseable {
         return copy;
     }
 
+    /**
+     * The most requests one provider's API received within any {@code window} (a sliding window over
+     * every request so far): what its rate limit is about. Provider names: "tiktok", "shipbob", "winit",
+     * "goodcang", "shipmonk", "flexport", "tiktokauth".
+     */
+    public int peakRequests(String provider, java.time.Duration window) {
+        java.util.List<Long> times = requestTimes.get(provider);
+        if (times == null) {
+            return 0;
+        }
+        long[] t;
+        synchronized (times) {
+            t = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        long w = window.toNanos();
+        int best = 0;
+        int lo = 0;
+        for (int hi = 0; hi < t.length; hi++) {
+            while (t[hi] - t[lo] >= w) {
+                lo++;
+            }
+            best = Math.max(best, hi - lo + 1);
+        }
+        return best;
+    }
+
+    /** Requests one provider's API answered as rate-limited (its own limiter, not an injected fault). */
+    public int rateLimited(String provider) {
+        AtomicInteger n = refused.get(provider);
+        return n == null ? 0 : n.get();
+    }
+
+    private static String providerOf(Exchange.Dialect dialect) {
+        return dialect.getClass().getSimpleName().replace("Dialect", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public void close() {
         faults.releaseParked();
@@ -193,6 +232,10 @@ public final class SandboxServer implements AutoCloseable {
                 return;
             }
             Exchange.Dialect dialect = dialectOf(path);
+            if (dialect != null) {
+                requestTimes.computeIfAbsent(providerOf(dialect), k -> java.util.Collections.synchronizedList(
+                        new java.util.ArrayList<>())).add(System.nanoTime());
+            }
             Optional<Fault> fault = faults.take(path);
             Fault.Kind kind = fault.map(Fault::kind).orElse(null);
             Response response;
@@ -225,6 +268,9 @@ public final class SandboxServer implements AutoCloseable {
                     fault.get().hook().run();
                 }
                 response = handle(dialect, ex, path, body);
+                if (response.status() == 429) {
+                    refused.computeIfAbsent(providerOf(dialect), k -> new AtomicInteger()).incrementAndGet();
+                }
                 if (response.status() == 200) {
                     lastAnswers.put(endpoint(ex, path, body), new Answer(faults.generation(), response));
                 }

@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     /** The workspace folder (null in memory): backups live in {@code <workspace>/backups/}. */
     private Path workspace;
+    /** The shared database's data source (team mode), for connections outside the pool; else null. */
+    private PGConnectionPoolDataSource sharedSource;
     /** What the open had to repair, for the person (null when nothing happened). */
     private String notice;
     private boolean closed;
@@ -224,6 +226,7 @@ public final class Database implements AutoCloseable {
                 ds.setPassword(password);
             }
             db = new Database(jdbcUrl, null, ds, (Connection) null);
+            db.sharedSource = ds;
             db.migrate(null);
             LOG.info("Opened shared database {}", safeUrl(jdbcUrl));
             return db;
@@ -344,6 +347,19 @@ public final class Database implements AutoCloseable {
             LOG.warn("Daily backup of {} failed: {}", workspace, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Team mode: a new connection outside the pool, for a session that must live on its own (the
+     * advisory-lock leases, LISTEN). The caller closes it.
+     *
+     * @throws IllegalStateException when this is not a shared database
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        if (sharedSource == null) {
+            throw new IllegalStateException("Only a shared team database hands out dedicated connections");
+        }
+        return sharedSource.getConnection();
     }
 
     /** Entry point for every query; thread-safe, hands out pooled connections. */

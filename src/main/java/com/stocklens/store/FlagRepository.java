@@ -100,6 +100,8 @@ public final class FlagRepository {
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         Instant now = SqlValues.stored(evaluatedAt);
         return jdbi.inTransaction(h -> {
+            // Team mode: two desks evaluating at once would both open a task for a new gap.
+            Dialect.lockFlags(h);
             List<CalibrationTask> opened = insertTasks(h, toOpen);
             updateFigures(h, toUpdate);
             List<CalibrationTask> resolved = resolve(h, toResolve, now);
@@ -278,6 +280,11 @@ public final class FlagRepository {
             if (n == 0) {
                 CalibrationTask t = findTask(h, taskId)
                         .orElseThrow(() -> new IllegalArgumentException("No calibration task " + taskId));
+                if (t.declaration() != null) {
+                    // Another desk (or person) got there first: say who, so nobody declares it twice.
+                    throw new IllegalStateException("Calibration task " + taskId + " is already " + t.state()
+                            + ": declared by " + t.declaration().declaredBy() + " at " + t.declaration().declaredAt());
+                }
                 throw new IllegalStateException("Calibration task " + taskId + " is already " + t.state());
             }
             FaultInjection.step();
@@ -311,9 +318,27 @@ public final class FlagRepository {
      */
     public void acknowledge(String key, String who, Instant at) {
         String person = requireWho(who);
-        act(key, at, person, "ACKNOWLEDGED", h -> h.createUpdate("UPDATE alert SET state = 'ACKNOWLEDGED', "
-                        + "acknowledged_by = :who, snoozed_until = NULL WHERE alert_key = :key AND state <> 'CLEARED'")
-                .bind("who", person).bind("key", key).execute());
+        Objects.requireNonNull(key, "key");
+        jdbi.useTransaction(h -> {
+            int n = h.createUpdate("UPDATE alert SET state = 'ACKNOWLEDGED', acknowledged_by = :who, "
+                            + "snoozed_until = NULL WHERE alert_key = :key AND state IN ('ACTIVE', 'SNOOZED')")
+                    .bind("who", person).bind("key", key).execute();
+            if (n == 0) {
+                Optional<String> state = h.createQuery("SELECT state FROM alert WHERE alert_key = :key")
+                        .bind("key", key).mapTo(String.class).findOne();
+                if (state.isEmpty()) {
+                    throw new IllegalArgumentException("No alert " + key);
+                }
+                if ("ACKNOWLEDGED".equals(state.get())) {
+                    // Already acknowledged (another desk at the same moment): recorded once, not again.
+                    return;
+                }
+                throw new IllegalStateException("Alert " + key + " is " + state.get());
+            }
+            h.createUpdate("INSERT INTO alert_event (alert_key, at, who, action) VALUES (:key, :at, :who, :action)")
+                    .bind("key", key).bind("at", timestamp(at)).bind("who", person).bind("action", "ACKNOWLEDGED")
+                    .execute();
+        });
     }
 
     /**

@@ -74,16 +74,26 @@ public final class SnapshotRepository {
      */
     private final ReentrantLock commitLock = new ReentrantLock();
 
+    /** The desk written on every run this repository begins (team mode), or null. */
+    private final String desk;
+
     public SnapshotRepository(Jdbi jdbi) {
+        this(jdbi, null);
+    }
+
+    /** @param desk the desk (host name and process id) recorded on every run begun here; null for none */
+    public SnapshotRepository(Jdbi jdbi, String desk) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.desk = desk;
     }
 
     /** Records a RUNNING sync run and returns its id. */
     public long beginRun(String sourceId, Instant startedAt) {
         return jdbi.withHandle(h -> h.createUpdate("INSERT INTO sync_run "
-                        + "(source_id, started_at, status, row_count, requests, duration_ms) "
-                        + "VALUES (:source, :started, 'RUNNING', 0, 0, 0)")
+                        + "(source_id, started_at, status, row_count, requests, duration_ms, desk) "
+                        + "VALUES (:source, :started, 'RUNNING', 0, 0, 0, :desk)")
                 .bind("source", sourceId)
+                .bind("desk", desk)
                 .bind("started", timestamp(startedAt))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -111,6 +121,9 @@ public final class SnapshotRepository {
         commitLock.lock();
         try {
             return jdbi.inTransaction(h -> {
+                // Team mode: desks polling different sources share the SKU and warehouse rows; their
+                // commits are serialised like this process's own (commitLock) so the upserts stay safe.
+                Dialect.lockCommits(h);
                 upsertSource(h, source);
                 upsertWarehouses(h, source.id(), reading.warehouses());
                 requireKnownWarehouses(h, reading);
@@ -139,7 +152,7 @@ public final class SnapshotRepository {
 
                 int updated = h.createUpdate("UPDATE sync_run SET status = 'COMPLETE', finished_at = :finished, "
                                 + "row_count = :rows, requests = :requests, duration_ms = :duration, error = NULL, "
-                                + "snapshot_id = :snapshot WHERE id = :id AND source_id = :source")
+                                + "snapshot_id = :snapshot WHERE id = :id AND source_id = :source AND status = 'RUNNING'")
                         .bind("finished", timestamp(finishedAt))
                         .bind("rows", rowCount)
                         .bind("requests", reading.requests())
@@ -150,7 +163,8 @@ public final class SnapshotRepository {
                         .execute();
                 if (updated != 1) {
                     // Rolls the snapshot back: a snapshot without its run would break "COMPLETE ⇔ snapshot".
-                    throw new IllegalStateException("No sync run " + runId + " for source " + source.id());
+                    // A run another desk closed (it took over the source's lease) is not committed either.
+                    throw new IllegalStateException("No running sync run " + runId + " for source " + source.id());
                 }
                 alsoWrite.accept(h, snapshotId);
                 return new Snapshot(snapshotId, source.id(), SqlValues.stored(reading.takenAt()), rowCount);
@@ -186,6 +200,21 @@ public final class SnapshotRepository {
                         + "error = :error WHERE status = 'RUNNING'")
                 .bind("at", timestamp(at))
                 .bind("error", "Interrupted: StockLens stopped during this sync")
+                .execute());
+    }
+
+    /**
+     * Team mode: marks the RUNNING runs of one source FAILED when this desk takes over its lease: the
+     * desk that began them lost the lease (it died or its connection broke) and may not commit them.
+     *
+     * @return how many runs were closed
+     */
+    public int abandonRunning(String sourceId, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE sync_run SET status = 'FAILED', finished_at = :at, "
+                        + "error = :error WHERE status = 'RUNNING' AND source_id = :source")
+                .bind("at", timestamp(at))
+                .bind("source", sourceId)
+                .bind("error", "Interrupted: the desk polling this source stopped or lost its lease")
                 .execute());
     }
 

@@ -75,6 +75,15 @@ public final class ActivitySync implements AutoCloseable {
         return source.id();
     }
 
+    /** Team mode: scheduled runs happen only while {@code polls} is true (this desk holds the shop's lease). */
+    private volatile java.util.function.BooleanSupplier polls = () -> true;
+
+    /** Team mode: poll on the schedule only while this desk holds the shop's lease. Returns this. */
+    public ActivitySync polledWhen(java.util.function.BooleanSupplier newPolls) {
+        this.polls = Objects.requireNonNull(newPolls, "polls");
+        return this;
+    }
+
     /** Starts polling now and then every cadence; idempotent. */
     public void start() {
         synchronized (lifecycle) {
@@ -91,6 +100,9 @@ public final class ActivitySync implements AutoCloseable {
     }
 
     private void runSafely() {
+        if (!polls.getAsBoolean()) {
+            return;
+        }
         try {
             syncOnce();
         } catch (RuntimeException e) {

@@ -89,6 +89,8 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ReentrantLock evaluating = new ReentrantLock();
     private volatile boolean closed;
+    /** Team mode: whether this desk judges the flags now (holds the rules lease); a lone workspace always does. */
+    private volatile java.util.function.BooleanSupplier judges = () -> true;
 
     /**
      * @param syncEvents         the sync engine's events; null to evaluate only on {@link #evaluateNow()}
@@ -134,6 +136,24 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
         return thresholds;
     }
 
+    /**
+     * Team mode: evaluations after syncs run only while {@code judges} is true (this desk holds the
+     * rules lease), so one desk opens each calibration task; the others follow the shared database.
+     * {@link #evaluateNow()} is not gated (the store serialises evaluations, so a task is still opened once).
+     */
+    public FlagEngine judgedWhen(java.util.function.BooleanSupplier newJudges) {
+        this.judges = Objects.requireNonNull(newJudges, "judges");
+        return this;
+    }
+
+    /**
+     * Team mode: a change another desk made (an evaluation, a declaration, an acknowledgement), read
+     * from the shared database, goes to the subscribers (with {@link FlagsChanged#followed()} set).
+     */
+    public void publishFollowed(FlagsChanged changed) {
+        publish(changed);
+    }
+
     @Override
     public AutoCloseable subscribe(Consumer<FlagsChanged> listener) {
         Objects.requireNonNull(listener, "listener");
@@ -142,13 +162,14 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
     }
 
     private void onSync(SyncEvent event) {
-        if (closed || event.run().status() == SyncStatus.RUNNING || !pending.compareAndSet(false, true)) {
+        if (closed || event.run().status() == SyncStatus.RUNNING || !judges.getAsBoolean()
+                || !pending.compareAndSet(false, true)) {
             return;
         }
         try {
             executor.schedule(() -> {
                 pending.set(false);
-                if (closed) {
+                if (closed || !judges.getAsBoolean()) {
                     return;
                 }
                 try {

@@ -7,6 +7,7 @@ import com.stocklens.domain.Snapshot;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
+import com.stocklens.service.PollerLeases;
 import com.stocklens.service.SyncEvent;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.store.SnapshotRepository;
@@ -50,6 +51,10 @@ import org.slf4j.LoggerFactory;
  *       failures back off (doubling, capped) so a dead source does not hammer its API.</li>
  *   <li>Every finished run produces exactly one {@link SyncEvent}, delivered to subscribers on
  *       one dedicated thread ({@code stocklens-events}) so a slow listener never stalls a sync.</li>
+ *   <li>Team mode ({@link #withLeases}): a source is polled only while this desk holds its lease; a
+ *       reading is not stored if the lease was lost during the fetch; a lease won starts a sync at once.
+ *       Runs of other desks, read from the shared database, are published with {@link #publishFollowed}
+ *       so screens refresh as for a run of their own.</li>
  * </ul>
  * Times written to the store come from the injected {@link Clock}; durations are measured with
  * {@link System#nanoTime()}, which wall-clock adjustments cannot bend.
@@ -84,6 +89,11 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     private final ExecutorService events;
     private volatile boolean started;
     private volatile boolean closed;
+    /** Who polls what; null = this desk polls every source (a lone workspace). */
+    private volatile PollerLeases leases;
+    private AutoCloseable leaseSubscription;
+    /** {@link System#nanoTime()} of the latest run start per source, so a won lease and the grid do not double up. */
+    private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
 
     public SyncEngine(List<StockSource> sources, SnapshotRepository repo, Clock clock, Duration defaultCadence,
                       Map<String, Duration> cadencePerSource) {
@@ -119,8 +129,51 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     }
 
     /**
+     * Team mode: polls only the sources whose lease this desk holds. Call before {@link #start()}.
+     * A lone workspace never calls it (or passes {@link PollerLeases#local}): every source is polled.
+     */
+    public synchronized SyncEngine withLeases(PollerLeases newLeases) {
+        if (started) {
+            throw new IllegalStateException("leases are set before start()");
+        }
+        this.leases = Objects.requireNonNull(newLeases, "leases");
+        this.leaseSubscription = newLeases.subscribe(this::onLeaseChanged);
+        return this;
+    }
+
+    /** Whether this desk polls {@code sourceId} now (always, on a lone workspace). */
+    public boolean polls(String sourceId) {
+        PollerLeases l = leases;
+        return l == null || l.holds(sourceId);
+    }
+
+    private boolean shared() {
+        PollerLeases l = leases;
+        return l != null && l.shared();
+    }
+
+    private void onLeaseChanged(String sourceId) {
+        StockSource source = sources.stream().filter(s -> s.info().id().equals(sourceId)).findFirst().orElse(null);
+        if (source == null || !started || closed || !polls(sourceId)) {
+            return;
+        }
+        // Won: the previous poller's unfinished run is closed, and this desk reads the source at once.
+        try {
+            repo.abandonRunning(sourceId, now());
+            scheduler.execute(() -> {
+                if (!closed && polls(sourceId)) {
+                    syncOnce(source);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not start polling after taking its lease: {}", sourceId, e.toString());
+        }
+    }
+
+    /**
      * Starts the schedules: every source syncs at once, then on its cadence. Runs left RUNNING
-     * by a process that died mid-sync are closed as failed first.
+     * by a process that died mid-sync are closed as failed first (team mode: only of the sources
+     * this desk holds; other desks' runs may be in progress).
      */
     public synchronized void start() {
         if (closed) {
@@ -130,7 +183,16 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             return;
         }
         started = true;
-        int abandoned = repo.abandonRunning(now());
+        int abandoned = 0;
+        if (shared()) {
+            for (StockSource s : sources) {
+                if (polls(s.info().id())) {
+                    abandoned += repo.abandonRunning(s.info().id(), now());
+                }
+            }
+        } else {
+            abandoned = repo.abandonRunning(now());
+        }
         if (abandoned > 0) {
             LOG.info("Closed {} sync run(s) interrupted by an earlier shutdown", abandoned);
         }
@@ -176,6 +238,7 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     private SyncRun runLocked(StockSource source, SourceInfo info) {
         Instant startedAt = now();
         long t0 = System.nanoTime();
+        lastStart.put(info.id(), t0);
         long runId = repo.beginRun(info.id(), startedAt);
         Reading reading;
         try {
@@ -188,6 +251,11 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
         } catch (RuntimeException e) {
             // A connector bug must not kill the schedule: record it like any other failure.
             return failed(info, runId, startedAt, t0, 0, reason(e), e);
+        }
+        if (!polls(info.id())) {
+            // The lease went to another desk during the fetch: it polls now, and one reading per cycle is stored.
+            return failed(info, runId, startedAt, t0, reading.requests(),
+                    "Not stored: another desk took over polling this source during the read", null);
         }
         try {
             Reading stored = beforeCommit.apply(info, reading);
@@ -224,11 +292,15 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
 
     /**
      * Syncs every source once, in parallel on the engine's threads, and returns the runs in the
-     * order of the sources.
+     * order of the sources. Team mode: only the sources whose lease this desk holds.
      */
     public List<SyncRun> syncAllOnce() {
         List<Future<SyncRun>> futures = new ArrayList<>();
         for (StockSource s : sources) {
+            if (!polls(s.info().id())) {
+                LOG.info("{}: polled by another desk; not read here", s.info().id());
+                continue;
+            }
             futures.add(scheduler.submit(() -> syncOnce(s)));
         }
         List<SyncRun> runs = new ArrayList<>();
@@ -243,6 +315,14 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             }
         }
         return runs;
+    }
+
+    /**
+     * Team mode: a run another desk finished, read from the shared database, goes to the subscribers
+     * like a run of this desk (with {@link SyncEvent#followed()} set).
+     */
+    public void publishFollowed(SyncRun run) {
+        publish(new SyncEvent(run, true));
     }
 
     @Override
@@ -264,6 +344,13 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        if (leaseSubscription != null) {
+            try {
+                leaseSubscription.close();
+            } catch (Exception e) {
+                LOG.debug("lease unsubscribe", e);
+            }
         }
         scheduler.shutdown();
         awaitOrForce(scheduler, "sync");
@@ -302,7 +389,9 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     private void scheduledRun(StockSource source, long plannedNanos) {
         String id = source.info().id();
         try {
-            if (!closed) {
+            Long last = lastStart.get(id);
+            boolean justRan = last != null && System.nanoTime() - last < cadenceOf(id).toNanos() / 2;
+            if (!closed && polls(id) && !justRan) {
                 syncOnce(source);
             }
         } catch (RuntimeException e) {
@@ -345,7 +434,11 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     // --- events ----------------------------------------------------------------------------
 
     private void publish(SyncRun run) {
-        SyncEvent event = new SyncEvent(run);
+        publish(new SyncEvent(run));
+    }
+
+    private void publish(SyncEvent event) {
+        SyncRun run = event.run();
         try {
             events.execute(() -> {
                 for (Consumer<SyncEvent> l : listeners) {

@@ -126,7 +126,7 @@ public final class MainWindow implements AutoCloseable {
         StockBoardReader asOfReader = new AsOfBoardReader(context.boardReader(), timeTravel::asOfNow);
         java.time.Clock asOfClock = new AsOfClock(context.clock(), timeTravel::asOfNow);
         this.stockViewModel = new StockViewModel(asOfReader, context.returnsPool(), context.syncEvents(), asOfClock,
-                context.stalenessWindow(), context.background(), new FxExecutor());
+                context.stalenessWindow(), context.background(), new FxExecutor()).withPollers(context.pollers());
         this.dialogs = new FxDialogService(messages,
                 () -> root.getScene() == null ? null : root.getScene().getWindow());
         this.flagsViewModel = new FlagsViewModel(context.flagReader(), context.flagActions(), context.flagEvents(),

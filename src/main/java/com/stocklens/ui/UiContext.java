@@ -64,6 +64,8 @@ import java.util.function.Consumer;
  * @param connections     the connections screen's service; blocking, only on {@code background}
  * @param authorizeShop   opens TikTok's authorization dialog for a connection (FX thread), or null when none exists
  * @param scorecards      warehouse profiles and measured KPIs (the scorecard screen); blocking, only on {@code background}
+ * @param pollers         team mode: who polls which source ("polled here" / "polled by" in the freshness bar);
+ *                        null or a lone workspace's leases show nothing; {@code poller()} is blocking
  */
 public record UiContext(
         StockBoardReader boardReader,
@@ -91,7 +93,8 @@ public record UiContext(
         SkuMappings skuMappings,
         Connections connections,
         Consumer<Connection> authorizeShop,
-        com.stocklens.service.Scorecards scorecards) {
+        com.stocklens.service.Scorecards scorecards,
+        com.stocklens.service.PollerLeases pollers) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -99,6 +102,9 @@ public record UiContext(
     public static final Locale ENGLISH = Locale.ENGLISH;
 
     public UiContext {
+        if (pollers == null) {
+            pollers = com.stocklens.service.PollerLeases.local("this desk"); // a lone workspace: nothing to show
+        }
         Objects.requireNonNull(boardReader, "boardReader");
         Objects.requireNonNull(syncEvents, "syncEvents");
         Objects.requireNonNull(clock, "clock");
@@ -125,19 +131,42 @@ public record UiContext(
         Objects.requireNonNull(scorecards, "scorecards");
     }
 
+    /** The context without team-mode pollers (a lone workspace). */
+    public UiContext(StockBoardReader boardReader, SyncEvents syncEvents, Clock clock, Duration stalenessWindow,
+                     boolean demo, Executor background, Locale locale, Consumer<Locale> switchLocale,
+                     FlagReader flagReader, FlagActions flagActions, FlagEvents flagEvents, Notices notices,
+                     Thresholds thresholds, NameMemory declarer, AgeingReader ageingReader, HealthReports healthReports,
+                     CodeChecks codeChecks, ReportExports reportExports, DemandReader demandReader, TeamPush teamPush,
+                     ReturnsPoolReader returnsPool, StockImports stockImports, SkuMappings skuMappings,
+                     Connections connections, Consumer<Connection> authorizeShop,
+                     com.stocklens.service.Scorecards scorecards) {
+        this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale, flagReader,
+                flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports, codeChecks,
+                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
+                authorizeShop, scorecards, null);
+    }
+
+    /** The same context with team mode's pollers: the freshness bar says who polls each source. */
+    public UiContext withPollers(com.stocklens.service.PollerLeases newPollers) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
+                authorizeShop, scorecards, newPollers);
+    }
+
     /** The same context with warehouse profiles and KPIs (the scorecard screen). */
     public UiContext withScorecards(com.stocklens.service.Scorecards newScorecards) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
                 codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
-                authorizeShop, newScorecards);
+                authorizeShop, newScorecards, pollers);
     }
 
     /** The same context with stock-file imports (File → Import stock file…). */
     public UiContext withImports(StockImports newImports) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop, scorecards, pollers);
     }
 
     /**
@@ -152,7 +181,7 @@ public record UiContext(
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
                 NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE, SkuMappings.NONE,
-                NoConnections.INSTANCE, null, com.stocklens.service.Scorecards.NONE);
+                NoConnections.INSTANCE, null, com.stocklens.service.Scorecards.NONE, null);
     }
 
     /**
@@ -175,7 +204,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -183,14 +212,14 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
     }
 
     /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
     public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
     }
 
     /**
@@ -201,7 +230,7 @@ public record UiContext(
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
                 codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings,
-                newConnections, newAuthorizeShop, scorecards);
+                newConnections, newAuthorizeShop, scorecards, pollers);
     }
 
     /** Connections for a context without them: an empty list, and every change says it is not available. */
@@ -312,21 +341,21 @@ public record UiContext(
     public UiContext withSkuMappings(SkuMappings newSkuMappings) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop, scorecards, pollers);
     }
 
     /** The same context in another language. */
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

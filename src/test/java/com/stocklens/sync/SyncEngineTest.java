@@ -295,4 +295,105 @@ class SyncEngineTest {
         // A run of 25 s skips the slots it overran and stays on the grid.
         assertThat(SyncEngine.nextStart(s, s + 25_000_000_000L, p)).isEqualTo(s + 3 * tenS);
     }
+
+    /** Leases for tests: held as told; {@link #win} tells the listeners like a lease won. */
+    static final class FakeLeases implements com.stocklens.service.PollerLeases {
+        final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void win(String id) {
+            held.add(id);
+            listeners.forEach(l -> l.accept(id));
+        }
+
+        @Override
+        public String desk() {
+            return "test-desk";
+        }
+
+        @Override
+        public boolean shared() {
+            return true;
+        }
+
+        @Override
+        public boolean holds(String sourceId) {
+            return held.contains(sourceId);
+        }
+
+        @Override
+        public java.util.Optional<Poller> poller(String sourceId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public Duration period() {
+            return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public AutoCloseable subscribe(java.util.function.Consumer<String> changed) {
+            listeners.add(changed);
+            return () -> listeners.remove(changed);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aViewerPollsOnlyWhatItHoldsAndAWonLeaseSyncsAtOnce() throws Exception {
+        FakeSource ship = shipbob();
+        FakeSource shop = tiktok();
+        FakeLeases leases = new FakeLeases();
+        leases.held.add(StoreFixtures.SHIPBOB.id());
+        try (SyncEngine engine = engine(List.of(ship, shop), Duration.ofHours(1)).withLeases(leases)) {
+            List<SyncRun> once = engine.syncAllOnce();
+            assertThat(once).extracting(SyncRun::sourceId).containsExactly(StoreFixtures.SHIPBOB.id());
+            assertThat(shop.calls.get()).as("the shop is polled by another desk").isZero();
+
+            engine.start(); // shipbob ran a moment ago: its first slot is skipped, not doubled
+            Thread.sleep(300);
+            assertThat(ship.calls.get()).isEqualTo(1);
+            assertThat(shop.calls.get()).isZero();
+            // A run the previous poller left RUNNING is closed when the lease is won, then the shop syncs at once.
+            long orphan = repo.beginRun(StoreFixtures.TIKTOK.id(), NOW);
+            leases.win(StoreFixtures.TIKTOK.id());
+            awaitEvents(2);
+            assertThat(shop.calls.get()).isEqualTo(1);
+            assertThat(repo.run(orphan).orElseThrow().status()).isEqualTo(SyncStatus.FAILED);
+        }
+    }
+
+    @Test
+    void aReadingIsNotStoredWhenTheLeaseIsLostDuringTheFetch() {
+        FakeSource ship = shipbob();
+        ship.sleepMillis = 300;
+        FakeLeases leases = new FakeLeases();
+        leases.held.add(StoreFixtures.SHIPBOB.id());
+        try (SyncEngine engine = engine(List.of(ship), Duration.ofHours(1)).withLeases(leases)) {
+            new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                leases.held.clear(); // another desk took over mid-read
+            }).start();
+            SyncRun run = engine.syncOnce(ship);
+            assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
+            assertThat(run.error()).contains("another desk");
+            assertThat(repo.latest(StoreFixtures.SHIPBOB.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunAbandonedByAnotherDeskIsNeverCommitted() {
+        long run = repo.beginRun(StoreFixtures.SHIPBOB.id(), NOW);
+        repo.abandonRunning(StoreFixtures.SHIPBOB.id(), NOW);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.commit(StoreFixtures.SHIPBOB, run,
+                StoreFixtures.shipbob(NOW, 3, 5), NOW, 10)).hasMessageContaining("No running sync run");
+        assertThat(repo.latest(StoreFixtures.SHIPBOB.id())).isEmpty();
+    }
 }

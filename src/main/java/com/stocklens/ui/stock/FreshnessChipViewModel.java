@@ -20,9 +20,30 @@ public final class FreshnessChipViewModel {
     private final ReadOnlyObjectWrapper<Duration> age = new ReadOnlyObjectWrapper<>(this, "age");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
 
+    /**
+     * Team mode: who polls the chip's source.
+     *
+     * @param desk the polling desk, or null when nobody polls it now
+     * @param here true when it is this desk
+     */
+    public record Polling(String desk, boolean here) {
+    }
+
+    private final Polling polling;
+
     FreshnessChipViewModel(SourceFreshness freshness, String warehouseName) {
+        this(freshness, warehouseName, null);
+    }
+
+    FreshnessChipViewModel(SourceFreshness freshness, String warehouseName, Polling polling) {
         this.freshness = freshness;
         this.warehouseName = warehouseName;
+        this.polling = polling;
+    }
+
+    /** Team mode: who polls this source ("polled here" / "polled by &lt;desk&gt;"); null on a lone workspace. */
+    public Polling polling() {
+        return polling;
     }
 
     /** "ShipBob" or "TikTok Shop". */

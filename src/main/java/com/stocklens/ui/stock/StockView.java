@@ -449,6 +449,13 @@ public final class StockView {
         if (f.lastError() != null) {
             tip.append('\n').append(messages.format("status.chip.lastError", f.lastError()));
         }
+        FreshnessChipViewModel.Polling polling = chip.polling();
+        if (polling != null) {
+            // Team mode: one desk polls each source; the others show what it stored.
+            tip.append('\n').append(polling.here() ? messages.get("status.chip.polledHere")
+                    : polling.desk() != null ? messages.format("status.chip.polledBy", polling.desk())
+                    : messages.get("status.chip.polledByNobody"));
+        }
         tooltip.setText(tip.toString());
     }
 

@@ -6,6 +6,7 @@ import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.rules.Staleness;
 import com.stocklens.service.BoardRow;
+import com.stocklens.service.PollerLeases;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.ReturnsPoolReader;
@@ -110,7 +111,11 @@ public final class StockViewModel implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = Objects.requireNonNull(window, "window");
         this.loader = new BackgroundRefresh<Prepared>("the stock board",
-                () -> prepare(reader.read(), returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null),
+                () -> {
+                    StockBoard board = reader.read();
+                    readPollers(board);
+                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null);
+                },
                 this::apply, loadError::set,
                 background, ui);
         for (Bucket b : Bucket.values()) {
@@ -123,6 +128,39 @@ public final class StockViewModel implements AutoCloseable {
         filteredRows.addListener((javafx.collections.ListChangeListener<StockRowViewModel>) c ->
                 shownCount.set(filteredRows.size()));
         now.set(clock.instant());
+    }
+
+    /** Team mode: who polls which source; null on a lone workspace (the chips say nothing about it). */
+    private volatile PollerLeases leases;
+    /** Source id → its poller, read with the last board (team mode only). */
+    private volatile Map<String, PollerLeases.Poller> pollers = Map.of();
+
+    /**
+     * Team mode: the freshness chips say "polled here" or "polled by &lt;desk&gt;" per source. A lone
+     * workspace (leases not shared) changes nothing. Call before {@link #start()}; returns this.
+     */
+    public StockViewModel withPollers(PollerLeases newLeases) {
+        this.leases = newLeases != null && newLeases.shared() ? newLeases : null;
+        return this;
+    }
+
+    /** Background thread: reads who polls each source of {@code board} (a failure only loses the line). */
+    private void readPollers(StockBoard board) {
+        PollerLeases l = leases;
+        if (l == null) {
+            return;
+        }
+        Map<String, PollerLeases.Poller> out = new java.util.HashMap<>();
+        try {
+            for (SourceFreshness f : board.sources()) {
+                if (!f.manual()) {
+                    l.poller(f.source().id()).ifPresent(p -> out.put(p.sourceId(), p));
+                }
+            }
+        } catch (RuntimeException e) {
+            return;
+        }
+        pollers = Map.copyOf(out);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------
@@ -276,6 +314,15 @@ public final class StockViewModel implements AutoCloseable {
      * warehouses: "ShipBob · Moreno Valley (CA)"). A warehouse source with no known warehouses still
      * gets a chip, so a source that never synced is visible.
      */
+    /** Team mode: the chip's poller line — here, another desk, or nobody (empty); null on a lone workspace. */
+    private FreshnessChipViewModel.Polling pollerOf(SourceFreshness s) {
+        if (leases == null || s.manual()) {
+            return null;
+        }
+        PollerLeases.Poller p = pollers.get(s.source().id());
+        return new FreshnessChipViewModel.Polling(p == null ? null : p.desk(), p != null && p.here());
+    }
+
     private List<FreshnessChipViewModel> buildChips(StockBoard board) {
         List<FreshnessChipViewModel> result = new ArrayList<>();
         List<SourceFreshness> sources = new ArrayList<>(board.sources());
@@ -291,10 +338,10 @@ public final class StockViewModel implements AutoCloseable {
                 }
             }
             if (ofSource.isEmpty()) {
-                result.add(new FreshnessChipViewModel(s, null));
+                result.add(new FreshnessChipViewModel(s, null, pollerOf(s)));
             } else {
                 for (Warehouse w : ofSource) {
-                    result.add(new FreshnessChipViewModel(s, w.name()));
+                    result.add(new FreshnessChipViewModel(s, w.name(), pollerOf(s)));
                 }
             }
         }

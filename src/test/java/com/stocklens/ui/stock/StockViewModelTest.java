@@ -340,4 +340,62 @@ class StockViewModelTest {
         StockViewModel unknown = started(FakeBoards.small());
         assertThat(unknown.allRows()).allSatisfy(r -> assertThat(r.returnsPool()).isNull());
     }
+
+    @Test
+    void teamModeChipsSayWhoPollsEachSourceAndALoneWorkspaceSaysNothing() {
+        StockBoard board = new StockBoard(List.of(), List.of(), List.of(
+                FakeBoards.fresh(FakeBoards.TIKTOK, NOW), FakeBoards.fresh(FakeBoards.SHIPBOB, NOW)));
+        java.util.Map<String, com.stocklens.service.PollerLeases.Poller> polled = java.util.Map.of(
+                FakeBoards.TIKTOK.id(), new com.stocklens.service.PollerLeases.Poller(FakeBoards.TIKTOK.id(), "me:1",
+                        NOW, true),
+                FakeBoards.SHIPBOB.id(), new com.stocklens.service.PollerLeases.Poller(FakeBoards.SHIPBOB.id(),
+                        "server:42", NOW, false));
+        com.stocklens.service.PollerLeases team = new com.stocklens.service.PollerLeases() {
+            @Override
+            public String desk() {
+                return "me:1";
+            }
+
+            @Override
+            public boolean shared() {
+                return true;
+            }
+
+            @Override
+            public boolean holds(String sourceId) {
+                return sourceId.equals(FakeBoards.TIKTOK.id());
+            }
+
+            @Override
+            public java.util.Optional<Poller> poller(String sourceId) {
+                return java.util.Optional.ofNullable(polled.get(sourceId));
+            }
+
+            @Override
+            public java.time.Duration period() {
+                return java.time.Duration.ofSeconds(10);
+            }
+
+            @Override
+            public AutoCloseable subscribe(java.util.function.Consumer<String> changed) {
+                return () -> { };
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StockViewModel vm = new StockViewModel(new CountingReader(board), events, FakeBoards.CLOCK, WINDOW, SAME_THREAD,
+                SAME_THREAD).withPollers(team);
+        vm.start();
+        FreshnessChipViewModel shop = vm.chips().stream().filter(FreshnessChipViewModel::isShop).findFirst().orElseThrow();
+        FreshnessChipViewModel warehouse = vm.chips().stream().filter(c -> !c.isShop()).findFirst().orElseThrow();
+        assertThat(shop.polling()).isEqualTo(new FreshnessChipViewModel.Polling("me:1", true));
+        assertThat(warehouse.polling()).isEqualTo(new FreshnessChipViewModel.Polling("server:42", false));
+
+        StockViewModel alone = new StockViewModel(new CountingReader(board), events, FakeBoards.CLOCK, WINDOW,
+                SAME_THREAD, SAME_THREAD).withPollers(com.stocklens.service.PollerLeases.local("me:1"));
+        alone.start();
+        assertThat(alone.chips()).allSatisfy(c -> assertThat(c.polling()).isNull());
+    }
 }

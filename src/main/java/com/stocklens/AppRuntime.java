@@ -311,7 +311,7 @@ public final class AppRuntime implements AutoCloseable {
         Database database;
         try {
             database = options.teamMode()
-                    ? Database.openShared(options.sharedDb(), null, env.get(SHARED_DB_PASSWORD_ENV))
+                    ? TeamDatabaseConfig.open(options, env, prompt)
                     : Database.open(options.workspace());
         } catch (WorkspaceInUseException | WorkspaceOpenException e) {
             throw new StartupException(e.getMessage(), e);

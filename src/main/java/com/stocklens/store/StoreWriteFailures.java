@@ -77,7 +77,7 @@ final class StoreWriteFailures {
         try {
             String url = jdbi.withHandle(h -> h.getConnection().getMetaData().getURL());
             return Database.isPostgresUrl(url) ? Database.safeUrl(url) : null;
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             return null;
         }
     }

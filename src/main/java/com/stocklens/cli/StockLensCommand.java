@@ -82,6 +82,14 @@ public final class StockLensCommand {
 
     private Map<String, String> environment = System.getenv();
 
+    /**
+     * The workspace whose settings.properties says which team database to use: the demo's with
+     * {@code --demo}, else the live one (never the demo a first start falls back to).
+     */
+    public Path settingsWorkspace() {
+        return DataDirectory.workspace(DataDirectory.resolve(dataDir), demo);
+    }
+
     /** The environment subcommands read secrets' settings from (tests hand in their own). */
     public Map<String, String> environment() {
         return environment;
@@ -171,8 +179,7 @@ public final class StockLensCommand {
         Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);
         // --db wins; else the workspace's settings.properties (db.url, written by `settings db`).
         String sharedDb = this.sharedDb != null && !this.sharedDb.isBlank() ? this.sharedDb
-                : com.stocklens.TeamDatabaseConfig.settingsUrl(
-                        com.stocklens.DataDirectory.workspace(DataDirectory.resolve(dataDir), demo)).orElse(null);
+                : com.stocklens.TeamDatabaseConfig.settingsUrl(settingsWorkspace()).orElse(null);
         // Nothing configured (no environment, no stored connection) → the demo, as a first start should be.
         // A shared team database is configured by definition: the demo runs there only when asked for.
         boolean runDemo = demo || (sharedDb == null && live.isEmpty()

@@ -2,7 +2,6 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.LaunchOptions;
 import com.stocklens.TeamDatabaseConfig;
 import com.stocklens.UserSettings;
 import com.stocklens.secrets.PassphrasePrompt;
@@ -83,14 +82,13 @@ final class WorkspaceCommand implements Callable<Integer> {
         }
         StockLensCommand root = root();
         Map<String, String> env = root.environment();
-        LaunchOptions options = root.launchOptions(env);
-        Path workspace = options.workspace();
+        Path workspace = root.settingsWorkspace();
         String role = user != null ? user : new UserSettings(workspace).dbUser().orElse(null);
         String password = TeamDatabaseConfig.password(env,
                 () -> SecretStores.choose(workspace, env, PassphrasePrompt.NONE));
         // The new folder is opened as --data-dir DIR (plus --demo for the demo's data, which lives in DIR/demo).
         Path local = up ? workspace
-                : com.stocklens.DataDirectory.workspace(toDir.toAbsolutePath().normalize(), options.demo());
+                : com.stocklens.DataDirectory.workspace(toDir.toAbsolutePath().normalize(), root.demo);
         if (!up && Files.exists(local.resolve("db").resolve("stocklens.mv.db")) && !force) {
             printer.message(local + " already holds a StockLens workspace: choose a new folder, or --force to replace "
                     + "its data.");
@@ -115,7 +113,7 @@ final class WorkspaceCommand implements Callable<Integer> {
                         + " or `stocklens settings db --url " + Database.safeUrl(url) + "`; this folder's own file "
                         + "is left as it was.");
             } else {
-                printer.message("Done. Open it with `stocklens " + (options.demo() ? "--demo " : "") + "--data-dir "
+                printer.message("Done. Open it with `stocklens " + (root.demo ? "--demo " : "") + "--data-dir "
                         + toDir.toAbsolutePath().normalize() + "`; `--db URL snapshot export` writes a single "
                         + ".stocklens file instead.");
             }

@@ -183,7 +183,8 @@ public final class StockLensApp extends Application {
                         .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
                                 new com.stocklens.ui.Messages(locale)))
                         .orElse(null))
-                .withScorecards(rt.scorecards());
+                .withScorecards(rt.scorecards())
+                .withTeamDatabase(rt.teamDatabase());
     }
 
     private static com.stocklens.service.FlagActions readOnlyFlagActions(String message) {

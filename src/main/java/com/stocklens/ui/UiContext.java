@@ -64,6 +64,8 @@ import java.util.function.Consumer;
  * @param connections     the connections screen's service; blocking, only on {@code background}
  * @param authorizeShop   opens TikTok's authorization dialog for a connection (FX thread), or null when none exists
  * @param scorecards      warehouse profiles and measured KPIs (the scorecard screen); blocking, only on {@code background}
+ * @param teamDatabase    team mode's settings and the workspace move (File → Team database…); blocking but
+ *                        {@code current()}, only on {@code background}; null means {@code TeamDatabase.NONE}
  */
 public record UiContext(
         StockBoardReader boardReader,
@@ -91,7 +93,8 @@ public record UiContext(
         SkuMappings skuMappings,
         Connections connections,
         Consumer<Connection> authorizeShop,
-        com.stocklens.service.Scorecards scorecards) {
+        com.stocklens.service.Scorecards scorecards,
+        com.stocklens.service.TeamDatabase teamDatabase) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -123,6 +126,7 @@ public record UiContext(
         Objects.requireNonNull(skuMappings, "skuMappings");
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(scorecards, "scorecards");
+        teamDatabase = teamDatabase == null ? com.stocklens.service.TeamDatabase.NONE : teamDatabase;
     }
 
     /** The same context with warehouse profiles and KPIs (the scorecard screen). */
@@ -130,14 +134,14 @@ public record UiContext(
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
                 codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
-                authorizeShop, newScorecards);
+                authorizeShop, newScorecards, teamDatabase);
     }
 
     /** The same context with stock-file imports (File → Import stock file…). */
     public UiContext withImports(StockImports newImports) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop, scorecards, teamDatabase);
     }
 
     /**
@@ -152,7 +156,7 @@ public record UiContext(
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
                 NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE, SkuMappings.NONE,
-                NoConnections.INSTANCE, null, com.stocklens.service.Scorecards.NONE);
+                NoConnections.INSTANCE, null, com.stocklens.service.Scorecards.NONE, null);
     }
 
     /**
@@ -175,7 +179,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, teamDatabase);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -183,14 +187,14 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, teamDatabase);
     }
 
     /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
     public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, teamDatabase);
     }
 
     /**
@@ -201,7 +205,7 @@ public record UiContext(
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
                 codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings,
-                newConnections, newAuthorizeShop, scorecards);
+                newConnections, newAuthorizeShop, scorecards, teamDatabase);
     }
 
     /** Connections for a context without them: an empty list, and every change says it is not available. */
@@ -312,21 +316,29 @@ public record UiContext(
     public UiContext withSkuMappings(SkuMappings newSkuMappings) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop, scorecards, teamDatabase);
+    }
+
+    /** The same context with team mode's settings and the workspace move (File → Team database…). */
+    public UiContext withTeamDatabase(com.stocklens.service.TeamDatabase newTeamDatabase) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
+                authorizeShop, scorecards, newTeamDatabase);
     }
 
     /** The same context in another language. */
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, teamDatabase);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, teamDatabase);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

@@ -54,7 +54,12 @@ public final class MoveWorkspaceView {
                         p.rowsDone(), p.rowsTotal()));
             }
         });
-        viewModel.messageProperty().addListener((o, was, m) -> moveResult.setText(m));
+        viewModel.messageProperty().addListener((o, was, m) -> {
+            if (viewModel.stateProperty().get() == MoveWorkspaceViewModel.State.DONE) {
+                return; // the summary below, in the window's language
+            }
+            moveResult.setText(m);
+        });
         viewModel.stateProperty().addListener((o, was, s) -> show(s));
         show(viewModel.stateProperty().get());
     }
@@ -72,6 +77,8 @@ public final class MoveWorkspaceView {
             case DONE -> {
                 moveProgress.setProgress(1);
                 moveStatus.setText(messages.get("move.done"));
+                long rows = viewModel.tables().stream().mapToLong(TableCount::target).sum();
+                moveResult.setText(messages.format("move.summary", rows, viewModel.tables().size()));
             }
             case FAILED, CANCELLED -> {
                 moveProgress.setProgress(0);

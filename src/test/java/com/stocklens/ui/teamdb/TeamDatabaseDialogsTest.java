@@ -67,6 +67,13 @@ class TeamDatabaseDialogsTest {
         }
     }
 
+    /** The dialog as a person sees it, for docs/screenshots (written to target/). */
+    private static void shoot(FxRobot robot, javafx.scene.control.Dialog<?> dialog, String name) throws Exception {
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> image[0] = dialog.getDialogPane().getScene().snapshot(null));
+        com.stocklens.ui.ScreenshotOnFailure.write(image[0], new java.io.File("target/" + name + ".png"));
+    }
+
     @Start
     void start(Stage stage) {
         Theme.apply();
@@ -76,9 +83,10 @@ class TeamDatabaseDialogsTest {
     }
 
     @Test
-    void theSettingsDialogTestsAndSaves(FxRobot robot) {
+    void theSettingsDialogTestsAndSaves(FxRobot robot) throws Exception {
         Messages messages = new Messages(UiContext.ENGLISH);
-        robot.interact(() -> TeamDatabaseDialogs.showSettings(stage, fake, Runnable::run, messages));
+        javafx.scene.control.Dialog<?>[] dialog = new javafx.scene.control.Dialog<?>[1];
+        robot.interact(() -> dialog[0] = TeamDatabaseDialogs.showSettings(stage, fake, Runnable::run, messages));
         TextField url = robot.lookup("#dbUrl").queryAs(TextField.class);
         assertThat(url.getText()).isEqualTo("jdbc:postgresql://db.example.com:5432/stocklens");
         assertThat(robot.lookup("#dbUser").queryAs(TextField.class).getText()).isEqualTo("desk");
@@ -97,6 +105,7 @@ class TeamDatabaseDialogsTest {
         robot.clickOn("#dbTest");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(status.getText()).startsWith("Refused: The server's certificate could not be verified");
+        shoot(robot, dialog[0], "teamdb-settings-refused-en");
 
         robot.interact(() -> mode.setValue(TeamDatabase.SslMode.REQUIRE));
         assertThat(robot.lookup("#dbRootCert").queryAs(TextField.class).isDisabled()).as("only for verify-full").isTrue();
@@ -109,9 +118,10 @@ class TeamDatabaseDialogsTest {
     }
 
     @Test
-    void theMoveDialogShowsProgressAndTheVerification(FxRobot robot) {
+    void theMoveDialogShowsProgressAndTheVerification(FxRobot robot) throws Exception {
         Messages messages = new Messages(UiContext.CHINESE);
-        robot.interact(() -> TeamDatabaseDialogs.showMove(stage, fake, Runnable::run, messages));
+        javafx.scene.control.Dialog<?>[] dialog = new javafx.scene.control.Dialog<?>[1];
+        robot.interact(() -> dialog[0] = TeamDatabaseDialogs.showMove(stage, fake, Runnable::run, messages));
         assertThat(robot.lookup("#moveTarget").queryAs(Label.class).getText())
                 .isEqualTo("团队数据库：jdbc:postgresql://db.example.com:5432/stocklens");
         assertThat(robot.lookup("#moveCancel").queryAs(Button.class).isDisabled()).isTrue();
@@ -122,9 +132,10 @@ class TeamDatabaseDialogsTest {
         assertThat(table.getItems()).extracting(TeamDatabase.TableCount::table).containsExactly("snapshot", "stock_row");
         assertThat(robot.lookup("#moveProgress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(robot.lookup("#moveResult").queryAs(Label.class).getText())
-                .isEqualTo("3,010 rows in 2 tables moved and verified.");
+                .isEqualTo("已迁移 3,010 行、2 张表，每张表的行数一致。");
         assertThat(robot.lookup("#moveStatus").queryAs(Label.class).getText()).startsWith("已迁移并核对");
         assertThat(robot.lookup("#moveStart").queryAs(Button.class).isDisabled()).as("done once").isTrue();
+        shoot(robot, dialog[0], "teamdb-move-done-zh");
     }
 
     @Test

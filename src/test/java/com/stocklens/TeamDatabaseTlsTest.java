@@ -95,6 +95,14 @@ class TeamDatabaseTlsTest {
                 .contains("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres")
                 .doesNotContain("sslrootcert=").doesNotContain("canary-tls-pw");
         assertThatThrownBy(() -> Database.openShared(url, "postgres", null)).hasMessageContaining("localhost");
+        // What `--db URL status` and the window's start say: the same sentence, no password, no query.
+        LaunchOptions options = new LaunchOptions(false, dir, null, LaunchOptions.LIVE_CADENCE,
+                java.time.Duration.ofMinutes(30), null, url);
+        assertThatThrownBy(() -> TeamDatabaseConfig.open(options,
+                java.util.Map.of(AppRuntime.SHARED_DB_PASSWORD_ENV, "canary-tls-pw"), com.stocklens.secrets.PassphrasePrompt.NONE))
+                .isInstanceOf(AppRuntime.StartupException.class)
+                .hasMessageStartingWith("Could not open the team database. The server's certificate could not be verified")
+                .hasMessageNotContaining("canary-tls-pw").hasMessageNotContaining("other.pem");
     }
 
     @Test

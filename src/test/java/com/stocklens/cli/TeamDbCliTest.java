@@ -72,6 +72,12 @@ class TeamDbCliTest extends CliHarness {
                 "--data-dir", back.toString(), "--demo", "stock", "--json");
         assertThat(code).as(stderr()).isZero();
         assertThat(stdout()).as("the local copy shows the same stock").isEqualTo(stock);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                        .as("the password in no file (logs, settings, databases): " + f).doesNotContain(CANARY);
+            }
+        }
     }
 
     @Test

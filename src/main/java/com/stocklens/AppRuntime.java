@@ -235,6 +235,30 @@ public final class AppRuntime implements AutoCloseable {
         return scorecards;
     }
 
+    /**
+     * Team mode's settings and the workspace move for the window (File → Team database…). Settings are
+     * kept in the live workspace's settings.properties (where a start without --demo reads db.url).
+     */
+    public com.stocklens.service.TeamDatabase teamDatabase() {
+        if (readOnly()) {
+            return com.stocklens.service.TeamDatabase.NONE;
+        }
+        Path settingsWorkspace = DataDirectory.workspace(options.baseDir(), false);
+        Map<String, String> env = System.getenv();
+        java.util.function.Supplier<com.stocklens.service.SecretStore> secretStore = new java.util.function.Supplier<>() {
+            private com.stocklens.service.SecretStore store;
+
+            @Override
+            public synchronized com.stocklens.service.SecretStore get() {
+                if (store == null) {
+                    store = SecretStores.choose(settingsWorkspace, env, PassphrasePrompt.NONE);
+                }
+                return store;
+            }
+        };
+        return new TeamDatabaseService(settingsWorkspace, env, secretStore, () -> database, options.teamMode());
+    }
+
 
     /** Snapshot history: moments, the board as of a moment, diffs (README "History and time travel"). */
     public History history() {
@@ -319,7 +343,7 @@ public final class AppRuntime implements AutoCloseable {
         Database database;
         try {
             database = options.teamMode()
-                    ? Database.openShared(options.sharedDb(), null, env.get(SHARED_DB_PASSWORD_ENV))
+                    ? TeamDatabaseConfig.open(options, env, prompt)
                     : Database.open(options.workspace());
         } catch (WorkspaceInUseException | WorkspaceOpenException e) {
             throw new StartupException(e.getMessage(), e);

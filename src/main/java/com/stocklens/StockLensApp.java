@@ -184,7 +184,8 @@ public final class StockLensApp extends Application {
                                 new com.stocklens.ui.Messages(locale)))
                         .orElse(null))
                 .withScorecards(rt.scorecards())
-                .withPollers(rt.leases());
+                .withPollers(rt.leases())
+                .withTeamDatabase(rt.teamDatabase());
     }
 
     private static com.stocklens.service.FlagActions readOnlyFlagActions(String message) {

@@ -22,6 +22,9 @@ public final class UserSettings {
     private static final String LANGUAGE = "ui.language";
     private static final String DECLARER = "ui.declarer";
     private static final String WALL_ROTATE = "wall.rotateSeconds";
+    /** Team mode: the shared database's JDBC URL (never with a password in it) and its login role. */
+    public static final String DB_URL = "db.url";
+    public static final String DB_USER = "db.user";
 
     private final Path file;
     private final Properties properties = new Properties();
@@ -82,6 +85,34 @@ public final class UserSettings {
             properties.setProperty(DECLARER, name.strip());
             save();
         }
+    }
+
+    /** The team database's JDBC URL ({@code db.url}), if set. */
+    public synchronized java.util.Optional<String> dbUrl() {
+        String v = properties.getProperty(DB_URL);
+        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.strip());
+    }
+
+    /** The team database's login role ({@code db.user}), if set. */
+    public synchronized java.util.Optional<String> dbUser() {
+        String v = properties.getProperty(DB_USER);
+        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.strip());
+    }
+
+    /** Sets (or, with a null url, removes) the team database's URL and user; the password is never kept here. */
+    public synchronized void setDb(String url, String user) {
+        if (url == null || url.isBlank()) {
+            properties.remove(DB_URL);
+            properties.remove(DB_USER);
+        } else {
+            properties.setProperty(DB_URL, url.strip());
+            if (user == null || user.isBlank()) {
+                properties.remove(DB_USER);
+            } else {
+                properties.setProperty(DB_USER, user.strip());
+            }
+        }
+        save();
     }
 
     private synchronized void save() {

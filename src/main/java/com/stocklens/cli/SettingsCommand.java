@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code settings [--json]}: every policy figure, its value, its default and where the value came from. */
-@Command(name = "settings", description = "Show the policy settings (thresholds, deadlines, health bands) and where each value came from; set them in <workspace>/settings.properties.")
+@Command(name = "settings", subcommands = SettingsDbCommand.class, description = "Show the policy settings (thresholds, deadlines, health bands) and where each value came from; set them in <workspace>/settings.properties.")
 final class SettingsCommand extends RuntimeCommand {
     @Option(names = "--json", description = "Print JSON (documented in README.md).")
     boolean json;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
                 SnapshotCommand.class, HistoryCommand.class, DiffCommand.class, ScoresCommand.class,
-                BackupCommand.class, ServeCommand.class})
+                BackupCommand.class, ServeCommand.class,
+                WorkspaceCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")
@@ -79,6 +80,27 @@ public final class StockLensCommand {
 
     @Spec
     CommandSpec spec;
+
+    private Map<String, String> environment = System.getenv();
+
+    /**
+     * The workspace whose settings.properties says which team database to use: the demo's with
+     * {@code --demo}, else the live one (never the demo a first start falls back to).
+     */
+    public Path settingsWorkspace() {
+        return DataDirectory.workspace(DataDirectory.resolve(dataDir), demo);
+    }
+
+    /** The environment subcommands read secrets' settings from (tests hand in their own). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** This command reading {@code env} instead of the process environment. */
+    public StockLensCommand withEnvironment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
+        return this;
+    }
 
     private Path fileToOpen;
 
@@ -156,6 +178,9 @@ public final class StockLensCommand {
                             : Staleness.DEFAULT_WINDOW, snapshot.toAbsolutePath());
         }
         Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);
+        // --db wins; else the workspace's settings.properties (db.url, written by `settings db`).
+        String sharedDb = this.sharedDb != null && !this.sharedDb.isBlank() ? this.sharedDb
+                : com.stocklens.TeamDatabaseConfig.settingsUrl(settingsWorkspace()).orElse(null);
         // Nothing configured (no environment, no stored connection) → the demo, as a first start should be.
         // A shared team database is configured by definition: the demo runs there only when asked for.
         boolean runDemo = demo || (sharedDb == null && live.isEmpty()

@@ -10,6 +10,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Turns the store's I/O failures into one plain sentence naming the disk and its free space. */
 final class StoreWriteFailures {
+    /** PostgreSQL SQLSTATEs (H2 reports its own vendor codes instead, and SQLSTATEs of class 90). */
+    static final String PG_DISK_FULL = "53100";
+    static final String PG_OUT_OF_MEMORY = "53200";
+    static final String PG_IO_ERROR = "58030";
+
     private StoreWriteFailures() {
     }
 
@@ -26,6 +31,15 @@ final class StoreWriteFailures {
                     || m.contains("there is not enough space on the disk")) {
                 diskFull = true;
             }
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
+                // PostgreSQL (team mode): class 53 "insufficient resources" (53100 disk_full), 58030 io_error.
+                String state = sql.getSQLState();
+                if (state.equals(PG_DISK_FULL) || state.equals(PG_OUT_OF_MEMORY)) {
+                    diskFull = true;
+                } else if (state.equals(PG_IO_ERROR)) {
+                    io = true;
+                }
+            }
             if (c instanceof IOException || c instanceof SQLException sql
                     && (sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1 || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_2
                     || sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
@@ -39,6 +53,14 @@ final class StoreWriteFailures {
         if (!diskFull && !io) {
             return e;
         }
+        String server = serverName(jdbi);
+        if (server != null) {
+            // The disk is the server's: its free space is not ours to measure.
+            String message = (diskFull ? "the team database server " + server + " is out of disk space"
+                    : "write failed on the team database server " + server + ": " + rootMessage(e))
+                    + "; nothing of this sync was stored, the last complete snapshot is still shown";
+            return new StoreWriteException(message, e);
+        }
         Path dir = databaseDirectory(jdbi);
         String where = dir == null ? "the workspace disk" : dir.toString();
         String free = freeSpace(dir);
@@ -48,6 +70,16 @@ final class StoreWriteFailures {
                 : "write failed on " + where + " (" + free + " free): " + rootMessage(e)
                         + "; nothing of this sync was stored, the last complete snapshot is still shown";
         return new StoreWriteException(message, e);
+    }
+
+    /** The shared database's URL without its query, or null for the workspace's H2 file. */
+    private static String serverName(Jdbi jdbi) {
+        try {
+            String url = jdbi.withHandle(h -> h.getConnection().getMetaData().getURL());
+            return Database.isPostgresUrl(url) ? Database.safeUrl(url) : null;
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Path databaseDirectory(Jdbi jdbi) {

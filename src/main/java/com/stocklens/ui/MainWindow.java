@@ -512,8 +512,18 @@ public final class MainWindow implements AutoCloseable {
             }
         });
         exportSnapshotItem = exportSnapshot;
+        MenuItem teamDatabase = new MenuItem(messages.get("menu.file.teamDatabase"));
+        teamDatabase.setId("menuTeamDatabase");
+        teamDatabase.setOnAction(e -> com.stocklens.ui.teamdb.TeamDatabaseDialogs.showSettings(
+                root.getScene() == null ? null : root.getScene().getWindow(), context.teamDatabase(),
+                context.background(), messages));
+        MenuItem moveToTeam = new MenuItem(messages.get("menu.file.moveToTeam"));
+        moveToTeam.setId("menuMoveToTeam");
+        moveToTeam.setOnAction(e -> com.stocklens.ui.teamdb.TeamDatabaseDialogs.showMove(
+                root.getScene() == null ? null : root.getScene().getWindow(), context.teamDatabase(),
+                context.background(), messages));
         Menu file = new Menu(messages.get("menu.file"), null, importStock, new SeparatorMenuItem(), openSnapshot,
-                exportSnapshot, new SeparatorMenuItem(), quit);
+                exportSnapshot, new SeparatorMenuItem(), teamDatabase, moveToTeam, new SeparatorMenuItem(), quit);
         file.setId("menuFile");
 
         ToggleGroup languages = new ToggleGroup();

@@ -66,6 +66,8 @@ import java.util.function.Consumer;
  * @param scorecards      warehouse profiles and measured KPIs (the scorecard screen); blocking, only on {@code background}
  * @param pollers         team mode: who polls which source ("polled here" / "polled by" in the freshness bar);
  *                        null or a lone workspace's leases show nothing; {@code poller()} is blocking
+ * @param teamDatabase    team mode's settings and the workspace move (File → Team database…); blocking but
+ *                        {@code current()}, only on {@code background}; null means {@code TeamDatabase.NONE}
  */
 public record UiContext(
         StockBoardReader boardReader,
@@ -94,7 +96,8 @@ public record UiContext(
         Connections connections,
         Consumer<Connection> authorizeShop,
         com.stocklens.service.Scorecards scorecards,
-        com.stocklens.service.PollerLeases pollers) {
+        com.stocklens.service.PollerLeases pollers,
+        com.stocklens.service.TeamDatabase teamDatabase) {
 
     /** Simplified Chinese, the default language of the app (users read Chinese first). */
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -129,6 +132,7 @@ public record UiContext(
         Objects.requireNonNull(skuMappings, "skuMappings");
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(scorecards, "scorecards");
+        teamDatabase = teamDatabase == null ? com.stocklens.service.TeamDatabase.NONE : teamDatabase;
     }
 
     /** The context without team-mode pollers (a lone workspace). */
@@ -143,7 +147,7 @@ public record UiContext(
         this(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale, flagReader,
                 flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports, codeChecks,
                 reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
-                authorizeShop, scorecards, null);
+                authorizeShop, scorecards, null, null);
     }
 
     /** The same context with team mode's pollers: the freshness bar says who polls each source. */
@@ -151,7 +155,7 @@ public record UiContext(
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
                 codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
-                authorizeShop, scorecards, newPollers);
+                authorizeShop, scorecards, newPollers, teamDatabase);
     }
 
     /** The same context with warehouse profiles and KPIs (the scorecard screen). */
@@ -159,14 +163,14 @@ public record UiContext(
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
                 codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
-                authorizeShop, newScorecards, pollers);
+                authorizeShop, newScorecards, pollers, teamDatabase);
     }
 
     /** The same context with stock-file imports (File → Import stock file…). */
     public UiContext withImports(StockImports newImports) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop, scorecards, pollers);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, newImports, skuMappings, connections, authorizeShop, scorecards, pollers, teamDatabase);
     }
 
     /**
@@ -181,7 +185,7 @@ public record UiContext(
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer,
                 NoReports.AGEING, NoReports.HEALTH, NoReports.CODES, NoReports.EXPORTS, (from, to) -> Map.of(),
                 NoTeamPush.INSTANCE, ReturnsPoolReader.NONE, NoImports.INSTANCE, SkuMappings.NONE,
-                NoConnections.INSTANCE, null, com.stocklens.service.Scorecards.NONE, null);
+                NoConnections.INSTANCE, null, com.stocklens.service.Scorecards.NONE, null, null);
     }
 
     /**
@@ -204,7 +208,7 @@ public record UiContext(
                                  DemandReader demand) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageing, health, codes, exports,
-                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
+                demand, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers, teamDatabase);
     }
 
     /** The same context with the red-flag services (what the composition root calls once they exist). */
@@ -212,14 +216,14 @@ public record UiContext(
                                Thresholds newThresholds, NameMemory newDeclarer) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 reader, actions, events, newNotices, newThresholds, newDeclarer, ageingReader, healthReports, codeChecks,
-                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
+                reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers, teamDatabase);
     }
 
     /** The same context with the team-push settings (Settings → Team push…) and the TikTok returns pool. */
     public UiContext withTeam(TeamPush newTeamPush, ReturnsPoolReader newReturnsPool) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
+                codeChecks, reportExports, demandReader, newTeamPush, newReturnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers, teamDatabase);
     }
 
     /**
@@ -230,7 +234,7 @@ public record UiContext(
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
                 codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings,
-                newConnections, newAuthorizeShop, scorecards, pollers);
+                newConnections, newAuthorizeShop, scorecards, pollers, teamDatabase);
     }
 
     /** Connections for a context without them: an empty list, and every change says it is not available. */
@@ -341,21 +345,29 @@ public record UiContext(
     public UiContext withSkuMappings(SkuMappings newSkuMappings) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop, scorecards, pollers);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, newSkuMappings, connections, authorizeShop, scorecards, pollers, teamDatabase);
+    }
+
+    /** The same context with team mode's settings and the workspace move (File → Team database…). */
+    public UiContext withTeamDatabase(com.stocklens.service.TeamDatabase newTeamDatabase) {
+        return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, switchLocale,
+                flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections,
+                authorizeShop, scorecards, pollers, newTeamDatabase);
     }
 
     /** The same context in another language. */
     public UiContext withLocale(Locale newLocale) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, newLocale, switchLocale,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers, teamDatabase);
     }
 
     /** The same context with another language-switch handler (the root usually sets it once it has a Scene). */
     public UiContext withSwitchLocale(Consumer<Locale> handler) {
         return new UiContext(boardReader, syncEvents, clock, stalenessWindow, demo, background, locale, handler,
                 flagReader, flagActions, flagEvents, notices, thresholds, declarer, ageingReader, healthReports,
-                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers);
+                codeChecks, reportExports, demandReader, teamPush, returnsPool, stockImports, skuMappings, connections, authorizeShop, scorecards, pollers, teamDatabase);
     }
 
     /** Actions for a context without flags: there is never a task or alert to act on, so any call is a bug. */

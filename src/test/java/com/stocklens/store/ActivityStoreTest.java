@@ -21,11 +21,16 @@ class ActivityStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-26T02:00:00Z");
 
     private Database db;
+
+    /** The database under test: H2 in memory here; {@code ActivityStoreOnPostgresTest} overrides it. */
+    Database newDatabase(String name) {
+        return Database.inMemory(name);
+    }
     private ActivityRepository repo;
 
     @BeforeEach
     void open() {
-        db = Database.inMemory("activity-" + System.nanoTime());
+        db = newDatabase("activity-" + System.nanoTime());
         repo = new ActivityRepository(db.jdbi());
     }
 

@@ -27,12 +27,17 @@ class FlagRepositoryTest {
     private static final String SKU = StoreFixtures.sku(1);
 
     private Database db;
+
+    /** The database under test: H2 in memory here; {@code FlagRepositoryOnPostgresTest} overrides it. */
+    Database newDatabase(String name) {
+        return Database.inMemory(name);
+    }
     private FlagRepository repo;
     private JdbiFlagReader reader;
 
     @BeforeEach
     void open() {
-        db = Database.inMemory("flags-" + System.nanoTime());
+        db = newDatabase("flags-" + System.nanoTime());
         // Reference data (SKU names, warehouses, sources) comes from a real snapshot commit.
         SnapshotRepository snapshots = new SnapshotRepository(db.jdbi());
         long run = snapshots.beginRun(StoreFixtures.SHIPBOB.id(), T0);

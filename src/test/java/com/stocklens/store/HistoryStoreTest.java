@@ -37,12 +37,17 @@ class HistoryStoreTest {
     private static final Instant T2 = Instant.parse("2026-11-26T03:00:00Z");
 
     private Database db;
+
+    /** The database under test: H2 in memory here; {@code HistoryStoreOnPostgresTest} overrides it. */
+    Database newDatabase(String name) {
+        return Database.inMemory(name);
+    }
     private SnapshotRepository repo;
     private JdbiHistory history;
 
     @BeforeEach
     void open(TestInfo info) {
-        db = Database.inMemory("history-" + info.getDisplayName().hashCode() + "-" + System.nanoTime());
+        db = newDatabase("history-" + info.getDisplayName().hashCode() + "-" + System.nanoTime());
         repo = new SnapshotRepository(db.jdbi());
         history = new JdbiHistory(db.jdbi(), new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB, WINIT, TIKTOK)));
     }

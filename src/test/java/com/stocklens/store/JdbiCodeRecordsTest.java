@@ -26,11 +26,16 @@ class JdbiCodeRecordsTest {
     private static final StockLevel LEVEL = new StockLevel(5, 5, 0, 0, null, null, 0);
 
     private Database db;
+
+    /** The database under test: H2 in memory here; {@code JdbiCodeRecordsOnPostgresTest} overrides it. */
+    Database newDatabase(String name) {
+        return Database.inMemory(name);
+    }
     private SnapshotRepository repo;
 
     @BeforeEach
     void open() {
-        db = Database.inMemory("codes-" + System.nanoTime());
+        db = newDatabase("codes-" + System.nanoTime());
         repo = new SnapshotRepository(db.jdbi());
     }
 

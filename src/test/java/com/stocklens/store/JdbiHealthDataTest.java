@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 /** The raw history for the health report: last snapshot per Beijing day, the carry-in, the TikTok mapping. */
 class JdbiHealthDataTest {
     private Database db;
+
+    /** The database under test: H2 in memory here; {@code JdbiHealthDataOnPostgresTest} overrides it. */
+    Database newDatabase(String name) {
+        return Database.inMemory(name);
+    }
     private SnapshotRepository repo;
 
     @BeforeEach
     void open() {
-        db = Database.inMemory("health-" + System.nanoTime());
+        db = newDatabase("health-" + System.nanoTime());
         repo = new SnapshotRepository(db.jdbi());
     }
 

@@ -22,11 +22,16 @@ import org.junit.jupiter.api.Test;
 class JdbiWarehouseKpisTest {
     private static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z"); // 08:00 Beijing, 07-01
     private Database db;
+
+    /** The database under test: H2 in memory here; {@code JdbiWarehouseKpisOnPostgresTest} overrides it. */
+    Database newDatabase(String name) {
+        return Database.inMemory(name);
+    }
     private SnapshotRepository repo;
 
     @BeforeEach
     void open() {
-        db = Database.inMemory("kpis-" + System.nanoTime());
+        db = newDatabase("kpis-" + System.nanoTime());
         repo = new SnapshotRepository(db.jdbi());
     }
 

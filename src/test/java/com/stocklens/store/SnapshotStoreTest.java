@@ -38,11 +38,16 @@ class SnapshotStoreTest {
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00.123Z");
 
     private Database db;
+
+    /** The database under test: H2 in memory here; {@code SnapshotStoreOnPostgresTest} overrides it. */
+    Database newDatabase(String name) {
+        return Database.inMemory(name);
+    }
     private SnapshotRepository repo;
 
     @BeforeEach
     void open(TestInfo info) {
-        db = Database.inMemory("store-" + info.getDisplayName().hashCode() + "-" + System.nanoTime());
+        db = newDatabase("store-" + info.getDisplayName().hashCode() + "-" + System.nanoTime());
         repo = new SnapshotRepository(db.jdbi());
     }
 

@@ -1,0 +1,145 @@
+package com.stocklens.ui.teamdb;
+
+import com.stocklens.service.SecretStore;
+import com.stocklens.service.TeamDatabase;
+import com.stocklens.service.TeamDatabase.Config;
+import com.stocklens.service.TeamDatabase.SslMode;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * File → Team database…: the shared PostgreSQL's URL, role, password, TLS mode and root certificate;
+ * Test makes a real connection (off the FX thread), Save keeps them for the next start.
+ */
+public final class TeamDatabaseViewModel {
+    /** What the status line shows. */
+    public enum State { NONE, TESTING, CONNECTED, REFUSED, SAVED, SAVE_FAILED }
+
+    private final TeamDatabase service;
+    private final Executor background;
+    private final Executor fx;
+    private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ObjectProperty<SslMode> sslMode = new SimpleObjectProperty<>(SslMode.VERIFY_FULL);
+    private final StringProperty rootCert = new SimpleStringProperty("");
+    private final BooleanProperty active = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    public TeamDatabaseViewModel(TeamDatabase service, Executor background, Executor fx) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.background = Objects.requireNonNull(background, "background");
+        this.fx = Objects.requireNonNull(fx, "fx");
+        Config c = service.current();
+        url.set(c.url());
+        user.set(c.user());
+        sslMode.set(c.sslMode());
+        rootCert.set(c.rootCert());
+        active.set(c.active());
+    }
+
+    /** What the fields say now. */
+    public Config config() {
+        return new Config(url.get(), user.get(), sslMode.get(), rootCert.get(), false, active.get());
+    }
+
+    /** Connects with the fields' values and reports the server's version or the refusal. */
+    public void test() {
+        if (busy.get()) {
+            return;
+        }
+        Config c = config();
+        String pw = password.get();
+        busy.set(true);
+        state.set(State.TESTING);
+        detail.set("");
+        background.execute(() -> {
+            TeamDatabase.TestResult r = service.test(c, pw);
+            fx.execute(() -> {
+                busy.set(false);
+                detail.set(r.message());
+                state.set(r.ok() ? State.CONNECTED : State.REFUSED);
+            });
+        });
+    }
+
+    /** Saves (off the FX thread); {@code onSaved} runs on the FX thread when it worked. */
+    public void save(Runnable onSaved) {
+        if (busy.get()) {
+            return;
+        }
+        Config c = config();
+        String pw = password.get();
+        busy.set(true);
+        background.execute(() -> {
+            String problem;
+            try {
+                service.save(c, pw);
+                problem = null;
+            } catch (IllegalArgumentException | SecretStore.SecretStoreException e) {
+                problem = e.getMessage();
+            }
+            String p = problem;
+            fx.execute(() -> {
+                busy.set(false);
+                detail.set(p == null ? "" : p);
+                state.set(p == null ? State.SAVED : State.SAVE_FAILED);
+                if (p == null) {
+                    onSaved.run();
+                }
+            });
+        });
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ObjectProperty<SslMode> sslModeProperty() {
+        return sslMode;
+    }
+
+    public StringProperty rootCertProperty() {
+        return rootCert;
+    }
+
+    /** Whether this session already runs on the team database. */
+    public boolean active() {
+        return active.get();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The service's sentence for the last test or save. */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -60,7 +60,7 @@ final class FlagsCommand extends RuntimeCommand {
                     + " alerts are not recorded for past moments.");
         }
         printer.message(board.tasks().size() + " calibration task(s), " + board.alerts().size() + " alert(s)"
-                + (board.evaluatedAt() == null ? "; the rules have not run yet (sync first)"
+                + (board.evaluatedAt() == null ? (board.isPast() ? "" : "; the rules have not run yet (sync first)")
                 : "; evaluated at " + board.evaluatedAt()));
         return 0;
     }

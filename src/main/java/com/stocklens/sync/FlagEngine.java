@@ -206,6 +206,33 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
      * slow-moving on the ages as of {@code at}. Returns awaiting QC keep no history, so no returns-QC
      * alert is judged. Nothing is stored. Blocking I/O: never on the FX thread.
      */
+    /**
+     * {@code tasks} (the calibration tasks open at {@code at}) with the figures and hints they had then:
+     * the store keeps a task's quantities only as last updated (after the gap closed they agree), so
+     * they are recomputed by the calibration rule on {@code board} (the board as of {@code at}). A task
+     * whose pair is missing or not comparable on that board keeps its stored figures.
+     */
+    public List<CalibrationTask> tasksAt(Instant at, StockBoard board, List<CalibrationTask> tasks) {
+        Map<String, StockPair> byKey = new HashMap<>();
+        for (StockPair p : pairs(board)) {
+            byKey.put(p.key(), p);
+        }
+        List<CalibrationTask> out = new ArrayList<>(tasks.size());
+        for (CalibrationTask t : tasks) {
+            StockPair pair = byKey.get(t.pairKey());
+            com.stocklens.rules.CalibrationCheck check = pair == null ? null
+                    : com.stocklens.rules.CalibrationRule.check(pair, thresholds);
+            if (check == null || !check.comparable()) {
+                out.add(t);
+                continue;
+            }
+            out.add(new CalibrationTask(t.id(), t.sellerSku(), t.warehouseId(), t.detectedAt(), t.deadline(),
+                    check.warehouseQuantity(), check.tiktokQuantity(), t.state(), t.declaration(), t.closedAt(),
+                    com.stocklens.rules.RootCauseHints.of(pair, check.gap(), staleSideTolerance)));
+        }
+        return out;
+    }
+
     public List<Alert> alertsAt(Instant at, StockBoard board) {
         Objects.requireNonNull(at, "at");
         Map<String, ZoneId> zones = new HashMap<>();

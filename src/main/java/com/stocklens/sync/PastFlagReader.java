@@ -2,10 +2,13 @@ package com.stocklens.sync;
 
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
+import com.stocklens.domain.CalibrationTask;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.History;
+import com.stocklens.service.StockBoard;
+import com.stocklens.service.TaskRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,8 +24,8 @@ import java.util.Set;
  *
  * <p>At a past moment T: the calibration tasks and which alerts were listed come from the store's own
  * record ({@code store.JdbiFlagReader#readAt}: tasks open at T with the declarations made by T, alerts
- * replayed from their audit trail). An alert's figures are kept only as they are now, so they are
- * recomputed: the rules are pure functions of the stock board, so the board as of T (and the demand and
+ * replayed from their audit trail). A task's quantities and hints, and an alert's figures, are kept only
+ * as last updated, so they are recomputed ({@link FlagEngine#tasksAt}, {@link FlagEngine#alertsAt}): the rules are pure functions of the stock board, so the board as of T (and the demand and
  * ages as of T) gives the figures of stale sources, oversell, missing pre-allocation, safety stock and
  * slow-moving stock as they stood then ({@link FlagEngine#alertsAt}). Returns awaiting QC keep no
  * history: a returns-QC alert listed at T shows without figures, and its kind is reported as not recorded.
@@ -56,8 +59,15 @@ public final class PastFlagReader implements FlagReader {
     @Override
     public FlagBoard readAt(Instant at) {
         FlagBoard recorded = store.readAt(at);
+        StockBoard board = history.boardAt(at);
+        List<CalibrationTask> tasksThen = rules.tasksAt(at, board, recorded.tasks().stream().map(TaskRow::task).toList());
+        List<TaskRow> tasks = new ArrayList<>(tasksThen.size());
+        for (int i = 0; i < tasksThen.size(); i++) {
+            TaskRow row = recorded.tasks().get(i);
+            tasks.add(new TaskRow(tasksThen.get(i), row.skuName(), row.warehouse()));
+        }
         Map<String, Alert> figures = new HashMap<>();
-        for (Alert a : rules.alertsAt(at, history.boardAt(at))) {
+        for (Alert a : rules.alertsAt(at, board)) {
             figures.put(a.key(), a);
         }
         List<AlertRow> alerts = new ArrayList<>(recorded.alerts().size());
@@ -69,7 +79,7 @@ public final class PastFlagReader implements FlagReader {
                     computed.detail(), then.state(), then.snoozedUntil(), then.acknowledgedBy()),
                     row.skuName(), row.warehouse(), row.sourceName()));
         }
-        return new FlagBoard(recorded.tasks(), alerts, recorded.evaluatedAt(), at,
+        return new FlagBoard(tasks, alerts, recorded.evaluatedAt(), at,
                 EnumSet.copyOf(FIGURES_NOT_RECORDED));
     }
 }

@@ -118,6 +118,19 @@ class PastFlagReaderTest {
         assertThat(later.raisedAt()).as("one condition, raised once").isEqualTo(T0);
 
         assertThat(oversell(reader.readAt(T_CLEAR.plusSeconds(1)))).isEmpty();
+
+        // The tasks open then carry the figures of then too (the resolved rows now hold the closing figures).
+        var task = reader.readAt(T0.plus(Duration.ofMinutes(10))).tasks().stream().map(r -> r.task())
+                .filter(t -> t.sellerSku().equals(StoreFixtures.sku(1))).findFirst().orElseThrow();
+        assertThat(task.warehouseQuantity()).isEqualTo(10);
+        assertThat(task.tiktokQuantity()).isEqualTo(11);
+        assertThat(task.state()).isEqualTo(com.stocklens.domain.CalibrationState.OPEN);
+        // Later the warehouse holds far more than TikTok offers: still a gap, with the figures of that board.
+        assertThat(reader.readAt(T_LOWER.plusSeconds(1)).tasks()).filteredOn(r -> r.task().sellerSku()
+                .equals(StoreFixtures.sku(1))).singleElement().satisfies(r -> {
+                    assertThat(r.task().warehouseQuantity()).isEqualTo(5);
+                    assertThat(r.task().id()).isEqualTo(task.id());
+                });
         assertThat(reader.readAt(T0.plusSeconds(1)).notRecorded()).containsExactly(AlertKind.RETURN_QC_OVERDUE);
     }
 }

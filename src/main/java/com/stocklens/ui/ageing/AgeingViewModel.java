@@ -178,7 +178,13 @@ public final class AgeingViewModel implements AutoCloseable {
                     daysOfSupply(available.get(sku), inTransit.get(sku), averageDailyDemand(sales.get(sku)))));
         }
         List<WarehouseAges> bars = new ArrayList<>();
-        perWarehouse.forEach((id, units) -> bars.add(new WarehouseAges(id, names.getOrDefault(id, id), units)));
+        // A warehouse whose units are all of unknown age has no bar to draw: an empty slot would read as
+        // "no stock" and squeeze the bars that exist (their share shows in the table and the summary).
+        perWarehouse.forEach((id, units) -> {
+            if (units.values().stream().anyMatch(n -> n != null && n > 0)) {
+                bars.add(new WarehouseAges(id, names.getOrDefault(id, id), units));
+            }
+        });
         bars.sort(Comparator.comparing(WarehouseAges::label));
         rows.sort(Comparator.comparing((OldSkuRowViewModel r) -> r.oldestDays() == null ? -1 : r.oldestDays())
                 .reversed().thenComparing(OldSkuRowViewModel::sellerSku));

@@ -125,7 +125,8 @@ public final class AppRuntime implements AutoCloseable {
     private final JdbiDemandReader demandReader;
     private final JdbiReturnsPoolReader returnsPoolReader;
     private final FlagEngine flagEngine;
-    private final JdbiFlagReader flagReader;
+    /** Now from the store; a past moment from the store's record plus the rules on the board of then. */
+    private final FlagReader flagReader;
     private final AgeingService ageingReader;
     private final Thresholds thresholds;
     private final PolicySettings policy;
@@ -198,7 +199,6 @@ public final class AppRuntime implements AutoCloseable {
                 : new ActivitySync(activitySource, new ActivityRepository(database.jdbi()), clock, options.cadence());
         this.demandReader = new JdbiDemandReader(database.jdbi());
         this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
-        this.flagReader = new JdbiFlagReader(database.jdbi());
         this.ageingReader = new AgeingService(new AgeingInputs(database.jdbi()), clock);
         // --stale-after on the command line wins; otherwise settings.properties, otherwise the default.
         this.policy = PolicySettings.load(dataWorkspace,
@@ -215,6 +215,8 @@ public final class AppRuntime implements AutoCloseable {
         this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock,
                 skuIdentities);
         this.history = new JdbiHistory(database.jdbi(), boardReader);
+        this.flagReader = new com.stocklens.sync.PastFlagReader(new JdbiFlagReader(database.jdbi()), history,
+                flagEngine);
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
         com.stocklens.store.WarehouseProfileRepository profiles =

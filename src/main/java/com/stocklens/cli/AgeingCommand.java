@@ -11,7 +11,10 @@ import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ageing [--json]}: FIFO age buckets per SKU × warehouse, and totals per warehouse. */
+/**
+ * {@code ageing [--json]}: FIFO age buckets per SKU × warehouse, and totals per warehouse. With the global
+ * {@code --as-of T}: as they stood at T (snapshots taken by then, ages counted to T's Beijing day).
+ */
 @Command(name = "ageing", description = "Show FIFO inventory age per SKU × warehouse (库龄): units per age bucket, "
         + "the oldest unit's age and units of unknown age, from the latest snapshots.")
 final class AgeingCommand extends RuntimeCommand {
@@ -20,13 +23,15 @@ final class AgeingCommand extends RuntimeCommand {
 
     @Override
     int run(AppRuntime runtime) {
-        List<AgeProfile> profiles = runtime.ageingReader().current();
+        java.time.Instant asOf = root().asOf().orElse(null);
+        List<AgeProfile> profiles = asOf == null ? runtime.ageingReader().current() : runtime.ageingReader().at(asOf);
         Map<String, Totals> byWarehouse = new TreeMap<>();
         for (AgeProfile p : profiles) {
             byWarehouse.computeIfAbsent(p.warehouseId(), w -> new Totals()).add(p);
         }
         if (json) {
             ObjectNode root = Json.MAPPER.createObjectNode();
+            Json.putInstant(root, "asOf", asOf);
             ArrayNode rows = root.putArray("rows");
             for (AgeProfile p : profiles) {
                 ObjectNode n = rows.addObject();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
  * {@code flags [--json]}: the red-flag panel from the store — open and declared calibration tasks,
  * soonest deadline first, then the alerts not cleared. Reads what the last evaluation stored (run
  * {@code sync --once} first for fresh figures); the countdowns are computed at the moment of printing.
+ * With the global {@code --as-of T}: the flags as they stood at T, countdowns as they stood then.
  */
 @Command(name = "flags", description = "List the red flags: calibration tasks with their countdown, then alerts.")
 final class FlagsCommand extends RuntimeCommand {
@@ -29,8 +30,9 @@ final class FlagsCommand extends RuntimeCommand {
 
     @Override
     int run(AppRuntime runtime) {
-        Instant now = runtime.clock().instant().truncatedTo(ChronoUnit.MICROS);
-        FlagBoard board = runtime.flagReader().read();
+        Instant asOf = root().asOf().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(null);
+        Instant now = asOf != null ? asOf : runtime.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        FlagBoard board = asOf == null ? runtime.flagReader().read() : runtime.flagReader().readAt(asOf);
         if (json) {
             printer.result(Json.write(toJson(board, now)));
             return 0;
@@ -52,8 +54,13 @@ final class FlagsCommand extends RuntimeCommand {
             printer.result(String.format("%-22s %-32s %-12s %8s %8s  %s", a.kind(), subject, a.state(),
                     dash(a.actual()), dash(a.limit()), a.detail() == null ? "" : a.detail()));
         }
+        if (board.isPast()) {
+            printer.message("As of " + board.asOf() + " (a past moment); figures of "
+                    + board.notRecorded().stream().map(Enum::name).sorted().toList()
+                    + " alerts are not recorded for past moments.");
+        }
         printer.message(board.tasks().size() + " calibration task(s), " + board.alerts().size() + " alert(s)"
-                + (board.evaluatedAt() == null ? "; the rules have not run yet (sync first)"
+                + (board.evaluatedAt() == null ? (board.isPast() ? "" : "; the rules have not run yet (sync first)")
                 : "; evaluated at " + board.evaluatedAt()));
         return 0;
     }
@@ -62,6 +69,9 @@ final class FlagsCommand extends RuntimeCommand {
         ObjectNode root = Json.MAPPER.createObjectNode();
         Json.putInstant(root, "generatedAt", now);
         Json.putInstant(root, "evaluatedAt", board.evaluatedAt());
+        Json.putInstant(root, "asOf", board.asOf());
+        ArrayNode notRecorded = root.putArray("notRecorded");
+        board.notRecorded().stream().map(Enum::name).sorted().forEach(notRecorded::add);
         ArrayNode tasks = root.putArray("tasks");
         for (TaskRow r : board.tasks()) {
             CalibrationTask t = r.task();

@@ -59,7 +59,7 @@ public final class StockLensCommand {
             description = "Open a snapshot file (.stocklens) read-only: no network, no credentials; status, stock, flags, returns, ageing, report health and codes current answer from it.")
     Path snapshotFile;
     @Option(names = "--as-of", paramLabel = "INSTANT",
-            description = "Window: open showing the stock as of this past moment (ISO-8601 UTC), not now.")
+            description = "A past moment (ISO-8601 UTC) instead of now: the window opens on it (every screen shows it); flags and ageing answer as of it.")
     java.time.Instant asOf;
     @Option(names = "--wall",
             description = "Open the window full screen in wall mode: dark, large tiles, rotating pages, for a monitor on the wall.")

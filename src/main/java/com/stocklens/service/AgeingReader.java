@@ -1,6 +1,7 @@
 package com.stocklens.service;
 
 import com.stocklens.domain.AgeProfile;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,14 @@ import java.util.List;
 public interface AgeingReader {
     /** The current age profile of every SKU × warehouse with stock. */
     List<AgeProfile> current();
+
+    /**
+     * The age profile of every SKU × warehouse with stock as it stood at {@code at}: the snapshots taken
+     * at or before it, ages counted to its (Beijing) day. The default knows no history: nothing.
+     */
+    default List<AgeProfile> at(Instant at) {
+        return List.of();
+    }
 
     /** The > 180-day share per day over [from, to]. */
     List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to);

@@ -1,19 +1,38 @@
 package com.stocklens.service;
 
+import com.stocklens.domain.AlertKind;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The red-flag panel's content: open and declared calibration tasks (resolved ones are history), and
  * alerts that are active, acknowledged or snoozed (cleared ones are history).
  *
  * @param evaluatedAt when the rules last ran, null if never
+ * @param asOf        the past moment this board describes, null for now
+ * @param notRecorded alert kinds the store keeps no history of: at a past moment they cannot be shown
+ *                    (always empty for now)
  */
-public record FlagBoard(List<TaskRow> tasks, List<AlertRow> alerts, Instant evaluatedAt) {
+public record FlagBoard(List<TaskRow> tasks, List<AlertRow> alerts, Instant evaluatedAt, Instant asOf,
+                        Set<AlertKind> notRecorded) {
     public FlagBoard {
         tasks = List.copyOf(tasks);
         alerts = List.copyOf(alerts);
+        notRecorded = notRecorded == null || notRecorded.isEmpty() ? Set.of()
+                : Set.copyOf(EnumSet.copyOf(notRecorded));
+    }
+
+    /** The board of now. */
+    public FlagBoard(List<TaskRow> tasks, List<AlertRow> alerts, Instant evaluatedAt) {
+        this(tasks, alerts, evaluatedAt, null, Set.of());
     }
 
     public static final FlagBoard EMPTY = new FlagBoard(List.of(), List.of(), null);
+
+    /** True when the board describes a past moment (read-only: nothing on it can be acted on). */
+    public boolean isPast() {
+        return asOf != null;
+    }
 }

@@ -52,11 +52,22 @@ public final class AgeingInputs {
 
     /** Every row of the latest complete snapshot of every warehouse source. */
     public List<Row> latest() {
+        return latestAt(null);
+    }
+
+    /**
+     * Every row of each warehouse source's latest complete snapshot taken at or before {@code at} (null:
+     * the latest of all); a source with no snapshot by then has no rows.
+     */
+    public List<Row> latestAt(Instant at) {
         return jdbi.withHandle(h -> {
-            List<Long> ids = h.createQuery("SELECT MAX(s.id) FROM snapshot s JOIN source src ON src.id = s.source_id "
-                            + "WHERE src.kind = 'WAREHOUSE' GROUP BY s.source_id")
-                    .mapTo(Long.class).list();
-            return rows(h, ids);
+            var query = h.createQuery("SELECT MAX(s.id) FROM snapshot s JOIN source src ON src.id = s.source_id "
+                    + "WHERE src.kind = 'WAREHOUSE'" + (at == null ? "" : " AND s.taken_at <= :at")
+                    + " GROUP BY s.source_id");
+            if (at != null) {
+                query.bind("at", SqlValues.timestamp(at));
+            }
+            return rows(h, query.mapTo(Long.class).list());
         });
     }
 
@@ -65,8 +76,16 @@ public final class AgeingInputs {
      * day's last complete snapshot, per row its on-hand and returns pending QC.
      */
     public List<DailyClose> dailyCloses(ZoneId dayZone) {
+        return dailyCloses(dayZone, null);
+    }
+
+    /**
+     * As {@link #dailyCloses(ZoneId)}, from the snapshots taken at or before {@code at} only (null: all):
+     * the close of {@code at}'s own day is its last snapshot by then.
+     */
+    public List<DailyClose> dailyCloses(ZoneId dayZone, Instant at) {
         return jdbi.withHandle(h -> {
-            Map<Long, LocalDate> closing = closingSnapshots(h, dayZone, null, null, false);
+            Map<Long, LocalDate> closing = closingSnapshots(h, dayZone, null, null, false, at);
             List<DailyClose> out = new ArrayList<>();
             for (List<Long> chunk : chunks(closing.keySet())) {
                 h.createQuery("SELECT snapshot_id, seller_sku, warehouse_id, on_hand, return_pending_qc FROM stock_row "
@@ -87,7 +106,7 @@ public final class AgeingInputs {
      */
     public Map<LocalDate, List<Row>> dailyLots(LocalDate from, LocalDate to, ZoneId dayZone) {
         return jdbi.withHandle(h -> {
-            Map<Long, LocalDate> closing = closingSnapshots(h, dayZone, from, to, true);
+            Map<Long, LocalDate> closing = closingSnapshots(h, dayZone, from, to, true, null);
             Map<LocalDate, List<Long>> byDay = new TreeMap<>();
             closing.forEach((id, day) -> byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(id));
             Map<LocalDate, List<Row>> out = new LinkedHashMap<>();
@@ -101,7 +120,7 @@ public final class AgeingInputs {
      * is applied to instants a day wider than asked and then exactly in Java, since the zone is ours.
      */
     private static Map<Long, LocalDate> closingSnapshots(Handle h, ZoneId zone, LocalDate from, LocalDate to,
-                                                         boolean withLots) {
+                                                         boolean withLots, Instant upTo) {
         StringBuilder sql = new StringBuilder("SELECT s.id, s.source_id, s.taken_at FROM snapshot s "
                 + "JOIN source src ON src.id = s.source_id WHERE src.kind = 'WAREHOUSE'");
         if (from != null) {
@@ -110,12 +129,18 @@ public final class AgeingInputs {
         if (to != null) {
             sql.append(" AND s.taken_at < :to");
         }
+        if (upTo != null) {
+            sql.append(" AND s.taken_at <= :upTo");
+        }
         if (withLots) {
             sql.append(" AND EXISTS (SELECT 1 FROM lot l WHERE l.snapshot_id = s.id)");
         }
         var query = h.createQuery(sql.append(" ORDER BY s.id").toString());
         if (from != null) {
             query.bind("from", SqlValues.timestamp(from.minusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (upTo != null) {
+            query.bind("upTo", SqlValues.timestamp(upTo));
         }
         if (to != null) {
             query.bind("to", SqlValues.timestamp(to.plusDays(2).atStartOfDay(zone).toInstant()));

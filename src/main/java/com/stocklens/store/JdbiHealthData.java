@@ -63,14 +63,26 @@ public final class JdbiHealthData {
 
     /** Reads the history of warehouse stock over [from, to] (Beijing days). */
     public History read(LocalDate from, LocalDate to) {
+        return read(from, to, null);
+    }
+
+    /**
+     * As {@link #read(LocalDate, LocalDate)}, as the store stood at {@code at} (null: now): only
+     * snapshots taken at or before it count, warehouse and TikTok alike, so the last day's close is its
+     * last snapshot by then and the mapping is TikTok's as of then.
+     */
+    public History read(LocalDate from, LocalDate to, Instant at) {
         Instant start = from.atStartOfDay(BEIJING).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(BEIJING).toInstant();
+        Instant dayAfter = to.plusDays(1).atStartOfDay(BEIJING).toInstant();
+        // Snapshots "before end": a moment cuts the range just after itself.
+        Instant end = at != null && at.isBefore(dayAfter) ? SqlValues.stored(at).plusNanos(1000) : dayAfter;
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, start, end));
     }
 
     private History read(Handle h, Instant start, Instant end) {
         LocalDate firstDay = h.createQuery("SELECT MIN(" + DAY + ") FROM snapshot s "
-                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE'")
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' WHERE s.taken_at < :end")
+                .bind("end", timestamp(end))
                 .mapTo(Long.class).findOne().map(LocalDate::ofEpochDay).orElse(null);
         // snapshot id → (source, day); MAX(id) is the last complete snapshot (ids grow with commits).
         Map<Long, String[]> picked = new HashMap<>();
@@ -125,7 +137,9 @@ public final class JdbiHealthData {
                     return null;
                 });
         List<Long> tiktok = h.createQuery("SELECT MAX(s.id) FROM snapshot s "
-                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'SHOP' GROUP BY s.source_id")
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'SHOP' WHERE s.taken_at < :end "
+                        + "GROUP BY s.source_id")
+                .bind("end", timestamp(end))
                 .mapTo(Long.class).list();
         Set<String> mapped = new HashSet<>();
         if (!tiktok.isEmpty()) {

@@ -128,9 +128,8 @@ public final class SnapshotArchive {
             new Table("channel_row", "snapshot_id IN (:kept)"),
             new Table("lot", "snapshot_id IN (:kept)"),
             new Table("stock_import", "snapshot_id IN (:kept)"),
-            new Table("calibration_task", "detected_at <= :at"),
-            new Table("calibration_declaration", "declared_at <= :at "
-                    + "AND task_id IN (SELECT id FROM calibration_task WHERE detected_at <= :at)"),
+            new Table("calibration_task", FlagMoments.TASK_KNOWN),
+            new Table("calibration_declaration", FlagMoments.DECLARATION_KNOWN),
             new Table("alert", "raised_at <= :at"),
             new Table("alert_event", "at <= :at"),
             new Table("flag_evaluation", "evaluated_at <= :at"),
@@ -291,13 +290,15 @@ public final class SnapshotArchive {
     private static void atTheMoment(String table, ObjectNode row, Instant at, Set<Long> declaredTasks) {
         switch (table) {
             case "calibration_task" -> {
-                if (after(row, "closed_at", at)) {
+                // The same reading of a past moment as the "as of" flag reader (FlagMoments).
+                Instant closed = instant(row.get("closed_at"));
+                com.stocklens.domain.CalibrationState state = FlagMoments.stateAt(
+                        com.stocklens.domain.CalibrationState.valueOf(row.path("state").asText()), closed,
+                        declaredTasks.contains(row.get("id").asLong()), at);
+                if (FlagMoments.closedAt(closed, at) == null) {
                     row.putNull("closed_at");
-                    row.put("state", declaredTasks.contains(row.get("id").asLong()) ? "DECLARED" : "OPEN");
-                } else if ("DECLARED".equals(row.path("state").asText())
-                        && !declaredTasks.contains(row.get("id").asLong())) {
-                    row.put("state", "OPEN");
                 }
+                row.put("state", state.name());
             }
             case "alert" -> {
                 if (after(row, "cleared_at", at)) {

@@ -10,6 +10,7 @@ import com.stocklens.store.AgeingInputs;
 import com.stocklens.store.AgeingInputs.DailyClose;
 import com.stocklens.store.AgeingInputs.Row;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,10 +47,24 @@ public final class AgeingService implements AgeingReader {
 
     @Override
     public List<AgeProfile> current() {
-        LocalDate today = LocalDate.now(clock.withZone(DAY_ZONE));
+        return profiles(null, LocalDate.now(clock.withZone(DAY_ZONE)));
+    }
+
+    /**
+     * Ages as they stood at {@code at}: lots and on-hand of each source's last snapshot taken at or
+     * before it, the daily history up to it, and every age counted to {@code at}'s Beijing day (receipt
+     * day = day 1), so a unit received 10 days before T is 10 days old at T, not older by today's count.
+     */
+    @Override
+    public List<AgeProfile> at(Instant at) {
+        Objects.requireNonNull(at, "at");
+        return profiles(at, at.atZone(DAY_ZONE).toLocalDate());
+    }
+
+    private List<AgeProfile> profiles(Instant at, LocalDate today) {
         List<AgeProfile> out = new ArrayList<>();
         Map<String, List<DailyClose>> history = null;
-        for (Row r : inputs.latest()) {
+        for (Row r : inputs.latestAt(at)) {
             if (r.onHand() == null || r.onHand() <= 0) {
                 continue;
             }
@@ -60,7 +75,7 @@ public final class AgeingService implements AgeingReader {
             if (history == null) {
                 // Read once, and only when some row has no lots: a lot-reporting provider never needs it.
                 history = new HashMap<>();
-                for (DailyClose d : inputs.dailyCloses(DAY_ZONE)) {
+                for (DailyClose d : inputs.dailyCloses(DAY_ZONE, at)) {
                     history.computeIfAbsent(key(d.sellerSku(), d.warehouseId()), k -> new ArrayList<>()).add(d);
                 }
             }

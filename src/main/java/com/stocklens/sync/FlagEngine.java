@@ -8,6 +8,7 @@ import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.SourceStatus;
+import com.stocklens.domain.Alert;
 import com.stocklens.domain.StockPair;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.Thresholds;
@@ -216,7 +217,53 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
         Map<String, ZoneId> zones = new HashMap<>();
         board.rows().forEach(r -> zones.put(r.warehouse().id(), r.warehouse().zone()));
         return new FlagInputs(now, thresholds, pairs, sources, openTasks, staleSideTolerance,
-                demandBySku(now), returnsByPair(board.rows()), oldestDaysByPair(), zones);
+                demandBySku(now), returnsByPair(board.rows()), oldestDaysByPair(() -> ageing.current()), zones);
+    }
+
+    /**
+     * The alert conditions the rules find true at a past moment {@code at} on {@code board} (the board as
+     * of {@code at}), judged with today's thresholds: stale sources, oversell and missing pre-allocation
+     * (both sides fresh at {@code at}), safety stock on the demand of the days before {@code at}'s day,
+     * slow-moving on the ages as of {@code at}. Returns awaiting QC keep no history, so no returns-QC
+     * alert is judged. Nothing is stored. Blocking I/O: never on the FX thread.
+     */
+    /**
+     * {@code tasks} (the calibration tasks open at {@code at}) with the figures and hints they had then:
+     * the store keeps a task's quantities only as last updated (after the gap closed they agree), so
+     * they are recomputed by the calibration rule on {@code board} (the board as of {@code at}). A task
+     * whose pair is missing or not comparable on that board keeps its stored figures.
+     */
+    public List<CalibrationTask> tasksAt(Instant at, StockBoard board, List<CalibrationTask> tasks) {
+        Map<String, StockPair> byKey = new HashMap<>();
+        for (StockPair p : pairs(board)) {
+            byKey.put(p.key(), p);
+        }
+        List<CalibrationTask> out = new ArrayList<>(tasks.size());
+        for (CalibrationTask t : tasks) {
+            StockPair pair = byKey.get(t.pairKey());
+            com.stocklens.rules.CalibrationCheck check = pair == null ? null
+                    : com.stocklens.rules.CalibrationRule.check(pair, thresholds);
+            if (check == null || !check.comparable()) {
+                out.add(t);
+                continue;
+            }
+            out.add(new CalibrationTask(t.id(), t.sellerSku(), t.warehouseId(), t.detectedAt(), t.deadline(),
+                    check.warehouseQuantity(), check.tiktokQuantity(), t.state(), t.declaration(), t.closedAt(),
+                    com.stocklens.rules.RootCauseHints.of(pair, check.gap(), staleSideTolerance)));
+        }
+        return out;
+    }
+
+    public List<Alert> alertsAt(Instant at, StockBoard board) {
+        Objects.requireNonNull(at, "at");
+        Map<String, ZoneId> zones = new HashMap<>();
+        board.rows().forEach(r -> zones.put(r.warehouse().id(), r.warehouse().zone()));
+        List<SourceStatus> sources = board.sources().stream()
+                .map(f -> new SourceStatus(f.source(), f.lastSnapshotAt(), f.lastError()))
+                .toList();
+        FlagInputs inputs = new FlagInputs(at, thresholds, pairs(board), sources, List.of(), staleSideTolerance,
+                demandBySku(at), Map.of(), oldestDaysByPair(() -> ageing.at(at)), zones);
+        return FlagEvaluator.evaluate(inputs).alerts();
     }
 
     /**
@@ -246,13 +293,13 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
      * unit once a shop has traded for a while; flagging on the oldest unit alone would flag nearly every
      * pair (701 of 900 in the demo) and bury the ones a seller can act on.
      */
-    private Map<String, Integer> oldestDaysByPair() {
+    private Map<String, Integer> oldestDaysByPair(java.util.function.Supplier<List<AgeProfile>> profiles) {
         if (ageing == null) {
             return Map.of();
         }
         try {
             Map<String, Integer> out = new HashMap<>();
-            for (AgeProfile p : ageing.current()) {
+            for (AgeProfile p : profiles.get()) {
                 int aged = p.total() - p.unaged();
                 if (p.oldestDays() != null && aged > 0
                         && 2L * p.olderThan(thresholds.slowMovingDays()) >= aged) {

@@ -14,6 +14,7 @@ import com.stocklens.service.HealthReports;
 import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiHealthData;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +85,24 @@ public final class HealthReportService implements HealthReports {
 
     @Override
     public HealthReport report(LocalDate from, LocalDate to) {
-        LocalDate today = LocalDate.now(clock.withZone(JdbiDemandReader.BEIJING));
+        return report(from, to, null);
+    }
+
+    /**
+     * The report as it could be made at {@code at}: the period is cut at {@code at}'s Beijing day; stock
+     * comes from the snapshots taken at or before {@code at} (the last day's close is the last snapshot by
+     * then), ages are counted to that day, the TikTok mapping is TikTok's as of then. Sales are counted by
+     * whole Beijing days, the moment's own day included, with cancellations as known now; the thresholds
+     * and bands are today's settings.
+     */
+    @Override
+    public HealthReport reportAt(LocalDate from, LocalDate to, Instant at) {
+        return report(from, to, Objects.requireNonNull(at, "at"));
+    }
+
+    private HealthReport report(LocalDate from, LocalDate to, Instant at) {
+        LocalDate today = at == null ? LocalDate.now(clock.withZone(JdbiDemandReader.BEIJING))
+                : at.atZone(JdbiDemandReader.BEIJING).toLocalDate();
         // A period reaching past today is cut at today: the future has no stock to judge.
         LocalDate end = to.isAfter(today) ? today : to;
         if (from.isAfter(end)) {
@@ -93,9 +111,10 @@ public final class HealthReportService implements HealthReports {
         Thresholds t = thresholds.get();
         LocalDate t90 = end.minusDays(TRAILING_DAYS - 1L);
         LocalDate readFrom = t90.isBefore(from) ? t90 : from;
-        JdbiHealthData.History history = data.read(readFrom, end);
+        JdbiHealthData.History history = data.read(readFrom, end, at);
         Map<String, List<DailyDemand>> sales = demand.dailyDemand(readFrom, end);
-        List<HealthLine> lines = lines(history, sales, ageing.current(), from, end, t.demandWindowDays());
+        List<HealthLine> lines = lines(history, sales, at == null ? ageing.current() : ageing.at(at), from, end,
+                t.demandWindowDays());
         return new HealthCalculator(bands.get(), t.leadTimeDays(), t.targetCoverDays()).report(from, end, lines);
     }
 

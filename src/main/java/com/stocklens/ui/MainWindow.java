@@ -103,8 +103,10 @@ public final class MainWindow implements AutoCloseable {
     /** The "as of" control: which moment the stock screen shows (README "History and time travel"). */
     private final TimeTravelViewModel timeTravel;
     private final TimeTravelBar timeBar;
-    /** Covers a screen that cannot show the past while a past moment is chosen. */
+    /** Covers a screen that cannot show the past while a past moment is chosen (the three-code check). */
     private final Label pastNotice = new Label();
+    /** Over a screen that shows the past: what it shows of that moment and what it cannot. */
+    private final Label pastScreenNote = new Label();
     private Runnable onWallMode;
     private final Label offlineIndicator = new Label();
     private ScoresViewModel scoresViewModel;
@@ -198,12 +200,28 @@ public final class MainWindow implements AutoCloseable {
         pastNotice.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         pastNotice.setVisible(false);
         content.getChildren().setAll(stockView.root(), pastNotice, toasts.node());
+        pastScreenNote.setId("pastScreenNote");
+        pastScreenNote.getStyleClass().add("past-screen-note");
+        pastScreenNote.setWrapText(true);
+        pastScreenNote.setMaxWidth(Double.MAX_VALUE);
+        pastScreenNote.setVisible(false);
+        pastScreenNote.setManaged(false);
+        flagsViewModel.notRecordedProperty().addListener(o -> updatePastNotice());
         timeTravel.asOfProperty().addListener((obs, o, n) -> {
             stockViewModel.refresh();
+            flagsViewModel.showMoment(n);
+            if (ageingViewModel != null) {
+                ageingViewModel.showMoment(n);
+            }
+            if (healthViewModel != null) {
+                healthViewModel.showMoment(n);
+            }
             updatePastNotice();
         });
         root.setBottom(new VBox(offlineIndicator, stockView.freshnessBar()));
-        root.setCenter(content);
+        VBox center = new VBox(pastScreenNote, content);
+        VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
+        root.setCenter(center);
         navStock.setSelected(true);
         // Urgent first: when the first read finds undeclared tasks, the countdowns are what to see.
         flagsViewModel.appliedBoardsProperty().addListener((obs, o, n) -> {
@@ -297,15 +315,47 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /**
-     * Red flags, ageing, health and the code check are computed from "now" only (flags and alerts keep no
-     * per-moment history): under a past moment they say so in their place instead of showing today's numbers.
+     * Under a past moment: red flags, ageing and health show that moment, with a line saying what they
+     * show of it and what is not recorded; the three-code check keeps no history, so it says so in its
+     * place instead of showing today's findings.
      */
     private void updatePastNotice() {
         Instant at = timeTravel.asOfProperty().get();
-        boolean nowOnly = navFlags.isSelected() || navAgeing.isSelected() || navHealth.isSelected()
-                || navCodes.isSelected();
+        boolean nowOnly = navCodes.isSelected();
         pastNotice.setVisible(at != null && nowOnly);
-        pastNotice.setText(at == null ? "" : messages.format("history.nowOnly", Formats.beijingTime(at)));
+        pastNotice.setText(at == null ? "" : messages.format("history.codesNowOnly", Formats.beijingTime(at)));
+        String note = null;
+        if (at != null) {
+            String when = Formats.beijingTime(at);
+            if (navFlags.isSelected()) {
+                note = messages.format("history.past.flags", when);
+                java.util.Set<com.stocklens.domain.AlertKind> missing = flagsViewModel.notRecordedProperty().get();
+                if (!missing.isEmpty()) {
+                    FlagTexts texts = new FlagTexts(messages);
+                    note += " " + messages.format("history.past.notRecorded", String.join(", ",
+                            missing.stream().sorted().map(texts::alertKind).toList()));
+                }
+            } else if (navAgeing.isSelected()) {
+                note = messages.format("history.past.ageing", when);
+            } else if (navHealth.isSelected()) {
+                note = messages.format("history.past.health", when);
+            }
+        }
+        pastScreenNote.setText(note == null ? "" : note);
+        pastScreenNote.setVisible(note != null);
+        pastScreenNote.setManaged(note != null);
+    }
+
+    /** The screen on show. */
+    public Screen currentScreen() {
+        ToggleButton[] navs = {navFlags, navStock, navAgeing, navHealth, navCodes, navMapping, navConnections,
+                navScores};
+        for (int i = 0; i < navs.length; i++) {
+            if (navs[i].isSelected()) {
+                return Screen.values()[i];
+            }
+        }
+        return Screen.STOCK;
     }
 
     /** The time control (tests, previews). */
@@ -335,7 +385,11 @@ public final class MainWindow implements AutoCloseable {
                         context.boardReader(), context.clock(), context.thresholds().demandWindowDays(),
                         context.background(), fx);
                 ageingView = loader.<AgeingView>load(AgeingView.class).controller();
-                ageingViewModel.start();
+                if (timeTravel.asOfProperty().get() != null) {
+                    ageingViewModel.showMoment(timeTravel.asOfProperty().get());
+                } else {
+                    ageingViewModel.start();
+                }
             }
             return ageingView.root();
         }
@@ -344,7 +398,11 @@ public final class MainWindow implements AutoCloseable {
                 healthViewModel = new HealthViewModel(context.healthReports(), context.reportExports(),
                         context.boardReader(), dialogs, context.clock(), context.locale(), context.background(), fx);
                 healthView = loader.<HealthView>load(HealthView.class).controller();
-                healthViewModel.start();
+                if (timeTravel.asOfProperty().get() != null) {
+                    healthViewModel.showMoment(timeTravel.asOfProperty().get());
+                } else {
+                    healthViewModel.start();
+                }
             }
             return healthView.root();
         }

@@ -105,10 +105,21 @@ public final class MainWindowHost implements AutoCloseable {
     public void switchLocale(Locale newLocale) {
         baseContext.switchLocale().accept(newLocale);
         locale = newLocale;
+        // The new window keeps what the person was looking at: the moment and the screen.
+        java.time.Instant moment = null;
+        MainWindow.Screen screen = null;
         if (current != null) {
+            moment = current.timeTravel().asOfProperty().get();
+            screen = current.currentScreen();
             current.close();
         }
         build(newLocale);
+        if (moment != null) {
+            current.timeTravel().goTo(moment);
+        }
+        if (screen != null) {
+            current.show(screen);
+        }
     }
 
     /** View → Wall mode: replaces the window with the wall, full screen; Esc comes back. FX thread. */

@@ -180,6 +180,28 @@ class CliTest extends CliHarness {
 
         assertThat(run("--demo", "flags")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("task").contains("alert");
+
+        // --as-of: the same tasks a minute after they were opened, each with the time left then.
+        JsonNode first = flags.get("tasks").get(0);
+        java.time.Instant asOf = java.time.Instant.parse(first.get("detectedAt").asText()).plusSeconds(60)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(run("--demo", "--as-of", asOf.toString(), "flags", "--json")).isZero();
+        JsonNode past = json();
+        assertThat(past.get("asOf").asText()).isEqualTo(asOf.toString());
+        assertThat(past.get("generatedAt").asText()).isEqualTo(asOf.toString());
+        assertThat(past.get("notRecorded")).extracting(JsonNode::asText).containsExactly("RETURN_QC_OVERDUE");
+        Set<String> then = new HashSet<>();
+        for (JsonNode t : past.get("tasks")) {
+            then.add(t.get("sku").asText() + "@" + t.get("warehouse").asText());
+            long left = java.time.Duration.between(asOf, java.time.Instant.parse(t.get("deadline").asText()))
+                    .getSeconds();
+            assertThat(t.get("secondsLeft").asLong()).isEqualTo(left);
+        }
+        assertThat(then).isEqualTo(listed);
+        // Before the first snapshot nothing was open.
+        assertThat(run("--demo", "--as-of", "2020-01-01T00:00:00Z", "flags", "--json")).isZero();
+        assertThat(json().get("tasks")).isEmpty();
+        assertThat(flags.get("asOf").isNull()).as("now has no asOf").isTrue();
     }
 
     @Test

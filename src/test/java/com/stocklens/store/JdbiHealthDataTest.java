@@ -62,6 +62,24 @@ class JdbiHealthDataTest {
     }
 
     @Test
+    void asOfAMomentOnlyTheSnapshotsTakenByThenCount() {
+        commit(StoreFixtures.SHIPBOB, StoreFixtures.shipbob(Instant.parse("2026-06-30T20:00:00Z"), 2, 5), Instant.parse("2026-06-30T20:00:00Z"));
+        commit(StoreFixtures.SHIPBOB, StoreFixtures.shipbob(Instant.parse("2026-07-01T08:00:00Z"), 2, 9), Instant.parse("2026-07-01T08:00:00Z"));
+        commit(StoreFixtures.TIKTOK, StoreFixtures.tiktok(Instant.parse("2026-07-01T08:00:00Z"), 1), Instant.parse("2026-07-01T08:00:00Z"));
+
+        // 07-01 06:00 UTC (14:00 Beijing): the day's close then was the 04:00 Beijing snapshot, TikTok not yet read.
+        JdbiHealthData.History then = new JdbiHealthData(db.jdbi()).read(LocalDate.of(2026, 7, 1),
+                LocalDate.of(2026, 7, 1), Instant.parse("2026-07-01T06:00:00Z"));
+        assertThat(then.days()).singleElement().satisfies(d ->
+                assertThat(d.rows()).extracting(JdbiHealthData.Row::onHand).containsExactlyInAnyOrder(5, 6));
+        assertThat(then.haveTikTok()).isFalse();
+        JdbiHealthData.History now = new JdbiHealthData(db.jdbi()).read(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 1));
+        assertThat(now.days()).singleElement().satisfies(d ->
+                assertThat(d.rows()).extracting(JdbiHealthData.Row::onHand).containsExactlyInAnyOrder(9, 10));
+        assertThat(now.haveTikTok()).isTrue();
+    }
+
+    @Test
     void emptyStoreHasNoHistory() {
         JdbiHealthData.History h = new JdbiHealthData(db.jdbi()).read(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 3));
         assertThat(h.firstDay()).isNull();

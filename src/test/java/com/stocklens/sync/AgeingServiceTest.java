@@ -150,4 +150,43 @@ class AgeingServiceTest {
         assertThat(trend.get(1).units()).isEqualTo(95);
         assertThat(ageing.over180Trend(TODAY.minusDays(1), TODAY.minusDays(1))).isEmpty();
     }
+
+    @Test
+    void asOfAPastMomentTheLotsOfThenAreAgedToThatDay() {
+        // Day −40: 50 units received 100 days before it. Today: 20 of them left plus 30 fresh (lot 5 days old).
+        commit(TODAY.minusDays(40), List.of(row("A", 50, 0)), List.of(lot("A", 140, 50)));
+        commit(TODAY, List.of(row("A", 50, 0)), List.of(lot("A", 140, 20), lot("A", 5, 30)));
+        Instant past = noonBeijing(TODAY.minusDays(40)).plusSeconds(3600);
+
+        AgeProfile then = ageing.at(past).get(0);
+        AgeProfile now = current().get("A");
+
+        // Hand-computed: at day −40 the lot received on day −140 is 101 days old (receipt day = day 1), all 50
+        // units in 91–180; today the 20 left are 141 days old and 30 are 6 days old.
+        assertThat(then.total()).isEqualTo(50);
+        assertThat(then.oldestDays()).isEqualTo(101);
+        assertThat(then.units().get(AgeBucket.D91_180)).isEqualTo(50);
+        assertThat(then.units().getOrDefault(AgeBucket.D0_30, 0)).isZero();
+        assertThat(now.oldestDays()).isEqualTo(141);
+        assertThat(now.units().get(AgeBucket.D91_180)).isEqualTo(20);
+        assertThat(now.units().get(AgeBucket.D0_30)).isEqualTo(30);
+        // Before the first snapshot there was nothing to age.
+        assertThat(ageing.at(noonBeijing(TODAY.minusDays(41)))).isEmpty();
+    }
+
+    @Test
+    void asOfAPastMomentOurOwnHistoryStopsThere() {
+        commit(TODAY.minusDays(100), List.of(row("C", 10, 0)), List.of());
+        commit(TODAY.minusDays(50), List.of(row("C", 40, 0)), List.of());
+        commit(TODAY, List.of(row("C", 60, 0)), List.of());
+
+        AgeProfile then = ageing.at(noonBeijing(TODAY.minusDays(30))).get(0);
+
+        // At day −30: 10 unaged from before our history, 30 received on day −50: 21 days old then (51 today).
+        assertThat(then.total()).isEqualTo(40);
+        assertThat(then.unaged()).isEqualTo(10);
+        assertThat(then.oldestDays()).isEqualTo(21);
+        assertThat(then.units().get(AgeBucket.D0_30)).isEqualTo(30);
+        assertThat(current().get("C").oldestDays()).isEqualTo(51);
+    }
 }

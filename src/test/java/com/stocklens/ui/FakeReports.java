@@ -117,6 +117,15 @@ public final class FakeReports implements AgeingReader, HealthReports, CodeCheck
 
     // ---- health ----------------------------------------------------------------------------------
 
+    /** The moments {@link #reportAt} was asked for. */
+    public final List<java.time.Instant> reportMoments = new CopyOnWriteArrayList<>();
+
+    @Override
+    public HealthReport reportAt(LocalDate from, LocalDate to, java.time.Instant at) {
+        reportMoments.add(at);
+        return report(from, to);
+    }
+
     @Override
     public HealthReport report(LocalDate from, LocalDate to) {
         check();

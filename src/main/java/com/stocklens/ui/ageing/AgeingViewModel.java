@@ -59,6 +59,8 @@ public final class AgeingViewModel implements AutoCloseable {
     private final Executor background;
     private final Executor ui;
     private volatile boolean closed;
+    /** The past moment shown, null for now; read on the background thread. */
+    private volatile java.time.Instant moment;
 
     private final ObservableList<WarehouseAges> warehouses = FXCollections.observableArrayList();
     private final ObservableList<AgeTrendPoint> shownTrend = FXCollections.observableArrayList();
@@ -79,6 +81,20 @@ public final class AgeingViewModel implements AutoCloseable {
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
         pixelBudget.addListener((obs, o, n) -> shownTrend.setAll(downsample(trend, n.intValue())));
+    }
+
+    /**
+     * Shows ageing as it stood at {@code at} (null: now) and reads it again: the lots and stock of the
+     * snapshots taken by then, every age counted to that day, the trend up to it.
+     */
+    public void showMoment(java.time.Instant at) {
+        moment = at;
+        refresh();
+    }
+
+    /** The past moment shown, null for now. */
+    public java.time.Instant moment() {
+        return moment;
     }
 
     /** Loads the screen once. */
@@ -105,13 +121,19 @@ public final class AgeingViewModel implements AutoCloseable {
             return;
         }
         try {
-            LocalDate today = LocalDate.now(clock.withZone(BEIJING));
-            List<AgeProfile> profiles = ageing.current();
+            java.time.Instant at = moment;
+            LocalDate today = at == null ? LocalDate.now(clock.withZone(BEIJING)) : at.atZone(BEIJING).toLocalDate();
+            List<AgeProfile> profiles = at == null ? ageing.current() : ageing.at(at);
             List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
-            StockBoard stock = board.read();
+            StockBoard stock = at == null ? board.read() : board.history().boardAt(at);
             Map<String, List<DailyDemand>> sales = demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1));
             Loaded loaded = build(profiles, points, stock, sales);
-            ui.execute(() -> apply(loaded, null));
+            ui.execute(() -> {
+                // A read for a moment no longer chosen: the newer read's answer follows.
+                if (at == moment) {
+                    apply(loaded, null);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("Reading ageing failed", e);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -156,7 +178,13 @@ public final class AgeingViewModel implements AutoCloseable {
                     daysOfSupply(available.get(sku), inTransit.get(sku), averageDailyDemand(sales.get(sku)))));
         }
         List<WarehouseAges> bars = new ArrayList<>();
-        perWarehouse.forEach((id, units) -> bars.add(new WarehouseAges(id, names.getOrDefault(id, id), units)));
+        // A warehouse whose units are all of unknown age has no bar to draw: an empty slot would read as
+        // "no stock" and squeeze the bars that exist (their share shows in the table and the summary).
+        perWarehouse.forEach((id, units) -> {
+            if (units.values().stream().anyMatch(n -> n != null && n > 0)) {
+                bars.add(new WarehouseAges(id, names.getOrDefault(id, id), units));
+            }
+        });
         bars.sort(Comparator.comparing(WarehouseAges::label));
         rows.sort(Comparator.comparing((OldSkuRowViewModel r) -> r.oldestDays() == null ? -1 : r.oldestDays())
                 .reversed().thenComparing(OldSkuRowViewModel::sellerSku));

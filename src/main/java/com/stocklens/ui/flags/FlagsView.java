@@ -196,6 +196,9 @@ public final class FlagsView {
             VBox side = new VBox(6, declare);
             side.setAlignment(Pos.TOP_RIGHT);
             side.setMinWidth(Region.USE_PREF_SIZE);
+            // At a past moment nothing can be declared; a disabled button shows no tooltip, its box does.
+            declare.disableProperty().bind(viewModel.pastProperty());
+            readOnly(side);
             card.getChildren().setAll(clock, body, side);
         }
 
@@ -267,6 +270,29 @@ public final class FlagsView {
         }
     }
 
+    /** Explains, on hover, why the actions in {@code box} are disabled while a past moment is shown. */
+    private void readOnly(javafx.scene.layout.Pane box) {
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip(messages.get("flags.past.readOnly"));
+        java.util.function.Consumer<Boolean> apply = isPast -> {
+            if (isPast) {
+                javafx.scene.control.Tooltip.install(box, why);
+            } else {
+                javafx.scene.control.Tooltip.uninstall(box, why);
+            }
+        };
+        // Weak: cells come and go with scrolling; the view model outlives them.
+        javafx.beans.value.ChangeListener<Boolean> listener = (obs, o, n) -> apply.accept(n);
+        box.getProperties().put("readOnlyListener", listener);
+        viewModel.pastProperty().addListener(new javafx.beans.value.WeakChangeListener<>(listener));
+        apply.accept(viewModel.pastProperty().get());
+    }
+
+    /** The tooltip a box of actions shows while a past moment is shown (tests). */
+    static javafx.scene.control.Tooltip readOnlyTooltip(javafx.scene.Node box) {
+        Object t = box.getProperties().get("javafx.scene.control.Tooltip");
+        return t instanceof javafx.scene.control.Tooltip tip ? tip : null;
+    }
+
     private static void show(javafx.scene.Node node, boolean visible) {
         node.setVisible(visible);
         node.setManaged(visible);
@@ -324,6 +350,9 @@ public final class FlagsView {
             VBox buttons = new VBox(4, acknowledge, snooze);
             buttons.setAlignment(Pos.TOP_RIGHT);
             buttons.setMinWidth(Region.USE_PREF_SIZE);
+            acknowledge.disableProperty().bind(viewModel.pastProperty());
+            snooze.disableProperty().bind(viewModel.pastProperty());
+            readOnly(buttons);
             acknowledge.setMaxWidth(Double.MAX_VALUE);
             snooze.setMaxWidth(Double.MAX_VALUE);
             card.getChildren().setAll(body, buttons);

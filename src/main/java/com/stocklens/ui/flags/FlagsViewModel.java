@@ -1,5 +1,6 @@
 package com.stocklens.ui.flags;
 
+import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.CalibrationState;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.FlagActions;
@@ -19,8 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -89,6 +93,12 @@ public final class FlagsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
     private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper(this, "actionError");
     private final ReadOnlyIntegerWrapper appliedBoards = new ReadOnlyIntegerWrapper(this, "appliedBoards");
+    /** The past moment shown, null for now; read on the background thread. */
+    private volatile Instant moment;
+    private final ReadOnlyObjectWrapper<Instant> asOf = new ReadOnlyObjectWrapper<>(this, "asOf");
+    private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past");
+    private final ReadOnlyObjectWrapper<Set<AlertKind>> notRecorded =
+            new ReadOnlyObjectWrapper<>(this, "notRecorded", Set.of());
 
     /**
      * @param fallbackWindow the countdown window for a task whose own (deadline − detectedAt) is unusable:
@@ -105,7 +115,7 @@ public final class FlagsViewModel implements AutoCloseable {
         this.fallbackWindow = Objects.requireNonNull(fallbackWindow, "fallbackWindow");
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
-        this.loader = new BackgroundRefresh<>("the red flags", reader::read, this::apply, loadError::set,
+        this.loader = new BackgroundRefresh<>("the red flags", this::readBoard, this::apply, loadError::set,
                 background, ui);
         now.set(clock.instant());
     }
@@ -128,10 +138,37 @@ public final class FlagsViewModel implements AutoCloseable {
         loader.close();
     }
 
+    /**
+     * Shows the red flags as they stood at {@code at} (null: now) and reads them again. At a past moment
+     * the countdowns stand still at (deadline − at) and no action is offered: the past cannot be changed.
+     */
+    public void showMoment(Instant at) {
+        moment = at;
+        asOf.set(at);
+        past.set(at != null);
+        refresh();
+    }
+
+    private FlagBoard readBoard() {
+        Instant at = moment;
+        return at == null ? reader.read() : reader.readAt(at);
+    }
+
+    /** The instant the countdowns are measured at: the chosen past moment, or the clock. */
+    private Instant instant() {
+        Instant at = moment;
+        return at != null ? at : clock.instant();
+    }
+
     // ---- applying a board (ui thread) ---------------------------------------------------------
 
     void apply(FlagBoard board) {
-        Instant instant = clock.instant();
+        if (!Objects.equals(board.asOf(), moment)) {
+            // Read for another moment than the one now chosen: the newer request's answer follows.
+            return;
+        }
+        notRecorded.set(board.notRecorded());
+        Instant instant = instant();
         List<TaskRowViewModel> newTasks = new ArrayList<>(board.tasks().size());
         for (TaskRow t : board.tasks()) {
             // Resolved tasks are history; the board should not carry them, but never count them as open.
@@ -161,6 +198,10 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Advances the countdowns, urgencies, snooze ends and the badge to {@code instant}. */
     public void tick(Instant instant) {
+        if (moment != null) {
+            // The past does not count down.
+            return;
+        }
         now.set(instant);
         for (TaskRowViewModel t : tasks) {
             t.tick(instant);
@@ -218,7 +259,7 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Opens the declare dialog for {@code task}; on OK, {@link #submit}s it. Ignored for a declared task. */
     public void declare(TaskRowViewModel task) {
-        if (task.isDeclared()) {
+        if (task.isDeclared() || moment != null) {
             return;
         }
         DeclarationFormViewModel form = declarationForm(task);
@@ -235,7 +276,7 @@ public final class FlagsViewModel implements AutoCloseable {
      * this is the second line.
      */
     public boolean submit(DeclarationFormViewModel form) {
-        if (!form.isValid()) {
+        if (!form.isValid() || moment != null) {
             return false;
         }
         long id = form.task().id();
@@ -250,6 +291,9 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Acknowledges an alert as the remembered person. */
     public void acknowledge(AlertRowViewModel alert) {
+        if (moment != null) {
+            return;
+        }
         String key = alert.key();
         String person = who.get();
         actionError.set(null);
@@ -258,6 +302,9 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Snoozes an alert for {@code duration} as the remembered person. */
     public void snooze(AlertRowViewModel alert, Duration duration) {
+        if (moment != null) {
+            return;
+        }
         String key = alert.key();
         String person = who.get();
         actionError.set(null);
@@ -346,6 +393,21 @@ public final class FlagsViewModel implements AutoCloseable {
     /** How many boards have been applied; tells "not loaded yet" from "nothing wrong". */
     public ReadOnlyIntegerProperty appliedBoardsProperty() {
         return appliedBoards.getReadOnlyProperty();
+    }
+
+    /** The past moment shown, null for now. */
+    public ReadOnlyObjectProperty<Instant> asOfProperty() {
+        return asOf.getReadOnlyProperty();
+    }
+
+    /** True while a past moment is shown: the panel is read-only and its countdowns stand still. */
+    public ReadOnlyBooleanProperty pastProperty() {
+        return past.getReadOnlyProperty();
+    }
+
+    /** Alert kinds whose figures the store keeps no history of (empty for now). */
+    public ReadOnlyObjectProperty<Set<AlertKind>> notRecordedProperty() {
+        return notRecorded.getReadOnlyProperty();
     }
 
     /** The person the audit trail will name. */

@@ -55,6 +55,8 @@ public final class HealthViewModel implements AutoCloseable {
     private final ExportViewModel export;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean closed;
+    /** The past moment shown, null for now; read on the background thread. */
+    private volatile java.time.Instant moment;
 
     private final ObservableList<Quarter> quarters = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Quarter> quarter = new ReadOnlyObjectWrapper<>(this, "quarter");
@@ -67,6 +69,7 @@ public final class HealthViewModel implements AutoCloseable {
     private final ObservableList<HealthReport.SkuHealth> skus = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+    private final ReadOnlyObjectWrapper<java.time.Instant> pastMoment = new ReadOnlyObjectWrapper<>(this, "moment");
 
     public HealthViewModel(HealthReports reports, ReportExports exports, StockBoardReader board,
                            com.stocklens.ui.DialogService dialogs, Clock clock, Locale locale,
@@ -79,20 +82,44 @@ public final class HealthViewModel implements AutoCloseable {
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.export = new ExportViewModel(dialogs, background, ui);
-        Quarter q = Quarter.of(today());
-        for (int i = 0; i < QUARTERS; i++) {
-            quarters.add(q);
-            q = q.previous();
-        }
+        fillQuarters();
     }
 
+    /** Today, or the day of the past moment shown: the last day a report can cover. */
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BEIJING));
+        java.time.Instant at = moment;
+        return at == null ? LocalDate.now(clock.withZone(BEIJING)) : at.atZone(BEIJING).toLocalDate();
+    }
+
+    private void fillQuarters() {
+        List<Quarter> list = new ArrayList<>(QUARTERS);
+        Quarter q = Quarter.of(today());
+        for (int i = 0; i < QUARTERS; i++) {
+            list.add(q);
+            q = q.previous();
+        }
+        quarters.setAll(list);
     }
 
     /** Shows the current quarter to date. */
     public void start() {
         selectQuarter(quarters.get(0));
+    }
+
+    /**
+     * Shows the report as it could be made at {@code at} (null: now): the quarter holding that moment, to
+     * that day, from the stock, ages and TikTok mapping as they stood then ({@link HealthReports#reportAt}).
+     */
+    public void showMoment(java.time.Instant at) {
+        moment = at;
+        pastMoment.set(at);
+        fillQuarters();
+        start();
+    }
+
+    /** The past moment shown, null for now. */
+    public ReadOnlyObjectProperty<java.time.Instant> momentProperty() {
+        return pastMoment.getReadOnlyProperty();
     }
 
     /** Picks a quarter; the current one runs to today, since later days have no data yet. */
@@ -150,7 +177,8 @@ public final class HealthViewModel implements AutoCloseable {
             return;
         }
         try {
-            HealthReport r = reports.report(start, end);
+            java.time.Instant at = moment;
+            HealthReport r = at == null ? reports.report(start, end) : reports.reportAt(start, end, at);
             Map<String, String> names = new HashMap<>();
             try {
                 for (Warehouse w : board.read().warehouses()) {

@@ -66,6 +66,20 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
         return board;
     }
 
+    private volatile java.util.function.Function<Instant, FlagBoard> past;
+
+    /** What {@link #readAt} answers: the board of a past moment (unset: the interface's "no history"). */
+    public void setPast(java.util.function.Function<Instant, FlagBoard> past) {
+        this.past = past;
+    }
+
+    @Override
+    public FlagBoard readAt(Instant at) {
+        reads.incrementAndGet();
+        java.util.function.Function<Instant, FlagBoard> p = past;
+        return p == null ? FlagReader.super.readAt(at) : p.apply(at);
+    }
+
     @Override
     public synchronized CalibrationTask declare(long taskId, DeclaredCause cause, String note, String who) {
         declared.add(new Declared(taskId, cause, note, who));

@@ -324,6 +324,37 @@ class FlagsViewModelTest {
         assertThat(vm.alerts()).extracting(AlertRowViewModel::key).contains(prealloc.key());
     }
 
+    @Test
+    void aPastMomentReadsItsBoardFreezesTheCountdownsAndRefusesActions() {
+        Instant past = NOW.minus(Duration.ofHours(1));
+        FakeFlags flags = new FakeFlags(CLOCK, FakeFlags.showcase(NOW));
+        // At the past moment one task was open with 30 minutes left (deadline = past + 30 min).
+        flags.setPast(at -> new FlagBoard(List.of(task(42, "MUG-42", "Mug", FakeBoards.SHIPBOB_CA, past,
+                Duration.ofMinutes(30), 80, 92)), FakeFlags.showcase(NOW).alerts(), null, at, java.util.Set.of()));
+        FlagsViewModel vm = viewModel(flags, SAME_THREAD);
+        vm.start();
+
+        vm.showMoment(past);
+        assertThat(vm.pastProperty().get()).isTrue();
+        assertThat(vm.tasks()).extracting(TaskRowViewModel::id).containsExactly(42L);
+        TaskRowViewModel t = vm.tasks().get(0);
+        assertThat(t.getCountdown()).isEqualTo("00:30:00");
+        vm.tick(NOW.plusSeconds(5));
+        assertThat(t.getCountdown()).as("the past does not count down").isEqualTo("00:30:00");
+
+        vm.acknowledge(vm.alerts().get(0));
+        vm.snooze(vm.alerts().get(0), FlagsViewModel.SNOOZE_CHOICES.get(0));
+        vm.declare(t);
+        assertThat(vm.submit(vm.declarationForm(t))).isFalse();
+        assertThat(flags.acknowledged).isEmpty();
+        assertThat(flags.snoozed).isEmpty();
+        assertThat(flags.declared).isEmpty();
+
+        vm.showMoment(null);
+        assertThat(vm.pastProperty().get()).isFalse();
+        assertThat(vm.tasks()).extracting(TaskRowViewModel::id).doesNotContain(42L);
+    }
+
     // ---- threading ------------------------------------------------------------------------------
 
     @Test

@@ -25,6 +25,25 @@ class HealthViewModelTest {
     }
 
     @Test
+    void aPastMomentShowsItsQuarterToThatDayMadeAsOfIt() {
+        HealthViewModel vm = started();
+        // 2025-11-20 02:00 UTC = 10:00 Beijing, in 2025Q4.
+        java.time.Instant past = java.time.Instant.parse("2025-11-20T02:00:00Z");
+        vm.showMoment(past);
+        assertThat(vm.momentProperty().get()).isEqualTo(past);
+        assertThat(vm.quarters().get(0)).hasToString("2025Q4");
+        assertThat(vm.fromProperty().get()).isEqualTo(LocalDate.of(2025, 10, 1));
+        assertThat(vm.toProperty().get()).as("cut at the moment's day").isEqualTo(LocalDate.of(2025, 11, 20));
+        assertThat(reports.reportMoments).containsExactly(past);
+        assertThat(vm.reportProperty().get()).isNotNull();
+
+        vm.showMoment(null);
+        assertThat(vm.quarters().get(0)).hasToString("2026Q1");
+        assertThat(vm.toProperty().get()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(reports.reportMoments).containsExactly(past);
+    }
+
+    @Test
     void quartersRunBackFromTheCurrentOne() {
         HealthViewModel vm = started();
         assertThat(vm.quarters()).hasSize(HealthViewModel.QUARTERS);

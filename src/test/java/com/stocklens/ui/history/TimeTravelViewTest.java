@@ -119,9 +119,14 @@ class TimeTravelViewTest {
         robot.interact(() -> slider.setValue(0));
         assertThat(window.timeTravel().asOfProperty().get()).isEqualTo(M1);
 
-        // Screens that can only show now say so instead of showing today's numbers under a past banner.
+        // Red flags show the past moment (with a line saying what of it); the code check keeps no history and
+        // says so instead of showing today's findings under a past banner.
         robot.interact(() -> window.show(MainWindow.Screen.FLAGS));
+        assertThat(robot.lookup("#pastNotice").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#pastScreenNote").queryAs(Label.class).isVisible()).isTrue();
+        robot.interact(() -> window.show(MainWindow.Screen.CODES));
         assertThat(robot.lookup("#pastNotice").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#pastScreenNote").queryAs(Label.class).isVisible()).isFalse();
         robot.interact(() -> window.show(MainWindow.Screen.STOCK));
         assertThat(robot.lookup("#pastNotice").queryAs(Label.class).isVisible()).isFalse();
 

@@ -66,11 +66,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * {@link SnapshotFileException} carrying one plain sentence; never another exception, never partial data
  * visible, never a temporary workspace left behind.
  *
- * <p>CI runs {@value #CI_MUTANTS} mutants (plus 12 through AppRuntime); {@code -Dstocklens.nightly=true} runs
+ * <p>CI runs {@value #CI_MUTANTS} mutants (plus 8 through AppRuntime); {@code -Dstocklens.nightly=true} runs
  * {@value #NIGHTLY_FACTOR} times as many.
  */
 class SnapshotFileFuzzTest {
-    static final int CI_MUTANTS = 160;
+    static final int CI_MUTANTS = 120;
     static final int NIGHTLY_FACTOR = 20;
     static final boolean NIGHTLY = Boolean.getBoolean("stocklens.nightly");
     static final Instant T0 = Instant.parse("2026-11-27T04:00:00Z");
@@ -209,7 +209,7 @@ class SnapshotFileFuzzTest {
     }
 
     /** The same through AppRuntime (what the window and the CLI do): no temporary workspace is left behind. */
-    @Property(tries = 12, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    @Property(tries = 8, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void aMutantOpenedThroughTheAppLeavesNoTemporaryWorkspace(@ForAll("recipe") Recipe recipe) throws Exception {
         runMutant(recipe.make(0), true);
     }

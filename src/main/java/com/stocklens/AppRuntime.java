@@ -526,6 +526,15 @@ public final class AppRuntime implements AutoCloseable {
         return snapshot != null;
     }
 
+    /**
+     * The workspace's database backups (File → Restore backup…); empty for a snapshot file, which has none.
+     * A restore is applied when the workspace next opens: close this runtime and open a new one.
+     */
+    public Optional<com.stocklens.service.WorkspaceBackups> backups() {
+        return snapshot != null ? Optional.empty()
+                : Optional.of(new com.stocklens.store.DatabaseBackups(database, options.workspace(), Clock.systemUTC()));
+    }
+
     /** The open snapshot file's manifest, or empty when this runtime is the live or demo workspace. */
     public Optional<com.stocklens.store.SnapshotArchive.Manifest> snapshot() {
         return Optional.ofNullable(snapshot);

@@ -161,7 +161,44 @@ public final class StockLensApp extends Application {
     private void decorate(MainWindowHost target, AppRuntime rt, Stage stage, Locale locale) {
         target.decorate(w -> {
             w.setSnapshotFiles(new SnapshotFileActions(w.messages()));
+            w.setBackups(rt.backups().orElse(null), rt.readOnly() ? null : () -> reopenWorkspace(stage));
             rt.snapshot().ifPresent(m -> w.showSnapshotBanner(rt.workspaceName(), m.at()));
+        });
+    }
+
+    /**
+     * File → Restore backup… → Reopen now: closes the window and the runtime, and opens the workspace again;
+     * opening applies the requested restore (store.Backups) and the new window tells the person once.
+     */
+    private void reopenWorkspace(Stage stage) {
+        AppRuntime old = runtime;
+        Locale locale = requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault());
+        if (host != null) {
+            host.close();
+            host = null;
+        }
+        stage.getScene().setRoot(new javafx.scene.layout.StackPane(new javafx.scene.control.ProgressIndicator()));
+        log.info("reopening the workspace to apply a requested restore");
+        uiIo.execute(() -> {
+            old.close();
+            AppRuntime fresh = null;
+            String error = null;
+            try {
+                fresh = AppRuntime.open(old.options(), new UnlockPrompt(locale));
+            } catch (AppRuntime.StartupException e) {
+                log.error("cannot reopen the workspace", e);
+                error = e.getMessage();
+            }
+            AppRuntime opened = fresh;
+            String problem = error;
+            new com.stocklens.ui.FxExecutor().execute(() -> {
+                runtime = opened;
+                startupError = problem;
+                requestedScreen = null;
+                requestedAsOf = null;
+                stage.getIcons().clear();
+                start(stage);
+            });
         });
     }
 

@@ -3,20 +3,28 @@ package com.stocklens;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.domain.DeclaredCause;
+import com.stocklens.domain.Market;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.sandbox.SandboxServer;
+import com.stocklens.service.ColumnMapping;
+import com.stocklens.service.ImportField;
+import com.stocklens.service.ImportOutcome;
 import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.store.Database;
 import com.stocklens.store.FaultInjection;
 import com.stocklens.store.FlagRepository;
+import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.sync.StockImportService;
 import com.stocklens.sync.SyncEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +37,9 @@ import java.util.Map;
  *       other through the real connectors, {@code COUNT} times (forever when absent); prints
  *       {@code SYNCED <steps>} after each complete round, {@code steps} being the store steps so far.</li>
  *   <li>{@code declare DIR}: declares the open calibration tasks one by one; prints {@code DECLARED <id>}.</li>
+ *   <li>{@code import DIR FILE [COUNT]}: imports the CSV {@code FILE} into the CSV warehouse
+ *       {@value #IMPORT_WAREHOUSE} through {@link StockImportService}, {@code COUNT} times (forever when
+ *       absent); prints {@code IMPORTED <steps>} after each import.</li>
  * </ul>
  * Prints {@code OPEN} once the workspace is open.
  */
@@ -40,10 +51,21 @@ public final class KillChildMain {
         String mode = args[0];
         Path dir = Path.of(args[1]);
         Database db = Database.open(dir);
+        StockImportService imports = mode.equals("import") ? imports(db) : null;
         FaultInjection.reload(); // count steps from here: opening (migrations) is not part of a sync
         say("OPEN");
         if (mode.equals("sync")) {
             sync(db, args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE);
+        } else if (mode.equals("import")) {
+            Path file = Path.of(args[2]);
+            int count = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
+            for (int i = 0; i < count; i++) {
+                ImportOutcome out = imports.importFile(file, IMPORT_WAREHOUSE, null, importMapping());
+                if (!out.imported()) {
+                    say("REFUSED " + out.check().errors());
+                }
+                say("IMPORTED " + FaultInjection.steps());
+            }
         } else if (mode.equals("declare")) {
             FlagRepository flags = new FlagRepository(db.jdbi());
             for (var task : flags.openTasks()) {
@@ -72,6 +94,28 @@ public final class KillChildMain {
                 say("SYNCED " + FaultInjection.steps());
             }
         }
+    }
+
+    /** The CSV warehouse the import kills write to. */
+    static final String IMPORT_WAREHOUSE = "KILL-MNL";
+
+    /** The import service over {@code db}, with the kill test's CSV warehouse saved. */
+    static StockImportService imports(Database db) {
+        StockImportService s = new StockImportService(new JdbiStockImportStore(db.jdbi(), new SnapshotRepository(db.jdbi())),
+                Clock.systemUTC());
+        s.saveWarehouse(IMPORT_WAREHOUSE, "Manila partner warehouse", Market.PH, "PH-Luzon", ZoneId.of("Asia/Manila"));
+        return s;
+    }
+
+    /** The columns of the kill test's CSV: SKU, Barcode, On hand, Available, In transit. */
+    static ColumnMapping importMapping() {
+        Map<ImportField, String> m = new EnumMap<>(ImportField.class);
+        m.put(ImportField.SKU, "SKU");
+        m.put(ImportField.BARCODE, "Barcode");
+        m.put(ImportField.ON_HAND, "On hand");
+        m.put(ImportField.AVAILABLE, "Available");
+        m.put(ImportField.IN_TRANSIT, "In transit");
+        return new ColumnMapping(m);
     }
 
     /** SKUs of the kill test's world: small, so one kill round stays cheap; still several pages per source. */

@@ -17,7 +17,8 @@ import org.h2.api.ErrorCode;
  *       (an {@link SQLException} with H2's I/O error code caused by "No space left on device").</li>
  * </ul>
  * A <em>step</em> is one JDBC batch a snapshot commit executes (upserts, stock rows, channel rows,
- * lots), or one statement of a calibration declaration. Steps are counted per JVM from the moment
+ * lots), one statement of a calibration declaration, or the import record and the remembered column
+ * mapping of a stock-file import. Steps are counted per JVM from the moment
  * the properties were read ({@link #reload()}); {@link #steps()} tells the tests how many one sync
  * takes, so they can sweep N over every one of them.
  */

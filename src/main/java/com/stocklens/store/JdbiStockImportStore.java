@@ -173,7 +173,9 @@ public final class JdbiStockImportStore {
                         .bind("rows", reading.stock().size())
                         .bind("snap", snapshotId)
                         .execute();
+                FaultInjection.step(); // the kill tests halt here: import record written, not yet committed
                 remember(h, w.id(), mappingName, check.mapping());
+                FaultInjection.step();
             });
         } catch (RuntimeException e) {
             snapshots.fail(run, now, 0, 0, e.getMessage());

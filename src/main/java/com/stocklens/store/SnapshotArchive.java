@@ -74,6 +74,14 @@ public final class SnapshotArchive {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper LINES = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Reading: a key given twice makes a row (or the manifest) ambiguous, so it is refused. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Columns holding stock quantities: never negative (the domain refuses a negative quantity). */
+    private static final Map<String, Set<String>> QUANTITIES = Map.of(
+            "stock_row", Set.of("on_hand", "available", "reserved", "in_transit", "qc_hold", "frozen", "return_pending_qc"),
+            "channel_row", Set.of("available", "committed"),
+            "lot", Set.of("units"));
     private static final DateTimeFormatter SQL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx", Locale.ROOT);
 
@@ -399,11 +407,12 @@ public final class SnapshotArchive {
                 }
                 if (!HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(e.path("sha256").asText())) {
                     throw SnapshotFileException.corrupt(file.getFileName().toString(),
-                            "the checksum of " + e.get("name").asText() + " does not match");
+                            "the checksum of " + e.path("name").asText() + " does not match");
                 }
-                if (rows != e.path("rows").asLong(-1)) {
+                if (!e.path("rows").isIntegralNumber() || !e.path("rows").canConvertToLong()
+                        || rows != e.path("rows").longValue()) {
                     throw SnapshotFileException.corrupt(file.getFileName().toString(),
-                            e.get("name").asText() + " holds " + rows + " rows, the manifest says "
+                            e.path("name").asText() + " holds " + rows + " rows, the manifest says "
                                     + e.path("rows").asText());
                 }
             }
@@ -426,7 +435,7 @@ public final class SnapshotArchive {
                 c.setAutoCommit(false);
                 try {
                     for (JsonNode e : manifest.get("entries")) {
-                        restoreTable(c, e.get("table").asText(), zip, entry(zip, file, e));
+                        restoreTable(c, file.getFileName().toString(), e.get("table").asText(), zip, entry(zip, file, e));
                     }
                     for (String t : IDENTITY_TABLES) {
                         restartIdentity(c, t);
@@ -445,7 +454,7 @@ public final class SnapshotArchive {
         }
     }
 
-    private static void restoreTable(Connection c, String table, ZipFile zip, ZipEntry entry)
+    private static void restoreTable(Connection c, String fileName, String table, ZipFile zip, ZipEntry entry)
             throws SQLException, IOException {
         Map<String, Integer> columns = new LinkedHashMap<>();
         try (Statement s = c.createStatement()) {
@@ -461,16 +470,31 @@ public final class SnapshotArchive {
             LOG.warn("Snapshot table {} is not known to this version; skipped", table);
             return;
         }
+        String entryName = "data/" + table + ".jsonl";
+        Set<String> quantities = QUANTITIES.getOrDefault(table, Set.of());
         List<String> names = null;
         PreparedStatement insert = null;
         int pending = 0;
+        long lineNo = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(limited(zip.getInputStream(entry)),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode row = LINES.readTree(line);
+                JsonNode row;
+                try {
+                    row = STRICT.readTree(line);
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw SnapshotFileException.corrupt(fileName, "line " + lineNo + " of " + entryName
+                            + (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
+                            ? " names a column twice" : " is not valid JSON"));
+                }
+                if (!(row instanceof ObjectNode)) {
+                    throw SnapshotFileException.corrupt(fileName, "line " + lineNo + " of " + entryName
+                            + " is not a JSON object");
+                }
                 if (insert == null) {
                     names = new ArrayList<>();
                     for (var it = row.fieldNames(); it.hasNext(); ) {
@@ -479,20 +503,29 @@ public final class SnapshotArchive {
                             names.add(n);
                         }
                     }
+                    if (names.isEmpty()) {
+                        throw SnapshotFileException.corrupt(fileName, "line " + lineNo + " of " + entryName
+                                + " holds none of the table's columns");
+                    }
                     insert = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", names)
                             + ") VALUES (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")");
                 }
                 for (int i = 0; i < names.size(); i++) {
-                    bindValue(insert, i + 1, columns.get(names.get(i)), row.get(names.get(i)));
+                    String column = names.get(i);
+                    String wrong = bindValue(insert, i + 1, columns.get(column), row.get(column), quantities.contains(column));
+                    if (wrong != null) {
+                        throw SnapshotFileException.corrupt(fileName, "line " + lineNo + " of " + entryName + ": "
+                                + column + " " + wrong);
+                    }
                 }
                 insert.addBatch();
                 if (++pending == 1000) {
-                    insert.executeBatch();
+                    execute(insert, fileName, entryName);
                     pending = 0;
                 }
             }
             if (insert != null && pending > 0) {
-                insert.executeBatch();
+                execute(insert, fileName, entryName);
             }
         } finally {
             if (insert != null) {
@@ -501,20 +534,81 @@ public final class SnapshotArchive {
         }
     }
 
-    private static void bindValue(PreparedStatement p, int i, int type, JsonNode v) throws SQLException {
+    /** Runs a batch; a row the database refuses becomes a plain sentence, not the SQL. */
+    private static void execute(PreparedStatement insert, String fileName, String entryName) {
+        try {
+            insert.executeBatch();
+        } catch (SQLException e) {
+            SQLException first = e.getNextException() != null ? e.getNextException() : e;
+            String state = first.getSQLState() == null ? "" : first.getSQLState();
+            String why = switch (state) {
+                case "23502" -> "a required value is missing";
+                case "23505" -> "a row appears twice";
+                case "23503", "23506" -> "a row refers to a row the file does not hold";
+                case "22001" -> "a value is too long";
+                case "22003" -> "a number is out of range";
+                default -> "a row does not fit the database";
+            };
+            LOG.info("Snapshot row refused in {}: {}", entryName, first.getMessage());
+            throw SnapshotFileException.corrupt(fileName, entryName + ": " + why);
+        }
+    }
+
+    /**
+     * Binds one value, exactly as the file says or not at all: a value of the wrong type, a number that
+     * does not fit, a negative quantity is never coerced (an unknown quantity must not become 0).
+     *
+     * @return what is wrong with the value ("holds … where … is expected"), or null when it was bound
+     */
+    private static String bindValue(PreparedStatement p, int i, int type, JsonNode v, boolean quantity)
+            throws SQLException {
         if (v == null || v.isNull()) {
             p.setNull(i, type);
-            return;
+            return null;
         }
         switch (type) {
-            case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
-                    p.setObject(i, Instant.parse(v.asText()).atOffset(ZoneOffset.UTC));
-            case Types.DATE -> p.setObject(i, LocalDate.parse(v.asText()));
-            case Types.BOOLEAN, Types.BIT -> p.setBoolean(i, v.asBoolean());
-            case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> p.setInt(i, v.asInt());
-            case Types.BIGINT -> p.setLong(i, v.asLong());
-            default -> p.setString(i, v.asText());
+            case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> {
+                try {
+                    p.setObject(i, Instant.parse(v.textValue()).atOffset(ZoneOffset.UTC));
+                } catch (RuntimeException e) {
+                    return "is not a time";
+                }
+            }
+            case Types.DATE -> {
+                try {
+                    p.setObject(i, LocalDate.parse(v.textValue()));
+                } catch (RuntimeException e) {
+                    return "is not a date";
+                }
+            }
+            case Types.BOOLEAN, Types.BIT -> {
+                if (!v.isBoolean()) {
+                    return "is not true or false";
+                }
+                p.setBoolean(i, v.booleanValue());
+            }
+            case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT -> {
+                boolean big = type == Types.BIGINT;
+                if (!v.isIntegralNumber() || !(big ? v.canConvertToLong() : v.canConvertToInt())) {
+                    return "is not a whole number in range";
+                }
+                if (quantity && v.longValue() < 0) {
+                    return "is a negative quantity";
+                }
+                if (big) {
+                    p.setLong(i, v.longValue());
+                } else {
+                    p.setInt(i, v.intValue());
+                }
+            }
+            default -> {
+                if (!v.isTextual()) {
+                    return "is not text";
+                }
+                p.setString(i, v.textValue());
+            }
         }
+        return null;
     }
 
     private static void restartIdentity(Connection c, String table) throws SQLException {
@@ -547,16 +641,28 @@ public final class SnapshotArchive {
         if (!first.hasMoreElements() || !MANIFEST.equals(first.nextElement().getName())) {
             throw SnapshotFileException.corrupt(name, MANIFEST + " is not the first entry");
         }
+        // Two entries of one name: which one is meant is ambiguous (and readers disagree), so refuse.
+        Set<String> seen = new HashSet<>();
+        for (var all = zip.entries(); all.hasMoreElements(); ) {
+            String entryName = all.nextElement().getName();
+            if (!seen.add(entryName)) {
+                throw SnapshotFileException.corrupt(name, "it holds two entries named " + entryName);
+            }
+        }
         JsonNode node;
         try (InputStream in = limited(zip.getInputStream(zip.getEntry(MANIFEST)))) {
-            node = JSON.readTree(in);
+            node = STRICT.readTree(in);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw SnapshotFileException.corrupt(name, "its manifest is not valid JSON");
+            throw SnapshotFileException.corrupt(name, e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
+                    ? "its manifest names a key twice" : "its manifest is not valid JSON");
         }
         if (!(node instanceof ObjectNode m) || !FORMAT.equals(m.path("format").asText())) {
             throw SnapshotFileException.corrupt(name, "its manifest does not describe a StockLens snapshot");
         }
-        int version = m.path("formatVersion").asInt(0);
+        if (!m.path("formatVersion").canConvertToInt() || !m.path("formatVersion").isIntegralNumber()) {
+            throw SnapshotFileException.corrupt(name, "its manifest gives no format version");
+        }
+        int version = m.path("formatVersion").intValue();
         if (version > FORMAT_VERSION) {
             throw new SnapshotFileException(SnapshotFileException.Problem.NEWER_FORMAT, version,
                     "This snapshot was made by a newer StockLens (format " + version
@@ -615,12 +721,29 @@ public final class SnapshotArchive {
             return new SnapshotFileException(SnapshotFileException.Problem.IO, 0,
                     "The snapshot could not be opened: " + e.getMessage(), e);
         }
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof IOException && !(e instanceof ZipException)) {
+        String name = file.getFileName().toString();
+        if (e instanceof java.nio.file.FileSystemException) {
             return new SnapshotFileException(SnapshotFileException.Problem.IO, 0,
-                    file + " could not be read: " + why, e);
+                    file + " could not be read (" + plain(e) + ").", e);
         }
-        return SnapshotFileException.corrupt(file.getFileName().toString(), why.replaceAll("\\s+", " "));
+        if (e instanceof IOException) {
+            // ZipException, an early end of the deflated data, a bad CRC: the file is damaged.
+            return new SnapshotFileException(SnapshotFileException.Problem.CORRUPT, 0,
+                    name + " is not a readable StockLens snapshot (it is damaged: " + plain(e) + ").", e);
+        }
+        // Anything else is a file that parses but is not what StockLens writes; the detail goes to the log.
+        LOG.warn("Snapshot {} refused", file, e);
+        return new SnapshotFileException(SnapshotFileException.Problem.CORRUPT, 0,
+                name + " is not a readable StockLens snapshot (its content is not what StockLens writes).", e);
+    }
+
+    /** An exception's message on one short line, without a final period. */
+    private static String plain(Exception e) {
+        String m = e.getMessage() == null ? "unknown cause" : e.getMessage().replaceAll("\\s+", " ").strip();
+        if (m.length() > 160) {
+            m = m.substring(0, 160) + "…";
+        }
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
     private static InputStream limited(InputStream in) {

@@ -98,6 +98,9 @@ public final class MainWindow implements AutoCloseable {
     private ConnectionsView connectionsView;
     private VBox top;
     private SnapshotFiles snapshotFiles;
+    private com.stocklens.service.WorkspaceBackups backups;
+    private Runnable reopenWorkspace;
+    private MenuItem restoreBackupItem;
     private MenuItem exportSnapshotItem;
     private MenuItem importStockItem;
     /** The "as of" control: which moment the stock screen shows (README "History and time travel"). */
@@ -519,6 +522,18 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /** Wires File → Open snapshot… / Export snapshot… (the root's implementation). */
+    /**
+     * Enables File → Restore backup… over the workspace's backups.
+     *
+     * @param reopen closes and reopens the workspace so a requested restore is applied at once (the composition
+     *               root does it), or null: the restore then happens at the next start
+     */
+    public void setBackups(com.stocklens.service.WorkspaceBackups workspaceBackups, Runnable reopen) {
+        this.backups = workspaceBackups;
+        this.reopenWorkspace = reopen;
+        restoreBackupItem.setDisable(workspaceBackups == null);
+    }
+
     public void setSnapshotFiles(SnapshotFiles files) {
         this.snapshotFiles = files;
     }
@@ -537,6 +552,7 @@ public final class MainWindow implements AutoCloseable {
         banner.setMaxWidth(Double.MAX_VALUE);
         top.getChildren().add(banner);
         importStockItem.setDisable(true);
+        restoreBackupItem.setDisable(true);
         exportSnapshotItem.setDisable(false);
     }
 
@@ -580,8 +596,21 @@ public final class MainWindow implements AutoCloseable {
         moveToTeam.setOnAction(e -> com.stocklens.ui.teamdb.TeamDatabaseDialogs.showMove(
                 root.getScene() == null ? null : root.getScene().getWindow(), context.teamDatabase(),
                 context.background(), messages));
+        MenuItem restoreBackup = new MenuItem(messages.get("menu.file.restoreBackup"));
+        restoreBackup.setId("menuRestoreBackup");
+        restoreBackup.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        restoreBackup.setDisable(true); // until the root hands over the workspace's backups (setBackups)
+        restoreBackup.setOnAction(e -> {
+            if (backups != null) {
+                com.stocklens.ui.backups.RestoreBackupDialog.show(root.getScene() == null ? null
+                        : root.getScene().getWindow(), backups, messages, context.background(), reopenWorkspace);
+            }
+        });
+        restoreBackupItem = restoreBackup;
         Menu file = new Menu(messages.get("menu.file"), null, importStock, new SeparatorMenuItem(), openSnapshot,
-                exportSnapshot, new SeparatorMenuItem(), teamDatabase, moveToTeam, new SeparatorMenuItem(), quit);
+                exportSnapshot, new SeparatorMenuItem(), restoreBackup, new SeparatorMenuItem(), teamDatabase, moveToTeam,
+                new SeparatorMenuItem(), quit);
         file.setId("menuFile");
 
         ToggleGroup languages = new ToggleGroup();

@@ -43,9 +43,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * huge fields, negative and overflowing numbers, duplicate keys, formulas, random bytes. Never a crash,
  * every refusal carries row-level messages, and through the import service never a partial snapshot.
  *
- * <p>TODO(snapshot files): when the snapshot-file format lands, add a property here feeding mangled
- * snapshot files (truncated, wrong version, duplicate keys, huge numbers) to its reader with the same
- * invariants: a whole snapshot or a plain message, never a crash, never a partial restore.
+ * <p>Snapshot files ({@code .stocklens}) are fuzzed the same way by {@code com.stocklens.SnapshotFileFuzzTest}.
  */
 class ImportFuzzTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");

@@ -186,7 +186,7 @@ public final class Database implements AutoCloseable {
     private static Database openAndMigrate(Path workspace, Path lockKey, Path file, Clock clock) {
         Database db = null;
         try {
-            db = new Database("jdbc:h2:file:" + lockKey, lockKey);
+            db = new Database("jdbc:h2:file:" + lockKey + ";WRITE_DELAY=" + writeDelayMillis(), lockKey);
             db.workspace = workspace;
             db.migrate(clock);
             LOG.info("Opened workspace database {}", file);
@@ -255,6 +255,23 @@ public final class Database implements AutoCloseable {
     /** Whether this is a shared PostgreSQL database (team mode) rather than the workspace's H2 file. */
     public boolean isShared() {
         return isPostgresUrl(url);
+    }
+
+    /** System property: H2's delay between a commit and its write to the file, in milliseconds. */
+    public static final String WRITE_DELAY_PROPERTY = "stocklens.h2.writeDelayMillis";
+
+    /**
+     * H2's {@code WRITE_DELAY}. Default 0: a commit is written to the file before it returns, so every
+     * acknowledged write (a declaration the person saw recorded, an imported file) survives a kill -9 or
+     * a full disk. H2's own default (500 ms) lost the last 15–38 acknowledged commits of a tight loop to
+     * every kill here; docs/RELIABILITY.md has the measurement and WriteDelayBench the cost.
+     */
+    static int writeDelayMillis() {
+        try {
+            return Math.max(0, Integer.parseInt(System.getProperty(WRITE_DELAY_PROPERTY, "0").strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** A private in-memory database for tests and throwaway runs; gone when closed. */

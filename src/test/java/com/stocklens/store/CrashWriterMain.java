@@ -11,7 +11,9 @@ import java.time.Instant;
  * a snapshot is durable, and {@code BEGIN <run>} just before a commit starts, so it can aim its
  * kill at the middle of a transaction.
  *
- * <p>Args: data directory, rows per snapshot.
+ * <p>Args: data directory, rows per snapshot. With 0 rows it commits small transactions instead (one
+ * sync-run row each, the size of a declaration) as fast as it can, printing {@code COMMITTED <id> 0}
+ * after each returns: what the person was told is recorded.
  */
 public final class CrashWriterMain {
     private CrashWriterMain() {
@@ -24,6 +26,13 @@ public final class CrashWriterMain {
         SnapshotRepository repo = new SnapshotRepository(db.jdbi());
         System.out.println("OPEN");
         System.out.flush();
+        if (rows == 0) {
+            while (true) {
+                long id = repo.beginRun(StoreFixtures.SHIPBOB.id(), Instant.now());
+                System.out.println("COMMITTED " + id + " 0");
+                System.out.flush();
+            }
+        }
         for (int i = 0; ; i++) {
             Instant now = Instant.now();
             long run = repo.beginRun(StoreFixtures.SHIPBOB.id(), now);

@@ -91,7 +91,7 @@ final class ServeCommand extends RuntimeCommand {
             } catch (RuntimeException e) {
                 LOG.warn("serve: status line failed: {}", e.toString());
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        }, 0, every, TimeUnit.MILLISECONDS); // the first line at once: what this desk polls
         try {
             stop.await();
         } catch (InterruptedException e) {

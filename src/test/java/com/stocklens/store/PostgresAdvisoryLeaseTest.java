@@ -74,7 +74,10 @@ class PostgresAdvisoryLeaseTest {
                 dbB.jdbi().useHandle(h -> h.createQuery("SELECT pg_terminate_backend(pid) FROM pg_locks "
                         + "WHERE locktype = 'advisory' AND granted").mapToMap().list());
                 long t0 = System.nanoTime();
-                await(() -> !a.holds("tiktok:main"), "desk-a gives up");
+                // desk-a may lose and win again within one check (a fresh session asks at once), so the loss
+                // is observed through its listeners, not by sampling holds().
+                await(() -> toldA.containsAll(List.of("shipbob:main", "shipbob:eu", "tiktok:main")),
+                        "desk-a gives up (its listeners told)");
                 double gaveUp = (System.nanoTime() - t0) / 1e9;
                 assertThat(toldA).as("listeners told of every lease lost").contains("shipbob:main", "shipbob:eu",
                         "tiktok:main");

@@ -3,16 +3,14 @@ package com.stocklens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.stocklens.service.SecretStore;
+import com.stocklens.service.InMemorySecretStore;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamDatabase.Config;
 import com.stocklens.service.TeamDatabase.SslMode;
 import com.stocklens.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,28 +19,7 @@ class TeamDatabaseServiceTest {
     @TempDir
     Path dir;
 
-    private final Map<String, String> stored = new HashMap<>();
-    private final SecretStore memory = new SecretStore() {
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.ofNullable(stored.get(key));
-        }
-
-        @Override
-        public void put(String key, String value) {
-            stored.put(key, value);
-        }
-
-        @Override
-        public void delete(String key) {
-            stored.remove(key);
-        }
-
-        @Override
-        public String describe() {
-            return "memory";
-        }
-    };
+    private final InMemorySecretStore memory = new InMemorySecretStore();
 
     @Test
     void aSavedUrlIsSplitIntoTheDialogsFieldsAndBack() {
@@ -67,7 +44,7 @@ class TeamDatabaseServiceTest {
         String settings = Files.readString(dir.resolve("settings.properties"));
         assertThat(settings).contains("db.url=jdbc\\:postgresql\\://db\\:5432/sl?sslmode\\=require")
                 .contains("db.user=desk").doesNotContain("canary-pw-service");
-        assertThat(stored).containsEntry(TeamDatabaseConfig.PASSWORD_KEY, "canary-pw-service");
+        assertThat(memory.get(TeamDatabaseConfig.PASSWORD_KEY)).contains("canary-pw-service");
         assertThat(service.current().url()).isEqualTo("jdbc:postgresql://db:5432/sl");
         assertThat(service.current().sslMode()).isEqualTo(SslMode.REQUIRE);
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** The layer rules of DESIGN.md, checked on the production classes. */
 class ArchitectureTest {
-    private static final String[] JDK = {"java..", "javax.annotation..", "javax.crypto..", "javax.net.."};
+    /** What every layer may use: the JDK and our own java-only helpers. */
+    private static final String[] JDK = {"java..", "javax.annotation..", "javax.crypto..", "javax.net..",
+            "com.stocklens.support.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -29,6 +31,13 @@ class ArchitectureTest {
         System.arraycopy(JDK, 0, all, 0, JDK.length);
         System.arraycopy(packages, 0, all, JDK.length, packages.length);
         return all;
+    }
+
+    @Test
+    void supportDependsOnJavaOnly() {
+        classes().that().resideInAPackage("com.stocklens.support..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.stocklens.support..")
+                .check(classes);
     }
 
     @Test

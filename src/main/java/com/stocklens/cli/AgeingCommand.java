@@ -16,9 +16,12 @@ import picocli.CommandLine.Option;
  * {@code --as-of T}: as they stood at T (snapshots taken by then, ages counted to T's Beijing day).
  */
 @Command(name = "ageing", description = "Show FIFO inventory age per SKU × warehouse (库龄): units per age bucket, "
-        + "the oldest unit's age and units of unknown age, from the latest snapshots.")
+        + "the oldest unit's age and units of unknown age, from the latest snapshots.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class AgeingCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print a JSON object (documented in README.md).")
+    @Option(names = "--json", description = "Print a JSON object (documented in docs/cli.md).")
     boolean json;
 
     @Override

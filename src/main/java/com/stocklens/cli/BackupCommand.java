@@ -23,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * one before every migration are taken by themselves). A restore while the window has the workspace open
  * is applied when StockLens next opens it.
  */
-@Command(name = "backup", description = "Database backups: list, create, restore NAME.")
+@Command(name = "backup", description = "Database backups: list, create, restore NAME.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done (a restore while StockLens has the workspace open is applied when it next opens it)",
+                "2:an unknown action, or an unknown backup name", "3:the workspace cannot be opened or written"})
 final class BackupCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     static final int EXIT_WORKSPACE = 3;

@@ -15,13 +15,16 @@ import picocli.CommandLine.Parameters;
  * purpose: a seller checks a supplier's or a warehouse's sheet before anything is synced, and a second
  * process must not be refused because the window has the workspace open.
  */
-@Command(name = "check", description = "Check a CSV with the columns tiktok_sku,seller_sku,barcode,warehouse,wms_sku. "
-        + "Exit 0 when clean, 1 when anything is flagged, 2 when the file cannot be read.")
+@Command(name = "check", description = "Check a CSV with the columns tiktok_sku,seller_sku,barcode,warehouse,wms_sku "
+        + "(any order, any case; other columns ignored); needs no workspace.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:clean", "1:something was flagged",
+                "2:the file cannot be read, or a required column is missing"})
 final class CodesCheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (UTF-8 or GBK; header row required).")
     Path file;
 
-    @Option(names = "--json", description = "Print JSON (documented in README.md).")
+    @Option(names = "--json", description = "Print JSON (documented in docs/cli.md).")
     boolean json;
 
     CliPrinter printer = CliPrinter.system();

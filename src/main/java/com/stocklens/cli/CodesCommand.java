@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
  * workspace; {@code codes current} judges the codes the workspace has synced.
  */
 @Command(name = "codes", description = "Three-code check (三码校验): TikTok SKU ↔ barcode ↔ warehouse SKU id.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"2:no subcommand given (the usage is printed)"},
         subcommands = {CodesCheckCommand.class, CodesCurrentCommand.class})
 final class CodesCommand implements Callable<Integer> {
     /** Exit code when something is flagged (0 = clean). */

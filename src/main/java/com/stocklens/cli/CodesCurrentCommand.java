@@ -9,10 +9,13 @@ import picocli.CommandLine.Option;
  * {@code codes current [--json]}: the three-code check over what the workspace has synced (the TikTok
  * SKU ids, barcodes and each warehouse's ids of the latest snapshots). Exit codes as {@code codes check}.
  */
-@Command(name = "current", description = "Check the codes the workspace has synced (run sync first). "
-        + "Exit 0 when clean, 1 when anything is flagged.")
+@Command(name = "current", description = "Check the codes the workspace has synced (run sync first): "
+        + "each SKU's TikTok SKU id, barcode and its id in every warehouse of the latest snapshots.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:clean", "1:something was flagged", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class CodesCurrentCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print JSON (documented in README.md).")
+    @Option(names = "--json", description = "Print JSON (documented in docs/cli.md).")
     boolean json;
 
     @Override

@@ -16,9 +16,12 @@ import picocli.CommandLine.Option;
  * and the average daily demand d̄ over the days the SKU was not out of stock.
  */
 @Command(name = "demand", description = "Show units sold per SKU per day (Beijing time) from TikTok orders, "
-        + "and the average daily demand over the days the SKU was in stock.")
+        + "and the average daily demand over the days the SKU was in stock.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error (--days outside 1–366), or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class DemandCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print a JSON array (documented in README.md).")
+    @Option(names = "--json", description = "Print a JSON array (documented in docs/cli.md).")
     boolean json;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "28",

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code diff --from INSTANT --to INSTANT [--json]}: what changed between two moments, largest first. */
 @Command(name = "diff", description = "Compare the stock at two moments: every SKU × warehouse bucket that changed, "
-        + "largest change first.")
+        + "largest change first.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class DiffCommand extends RuntimeCommand {
     @Option(names = "--from", required = true, paramLabel = "INSTANT",
             description = "The earlier moment, ISO-8601 UTC, e.g. 2026-11-27T03:00:00Z.")
@@ -23,7 +26,7 @@ final class DiffCommand extends RuntimeCommand {
     @Option(names = "--warehouse", paramLabel = "ID", description = "Only this warehouse id (e.g. shipbob:228).")
     String warehouseFilter;
 
-    @Option(names = "--json", description = "Print a JSON array (documented in README.md).")
+    @Option(names = "--json", description = "Print a JSON array (documented in docs/cli.md).")
     boolean json;
 
     @Override

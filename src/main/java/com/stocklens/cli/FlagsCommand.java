@@ -23,9 +23,12 @@ import picocli.CommandLine.Option;
  * {@code sync --once} first for fresh figures); the countdowns are computed at the moment of printing.
  * With the global {@code --as-of T}: the flags as they stood at T, countdowns as they stood then.
  */
-@Command(name = "flags", description = "List the red flags: calibration tasks with their countdown, then alerts.")
+@Command(name = "flags", description = "List the red flags: calibration tasks with their countdown, then alerts.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class FlagsCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print a JSON object (documented in README.md).")
+    @Option(names = "--json", description = "Print a JSON object (documented in docs/cli.md).")
     boolean json;
 
     @Override

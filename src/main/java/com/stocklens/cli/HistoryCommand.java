@@ -11,9 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code history [--json]}: the moments the cache holds, per source (README "History and time travel"). */
-@Command(name = "history", description = "List the snapshot moments held in the cache, per source.")
+@Command(name = "history", description = "List the snapshot moments held in the cache, per source.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class HistoryCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print a JSON array of sources with their moments (documented in README.md).")
+    @Option(names = "--json", description = "Print a JSON array of sources with their moments (documented in docs/cli.md).")
     boolean json;
 
     @Override

@@ -23,7 +23,11 @@ import picocli.CommandLine.Parameters;
  * {@code row N, column C: reason (value)}.
  */
 @Command(name = "import-csv", description = "Import a stock file (CSV UTF-8/GBK or XLSX) of a warehouse without an API. "
-        + "All or nothing. Exit 0 imported, 1 rejected (one line per bad row on stderr), 2 usage error, 3 workspace unavailable.")
+        + "All or nothing: every row becomes one snapshot of csv:ID taken at the file's last-modified time, or nothing is stored.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:imported", "1:rejected: nothing stored (one line per problem on stderr)",
+                "2:a usage error (no such file, unknown warehouse, bad option), or a snapshot file is open (read-only)",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class ImportCsvCommand extends RuntimeCommand {
     @Override
     boolean writes() {

@@ -6,8 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mapping clear --source ID --code CODE}: drops a manual mapping; the automatic rules decide again. */
-@Command(name = "clear", description = "Remove a manual mapping; the automatic rules decide again. "
-        + "Exit 0 when cleared, 1 when the code has no manual mapping, 2 on a usage error.")
+@Command(name = "clear", description = "Remove a manual mapping; the automatic rules decide again "
+        + "(from the source's next sync).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:cleared", "1:the code has no manual mapping",
+                "2:a usage error, or a snapshot file is open (read-only)", "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class MappingClearCommand extends RuntimeCommand {
     @Override
     boolean writes() {

@@ -16,12 +16,15 @@ import picocli.CommandLine.Option;
  * codes and conflicts included; {@code mapping set} / {@code mapping clear} change one code by hand.
  */
 @Command(name = "mapping", description = "SKU mapping: identities, each warehouse's codes, unmapped codes and conflicts.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"},
         subcommands = {MappingSetCommand.class, MappingClearCommand.class})
 final class MappingCommand extends RuntimeCommand {
     /** Exit code of {@code set}/{@code clear} when the change is refused (unknown SKU or source, nothing to clear). */
     static final int EXIT_REFUSED = 1;
 
-    @Option(names = "--json", description = "Print JSON (documented in README.md).")
+    @Option(names = "--json", description = "Print JSON (documented in docs/cli.md).")
     boolean json;
 
     @Override

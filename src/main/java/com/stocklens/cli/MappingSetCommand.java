@@ -9,8 +9,10 @@ import picocli.CommandLine.Option;
  * {@code mapping set --source ID --code CODE --sku SELLER_SKU}: maps one warehouse code to a seller SKU by
  * hand (wins over the automatic rules from that source's next sync). Exit 0 saved, 1 refused, 2 usage.
  */
-@Command(name = "set", description = "Map a warehouse's code to a seller SKU by hand (applies from the source's next sync). "
-        + "Exit 0 when saved, 1 when refused (unknown source or seller SKU), 2 on a usage error.")
+@Command(name = "set", description = "Map a warehouse's code to a seller SKU by hand (applies from the source's next sync).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:saved", "1:refused (unknown source, or a seller SKU that is neither an identity nor the code itself)",
+                "2:a usage error, or a snapshot file is open (read-only)", "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class MappingSetCommand extends RuntimeCommand {
     @Override
     boolean writes() {

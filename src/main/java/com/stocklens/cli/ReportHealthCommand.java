@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
  * extension) and/or printed as JSON. Exit 0 written, 1 the export failed, 2 bad arguments.
  */
 @Command(name = "health", description = "The inventory health report (turnover days, 动销率, age structure, "
-        + "sell-through, excess, stranded) for a quarter or a date range (Beijing days).")
+        + "sell-through, excess, stranded) for a quarter or a date range (Beijing days).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:written", "1:the export failed (e.g. no CJK font for a Chinese PDF)",
+                "2:bad arguments, or under --snapshot a file that cannot be opened", "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class ReportHealthCommand extends RuntimeCommand {
     static final int EXIT_BAD_ARGUMENTS = 2;
     static final int EXIT_EXPORT_FAILED = 1;
@@ -43,7 +46,7 @@ final class ReportHealthCommand extends RuntimeCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write FILE.xlsx, FILE.pdf or FILE.csv.")
     Path out;
 
-    @Option(names = "--json", description = "Print the report as JSON (documented in README.md).")
+    @Option(names = "--json", description = "Print the report as JSON (documented in docs/cli.md).")
     boolean json;
 
     @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the file (default: --lang of "

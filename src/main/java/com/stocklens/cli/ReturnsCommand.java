@@ -15,13 +15,16 @@ import picocli.CommandLine.Option;
 
 /** {@code returns [--json]}: the returns buffer pool per SKU, units per stage, from the stored TikTok returns. */
 @Command(name = "returns", description = "Show the returns buffer pool per SKU: units requested, on their way back "
-        + "and awaiting inspection (from the last orders-and-returns sync).")
+        + "and awaiting inspection (from the last orders-and-returns sync).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class ReturnsCommand extends RuntimeCommand {
     /** The pool's stages, in the order a unit moves through them. */
     static final List<ReturnStage> POOL = List.of(ReturnStage.REQUESTED, ReturnStage.IN_TRANSIT_BACK,
             ReturnStage.AWAITING_QC);
 
-    @Option(names = "--json", description = "Print a JSON array (documented in README.md).")
+    @Option(names = "--json", description = "Print a JSON array (documented in docs/cli.md).")
     boolean json;
 
     private static final class Row {

@@ -23,9 +23,12 @@ import picocli.CommandLine.Option;
 
 /** {@code scores [--json] [--weight NAME=W]…}: the warehouse scorecard, ranked. */
 @Command(name = "scores", description = "Score connected and candidate warehouses (选仓) on market coverage, logistics "
-        + "fit and system compatibility, with KPIs measured from StockLens's own history over the last 30 days.")
+        + "fit and system compatibility, with KPIs measured from StockLens's own history over the last 30 days.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error (an unknown --weight name), or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class ScoresCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print a JSON object (documented in README.md).")
+    @Option(names = "--json", description = "Print a JSON object (documented in docs/cli.md).")
     boolean json;
 
     @Option(names = "--weight", paramLabel = "NAME=W",

@@ -22,7 +22,10 @@ import picocli.CommandLine.Command;
  * released (another desk takes over at once), the database is closed, and the exit code is 0.
  */
 @Command(name = "serve", description = "Run headless: poll and judge the red flags until stopped (SIGTERM / Ctrl+C). "
-        + "With --db JDBC_URL it polls only the sources whose lease it wins; the other desks follow.")
+        + "With --db JDBC_URL it polls only the sources whose lease it wins; the other desks follow.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:stopped cleanly (SIGTERM, Ctrl+C)", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class ServeCommand extends RuntimeCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     /** How long the shutdown hook waits for the clean close before letting the JVM go. */

@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code settings [--json]}: every policy figure, its value, its default and where the value came from. */
-@Command(name = "settings", subcommands = SettingsDbCommand.class, description = "Show the policy settings (thresholds, deadlines, health bands) and where each value came from; set them in <workspace>/settings.properties.")
+@Command(name = "settings", subcommands = SettingsDbCommand.class, description = "Show the policy settings (thresholds, deadlines, health bands) and where each value came from; set them in <workspace>/settings.properties.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class SettingsCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print JSON (documented in README.md).")
+    @Option(names = "--json", description = "Print JSON (documented in docs/cli.md).")
     boolean json;
 
     @Override

@@ -24,7 +24,11 @@ import picocli.CommandLine.Spec;
  * store. Without options it shows what is set (never the password).
  */
 @Command(name = "db", description = "Team database: show, set (--url, --user, --password-stdin), --test or --clear "
-        + "the shared PostgreSQL this workspace uses without --db.")
+        + "the shared PostgreSQL this workspace uses without --db.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done (and with --test: connected)",
+                "1:the test connection failed, or the password could not be stored",
+                "2:a usage error (a URL with a password in it, --clear with other options, --test with no URL set)"})
 final class SettingsDbCommand implements Callable<Integer> {
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
@@ -48,7 +52,7 @@ final class SettingsDbCommand implements Callable<Integer> {
     @Option(names = "--test", description = "Connect now and report the server's version or why it refused.")
     boolean test;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (documented in docs/cli.md).")
     boolean json;
 
     CliPrinter printer = CliPrinter.system();

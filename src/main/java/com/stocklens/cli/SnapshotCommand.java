@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
  * commands, use the global {@code --snapshot FILE}.
  */
 @Command(name = "snapshot", description = "Snapshot files (.stocklens): export the workspace at a moment, or check a file.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"2:no subcommand given (the usage is printed)"},
         subcommands = {SnapshotCommand.Export.class, SnapshotCommand.Info.class})
 final class SnapshotCommand implements Callable<Integer> {
     static final int EXIT_INVALID = 2;
@@ -79,7 +81,10 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     /** {@code snapshot export [--at I | --from I --to I] --out FILE [--json]}. */
-    @Command(name = "export", description = "Write the workspace as it was at a moment (default: now), or over a range, to a .stocklens file. No secret is ever written.")
+    @Command(name = "export", description = "Write the workspace as it was at a moment (default: now), or over a range, to a .stocklens file. No secret is ever written.",
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:written", "2:a bad moment or range, or the file could not be written",
+                    "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
     static final class Export extends RuntimeCommand {
         @Option(names = "--at", paramLabel = "INSTANT",
                 description = "The moment (ISO-8601, e.g. 2026-11-27T04:00:00Z; without a zone: Beijing time). Default: now.")
@@ -140,9 +145,11 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     /** {@code snapshot info FILE [--json]}: verifies every checksum and prints the manifest. */
-    @Command(name = "info", description = "Check a .stocklens file (format, checksums) and print what it holds.")
+    @Command(name = "info", description = "Check a .stocklens file (format, checksums) and print what it holds.",
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:the file is whole", "2:made by a newer StockLens, an unsupported older format, or damaged"})
     static final class Info implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "The .stocklens file to check.")
         Path file;
 
         @Option(names = "--json", description = "Print JSON.")

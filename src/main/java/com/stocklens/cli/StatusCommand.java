@@ -17,9 +17,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code status [--json]}: per source freshness and totals per bucket, from the cache only. */
-@Command(name = "status", description = "Show each source's latest snapshot, its staleness, and stock totals.")
+@Command(name = "status", description = "Show each source's latest snapshot, its staleness, and stock totals.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class StatusCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print JSON (documented in README.md).")
+    @Option(names = "--json", description = "Print JSON (documented in docs/cli.md).")
     boolean json;
 
     @Override

@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stock [--json]}: one line per SKU × warehouse from the latest complete snapshots. */
-@Command(name = "stock", description = "List stock per SKU × warehouse from the cache, TikTok's figure beside it.")
+@Command(name = "stock", description = "List stock per SKU × warehouse from the cache, TikTok's figure beside it.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class StockCommand extends RuntimeCommand {
-    @Option(names = "--json", description = "Print a JSON array (documented in README.md).")
+    @Option(names = "--json", description = "Print a JSON array (documented in docs/cli.md).")
     boolean json;
 
     @Option(names = "--sku", paramLabel = "TEXT", description = "Only SKUs whose seller SKU contains TEXT.")

@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the window was closed, or --help / --version was printed",
+                "2:an unknown option, subcommand or file (the usage is printed)"},
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
@@ -56,7 +59,7 @@ public final class StockLensCommand {
     String screen;
 
     @Option(names = "--snapshot", paramLabel = "FILE",
-            description = "Open a snapshot file (.stocklens) read-only: no network, no credentials; status, stock, flags, returns, ageing, report health and codes current answer from it.")
+            description = "Open a snapshot file (.stocklens) read-only: no network, no credentials; status, stock, flags, returns, demand, ageing, report health, codes current and settings answer from it; commands that write exit 2.")
     Path snapshotFile;
     @Option(names = "--as-of", paramLabel = "INSTANT",
             description = "A past moment (ISO-8601 UTC) instead of now: the window opens on it (every screen shows it); flags and ageing answer as of it.")

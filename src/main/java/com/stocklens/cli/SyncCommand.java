@@ -19,7 +19,11 @@ import picocli.CommandLine.Option;
  * {@code sync --once}: one complete snapshot of every source and one orders-and-returns window, the red
  * flags judged on them, then exit; without --once, poll until stopped.
  */
-@Command(name = "sync", description = "Sync every source: once with --once, else keep polling until stopped (Ctrl+C).")
+@Command(name = "sync", description = "Sync every source: once with --once, else keep polling until stopped (Ctrl+C).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every source synced (or polling was stopped)",
+                "1:some source failed (its previous snapshot is kept)",
+                "2:a usage error, or a snapshot file is open (read-only)", "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class SyncCommand extends RuntimeCommand {
     @Override
     boolean writes() {
@@ -29,7 +33,7 @@ final class SyncCommand extends RuntimeCommand {
     @Option(names = "--once", description = "Take one snapshot of every source and exit.")
     boolean once;
 
-    @Option(names = "--json", description = "Print the sync runs as JSON.")
+    @Option(names = "--json", description = "Print the sync runs as JSON (documented in docs/cli.md).")
     boolean json;
 
     @Override

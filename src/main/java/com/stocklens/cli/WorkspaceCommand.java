@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
  * local workspace folder. Progress on stderr, the per-table verification on stdout; all or nothing.
  */
 @Command(name = "workspace", description = "Move the workspace's data: move --to JDBC_URL (this workspace → an empty "
-        + "team PostgreSQL) or move --from JDBC_URL --to-dir DIR (a team database → a new local workspace).")
+        + "team PostgreSQL) or move --from JDBC_URL --to-dir DIR (a team database → a new local workspace).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:moved and verified", "1:the move failed; the target is left empty",
+                "2:a usage error"})
 final class WorkspaceCommand implements Callable<Integer> {
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
@@ -55,7 +58,7 @@ final class WorkspaceCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace whatever the target already holds.")
     boolean force;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
+    @Option(names = "--json", description = "Print the summary as JSON (documented in docs/cli.md).")
     boolean json;
 
     CliPrinter printer = CliPrinter.system();

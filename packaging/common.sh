@@ -16,7 +16,7 @@ done
 # jpackage wants a numeric version: 0.1.0-SNAPSHOT -> 0.1.0 (the project's <version>, not the parent's).
 version=$(grep -m1 '<version>' pom.xml | sed -E 's/.*<version>([0-9.]+).*/\1/')
 
-# Non-modular route (STACK.md): the platform JavaFX jars (javafx-NAME-VERSION-CLASSIFIER.jar) go on
+# Non-modular route (docs/STACK.md): the platform JavaFX jars (javafx-NAME-VERSION-CLASSIFIER.jar) go on
 # --module-path and are jlinked into the runtime; the empty stubs (no classifier) are dropped; every
 # other jar and the app jar go in --input and stay on the class path.
 stage=target/jpackage

@@ -17,7 +17,7 @@ if ($env:STOCKLENS_SKIP_BUILD -ne '1') { mvn -B -q package -DskipTests; if ($LAS
 # jpackage wants a numeric version: 0.1.0-SNAPSHOT -> 0.1.0
 $version = ([xml](Get-Content pom.xml)).project.version -replace '[^0-9.].*$', ''
 
-# Non-modular route (STACK.md): platform JavaFX jars (with a classifier, here -win) on --module-path,
+# Non-modular route (docs/STACK.md): platform JavaFX jars (with a classifier, here -win) on --module-path,
 # the empty stubs dropped, everything else and the app jar in --input.
 $stage = 'target\jpackage'
 Remove-Item -Recurse -Force $stage, 'target\dist' -ErrorAction SilentlyContinue

@@ -29,8 +29,4 @@ final class FlexportDtos {
 
     record LogisticsSkus(@JsonProperty("logisticsSKUs") List<String> logisticsSKUs) {
     }
-
-    /** {@code application/problem+json}. */
-    record Problem(String type, String title, String detail, String instance) {
-    }
 }

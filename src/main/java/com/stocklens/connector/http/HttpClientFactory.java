@@ -23,7 +23,6 @@ public final class HttpClientFactory {
     private final LongSupplier nanoTime;
     private final DoubleSupplier random;
     private final HttpFailures failures;
-    private final Clock clock;
 
     /** Real time, real sleeping, random jitter. */
     public HttpClientFactory() {
@@ -41,8 +40,7 @@ public final class HttpClientFactory {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.random = Objects.requireNonNull(random, "random");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.failures = new HttpFailures(clock);
+        this.failures = new HttpFailures(Objects.requireNonNull(clock, "clock"));
         // Our retry interceptor is the single retry policy, so attempts stay bounded and counted.
         this.base = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     }
@@ -81,10 +79,5 @@ public final class HttpClientFactory {
      */
     public HttpFailures failures() {
         return failures;
-    }
-
-    /** The wall clock this factory was built with. */
-    public Clock clock() {
-        return clock;
     }
 }

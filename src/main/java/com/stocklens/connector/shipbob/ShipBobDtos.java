@@ -68,7 +68,4 @@ final class ShipBobDtos {
 
     record ActionTaken(String action, Integer quantityProcessed) {
     }
-
-    record ProblemDetails(String type, String title, Integer status, String detail, String message) {
-    }
 }

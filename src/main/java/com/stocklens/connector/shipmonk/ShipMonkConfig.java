@@ -1,6 +1,7 @@
 package com.stocklens.connector.shipmonk;
 
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.http.ProviderHttp;
 import java.util.Objects;
 
 /**
@@ -18,11 +19,8 @@ public record ShipMonkConfig(String baseUrl, String apiKey, int pageSize, Wareho
     public static final int LIST_PAGE_SIZE = 100;
 
     public ShipMonkConfig {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = ProviderHttp.baseUrl(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
-        while (baseUrl.endsWith("/")) {
-            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
-        }
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize must be 1.." + MAX_PAGE_SIZE + ": " + pageSize);
         }

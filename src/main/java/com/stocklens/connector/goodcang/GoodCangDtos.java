@@ -1,5 +1,7 @@
 package com.stocklens.connector.goodcang;
 
+import static com.stocklens.connector.http.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.http.Quantities;
@@ -38,15 +40,5 @@ final class GoodCangDtos {
                 throw new MalformedResponseException("GoodCang " + (sku == null ? "row" : sku) + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    /** A field as trimmed text (numbers too), or null when absent, null or blank. */
-    static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().strip();
-        return s.isEmpty() ? null : s;
     }
 }

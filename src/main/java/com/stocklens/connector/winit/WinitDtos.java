@@ -1,5 +1,7 @@
 package com.stocklens.connector.winit;
 
+import static com.stocklens.connector.http.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.http.Quantities;
@@ -89,15 +91,5 @@ final class WinitDtos {
             out.add(StorageRow.of(n));
         }
         return out;
-    }
-
-    /** A field as trimmed text (numbers too), or null when absent, null or blank. */
-    static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().strip();
-        return s.isEmpty() ? null : s;
     }
 }

@@ -1,6 +1,7 @@
 package com.stocklens.connector.winit;
 
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.domain.BeijingTime;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -23,7 +24,8 @@ public record WinitConfig(String apiBase, String appKey, String token, String cl
                           String platform, ZoneId timestampZone, int pageSize, WarehouseOverrides overrides) {
     public static final String DEFAULT_API_BASE = "https://openapi.winit.com.cn/openapi/service";
     public static final String DEFAULT_PLATFORM = "SELLERERP";
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** {@link BeijingTime#ZONE}, the default {@code timestampZone}; new code names {@code BeijingTime.ZONE}. */
+    public static final ZoneId BEIJING = BeijingTime.ZONE;
     public static final int DEFAULT_PAGE_SIZE = 200;
 
     public WinitConfig {

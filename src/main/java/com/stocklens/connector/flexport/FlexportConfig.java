@@ -5,7 +5,7 @@ import com.stocklens.connector.http.ProviderHttp;
 import java.util.Objects;
 
 /**
- * Settings of one Flexport Logistics API connection (warehouses.md §5).
+ * Settings of one Flexport Logistics API connection (docs/api/warehouses.md §5).
  *
  * @param baseUrl    API host, e.g. {@code https://logistics-api.flexport.com}; paths go under
  *                   {@code /logistics/api/<apiVersion>/}

@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one Flexport (ex-Deliverr) account through the Logistics API (warehouses.md §5), with
+ * Stock of one Flexport (ex-Deliverr) account through the Logistics API (docs/api/warehouses.md §5), with
  * {@code Authorization: Bearer <token>} under {@code <api_base>/logistics/api/<api_version>/}.
  *
  * <p><b>One warehouse: the Flexport network.</b> Flexport reports {@code onHand} and {@code unavailable}

@@ -19,7 +19,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * POSTs JSON to GoodCang's open API with {@code app-key} / {@code app-token} headers (warehouses.md §6).
+ * POSTs JSON to GoodCang's open API with {@code app-key} / {@code app-token} headers (docs/api/warehouses.md §6).
  * Success is {@code ask: "Success"} (V1) or {@code code: 0} (V2). GoodCang reports an empty result as a
  * failure whose message starts with "没有数据" (no data): that is returned as {@link Optional#empty()},
  * not thrown. HTTP 401 and credential failures become {@link AuthenticationException}; HTTP 429 and the

@@ -5,7 +5,7 @@ import com.stocklens.connector.http.ProviderHttp;
 import java.util.Objects;
 
 /**
- * Settings of one GoodCang (谷仓) account (warehouses.md §6.1).
+ * Settings of one GoodCang (谷仓) account (docs/api/warehouses.md §6.1).
  *
  * @param apiBase   base including {@code /public_open}, e.g. {@code https://oms.goodcang.net/public_open}
  * @param appKey    sent as {@code app-key}; secret

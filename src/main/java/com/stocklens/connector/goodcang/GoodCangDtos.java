@@ -8,7 +8,7 @@ import com.stocklens.connector.http.Quantities;
 
 /**
  * Wire shapes of {@code base_data/get_warehouse} and {@code inventory/get_product_inventory}
- * (warehouses.md §6.2), read leniently from the JSON tree: counts may be numbers or strings.
+ * (docs/api/warehouses.md §6.2), read leniently from the JSON tree: counts may be numbers or strings.
  */
 final class GoodCangDtos {
     private GoodCangDtos() {

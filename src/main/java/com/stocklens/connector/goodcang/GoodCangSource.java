@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one GoodCang (谷仓) account, per warehouse and SKU (warehouses.md §6).
+ * Stock of one GoodCang (谷仓) account, per warehouse and SKU (docs/api/warehouses.md §6).
  *
  * <p>{@code POST /base_data/get_warehouse} names GoodCang's warehouses ({@code warehouse_code},
  * {@code warehouse_name}, {@code country_code}); {@code POST /inventory/get_product_inventory} is paged

@@ -57,7 +57,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one ShipBob account, per SKU and fulfillment center (warehouses.md §2).
+ * Stock of one ShipBob account, per SKU and fulfillment center (docs/api/warehouses.md §2).
  *
  * <p>Buckets: onHand = {@code on_hand_quantity}, available = {@code fulfillable_quantity}, reserved =
  * {@code committed_quantity}, inTransit = {@code awaiting_quantity} only ({@code internal_transfer_quantity}
@@ -396,7 +396,7 @@ public final class ShipBobSource extends HttpStockSource {
     }
 
     /**
-     * Walks a body-link paged list to its end (warehouses.md §2.5): never builds cursors, follows
+     * Walks a body-link paged list to its end (docs/api/warehouses.md §2.5): never builds cursors, follows
      * {@code next} until it is null, refuses a repeated link (a server loop must not become ours).
      *
      * @param sizeParam      the page-size query parameter of this resource ({@code PageSize} or {@code Limit})
@@ -438,7 +438,7 @@ public final class ShipBobSource extends HttpStockSource {
     }
 
     /**
-     * Resolves a paging link (warehouses.md §2.5): absolute URLs as they are; {@code /20xx…},
+     * Resolves a paging link (docs/api/warehouses.md §2.5): absolute URLs as they are; {@code /20xx…},
      * {@code /1.0…}, {@code /2.0…} are host-relative; anything else is relative to the version.
      */
     HttpUrl resolve(String link) {

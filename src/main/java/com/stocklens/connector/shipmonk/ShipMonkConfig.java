@@ -5,7 +5,7 @@ import com.stocklens.connector.http.ProviderHttp;
 import java.util.Objects;
 
 /**
- * Settings of one ShipMonk store connection (warehouses.md §4).
+ * Settings of one ShipMonk store connection (docs/api/warehouses.md §4).
  *
  * @param baseUrl   API host, e.g. {@code https://api.shipmonk.com} (sandbox {@code https://sandbox.shipmonk.dev})
  * @param apiKey    the store's integration API key, sent as the {@code Api-Key} header

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * Wire shapes of the ShipMonk integration API (v1.024, warehouses.md §4). Quantities stay
+ * Wire shapes of the ShipMonk integration API (v1.024, docs/api/warehouses.md §4). Quantities stay
  * {@link JsonNode} so they can be read leniently (number or numeric string; null = unknown).
  */
 final class ShipMonkDtos {

@@ -50,7 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one ShipMonk store, per product and warehouse (warehouses.md §4). Every request carries the
+ * Stock of one ShipMonk store, per product and warehouse (docs/api/warehouses.md §4). Every request carries the
  * store's {@code Api-Key} header.
  *
  * <p>Reads: warehouses ({@code GET /v1/integrations/warehouses}, paginator); every product through a

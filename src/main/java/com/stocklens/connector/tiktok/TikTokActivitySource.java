@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Orders and returns of every authorized TikTok shop by update time (tiktok-shop.md §5.7, §5.8).
+ * Orders and returns of every authorized TikTok shop by update time (docs/api/tiktok-shop.md §5.7, §5.8).
  * TikTok's line items carry no quantity, so each order line item becomes one {@link SaleLine} and each
  * return line item one {@link ReturnItem}; the return's stage comes from {@link ReturnStages}.
  *

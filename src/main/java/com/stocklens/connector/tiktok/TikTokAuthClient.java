@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TikTok's token host (tiktok-shop.md §4): trades an authorization code for tokens
+ * TikTok's token host (docs/api/tiktok-shop.md §4): trades an authorization code for tokens
  * ({@code /api/v2/token/get}) and a refresh token for new ones ({@code /api/v2/token/refresh}).
  * These calls are not signed; the app secret travels as a query parameter, which the HTTP log masks.
  * No exception message ever holds a code, token or secret.

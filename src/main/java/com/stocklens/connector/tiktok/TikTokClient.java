@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls the TikTok Shop API (tiktok-shop.md §2–3, §6): adds {@code app_key}, {@code shop_cipher}
+ * Calls the TikTok Shop API (docs/api/tiktok-shop.md §2–3, §6): adds {@code app_key}, {@code shop_cipher}
  * where the endpoint is shop-scoped, the {@code x-tts-access-token} and {@code content-type}
  * headers, signs every attempt, and turns the envelope into {@code data} or a typed
  * {@link SourceException}.
@@ -45,7 +45,7 @@ public final class TikTokClient {
     private static final Logger LOG = LoggerFactory.getLogger(TikTokClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
 
-    /** Far below TikTok's 50 requests per second per API and shop (tiktok-shop.md §6). */
+    /** Far below TikTok's 50 requests per second per API and shop (docs/api/tiktok-shop.md §6). */
     public static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.perSecond(5);
 
     static final ObjectMapper MAPPER = ProviderHttp.snakeCaseMapper();

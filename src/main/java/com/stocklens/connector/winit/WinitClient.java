@@ -29,7 +29,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * Calls one action on WINIT's gateway (warehouses.md §3.3, §3.4): a signed JSON envelope POSTed to the
+ * Calls one action on WINIT's gateway (docs/api/warehouses.md §3.3, §3.4): a signed JSON envelope POSTed to the
  * single service URL. {@code data} is serialized once (compact, keys sorted) and that same text goes
  * into the body and into both signatures. Network failures and HTTP 5xx / 429 are retried by the
  * shared HTTP policy; what is left is mapped to a typed {@link SourceException}.
@@ -126,7 +126,7 @@ public final class WinitClient {
         return root.path("data");
     }
 
-    /** {@code code} 0 or "0" (warehouses.md §3.5); a missing code with WINIT's "操作成功" also counts. */
+    /** {@code code} 0 or "0" (docs/api/warehouses.md §3.5); a missing code with WINIT's "操作成功" also counts. */
     static boolean isSuccess(JsonNode code, String msg) {
         if (code == null || code.isNull()) {
             return "操作成功".equals(msg);

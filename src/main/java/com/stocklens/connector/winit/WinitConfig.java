@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Settings of one WINIT seller account (warehouses.md §3.1–§3.3).
+ * Settings of one WINIT seller account (docs/api/warehouses.md §3.1–§3.3).
  *
  * @param apiBase       the single gateway URL, e.g. {@code https://openapi.winit.com.cn/openapi/service}
  * @param appKey        the WINIT account login (not secret)

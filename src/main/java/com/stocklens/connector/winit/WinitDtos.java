@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wire shapes of {@code queryWarehouse} and {@code queryWarehouseStorage} (warehouses.md §3.5), read
+ * Wire shapes of {@code queryWarehouse} and {@code queryWarehouseStorage} (docs/api/warehouses.md §3.5), read
  * leniently from the JSON tree: ids and counts may be numbers or strings, and {@code list} may be one
  * object instead of an array.
  */

@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one WINIT seller account, per warehouse and product (warehouses.md §3).
+ * Stock of one WINIT seller account, per warehouse and product (docs/api/warehouses.md §3).
  *
  * <p>{@code queryWarehouse} lists the warehouses; {@code queryWarehouseStorage} is paged per warehouse
  * ({@code pageNum}/{@code pageSize} inside {@code data}, each page signed on its own) until

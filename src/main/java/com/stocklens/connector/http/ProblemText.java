@@ -21,7 +21,8 @@ public final class ProblemText {
     public static final int MAX_LENGTH = 300;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final List<String> FIELDS = List.of("title", "detail", "message", "msg", "error_description", "error");
+    private static final List<String> FIELDS =
+            List.of("title", "detail", "message", "msg", "error_description", "error");
     private static final List<String> NESTED = List.of("errMessage", "message");
     /** {@code java.lang.IllegalStateException}, {@code com.acme.Foo$Bar}, with generic arguments if any. */
     private static final Pattern CLASS_NAME =

@@ -148,7 +148,8 @@ public final class ShipBobSource extends HttpStockSource {
     private Map<String, Warehouse> readFulfillmentCenters() throws SourceException {
         // 1.0 spelled the resource in camel case; the dated versions use kebab case.
         String path = config.isLegacy() ? "fulfillmentCenter" : "fulfillment-center";
-        List<FulfillmentCenter> fcs = http.get(versioned(path).build(), new TypeReference<List<FulfillmentCenter>>() { });
+        List<FulfillmentCenter> fcs =
+                http.get(versioned(path).build(), new TypeReference<List<FulfillmentCenter>>() { });
         Map<String, Warehouse> out = new LinkedHashMap<>();
         for (FulfillmentCenter fc : fcs == null ? List.<FulfillmentCenter>of() : fcs) {
             if (fc.id() == null || fc.id().isBlank()) {
@@ -316,7 +317,8 @@ public final class ShipBobSource extends HttpStockSource {
         Pages pages = new Pages("ShipBob receiving");
         while (true) {
             pages.next();
-            Decoded<List<Wro>> result = http.decode(http.request(url).get().build(), new TypeReference<List<Wro>>() { });
+            Decoded<List<Wro>> result =
+                    http.decode(http.request(url).get().build(), new TypeReference<List<Wro>>() { });
             List<Wro> wros = result.body() == null ? List.of() : result.body();
             for (Wro wro : wros) {
                 if (wro.status() == null || !WRO_QC_STATUSES.contains(wro.status().toLowerCase(Locale.ROOT))

@@ -267,7 +267,8 @@ public final class ShipMonkSource extends HttpStockSource {
     private Map<Key, Integer> readReturns() throws SourceException {
         // returns-list spells its page size page_size.
         return openUnits("v1/integrations/returns-list", "page_size", new TypeReference<ReturnsPage>() { },
-                "ShipMonk returns", RETURN_QC_STATUSES, (r, item) -> pendingQc(item, "ShipMonk return " + r.id() + " "));
+                "ShipMonk returns", RETURN_QC_STATUSES,
+                (r, item) -> pendingQc(item, "ShipMonk return " + r.id() + " "));
     }
 
     /** The units of one line still open (not yet received, not yet graded). */

@@ -62,8 +62,8 @@ class HttpFailuresTest {
 
     @Test
     void aDialectSaysWhatARefusalMeansAndWhichStatusesRefuse() {
-        HttpFailures dialect = failures.refusedAs(f -> new AuthenticationException("check the token (" + f.status() + ")"),
-                401, 403, 423);
+        HttpFailures dialect = failures.refusedAs(
+                f -> new AuthenticationException("check the token (" + f.status() + ")"), 401, 403, 423);
 
         assertThat(dialect.map(failure(423, Headers.of(), ""))).isInstanceOf(AuthenticationException.class)
                 .hasMessage("check the token (423)");

@@ -49,7 +49,8 @@ class ProviderHttpTest {
     private ProviderHttp http(int attempts) {
         return ProviderHttp.to("Acme", server.url("/api/").toString()).bearer("acme-secret-token")
                 .failures(f -> f.refusedAs(r -> new AuthenticationException(r.message() + ". Check the Acme token.")))
-                .build(time.factory(), HttpPolicy.defaults("acme").withRetry(RetryPolicy.DEFAULT.withMaxAttempts(attempts)));
+                .build(time.factory(),
+                        HttpPolicy.defaults("acme").withRetry(RetryPolicy.DEFAULT.withMaxAttempts(attempts)));
     }
 
     private static MockResponse json(int code, String body) {
@@ -114,12 +115,14 @@ class ProviderHttpTest {
         for (int i = 0; i < 4; i++) {
             server.enqueue(json(429, "{}").newBuilder().addHeader("Retry-After", in40s).build());
         }
-        ProviderHttp http = ProviderHttp.to("Acme", server.url("/").toString()).build(factory, HttpPolicy.defaults("acme"));
+        ProviderHttp http =
+                ProviderHttp.to("Acme", server.url("/").toString()).build(factory, HttpPolicy.defaults("acme"));
 
         assertThatThrownBy(() -> http.get(http.url("stock").build(), STOCK)).isInstanceOf(RateLimitedException.class)
                 .satisfies(e -> assertThat(((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(40)));
         // Each retry waited what the exception reports: 40 s by the factory's clock, not by this PC's.
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(40), Duration.ofSeconds(40), Duration.ofSeconds(40));
+        assertThat(time.sleeps())
+                .containsExactly(Duration.ofSeconds(40), Duration.ofSeconds(40), Duration.ofSeconds(40));
         assertThat(factory.failures().retryAfter(Headers.of("Retry-After", in40s))).contains(Duration.ofSeconds(40));
     }
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Market and time zone of a warehouse when the provider does not state them and the seller has not
@@ -70,7 +71,7 @@ public final class WarehouseGuesses {
         for (Map.Entry<String, Market> e : COUNTRY_WORDS.entrySet()) {
             String k = e.getKey();
             boolean hit = k.chars().allMatch(c -> c < 128)
-                    ? java.util.regex.Pattern.compile("\\b" + k + "\\b").matcher(t).find()
+                    ? Pattern.compile("\\b" + k + "\\b").matcher(t).find()
                     : t.contains(k);
             if (hit) {
                 if (found != null && found != e.getValue()) {

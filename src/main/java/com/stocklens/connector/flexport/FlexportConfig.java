@@ -1,10 +1,11 @@
 package com.stocklens.connector.flexport;
 
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.http.ProviderHttp;
 import java.util.Objects;
 
 /**
- * Settings of one Flexport Logistics API connection (warehouses.md §5).
+ * Settings of one Flexport Logistics API connection (docs/api/warehouses.md §5).
  *
  * @param baseUrl    API host, e.g. {@code https://logistics-api.flexport.com}; paths go under
  *                   {@code /logistics/api/<apiVersion>/}
@@ -19,11 +20,8 @@ public record FlexportConfig(String baseUrl, String token, String apiVersion, Wa
     public static final int PAGE_SIZE = 100;
 
     public FlexportConfig {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = ProviderHttp.baseUrl(baseUrl, "baseUrl");
         Objects.requireNonNull(token, "token");
-        while (baseUrl.endsWith("/")) {
-            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
-        }
         if (apiVersion == null || apiVersion.isBlank()) {
             apiVersion = DEFAULT_API_VERSION;
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * Wire shapes of the Flexport Logistics API (camelCase JSON, warehouses.md §5). Quantities stay
+ * Wire shapes of the Flexport Logistics API (camelCase JSON, docs/api/warehouses.md §5). Quantities stay
  * {@link JsonNode} so they can be read leniently (number or numeric string; null = unknown).
  */
 final class FlexportDtos {
@@ -28,9 +28,5 @@ final class FlexportDtos {
     }
 
     record LogisticsSkus(@JsonProperty("logisticsSKUs") List<String> logisticsSKUs) {
-    }
-
-    /** {@code application/problem+json}. */
-    record Problem(String type, String title, String detail, String instance) {
     }
 }

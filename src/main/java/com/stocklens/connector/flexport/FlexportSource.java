@@ -1,27 +1,21 @@
 package com.stocklens.connector.flexport;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.stocklens.connector.ApiErrorException;
 import com.stocklens.connector.AuthenticationException;
 import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.http.Quantities;
-import com.stocklens.connector.RateLimitedException;
 import com.stocklens.connector.SourceException;
-import com.stocklens.connector.StockSource;
-import com.stocklens.connector.TransientSourceException;
 import com.stocklens.connector.flexport.FlexportDtos.ApiInventory;
 import com.stocklens.connector.flexport.FlexportDtos.ApiProduct;
 import com.stocklens.connector.flexport.FlexportDtos.LogisticsSkus;
-import com.stocklens.connector.flexport.FlexportDtos.Problem;
 import com.stocklens.connector.flexport.FlexportDtos.WarehouseDetail;
 import com.stocklens.connector.flexport.FlexportDtos.WarehouseDetails;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpFailure;
 import com.stocklens.connector.http.HttpPolicy;
-import com.stocklens.connector.http.RequestCounter;
-import com.stocklens.connector.http.RetryAfter;
+import com.stocklens.connector.http.HttpStockSource;
+import com.stocklens.connector.http.Pages;
+import com.stocklens.connector.http.ProviderHttp;
+import com.stocklens.connector.http.Quantities;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.Sku;
@@ -31,7 +25,6 @@ import com.stocklens.domain.SourceProbe;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.StockRow;
 import com.stocklens.domain.Warehouse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,18 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one Flexport (ex-Deliverr) account through the Logistics API (warehouses.md §5), with
+ * Stock of one Flexport (ex-Deliverr) account through the Logistics API (docs/api/warehouses.md §5), with
  * {@code Authorization: Bearer <token>} under {@code <api_base>/logistics/api/<api_version>/}.
  *
  * <p><b>One warehouse: the Flexport network.</b> Flexport reports {@code onHand} and {@code unavailable}
@@ -82,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * (account locked) need a person and become {@link AuthenticationException}; 429 honours
  * {@code Retry-After}.
  */
-public final class FlexportSource implements StockSource {
+public final class FlexportSource extends HttpStockSource {
     /** The provider warehouse id of the network warehouse; also its key in the warehouse settings. */
     public static final String NETWORK_ID = "network";
     public static final String NETWORK_NAME = "Flexport network";
@@ -90,50 +76,21 @@ public final class FlexportSource implements StockSource {
     public static final String PRODUCTS_SCOPE = "read_logistics_products";
 
     private static final Logger LOG = LoggerFactory.getLogger(FlexportSource.class);
-    private static final int MAX_PAGES = 100_000;
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
-    private final SourceInfo info;
     private final FlexportConfig config;
-    private final Clock clock;
-    /** The HTTP layer's wall clock: an HTTP-date {@code Retry-After} is read against it, as the retries do. */
-    private final Clock wallClock;
-    private final RequestCounter counter = new RequestCounter();
-    private final OkHttpClient http;
+    private final ProviderHttp http;
 
+    /** A source with {@link HttpPolicy#defaults}. */
     public FlexportSource(SourceInfo info, FlexportConfig config, HttpClientFactory factory, Clock clock) {
-        this(info, config, factory, HttpPolicy.defaults("flexport"), clock);
-    }
-
-    public FlexportSource(SourceInfo info, FlexportConfig config, HttpClientFactory factory, HttpPolicy policy,
-                          Clock clock) {
-        this.info = Objects.requireNonNull(info, "info");
+        super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        if (HttpUrl.parse(config.apiRoot()) == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + config.baseUrl());
-        }
-        this.wallClock = factory.clock();
-        this.http = factory.create(policy, counter);
+        this.http = provider("Flexport", config.apiRoot()).bearer(config.token())
+                .failures(f -> f.refusedAs(FlexportSource::refused, 401, 403, 423))
+                .build(factory, HttpPolicy.defaults("flexport"));
     }
 
     @Override
-    public SourceInfo info() {
-        return info;
-    }
-
-    /** HTTP attempts made by this source so far, retries included. */
-    public int requestCount() {
-        return counter.count();
-    }
-
-    @Override
-    public Reading fetch() throws SourceException {
-        int before = counter.count();
+    protected Found read() throws SourceException {
         Map<String, ApiProduct> products = readProducts();
         List<ApiInventory> inventory = readInventory();
         Warehouse network = networkWarehouse();
@@ -164,8 +121,8 @@ public final class FlexportSource implements StockSource {
             skus.putIfAbsent(sellerSku, new Sku(new SkuCodes(sellerSku, null, barcodeOf(p), inv.logisticsSku()),
                     p == null ? null : p.name()));
         }
-        return Reading.ofWarehouse(clock.instant(), List.of(network), List.copyOf(skus.values()),
-                List.copyOf(rows.values()), counter.count() - before);
+        return (takenAt, requests) -> Reading.ofWarehouse(takenAt, List.of(network), List.copyOf(skus.values()),
+                List.copyOf(rows.values()), requests);
     }
 
     /**
@@ -174,7 +131,7 @@ public final class FlexportSource implements StockSource {
      */
     @Override
     public SourceProbe probe() throws SourceException {
-        int before = counter.count();
+        int before = requestCount();
         Reading r = fetch();
         List<String> dskus = r.stock().stream().map(StockRow::wmsId).filter(Objects::nonNull).toList();
         TreeSet<String> ids = new TreeSet<>();
@@ -182,7 +139,7 @@ public final class FlexportSource implements StockSource {
             e.getValue().forEach((w, n) -> ids.add(w));
         }
         String name = ids.isEmpty() ? NETWORK_NAME : NETWORK_NAME + " (" + String.join(", ", ids) + ")";
-        return new SourceProbe(List.of(), List.of(name), r.skus().size(), counter.count() - before);
+        return new SourceProbe(List.of(), List.of(name), r.skus().size(), requestCount() - before);
     }
 
     /**
@@ -193,7 +150,7 @@ public final class FlexportSource implements StockSource {
         Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
         for (int i = 0; i < logisticsSkus.size(); i += FlexportConfig.PAGE_SIZE) {
             List<String> batch = logisticsSkus.subList(i, Math.min(logisticsSkus.size(), i + FlexportConfig.PAGE_SIZE));
-            List<WarehouseDetails> details = post(url("products/warehouse").build(), new LogisticsSkus(batch),
+            List<WarehouseDetails> details = http.post(http.url("products/warehouse").build(), new LogisticsSkus(batch),
                     new TypeReference<List<WarehouseDetails>>() { });
             for (WarehouseDetails d : details) {
                 if (d.logisticsSku() == null || d.warehouseDetails() == null) {
@@ -261,105 +218,37 @@ public final class FlexportSource implements StockSource {
     /** limit/offset paging until an empty array (Flexport's documented end of the list). */
     private <T> List<T> readAll(String resource, TypeReference<List<T>> type) throws SourceException {
         List<T> out = new ArrayList<>();
-        List<T> previous = null;
+        Pages pages = new Pages("Flexport " + resource);
         int offset = 0;
-        for (int n = 0; n < MAX_PAGES; n++) {
-            List<T> page = get(url(resource)
+        while (true) {
+            pages.next();
+            List<T> page = http.get(http.url(resource)
                     .addQueryParameter("limit", Integer.toString(FlexportConfig.PAGE_SIZE))
                     .addQueryParameter("offset", Integer.toString(offset)).build(), type);
             if (page.isEmpty()) {
                 return out;
             }
-            if (page.equals(previous)) {
-                // The same page again for the next offset: reading on would loop or duplicate rows.
-                throw new MalformedResponseException("Flexport " + resource + " paging repeated a page at offset " + offset);
-            }
-            previous = page;
+            // The same page again for the next offset: reading on would loop or duplicate rows.
+            pages.unlikeLast(page, "a page at offset " + offset);
             out.addAll(page);
             offset += page.size();
         }
-        throw new MalformedResponseException("Flexport " + resource + " paging did not end after " + MAX_PAGES + " pages");
     }
 
     // --- HTTP ----------------------------------------------------------------------------------
 
-    private HttpUrl.Builder url(String resource) {
-        return Objects.requireNonNull(HttpUrl.parse(config.apiRoot() + "/" + resource)).newBuilder();
-    }
-
-    private <T> T get(HttpUrl url, TypeReference<T> type) throws SourceException {
-        return call(new Request.Builder().url(url).get(), url, type);
-    }
-
-    private <T> T post(HttpUrl url, Object body, TypeReference<T> type) throws SourceException {
-        byte[] json;
-        try {
-            json = MAPPER.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write request body", e);
-        }
-        return call(new Request.Builder().url(url).post(RequestBody.create(json, JSON)), url, type);
-    }
-
-    private <T> T call(Request.Builder builder, HttpUrl url, TypeReference<T> type) throws SourceException {
-        Request request = builder.header("Authorization", "Bearer " + config.token())
-                .header("Accept", "application/json").build();
-        String what = "Flexport " + request.method() + " " + url.encodedPath();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody rb = response.body();
-            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
-            if (!response.isSuccessful()) {
-                throw failure(what, response, bytes);
-            }
-            try {
-                T body = MAPPER.readValue(bytes, type);
-                if (body == null) {
-                    throw new MalformedResponseException(what + ": empty body");
-                }
-                return body;
-            } catch (IOException e) {
-                throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
-            }
-        } catch (IOException e) {
-            throw TransientSourceException.network(what, e);
-        }
-    }
-
-    private SourceException failure(String what, Response response, byte[] bytes) {
-        int status = response.code();
-        String detail = problemText(bytes);
-        String msg = what + " answered HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
-        return switch (status) {
-            case 401 -> new AuthenticationException("Flexport refused the API token (HTTP 401"
-                    + (detail.isEmpty() ? "" : ": " + detail) + "). Check the token in Settings; tokens are made in "
-                    + "the Flexport Portal under Settings → API Tokens.");
+    /** 401 (bad token), 403 (missing scope) and 423 (account locked) each need a person to do something else. */
+    private static AuthenticationException refused(HttpFailure f) {
+        String detail = f.detail().isEmpty() ? "" : ": " + f.detail();
+        return switch (f.status()) {
             case 403 -> new AuthenticationException("The Flexport API token lacks a scope StockLens needs (HTTP 403"
-                    + (detail.isEmpty() ? "" : ": " + detail) + "). Give the token the scope " + PRODUCTS_SCOPE
+                    + detail + "). Give the token the scope " + PRODUCTS_SCOPE
                     + " in the Flexport Portal (Settings → API Tokens).");
-            case 423 -> new AuthenticationException("The Flexport account is locked (HTTP 423"
-                    + (detail.isEmpty() ? "" : ": " + detail) + "). Contact Flexport to unlock it.");
-            case 429 -> new RateLimitedException(msg, RetryAfter.parse(response.headers(), wallClock).orElse(null));
-            default -> status >= 500 || status == 408 ? new TransientSourceException(msg)
-                    : new ApiErrorException(Integer.toString(status), detail.isEmpty() ? msg : detail, null);
+            case 423 -> new AuthenticationException("The Flexport account is locked (HTTP 423" + detail
+                    + "). Contact Flexport to unlock it.");
+            default -> new AuthenticationException("Flexport refused the API token (HTTP " + f.status() + detail
+                    + "). Check the token in Settings; tokens are made in the Flexport Portal under Settings → "
+                    + "API Tokens.");
         };
-    }
-
-    /** Title and detail of a problem+json body; "" otherwise. */
-    private static String problemText(byte[] bytes) {
-        if (bytes.length == 0) {
-            return "";
-        }
-        try {
-            Problem p = MAPPER.readValue(bytes, Problem.class);
-            StringBuilder sb = new StringBuilder();
-            for (String s : new String[] {p.title(), p.detail()}) {
-                if (s != null && !s.isBlank()) {
-                    sb.append(sb.isEmpty() ? "" : " — ").append(s.strip());
-                }
-            }
-            return sb.toString();
-        } catch (IOException | RuntimeException notProblem) {
-            return "";
-        }
     }
 }

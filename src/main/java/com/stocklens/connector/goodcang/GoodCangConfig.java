@@ -1,10 +1,11 @@
 package com.stocklens.connector.goodcang;
 
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.http.ProviderHttp;
 import java.util.Objects;
 
 /**
- * Settings of one GoodCang (谷仓) account (warehouses.md §6.1).
+ * Settings of one GoodCang (谷仓) account (docs/api/warehouses.md §6.1).
  *
  * @param apiBase   base including {@code /public_open}, e.g. {@code https://oms.goodcang.net/public_open}
  * @param appKey    sent as {@code app-key}; secret
@@ -18,12 +19,9 @@ public record GoodCangConfig(String apiBase, String appKey, String appToken, int
     public static final int DEFAULT_PAGE_SIZE = 200;
 
     public GoodCangConfig {
-        Objects.requireNonNull(apiBase, "apiBase");
+        apiBase = ProviderHttp.baseUrl(apiBase, "apiBase");
         Objects.requireNonNull(appKey, "appKey");
         Objects.requireNonNull(appToken, "appToken");
-        while (apiBase.endsWith("/")) {
-            apiBase = apiBase.substring(0, apiBase.length() - 1);
-        }
         if (pageSize < 1 || pageSize > DEFAULT_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize must be 1..200: " + pageSize);
         }

@@ -1,12 +1,14 @@
 package com.stocklens.connector.goodcang;
 
+import static com.stocklens.connector.http.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.http.Quantities;
 
 /**
  * Wire shapes of {@code base_data/get_warehouse} and {@code inventory/get_product_inventory}
- * (warehouses.md §6.2), read leniently from the JSON tree: counts may be numbers or strings.
+ * (docs/api/warehouses.md §6.2), read leniently from the JSON tree: counts may be numbers or strings.
  */
 final class GoodCangDtos {
     private GoodCangDtos() {
@@ -38,15 +40,5 @@ final class GoodCangDtos {
                 throw new MalformedResponseException("GoodCang " + (sku == null ? "row" : sku) + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    /** A field as trimmed text (numbers too), or null when absent, null or blank. */
-    static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().strip();
-        return s.isEmpty() ? null : s;
     }
 }

@@ -2,15 +2,15 @@ package com.stocklens.connector.goodcang;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.http.Quantities;
 import com.stocklens.connector.SourceException;
-import com.stocklens.connector.StockSource;
 import com.stocklens.connector.WarehouseGuesses;
 import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.connector.goodcang.GoodCangDtos.InventoryRow;
 import com.stocklens.connector.goodcang.GoodCangDtos.WarehouseInfo;
 import com.stocklens.connector.http.HttpClientFactory;
-import com.stocklens.connector.http.RequestCounter;
+import com.stocklens.connector.http.HttpStockSource;
+import com.stocklens.connector.http.Pages;
+import com.stocklens.connector.http.Quantities;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.Reading;
@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one GoodCang (谷仓) account, per warehouse and SKU (warehouses.md §6).
+ * Stock of one GoodCang (谷仓) account, per warehouse and SKU (docs/api/warehouses.md §6).
  *
  * <p>{@code POST /base_data/get_warehouse} names GoodCang's warehouses ({@code warehouse_code},
  * {@code warehouse_name}, {@code country_code}); {@code POST /inventory/get_product_inventory} is paged
@@ -53,39 +53,24 @@ import org.slf4j.LoggerFactory;
  * <p>get_warehouse lists every GoodCang warehouse, not only the seller's: the reading holds the
  * warehouses with stock rows plus those the seller named in the connection's overrides.
  */
-public final class GoodCangSource implements StockSource {
+public final class GoodCangSource extends HttpStockSource {
     private static final Logger LOG = LoggerFactory.getLogger(GoodCangSource.class);
     static final String WAREHOUSES_PATH = "/base_data/get_warehouse";
     static final String INVENTORY_PATH = "/inventory/get_product_inventory";
     static final int MAX_PAGES = 10_000;
     private static final Pattern GTIN_SHAPE = Pattern.compile("\\d{8}|\\d{12,14}");
 
-    private final SourceInfo info;
     private final GoodCangConfig config;
-    private final Clock clock;
-    private final RequestCounter counter = new RequestCounter();
     private final GoodCangClient client;
 
     public GoodCangSource(SourceInfo info, GoodCangConfig config, HttpClientFactory factory, Clock clock) {
-        this.info = Objects.requireNonNull(info, "info");
+        super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = new GoodCangClient(config, factory, counter, clock);
+        this.client = new GoodCangClient(config, factory, counter());
     }
 
     @Override
-    public SourceInfo info() {
-        return info;
-    }
-
-    /** HTTP attempts made by this source so far, retries included. */
-    public int requestCount() {
-        return counter.count();
-    }
-
-    @Override
-    public Reading fetch() throws SourceException {
-        int before = counter.count();
+    protected Found read() throws SourceException {
         Map<String, WarehouseInfo> known = new LinkedHashMap<>();
         for (WarehouseInfo w : readWarehouses()) {
             known.putIfAbsent(w.warehouseCode(), w);
@@ -122,8 +107,8 @@ public final class GoodCangSource implements StockSource {
             warehouses.add(toWarehouse(code, w == null ? descs.get(code) : w.warehouseName(),
                     w == null ? null : w.countryCode()));
         }
-        return Reading.ofWarehouse(clock.instant(), warehouses, List.copyOf(skus.values()), List.copyOf(rows.values()),
-                counter.count() - before);
+        return (takenAt, requests) -> Reading.ofWarehouse(takenAt, warehouses, List.copyOf(skus.values()),
+                List.copyOf(rows.values()), requests);
     }
 
     /** The buckets of one row (§6.4); negative provider values are clamped, unknown stays unknown. */
@@ -162,8 +147,9 @@ public final class GoodCangSource implements StockSource {
     private List<InventoryRow> readInventory() throws SourceException {
         List<InventoryRow> out = new ArrayList<>();
         int pageSize = config.pageSize();
-        JsonNode previous = null;
-        for (int page = 1; page <= MAX_PAGES; page++) {
+        Pages pages = new Pages("GoodCang get_product_inventory", MAX_PAGES);
+        while (true) {
+            int page = pages.next();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("page", page);
             body.put("pageSize", pageSize);
@@ -175,11 +161,10 @@ public final class GoodCangSource implements StockSource {
             if (!data.isArray() && !data.isMissingNode() && !data.isNull()) {
                 throw new MalformedResponseException("GoodCang get_product_inventory: data is not a list");
             }
-            if (!data.isEmpty() && data.equals(previous)) {
+            if (!data.isEmpty()) {
                 // The same page again: reading on would duplicate rows and miss the real next page.
-                throw new MalformedResponseException("GoodCang get_product_inventory paging repeated page " + (page - 1));
+                pages.unlikeLast(data, "page " + (page - 1));
             }
-            previous = data;
             for (JsonNode n : data) {
                 out.add(InventoryRow.of(n));
             }
@@ -188,7 +173,6 @@ public final class GoodCangSource implements StockSource {
                 return out;
             }
         }
-        throw new MalformedResponseException("GoodCang inventory paging did not end after " + MAX_PAGES + " pages");
     }
 
     Warehouse toWarehouse(String code, String name, String countryCode) {

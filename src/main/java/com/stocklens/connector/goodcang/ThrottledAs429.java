@@ -6,7 +6,7 @@ import okhttp3.Response;
 
 /**
  * GoodCang answers HTTP 403 when it throttles a caller (a calibration note against live calls,
- * warehouses.md §6.3 [UNSURE]). Runs on every attempt, inside the shared retry interceptor, and
+ * docs/api/warehouses.md §6.3 [UNSURE]). Runs on every attempt, inside the shared retry interceptor, and
  * presents such a 403 as 429 so the shared policy backs off and retries it like any rate limit; the
  * original status travels in {@value #ORIGINAL_STATUS}.
  */

@@ -22,7 +22,7 @@ public final class HttpClientFactory {
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
     private final DoubleSupplier random;
-    private final Clock clock;
+    private final HttpFailures failures;
 
     /** Real time, real sleeping, random jitter. */
     public HttpClientFactory() {
@@ -33,13 +33,14 @@ public final class HttpClientFactory {
      * @param sleeper  how backoff and rate-limit waits are spent
      * @param nanoTime monotonic time for the rate limiter
      * @param random   jitter source in [0, 1)
-     * @param clock    wall clock, only to read HTTP-date {@code Retry-After}
+     * @param clock    wall clock, only to read HTTP-date {@code Retry-After}: in the retries and in
+     *                 {@link #failures()}, so both read the server's hint the same way
      */
     public HttpClientFactory(Sleeper sleeper, LongSupplier nanoTime, DoubleSupplier random, Clock clock) {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.random = Objects.requireNonNull(random, "random");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.failures = new HttpFailures(Objects.requireNonNull(clock, "clock"));
         // Our retry interceptor is the single retry policy, so attempts stay bounded and counted.
         this.base = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     }
@@ -62,7 +63,7 @@ public final class HttpClientFactory {
                 .callTimeout(policy.callTimeout());
         b.interceptors().clear();
         b.networkInterceptors().clear();
-        b.addInterceptor(new RetryInterceptor(policy.retry(), sleeper, random, clock));
+        b.addInterceptor(new RetryInterceptor(policy.retry(), sleeper, random, failures));
         if (policy.rateLimit() != null) {
             b.addInterceptor(new RateLimitInterceptor(policy.rateLimit(), sleeper, nanoTime));
         }
@@ -72,8 +73,11 @@ public final class HttpClientFactory {
         return b.build();
     }
 
-    /** The wall clock this factory was built with. */
-    public Clock clock() {
-        return clock;
+    /**
+     * The mapping of failed answers onto {@code SourceException}s, reading {@code Retry-After} against the
+     * same clock as this factory's retries; a connector adds its own words with {@link HttpFailures#refusedAs}.
+     */
+    public HttpFailures failures() {
+        return failures;
     }
 }

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownServiceException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -27,17 +28,22 @@ public final class RetryInterceptor implements Interceptor {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
-    private final Clock clock;
+    private final HttpFailures failures;
 
     /**
      * @param random source of jitter in [0, 1)
      * @param clock  only to read HTTP-date {@code Retry-After} values
      */
     public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, Clock clock) {
+        this(policy, sleeper, random, new HttpFailures(clock));
+    }
+
+    /** @param failures reads the server's hint, against the same clock the connectors' failure mapping reads it */
+    RetryInterceptor(RetryPolicy policy, Sleeper sleeper, DoubleSupplier random, HttpFailures failures) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.random = random;
-        this.clock = clock;
+        this.failures = Objects.requireNonNull(failures, "failures");
     }
 
     /** True for the statuses worth another attempt. */
@@ -66,7 +72,7 @@ public final class RetryInterceptor implements Interceptor {
             if (!isRetryableStatus(response.code()) || attempt >= policy.maxAttempts()) {
                 return response;
             }
-            Optional<Duration> hint = RetryAfter.parse(response.headers(), clock);
+            Optional<Duration> hint = failures.retryAfter(response.headers());
             if (hint.isPresent() && hint.get().compareTo(policy.maxRetryAfter()) > 0) {
                 // Sitting out a long server-requested pause would block the sync thread; the caller
                 // reports it (RateLimitedException carries the hint) and the scheduler comes back later.

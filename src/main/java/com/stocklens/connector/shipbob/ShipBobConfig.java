@@ -1,5 +1,6 @@
 package com.stocklens.connector.shipbob;
 
+import com.stocklens.connector.http.ProviderHttp;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,11 +33,8 @@ public record ShipBobConfig(
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 120;
 
     public ShipBobConfig {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = ProviderHttp.baseUrl(baseUrl, "baseUrl");
         Objects.requireNonNull(token, "token");
-        while (baseUrl.endsWith("/")) {
-            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
-        }
         if (apiVersion == null || apiVersion.isBlank()) {
             apiVersion = DEFAULT_API_VERSION;
         }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Wire shapes of the dated API versions ({@code 2025-07}, {@code 2026-01}); the legacy 1.0 inventory
- * has its own {@link ShipBobLegacyInventory} because its field names differ (warehouses.md §2.4).
+ * has its own {@link ShipBobLegacyInventory} because its field names differ (docs/api/warehouses.md §2.4).
  */
 final class ShipBobDtos {
     private ShipBobDtos() {
@@ -67,8 +67,5 @@ final class ShipBobDtos {
     }
 
     record ActionTaken(String action, Integer quantityProcessed) {
-    }
-
-    record ProblemDetails(String type, String title, Integer status, String detail, String message) {
     }
 }

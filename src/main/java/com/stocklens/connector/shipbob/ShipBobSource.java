@@ -1,22 +1,18 @@
 package com.stocklens.connector.shipbob;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.stocklens.connector.ApiErrorException;
 import com.stocklens.connector.AuthenticationException;
 import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.RateLimitedException;
 import com.stocklens.connector.SourceException;
-import com.stocklens.connector.StockSource;
-import com.stocklens.connector.TransientSourceException;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpFailure;
 import com.stocklens.connector.http.HttpPolicy;
+import com.stocklens.connector.http.HttpStockSource;
+import com.stocklens.connector.http.Pages;
+import com.stocklens.connector.http.ProviderHttp;
+import com.stocklens.connector.http.ProviderHttp.Decoded;
 import com.stocklens.connector.http.RateLimit;
-import com.stocklens.connector.http.RequestCounter;
-import com.stocklens.connector.http.RetryAfter;
 import com.stocklens.connector.shipbob.ShipBobDtos.ActionTaken;
 import com.stocklens.connector.shipbob.ShipBobDtos.FulfillmentCenter;
 import com.stocklens.connector.shipbob.ShipBobDtos.InventoryItemsPage;
@@ -25,7 +21,6 @@ import com.stocklens.connector.shipbob.ShipBobDtos.InventoryLotsPage;
 import com.stocklens.connector.shipbob.ShipBobDtos.LinkPage;
 import com.stocklens.connector.shipbob.ShipBobDtos.LotQuantities;
 import com.stocklens.connector.shipbob.ShipBobDtos.Location;
-import com.stocklens.connector.shipbob.ShipBobDtos.ProblemDetails;
 import com.stocklens.connector.shipbob.ShipBobDtos.ReturnInventory;
 import com.stocklens.connector.shipbob.ShipBobDtos.ReturnsPage;
 import com.stocklens.connector.shipbob.ShipBobDtos.Wro;
@@ -41,7 +36,6 @@ import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.StockRow;
 import com.stocklens.domain.Warehouse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,7 +45,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,15 +53,11 @@ import java.util.Objects;
 import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one ShipBob account, per SKU and fulfillment center (warehouses.md §2).
+ * Stock of one ShipBob account, per SKU and fulfillment center (docs/api/warehouses.md §2).
  *
  * <p>Buckets: onHand = {@code on_hand_quantity}, available = {@code fulfillable_quantity}, reserved =
  * {@code committed_quantity}, inTransit = {@code awaiting_quantity} only ({@code internal_transfer_quantity}
@@ -81,22 +70,13 @@ import org.slf4j.LoggerFactory;
  * {@link Lot} per SKU × FC × lot, dated by {@code lot_date}'s day in the FC's zone. An account or version
  * without the endpoint (404) has no lots, and ageing falls back to our own history.
  */
-public final class ShipBobSource implements StockSource {
+public final class ShipBobSource extends HttpStockSource {
     private static final Logger LOG = LoggerFactory.getLogger(ShipBobSource.class);
-    private static final int MAX_PAGES = 100_000;
     private static final Set<String> WRO_QC_STATUSES = Set.of("arrived", "partiallyarrived", "processing");
     private static final Set<String> RETURN_QC_STATUSES = Set.of("arrived", "processing");
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .build();
-
-    private final SourceInfo info;
     private final ShipBobConfig config;
-    private final Clock clock;
-    private final RequestCounter counter = new RequestCounter();
-    private final OkHttpClient http;
+    private final ProviderHttp http;
 
     /** A source with {@link HttpPolicy#defaults} and the config's requests-per-minute budget. */
     public ShipBobSource(SourceInfo info, ShipBobConfig config, HttpClientFactory factory, Clock clock) {
@@ -106,28 +86,15 @@ public final class ShipBobSource implements StockSource {
     /** @param policy its rate limit is replaced by the config's requests-per-minute budget */
     public ShipBobSource(SourceInfo info, ShipBobConfig config, HttpClientFactory factory, HttpPolicy policy,
                          Clock clock) {
-        this.info = Objects.requireNonNull(info, "info");
+        super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        if (HttpUrl.parse(config.baseUrl()) == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + config.baseUrl());
-        }
-        this.http = factory.create(policy.withRateLimit(RateLimit.perMinute(config.requestsPerMinute())), counter);
+        this.http = provider("ShipBob", config.baseUrl()).bearer(config.token()).snakeCase()
+                .failures(f -> f.refusedAs(ShipBobSource::refused))
+                .build(factory, policy.withRateLimit(RateLimit.perMinute(config.requestsPerMinute())));
     }
 
     @Override
-    public SourceInfo info() {
-        return info;
-    }
-
-    /** HTTP attempts made by this source so far, retries included. */
-    public int requestCount() {
-        return counter.count();
-    }
-
-    @Override
-    public Reading fetch() throws SourceException {
-        int before = counter.count();
+    protected Found read() throws SourceException {
         Map<String, Warehouse> warehouses = readFulfillmentCenters();
         List<LocationQuantities> quantities = config.isLegacy() ? readLegacyInventory() : readInventoryLevels();
         Map<Key, Integer> qcHold = readReceiving();
@@ -172,8 +139,8 @@ public final class ShipBobSource implements StockSource {
             lots.add(new Lot(l.sellerSku(), Warehouse.idOf(Provider.SHIPBOB, l.fcId()), receivedOn, l.units(),
                     Lot.LotSource.PROVIDER));
         }
-        return Reading.ofWarehouse(clock.instant(), List.copyOf(warehouses.values()), List.copyOf(skus.values()),
-                rows, lots, counter.count() - before);
+        return (takenAt, requests) -> Reading.ofWarehouse(takenAt, List.copyOf(warehouses.values()),
+                List.copyOf(skus.values()), rows, lots, requests);
     }
 
     // --- fulfillment centres -------------------------------------------------------------------
@@ -181,7 +148,8 @@ public final class ShipBobSource implements StockSource {
     private Map<String, Warehouse> readFulfillmentCenters() throws SourceException {
         // 1.0 spelled the resource in camel case; the dated versions use kebab case.
         String path = config.isLegacy() ? "fulfillmentCenter" : "fulfillment-center";
-        List<FulfillmentCenter> fcs = get(versioned(path).build(), new TypeReference<List<FulfillmentCenter>>() { }).body();
+        List<FulfillmentCenter> fcs =
+                http.get(versioned(path).build(), new TypeReference<List<FulfillmentCenter>>() { });
         Map<String, Warehouse> out = new LinkedHashMap<>();
         for (FulfillmentCenter fc : fcs == null ? List.<FulfillmentCenter>of() : fcs) {
             if (fc.id() == null || fc.id().isBlank()) {
@@ -236,11 +204,13 @@ public final class ShipBobSource implements StockSource {
 
     private List<LocationQuantities> readLegacyInventory() throws SourceException {
         List<LocationQuantities> out = new ArrayList<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
+        Pages pages = new Pages("ShipBob 1.0 inventory");
+        while (true) {
+            int page = pages.next();
             HttpUrl url = versioned("inventory")
                     .addQueryParameter("Page", Integer.toString(page))
                     .addQueryParameter("Limit", Integer.toString(config.pageSize())).build();
-            List<ShipBobLegacyInventory> items = get(url, new TypeReference<List<ShipBobLegacyInventory>>() { }).body();
+            List<ShipBobLegacyInventory> items = http.get(url, new TypeReference<List<ShipBobLegacyInventory>>() { });
             if (items == null || items.isEmpty()) {
                 return out;
             }
@@ -257,7 +227,6 @@ public final class ShipBobSource implements StockSource {
                 return out;
             }
         }
-        throw new MalformedResponseException("ShipBob 1.0 inventory paging did not end after " + MAX_PAGES + " pages");
     }
 
     /** The buckets one 2025-07 location reports; qcHold and returns are added later, frozen stays unknown. */
@@ -274,7 +243,6 @@ public final class ShipBobSource implements StockSource {
 
     // --- lots (receipt dates) ------------------------------------------------------------------
 
-    /** Every lot's units per FC; empty when the endpoint does not exist for this account or version. */
     /**
      * Barcodes by inventory id from the item master ({@code /inventory}, body-link paging): the three-code
      * check needs them, and inventory levels do not carry them. An account without the endpoint (404)
@@ -291,6 +259,7 @@ public final class ShipBobSource implements StockSource {
         return out;
     }
 
+    /** Every lot's units per FC; empty when the endpoint does not exist for this account or version. */
     private List<LotAt> readLots() throws SourceException {
         List<LotAt> out = new ArrayList<>();
         forEachLinkPaged("inventory-level/lots", "PageSize", new TypeReference<InventoryLotsPage>() { }, "lots", true,
@@ -345,9 +314,11 @@ public final class ShipBobSource implements StockSource {
         Map<Key, Integer> out = new HashMap<>();
         int page = 1;
         HttpUrl url = receivingPage(page);
-        Set<String> seen = new HashSet<>();
-        for (int n = 0; n < MAX_PAGES; n++) {
-            Page<List<Wro>> result = get(url, new TypeReference<List<Wro>>() { });
+        Pages pages = new Pages("ShipBob receiving");
+        while (true) {
+            pages.next();
+            Decoded<List<Wro>> result =
+                    http.decode(http.request(url).get().build(), new TypeReference<List<Wro>>() { });
             List<Wro> wros = result.body() == null ? List.of() : result.body();
             for (Wro wro : wros) {
                 if (wro.status() == null || !WRO_QC_STATUSES.contains(wro.status().toLowerCase(Locale.ROOT))
@@ -365,13 +336,10 @@ public final class ShipBobSource implements StockSource {
             if (next == null) {
                 return out;
             }
-            if (!seen.add(next.toString())) {
-                throw new MalformedResponseException("ShipBob receiving paging repeated page " + next);
-            }
+            pages.unseen(next.toString(), "page " + next);
             page++;
             url = next;
         }
-        throw new MalformedResponseException("ShipBob receiving paging did not end after " + MAX_PAGES + " pages");
     }
 
     private HttpUrl receivingPage(int page) {
@@ -430,7 +398,7 @@ public final class ShipBobSource implements StockSource {
     }
 
     /**
-     * Walks a body-link paged list to its end (warehouses.md §2.5): never builds cursors, follows
+     * Walks a body-link paged list to its end (docs/api/warehouses.md §2.5): never builds cursors, follows
      * {@code next} until it is null, refuses a repeated link (a server loop must not become ours).
      *
      * @param sizeParam      the page-size query parameter of this resource ({@code PageSize} or {@code Limit})
@@ -441,13 +409,14 @@ public final class ShipBobSource implements StockSource {
             TypeReference<P> type, String what, boolean absentIsEmpty, ItemHandler<T> handler)
             throws SourceException {
         HttpUrl url = versioned(resource).addQueryParameter(sizeParam, Integer.toString(config.pageSize())).build();
-        Set<String> seen = new HashSet<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
+        Pages pages = new Pages("ShipBob " + what);
+        while (true) {
+            int page = pages.next();
             P body;
             try {
-                body = get(url, type).body();
+                body = http.get(url, type);
             } catch (ApiErrorException e) {
-                if (absentIsEmpty && page == 0 && "404".equals(e.code())) {
+                if (absentIsEmpty && page == 1 && "404".equals(e.code())) {
                     LOG.debug("ShipBob has no {} endpoint here", what);
                     return false;
                 }
@@ -459,23 +428,19 @@ public final class ShipBobSource implements StockSource {
             if (body.next() == null || body.next().isBlank()) {
                 return true;
             }
-            if (!seen.add(body.next())) {
-                throw new MalformedResponseException("ShipBob " + what + " paging repeated link " + body.next());
-            }
+            pages.unseen(body.next(), "link " + body.next());
             url = resolve(body.next());
         }
-        throw new MalformedResponseException("ShipBob " + what + " paging did not end after " + MAX_PAGES + " pages");
     }
 
     // --- HTTP ----------------------------------------------------------------------------------
 
     private HttpUrl.Builder versioned(String resource) {
-        return Objects.requireNonNull(HttpUrl.parse(config.baseUrl() + "/" + config.apiVersion() + "/" + resource))
-                .newBuilder();
+        return http.url(config.apiVersion() + "/" + resource);
     }
 
     /**
-     * Resolves a paging link (warehouses.md §2.5): absolute URLs as they are; {@code /20xx…},
+     * Resolves a paging link (docs/api/warehouses.md §2.5): absolute URLs as they are; {@code /20xx…},
      * {@code /1.0…}, {@code /2.0…} are host-relative; anything else is relative to the version.
      */
     HttpUrl resolve(String link) {
@@ -495,69 +460,10 @@ public final class ShipBobSource implements StockSource {
         return url;
     }
 
-    private record Page<T>(T body, Headers headers) {
-    }
-
-    private <T> Page<T> get(HttpUrl url, TypeReference<T> type) throws SourceException {
-        Request request = new Request.Builder().url(url)
-                .header("Authorization", "Bearer " + config.token())
-                .header("Accept", "application/json")
-                .build();
-        String what = "ShipBob " + url.encodedPath();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody rb = response.body();
-            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
-            if (!response.isSuccessful()) {
-                throw failure(what, response, bytes);
-            }
-            try {
-                T body = MAPPER.readValue(bytes, type);
-                if (body == null) {
-                    throw new MalformedResponseException(what + ": empty body");
-                }
-                return new Page<>(body, response.headers());
-            } catch (IOException e) {
-                throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
-            }
-        } catch (IOException e) {
-            throw TransientSourceException.network(what, e);
-        }
-    }
-
-    private SourceException failure(String what, Response response, byte[] bytes) {
-        int status = response.code();
-        String detail = problemText(bytes);
-        String msg = what + " answered HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
-        if (status == 401 || status == 403) {
-            return new AuthenticationException(msg + ". Check the ShipBob access token in Settings (and that it has "
-                    + "inventory_read, receiving_read, returns_read, locations_read).");
-        }
-        if (status == 429) {
-            return new RateLimitedException(msg, RetryAfter.parse(response.headers(), clock).orElse(null));
-        }
-        if (status >= 500 || status == 408) {
-            return new TransientSourceException(msg);
-        }
-        return new ApiErrorException(Integer.toString(status), detail.isEmpty() ? msg : detail, null);
-    }
-
-    /** Title and detail of a ProblemDetails body, or the {@code message} of the 429 body; "" otherwise. */
-    private static String problemText(byte[] bytes) {
-        if (bytes.length == 0) {
-            return "";
-        }
-        try {
-            ProblemDetails p = MAPPER.readValue(bytes, ProblemDetails.class);
-            StringBuilder sb = new StringBuilder();
-            for (String s : new String[] {p.title(), p.detail(), p.message()}) {
-                if (s != null && !s.isBlank()) {
-                    sb.append(sb.isEmpty() ? "" : " — ").append(s.trim());
-                }
-            }
-            return sb.toString();
-        } catch (IOException | RuntimeException notProblemDetails) {
-            return "";
-        }
+    /** 401 and 403: the token is wrong, or lacks a scope this source reads. */
+    private static AuthenticationException refused(HttpFailure f) {
+        return new AuthenticationException(f.message() + ". Check the ShipBob access token in Settings (and that it "
+                + "has inventory_read, receiving_read, returns_read, locations_read).");
     }
 
     private static Integer intHeader(Headers headers, String name) {

@@ -3,6 +3,7 @@ package com.stocklens.connector.shipbob;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,9 +47,9 @@ final class ShipBobZones {
             return ZoneOffset.UTC;
         }
         String tz = timezone.trim();
-        String mapped = WINDOWS.get(tz.toLowerCase(java.util.Locale.ROOT));
-        if (mapped == null && tz.toLowerCase(java.util.Locale.ROOT).endsWith(" daylight time")) {
-            mapped = WINDOWS.get(tz.toLowerCase(java.util.Locale.ROOT).replace(" daylight time", " standard time"));
+        String mapped = WINDOWS.get(tz.toLowerCase(Locale.ROOT));
+        if (mapped == null && tz.toLowerCase(Locale.ROOT).endsWith(" daylight time")) {
+            mapped = WINDOWS.get(tz.toLowerCase(Locale.ROOT).replace(" daylight time", " standard time"));
         }
         try {
             return ZoneId.of(mapped != null ? mapped : tz, ZoneId.SHORT_IDS);

@@ -1,10 +1,11 @@
 package com.stocklens.connector.shipmonk;
 
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.connector.http.ProviderHttp;
 import java.util.Objects;
 
 /**
- * Settings of one ShipMonk store connection (warehouses.md §4).
+ * Settings of one ShipMonk store connection (docs/api/warehouses.md §4).
  *
  * @param baseUrl   API host, e.g. {@code https://api.shipmonk.com} (sandbox {@code https://sandbox.shipmonk.dev})
  * @param apiKey    the store's integration API key, sent as the {@code Api-Key} header
@@ -18,11 +19,8 @@ public record ShipMonkConfig(String baseUrl, String apiKey, int pageSize, Wareho
     public static final int LIST_PAGE_SIZE = 100;
 
     public ShipMonkConfig {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = ProviderHttp.baseUrl(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
-        while (baseUrl.endsWith("/")) {
-            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
-        }
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize must be 1.." + MAX_PAGE_SIZE + ": " + pageSize);
         }

@@ -1,35 +1,28 @@
 package com.stocklens.connector.shipmonk;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.stocklens.connector.ApiErrorException;
 import com.stocklens.connector.AuthenticationException;
 import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.http.Quantities;
-import com.stocklens.connector.RateLimitedException;
 import com.stocklens.connector.SourceException;
-import com.stocklens.connector.StockSource;
-import com.stocklens.connector.TransientSourceException;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpFailure;
 import com.stocklens.connector.http.HttpPolicy;
-import com.stocklens.connector.http.RequestCounter;
-import com.stocklens.connector.http.RetryAfter;
+import com.stocklens.connector.http.HttpStockSource;
+import com.stocklens.connector.http.Pages;
+import com.stocklens.connector.http.ProviderHttp;
+import com.stocklens.connector.http.Quantities;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.Document;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.Location;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.NumberedPage;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.Paginator;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.Product;
+import com.stocklens.connector.shipmonk.ShipMonkDtos.ProductLine;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.ProductsPage;
-import com.stocklens.connector.shipmonk.ShipMonkDtos.Receiving;
-import com.stocklens.connector.shipmonk.ShipMonkDtos.ReceivingItem;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.ReceivingsPage;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.ReturnDetail;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.ReturnItem;
-import com.stocklens.connector.shipmonk.ShipMonkDtos.ReturnOut;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.ReturnsPage;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.SearchStarted;
-import com.stocklens.connector.shipmonk.ShipMonkDtos.WarehouseOut;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.WarehousesPage;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
@@ -40,7 +33,6 @@ import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.StockRow;
 import com.stocklens.domain.Warehouse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -54,18 +46,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one ShipMonk store, per product and warehouse (warehouses.md §4). Every request carries the
+ * Stock of one ShipMonk store, per product and warehouse (docs/api/warehouses.md §4). Every request carries the
  * store's {@code Api-Key} header.
  *
  * <p>Reads: warehouses ({@code GET /v1/integrations/warehouses}, paginator); every product through a
@@ -100,56 +85,26 @@ import org.slf4j.LoggerFactory;
  * <p>The API declares no error bodies, so failures are judged by status code only: 401/403 → the key was
  * refused; 429 → rate limited, honouring {@code Retry-After} in seconds or as an HTTP date.
  */
-public final class ShipMonkSource implements StockSource {
+public final class ShipMonkSource extends HttpStockSource {
     private static final Logger LOG = LoggerFactory.getLogger(ShipMonkSource.class);
-    private static final int MAX_PAGES = 100_000;
     private static final int WAREHOUSE_PAGE_SIZE = 1000;
     private static final Set<String> INBOUND_STATUSES = Set.of("awaiting", "arrived", "in_progress");
     private static final Set<String> RETURN_QC_STATUSES = Set.of("arrived", "in_progress");
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .build();
-
-    private final SourceInfo info;
     private final ShipMonkConfig config;
-    private final Clock clock;
-    /** The HTTP layer's wall clock: an HTTP-date {@code Retry-After} is read against it, as the retries do. */
-    private final Clock wallClock;
-    private final RequestCounter counter = new RequestCounter();
-    private final OkHttpClient http;
+    private final ProviderHttp http;
 
+    /** A source with {@link HttpPolicy#defaults}. */
     public ShipMonkSource(SourceInfo info, ShipMonkConfig config, HttpClientFactory factory, Clock clock) {
-        this(info, config, factory, HttpPolicy.defaults("shipmonk"), clock);
-    }
-
-    public ShipMonkSource(SourceInfo info, ShipMonkConfig config, HttpClientFactory factory, HttpPolicy policy,
-                          Clock clock) {
-        this.info = Objects.requireNonNull(info, "info");
+        super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        if (HttpUrl.parse(config.baseUrl()) == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + config.baseUrl());
-        }
-        this.wallClock = factory.clock();
-        this.http = factory.create(policy, counter);
+        this.http = provider("ShipMonk", config.baseUrl()).header("Api-Key", config.apiKey()).snakeCase()
+                .failures(f -> f.refusedAs(ShipMonkSource::refused))
+                .build(factory, HttpPolicy.defaults("shipmonk"));
     }
 
     @Override
-    public SourceInfo info() {
-        return info;
-    }
-
-    /** HTTP attempts made by this source so far, retries included. */
-    public int requestCount() {
-        return counter.count();
-    }
-
-    @Override
-    public Reading fetch() throws SourceException {
-        int before = counter.count();
+    protected Found read() throws SourceException {
         Map<String, Warehouse> warehouses = readWarehouses();
         List<Product> products = readProducts();
         Map<Key, Integer> inbound = readReceivings();
@@ -195,8 +150,8 @@ public final class ShipMonkSource implements StockSource {
             rows.add(new StockRow(key.sku(), Warehouse.idOf(Provider.SHIPMONK, key.warehouse()), idOf(p),
                     new StockLevel(0, 0, 0, inbound.getOrDefault(key, 0), 0, 0, returns.getOrDefault(key, 0))));
         }
-        return Reading.ofWarehouse(clock.instant(), List.copyOf(warehouses.values()), List.copyOf(skus.values()),
-                rows, counter.count() - before);
+        return (takenAt, requests) -> Reading.ofWarehouse(takenAt, List.copyOf(warehouses.values()),
+                List.copyOf(skus.values()), rows, requests);
     }
 
     /** The buckets of one location (see the class comment for each rule). */
@@ -256,30 +211,21 @@ public final class ShipMonkSource implements StockSource {
 
     private Map<String, Warehouse> readWarehouses() throws SourceException {
         Map<String, Warehouse> out = new LinkedHashMap<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            WarehousesPage body = get(url("v1/integrations/warehouses")
-                    .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("pageSize", Integer.toString(WAREHOUSE_PAGE_SIZE)).build(),
-                    new TypeReference<WarehousesPage>() { });
-            List<WarehouseOut> data = body.data() == null ? List.of() : body.data();
-            for (WarehouseOut w : data) {
-                if (blank(w.identifier())) {
-                    throw new MalformedResponseException("ShipMonk warehouse " + w.id() + " without identifier");
-                }
-                out.put(w.identifier(), warehouse(w.identifier(), blank(w.name()) ? w.identifier() : w.name(),
-                        w.address() == null ? null : w.address().country(), w.timezone()));
-            }
-            if (isLastPage(body.paginator(), page, data.size())) {
-                return out;
-            }
-        }
-        throw new MalformedResponseException("ShipMonk warehouse paging did not end after " + MAX_PAGES + " pages");
+        forEachPage("v1/integrations/warehouses", "pageSize", WAREHOUSE_PAGE_SIZE,
+                new TypeReference<WarehousesPage>() { }, "ShipMonk warehouse", w -> {
+                    if (blank(w.identifier())) {
+                        throw new MalformedResponseException("ShipMonk warehouse " + w.id() + " without identifier");
+                    }
+                    out.put(w.identifier(), warehouse(w.identifier(), blank(w.name()) ? w.identifier() : w.name(),
+                            w.address() == null ? null : w.address().country(), w.timezone()));
+                });
+        return out;
     }
 
     /** Every product: one frozen search, then its cursor to the end. */
     private List<Product> readProducts() throws SourceException {
         Map<String, Object> search = Map.of("sort", Map.of("sort_by", "id", "sort_order", "ASC"));
-        SearchStarted started = post(url("v1/integrations/products/search").build(), search,
+        SearchStarted started = http.post(http.url("v1/integrations/products/search").build(), search,
                 new TypeReference<SearchStarted>() { });
         List<Product> out = new ArrayList<>();
         String cursor = started.cursor();
@@ -290,12 +236,11 @@ public final class ShipMonkSource implements StockSource {
             }
             return out;
         }
-        Set<String> seen = new HashSet<>();
-        for (int n = 0; n < MAX_PAGES; n++) {
-            if (!seen.add(cursor)) {
-                throw new MalformedResponseException("ShipMonk product paging repeated a cursor");
-            }
-            ProductsPage page = get(url("v1/integrations/products/search/paginate")
+        Pages pages = new Pages("ShipMonk product");
+        while (true) {
+            pages.next();
+            pages.unseen(cursor, "a cursor");
+            ProductsPage page = http.get(http.url("v1/integrations/products/search/paginate")
                     .addQueryParameter("cursor", cursor)
                     .addQueryParameter("pageSize", Integer.toString(config.pageSize())).build(),
                     new TypeReference<ProductsPage>() { });
@@ -307,71 +252,54 @@ public final class ShipMonkSource implements StockSource {
             }
             cursor = page.nextCursor();
         }
-        throw new MalformedResponseException("ShipMonk product paging did not end after " + MAX_PAGES + " pages");
     }
 
     private Map<Key, Integer> readReceivings() throws SourceException {
-        Map<Key, Integer> out = new HashMap<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            ReceivingsPage body = get(url("v1/integrations/receivings-list")
-                    .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("pageSize", Integer.toString(ShipMonkConfig.LIST_PAGE_SIZE)).build(),
-                    new TypeReference<ReceivingsPage>() { });
-            List<Receiving> data = body.data() == null ? List.of() : body.data();
-            for (Receiving r : data) {
-                if (r.status() == null || !INBOUND_STATUSES.contains(r.status().toLowerCase(Locale.ROOT))
-                        || blank(r.warehouse()) || r.items() == null) {
-                    continue;
-                }
-                for (ReceivingItem item : r.items()) {
-                    if (item.product() == null || blank(item.product().sku())) {
-                        continue;
-                    }
+        return openUnits("v1/integrations/receivings-list", "pageSize", new TypeReference<ReceivingsPage>() { },
+                "ShipMonk receivings", INBOUND_STATUSES, (r, item) -> {
                     String what = "ShipMonk receiving " + r.id() + " ";
                     Integer expected = Quantities.of(item.expectedQuantity(), what + "expected_quantity");
                     Integer received = Quantities.of(item.receivedQuantity(), what + "received_quantity");
-                    int open = Math.max(0, nz(expected) - nz(received));
-                    if (open > 0) {
-                        out.merge(new Key(item.product().sku(), r.warehouse()), open, Integer::sum);
-                    }
-                }
-            }
-            if (isLastPage(body.paginator(), page, data.size())) {
-                return out;
-            }
-        }
-        throw new MalformedResponseException("ShipMonk receivings paging did not end after " + MAX_PAGES + " pages");
+                    return Math.max(0, nz(expected) - nz(received));
+                });
     }
 
     private Map<Key, Integer> readReturns() throws SourceException {
+        // returns-list spells its page size page_size.
+        return openUnits("v1/integrations/returns-list", "page_size", new TypeReference<ReturnsPage>() { },
+                "ShipMonk returns", RETURN_QC_STATUSES,
+                (r, item) -> pendingQc(item, "ShipMonk return " + r.id() + " "));
+    }
+
+    /** The units of one line still open (not yet received, not yet graded). */
+    private interface OpenUnits<D, I> {
+        int of(D document, I line) throws MalformedResponseException;
+    }
+
+    /**
+     * Units still open per product and warehouse, summed over the documents (receivings or returns) in one of
+     * {@code statuses}; lines without a product SKU are skipped.
+     */
+    private <I extends ProductLine, D extends Document<I>, P extends NumberedPage<D>> Map<Key, Integer> openUnits(
+            String path, String sizeParam, TypeReference<P> type, String what, Set<String> statuses,
+            OpenUnits<D, I> units) throws SourceException {
         Map<Key, Integer> out = new HashMap<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            ReturnsPage body = get(url("v1/integrations/returns-list")
-                    .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("page_size", Integer.toString(ShipMonkConfig.LIST_PAGE_SIZE)).build(),
-                    new TypeReference<ReturnsPage>() { });
-            List<ReturnOut> data = body.data() == null || body.data().returnsList() == null
-                    ? List.of() : body.data().returnsList();
-            for (ReturnOut r : data) {
-                if (r.status() == null || !RETURN_QC_STATUSES.contains(r.status().toLowerCase(Locale.ROOT))
-                        || blank(r.warehouse()) || r.items() == null) {
+        forEachPage(path, sizeParam, ShipMonkConfig.LIST_PAGE_SIZE, type, what, d -> {
+            if (d.status() == null || !statuses.contains(d.status().toLowerCase(Locale.ROOT))
+                    || blank(d.warehouse()) || d.items() == null) {
+                return;
+            }
+            for (I line : d.items()) {
+                if (line.product() == null || blank(line.product().sku())) {
                     continue;
                 }
-                for (ReturnItem item : r.items()) {
-                    if (item.product() == null || blank(item.product().sku())) {
-                        continue;
-                    }
-                    int pending = pendingQc(item, "ShipMonk return " + r.id() + " ");
-                    if (pending > 0) {
-                        out.merge(new Key(item.product().sku(), r.warehouse()), pending, Integer::sum);
-                    }
+                int open = units.of(d, line);
+                if (open > 0) {
+                    out.merge(new Key(line.product().sku(), d.warehouse()), open, Integer::sum);
                 }
             }
-            if (isLastPage(body.paginator(), page, data.size())) {
-                return out;
-            }
-        }
-        throw new MalformedResponseException("ShipMonk returns paging did not end after " + MAX_PAGES + " pages");
+        });
+        return out;
     }
 
     /** Received units of a return item whose disposition is still open. */
@@ -388,6 +316,29 @@ public final class ShipMonkSource implements StockSource {
         return pending;
     }
 
+    /** Handles one item of a paged list; may reject it as malformed. */
+    private interface ItemHandler<T> {
+        void accept(T item) throws SourceException;
+    }
+
+    /** Reads a page-numbered list ({@code page}, {@code sizeParam}) to its last page. */
+    private <T, P extends NumberedPage<T>> void forEachPage(String path, String sizeParam, int size,
+            TypeReference<P> type, String what, ItemHandler<T> handler) throws SourceException {
+        Pages pages = new Pages(what);
+        while (true) {
+            int page = pages.next();
+            P body = http.get(http.url(path)
+                    .addQueryParameter("page", Integer.toString(page))
+                    .addQueryParameter(sizeParam, Integer.toString(size)).build(), type);
+            for (T item : body.items()) {
+                handler.accept(item);
+            }
+            if (isLastPage(body.paginator(), page, body.items().size())) {
+                return;
+            }
+        }
+    }
+
     /** The paginator says so; without one, an empty page ends the list. */
     private static boolean isLastPage(Paginator p, int page, int size) {
         if (size == 0) {
@@ -401,63 +352,11 @@ public final class ShipMonkSource implements StockSource {
 
     // --- HTTP ----------------------------------------------------------------------------------
 
-    private HttpUrl.Builder url(String path) {
-        return Objects.requireNonNull(HttpUrl.parse(config.baseUrl() + "/" + path)).newBuilder();
-    }
-
-    private <T> T get(HttpUrl url, TypeReference<T> type) throws SourceException {
-        return call(new Request.Builder().url(url).get(), url, type);
-    }
-
-    private <T> T post(HttpUrl url, Object body, TypeReference<T> type) throws SourceException {
-        byte[] json;
-        try {
-            json = MAPPER.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write request body", e);
-        }
-        return call(new Request.Builder().url(url).post(RequestBody.create(json, JSON)), url, type);
-    }
-
-    private <T> T call(Request.Builder builder, HttpUrl url, TypeReference<T> type) throws SourceException {
-        Request request = builder.header("Api-Key", config.apiKey()).header("Accept", "application/json").build();
-        String what = "ShipMonk " + request.method() + " " + url.encodedPath();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody rb = response.body();
-            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
-            if (!response.isSuccessful()) {
-                throw failure(what, response);
-            }
-            try {
-                T body = MAPPER.readValue(bytes, type);
-                if (body == null) {
-                    throw new MalformedResponseException(what + ": empty body");
-                }
-                return body;
-            } catch (IOException e) {
-                throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
-            }
-        } catch (IOException e) {
-            throw TransientSourceException.network(what, e);
-        }
-    }
-
-    /** ShipMonk documents no error body, so only the status code is trusted. */
-    private SourceException failure(String what, Response response) {
-        int status = response.code();
-        String msg = what + " answered HTTP " + status;
-        if (status == 401 || status == 403) {
-            return new AuthenticationException("ShipMonk refused the API key (HTTP " + status + "). Check the API key "
-                    + "in Settings: it is created per store in ShipMonk under Account Settings → General Settings → "
-                    + "Stores → Integration API Keys, and a sandbox key does not work on the production host.");
-        }
-        if (status == 429) {
-            return new RateLimitedException(msg + " (rate limited)", RetryAfter.parse(response.headers(), wallClock).orElse(null));
-        }
-        if (status >= 500 || status == 408) {
-            return new TransientSourceException(msg);
-        }
-        return new ApiErrorException(Integer.toString(status), msg, null);
+    /** ShipMonk documents no error body: a refused key is told by its status alone. */
+    private static AuthenticationException refused(HttpFailure f) {
+        return new AuthenticationException("ShipMonk refused the API key (HTTP " + f.status() + "). Check the API key "
+                + "in Settings: it is created per store in ShipMonk under Account Settings → General Settings → "
+                + "Stores → Integration API Keys, and a sandbox key does not work on the production host.");
     }
 
     private static boolean blank(String s) {

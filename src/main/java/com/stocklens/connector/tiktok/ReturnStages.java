@@ -4,7 +4,7 @@ import com.stocklens.domain.ReturnStage;
 import java.util.Set;
 
 /**
- * The one place that reads TikTok's {@code return_type} and {@code return_status} (tiktok-shop.md §5.8)
+ * The one place that reads TikTok's {@code return_type} and {@code return_status} (docs/api/tiktok-shop.md §5.8)
  * as a {@link ReturnStage} of the returns buffer pool.
  *
  * <p>TikTok's 202309 status list has no "received by the warehouse" value and no QC result. We read

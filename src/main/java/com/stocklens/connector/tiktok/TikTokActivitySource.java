@@ -5,6 +5,7 @@ import com.stocklens.connector.ActivityPage;
 import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.ShopActivitySource;
 import com.stocklens.connector.SourceException;
+import com.stocklens.connector.http.Pages;
 import com.stocklens.connector.tiktok.TikTokDtos.LineItem;
 import com.stocklens.connector.tiktok.TikTokDtos.Order;
 import com.stocklens.connector.tiktok.TikTokDtos.OrdersData;
@@ -12,20 +13,17 @@ import com.stocklens.connector.tiktok.TikTokDtos.ReturnLineItem;
 import com.stocklens.connector.tiktok.TikTokDtos.ReturnOrder;
 import com.stocklens.connector.tiktok.TikTokDtos.ReturnsData;
 import com.stocklens.connector.tiktok.TikTokDtos.Shop;
-import com.stocklens.connector.tiktok.TikTokDtos.ShopsData;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.SaleLine;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Orders and returns of every authorized TikTok shop by update time (tiktok-shop.md §5.7, §5.8).
+ * Orders and returns of every authorized TikTok shop by update time (docs/api/tiktok-shop.md §5.7, §5.8).
  * TikTok's line items carry no quantity, so each order line item becomes one {@link SaleLine} and each
  * return line item one {@link ReturnItem}; the return's stage comes from {@link ReturnStages}.
  *
@@ -39,8 +37,6 @@ public final class TikTokActivitySource implements ShopActivitySource {
     static final int ORDERS_PAGE_SIZE = 100;
     /** The documented range is 10–50. */
     static final int RETURNS_PAGE_SIZE = 50;
-    /** A bound against a server that keeps handing out tokens. */
-    private static final int MAX_PAGES = 100_000;
 
     private final String id;
     private final TikTokClient client;
@@ -65,18 +61,14 @@ public final class TikTokActivitySource implements ShopActivitySource {
             throw new IllegalArgumentException("empty window " + updatedSince + " … " + updatedUntil);
         }
         int before = client.requestCount();
-        ShopsData shops = TikTokClient.convert(client.get(TikTokShopSource.SHOPS_PATH, null, Map.of()),
-                ShopsData.class, "shops");
+        List<Shop> shops = client.shops();
         Map<String, Object> window = new LinkedHashMap<>();
         // TikTok takes Unix seconds; the window is half-open like ours.
         window.put("update_time_ge", updatedSince.getEpochSecond());
         window.put("update_time_lt", updatedUntil.getEpochSecond());
         List<SaleLine> sales = new ArrayList<>();
         List<ReturnItem> returns = new ArrayList<>();
-        for (Shop shop : shops.shops() == null ? List.<Shop>of() : shops.shops()) {
-            if (blank(shop.id()) || blank(shop.cipher())) {
-                throw new MalformedResponseException("TikTok shop without id or cipher: " + shop.id());
-            }
+        for (Shop shop : shops) {
             readOrders(shop, window, sales);
             readReturns(shop, window, returns);
         }
@@ -84,9 +76,10 @@ public final class TikTokActivitySource implements ShopActivitySource {
     }
 
     private void readOrders(Shop shop, Map<String, Object> window, List<SaleLine> out) throws SourceException {
-        Set<String> seenTokens = new HashSet<>();
+        Pages pages = new Pages("TikTok orders search");
         String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        while (true) {
+            pages.next();
             JsonNode data = client.post(ORDERS_PATH, shop.cipher(), query(ORDERS_PAGE_SIZE, token), window);
             OrdersData orders = TikTokClient.convert(data, OrdersData.class, "orders");
             List<Order> list = orders.orders() == null ? List.of() : orders.orders();
@@ -104,18 +97,18 @@ public final class TikTokActivitySource implements ShopActivitySource {
                             o.status(), created, updated));
                 }
             }
-            token = next(orders.nextPageToken(), list.isEmpty(), seenTokens, "orders");
+            token = next(orders.nextPageToken(), list.isEmpty(), pages);
             if (token == null) {
                 return;
             }
         }
-        throw new MalformedResponseException("TikTok orders search did not end after " + MAX_PAGES + " pages");
     }
 
     private void readReturns(Shop shop, Map<String, Object> window, List<ReturnItem> out) throws SourceException {
-        Set<String> seenTokens = new HashSet<>();
+        Pages pages = new Pages("TikTok returns search");
         String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        while (true) {
+            pages.next();
             JsonNode data = client.post(RETURNS_PATH, shop.cipher(), query(RETURNS_PAGE_SIZE, token), window);
             ReturnsData returns = TikTokClient.convert(data, ReturnsData.class, "returns");
             List<ReturnOrder> list = returns.returnOrders() == null ? List.of() : returns.returnOrders();
@@ -134,12 +127,11 @@ public final class TikTokActivitySource implements ShopActivitySource {
                             li.skuId(), r.returnType(), r.returnStatus(), stage, created, updated));
                 }
             }
-            token = next(returns.nextPageToken(), list.isEmpty(), seenTokens, "returns");
+            token = next(returns.nextPageToken(), list.isEmpty(), pages);
             if (token == null) {
                 return;
             }
         }
-        throw new MalformedResponseException("TikTok returns search did not end after " + MAX_PAGES + " pages");
     }
 
     private static Map<String, String> query(int pageSize, String token) {
@@ -154,14 +146,11 @@ public final class TikTokActivitySource implements ShopActivitySource {
     }
 
     /** The next token, or null at the end (empty string and absent both mean the end: §8 item 8). */
-    private static String next(String token, boolean emptyPage, Set<String> seen, String what)
-            throws MalformedResponseException {
+    private static String next(String token, boolean emptyPage, Pages pages) throws MalformedResponseException {
         if (emptyPage || blank(token)) {
             return null;
         }
-        if (!seen.add(token)) {
-            throw new MalformedResponseException("TikTok " + what + " search repeated page token " + token);
-        }
+        pages.unseen(token, "page token " + token);
         return token;
     }
 

@@ -7,10 +7,12 @@ import com.stocklens.connector.RateLimitedException;
 import com.stocklens.connector.ReauthorizationRequiredException;
 import com.stocklens.connector.SourceException;
 import com.stocklens.connector.TransientSourceException;
+import com.stocklens.connector.http.HttpAnswer;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpFailure;
 import com.stocklens.connector.http.HttpPolicy;
-import com.stocklens.connector.http.RequestCounter;
-import com.stocklens.connector.http.RetryAfter;
+import com.stocklens.connector.http.ProblemText;
+import com.stocklens.connector.http.ProviderHttp;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,15 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TikTok's token host (tiktok-shop.md §4): trades an authorization code for tokens
+ * TikTok's token host (docs/api/tiktok-shop.md §4): trades an authorization code for tokens
  * ({@code /api/v2/token/get}) and a refresh token for new ones ({@code /api/v2/token/refresh}).
  * These calls are not signed; the app secret travels as a query parameter, which the HTTP log masks.
  * No exception message ever holds a code, token or secret.
@@ -36,30 +34,28 @@ public final class TikTokAuthClient {
     static final String TOKEN_GET = "/api/v2/token/get";
     static final String TOKEN_REFRESH = "/api/v2/token/refresh";
 
-    private final HttpUrl base;
     private final String appKey;
     private final String appSecret;
-    private final OkHttpClient http;
-    private final RequestCounter counter = new RequestCounter();
+    private final ProviderHttp http;
     private final Clock clock;
 
     /**
      * @param authBase token host, e.g. {@code https://auth.tiktok-shops.com}
      */
     public TikTokAuthClient(String authBase, String appKey, String appSecret, HttpClientFactory factory, Clock clock) {
-        this.base = HttpUrl.parse(Objects.requireNonNull(authBase, "authBase"));
-        if (base == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + authBase);
-        }
         this.appKey = Objects.requireNonNull(appKey, "appKey");
         this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = factory.create(HttpPolicy.defaults("tiktok-auth"), counter);
+        this.http = ProviderHttp.to("TikTok", authBase)
+                .header("content-type", "application/json")
+                .mapper(TikTokClient.MAPPER)
+                .secretsInUrl()
+                .build(factory, HttpPolicy.defaults("tiktok-auth"));
     }
 
     /** HTTP attempts so far, retries included. */
     public int requestCount() {
-        return counter.count();
+        return http.requestCount();
     }
 
     /**
@@ -93,53 +89,45 @@ public final class TikTokAuthClient {
     }
 
     private HttpUrl.Builder url(String path) {
-        return base.newBuilder().addPathSegments(path.substring(1))
+        return http.url(path)
                 .addQueryParameter("app_key", appKey)
                 .addQueryParameter("app_secret", appSecret);
     }
 
     private TokenSet call(HttpUrl url, boolean refreshing, String credential) throws SourceException {
         String what = refreshing ? "token refresh" : "token exchange";
-        Request request = new Request.Builder().url(url).get().header("content-type", "application/json").build();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody rb = response.body();
-            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
-            return interpret(what, refreshing, response, bytes, credential);
-        } catch (IOException e) {
-            // An IOException's text may quote the URL, and the URL holds the secret: keep only its type.
-            throw new TransientSourceException("TikTok " + what + " failed: " + e.getClass().getSimpleName());
-        }
+        // The URL holds the secret: a network failure keeps only its plain reason (secretsInUrl).
+        HttpAnswer answer = http.exchange(http.request(url).get().build(), "TikTok " + what + " failed");
+        return interpret(what, refreshing, answer, credential);
     }
 
-    private TokenSet interpret(String what, boolean refreshing, Response response, byte[] bytes, String credential)
+    private TokenSet interpret(String what, boolean refreshing, HttpAnswer answer, String credential)
             throws SourceException {
-        int status = response.code();
+        int status = answer.status();
         JsonNode root = null;
         try {
-            root = bytes.length == 0 ? null : TikTokClient.MAPPER.readTree(bytes);
+            root = answer.body().length == 0 ? null : TikTokClient.MAPPER.readTree(answer.body());
         } catch (IOException e) {
             root = null;
         }
         if (status == 429) {
-            throw new RateLimitedException("TikTok " + what + ": rate limited (HTTP 429)",
-                    RetryAfter.parse(response.headers(), clock).orElse(null));
+            throw http.failures().rateLimited("TikTok " + what + ": rate limited (HTTP 429)", answer.headers());
         }
         if (root == null || !root.isObject() || !root.has("code")) {
-            if (status >= 500 || status == 408) {
-                throw new TransientSourceException("TikTok " + what + ": HTTP " + status);
-            }
-            if (status == 401 || status == 403) {
-                throw refused(refreshing, "HTTP " + status);
-            }
-            throw new MalformedResponseException("TikTok " + what + ": HTTP " + status
-                    + " with a body that is not a TikTok envelope");
+            // No envelope: the shared mapping judges the status, in the words of this call.
+            HttpFailure failure = new HttpFailure(status, answer.headers(), "TikTok " + what + ": HTTP " + status, "");
+            throw http.failures()
+                    .refusedAs(f -> refused(refreshing, "HTTP " + f.status()))
+                    .otherwise(f -> new MalformedResponseException(f.message() + " with a body that is not a TikTok "
+                            + "envelope"))
+                    .map(failure);
         }
         long code = root.path("code").asLong(-1);
         String requestId = root.hasNonNull("request_id") ? root.get("request_id").asText() : null;
         if (code == 0 && status == 200) {
             return parse(root.get("data"), clock.instant());
         }
-        String message = scrub(root.path("message").asText(""), credential, appSecret);
+        String message = ProblemText.clean(scrub(root.path("message").asText(""), credential, appSecret));
         LOG.debug("TikTok {} answered HTTP {} code {} (request {})", what, status, code, requestId);
         String detail = "code " + code + (message.isEmpty() ? "" : ": " + message)
                 + (requestId == null ? "" : " (request " + requestId + ")");
@@ -222,6 +210,6 @@ public final class TikTokAuthClient {
 
     @Override
     public String toString() {
-        return "TikTokAuthClient[" + base + ", appKey=" + appKey + ", appSecret=REDACTED]";
+        return "TikTokAuthClient[" + http.base() + ", appKey=" + appKey + ", appSecret=REDACTED]";
     }
 }

@@ -1,40 +1,42 @@
 package com.stocklens.connector.tiktok;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.stocklens.connector.ApiErrorException;
 import com.stocklens.connector.AuthenticationException;
 import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.RateLimitedException;
 import com.stocklens.connector.SourceException;
 import com.stocklens.connector.TransientSourceException;
+import com.stocklens.connector.http.HttpAnswer;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpFailure;
 import com.stocklens.connector.http.HttpPolicy;
+import com.stocklens.connector.http.ProblemText;
+import com.stocklens.connector.http.ProviderHttp;
 import com.stocklens.connector.http.RateLimit;
-import com.stocklens.connector.http.RequestCounter;
-import com.stocklens.connector.http.RetryAfter;
+import com.stocklens.connector.tiktok.TikTokDtos.Shop;
+import com.stocklens.connector.tiktok.TikTokDtos.ShopsData;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls the TikTok Shop API (tiktok-shop.md §2–3, §6): adds {@code app_key}, {@code shop_cipher}
+ * Calls the TikTok Shop API (docs/api/tiktok-shop.md §2–3, §6): adds {@code app_key}, {@code shop_cipher}
  * where the endpoint is shop-scoped, the {@code x-tts-access-token} and {@code content-type}
  * headers, signs every attempt, and turns the envelope into {@code data} or a typed
  * {@link SourceException}.
@@ -43,18 +45,15 @@ public final class TikTokClient {
     private static final Logger LOG = LoggerFactory.getLogger(TikTokClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
 
-    /** Far below TikTok's 50 requests per second per API and shop (tiktok-shop.md §6). */
+    /** Far below TikTok's 50 requests per second per API and shop (docs/api/tiktok-shop.md §6). */
     public static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.perSecond(5);
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .build();
+    static final ObjectMapper MAPPER = ProviderHttp.snakeCaseMapper();
+
+    static final String SHOPS_PATH = "/authorization/202309/shops";
 
     private final TikTokConfig config;
-    private final OkHttpClient http;
-    private final RequestCounter counter = new RequestCounter();
-    private final HttpUrl base;
+    private final ProviderHttp http;
     private final Clock clock;
     private final TikTokTokens tokens;
     /** Server time minus this PC's time, learnt from TikTok's Date header after an "invalid timestamp" refusal. */
@@ -86,12 +85,13 @@ public final class TikTokClient {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.base = HttpUrl.parse(config.apiBaseUrl());
-        if (base == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + config.apiBaseUrl());
-        }
-        this.http = factory.create(policy, counter,
-                List.of(new TikTokSigningInterceptor(config.appSecret(), new OffsetClock(clock, clockOffsetMillis))));
+        this.http = ProviderHttp.to("TikTok", config.apiBaseUrl())
+                .header("content-type", "application/json")
+                .mapper(MAPPER)
+                .perAttempt(new TikTokSigningInterceptor(config.appSecret(), new OffsetClock(clock, clockOffsetMillis)))
+                .failures(f -> f.refusedAs(r -> new AuthenticationException(
+                        r.message() + ": check app key, secret and access token")))
+                .build(factory, policy);
     }
 
     public TikTokConfig config() {
@@ -105,7 +105,20 @@ public final class TikTokClient {
 
     /** HTTP attempts made by this client so far, retries included. */
     public int requestCount() {
-        return counter.count();
+        return http.requestCount();
+    }
+
+    /** Every authorized shop, each with the id and cipher its shop-scoped calls need. */
+    public List<Shop> shops() throws SourceException {
+        ShopsData data = convert(get(SHOPS_PATH, null, Map.of()), ShopsData.class, "shops");
+        List<Shop> out = new ArrayList<>();
+        for (Shop shop : data.shops() == null ? List.<Shop>of() : data.shops()) {
+            if (shop.id() == null || shop.id().isBlank() || shop.cipher() == null || shop.cipher().isBlank()) {
+                throw new MalformedResponseException("TikTok shop without id or cipher: " + shop.id());
+            }
+            out.add(shop);
+        }
+        return out;
     }
 
     /**
@@ -123,13 +136,7 @@ public final class TikTokClient {
     /** POST an endpoint with a JSON body, serialized once; those bytes are signed and sent. */
     public JsonNode post(String path, String shopCipher, Map<String, String> query, Object body)
             throws SourceException {
-        byte[] bytes;
-        try {
-            bytes = MAPPER.writeValueAsBytes(body == null ? Map.of() : body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("body cannot be serialized", e);
-        }
-        return call("POST", path, shopCipher, query, bytes);
+        return call("POST", path, shopCipher, query, http.json(body));
     }
 
     /** Maps {@code data} onto a DTO, lenient about unknown fields and numeric strings. */
@@ -203,8 +210,7 @@ public final class TikTokClient {
         if (shopCipher != null && (path.startsWith("/authorization/") || path.startsWith("/seller/"))) {
             throw new IllegalArgumentException("shop_cipher must not be sent to " + path);
         }
-        HttpUrl.Builder url = base.newBuilder().addPathSegments(path.startsWith("/") ? path.substring(1) : path)
-                .addQueryParameter("app_key", config.appKey());
+        HttpUrl.Builder url = http.url(path).addQueryParameter("app_key", config.appKey());
         if (shopCipher != null) {
             url.addQueryParameter("shop_cipher", shopCipher);
         }
@@ -213,34 +219,26 @@ public final class TikTokClient {
                 url.addQueryParameter(k, v);
             }
         });
-        Request request = new Request.Builder()
-                .url(url.build())
+        Request request = http.request(url.build())
                 .method(method, body == null ? null : RequestBody.create(body, JSON))
                 .header("x-tts-access-token", accessToken)
-                .header("content-type", "application/json")
                 .tag(TikTokSigningInterceptor.Signable.class, new TikTokSigningInterceptor.Signable(path, body))
                 .build();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody rb = response.body();
-            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
-            return interpret(path, response, bytes);
-        } catch (IOException e) {
-            throw TransientSourceException.network("TikTok " + path, e);
-        }
+        return interpret(path, http.exchange(request, "TikTok " + path));
     }
 
-    private JsonNode interpret(String path, Response response, byte[] bytes) throws SourceException {
-        int status = response.code();
-        JsonNode root = parseEnvelope(bytes);
+    private JsonNode interpret(String path, HttpAnswer answer) throws SourceException {
+        int status = answer.status();
+        JsonNode root = parseEnvelope(answer.body());
         if (root == null) {
-            throw byStatus(path, response, "HTTP " + status + " with a body that is not a TikTok envelope", true);
+            throw byStatus(path, answer, "HTTP " + status + " with a body that is not a TikTok envelope", true);
         }
         long code = root.path("code").asLong(-1);
-        String message = root.path("message").asText("");
+        String message = ProblemText.clean(root.path("message").asText(""));
         String requestId = root.hasNonNull("request_id") ? root.get("request_id").asText() : null;
         if (code == 0) {
             if (status != 200) {
-                throw byStatus(path, response, "HTTP " + status + " with code 0", false);
+                throw byStatus(path, answer, "HTTP " + status + " with code 0", false);
             }
             JsonNode data = root.get("data");
             if (data == null || data.isNull()) {
@@ -266,40 +264,32 @@ public final class TikTokClient {
             case 105005 -> throw new AuthenticationException("The TikTok app lacks an API scope (105005): "
                     + "enable the scopes in Partner Center and authorize the shop again. " + detail);
             case 36009004 -> {
-                if (message.toLowerCase(java.util.Locale.ROOT).contains("timestamp")) {
-                    throw new TimestampRefusedException(serverTime(response), detail);
+                if (message.toLowerCase(Locale.ROOT).contains("timestamp")) {
+                    throw new TimestampRefusedException(serverTime(answer), detail);
                 }
                 throw new AuthenticationException("TikTok refused the credentials (36009004): "
                     + "check app key and access token, and that this PC's clock is right "
                     + "(TikTok accepts −5 min … +30 s). " + detail);
             }
-            case 36009002 -> throw new RateLimitedException("TikTok rate limit (36009002) outlasted the retries: "
-                    + detail, RetryAfter.parse(response.headers(), clock).orElse(null));
+            case 36009002 -> throw http.failures().rateLimited("TikTok rate limit (36009002) outlasted the retries: "
+                    + detail, answer.headers());
             case 36009003, 36009007 -> throw new TransientSourceException("TikTok temporary failure ("
                     + code + "): " + detail);
             default -> {
                 if (status == 429) {
-                    throw new RateLimitedException("TikTok HTTP 429 (code " + code + "): " + detail,
-                            RetryAfter.parse(response.headers(), clock).orElse(null));
+                    throw http.failures().rateLimited("TikTok HTTP 429 (code " + code + "): " + detail,
+                            answer.headers());
                 }
                 throw new ApiErrorException(Long.toString(code), message, requestId);
             }
         }
     }
 
-    private SourceException byStatus(String path, Response response, String what, boolean malformedOtherwise) {
-        int status = response.code();
-        String msg = "TikTok " + path + ": " + what;
-        if (status == 429) {
-            return new RateLimitedException(msg, RetryAfter.parse(response.headers(), clock).orElse(null));
-        }
-        if (status == 401 || status == 403) {
-            return new AuthenticationException(msg + ": check app key, secret and access token");
-        }
-        if (status >= 500 || status == 408) {
-            return new TransientSourceException(msg);
-        }
-        return malformedOtherwise ? new MalformedResponseException(msg) : new ApiErrorException("HTTP " + status, msg, null);
+    /** An answer without a usable envelope, judged by its status (the shared mapping). */
+    private SourceException byStatus(String path, HttpAnswer answer, String what, boolean malformedOtherwise) {
+        HttpFailure failure = new HttpFailure(answer.status(), answer.headers(), "TikTok " + path + ": " + what, "");
+        return http.failures().otherwise(f -> malformedOtherwise ? new MalformedResponseException(f.message())
+                : new ApiErrorException("HTTP " + f.status(), f.message(), null)).map(failure);
     }
 
     private static JsonNode parseEnvelope(byte[] bytes) {
@@ -315,18 +305,18 @@ public final class TikTokClient {
     }
 
     /** The server's time from its {@code Date} header, or null when absent or unreadable. */
-    private static java.time.Instant serverTime(Response response) {
-        java.util.Date date = response.headers().getDate("Date");
+    private static Instant serverTime(HttpAnswer answer) {
+        Date date = answer.headers().getDate("Date");
         return date == null ? null : date.toInstant();
     }
 
     /** 36009004 "invalid timestamp" inside the client: corrected and retried once by {@link #attemptOnServerTime}. */
     private static final class TimestampRefusedException extends AuthenticationException {
         private static final long serialVersionUID = 1L;
-        private final transient java.time.Instant serverTime;
+        private final transient Instant serverTime;
         private final String detail;
 
-        TimestampRefusedException(java.time.Instant serverTime, String detail) {
+        TimestampRefusedException(Instant serverTime, String detail) {
             super("TikTok refused the request time (36009004): " + detail);
             this.serverTime = serverTime;
             this.detail = detail;
@@ -349,17 +339,17 @@ public final class TikTokClient {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return base.getZone();
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return new OffsetClock(base.withZone(zone), offset);
         }
 
         @Override
-        public java.time.Instant instant() {
+        public Instant instant() {
             return base.instant().plusMillis(offset.get());
         }
     }

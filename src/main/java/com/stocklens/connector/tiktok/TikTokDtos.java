@@ -2,7 +2,7 @@ package com.stocklens.connector.tiktok;
 
 import java.util.List;
 
-/** The parts of TikTok's {@code data} objects StockLens reads; IDs stay strings (tiktok-shop.md §2). */
+/** The parts of TikTok's {@code data} objects StockLens reads; IDs stay strings (docs/api/tiktok-shop.md §2). */
 final class TikTokDtos {
     private TikTokDtos() {
     }

@@ -2,7 +2,8 @@ package com.stocklens.connector.tiktok;
 
 import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.SourceException;
-import com.stocklens.connector.StockSource;
+import com.stocklens.connector.http.HttpStockSource;
+import com.stocklens.connector.http.Pages;
 import com.stocklens.connector.tiktok.TikTokDtos.InventoryData;
 import com.stocklens.connector.tiktok.TikTokDtos.InventoryProduct;
 import com.stocklens.connector.tiktok.TikTokDtos.InventorySku;
@@ -11,7 +12,6 @@ import com.stocklens.connector.tiktok.TikTokDtos.ProductSku;
 import com.stocklens.connector.tiktok.TikTokDtos.ProductsData;
 import com.stocklens.connector.tiktok.TikTokDtos.SalesAttribute;
 import com.stocklens.connector.tiktok.TikTokDtos.Shop;
-import com.stocklens.connector.tiktok.TikTokDtos.ShopsData;
 import com.stocklens.connector.tiktok.TikTokDtos.WarehouseDto;
 import com.stocklens.connector.tiktok.TikTokDtos.WarehouseInventory;
 import com.stocklens.connector.tiktok.TikTokDtos.WarehousesData;
@@ -23,12 +23,10 @@ import com.stocklens.domain.SkuCodes;
 import com.stocklens.domain.SourceInfo;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,48 +35,34 @@ import org.slf4j.LoggerFactory;
  * TikTok's view of the stock: every authorized shop's warehouses, listed SKUs and per-warehouse
  * available/committed quantities. One {@link #fetch()} reads all shops to the last page or throws.
  */
-public final class TikTokShopSource implements StockSource {
+public final class TikTokShopSource extends HttpStockSource {
     private static final Logger LOG = LoggerFactory.getLogger(TikTokShopSource.class);
 
-    static final String SHOPS_PATH = "/authorization/202309/shops";
     static final String WAREHOUSES_PATH = "/logistics/202309/warehouses";
     static final String INVENTORY_PATH = "/product/202309/inventory/search";
     /** A bound against a server that keeps handing out tokens; 10 000 results is TikTok's own ceiling. */
     private static final int MAX_PAGES = 10_000;
 
-    private final SourceInfo info;
     private final TikTokClient client;
-    private final Clock clock;
 
+    /** @param client counts the attempts; this source reports the difference a read made */
     public TikTokShopSource(SourceInfo info, TikTokClient client, Clock clock) {
-        this.info = Objects.requireNonNull(info, "info");
-        this.client = Objects.requireNonNull(client, "client");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        super(info, clock, Objects.requireNonNull(client, "client")::requestCount);
+        this.client = client;
     }
 
     @Override
-    public SourceInfo info() {
-        return info;
-    }
-
-    @Override
-    public Reading fetch() throws SourceException {
-        int before = client.requestCount();
-        ShopsData shops = TikTokClient.convert(client.get(SHOPS_PATH, null, Map.of()), ShopsData.class, "shops");
+    protected Found read() throws SourceException {
         List<ChannelWarehouse> warehouses = new ArrayList<>();
         Map<String, Sku> skus = new LinkedHashMap<>();
         List<ChannelStock> stock = new ArrayList<>();
-        for (Shop shop : nullToEmpty(shops.shops())) {
-            if (blank(shop.id()) || blank(shop.cipher())) {
-                throw new MalformedResponseException("TikTok shop without id or cipher: " + shop.id());
-            }
+        for (Shop shop : client.shops()) {
             warehouses.addAll(readWarehouses(shop));
             Map<String, Sku> shopSkus = readSkus(shop);
             shopSkus.values().forEach(s -> skus.putIfAbsent(s.sellerSku(), s));
             stock.addAll(readInventory(shop, shopSkus));
         }
-        return Reading.ofShop(clock.instant(), warehouses, List.copyOf(skus.values()), stock,
-                client.requestCount() - before);
+        return (takenAt, requests) -> Reading.ofShop(takenAt, warehouses, List.copyOf(skus.values()), stock, requests);
     }
 
     private List<ChannelWarehouse> readWarehouses(Shop shop) throws SourceException {
@@ -102,9 +86,10 @@ public final class TikTokShopSource implements StockSource {
         TikTokConfig config = client.config();
         String path = "/product/" + config.productSearchVersion() + "/products/search";
         Map<String, Sku> out = new LinkedHashMap<>();
-        Set<String> seenTokens = new HashSet<>();
+        Pages pages = new Pages("TikTok products search", MAX_PAGES);
         String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        while (true) {
+            pages.next();
             Map<String, String> query = new LinkedHashMap<>();
             query.put("page_size", Integer.toString(config.pageSize()));
             if (token != null) {
@@ -130,12 +115,9 @@ public final class TikTokShopSource implements StockSource {
             if (products.isEmpty() || blank(next)) {
                 return out;
             }
-            if (!seenTokens.add(next)) {
-                throw new MalformedResponseException("TikTok products search repeated page token " + next);
-            }
+            pages.unseen(next, "page token " + next);
             token = next;
         }
-        throw new MalformedResponseException("TikTok products search did not end after " + MAX_PAGES + " pages");
     }
 
     private List<ChannelStock> readInventory(Shop shop, Map<String, Sku> skusById) throws SourceException {

@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * TikTok Shop request signature (tiktok-shop.md §3): HMAC-SHA256 over
+ * TikTok Shop request signature (docs/api/tiktok-shop.md §3): HMAC-SHA256 over
  * {@code secret + path + sorted(key+value…) + body + secret}, keyed by the app secret, lowercase hex.
  */
 public final class TikTokSigner {

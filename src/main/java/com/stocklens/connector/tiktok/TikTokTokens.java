@@ -183,7 +183,7 @@ public final class TikTokTokens {
                 throw e;
             }
             if (fresh.refreshToken() == null) {
-                // TikTok may keep the refresh token unchanged and omit it (tiktok-shop.md §8 item 5).
+                // TikTok may keep the refresh token unchanged and omit it (docs/api/tiktok-shop.md §8 item 5).
                 fresh = new TokenSet(fresh.accessToken(), t.refreshToken(), fresh.accessExpiresAt(),
                         fresh.refreshExpiresAt() != null ? fresh.refreshExpiresAt() : t.refreshExpiresAt(),
                         fresh.obtainedAt(), fresh.openId(), fresh.sellerName(), fresh.region(), fresh.scopes());

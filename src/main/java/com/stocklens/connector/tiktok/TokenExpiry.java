@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Reads TikTok's {@code access_token_expire_in} / {@code refresh_token_expire_in}. The docs say they
  * are absolute Unix times in seconds, but the name reads like a duration and older SDKs treat it as
- * one (tiktok-shop.md §4, [UNSURE]); both readings are accepted:
+ * one (docs/api/tiktok-shop.md §4, [UNSURE]); both readings are accepted:
  * <ul>
  *   <li>{@code value >= 1_000_000_000_000} (13+ digits): absolute Unix time in <em>milliseconds</em>;</li>
  *   <li>{@code value >= 1_000_000_000} ({@link #ABSOLUTE_FROM}, 2001-09-09): absolute Unix time in

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The tokens of one TikTok Shop authorization (tiktok-shop.md §4) and what TikTok said about the
+ * The tokens of one TikTok Shop authorization (docs/api/tiktok-shop.md §4) and what TikTok said about the
  * seller. {@link #toString()} never shows a token.
  *
  * @param accessToken      sent as {@code x-tts-access-token}

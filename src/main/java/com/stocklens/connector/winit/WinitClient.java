@@ -9,15 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.stocklens.connector.ApiErrorException;
 import com.stocklens.connector.AuthenticationException;
-import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.RateLimitedException;
 import com.stocklens.connector.SourceException;
-import com.stocklens.connector.TransientSourceException;
+import com.stocklens.connector.http.HttpAnswer;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpFailure;
 import com.stocklens.connector.http.HttpPolicy;
+import com.stocklens.connector.http.ProblemText;
+import com.stocklens.connector.http.ProviderHttp;
 import com.stocklens.connector.http.RequestCounter;
-import com.stocklens.connector.http.RetryAfter;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,16 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
- * Calls one action on WINIT's gateway (warehouses.md §3.3, §3.4): a signed JSON envelope POSTed to the
+ * Calls one action on WINIT's gateway (docs/api/warehouses.md §3.3, §3.4): a signed JSON envelope POSTed to the
  * single service URL. {@code data} is serialized once (compact, keys sorted) and that same text goes
  * into the body and into both signatures. Network failures and HTTP 5xx / 429 are retried by the
  * shared HTTP policy; what is left is mapped to a typed {@link SourceException}.
@@ -45,19 +39,23 @@ public final class WinitClient {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final WinitConfig config;
     private final Clock clock;
-    private final OkHttpClient http;
+    private final ProviderHttp http;
 
+    /**
+     * @param counter counts every attempt, retries included
+     * @param clock   source of the signed {@code timestamp}
+     */
     public WinitClient(WinitConfig config, HttpClientFactory factory, RequestCounter counter, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (HttpUrl.parse(config.apiBase()) == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + config.apiBase());
-        }
-        this.http = factory.create(HttpPolicy.defaults("winit"), counter);
+        this.http = ProviderHttp.to("WINIT", config.apiBase())
+                .mapper(MAPPER)
+                .counter(counter)
+                .failures(f -> f.refusedAs(WinitClient::refused))
+                .build(factory, HttpPolicy.defaults("winit"));
     }
 
     /** {@code data} as WINIT signs it: compact JSON, keys sorted at every level. */
@@ -111,38 +109,24 @@ public final class WinitClient {
      * @throws ApiErrorException       for any other non-zero {@code code}
      */
     public JsonNode call(String action, Map<String, ?> data) throws SourceException {
-        Request request = new Request.Builder().url(config.apiBase())
-                .header("Accept", "application/json")
-                .post(RequestBody.create(envelope(action, data), JSON))
+        Request request = http.request(http.base())
+                .post(RequestBody.create(envelope(action, data), ProviderHttp.JSON))
                 .build();
         String what = "WINIT " + action;
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody rb = response.body();
-            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
-            if (!response.isSuccessful()) {
-                throw httpFailure(what, response);
-            }
-            JsonNode root;
-            try {
-                root = MAPPER.readTree(bytes);
-            } catch (IOException e) {
-                throw new MalformedResponseException(what + ": unreadable body: " + e.getMessage(), e);
-            }
-            if (root == null || !root.isObject()) {
-                throw new MalformedResponseException(what + ": the answer is not a JSON object");
-            }
-            JsonNode code = root.get("code");
-            String msg = root.path("msg").asText("");
-            if (!isSuccess(code, msg)) {
-                throw apiFailure(what, code == null ? "" : code.asText(""), msg);
-            }
-            return root.path("data");
-        } catch (IOException e) {
-            throw TransientSourceException.network(what, e);
+        HttpAnswer answer = http.exchange(request, what);
+        if (!answer.successful()) {
+            throw http.failure(what, answer);
         }
+        JsonNode root = http.object(what, answer);
+        JsonNode code = root.get("code");
+        String msg = root.path("msg").asText("");
+        if (!isSuccess(code, msg)) {
+            throw apiFailure(what, code == null ? "" : code.asText(""), ProblemText.clean(msg));
+        }
+        return root.path("data");
     }
 
-    /** {@code code} 0 or "0" (warehouses.md §3.5); a missing code with WINIT's "操作成功" also counts. */
+    /** {@code code} 0 or "0" (docs/api/warehouses.md §3.5); a missing code with WINIT's "操作成功" also counts. */
     static boolean isSuccess(JsonNode code, String msg) {
         if (code == null || code.isNull()) {
             return "操作成功".equals(msg);
@@ -153,20 +137,9 @@ public final class WinitClient {
         return code.isTextual() && code.textValue().strip().equals("0");
     }
 
-    private SourceException httpFailure(String what, Response response) {
-        int status = response.code();
-        String msg = what + " answered HTTP " + status;
-        if (status == 401 || status == 403) {
-            return new AuthenticationException(msg + ". WINIT refused the credentials: check the app key, API token, "
-                    + "client id and client secret of this connection in Settings.");
-        }
-        if (status == 429) {
-            return new RateLimitedException(msg, RetryAfter.parse(response.headers(), clock).orElse(null));
-        }
-        if (status >= 500 || status == 408) {
-            return new TransientSourceException(msg);
-        }
-        return new ApiErrorException(Integer.toString(status), msg, null);
+    private static AuthenticationException refused(HttpFailure f) {
+        return new AuthenticationException(f.message() + ". WINIT refused the credentials: check the app key, API "
+                + "token, client id and client secret of this connection in Settings.");
     }
 
     /** Words WINIT uses when the signature or the credentials are wrong (no error-code list is published). */

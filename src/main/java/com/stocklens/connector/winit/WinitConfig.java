@@ -1,11 +1,12 @@
 package com.stocklens.connector.winit;
 
 import com.stocklens.connector.WarehouseOverrides;
+import com.stocklens.domain.BeijingTime;
 import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Settings of one WINIT seller account (warehouses.md §3.1–§3.3).
+ * Settings of one WINIT seller account (docs/api/warehouses.md §3.1–§3.3).
  *
  * @param apiBase       the single gateway URL, e.g. {@code https://openapi.winit.com.cn/openapi/service}
  * @param appKey        the WINIT account login (not secret)
@@ -23,7 +24,8 @@ public record WinitConfig(String apiBase, String appKey, String token, String cl
                           String platform, ZoneId timestampZone, int pageSize, WarehouseOverrides overrides) {
     public static final String DEFAULT_API_BASE = "https://openapi.winit.com.cn/openapi/service";
     public static final String DEFAULT_PLATFORM = "SELLERERP";
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** {@link BeijingTime#ZONE}, the default {@code timestampZone}; new code names {@code BeijingTime.ZONE}. */
+    public static final ZoneId BEIJING = BeijingTime.ZONE;
     public static final int DEFAULT_PAGE_SIZE = 200;
 
     public WinitConfig {

@@ -1,5 +1,7 @@
 package com.stocklens.connector.winit;
 
+import static com.stocklens.connector.http.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.http.Quantities;
@@ -7,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wire shapes of {@code queryWarehouse} and {@code queryWarehouseStorage} (warehouses.md §3.5), read
+ * Wire shapes of {@code queryWarehouse} and {@code queryWarehouseStorage} (docs/api/warehouses.md §3.5), read
  * leniently from the JSON tree: ids and counts may be numbers or strings, and {@code list} may be one
  * object instead of an array.
  */
@@ -89,15 +91,5 @@ final class WinitDtos {
             out.add(StorageRow.of(n));
         }
         return out;
-    }
-
-    /** A field as trimmed text (numbers too), or null when absent, null or blank. */
-    static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().strip();
-        return s.isEmpty() ? null : s;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WINIT's request signature (warehouses.md §3.4): uppercase hex MD5 of
+ * WINIT's request signature (docs/api/warehouses.md §3.4): uppercase hex MD5 of
  * {@code secret + action{action}app_key{app_key}data{data}format{format}platform{platform}sign_method{sign_method}timestamp{timestamp}version{version} + secret}.
  * {@code sign} uses the account's API token, {@code client_sign} the application's client secret;
  * the middle part is the same. A missing value counts as empty. {@code data} must be the exact JSON

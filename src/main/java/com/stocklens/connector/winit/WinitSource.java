@@ -2,13 +2,13 @@ package com.stocklens.connector.winit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
-import com.stocklens.connector.http.Quantities;
 import com.stocklens.connector.SourceException;
-import com.stocklens.connector.StockSource;
 import com.stocklens.connector.WarehouseGuesses;
 import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.connector.http.HttpClientFactory;
-import com.stocklens.connector.http.RequestCounter;
+import com.stocklens.connector.http.HttpStockSource;
+import com.stocklens.connector.http.Pages;
+import com.stocklens.connector.http.Quantities;
 import com.stocklens.connector.winit.WinitDtos.StoragePage;
 import com.stocklens.connector.winit.WinitDtos.StorageRow;
 import com.stocklens.connector.winit.WinitDtos.WarehouseInfo;
@@ -25,6 +25,7 @@ import com.stocklens.domain.Warehouse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stock of one WINIT seller account, per warehouse and product (warehouses.md §3).
+ * Stock of one WINIT seller account, per warehouse and product (docs/api/warehouses.md §3).
  *
  * <p>{@code queryWarehouse} lists the warehouses; {@code queryWarehouseStorage} is paged per warehouse
  * ({@code pageNum}/{@code pageSize} inside {@code data}, each page signed on its own) until
@@ -65,36 +66,21 @@ import org.slf4j.LoggerFactory;
  * {@link WarehouseOverrides}, else the market from the warehouse code ({@code UKBH}) or its name or
  * address when they name a country, else unknown.
  */
-public final class WinitSource implements StockSource {
+public final class WinitSource extends HttpStockSource {
     private static final Logger LOG = LoggerFactory.getLogger(WinitSource.class);
     static final int MAX_PAGES = 10_000;
 
-    private final SourceInfo info;
     private final WinitConfig config;
-    private final Clock clock;
-    private final RequestCounter counter = new RequestCounter();
     private final WinitClient client;
 
     public WinitSource(SourceInfo info, WinitConfig config, HttpClientFactory factory, Clock clock) {
-        this.info = Objects.requireNonNull(info, "info");
+        super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = new WinitClient(config, factory, counter, clock);
+        this.client = new WinitClient(config, factory, counter(), clock);
     }
 
     @Override
-    public SourceInfo info() {
-        return info;
-    }
-
-    /** HTTP attempts made by this source so far, retries included. */
-    public int requestCount() {
-        return counter.count();
-    }
-
-    @Override
-    public Reading fetch() throws SourceException {
-        int before = counter.count();
+    protected Found read() throws SourceException {
         Map<String, Warehouse> warehouses = new LinkedHashMap<>();
         for (WarehouseInfo w : readWarehouses()) {
             warehouses.putIfAbsent(w.warehouseId(), toWarehouse(w));
@@ -138,17 +124,17 @@ public final class WinitSource implements StockSource {
         }
         // queryWarehouse may list every WINIT warehouse: keep those holding this seller's stock, and
         // those the seller named in the connection's settings.
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         located.forEach(l -> used.add(l.warehouseId()));
         used.addAll(config.overrides().tiktokLinks().keySet());
         used.addAll(config.overrides().markets().keySet());
         used.addAll(config.overrides().regions().keySet());
         warehouses.keySet().retainAll(used);
         if (returnRows > 0) {
-            LOG.info("WINIT {}: {} returned-stock rows kept apart from sellable stock", info.id(), returnRows);
+            LOG.info("WINIT {}: {} returned-stock rows kept apart from sellable stock", info().id(), returnRows);
         }
-        return Reading.ofWarehouse(clock.instant(), List.copyOf(warehouses.values()), List.copyOf(skus.values()),
-                List.copyOf(rows.values()), counter.count() - before);
+        return (takenAt, requests) -> Reading.ofWarehouse(takenAt, List.copyOf(warehouses.values()),
+                List.copyOf(skus.values()), List.copyOf(rows.values()), requests);
     }
 
     /** The seller SKU of a row: see the class comment. */
@@ -201,24 +187,24 @@ public final class WinitSource implements StockSource {
     private List<StorageRow> readStorage(String warehouseId) throws SourceException {
         List<StorageRow> out = new ArrayList<>();
         int pageSize = config.pageSize();
-        List<StorageRow> previous = null;
-        for (int page = 1; page <= MAX_PAGES; page++) {
+        Pages pages = new Pages("WINIT queryWarehouseStorage of warehouse " + warehouseId, MAX_PAGES);
+        while (true) {
+            int page = pages.next();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("warehouseID", warehouseId);
             data.put("pageNum", page);
             data.put("pageSize", pageSize);
             StoragePage p = StoragePage.of(client.call("queryWarehouseStorage", data));
-            if ((p.currentPageNum() != null && p.currentPageNum() != page)
-                    || (!p.rows().isEmpty() && p.rows().equals(previous))) {
-                // An earlier page served again: reading on would duplicate rows and miss the real page.
+            // An earlier page served again: reading on would duplicate rows and miss the real page.
+            if (p.currentPageNum() != null && p.currentPageNum() != page) {
                 throw new MalformedResponseException("WINIT queryWarehouseStorage of warehouse " + warehouseId
                         + " repeated a page instead of page " + page);
             }
-            previous = p.rows();
-            out.addAll(p.rows());
             if (p.rows().isEmpty()) {
                 return out;
             }
+            pages.unlikeLast(p.rows(), "a page instead of page " + page);
+            out.addAll(p.rows());
             if (p.total() == null) {
                 if (p.currentPageNum() == null || p.rows().size() < pageSize) {
                     // No paging information: an unpaged list, or a short (last) page.
@@ -231,8 +217,6 @@ public final class WinitSource implements StockSource {
                 return out;
             }
         }
-        throw new MalformedResponseException("WINIT queryWarehouseStorage paging of warehouse " + warehouseId
-                + " did not end after " + MAX_PAGES + " pages");
     }
 
     Warehouse toWarehouse(WarehouseInfo w) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.stocklens.connector.AuthenticationException;
+import com.stocklens.connector.Fixtures;
 import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.RateLimitedException;
 import com.stocklens.connector.Routes;
@@ -191,7 +192,7 @@ class ShipMonkSourceTest {
     @Test
     void aQuantityThatIsNotANumberIsMalformed() {
         routeHappyPath();
-        String broken = com.stocklens.connector.Fixtures.read("shipmonk/products-search-paginate.page1.json")
+        String broken = Fixtures.read("shipmonk/products-search-paginate.page1.json")
                 .replace("\"quantity_on_hand\": 190", "\"quantity_on_hand\": \"lots\"");
         routes.replace("GET", P + "products/search/paginate?cursor=" + CURSOR1 + "&pageSize=500", body(200, broken));
         assertThatThrownBy(() -> source().fetch()).isInstanceOf(MalformedResponseException.class)
@@ -201,7 +202,7 @@ class ShipMonkSourceTest {
     @Test
     void numericStringsAndMissingFieldsAreReadLeniently() throws Exception {
         routeHappyPath();
-        String lenient = com.stocklens.connector.Fixtures.read("shipmonk/products-search-paginate.page1.json")
+        String lenient = Fixtures.read("shipmonk/products-search-paginate.page1.json")
                 .replace("\"quantity_on_hand\": 190", "\"quantity_on_hand\": \"190\"")
                 .replace("\"quantity_unavailable\": 2,\n            \"quantity_by_lot\": [\n              {\n"
                         + "                \"lot\": null,\n                \"quantity_on_hand\": 110",

@@ -2,6 +2,7 @@ package com.stocklens.connector.tiktok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.ActivityPage;
@@ -92,8 +93,8 @@ class TikTokActivitySourceTest {
                 .containsExactly("578123456789112099");
 
         assertThat(page.returns()).extracting(ReturnItem::lineId, ReturnItem::stage).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("4035227657962161001", ReturnStage.IN_TRANSIT_BACK),
-                org.assertj.core.groups.Tuple.tuple("4035227657962161002", ReturnStage.NO_UNIT));
+                tuple("4035227657962161001", ReturnStage.IN_TRANSIT_BACK),
+                tuple("4035227657962161002", ReturnStage.NO_UNIT));
         ReturnItem r = page.returns().get(0);
         assertThat(r.returnId()).isEqualTo("4035318504086601001");
         assertThat(r.orderId()).isEqualTo("577999888777666555");

@@ -8,6 +8,7 @@ import com.stocklens.connector.AuthenticationException;
 import com.stocklens.connector.Fixtures;
 import com.stocklens.connector.ReauthorizationRequiredException;
 import com.stocklens.connector.http.FakeTime;
+import com.stocklens.support.NamedThreads;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -189,7 +190,7 @@ class TikTokTokensTest {
         TikTokTokens tokens = managed(TokenSet.stored(OLD, REFRESH, null, null));
         TikTokClient client = client(tokens);
         int threads = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, NamedThreads.numbered("tiktok-tokens-test-"));
         CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<JsonNode>> results = new ArrayList<>();

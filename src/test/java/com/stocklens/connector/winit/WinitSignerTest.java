@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference vectors of warehouses.md §3.4, plus vectors computed independently for this test with
+ * The reference vectors of docs/api/warehouses.md §3.4, plus vectors computed independently for this test with
  * Python's hashlib ({@code hashlib.md5((secret + middle + secret).encode('utf-8')).hexdigest().upper()}).
  */
 class WinitSignerTest {

@@ -3,6 +3,7 @@ package com.stocklens.connector.winit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stocklens.connector.ApiErrorException;
@@ -333,7 +334,7 @@ class WinitSourceTest {
     private static String rawData(String body) throws IOException {
         try (var p = JSON.getFactory().createParser(body)) {
             p.nextToken();
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
                 if (name.equals("data")) {

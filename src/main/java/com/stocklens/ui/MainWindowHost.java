@@ -4,13 +4,18 @@ import com.stocklens.ui.wall.ScreenAwake;
 import com.stocklens.ui.wall.WallView;
 import com.stocklens.ui.wall.WallViewModel;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -30,13 +35,13 @@ public final class MainWindowHost implements AutoCloseable {
     private final Stage stage;
     private final UiContext baseContext;
     private MainWindow current;
-    private final java.util.List<Consumer<MainWindow>> decorations = new java.util.ArrayList<>();
+    private final List<Consumer<MainWindow>> decorations = new ArrayList<>();
     private Locale locale;
     private Duration wallRotate = WallViewModel.DEFAULT_ROTATE;
     private Supplier<ScreenAwake> screenAwake = ScreenAwake::forThisMachine;
     private WallView wall;
     private ScreenAwake awake;
-    private javafx.geometry.Rectangle2D windowBounds;
+    private Rectangle2D windowBounds;
 
     private MainWindowHost(Stage stage, UiContext context) {
         this.stage = stage;
@@ -106,7 +111,7 @@ public final class MainWindowHost implements AutoCloseable {
         baseContext.switchLocale().accept(newLocale);
         locale = newLocale;
         // The new window keeps what the person was looking at: the moment and the screen.
-        java.time.Instant moment = null;
+        Instant moment = null;
         MainWindow.Screen screen = null;
         if (current != null) {
             moment = current.timeTravel().asOfProperty().get();
@@ -131,7 +136,7 @@ public final class MainWindowHost implements AutoCloseable {
             current.close();
             current = null;
         }
-        windowBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        windowBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         showWall(true);
     }
 
@@ -144,7 +149,7 @@ public final class MainWindowHost implements AutoCloseable {
         Theme.apply();
         stage.setFullScreen(false);
         // Back where the window was before the wall.
-        javafx.geometry.Rectangle2D b = windowBounds;
+        Rectangle2D b = windowBounds;
         if (b != null && b.getWidth() > 0 && b.getHeight() > 0) {
             stage.setX(b.getMinX());
             stage.setY(b.getMinY());
@@ -169,7 +174,7 @@ public final class MainWindowHost implements AutoCloseable {
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
         // Cover the screen even where full screen is not granted (no window manager, some kiosks).
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        Rectangle2D screen = Screen.getPrimary().getBounds();
         stage.setX(screen.getMinX());
         stage.setY(screen.getMinY());
         stage.setWidth(screen.getWidth());

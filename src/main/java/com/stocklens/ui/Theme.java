@@ -1,5 +1,6 @@
 package com.stocklens.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.net.URL;
 import javafx.application.Application;
@@ -28,7 +29,7 @@ public final class Theme {
 
     /** Installs AtlantaFX Primer Dark for the whole application: wall mode. FX thread. */
     public static void applyDark() {
-        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
     }
 
     /** The external form of {@code app.css}, for {@code getStylesheets().add(..)}. */

@@ -6,6 +6,7 @@ import com.stocklens.rules.Staleness;
 import java.io.File;
 import java.util.Locale;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ReportsPreviewTest {
             Scene scene = new Scene(window.root(), MainWindowHost.WIDTH, MainWindowHost.HEIGHT);
             if (screen == MainWindow.Screen.CODES) {
                 scene.lookup("#runCheck").getProperties();
-                ((javafx.scene.control.Button) scene.lookup("#runCheck")).fire();
+                ((Button) scene.lookup("#runCheck")).fire();
             }
             // The first pass lays the charts out, which sets the trend's pixel budget; the second draws it.
             scene.snapshot(null);

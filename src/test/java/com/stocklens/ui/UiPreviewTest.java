@@ -6,6 +6,7 @@ import com.stocklens.rules.Staleness;
 import java.io.File;
 import java.util.Locale;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class UiPreviewTest {
             scene.snapshot(null);
             image[0] = scene.snapshot(null);
             LoggerFactory.getLogger(UiPreviewTest.class).info("Rendered {} with font {}", out,
-                    ((javafx.scene.control.Labeled) scene.lookup("#navStock")).getFont());
+                    ((Labeled) scene.lookup("#navStock")).getFont());
             window.close();
         });
         out.getParentFile().mkdirs();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -215,7 +216,7 @@ public final class AgeingView {
         });
     }
 
-    private static <T> TableCell<OldSkuRowViewModel, T> textCell(java.util.function.Function<T, String> format) {
+    private static <T> TableCell<OldSkuRowViewModel, T> textCell(Function<T, String> format) {
         return new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {

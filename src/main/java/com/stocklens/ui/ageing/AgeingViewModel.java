@@ -2,6 +2,7 @@ package com.stocklens.ui.ageing;
 
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
@@ -11,8 +12,8 @@ import com.stocklens.service.DemandReader;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,8 +47,6 @@ public final class AgeingViewModel implements AutoCloseable {
     public static final int TREND_DAYS = 365;
     /** The oldest-SKU table is a worklist, not an inventory dump. */
     public static final int OLDEST_CAP = 50;
-    /** Sellers count days in Beijing (DOMAIN.md "Who uses it"). */
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private static final Logger LOG = LoggerFactory.getLogger(AgeingViewModel.class);
 
@@ -60,7 +59,7 @@ public final class AgeingViewModel implements AutoCloseable {
     private final Executor ui;
     private volatile boolean closed;
     /** The past moment shown, null for now; read on the background thread. */
-    private volatile java.time.Instant moment;
+    private volatile Instant moment;
 
     private final ObservableList<WarehouseAges> warehouses = FXCollections.observableArrayList();
     private final ObservableList<AgeTrendPoint> shownTrend = FXCollections.observableArrayList();
@@ -87,13 +86,13 @@ public final class AgeingViewModel implements AutoCloseable {
      * Shows ageing as it stood at {@code at} (null: now) and reads it again: the lots and stock of the
      * snapshots taken by then, every age counted to that day, the trend up to it.
      */
-    public void showMoment(java.time.Instant at) {
+    public void showMoment(Instant at) {
         moment = at;
         refresh();
     }
 
     /** The past moment shown, null for now. */
-    public java.time.Instant moment() {
+    public Instant moment() {
         return moment;
     }
 
@@ -121,8 +120,8 @@ public final class AgeingViewModel implements AutoCloseable {
             return;
         }
         try {
-            java.time.Instant at = moment;
-            LocalDate today = at == null ? LocalDate.now(clock.withZone(BEIJING)) : at.atZone(BEIJING).toLocalDate();
+            Instant at = moment;
+            LocalDate today = at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE)) : at.atZone(BeijingTime.ZONE).toLocalDate();
             List<AgeProfile> profiles = at == null ? ageing.current() : ageing.at(at);
             List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
             StockBoard stock = at == null ? board.read() : board.history().boardAt(at);

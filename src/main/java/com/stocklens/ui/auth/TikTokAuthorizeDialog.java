@@ -3,6 +3,7 @@ package com.stocklens.ui.auth;
 import com.stocklens.domain.AuthorizedShop;
 import com.stocklens.domain.Connection;
 import com.stocklens.service.ShopAuthorizer;
+import com.stocklens.support.NamedThreads;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.Theme;
@@ -53,11 +54,7 @@ public final class TikTokAuthorizeDialog {
     /** The dialog, not yet shown (tests show it without waiting); its result is the chosen shop or null. */
     public static Dialog<AuthorizedShop> create(Window owner, ShopAuthorizer authorizer, Connection connection,
                                                 Messages messages, BrowserOpener browser) {
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "stocklens-authorize");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService background = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-authorize"));
         TikTokAuthorizeViewModel vm = new TikTokAuthorizeViewModel(authorizer, connection, browser, messages,
                 background, new FxExecutor());
         TikTokAuthorizeView view = new ViewLoader(messages.bundle(), type -> new TikTokAuthorizeView(vm))

@@ -1,14 +1,16 @@
 package com.stocklens.ui.backups;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.ui.DialogService;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,10 +27,8 @@ import javafx.collections.ObservableList;
  * chooses to restart now. Service calls run on {@code background}; results are applied on {@code fx}.
  */
 public final class RestoreBackupViewModel {
-    /** Sellers read times in Beijing time (DOMAIN.md). */
-    public static final ZoneId SHOWN_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(SHOWN_ZONE);
+            .withZone(BeijingTime.ZONE);
 
     /** What the dialog is doing or has just done. */
     public enum Status { IDLE, LOADING, EMPTY, BACKING_UP, BACKED_UP, RESTORE_REQUESTED, RESTORE_CANCELLED, FAILED }
@@ -161,20 +161,20 @@ public final class RestoreBackupViewModel {
         T call() throws Exception;
     }
 
-    private <T> void run(Status during, Work<T> work, java.util.function.Consumer<T> done) {
+    private <T> void run(Status during, Work<T> work, Consumer<T> done) {
         busy.set(true);
         status.set(during);
         Supplier<T> task = () -> {
             try {
                 return work.call();
             } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         };
         CompletableFuture.supplyAsync(task, background).whenComplete((result, error) -> fx.execute(() -> {
             busy.set(false);
             if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
                 detail.set(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
                 status.set(Status.FAILED);

@@ -7,6 +7,7 @@ import com.stocklens.ui.Messages;
 import java.text.NumberFormat;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -65,7 +66,7 @@ public final class CodesView {
         var disabled = export.busyProperty().or(viewModel.resultProperty().isNull());
         exportXlsx.disableProperty().bind(disabled);
         exportCsv.disableProperty().bind(disabled);
-        exportStatus.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        exportStatus.textProperty().bind(Bindings.createStringBinding(() ->
                 export.errorProperty().get() != null ? messages.format("export.failed", export.errorProperty().get())
                         : export.savedProperty().get() != null
                         ? messages.format("export.saved", export.savedProperty().get().toString()) : "",

@@ -1,5 +1,6 @@
 package com.stocklens.ui.codes;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.CodeFinding;
 import com.stocklens.domain.CodeFindingKind;
@@ -10,7 +11,6 @@ import com.stocklens.ui.DialogService;
 import com.stocklens.ui.ExportViewModel;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * (DOMAIN.md §7: the first day of every month, Beijing calendar).
  */
 public final class CodesViewModel implements AutoCloseable {
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(CodesViewModel.class);
 
     private final CodeChecks checks;
@@ -68,7 +67,7 @@ public final class CodesViewModel implements AutoCloseable {
 
     /** Re-reads the calendar; the view calls it when the screen is shown, so a window left open overnight notices. */
     public void updateCheckDay() {
-        checkDay.set(isCheckDay(LocalDate.now(clock.withZone(BEIJING))));
+        checkDay.set(isCheckDay(LocalDate.now(clock.withZone(BeijingTime.ZONE))));
     }
 
     /** The monthly three-code check is due on the first day of each month. */
@@ -127,7 +126,7 @@ public final class CodesViewModel implements AutoCloseable {
         if (shown == null) {
             return;
         }
-        String day = LocalDate.now(clock.withZone(BEIJING)).toString();
+        String day = LocalDate.now(clock.withZone(BeijingTime.ZONE)).toString();
         export.export(format, "three-code-check-" + day, (f, out) -> exports.exportCodeCheck(shown, f, locale, out));
     }
 

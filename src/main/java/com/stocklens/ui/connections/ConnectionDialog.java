@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -118,7 +119,7 @@ public final class ConnectionDialog {
         result.textProperty().bind(form.testOutcomeProperty().map(o -> texts.outcome(form.nameProperty().get(), o))
                 .orElse(""));
         form.testOutcomeProperty().subscribe(o -> result.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("failed"), o != null && !o.succeeded()));
+                PseudoClass.getPseudoClass("failed"), o != null && !o.succeeded()));
         result.setMaxWidth(560);
         HBox testRow = new HBox(8, test, progress);
         ScrollPane scroll = new ScrollPane(grid);

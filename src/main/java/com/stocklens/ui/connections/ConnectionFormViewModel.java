@@ -6,13 +6,16 @@ import com.stocklens.domain.ConnectionKind;
 import com.stocklens.service.Connections;
 import com.stocklens.service.Connections.TestOutcome;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -35,7 +38,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class ConnectionFormViewModel {
     /** Cadence presets offered by the form; null = the app's default. */
-    public static final List<Duration> CADENCES = java.util.Arrays.asList(null, Duration.ofMinutes(1),
+    public static final List<Duration> CADENCES = Arrays.asList(null, Duration.ofMinutes(1),
             Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
 
     private final ConnectionKind kind;
@@ -71,7 +74,7 @@ public final class ConnectionFormViewModel {
             enabled.set(existing.enabled());
             cadence.set(existing.cadence());
         }
-        javafx.beans.Observable[] deps = new javafx.beans.Observable[values.size() + 1];
+        Observable[] deps = new Observable[values.size() + 1];
         int i = 0;
         for (StringProperty p : values.values()) {
             deps[i++] = p;
@@ -215,7 +218,7 @@ public final class ConnectionFormViewModel {
         testOutcome.set(null);
         Connection c;
         try {
-            c = toConnection(existingId != null ? existingId : "test:" + kind.name().toLowerCase(java.util.Locale.ROOT));
+            c = toConnection(existingId != null ? existingId : "test:" + kind.name().toLowerCase(Locale.ROOT));
         } catch (RuntimeException e) {
             testing.set(false);
             return;

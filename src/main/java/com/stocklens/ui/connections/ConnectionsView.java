@@ -1,14 +1,15 @@
 package com.stocklens.ui.connections;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.domain.SyncStatus;
-import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -26,7 +27,7 @@ import javafx.scene.layout.BorderPane;
 /** Controller of {@code ConnectionsView.fxml}: binds the {@link ConnectionsViewModel}, nothing else. */
 public final class ConnectionsView {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Formats.BEIJING);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BeijingTime.ZONE);
 
     private final ConnectionsViewModel viewModel;
     private final Messages messages;
@@ -194,7 +195,7 @@ public final class ConnectionsView {
     /** Detaches the table from the view model's list. */
     public void dispose() {
         // An empty list, not null: a skin still laying out the old scene would trip over null.
-        connectionTable.setItems(javafx.collections.FXCollections.observableArrayList());
+        connectionTable.setItems(FXCollections.observableArrayList());
     }
 
     @FXML

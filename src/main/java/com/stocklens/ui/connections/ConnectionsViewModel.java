@@ -8,6 +8,7 @@ import com.stocklens.service.Connections.TestOutcome;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.DialogService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,7 +99,7 @@ public final class ConnectionsViewModel implements AutoCloseable {
     }
 
     /** The interval of connections without their own. */
-    public java.time.Duration defaultCadence() {
+    public Duration defaultCadence() {
         return service.defaultCadence();
     }
 

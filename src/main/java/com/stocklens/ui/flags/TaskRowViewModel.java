@@ -9,6 +9,7 @@ import com.stocklens.service.TaskRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -48,7 +49,7 @@ public final class TaskRowViewModel {
     public static String countdownText(Duration left) {
         boolean over = left.isNegative() || left.isZero();
         long s = Math.abs(left.toMillis()) / 1000;
-        String hms = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
         return over ? "-" + hms : hms;
     }
 

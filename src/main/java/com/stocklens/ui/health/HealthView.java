@@ -7,12 +7,15 @@ import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -27,6 +30,7 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
 
 /**
  * Controller of {@code HealthView.fxml}: shows the {@link HealthViewModel}'s report. Each indicator is a
@@ -119,8 +123,8 @@ public final class HealthView {
         });
         // The view model decides the period; the controls mirror it and forward choices.
         // ISO days whatever the JVM's locale: "2026-01-01" reads the same to a Chinese and an English seller.
-        fromPicker.setConverter(new javafx.util.converter.LocalDateStringConverter(
-                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        fromPicker.setConverter(new LocalDateStringConverter(
+                DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         toPicker.setConverter(fromPicker.getConverter());
         viewModel.quarterProperty().subscribe(q -> quarterChoice.setValue(q));
         viewModel.fromProperty().subscribe(d -> fromPicker.setValue(d));
@@ -157,7 +161,7 @@ public final class HealthView {
         exportCsv.disableProperty().bind(disabled);
         exportProgress.visibleProperty().bind(export.busyProperty());
         exportProgress.managedProperty().bind(export.busyProperty());
-        exportStatus.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        exportStatus.textProperty().bind(Bindings.createStringBinding(() ->
                 export.errorProperty().get() != null ? messages.format("export.failed", export.errorProperty().get())
                         : export.savedProperty().get() != null
                         ? messages.format("export.saved", export.savedProperty().get().toString()) : "",
@@ -215,7 +219,7 @@ public final class HealthView {
         }
     }
 
-    private static void applyVerdict(javafx.scene.Node node, HealthFigure f) {
+    private static void applyVerdict(Node node, HealthFigure f) {
         String mine = HealthViewModel.pseudoClass(f == null ? null : f.verdict());
         for (String pc : HealthViewModel.pseudoClasses()) {
             node.pseudoClassStateChanged(PseudoClass.getPseudoClass(pc), pc.equals(mine));

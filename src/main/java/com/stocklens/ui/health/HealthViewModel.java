@@ -1,5 +1,6 @@
 package com.stocklens.ui.health;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Verdict;
@@ -8,10 +9,11 @@ import com.stocklens.service.HealthReports;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.StockBoardReader;
+import com.stocklens.ui.DialogService;
 import com.stocklens.ui.ExportViewModel;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class HealthViewModel implements AutoCloseable {
     /** Two years of quarters: enough to compare with the same quarter last year. */
     public static final int QUARTERS = 8;
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(HealthViewModel.class);
 
     private final HealthReports reports;
@@ -56,7 +57,7 @@ public final class HealthViewModel implements AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean closed;
     /** The past moment shown, null for now; read on the background thread. */
-    private volatile java.time.Instant moment;
+    private volatile Instant moment;
 
     private final ObservableList<Quarter> quarters = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Quarter> quarter = new ReadOnlyObjectWrapper<>(this, "quarter");
@@ -69,10 +70,10 @@ public final class HealthViewModel implements AutoCloseable {
     private final ObservableList<HealthReport.SkuHealth> skus = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
-    private final ReadOnlyObjectWrapper<java.time.Instant> pastMoment = new ReadOnlyObjectWrapper<>(this, "moment");
+    private final ReadOnlyObjectWrapper<Instant> pastMoment = new ReadOnlyObjectWrapper<>(this, "moment");
 
     public HealthViewModel(HealthReports reports, ReportExports exports, StockBoardReader board,
-                           com.stocklens.ui.DialogService dialogs, Clock clock, Locale locale,
+                           DialogService dialogs, Clock clock, Locale locale,
                            Executor background, Executor ui) {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.exports = Objects.requireNonNull(exports, "exports");
@@ -87,8 +88,8 @@ public final class HealthViewModel implements AutoCloseable {
 
     /** Today, or the day of the past moment shown: the last day a report can cover. */
     private LocalDate today() {
-        java.time.Instant at = moment;
-        return at == null ? LocalDate.now(clock.withZone(BEIJING)) : at.atZone(BEIJING).toLocalDate();
+        Instant at = moment;
+        return at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE)) : at.atZone(BeijingTime.ZONE).toLocalDate();
     }
 
     private void fillQuarters() {
@@ -110,7 +111,7 @@ public final class HealthViewModel implements AutoCloseable {
      * Shows the report as it could be made at {@code at} (null: now): the quarter holding that moment, to
      * that day, from the stock, ages and TikTok mapping as they stood then ({@link HealthReports#reportAt}).
      */
-    public void showMoment(java.time.Instant at) {
+    public void showMoment(Instant at) {
         moment = at;
         pastMoment.set(at);
         fillQuarters();
@@ -118,7 +119,7 @@ public final class HealthViewModel implements AutoCloseable {
     }
 
     /** The past moment shown, null for now. */
-    public ReadOnlyObjectProperty<java.time.Instant> momentProperty() {
+    public ReadOnlyObjectProperty<Instant> momentProperty() {
         return pastMoment.getReadOnlyProperty();
     }
 
@@ -177,7 +178,7 @@ public final class HealthViewModel implements AutoCloseable {
             return;
         }
         try {
-            java.time.Instant at = moment;
+            Instant at = moment;
             HealthReport r = at == null ? reports.report(start, end) : reports.reportAt(start, end, at);
             Map<String, String> names = new HashMap<>();
             try {

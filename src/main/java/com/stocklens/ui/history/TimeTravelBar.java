@@ -1,5 +1,6 @@
 package com.stocklens.ui.history;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import java.time.Instant;
@@ -125,7 +126,7 @@ public final class TimeTravelBar {
                 return;
             }
         }
-        vm.goTo(d.atTime(t).atZone(Formats.BEIJING).toInstant());
+        vm.goTo(d.atTime(t).atZone(BeijingTime.ZONE).toInstant());
     }
 
     private void render() {
@@ -143,8 +144,8 @@ public final class TimeTravelBar {
         bar.pseudoClassStateChanged(PAST, past);
         bannerText.setText(past ? messages.format("history.banner", Formats.beijingTime(at)) : "");
         if (past) {
-            date.setValue(at.atZone(Formats.BEIJING).toLocalDate());
-            time.setText(HH_MM.format(at.atZone(Formats.BEIJING)));
+            date.setValue(at.atZone(BeijingTime.ZONE).toLocalDate());
+            time.setText(HH_MM.format(at.atZone(BeijingTime.ZONE)));
         }
     }
 

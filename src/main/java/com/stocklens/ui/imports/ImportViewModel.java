@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -183,7 +184,7 @@ public final class ImportViewModel {
         }
     }
 
-    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
+    private <T> void run(Supplier<T> work, Consumer<T> then) {
         busy.set(true);
         failure.set(null);
         CompletableFuture.supplyAsync(work, background).whenComplete((result, error) -> fx.execute(() -> {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -133,7 +134,7 @@ public final class MappingViewModel implements AutoCloseable {
         run(() -> mappings.clear(source, code, who.get()), "mapping.cleared");
     }
 
-    private void run(java.util.function.Supplier<SkuMapping> change, String okKey) {
+    private void run(Supplier<SkuMapping> change, String okKey) {
         if (closed || busy.get()) {
             return;
         }

@@ -22,13 +22,16 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleConsumer;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -104,7 +107,7 @@ public final class ScoresView {
         var export = viewModel.export();
         exportXlsx.disableProperty().bind(export.busyProperty());
         exportPdf.disableProperty().bind(export.busyProperty());
-        statusLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             String imported = viewModel.importResultProperty().get();
             String profile = viewModel.profileResultProperty().get();
             if (export.errorProperty().get() != null) {
@@ -212,7 +215,7 @@ public final class ScoresView {
         });
     }
 
-    private Node slider(String id, String label, java.util.function.DoubleConsumer onChange, boolean bold,
+    private Node slider(String id, String label, DoubleConsumer onChange, boolean bold,
                         ToDoubleFunction<ScoreWeights> of) {
         Label name = new Label(label);
         name.setWrapText(true);
@@ -365,7 +368,7 @@ public final class ScoresView {
     /** True when a click landed on a button or check box inside the card (those act on their own). */
     private static boolean onControl(Object target, Node card) {
         for (Node n = target instanceof Node node ? node : null; n != null && n != card; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ButtonBase) {
+            if (n instanceof ButtonBase) {
                 return true;
             }
         }

@@ -14,9 +14,12 @@ import com.stocklens.service.ProfileCsv;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.Scorecards;
+import com.stocklens.service.SyncEvents;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.ExportViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,12 +99,12 @@ public final class ScoresViewModel implements AutoCloseable {
     }
 
     /** Starts, and reads again after sync runs, at most once per {@code every} (KPIs move slowly). */
-    public void start(com.stocklens.service.SyncEvents events, java.time.Clock clock, java.time.Duration every) {
-        java.util.concurrent.atomic.AtomicReference<java.time.Instant> last =
-                new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
+    public void start(SyncEvents events, Clock clock, Duration every) {
+        AtomicReference<Instant> last =
+                new AtomicReference<>(clock.instant());
         subscription = events.subscribe(e -> {
-            java.time.Instant now = clock.instant();
-            java.time.Instant before = last.get();
+            Instant now = clock.instant();
+            Instant before = last.get();
             if (!now.isBefore(before.plus(every)) && last.compareAndSet(before, now)) {
                 refresh();
             }

@@ -1,9 +1,11 @@
 package com.stocklens.ui.wall;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.Notice;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.Theme;
+import com.stocklens.ui.flags.AlertRowViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.TaskRowViewModel;
 import com.stocklens.ui.flags.Urgency;
@@ -21,7 +23,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -52,9 +56,9 @@ public final class WallView implements AutoCloseable {
     /** Alert lines on the flags page when no task is open. */
     public static final int MAX_ALERTS = 6;
     static final String CSS = "/com/stocklens/ui/wall/wall.css";
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Formats.BEIJING);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(BeijingTime.ZONE);
     private static final DateTimeFormatter CACHED =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(Formats.BEIJING);
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(BeijingTime.ZONE);
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     private static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
@@ -115,7 +119,7 @@ public final class WallView implements AutoCloseable {
 
         buildStockPage();
         listen(viewModel.openTasks(), (ListChangeListener<TaskRowViewModel>) c -> renderFlags());
-        listen(viewModel.alerts(), (ListChangeListener<com.stocklens.ui.flags.AlertRowViewModel>) c -> renderFlags());
+        listen(viewModel.alerts(), (ListChangeListener<AlertRowViewModel>) c -> renderFlags());
         listen(viewModel.sources(), (ListChangeListener<FreshnessChipViewModel>) c -> renderSources());
         listenProperty(viewModel.pageProperty(), o -> renderPage());
         listenProperty(viewModel.offlineProperty(), o -> renderOffline());
@@ -305,11 +309,11 @@ public final class WallView implements AutoCloseable {
             rows.add(more);
         }
         // Alerts below the countdowns, as many as the page has room for (active ones first).
-        List<com.stocklens.ui.flags.AlertRowViewModel> alerts = viewModel.alerts().stream()
+        List<AlertRowViewModel> alerts = viewModel.alerts().stream()
                 .filter(a -> !a.isAcknowledged()).toList();
         int room = tasks.isEmpty() ? MAX_ALERTS : Math.max(0, MAX_TASKS - tasks.size());
         for (int i = 0; i < Math.min(room, alerts.size()); i++) {
-            com.stocklens.ui.flags.AlertRowViewModel a = alerts.get(i);
+            AlertRowViewModel a = alerts.get(i);
             Label line = new Label("▲ " + texts.alertKind(a.kind()) + (a.subject() == null || a.subject().isBlank()
                     ? "" : "  ·  " + a.subject()));
             line.setId("wallAlert-" + i);
@@ -424,12 +428,12 @@ public final class WallView implements AutoCloseable {
 
     // ---- subscriptions --------------------------------------------------------------------------
 
-    private <T> void listen(javafx.collections.ObservableList<T> list, ListChangeListener<T> l) {
+    private <T> void listen(ObservableList<T> list, ListChangeListener<T> l) {
         list.addListener(l);
         unbind.add(() -> list.removeListener(l));
     }
 
-    private void listenProperty(javafx.beans.Observable o, InvalidationListener l) {
+    private void listenProperty(Observable o, InvalidationListener l) {
         o.addListener(l);
         unbind.add(() -> o.removeListener(l));
     }

@@ -6,6 +6,7 @@ import com.stocklens.ui.DialogService;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.UiContext;
+import com.stocklens.ui.flags.AlertRowViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.flags.FlagsViewModel;
 import com.stocklens.ui.flags.TaskRowViewModel;
@@ -201,7 +202,7 @@ public final class WallViewModel implements AutoCloseable {
     }
 
     /** The listed alerts (active, acknowledged, snoozed) as the red-flag screen has them, most severe first. */
-    public ObservableList<com.stocklens.ui.flags.AlertRowViewModel> alerts() {
+    public ObservableList<AlertRowViewModel> alerts() {
         return flags.alerts();
     }
 

@@ -7,15 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.AlertState;
+import com.stocklens.domain.CalibrationState;
+import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.HintKind;
 import com.stocklens.service.FlagBoard;
+import com.stocklens.service.FlagReader;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.service.TaskRow;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.NameMemory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +28,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -49,8 +56,8 @@ class FlagsViewModelTest {
         }
 
         @Override
-        public CompletableFuture<java.util.Optional<java.nio.file.Path>> chooseSaveFile(String titleKey,
-                String suggestedName, com.stocklens.service.ReportFormat format) {
+        public CompletableFuture<Optional<Path>> chooseSaveFile(String titleKey,
+                String suggestedName, ReportFormat format) {
             throw new AssertionError("the flags screen never saves files");
         }
     }
@@ -142,8 +149,8 @@ class FlagsViewModelTest {
         assertThat(Urgency.of(Duration.ofMinutes(24), Duration.ofHours(4))).isEqualTo(Urgency.CRITICAL);
         // A task without a usable detection time (detectedAt == deadline) uses the configured 2 h.
         Instant deadline = NOW.plus(Duration.ofMinutes(30));
-        TaskRow odd = new TaskRow(new com.stocklens.domain.CalibrationTask(9, "X", "shipbob:228", deadline, deadline,
-                1, 9, com.stocklens.domain.CalibrationState.OPEN, null, null, List.of()), "x", FakeBoards.SHIPBOB_CA);
+        TaskRow odd = new TaskRow(new CalibrationTask(9, "X", "shipbob:228", deadline, deadline,
+                1, 9, CalibrationState.OPEN, null, null, List.of()), "x", FakeBoards.SHIPBOB_CA);
         TaskRowViewModel row = new TaskRowViewModel(odd, Duration.ofHours(2), NOW);
         assertThat(row.window()).isEqualTo(Duration.ofHours(2));
         assertThat(row.getUrgency()).isEqualTo(Urgency.WARNING);
@@ -330,7 +337,7 @@ class FlagsViewModelTest {
         FakeFlags flags = new FakeFlags(CLOCK, FakeFlags.showcase(NOW));
         // At the past moment one task was open with 30 minutes left (deadline = past + 30 min).
         flags.setPast(at -> new FlagBoard(List.of(task(42, "MUG-42", "Mug", FakeBoards.SHIPBOB_CA, past,
-                Duration.ofMinutes(30), 80, 92)), FakeFlags.showcase(NOW).alerts(), null, at, java.util.Set.of()));
+                Duration.ofMinutes(30), 80, 92)), FakeFlags.showcase(NOW).alerts(), null, at, Set.of()));
         FlagsViewModel vm = viewModel(flags, SAME_THREAD);
         vm.start();
 
@@ -385,7 +392,7 @@ class FlagsViewModelTest {
     void aFailedReadIsReportedAndTheNextGoodOneClearsIt() {
         FakeFlags flags = new FakeFlags(CLOCK, FlagBoard.EMPTY);
         boolean[] fail = {true};
-        com.stocklens.service.FlagReader reader = () -> {
+        FlagReader reader = () -> {
             if (fail[0]) {
                 throw new IllegalStateException("database is locked");
             }

@@ -12,7 +12,11 @@ import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.ViewLoader;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -38,21 +42,21 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class FlagsViewTest {
     /** A clock the test moves: the view's own Timeline reads it too, so ticks never jump back. */
-    private static final class MovableClock extends java.time.Clock {
-        private volatile java.time.Instant now = FakeBoards.NOW;
+    private static final class MovableClock extends Clock {
+        private volatile Instant now = FakeBoards.NOW;
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
         @Override
-        public java.time.Instant instant() {
+        public Instant instant() {
             return now;
         }
     }

@@ -31,6 +31,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,7 +130,7 @@ class PastFlagsViewTest {
         assertThat(declare.isDisabled()).as("the past cannot be declared").isTrue();
         Node actions = declare.getParent();
         assertThat(actions.getProperties().get("javafx.scene.control.Tooltip"))
-                .isInstanceOfSatisfying(javafx.scene.control.Tooltip.class, t ->
+                .isInstanceOfSatisfying(Tooltip.class, t ->
                         assertThat(t.getText()).isEqualTo(window.messages().get("flags.past.readOnly")));
 
         // The past does not count down.

@@ -8,6 +8,7 @@ import com.stocklens.sandbox.PartnerWarehouse;
 import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.domain.Provider;
 import com.stocklens.service.ImportError;
+import com.stocklens.service.ImportField;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
@@ -125,7 +126,7 @@ class ImportViewTest {
         assertThat(snapshots.latest("csv:PH-MNL")).isEmpty();
 
         // Unmapping the available column is judged again before Import can be pressed.
-        robot.interact(() -> viewModel.choice(com.stocklens.service.ImportField.AVAILABLE).set(null));
+        robot.interact(() -> viewModel.choice(ImportField.AVAILABLE).set(null));
         assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
     }
 

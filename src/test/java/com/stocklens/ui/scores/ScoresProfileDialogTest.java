@@ -30,6 +30,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,7 +114,7 @@ class ScoresProfileDialogTest {
     void stop(FxRobot robot) {
         robot.interact(window::close);
         robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != stage && w.isShowing())
-                .forEach(javafx.stage.Window::hide));
+                .forEach(Window::hide));
     }
 
     private static List<String> cards(FxRobot robot) {

@@ -13,6 +13,8 @@ import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import java.util.List;
+import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -40,7 +42,7 @@ class WallModeHostTest {
                 Staleness.DEFAULT_WINDOW, true, Runnable::run, UiContext.ENGLISH, l -> { })
                 .withFlags(flags, flags, flags, flags.notices(), Thresholds.DEFAULTS, NameMemory.inMemory("wall"));
         // Smaller than Monocle's 1280×800 headless screen (the wall then takes exactly the screen).
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.Group(), 1200, 760));
+        stage.setScene(new Scene(new Group(), 1200, 760));
         host = MainWindowHost.install(stage, context);
         host.setScreenAwake(() -> new ScreenAwake(ScreenAwake.plan("Plan 9", n -> false, 1)));
         stage.show();

@@ -21,7 +21,7 @@ import com.stocklens.ui.flags.FlagsView;
 import com.stocklens.ui.flags.FlagsViewModel;
 import com.stocklens.ui.flags.ToastStack;
 import com.stocklens.ui.flags.ToastsViewModel;
-import com.stocklens.ui.flags.Urgency;
+import com.stocklens.rules.Urgency;
 import com.stocklens.ui.health.HealthView;
 import com.stocklens.ui.health.HealthViewModel;
 import com.stocklens.ui.mapping.MappingView;
@@ -745,11 +745,8 @@ public final class MainWindow implements AutoCloseable {
             // that becomes managed again, and the badge would never come back.
             navFlags.setGraphic(n > 0 ? badge : null);
             Urgency worst = flagsViewModel.worstUrgencyProperty().get();
-            for (Urgency u : Urgency.values()) {
-                PseudoClass pc = PseudoClass.getPseudoClass(u.pseudoClass());
-                badge.pseudoClassStateChanged(pc, u == worst);
-                navFlags.pseudoClassStateChanged(pc, u == worst);
-            }
+            FlagsView.showUrgency(badge, worst, false);
+            FlagsView.showUrgency(navFlags, worst, false);
         };
         flagsViewModel.badgeCountProperty().addListener(o -> renderBadge.run());
         flagsViewModel.worstUrgencyProperty().addListener(o -> renderBadge.run());

@@ -75,7 +75,7 @@ class MessageBundlesTest {
                                 "age.",              // Formats.age: "age." + unit (minutes, hours, days …)
                                 "status.ago.",       // Formats.ago: "status.ago." + unit
                                 "cause.",            // FlagTexts: "cause." + camel(CalibrationCause)
-                                "urgency.",          // FlagTexts: "urgency." + Urgency.pseudoClass()
+                                "urgency.",          // FlagTexts: "urgency." + FlagTexts.styleName(urgency)
                                 "alert.kind.",       // FlagTexts: "alert.kind." + camel(AlertKind)
                                 "alert.figures.",    // FlagTexts: "alert.figures." + camel(AlertKind)
                                 "alert.snooze.",     // FlagTexts: "alert.snooze." + snooze length suffix

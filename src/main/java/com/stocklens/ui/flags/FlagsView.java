@@ -1,6 +1,7 @@
 package com.stocklens.ui.flags;
 
 import com.stocklens.domain.BeijingTime;
+import com.stocklens.rules.Urgency;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import java.time.Clock;
@@ -39,9 +40,20 @@ import javafx.util.Duration;
  * urgency, order, visibility and validation all come from the view model.
  */
 public final class FlagsView {
-    /** Pseudo-class per urgency ({@code :calm} … {@code :overdue}, {@code :declared}); colours in app.css. */
+    /** Pseudo-class per urgency ({@code :calm} … {@code :overdue}, {@code :declared} for null); colours in app.css. */
     static PseudoClass pseudoClass(Urgency u) {
-        return PseudoClass.getPseudoClass(u.pseudoClass());
+        return PseudoClass.getPseudoClass(FlagTexts.styleName(u));
+    }
+
+    /**
+     * Turns on {@code node}'s pseudo-class for {@code urgency} and off the others; {@code declared} turns on
+     * {@code :declared} instead (a stopped countdown). With neither, every urgency pseudo-class is off.
+     */
+    public static void showUrgency(Node node, Urgency urgency, boolean declared) {
+        for (Urgency each : Urgency.values()) {
+            node.pseudoClassStateChanged(pseudoClass(each), !declared && each == urgency);
+        }
+        node.pseudoClassStateChanged(pseudoClass(null), declared);
     }
 
     static final PseudoClass ACKNOWLEDGED = PseudoClass.getPseudoClass("acknowledged");
@@ -265,11 +277,9 @@ public final class FlagsView {
                 return;
             }
             Urgency u = bound.getUrgency();
-            for (Urgency each : Urgency.values()) {
-                card.pseudoClassStateChanged(pseudoClass(each), each == u);
-                countdown.pseudoClassStateChanged(pseudoClass(each), each == u);
-            }
-            boolean declared = u == Urgency.DECLARED;
+            boolean declared = bound.isDeclared();
+            showUrgency(card, u, declared);
+            showUrgency(countdown, u, declared);
             countdown.setText(declared ? "✓" : bound.getCountdown());
             urgency.setText(texts.urgency(u));
             consequence.setText(messages.get(u == Urgency.OVERDUE ? "flags.task.blocked" : "flags.task.atZero"));

@@ -2,6 +2,7 @@ package com.stocklens.ui.flags;
 
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.CalibrationState;
+import com.stocklens.rules.Urgency;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.FlagBoard;

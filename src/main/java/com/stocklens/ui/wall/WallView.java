@@ -7,8 +7,8 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.Theme;
 import com.stocklens.ui.flags.AlertRowViewModel;
 import com.stocklens.ui.flags.FlagTexts;
+import com.stocklens.ui.flags.FlagsView;
 import com.stocklens.ui.flags.TaskRowViewModel;
-import com.stocklens.ui.flags.Urgency;
 import com.stocklens.ui.stock.FreshnessChipViewModel;
 import com.stocklens.ui.stock.OfflineStatus;
 import com.stocklens.ui.stock.StockTotal;
@@ -346,12 +346,7 @@ public final class WallView implements AutoCloseable {
         row.getStyleClass().add("wall-task");
         row.setAlignment(Pos.CENTER_LEFT);
         // The row view model is replaced with every board, so this listener goes with it.
-        InvalidationListener urgency = o -> {
-            Urgency u = task.getUrgency();
-            for (Urgency each : Urgency.values()) {
-                row.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.pseudoClass()), each == u);
-            }
-        };
+        InvalidationListener urgency = o -> FlagsView.showUrgency(row, task.getUrgency(), task.isDeclared());
         task.urgencyProperty().addListener(urgency);
         urgency.invalidated(null);
         return row;

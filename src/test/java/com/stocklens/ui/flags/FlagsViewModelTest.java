@@ -11,6 +11,7 @@ import com.stocklens.domain.CalibrationState;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.HintKind;
+import com.stocklens.rules.Urgency;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.Notice;
@@ -142,11 +143,16 @@ class FlagsViewModelTest {
         }
     }
 
+    /** The rules' urgency with {@code left} to go of a {@code window}. */
+    private static Urgency urgency(Duration left, Duration window) {
+        return Urgency.of(NOW.minus(window), NOW, NOW.minus(left));
+    }
+
     @Test
     void urgencyIsTakenOfTheTasksOwnWindowAndFallsBackToTheSetting() {
-        assertThat(Urgency.of(Duration.ofMinutes(30), Duration.ofHours(1))).isEqualTo(Urgency.NOTICE);
-        assertThat(Urgency.of(Duration.ofMinutes(30), Duration.ofHours(4))).isEqualTo(Urgency.WARNING);
-        assertThat(Urgency.of(Duration.ofMinutes(24), Duration.ofHours(4))).isEqualTo(Urgency.CRITICAL);
+        assertThat(urgency(Duration.ofMinutes(30), Duration.ofHours(1))).isEqualTo(Urgency.NOTICE);
+        assertThat(urgency(Duration.ofMinutes(30), Duration.ofHours(4))).isEqualTo(Urgency.WARNING);
+        assertThat(urgency(Duration.ofMinutes(24), Duration.ofHours(4))).isEqualTo(Urgency.CRITICAL);
         // A task without a usable detection time (detectedAt == deadline) uses the configured 2 h.
         Instant deadline = NOW.plus(Duration.ofMinutes(30));
         TaskRow odd = new TaskRow(new CalibrationTask(9, "X", "shipbob:228", deadline, deadline,
@@ -154,6 +160,17 @@ class FlagsViewModelTest {
         TaskRowViewModel row = new TaskRowViewModel(odd, Duration.ofHours(2), NOW);
         assertThat(row.window()).isEqualTo(Duration.ofHours(2));
         assertThat(row.getUrgency()).isEqualTo(Urgency.WARNING);
+    }
+
+    @Test
+    void aTaskWithoutAnyWindowIsOverdueAsTheRulesSay() {
+        // Neither its own window nor the setting: the rules' answer (OVERDUE), not a calm card.
+        Instant deadline = NOW.plus(Duration.ofMinutes(30));
+        TaskRow odd = new TaskRow(new CalibrationTask(9, "X", "shipbob:228", deadline, deadline,
+                1, 9, CalibrationState.OPEN, null, null, List.of()), "x", FakeBoards.SHIPBOB_CA);
+        TaskRowViewModel row = new TaskRowViewModel(odd, Duration.ZERO, NOW);
+        assertThat(row.getUrgency()).isEqualTo(Urgency.OVERDUE);
+        assertThat(row.getUrgency()).isEqualTo(Urgency.of(deadline, deadline, NOW));
     }
 
     // ---- order, badge ---------------------------------------------------------------------------
@@ -164,7 +181,7 @@ class FlagsViewModelTest {
         FlagsViewModel vm = started(showcase);
         assertThat(vm.tasks()).extracting(TaskRowViewModel::id).containsExactly(105L, 104L, 103L, 102L, 101L, 106L);
         assertThat(vm.tasks()).extracting(TaskRowViewModel::getUrgency).containsExactly(
-                Urgency.OVERDUE, Urgency.CRITICAL, Urgency.WARNING, Urgency.NOTICE, Urgency.CALM, Urgency.DECLARED);
+                Urgency.OVERDUE, Urgency.CRITICAL, Urgency.WARNING, Urgency.NOTICE, Urgency.CALM, null);
         TaskRowViewModel declared = vm.tasks().get(5);
         assertThat(declared.getCountdown()).isEmpty();
         assertThat(declared.declaration().declaredBy()).isEqualTo("li.wei");
@@ -253,7 +270,7 @@ class FlagsViewModelTest {
         assertThat(vm.tasks()).extracting(TaskRowViewModel::id).containsExactly(2L, 1L);
         TaskRowViewModel declared = vm.tasks().get(1);
         assertThat(declared.isDeclared()).isTrue();
-        assertThat(declared.getUrgency()).isEqualTo(Urgency.DECLARED);
+        assertThat(declared.getUrgency()).as("a declared task has no countdown, so no urgency").isNull();
         assertThat(declared.declaration().declaredAt()).isEqualTo(NOW);
         assertThat(vm.openTaskCountProperty().get()).isEqualTo(1);
         assertThat(who.get()).isEqualTo("li.wei");

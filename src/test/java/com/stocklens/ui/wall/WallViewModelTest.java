@@ -3,6 +3,7 @@ package com.stocklens.ui.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.StockLevel;
+import com.stocklens.rules.Urgency;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.Notice;
@@ -18,7 +19,6 @@ import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.FlagsViewModel;
 import com.stocklens.ui.flags.TaskRowViewModel;
 import com.stocklens.ui.flags.ToastsViewModel;
-import com.stocklens.ui.flags.Urgency;
 import com.stocklens.ui.stock.StockViewModel;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,16 +2,14 @@ package com.stocklens.ui.backups;
 
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.WorkspaceBackups;
+import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.DialogService;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -45,8 +43,7 @@ public final class RestoreBackupViewModel {
     }
 
     private final WorkspaceBackups backups;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundAction steps;
     private final DialogService dialogs;
     private final Runnable reopen;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -63,8 +60,7 @@ public final class RestoreBackupViewModel {
     public RestoreBackupViewModel(WorkspaceBackups backups, Executor background, Executor fx, DialogService dialogs,
                                   Runnable reopen) {
         this.backups = Objects.requireNonNull(backups, "backups");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fx = Objects.requireNonNull(fx, "fx");
+        this.steps = new BackgroundAction("the workspace backups", background, fx);
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.reopen = reopen;
     }
@@ -157,31 +153,20 @@ public final class RestoreBackupViewModel {
                 });
     }
 
-    private interface Work<T> {
-        T call() throws Exception;
-    }
-
-    private <T> void run(Status during, Work<T> work, Consumer<T> done) {
+    private <T> void run(Status during, BackgroundAction.Work<T> work, Consumer<T> done) {
         busy.set(true);
         status.set(during);
-        Supplier<T> task = () -> {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        };
-        CompletableFuture.supplyAsync(task, background).whenComplete((result, error) -> fx.execute(() -> {
+        boolean started = steps.run(work, result -> {
             busy.set(false);
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                detail.set(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-                status.set(Status.FAILED);
-            } else {
-                done.accept(result);
-            }
-        }));
+            done.accept(result);
+        }, reason -> {
+            busy.set(false);
+            detail.set(reason);
+            status.set(Status.FAILED);
+        });
+        if (!started) {
+            busy.set(false);
+        }
     }
 
     static Row row(WorkspaceBackups.Backup b, boolean pending) {

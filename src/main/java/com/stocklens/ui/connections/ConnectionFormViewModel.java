@@ -5,6 +5,7 @@ import com.stocklens.domain.ConnectionField;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.service.Connections;
 import com.stocklens.service.Connections.TestOutcome;
+import com.stocklens.ui.BackgroundAction;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -45,8 +45,7 @@ public final class ConnectionFormViewModel {
     private final String existingId;
     private final Set<String> storedSecrets;
     private final Connections service;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundAction tests;
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final ObjectProperty<Duration> cadence = new SimpleObjectProperty<>(this, "cadence");
@@ -62,8 +61,7 @@ public final class ConnectionFormViewModel {
         this.existingId = existing == null ? null : existing.id();
         this.storedSecrets = Set.copyOf(storedSecrets);
         this.service = Objects.requireNonNull(service, "service");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.tests = new BackgroundAction("a connection test", background, ui);
         for (ConnectionField f : kind.fields()) {
             String start = f.secret() ? "" : existing == null ? nullToEmpty(f.defaultValue())
                     : nullToEmpty(existing.settings().get(f.key()));
@@ -224,15 +222,11 @@ public final class ConnectionFormViewModel {
             return;
         }
         Map<String, String> typed = enteredSecrets();
-        try {
-            background.execute(() -> {
-                TestOutcome outcome = service.test(c, typed);
-                ui.execute(() -> {
-                    testing.set(false);
-                    testOutcome.set(outcome);
-                });
-            });
-        } catch (RejectedExecutionException e) {
+        boolean started = tests.run(() -> service.test(c, typed), outcome -> {
+            testing.set(false);
+            testOutcome.set(outcome);
+        }, reason -> testing.set(false));
+        if (!started) {
             testing.set(false);
         }
     }

@@ -15,7 +15,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -46,7 +45,7 @@ public final class MainWindowHost implements AutoCloseable {
     private MainWindowHost(Stage stage, UiContext context) {
         this.stage = stage;
         this.baseContext = context;
-        this.locale = context.locale();
+        this.locale = context.shell().locale();
     }
 
     /** Builds the window for {@code context} on {@code stage} (creating the Scene if needed). Does not call {@code show()}. */
@@ -54,7 +53,7 @@ public final class MainWindowHost implements AutoCloseable {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(context, "context");
         MainWindowHost host = new MainWindowHost(stage, context);
-        host.build(context.locale());
+        host.build(context.shell().locale());
         return host;
     }
 
@@ -108,11 +107,11 @@ public final class MainWindowHost implements AutoCloseable {
 
     /** Rebuilds the window in {@code locale}; what the language menu does. */
     public void switchLocale(Locale newLocale) {
-        baseContext.switchLocale().accept(newLocale);
+        baseContext.shell().switchLocale().accept(newLocale);
         locale = newLocale;
         // The new window keeps what the person was looking at: the moment and the screen.
         Instant moment = null;
-        MainWindow.Screen screen = null;
+        Screen screen = null;
         if (current != null) {
             moment = current.timeTravel().asOfProperty().get();
             screen = current.currentScreen();
@@ -161,9 +160,8 @@ public final class MainWindowHost implements AutoCloseable {
 
     private void showWall(boolean canLeave) {
         Theme.applyDark();
-        UiContext context = baseContext.withLocale(locale);
-        WallViewModel viewModel = WallViewModel.create(context, wallRotate, new FxExecutor());
-        wall = new WallView(viewModel, new Messages(locale), context.clock());
+        WallViewModel viewModel = WallViewModel.create(baseContext, wallRotate, new FxExecutor());
+        wall = new WallView(viewModel, new Messages(locale), baseContext.shell().clock());
         if (canLeave) {
             wall.setOnExit(this::leaveWall);
         }
@@ -173,12 +171,7 @@ public final class MainWindowHost implements AutoCloseable {
         // Esc belongs to the wall (leave wall mode), not to JavaFX's own "exit full screen"; no hint overlay.
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
-        // Cover the screen even where full screen is not granted (no window manager, some kiosks).
-        Rectangle2D screen = Screen.getPrimary().getBounds();
-        stage.setX(screen.getMinX());
-        stage.setY(screen.getMinY());
-        stage.setWidth(screen.getWidth());
-        stage.setHeight(screen.getHeight());
+        WallView.coverPrimaryScreen(stage);
         stage.setFullScreen(true);
         viewModel.start();
         awake = screenAwake.get();
@@ -197,12 +190,11 @@ public final class MainWindowHost implements AutoCloseable {
     }
 
     private void build(Locale newLocale) {
-        Consumer<Locale> rebuild = this::switchLocale;
-        current = new MainWindow(baseContext.withLocale(newLocale).withSwitchLocale(rebuild));
+        current = new MainWindow(baseContext, newLocale, this::switchLocale);
         current.setOnWallMode(this::enterWall);
         decorations.forEach(d -> d.accept(current));
         setRoot(current.root());
-        stage.setTitle(current.messages().get("app.title"));
+        stage.setTitle(current.viewModel().title());
     }
 
     private void setRoot(Parent root) {

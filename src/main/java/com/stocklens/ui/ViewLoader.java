@@ -27,6 +27,13 @@ public final class ViewLoader {
         this.controllerFactory = Objects.requireNonNull(controllerFactory, "controllerFactory");
     }
 
+    /** Loads {@code <controller's class>.fxml} from its own package, with {@code controller} as its controller. */
+    public static <C> C load(C controller, ResourceBundle bundle) {
+        @SuppressWarnings("unchecked")
+        Class<C> type = (Class<C>) controller.getClass();
+        return new ViewLoader(bundle, t -> controller).load(type).controller();
+    }
+
     /** Loads {@code <ViewClass>.fxml} from the view class's own package (the feature-package convention). */
     public <C> Loaded<C> load(Class<C> viewClass) {
         URL url = viewClass.getResource(viewClass.getSimpleName() + ".fxml");

@@ -2,7 +2,6 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.rules.Staleness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +36,7 @@ class MainWindowTest {
     }
 
     private UiContext context(boolean demo, Locale locale) {
-        return new UiContext(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW, demo,
-                Runnable::run, locale, remembered::add);
+        return TestUiContext.builder().syncEvents(events).demo(demo).locale(locale).switchLocale(remembered::add).build();
     }
 
     private MainWindowHost show(FxRobot robot, UiContext context) {

@@ -2,7 +2,6 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.rules.Staleness;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +39,7 @@ class SnapshotBannerTest {
     void bannerShowsWhoseDataAndWhenAndSurvivesALanguageSwitch(FxRobot robot) {
         MainWindowHost[] host = new MainWindowHost[1];
         robot.interact(() -> {
-            host[0] = MainWindowHost.install(stage, new UiContext(FakeBoards::small, new FakeSyncEvents(),
-                    FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW, true, Runnable::run, UiContext.ENGLISH,
-                    remembered::add));
+            host[0] = MainWindowHost.install(stage, TestUiContext.builder().demo(true).switchLocale(remembered::add).build());
             host[0].decorate(w -> {
                 w.showSnapshotBanner("Acme Shop", AT);
                 w.setSnapshotFiles(new SnapshotFiles() {

@@ -2,7 +2,6 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.rules.Staleness;
 import java.io.File;
 import java.util.Locale;
 import javafx.scene.Scene;
@@ -42,8 +41,7 @@ class UiPreviewTest {
     }
 
     private void render(FxRobot robot, Locale locale, File out) throws Exception {
-        UiContext context = new UiContext(FakeBoards::large, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, true, Runnable::run, locale, l -> { });
+        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true).locale(locale).build();
         // Not shown on a stage: Monocle's headless screen is 1280×800 and a wider window overflows its
         // framebuffer. Scene.snapshot lays out and styles an unshown scene just the same.
         WritableImage[] image = new WritableImage[1];

@@ -4,6 +4,10 @@ import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.CodeFinding;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
+import com.stocklens.ui.ViewLoader;
 import java.text.NumberFormat;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -22,7 +26,7 @@ import javafx.scene.layout.BorderPane;
  * Controller of {@code CodesView.fxml}: shows the {@link CodesViewModel}'s check as a tree of kinds
  * (with counts) over their findings, the mismatch rate, and the first-of-month reminder.
  */
-public final class CodesView {
+public final class CodesView implements ScreenView {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final CodesViewModel viewModel;
@@ -41,6 +45,14 @@ public final class CodesView {
     @FXML private TreeView<String> findingTree;
 
     private final ListChangeListener<FindingGroup> groupsListener = c -> drawTree();
+
+    /** The three-code check screen ({@code Screen.CODES}). */
+    public static ScreenView screen(ScreenServices s) {
+        UiContext.Reports reports = s.context().reports();
+        CodesViewModel vm = new CodesViewModel(reports.codes(), reports.exports(), s.dialogs(), s.clock(), s.locale(),
+                s.background(), s.ui());
+        return ViewLoader.load(new CodesView(vm, s.messages()), s.messages().bundle());
+    }
 
     public CodesView(CodesViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -113,6 +125,18 @@ public final class CodesView {
     /** Unsubscribes from the view model's lists. */
     public void dispose() {
         viewModel.groups().removeListener(groupsListener);
+    }
+
+    /** Re-reads the calendar each time, so a window left open overnight notices the check day. */
+    @Override
+    public void shown() {
+        viewModel.updateCheckDay();
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
     }
 
     @FXML

@@ -4,6 +4,10 @@ import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
+import com.stocklens.ui.ViewLoader;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,7 +29,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 
 /** Controller of {@code ConnectionsView.fxml}: binds the {@link ConnectionsViewModel}, nothing else. */
-public final class ConnectionsView {
+public final class ConnectionsView implements ScreenView {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BeijingTime.ZONE);
 
@@ -51,6 +55,16 @@ public final class ConnectionsView {
     @FXML private TableColumn<ConnectionRowViewModel, String> secretsColumn;
     @FXML private ProgressIndicator testProgress;
     @FXML private Label testResult;
+
+    /** The connections screen ({@code Screen.CONNECTIONS}). */
+    public static ScreenView screen(ScreenServices s) {
+        UiContext.Setup setup = s.context().setup();
+        ConnectionsViewModel vm = new ConnectionsViewModel(setup.connections(), s.dialogs(),
+                s.context().stock().syncEvents(), setup.authorizeShop(), s.background(), s.ui());
+        ConnectionsView view = ViewLoader.load(new ConnectionsView(vm, s.messages()), s.messages().bundle());
+        vm.start();
+        return view;
+    }
 
     public ConnectionsView(ConnectionsViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -196,6 +210,12 @@ public final class ConnectionsView {
     public void dispose() {
         // An empty list, not null: a skin still laying out the old scene would trip over null.
         connectionTable.setItems(FXCollections.observableArrayList());
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
     }
 
     @FXML

@@ -4,7 +4,11 @@ import com.stocklens.domain.BeijingTime;
 import com.stocklens.rules.Urgency;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.ViewLoader;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -39,7 +43,7 @@ import javafx.util.Duration;
  * and owns the screen's one {@link Timeline}, which ticks the view model every second. Decides nothing:
  * urgency, order, visibility and validation all come from the view model.
  */
-public final class FlagsView {
+public final class FlagsView implements ScreenView {
     /** Pseudo-class per urgency ({@code :calm} … {@code :overdue}, {@code :declared} for null); colours in app.css. */
     static PseudoClass pseudoClass(Urgency u) {
         return PseudoClass.getPseudoClass(FlagTexts.styleName(u));
@@ -74,6 +78,11 @@ public final class FlagsView {
     @FXML private Label actionErrorLabel;
     @FXML private ListView<TaskRowViewModel> taskList;
     @FXML private ListView<AlertRowViewModel> alertList;
+
+    /** The window's red-flag screen ({@code Screen.FLAGS}) over the shell's red flags. */
+    public static ScreenView screen(ScreenServices s) {
+        return ViewLoader.load(new FlagsView(s.shell().flags(), s.messages(), s.clock()), s.messages().bundle());
+    }
 
     public FlagsView(FlagsViewModel viewModel, Messages messages, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -139,6 +148,22 @@ public final class FlagsView {
         if (ticker != null) {
             ticker.stop();
         }
+    }
+
+    @Override
+    public void showMoment(Instant at) {
+        viewModel.showMoment(at);
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    /** Stops the ticker; the red flags themselves are the window shell's (the badge reads them). */
+    @Override
+    public void close() {
+        dispose();
     }
 
     /** Makes a ListView cell take the list's width instead of its content's (no horizontal scrolling). */

@@ -13,6 +13,7 @@ import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.NameMemory;
+import com.stocklens.ui.UiContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +110,14 @@ public final class FlagsViewModel implements AutoCloseable {
                 at -> at == null ? reader.read() : reader.readAt(at), this::apply, loadError::set, background, ui);
         this.flagActions = new BackgroundAction("a flag action", background, ui);
         now.set(clock.instant());
+    }
+
+    /** The red flags over the window's services (the window's panel and badge, the wall). */
+    public static FlagsViewModel of(UiContext context, DialogService dialogs, Executor ui) {
+        UiContext.Flags services = context.flags();
+        UiContext.Shell shell = context.shell();
+        return new FlagsViewModel(services.reader(), services.actions(), services.events(), dialogs, shell.declarer(),
+                shell.clock(), shell.thresholds().calibrationDeadline(), shell.background(), ui);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------

@@ -6,7 +6,12 @@ import com.stocklens.domain.HealthReport;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
+import com.stocklens.ui.ViewLoader;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Function;
@@ -37,7 +42,7 @@ import javafx.util.converter.LocalDateStringConverter;
  * card with its value, its band and a plain verdict (pseudo-class {@code :healthy}, {@code :unhealthy},
  * {@code :unknown} or {@code :info}); the working is in the card's tooltip.
  */
-public final class HealthView {
+public final class HealthView implements ScreenView {
     private final HealthViewModel viewModel;
     private final Messages messages;
     private final NumberFormat oneDecimal;
@@ -72,6 +77,16 @@ public final class HealthView {
 
     private final ListChangeListener<HealthFigure> cardsListener = c -> drawCards();
 
+    /** The health report screen ({@code Screen.HEALTH}), at the moment the window shows. */
+    public static ScreenView screen(ScreenServices s) {
+        UiContext.Reports reports = s.context().reports();
+        HealthViewModel vm = new HealthViewModel(reports.health(), reports.exports(), s.context().stock().board(),
+                s.dialogs(), s.clock(), s.locale(), s.background(), s.ui());
+        HealthView view = ViewLoader.load(new HealthView(vm, s.messages()), s.messages().bundle());
+        vm.showMoment(s.moment());
+        return view;
+    }
+
     public HealthView(HealthViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -104,6 +119,22 @@ public final class HealthView {
     /** Unsubscribes from the view model's lists. */
     public void dispose() {
         viewModel.overall().removeListener(cardsListener);
+    }
+
+    @Override
+    public void showMoment(Instant at) {
+        viewModel.showMoment(at);
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
     }
 
     // ---- period ----------------------------------------------------------------------------------

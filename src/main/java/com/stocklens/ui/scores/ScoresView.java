@@ -15,8 +15,12 @@ import com.stocklens.rules.score.WarehouseScore;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.Scorecards;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.ViewLoader;
 import java.io.File;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -60,7 +64,7 @@ import javafx.stage.FileChooser;
  * every input with its band, score and weight), weight sliders that re-rank at once, and a side-by-side
  * grid of the 2–3 picked warehouses.
  */
-public final class ScoresView {
+public final class ScoresView implements ScreenView {
     private static final List<String> LEVELS = List.of("good", "fair", "poor", "missing");
     private static final int SLA_HOURS = 48;
 
@@ -87,6 +91,18 @@ public final class ScoresView {
     private final Runnable addShortcut = this::onAddCandidate;
     /** Slider → how to read its weight from the view model, so the sliders follow loads and resets. */
     private final Map<Slider, ToDoubleFunction<ScoreWeights>> sliders = new LinkedHashMap<>();
+
+    /** How often at most the scorecards are read again after syncs: KPIs move slowly. */
+    private static final Duration REREAD_AT_MOST_EVERY = Duration.ofSeconds(20);
+
+    /** The warehouse scorecard screen ({@code Screen.SCORES}). */
+    public static ScreenView screen(ScreenServices s) {
+        ScoresViewModel vm = new ScoresViewModel(s.context().setup().scorecards(), s.context().reports().exports(),
+                s.dialogs(), s.locale(), s.background(), s.ui());
+        ScoresView view = ViewLoader.load(new ScoresView(vm, s.messages()), s.messages().bundle());
+        vm.start(s.context().stock().syncEvents(), s.clock(), REREAD_AT_MOST_EVERY);
+        return view;
+    }
 
     public ScoresView(ScoresViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -161,6 +177,17 @@ public final class ScoresView {
         }
         viewModel.ranked().removeListener(redraw);
         viewModel.selected().removeListener(redraw);
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
     }
 
     // ---- stage guide ------------------------------------------------------------------------------

@@ -3,7 +3,10 @@ package com.stocklens.ui.stock;
 import com.stocklens.domain.Bucket;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.TilePalette;
+import com.stocklens.ui.ViewLoader;
 import eu.hansolo.tilesfx.Tile;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +53,7 @@ import javafx.util.StringConverter;
  * Controller of {@code StockView.fxml}: binds the {@link StockViewModel} to tiles, filter, table and
  * freshness chips, and owns the one-second {@link Timeline} that ages the numbers. Decides nothing.
  */
-public final class StockView {
+public final class StockView implements ScreenView {
     /** State pseudo-classes; the colours live in app.css. */
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
@@ -93,6 +96,17 @@ public final class StockView {
     @FXML private TableColumn<StockRowViewModel, Instant> ageColumn;
     @FXML private FlowPane freshnessBar;
 
+    /**
+     * The window's stock screen ({@code Screen.STOCK}): the shell's board, read as of the
+     * moment shown; its freshness bar goes full width along the window's bottom.
+     */
+    public static ScreenView screen(ScreenServices s) {
+        StockView view = ViewLoader.load(new StockView(s.shell().stock(), s.messages(), s.shell().asOfClock()),
+                s.messages().bundle());
+        view.root().setBottom(null);
+        return view;
+    }
+
     public StockView(StockViewModel viewModel, Messages messages, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -126,6 +140,27 @@ public final class StockView {
         if (ticker != null) {
             ticker.stop();
         }
+    }
+
+    @Override
+    public Node statusBar() {
+        return freshnessBar();
+    }
+
+    @Override
+    public void showMoment(Instant at) {
+        viewModel.refresh(); // it reads through the time bar
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    /** Stops the ticker; the board itself is the window shell's. */
+    @Override
+    public void close() {
+        dispose();
     }
 
     // ---- tiles ----------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -42,6 +43,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /**
@@ -84,6 +87,15 @@ public final class WallView implements AutoCloseable {
     private final Timeline ticker;
     private Runnable onExit;
     private Runnable onToggleFullScreen;
+
+    /** Covers the primary screen with {@code stage}, even where full screen is not granted (no window manager, some kiosks). */
+    public static void coverPrimaryScreen(Stage stage) {
+        Rectangle2D bounds = Screen.getPrimary().getBounds();
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+    }
 
     public WallView(WallViewModel viewModel, Messages messages, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");

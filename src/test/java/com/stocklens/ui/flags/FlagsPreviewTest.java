@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.DeclaredCause;
-import com.stocklens.domain.Thresholds;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
 import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxDialogService;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
@@ -83,9 +81,7 @@ class FlagsPreviewTest {
 
     private void render(FxRobot robot, Locale locale, File out) throws Exception {
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
-        UiContext context = new UiContext(FakeBoards::large, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, true, Runnable::run, locale, l -> { })
-                .withFlags(flags, flags, flags, flags.notices(), Thresholds.DEFAULTS, NameMemory.inMemory("zhang.san"));
+        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true).locale(locale).flags(flags, "zhang.san").build();
         WritableImage[] image = new WritableImage[1];
         boolean[] onFlags = new boolean[1];
         robot.interact(() -> {

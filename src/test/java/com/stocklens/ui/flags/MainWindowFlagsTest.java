@@ -2,16 +2,13 @@ package com.stocklens.ui.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.domain.Thresholds;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
 import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.MainWindowHost;
-import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import javafx.css.PseudoClass;
@@ -42,9 +39,7 @@ class MainWindowFlagsTest {
     }
 
     private MainWindowHost show(FxRobot robot, FakeFlags flags) {
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, false, Runnable::run, UiContext.CHINESE, l -> { })
-                .withFlags(flags, flags, flags, flags.notices(), Thresholds.DEFAULTS, NameMemory.inMemory("zhang.san"));
+        UiContext context = TestUiContext.builder().locale(UiContext.CHINESE).flags(flags, "zhang.san").build();
         MainWindowHost[] host = new MainWindowHost[1];
         robot.interact(() -> {
             host[0] = MainWindowHost.install(stage, context);

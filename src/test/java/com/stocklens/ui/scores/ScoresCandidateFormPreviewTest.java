@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
-import com.stocklens.rules.Staleness;
-import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
@@ -120,12 +119,11 @@ class ScoresCandidateFormPreviewTest {
 
     private void render(FxRobot robot, Locale locale, File out, Consumer<ProfileFormViewModel> fill) throws Exception {
         ScoresProfileDialogTest.Store store = demoStore();
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, true, Runnable::run, locale, l -> { }).withScorecards(store);
+        UiContext context = TestUiContext.builder().demo(true).locale(locale).scorecards(store).build();
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
             window[0] = new MainWindow(context);
-            window[0].show(MainWindow.Screen.SCORES);
+            window[0].show(Screen.SCORES);
         });
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[2];

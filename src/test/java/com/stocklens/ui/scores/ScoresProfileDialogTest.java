@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.Scorecards;
-import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import java.nio.file.Path;
@@ -102,9 +100,7 @@ class ScoresProfileDialogTest {
                 List.of(Market.US), List.of(), false, false, 120, false, List.of(), 2.0, null, null, 6.0, null, "USD",
                 null, Instant.EPOCH));
         Theme.apply();
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, false, Runnable::run, UiContext.ENGLISH, l -> { })
-                .withScorecards(store);
+        UiContext context = TestUiContext.builder().scorecards(store).build();
         window = new MainWindow(context);
         stage.setScene(new Scene(window.root(), 1240, 760));
         stage.show();

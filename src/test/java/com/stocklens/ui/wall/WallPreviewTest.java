@@ -3,7 +3,6 @@ package com.stocklens.ui.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.SourceKind;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
 import com.stocklens.service.SourceFreshness;
@@ -16,6 +15,7 @@ import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
@@ -94,8 +94,7 @@ class WallPreviewTest {
                 f.source().kind() == SourceKind.SHOP ? "TikTok: connection refused" : "connect timed out",
                 f.rows(), f.requests(), f.durationMillis())).toList();
         StockBoard offline = new StockBoard(small.rows(), small.warehouses(), failing);
-        UiContext context = new UiContext(() -> offline, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, false, Runnable::run, UiContext.ENGLISH, l -> { });
+        UiContext context = TestUiContext.builder().board(() -> offline).build();
         WritableImage[] image = new WritableImage[1];
         boolean[] shown = new boolean[1];
         robot.interact(() -> {

@@ -26,7 +26,7 @@ import javafx.util.Duration;
  * as {@link ToastsViewModel} keeps. Clicking a toast hands its notice to
  * {@code onOpen} (the window shows the flags screen on that task) and dismisses it.
  */
-public final class ToastStack {
+public final class ToastsView {
     private static final double WIDTH = 330;
 
     private final VBox box = new VBox(8);
@@ -37,7 +37,7 @@ public final class ToastStack {
     private Timeline expiry;
 
     /** As below, with a clock that lets alert toasts expire ({@link ToastsViewModel#expire}). */
-    public ToastStack(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen, Clock clock) {
+    public ToastsView(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen, Clock clock) {
         this(viewModel, texts, onOpen);
         expiry = new Timeline(new KeyFrame(Duration.seconds(2),
                 e -> viewModel.expire(clock.instant())));
@@ -52,7 +52,7 @@ public final class ToastStack {
         }
     }
 
-    public ToastStack(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen) {
+    public ToastsView(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.onOpen = Objects.requireNonNull(onOpen, "onOpen");

@@ -26,7 +26,7 @@ import javafx.scene.layout.Priority;
  * The global "as of" control under the menu bar (slider over the cached moments, date picker, Beijing
  * time field, Now) and the past banner shown while a past moment is on screen. Binds and forwards only.
  */
-public final class TimeTravelBar {
+public final class TimeTravelView {
     private static final PseudoClass PAST = PseudoClass.getPseudoClass("past");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -41,7 +41,7 @@ public final class TimeTravelBar {
     private final Label bannerText = new Label();
     private boolean updating;
 
-    public TimeTravelBar(TimeTravelViewModel vm, Messages messages, Runnable openCompare) {
+    public TimeTravelView(TimeTravelViewModel vm, Messages messages, Runnable openCompare) {
         this.vm = vm;
         this.messages = messages;
         bar.setId("timeTravelBar");

@@ -2,10 +2,10 @@ package com.stocklens;
 
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.Screen;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -98,7 +98,7 @@ public final class StockLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         if (runtime == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupError);
             if (startupSnapshotError != null) {
@@ -243,7 +243,7 @@ public final class StockLensApp extends Application {
     }
 
     /** File → Open snapshot… / Export snapshot…: file choosers on the FX thread, the work on {@code uiIo}. */
-    private final class SnapshotFileActions implements com.stocklens.ui.SnapshotFiles {
+    private final class SnapshotFileActions implements com.stocklens.ui.SnapshotFileDialogs {
         private final com.stocklens.ui.Messages messages;
 
         SnapshotFileActions(com.stocklens.ui.Messages messages) {

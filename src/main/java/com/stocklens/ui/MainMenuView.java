@@ -37,7 +37,7 @@ final class MainMenuView {
     private final MenuBar bar;
     private final MenuItem restoreBackup;
     private final MenuItem wallMode;
-    private SnapshotFiles snapshotFiles;
+    private SnapshotFileDialogs snapshotFiles;
     private WorkspaceBackups backups;
     private Runnable reopenWorkspace;
     private Runnable onWallMode;
@@ -174,7 +174,7 @@ final class MainMenuView {
     }
 
     /** File → Open snapshot… / Export snapshot… (the root's implementation). */
-    void setSnapshotFiles(SnapshotFiles files) {
+    void setSnapshotFiles(SnapshotFileDialogs files) {
         this.snapshotFiles = files;
     }
 

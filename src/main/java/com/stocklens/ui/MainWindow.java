@@ -71,7 +71,7 @@ public final class MainWindow implements AutoCloseable {
 
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
-        Theme.style(root);
+        FxTheme.style(root);
         top.getChildren().addAll(menu.node(), timeBar.node(), timeBar.banner());
         viewModel.bannerProperty().addListener((obs, o, n) -> renderBanner(n));
         renderBanner(viewModel.bannerProperty().get());
@@ -206,7 +206,7 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /** Wires File → Open snapshot… / Export snapshot… (the root's implementation). */
-    public void setSnapshotFiles(SnapshotFiles files) {
+    public void setSnapshotFiles(SnapshotFileDialogs files) {
         menu.setSnapshotFiles(files);
     }
 

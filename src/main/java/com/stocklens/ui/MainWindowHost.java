@@ -145,7 +145,7 @@ public final class MainWindowHost implements AutoCloseable {
             return;
         }
         closeWall();
-        Theme.apply();
+        FxTheme.apply();
         stage.setFullScreen(false);
         // Back where the window was before the wall.
         Rectangle2D b = windowBounds;
@@ -159,7 +159,7 @@ public final class MainWindowHost implements AutoCloseable {
     }
 
     private void showWall(boolean canLeave) {
-        Theme.applyDark();
+        FxTheme.applyDark();
         WallViewModel viewModel = WallViewModel.create(baseContext, wallRotate, new FxExecutor());
         wall = new WallView(viewModel, new Messages(locale), baseContext.shell().clock());
         if (canLeave) {

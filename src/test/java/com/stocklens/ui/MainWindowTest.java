@@ -30,7 +30,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         // Smaller than Monocle's 1280×800 headless screen; a 1366-wide window overflows its framebuffer.
         stage.setScene(new Scene(new Group(), 1200, 720));
     }

@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.Start;
 class ReportsPreviewTest {
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
     }
 
     @Test

@@ -31,7 +31,7 @@ class SnapshotBannerTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new Group(), 1200, 720));
     }
 
@@ -42,7 +42,7 @@ class SnapshotBannerTest {
             host[0] = MainWindowHost.install(stage, TestUiContext.builder().demo(true).switchLocale(remembered::add).build());
             host[0].decorate(w -> {
                 w.showSnapshotBanner("Acme Shop", AT);
-                w.setSnapshotFiles(new SnapshotFiles() {
+                w.setSnapshotFiles(new SnapshotFileDialogs() {
                     @Override
                     public void open(Window owner) {
                         calls.add("open");

@@ -27,7 +27,7 @@ class UiPreviewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import java.text.NumberFormat;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -51,7 +51,7 @@ public final class CodesView implements ScreenView {
         UiContext.Reports reports = s.context().reports();
         CodesViewModel vm = new CodesViewModel(reports.codes(), reports.exports(), s.dialogs(), s.clock(), s.locale(),
                 s.background(), s.ui());
-        return ViewLoader.load(new CodesView(vm, s.messages()), s.messages().bundle());
+        return FxViewLoader.load(new CodesView(vm, s.messages()), s.messages().bundle());
     }
 
     public CodesView(CodesViewModel viewModel, Messages messages) {

@@ -2,7 +2,7 @@ package com.stocklens.ui.connections;
 
 import com.stocklens.domain.ConnectionField;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +136,7 @@ public final class ConnectionDialog {
         save.setId("connSave");
         save.disableProperty().bind(form.validProperty().not());
         dialog.getDialogPane().lookupButton(cancelType).setId("connCancel");
-        Theme.style(dialog.getDialogPane());
+        FxTheme.style(dialog.getDialogPane());
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         dialog.setOnHidden(e -> done.complete(dialog.getResult() == saveType));
         dialog.show();

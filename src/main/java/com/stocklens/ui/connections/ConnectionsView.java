@@ -7,7 +7,7 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -61,7 +61,7 @@ public final class ConnectionsView implements ScreenView {
         UiContext.Setup setup = s.context().setup();
         ConnectionsViewModel vm = new ConnectionsViewModel(setup.connections(), s.dialogs(),
                 s.context().stock().syncEvents(), setup.authorizeShop(), s.background(), s.ui());
-        ConnectionsView view = ViewLoader.load(new ConnectionsView(vm, s.messages()), s.messages().bundle());
+        ConnectionsView view = FxViewLoader.load(new ConnectionsView(vm, s.messages()), s.messages().bundle());
         vm.start();
         return view;
     }

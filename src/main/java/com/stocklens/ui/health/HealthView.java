@@ -9,7 +9,7 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -82,7 +82,7 @@ public final class HealthView implements ScreenView {
         UiContext.Reports reports = s.context().reports();
         HealthViewModel vm = new HealthViewModel(reports.health(), reports.exports(), s.context().stock().board(),
                 s.dialogs(), s.clock(), s.locale(), s.background(), s.ui());
-        HealthView view = ViewLoader.load(new HealthView(vm, s.messages()), s.messages().bundle());
+        HealthView view = FxViewLoader.load(new HealthView(vm, s.messages()), s.messages().bundle());
         vm.showMoment(s.moment());
         return view;
     }

@@ -4,7 +4,7 @@ import com.stocklens.domain.MatchMethod;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -59,7 +59,7 @@ public final class MappingView implements ScreenView {
     public static ScreenView screen(ScreenServices s) {
         MappingViewModel vm = new MappingViewModel(s.context().setup().skuMappings(), s.context().stock().syncEvents(),
                 s.context().shell().declarer(), s.background(), s.ui());
-        MappingView view = ViewLoader.load(new MappingView(vm, s.messages()), s.messages().bundle());
+        MappingView view = FxViewLoader.load(new MappingView(vm, s.messages()), s.messages().bundle());
         view.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
                 view.focusFilter();

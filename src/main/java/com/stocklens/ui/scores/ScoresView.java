@@ -17,7 +17,7 @@ import com.stocklens.service.Scorecards;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import java.io.File;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -99,7 +99,7 @@ public final class ScoresView implements ScreenView {
     public static ScreenView screen(ScreenServices s) {
         ScoresViewModel vm = new ScoresViewModel(s.context().setup().scorecards(), s.context().reports().exports(),
                 s.dialogs(), s.locale(), s.background(), s.ui());
-        ScoresView view = ViewLoader.load(new ScoresView(vm, s.messages()), s.messages().bundle());
+        ScoresView view = FxViewLoader.load(new ScoresView(vm, s.messages()), s.messages().bundle());
         vm.start(s.context().stock().syncEvents(), s.clock(), REREAD_AT_MOST_EVERY);
         return view;
     }

@@ -5,8 +5,8 @@ import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
-import com.stocklens.ui.TilePalette;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxTilePalette;
+import com.stocklens.ui.FxViewLoader;
 import eu.hansolo.tilesfx.Tile;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,7 +101,7 @@ public final class StockView implements ScreenView {
      * moment shown; its freshness bar goes full width along the window's bottom.
      */
     public static ScreenView screen(ScreenServices s) {
-        StockView view = ViewLoader.load(new StockView(s.shell().stock(), s.messages(), s.shell().asOfClock()),
+        StockView view = FxViewLoader.load(new StockView(s.shell().stock(), s.messages(), s.shell().asOfClock()),
                 s.messages().bundle());
         view.root().setBottom(null);
         return view;
@@ -181,8 +181,8 @@ public final class StockView implements ScreenView {
             tile.setAnimated(false);
             // The card (border, state colour) is drawn by the holder from CSS tokens.
             tile.setBackgroundColor(Color.TRANSPARENT);
-            tile.setValueColor(StockViewModel.TIKTOK_AVAILABLE.equals(key) ? TilePalette.CHANNEL : TilePalette.VALUE);
-            tile.setUnitColor(TilePalette.NOTE);
+            tile.setValueColor(StockViewModel.TIKTOK_AVAILABLE.equals(key) ? FxTilePalette.CHANNEL : FxTilePalette.VALUE);
+            tile.setUnitColor(FxTilePalette.NOTE);
             tile.setPrefSize(TILE_SIZE, TILE_SIZE);
             tile.setMinSize(TILE_SIZE * 0.8, TILE_SIZE * 0.8);
             tile.setMaxSize(Double.MAX_VALUE, TILE_SIZE);
@@ -322,7 +322,7 @@ public final class StockView implements ScreenView {
         ageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().warehouseSnapshotAt()));
         sortKeys.put(ageColumn, StockRowViewModel::warehouseSnapshotAt);
         // Newest first is "ascending age": compare the instants reversed; no reading sorts last.
-        ageColumn.setComparator(UnknownLast.of(ageColumn, (Instant a, Instant b) -> b.compareTo(a)));
+        ageColumn.setComparator(unknownLast(ageColumn, (Instant a, Instant b) -> b.compareTo(a)));
         ageColumn.setCellFactory(c -> new AgeCell());
         for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
             if (column.getStyleClass().contains("number-column")) {
@@ -367,14 +367,14 @@ public final class StockView implements ScreenView {
 
     private void textColumn(TableColumn<StockRowViewModel, String> column, Function<StockRowViewModel, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setComparator(UnknownLast.of(column, String::compareTo));
+        column.setComparator(unknownLast(column, String::compareTo));
         sortKeys.put(column, value);
     }
 
     private void numberColumn(TableColumn<StockRowViewModel, Integer> column,
                               Function<StockRowViewModel, Integer> value, boolean signed) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setComparator(UnknownLast.of(column, Integer::compare));
+        column.setComparator(unknownLast(column, Integer::compare));
         sortKeys.put(column, value);
         column.setCellFactory(c -> new NumberCell(signed));
     }
@@ -521,5 +521,27 @@ public final class StockView implements ScreenView {
             loadErrorLabel.setVisible(show);
             loadErrorLabel.setManaged(show);
         });
+    }
+
+    /**
+     * A column comparator over precomputed values that keeps unknown ({@code null}) values at the
+     * bottom in both sort directions: the seller sorts to find the biggest or smallest real figure,
+     * and a page of dashes first would hide it.
+     */
+    private static <T> Comparator<T> unknownLast(TableColumn<?, T> column, Comparator<T> known) {
+        return (a, b) -> {
+            if (a == b) {
+                return 0;
+            }
+            // TableView reverses the comparator for a descending column; pre-invert so null stays last.
+            boolean ascending = column.getSortType() == TableColumn.SortType.ASCENDING;
+            if (a == null) {
+                return ascending ? 1 : -1;
+            }
+            if (b == null) {
+                return ascending ? -1 : 1;
+            }
+            return known.compare(a, b);
+        };
     }
 }

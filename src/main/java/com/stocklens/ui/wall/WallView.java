@@ -4,7 +4,7 @@ import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.Notice;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.flags.AlertRowViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.FlagsView;
@@ -104,7 +104,7 @@ public final class WallView implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         root.setId("wallView");
         root.getStyleClass().add("wall");
-        Theme.style(root);
+        FxTheme.style(root);
         URL css = WallView.class.getResource(CSS);
         if (css != null) {
             root.getStylesheets().add(css.toExternalForm());

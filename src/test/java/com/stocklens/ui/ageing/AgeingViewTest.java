@@ -6,7 +6,7 @@ import com.stocklens.ui.FakeReports;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -31,7 +31,7 @@ class AgeingViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         UiContext context = TestUiContext.builder().reports(reports).build();
         window = new MainWindow(context);
         stage.setScene(new Scene(window.root(), 1240, 780));

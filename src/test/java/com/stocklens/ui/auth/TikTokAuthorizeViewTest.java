@@ -14,7 +14,7 @@ import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.service.InMemorySecretStore;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.net.URI;
@@ -64,7 +64,7 @@ class TikTokAuthorizeViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new StackPane(), 300, 200));
         stage.show();
     }

@@ -12,7 +12,7 @@ import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.service.ReportFormat;
 import java.io.File;
@@ -89,7 +89,7 @@ class RestoreBackupViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         workspace = dir.resolve("ws-" + System.nanoTime());
         // Opening a workspace takes the daily backup (here at DAILY, of the still empty database).
         db = Database.open(workspace, Clock.fixed(DAILY, ZoneOffset.UTC));
@@ -100,7 +100,7 @@ class RestoreBackupViewTest {
         backups = new DatabaseBackups(db, workspace, Clock.fixed(DAILY.plusSeconds(86_400), ZoneOffset.UTC));
         viewModel = new RestoreBackupViewModel(backups, Runnable::run, Runnable::run, dialogs, reopened::incrementAndGet);
         Parent root = RestoreBackupDialog.content(viewModel, new Messages(UiContext.CHINESE));
-        Theme.style(root);
+        FxTheme.style(root);
         stage.setScene(new Scene(root, 760, 480));
         stage.show();
         viewModel.load();
@@ -176,7 +176,7 @@ class RestoreBackupViewTest {
             vm.backUpNow();
             StackPane back = new StackPane(pane);
             back.setStyle("-fx-background-color: #5f6672;");
-            Theme.style(back);
+            FxTheme.style(back);
             Scene scene = new Scene(back, 1366, 768);
             TableView<?> t = (TableView<?>) pane.lookup("#backupTable");
             t.getSelectionModel().select(1);

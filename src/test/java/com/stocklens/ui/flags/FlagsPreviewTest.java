@@ -14,7 +14,7 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.time.Duration;
@@ -39,7 +39,7 @@ import org.testfx.framework.junit5.Start;
 class FlagsPreviewTest {
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
     }
 
     @Test

@@ -9,9 +9,9 @@ import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,15 +70,15 @@ class FlagsViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         Messages messages = new Messages(UiContext.CHINESE);
         FxDialogService dialogs = new FxDialogService(messages, () -> stage);
         // Same-thread background: the fake answers at once, and FxExecutor runs inline on the FX thread.
         viewModel = new FlagsViewModel(flags, flags, flags, dialogs, NameMemory.inMemory("zhang.san"),
                 clock, Duration.ofHours(2), Runnable::run, new FxExecutor());
-        view = new ViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages, clock))
+        view = new FxViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages, clock))
                 .<FlagsView>load(FlagsView.class).controller();
-        Theme.style(view.root());
+        FxTheme.style(view.root());
         // Smaller than Monocle's 1280×800 headless screen.
         stage.setScene(new Scene(view.root(), 1200, 780));
         viewModel.start();

@@ -9,7 +9,7 @@ import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
@@ -34,7 +34,7 @@ class MainWindowFlagsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new Group(), 1200, 780));
     }
 

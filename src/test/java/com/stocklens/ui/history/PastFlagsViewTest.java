@@ -14,7 +14,7 @@ import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.TaskRowViewModel;
@@ -74,7 +74,7 @@ class PastFlagsViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new Group(), 1200, 760));
     }
 

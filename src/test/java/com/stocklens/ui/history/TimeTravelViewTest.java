@@ -17,7 +17,7 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.time.Instant;
 import java.util.List;
@@ -77,7 +77,7 @@ class TimeTravelViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new Group(), 1200, 720));
     }
 

@@ -15,7 +15,7 @@ import com.stocklens.store.SnapshotRepository;
 import com.stocklens.sync.StockImportService;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.nio.charset.Charset;
@@ -61,7 +61,7 @@ class ImportViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         db = Database.inMemory("import-view-" + System.nanoTime());
         snapshots = new SnapshotRepository(db.jdbi());
         imports = new StockImportService(new JdbiStockImportStore(db.jdbi(), snapshots), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -69,7 +69,7 @@ class ImportViewTest {
         Messages messages = new Messages(UiContext.CHINESE);
         viewModel = new ImportViewModel(imports, Runnable::run, Runnable::run);
         Parent root = ImportDialog.content(viewModel, messages);
-        Theme.style(root);
+        FxTheme.style(root);
         stage.setScene(new Scene(root, 1100, 700));
         stage.show();
     }
@@ -152,7 +152,7 @@ class ImportViewTest {
                 vm.load();
                 vm.chooseFile(f);
                 pane.getButtonTypes().add(new ButtonType(messages.get("import.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
-                Theme.style(pane);
+                FxTheme.style(pane);
                 Scene scene = new Scene(pane, 1366, 768);
                 scene.snapshot(null);
                 image[0] = scene.snapshot(null);

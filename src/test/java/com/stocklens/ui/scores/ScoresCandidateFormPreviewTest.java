@@ -11,7 +11,7 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class ScoresCandidateFormPreviewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
     }
 
     static ScoresProfileDialogTest.Store demoStore() {
@@ -150,7 +150,7 @@ class ScoresCandidateFormPreviewTest {
             Region scrim = new Region();
             scrim.setStyle("-fx-background-color: rgba(0, 0, 0, 0.22);");
             StackPane root = new StackPane(window[0].root(), scrim, frame);
-            Theme.style(root); // the colour tokens hang off the scene's .root, as in the real window
+            FxTheme.style(root); // the colour tokens hang off the scene's .root, as in the real window
             Scene scene = new Scene(root, MainWindowHost.WIDTH, MainWindowHost.HEIGHT);
             scene.snapshot(null);
             image[0] = scene.snapshot(null);

@@ -9,7 +9,7 @@ import com.stocklens.service.Scorecards;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,7 +99,7 @@ class ScoresProfileDialogTest {
         store.profiles.put("candidate:slow", new WarehouseProfile("candidate:slow", "Slow Co", true,
                 List.of(Market.US), List.of(), false, false, 120, false, List.of(), 2.0, null, null, 6.0, null, "USD",
                 null, Instant.EPOCH));
-        Theme.apply();
+        FxTheme.apply();
         UiContext context = TestUiContext.builder().scorecards(store).build();
         window = new MainWindow(context);
         stage.setScene(new Scene(window.root(), 1240, 760));

@@ -9,7 +9,7 @@ import com.stocklens.service.Scorecards;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,7 +61,7 @@ class ScoresViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         UiContext context = TestUiContext.builder().scorecards(BOARD).build();
         window = new MainWindow(context);
         stage.setScene(new Scene(window.root(), 1240, 760));

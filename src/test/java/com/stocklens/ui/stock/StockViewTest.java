@@ -10,9 +10,9 @@ import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import eu.hansolo.tilesfx.Tile;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,13 +44,13 @@ class StockViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         viewModel = new StockViewModel(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW,
                 Runnable::run, new FxExecutor());
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
-        ViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
+        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
+        FxViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
         view = loaded.controller();
-        Theme.style(loaded.root());
+        FxTheme.style(loaded.root());
         stage.setScene(new Scene(loaded.root(), 1280, 700));
         stage.show();
         viewModel.start();

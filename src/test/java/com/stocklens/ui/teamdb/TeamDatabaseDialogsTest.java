@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ class TeamDatabaseDialogsTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         this.stage = stage;
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();

@@ -6,7 +6,7 @@ import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import java.util.List;
@@ -33,7 +33,7 @@ class WallModeHostTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
         UiContext context = TestUiContext.builder().demo(true).flags(flags, "wall").build();
         // Smaller than Monocle's 1280×800 headless screen (the wall then takes exactly the screen).
@@ -47,7 +47,7 @@ class WallModeHostTest {
     void close() {
         WaitForAsyncUtils.asyncFx(() -> {
             host.close();
-            Theme.apply();
+            FxTheme.apply();
             stage.setFullScreen(false);
         });
         WaitForAsyncUtils.waitForFxEvents();

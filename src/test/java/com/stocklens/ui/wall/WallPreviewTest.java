@@ -16,7 +16,7 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.FlagsViewModel;
@@ -45,7 +45,7 @@ import org.testfx.framework.junit5.Start;
 class WallPreviewTest {
     @Start
     void start(Stage stage) {
-        Theme.applyDark();
+        FxTheme.applyDark();
     }
 
     @Test
@@ -98,7 +98,7 @@ class WallPreviewTest {
         WritableImage[] image = new WritableImage[1];
         boolean[] shown = new boolean[1];
         robot.interact(() -> {
-            Theme.apply();
+            FxTheme.apply();
             MainWindow window = new MainWindow(context);
             Scene scene = new Scene(window.root(), MainWindowHost.WIDTH, MainWindowHost.HEIGHT);
             scene.snapshot(null);
@@ -106,7 +106,7 @@ class WallPreviewTest {
             shown[0] = indicator != null && indicator.isVisible();
             image[0] = scene.snapshot(null);
             window.close();
-            Theme.applyDark();
+            FxTheme.applyDark();
         });
         File out = new File("target/offline-indicator-en.png");
         ScreenshotOnFailure.write(image[0], out);

@@ -13,13 +13,13 @@ import javafx.scene.text.Font;
 
 /**
  * The look: AtlantaFX Primer Light as the user-agent stylesheet, plus {@code app.css} with our colour
- * tokens and state pseudo-classes. Colours of TilesFX tiles (themed from Java) live in {@link TilePalette}.
+ * tokens and state pseudo-classes. Colours of TilesFX tiles (themed from Java) live in {@link FxTilePalette}.
  */
-public final class Theme {
+public final class FxTheme {
     /** Our stylesheet, layered over the AtlantaFX theme. */
     public static final String APP_CSS = "/com/stocklens/ui/app.css";
 
-    private Theme() {
+    private FxTheme() {
     }
 
     /** Installs the AtlantaFX theme for the whole application. Call once on the FX thread before showing a window. */
@@ -34,7 +34,7 @@ public final class Theme {
 
     /** The external form of {@code app.css}, for {@code getStylesheets().add(..)}. */
     public static String stylesheet() {
-        URL url = Theme.class.getResource(APP_CSS);
+        URL url = FxTheme.class.getResource(APP_CSS);
         if (url == null) {
             throw new IllegalStateException(APP_CSS + " missing from the class path");
         }

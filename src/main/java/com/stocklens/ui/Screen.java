@@ -24,15 +24,15 @@ import java.util.function.Function;
  */
 public enum Screen {
     /** Red flags first: when something is urgent it is the first thing in the sidebar. */
-    FLAGS("flags", 1, Past.noted("history.past.flags"), true, FlagsView::screen),
-    STOCK("stock", 2, Past.FOLLOWS, true, StockView::screen),
-    AGEING("ageing", 3, Past.noted("history.past.ageing"), false, AgeingView::screen),
-    HEALTH("health", 4, Past.noted("history.past.health"), false, HealthView::screen),
+    FLAGS("nav.flags", 1, Past.noted("history.past.flags"), true, FlagsView::screen),
+    STOCK("nav.stock", 2, Past.FOLLOWS, true, StockView::screen),
+    AGEING("nav.ageing", 3, Past.noted("history.past.ageing"), false, AgeingView::screen),
+    HEALTH("nav.health", 4, Past.noted("history.past.health"), false, HealthView::screen),
     /** The three-code check keeps no history: it says so in its place under a past moment. */
-    CODES("codes", 5, Past.nowOnly("history.codesNowOnly"), false, CodesView::screen),
-    MAPPING("mapping", 6, Past.TIMELESS, false, MappingView::screen),
-    CONNECTIONS("connections", 7, Past.TIMELESS, false, ConnectionsView::screen),
-    SCORES("scores", 8, Past.TIMELESS, false, ScoresView::screen);
+    CODES("nav.codes", 5, Past.nowOnly("history.codesNowOnly"), false, CodesView::screen),
+    MAPPING("nav.mapping", 6, Past.TIMELESS, false, MappingView::screen),
+    CONNECTIONS("nav.connections", 7, Past.TIMELESS, false, ConnectionsView::screen),
+    SCORES("nav.scores", 8, Past.TIMELESS, false, ScoresView::screen);
 
     /**
      * How a screen meets a past moment.
@@ -58,18 +58,18 @@ public enum Screen {
         }
     }
 
-    private final String key;
+    private final String navKey;
     private final int shortcutDigit;
     private final Past past;
     private final boolean builtWithWindow;
     private final Function<ScreenServices, ScreenView> factory;
 
-    Screen(String key, int shortcutDigit, Past past, boolean builtWithWindow,
+    Screen(String navKey, int shortcutDigit, Past past, boolean builtWithWindow,
            Function<ScreenServices, ScreenView> factory) {
         if (shortcutDigit < 1 || shortcutDigit > 9) {
             throw new IllegalArgumentException("Ctrl+1 … Ctrl+9 only (Ctrl+0 is back to now): " + shortcutDigit);
         }
-        this.key = key;
+        this.navKey = navKey;
         this.shortcutDigit = shortcutDigit;
         this.past = past;
         this.builtWithWindow = builtWithWindow;
@@ -78,12 +78,13 @@ public enum Screen {
 
     /** The sidebar entry's text key: {@code nav.flags}. */
     public String navKey() {
-        return "nav." + key;
+        return navKey;
     }
 
     /** The sidebar entry's node id: {@code navFlags}. */
     public String navId() {
-        return "nav" + key.substring(0, 1).toUpperCase(Locale.ROOT) + key.substring(1);
+        String name = navKey.substring("nav.".length());
+        return "nav" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
     /** Ctrl (⌘) + this digit shows the screen. */

@@ -1,7 +1,9 @@
 package com.stocklens.ui;
 
+import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.ui.backups.RestoreBackupDialog;
+import com.stocklens.ui.history.TimeTravelViewModel;
 import com.stocklens.ui.imports.ImportDialog;
 import com.stocklens.ui.settings.TeamPushDialog;
 import com.stocklens.ui.teamdb.TeamDatabaseDialogs;
@@ -77,10 +79,11 @@ final class MainMenuView {
                 });
         viewModel.readOnlyProperty().addListener(o -> enableRestore());
         enableRestore(); // off until the root hands over the workspace's backups (setBackups)
+        TeamDatabase team = context.setup().teamDatabase();
         MenuItem teamDatabase = item("menuTeamDatabase", "menu.file.teamDatabase", null,
-                e -> TeamDatabaseDialogs.showSettings(owner.get(), context.setup().teamDatabase(), background, messages));
+                e -> TeamDatabaseDialogs.showSettings(owner.get(), team, background, messages));
         MenuItem moveToTeam = item("menuMoveToTeam", "menu.file.moveToTeam", null,
-                e -> TeamDatabaseDialogs.showMove(owner.get(), context.setup().teamDatabase(), background, messages));
+                e -> TeamDatabaseDialogs.showMove(owner.get(), team, background, messages));
         // Platform.exit runs the app root's stop(), which shuts the services down.
         MenuItem quit = item("menuQuit", "menu.file.quit", shortcut(KeyCode.Q), e -> Platform.exit());
         Menu file = menu("menuFile", "menu.file", importStock, new SeparatorMenuItem(), openSnapshot, exportSnapshot,
@@ -94,12 +97,12 @@ final class MainMenuView {
             view.getItems().add(item("menuGo" + screen.name(), screen.navKey(),
                     shortcut(KeyCode.valueOf("DIGIT" + screen.shortcutDigit())), e -> viewModel.choose(screen)));
         }
+        TimeTravelViewModel time = viewModel.timeTravel();
         MenuItem back = item("menuPreviousMoment", "menu.view.previousMoment",
-                new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), e -> viewModel.timeTravel().stepBack());
+                new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), e -> time.stepBack());
         MenuItem forward = item("menuNextMoment", "menu.view.nextMoment",
-                new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), e -> viewModel.timeTravel().stepForward());
-        MenuItem now = item("menuBackToNow", "menu.view.backToNow", shortcut(KeyCode.DIGIT0),
-                e -> viewModel.timeTravel().backToNow());
+                new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), e -> time.stepForward());
+        MenuItem now = item("menuBackToNow", "menu.view.backToNow", shortcut(KeyCode.DIGIT0), e -> time.backToNow());
         MenuItem compare = item("menuCompare", "menu.view.compare", shortcut(KeyCode.D), e -> openCompare.run());
         wallMode = item("menuWallMode", "menu.view.wall",
                 new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), e -> {
@@ -178,7 +181,7 @@ final class MainMenuView {
         this.snapshotFiles = files;
     }
 
-    /** File → Restore backup… over {@code workspaceBackups}; {@code reopen} applies a restore at once, or is null. */
+    /** File → Restore backup… over {@code workspaceBackups}; {@code reopen} applies a restore at once (or null). */
     void setBackups(WorkspaceBackups workspaceBackups, Runnable reopen) {
         this.backups = workspaceBackups;
         this.reopenWorkspace = reopen;

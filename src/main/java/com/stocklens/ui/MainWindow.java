@@ -165,7 +165,7 @@ public final class MainWindow implements AutoCloseable {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    /** Shows {@code screen}, building it on first use; the window stays there (see {@link MainWindowViewModel#choose}). */
+    /** Shows {@code screen}, building it on first use; the window stays there ({@link MainWindowViewModel#choose}). */
     public void show(Screen screen) {
         viewModel.choose(screen);
     }

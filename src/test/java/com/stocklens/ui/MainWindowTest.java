@@ -46,7 +46,8 @@ class MainWindowTest {
     }
 
     private UiContext context(boolean demo, Locale locale) {
-        return TestUiContext.builder().syncEvents(events).demo(demo).locale(locale).switchLocale(remembered::add).build();
+        return TestUiContext.builder().syncEvents(events).demo(demo)
+                .locale(locale).switchLocale(remembered::add).build();
     }
 
     private MainWindowHost show(FxRobot robot, UiContext context) {

@@ -53,7 +53,8 @@ class ReportsPreviewTest {
 
     private void render(FxRobot robot, Locale locale, Screen screen, File out) throws Exception {
         FakeReports reports = new FakeReports();
-        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true).locale(locale).reports(reports).build();
+        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true)
+                .locale(locale).reports(reports).build();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> {
             MainWindow window = new MainWindow(context);

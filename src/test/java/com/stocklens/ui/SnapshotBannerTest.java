@@ -39,7 +39,8 @@ class SnapshotBannerTest {
     void bannerShowsWhoseDataAndWhenAndSurvivesALanguageSwitch(FxRobot robot) {
         MainWindowHost[] host = new MainWindowHost[1];
         robot.interact(() -> {
-            host[0] = MainWindowHost.install(stage, TestUiContext.builder().demo(true).switchLocale(remembered::add).build());
+            host[0] = MainWindowHost.install(stage, TestUiContext.builder().demo(true)
+                    .switchLocale(remembered::add).build());
             host[0].decorate(w -> {
                 w.showSnapshotBanner("Acme Shop", AT);
                 w.setSnapshotFiles(new SnapshotFileDialogs() {

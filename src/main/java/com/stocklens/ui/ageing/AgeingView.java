@@ -74,7 +74,8 @@ public final class AgeingView implements ScreenView {
         UiContext.Reports reports = s.context().reports();
         AgeingViewModel vm = new AgeingViewModel(reports.ageing(), reports.demand(), s.context().stock().board(),
                 s.clock(), s.context().shell().thresholds().demandWindowDays(), s.background(), s.ui());
-        AgeingView view = FxViewLoader.load(new AgeingView(vm, s.messages(), s.shell()::showStock), s.messages().bundle());
+        AgeingView view = FxViewLoader.load(new AgeingView(vm, s.messages(), s.shell()::showStock),
+                s.messages().bundle());
         vm.showMoment(s.moment());
         return view;
     }

@@ -105,7 +105,8 @@ public final class AgeingViewModel implements AutoCloseable {
 
     /** Everything the screen shows of {@code at} (null: now); blocking. */
     private Loaded read(Instant at) {
-        LocalDate today = at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE)) : at.atZone(BeijingTime.ZONE).toLocalDate();
+        LocalDate today = at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE))
+                : at.atZone(BeijingTime.ZONE).toLocalDate();
         List<AgeProfile> profiles = at == null ? ageing.current() : ageing.at(at);
         List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
         StockBoard stock = at == null ? board.read() : board.history().boardAt(at);

@@ -81,7 +81,8 @@ class FlagsPreviewTest {
 
     private void render(FxRobot robot, Locale locale, File out) throws Exception {
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
-        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true).locale(locale).flags(flags, "zhang.san").build();
+        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true)
+                .locale(locale).flags(flags, "zhang.san").build();
         WritableImage[] image = new WritableImage[1];
         boolean[] onFlags = new boolean[1];
         robot.interact(() -> {

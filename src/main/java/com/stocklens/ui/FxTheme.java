@@ -3,11 +3,11 @@ package com.stocklens.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.net.URL;
-import javafx.application.Application;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.text.Font;
 

@@ -8,23 +8,23 @@ import java.util.concurrent.Executor;
 
 /**
  * What the window hands a screen's factory ({@link Screen#open}): the root's services, the window's
- * language and dialogs, the executor onto the FX thread, and the shell, which knows the moment shown and
- * moves between screens.
+ * language and dialogs, the executor onto the FX thread, and the window's view model, which knows the
+ * moment shown and moves between screens.
  *
  * @param context  the root's services
  * @param messages the window's language
  * @param dialogs  questions and file choosers, owned by the window
  * @param ui       runs on the FX thread
- * @param shell    the window's own state: the moment shown, the screen views it shares, navigation
+ * @param window   the window's own state: the moment shown, the view models it shares, navigation
  */
 public record ScreenServices(UiContext context, Messages messages, DialogService dialogs, Executor ui,
-                             MainWindowViewModel shell) {
+                             MainWindowViewModel window) {
     public ScreenServices {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(dialogs, "dialogs");
         Objects.requireNonNull(ui, "ui");
-        Objects.requireNonNull(shell, "shell");
+        Objects.requireNonNull(window, "window");
     }
 
     /** The window's language (not necessarily the one the context started with). */
@@ -43,6 +43,6 @@ public record ScreenServices(UiContext context, Messages messages, DialogService
 
     /** The moment the window shows, null for now: where a screen that follows moments starts. */
     public Instant moment() {
-        return shell.timeTravel().asOfProperty().get();
+        return window.timeTravel().asOfProperty().get();
     }
 }

@@ -3,11 +3,11 @@ package com.stocklens.ui.ageing;
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.FxViewLoader;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,7 +74,7 @@ public final class AgeingView implements ScreenView {
         UiContext.Reports reports = s.context().reports();
         AgeingViewModel vm = new AgeingViewModel(reports.ageing(), reports.demand(), s.context().stock().board(),
                 s.clock(), s.context().shell().thresholds().demandWindowDays(), s.background(), s.ui());
-        AgeingView view = FxViewLoader.load(new AgeingView(vm, s.messages(), s.shell()::showStock),
+        AgeingView view = FxViewLoader.load(new AgeingView(vm, s.messages(), s.window()::showStock),
                 s.messages().bundle());
         vm.showMoment(s.moment());
         return view;

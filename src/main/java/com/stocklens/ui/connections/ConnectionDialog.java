@@ -1,8 +1,8 @@
 package com.stocklens.ui.connections;
 
 import com.stocklens.domain.ConnectionField;
-import com.stocklens.ui.Messages;
 import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package com.stocklens.ui.connections;
 
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
-import com.stocklens.service.Connections;
 import com.stocklens.service.Connections.ConnectionStatus;
 import com.stocklens.service.Connections.TestOutcome;
+import com.stocklens.service.Connections;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.BackgroundRefresh;

@@ -1,7 +1,7 @@
 package com.stocklens.ui.connections;
 
-import com.stocklens.ui.Messages;
 import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.Messages;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;

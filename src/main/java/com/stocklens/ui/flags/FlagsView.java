@@ -3,10 +3,10 @@ package com.stocklens.ui.flags;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.rules.Urgency;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
-import com.stocklens.ui.FxViewLoader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -81,7 +81,7 @@ public final class FlagsView implements ScreenView {
 
     /** The window's red-flag screen ({@code Screen.FLAGS}) over the shell's red flags. */
     public static ScreenView screen(ScreenServices s) {
-        return FxViewLoader.load(new FlagsView(s.shell().flags(), s.messages(), s.clock()), s.messages().bundle());
+        return FxViewLoader.load(new FlagsView(s.window().flags(), s.messages(), s.clock()), s.messages().bundle());
     }
 
     public FlagsView(FlagsViewModel viewModel, Messages messages, Clock clock) {

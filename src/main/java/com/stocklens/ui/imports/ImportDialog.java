@@ -2,8 +2,8 @@ package com.stocklens.ui.imports;
 
 import com.stocklens.service.StockImports;
 import com.stocklens.ui.FxExecutor;
-import com.stocklens.ui.Messages;
 import com.stocklens.ui.FxViewLoader;
+import com.stocklens.ui.Messages;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBar;

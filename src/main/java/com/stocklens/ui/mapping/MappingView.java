@@ -1,10 +1,10 @@
 package com.stocklens.ui.mapping;
 
 import com.stocklens.domain.MatchMethod;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
-import com.stocklens.ui.FxViewLoader;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

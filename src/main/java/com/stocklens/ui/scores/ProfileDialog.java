@@ -1,8 +1,8 @@
 package com.stocklens.ui.scores;
 
-import com.stocklens.ui.Messages;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.FxViewLoader;
+import com.stocklens.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javafx.scene.control.ButtonType;

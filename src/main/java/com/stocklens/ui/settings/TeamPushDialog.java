@@ -2,8 +2,8 @@ package com.stocklens.ui.settings;
 
 import com.stocklens.service.TeamPush;
 import com.stocklens.ui.FxExecutor;
-import com.stocklens.ui.Messages;
 import com.stocklens.ui.FxViewLoader;
+import com.stocklens.ui.Messages;
 import javafx.event.ActionEvent;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;

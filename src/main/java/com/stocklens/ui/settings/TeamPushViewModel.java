@@ -1,8 +1,8 @@
 package com.stocklens.ui.settings;
 
-import com.stocklens.service.TeamPush;
 import com.stocklens.service.TeamPush.Platform;
 import com.stocklens.service.TeamPush.RobotSetting;
+import com.stocklens.service.TeamPush;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

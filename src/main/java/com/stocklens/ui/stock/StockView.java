@@ -2,11 +2,11 @@ package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxTilePalette;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
-import com.stocklens.ui.FxTilePalette;
-import com.stocklens.ui.FxViewLoader;
 import eu.hansolo.tilesfx.Tile;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -101,7 +101,7 @@ public final class StockView implements ScreenView {
      * moment shown; its freshness bar goes full width along the window's bottom.
      */
     public static ScreenView screen(ScreenServices s) {
-        StockView view = FxViewLoader.load(new StockView(s.shell().stock(), s.messages(), s.shell().asOfClock()),
+        StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock()),
                 s.messages().bundle());
         view.root().setBottom(null);
         return view;

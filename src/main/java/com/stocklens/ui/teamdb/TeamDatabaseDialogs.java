@@ -2,8 +2,8 @@ package com.stocklens.ui.teamdb;
 
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.ui.FxExecutor;
-import com.stocklens.ui.Messages;
 import com.stocklens.ui.FxViewLoader;
+import com.stocklens.ui.Messages;
 import java.util.concurrent.Executor;
 import javafx.event.ActionEvent;
 import javafx.scene.Parent;

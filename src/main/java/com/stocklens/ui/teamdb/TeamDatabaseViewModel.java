@@ -1,8 +1,8 @@
 package com.stocklens.ui.teamdb;
 
-import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamDatabase.Config;
 import com.stocklens.service.TeamDatabase.SslMode;
+import com.stocklens.service.TeamDatabase;
 import com.stocklens.ui.BackgroundAction;
 import java.util.Objects;
 import java.util.concurrent.Executor;

@@ -3,10 +3,10 @@ package com.stocklens.ui.ageing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.ui.FakeReports;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;

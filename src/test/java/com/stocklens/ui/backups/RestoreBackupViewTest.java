@@ -2,19 +2,19 @@ package com.stocklens.ui.backups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.service.ReportFormat;
 import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.store.Backups;
 import com.stocklens.store.Database;
 import com.stocklens.store.DatabaseBackups;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.StoreFixtures;
-import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.DialogService;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.service.ReportFormat;
+import com.stocklens.ui.flags.DeclarationFormViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;

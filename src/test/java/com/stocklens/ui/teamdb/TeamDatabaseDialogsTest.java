@@ -3,9 +3,9 @@ package com.stocklens.ui.teamdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.service.TeamDatabase;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package com.stocklens.ui.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
-import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import java.util.List;

@@ -2,10 +2,10 @@ package com.stocklens;
 
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.ui.FxExecutor;
-import com.stocklens.ui.MainWindow;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.NameMemory;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.Screen;
 import com.stocklens.ui.UiContext;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -98,7 +98,7 @@ public final class StockLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         if (runtime == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupError);
             if (startupSnapshotError != null) {
@@ -131,10 +131,10 @@ public final class StockLensApp extends Application {
         stage.setMinHeight(640);
         if (requestedScreen != null && host.current() != null) {
             try {
-                host.current().show(MainWindow.Screen.valueOf(requestedScreen));
+                host.current().show(Screen.valueOf(requestedScreen));
             } catch (IllegalArgumentException e) {
                 log.warn("unknown --screen {}; expected one of {}", requestedScreen,
-                        java.util.Arrays.toString(MainWindow.Screen.values()));
+                        java.util.Arrays.toString(Screen.values()));
             }
         }
         if (requestedAsOf != null && host.current() != null) {
@@ -207,22 +207,19 @@ public final class StockLensApp extends Application {
         com.stocklens.service.FlagActions actions = rt.readOnly()
                 ? readOnlyFlagActions(new com.stocklens.ui.Messages(locale).get("snapshot.readOnly"))
                 : rt.flagEngine();
-        return new UiContext(rt.boardReader(), rt.syncEngine(), rt.clock(),
-                rt.thresholds().staleAfter(), rt.options().demo(), uiIo, locale, settings::setLocale)
-                .withFlags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices(),
-                        rt.thresholds(), declarerMemory())
-                .withReports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(),
-                        rt.reportExports(), rt.demandReader())
-                .withTeam(rt.teamPush(), rt.returnsPoolReader())
-                .withImports(rt.stockImports())
-                .withSkuMappings(rt.skuIdentities())
-                .withConnections(rt.connections(), rt.shopAuthorizer()
+        return new UiContext(
+                new UiContext.Shell(rt.clock(), locale, settings::setLocale, uiIo, rt.options().demo(), rt.thresholds(),
+                        declarerMemory()),
+                new UiContext.Stock(rt.boardReader(), rt.syncEngine(), rt.thresholds().staleAfter(),
+                        rt.returnsPoolReader(), rt.leases()),
+                new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices()),
+                new UiContext.Reports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(), rt.reportExports(),
+                        rt.demandReader()),
+                new UiContext.Setup(rt.connections(), rt.shopAuthorizer()
                         .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
                                 new com.stocklens.ui.Messages(locale)))
-                        .orElse(null))
-                .withScorecards(rt.scorecards())
-                .withPollers(rt.leases())
-                .withTeamDatabase(rt.teamDatabase());
+                        .orElse(null), rt.skuIdentities(), rt.stockImports(), rt.teamDatabase(), rt.teamPush(),
+                        rt.scorecards()));
     }
 
     private static com.stocklens.service.FlagActions readOnlyFlagActions(String message) {
@@ -246,7 +243,7 @@ public final class StockLensApp extends Application {
     }
 
     /** File → Open snapshot… / Export snapshot…: file choosers on the FX thread, the work on {@code uiIo}. */
-    private final class SnapshotFileActions implements com.stocklens.ui.SnapshotFiles {
+    private final class SnapshotFileActions implements com.stocklens.ui.SnapshotFileDialogs {
         private final com.stocklens.ui.Messages messages;
 
         SnapshotFileActions(com.stocklens.ui.Messages messages) {

@@ -17,9 +17,9 @@ import com.stocklens.ui.FxDialogService;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.connections.ConnectionsView;
 import com.stocklens.ui.connections.ConnectionsViewModel;
 import java.nio.file.Files;
@@ -69,13 +69,13 @@ class ConnectionsScreenTest {
         ConnectionService service = new ConnectionService(false, List.of(), new ConnectionRepository(db.jdbi()),
                 secrets, new SnapshotRepository(db.jdbi()), new SourceFactory(new HttpClientFactory(), clock), clock,
                 Map.of());
-        Theme.apply();
+        FxTheme.apply();
         Messages messages = new Messages(UiContext.ENGLISH);
         viewModel = new ConnectionsViewModel(service, new FxDialogService(messages, () -> stage),
                 listener -> () -> { }, null, background, new FxExecutor());
-        view = new ViewLoader(messages.bundle(), type -> new ConnectionsView(viewModel, messages))
+        view = new FxViewLoader(messages.bundle(), type -> new ConnectionsView(viewModel, messages))
                 .<ConnectionsView>load(ConnectionsView.class).controller();
-        Theme.style(view.root());
+        FxTheme.style(view.root());
         stage.setScene(new Scene(view.root(), 1200, 700));
         stage.show();
         viewModel.start();

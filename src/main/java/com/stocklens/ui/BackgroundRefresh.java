@@ -1,9 +1,11 @@
 package com.stocklens.ui;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,20 +18,28 @@ import org.slf4j.LoggerFactory;
  * read is queued and not yet started, further requests fold into it, because that read will see their
  * data. Toolkit-free, so view models using it stay testable with same-thread executors.
  *
+ * <p>A screen that can show a past moment reads through {@link #atMoments}: {@link #showMoment} chooses
+ * the moment (null: now) and reads again, and an answer read for a moment no longer chosen is dropped
+ * (the newer read's answer follows). Writes and one-off steps go through {@link BackgroundAction}.
+ *
  * @param <T> what a read returns (a board)
  */
 public final class BackgroundRefresh<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundRefresh.class);
 
     private final String what;
-    private final Supplier<T> read;
+    private final Function<Instant, T> read;
     private final Consumer<T> apply;
     private final Consumer<String> onError;
     private final Executor background;
     private final Executor ui;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Bumped by {@link #discardReadsUnderWay}: a read applies only if none happened since it started. */
+    private final AtomicLong generation = new AtomicLong();
     private volatile boolean closed;
     private volatile AutoCloseable subscription;
+    /** The moment shown, null for now: chosen on the UI thread, read on the background thread. */
+    private volatile Instant moment;
 
     /**
      * @param what    what is read, for the log ("the stock board")
@@ -39,12 +49,31 @@ public final class BackgroundRefresh<T> implements AutoCloseable {
      */
     public BackgroundRefresh(String what, Supplier<T> read, Consumer<T> apply, Consumer<String> onError,
                              Executor background, Executor ui) {
+        this(what, ignoringMoment(read), apply, onError, background, ui);
+    }
+
+    private BackgroundRefresh(String what, Function<Instant, T> read, Consumer<T> apply, Consumer<String> onError,
+                              Executor background, Executor ui) {
         this.what = Objects.requireNonNull(what, "what");
         this.read = Objects.requireNonNull(read, "read");
         this.apply = Objects.requireNonNull(apply, "apply");
         this.onError = Objects.requireNonNull(onError, "onError");
         this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
+    }
+
+    private static <T> Function<Instant, T> ignoringMoment(Supplier<T> read) {
+        Objects.requireNonNull(read, "read");
+        return at -> read.get();
+    }
+
+    /**
+     * A refresh for a screen that can show a past moment: {@code read} gets the moment chosen with
+     * {@link #showMoment} (null: now).
+     */
+    public static <T> BackgroundRefresh<T> atMoments(String what, Function<Instant, T> read, Consumer<T> apply,
+                                                     Consumer<String> onError, Executor background, Executor ui) {
+        return new BackgroundRefresh<>(what, read, apply, onError, background, ui);
     }
 
     /**
@@ -59,18 +88,48 @@ public final class BackgroundRefresh<T> implements AutoCloseable {
         request();
     }
 
-    /** Asks for a fresh read. Safe from any thread. */
-    public void request() {
-        if (closed || !pending.compareAndSet(false, true)) {
-            return;
+    /**
+     * Asks for a fresh read. Safe from any thread. Returns false when no read will come of it: after
+     * {@link #close()}, or when the background executor no longer takes work (the window is closing).
+     */
+    public boolean request() {
+        if (closed) {
+            return false;
+        }
+        if (!pending.compareAndSet(false, true)) {
+            return true; // folds into the read already queued
         }
         try {
             background.execute(this::readAndApply);
+            return true;
         } catch (RejectedExecutionException e) {
             // The root is shutting its executors down: nothing left to show.
             pending.set(false);
             LOG.debug("Reading {} rejected: background executor is shut down", what);
+            return false;
         }
+    }
+
+    /**
+     * Shows {@code at} (null: now) and reads again; an answer read for another moment is dropped. Call
+     * on the UI thread. Returns what {@link #request()} returns.
+     */
+    public boolean showMoment(Instant at) {
+        moment = at;
+        return request();
+    }
+
+    /** The moment shown, null for now. */
+    public Instant moment() {
+        return moment;
+    }
+
+    /**
+     * Drops the answer of any read already under way: the screen has just shown a change of its own (an
+     * edit written meanwhile) that such a read predates. Reads requested from now on apply as usual.
+     */
+    public void discardReadsUnderWay() {
+        generation.incrementAndGet();
     }
 
     private void readAndApply() {
@@ -79,12 +138,14 @@ public final class BackgroundRefresh<T> implements AutoCloseable {
         if (closed) {
             return;
         }
+        Instant at = moment;
+        long started = generation.get();
         T result;
         try {
-            result = read.get();
+            result = read.apply(at);
         } catch (RuntimeException e) {
             LOG.warn("Reading {} failed", what, e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String message = BackgroundAction.describe(e);
             ui.execute(() -> {
                 if (!closed) {
                     onError.accept(message);
@@ -93,7 +154,8 @@ public final class BackgroundRefresh<T> implements AutoCloseable {
             return;
         }
         ui.execute(() -> {
-            if (!closed) {
+            // A read for a moment no longer chosen, or older than what the screen shows: a newer read follows.
+            if (!closed && Objects.equals(at, moment) && started == generation.get()) {
                 apply.accept(result);
             }
         });

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,16 +26,16 @@ public final class ExportViewModel {
     }
 
     private final DialogService dialogs;
-    private final Executor background;
     private final Executor ui;
+    private final BackgroundAction writes;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Path> saved = new ReadOnlyObjectWrapper<>(this, "saved");
 
     public ExportViewModel(DialogService dialogs, Executor background, Executor ui) {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
-        this.background = Objects.requireNonNull(background, "background");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.writes = new BackgroundAction("a report export", background, ui);
     }
 
     /**
@@ -58,35 +57,18 @@ public final class ExportViewModel {
             busy.set(true);
             error.set(null);
             saved.set(null);
-            try {
-                background.execute(() -> write(writer, format, out));
-            } catch (RejectedExecutionException e) {
-                busy.set(false);
-                error.set(describe(e));
-            }
-        }));
-    }
-
-    private void write(Writer writer, ReportFormat format, Path out) {
-        try {
-            writer.write(format, out);
-            ui.execute(() -> {
+            boolean started = writes.run(() -> writer.write(format, out), () -> {
                 busy.set(false);
                 saved.set(out);
-            });
-        } catch (IOException | RuntimeException e) {
-            // A failed export must never look like a saved file: the reason goes on screen, not only in a log.
-            String reason = describe(e);
-            ui.execute(() -> {
+            }, reason -> {
+                // A failed export must never look like a saved file: the reason goes on screen, not only in a log.
                 busy.set(false);
                 error.set(reason);
             });
-        }
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+            if (!started) {
+                busy.set(false);
+            }
+        }));
     }
 
     /** True while a file is being written. */

@@ -1,9 +1,9 @@
 package com.stocklens.ui;
 
+import com.stocklens.domain.BeijingTime;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -13,11 +13,8 @@ import java.time.format.DateTimeFormatter;
 public final class Formats {
     /** Unknown is a dash, never 0 (DOMAIN.md §2). */
     public static final String UNKNOWN = "—";
-    /** Sellers think in Beijing time (DOMAIN.md "Who uses it"). */
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     private static final DateTimeFormatter BEIJING_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BEIJING);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BeijingTime.ZONE);
 
     private Formats() {
     }

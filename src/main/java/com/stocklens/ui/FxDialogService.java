@@ -129,7 +129,7 @@ public final class FxDialogService implements DialogService {
         ok.setId("declareOk");
         ok.disableProperty().bind(form.validProperty().not());
         dialog.getDialogPane().lookupButton(cancelType).setId("declareCancel");
-        Theme.style(dialog.getDialogPane());
+        FxTheme.style(dialog.getDialogPane());
 
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         dialog.setOnHidden(e -> result.complete(dialog.getResult() == okType));
@@ -177,7 +177,7 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().setId("confirmDialog");
         dialog.getDialogPane().lookupButton(yes).setId("confirmYes");
         dialog.getDialogPane().lookupButton(no).setId("confirmNo");
-        Theme.style(dialog.getDialogPane());
+        FxTheme.style(dialog.getDialogPane());
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         dialog.setOnHidden(e -> result.complete(dialog.getResult() == yes));
         dialog.show();

@@ -4,10 +4,14 @@ import com.stocklens.ui.wall.ScreenAwake;
 import com.stocklens.ui.wall.WallView;
 import com.stocklens.ui.wall.WallViewModel;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
@@ -30,18 +34,18 @@ public final class MainWindowHost implements AutoCloseable {
     private final Stage stage;
     private final UiContext baseContext;
     private MainWindow current;
-    private final java.util.List<Consumer<MainWindow>> decorations = new java.util.ArrayList<>();
+    private final List<Consumer<MainWindow>> decorations = new ArrayList<>();
     private Locale locale;
     private Duration wallRotate = WallViewModel.DEFAULT_ROTATE;
     private Supplier<ScreenAwake> screenAwake = ScreenAwake::forThisMachine;
     private WallView wall;
     private ScreenAwake awake;
-    private javafx.geometry.Rectangle2D windowBounds;
+    private Rectangle2D windowBounds;
 
     private MainWindowHost(Stage stage, UiContext context) {
         this.stage = stage;
         this.baseContext = context;
-        this.locale = context.locale();
+        this.locale = context.shell().locale();
     }
 
     /** Builds the window for {@code context} on {@code stage} (creating the Scene if needed). Does not call {@code show()}. */
@@ -49,7 +53,7 @@ public final class MainWindowHost implements AutoCloseable {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(context, "context");
         MainWindowHost host = new MainWindowHost(stage, context);
-        host.build(context.locale());
+        host.build(context.shell().locale());
         return host;
     }
 
@@ -103,11 +107,11 @@ public final class MainWindowHost implements AutoCloseable {
 
     /** Rebuilds the window in {@code locale}; what the language menu does. */
     public void switchLocale(Locale newLocale) {
-        baseContext.switchLocale().accept(newLocale);
+        baseContext.shell().switchLocale().accept(newLocale);
         locale = newLocale;
         // The new window keeps what the person was looking at: the moment and the screen.
-        java.time.Instant moment = null;
-        MainWindow.Screen screen = null;
+        Instant moment = null;
+        Screen screen = null;
         if (current != null) {
             moment = current.timeTravel().asOfProperty().get();
             screen = current.currentScreen();
@@ -131,7 +135,7 @@ public final class MainWindowHost implements AutoCloseable {
             current.close();
             current = null;
         }
-        windowBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        windowBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         showWall(true);
     }
 
@@ -141,10 +145,10 @@ public final class MainWindowHost implements AutoCloseable {
             return;
         }
         closeWall();
-        Theme.apply();
+        FxTheme.apply();
         stage.setFullScreen(false);
         // Back where the window was before the wall.
-        javafx.geometry.Rectangle2D b = windowBounds;
+        Rectangle2D b = windowBounds;
         if (b != null && b.getWidth() > 0 && b.getHeight() > 0) {
             stage.setX(b.getMinX());
             stage.setY(b.getMinY());
@@ -155,10 +159,9 @@ public final class MainWindowHost implements AutoCloseable {
     }
 
     private void showWall(boolean canLeave) {
-        Theme.applyDark();
-        UiContext context = baseContext.withLocale(locale);
-        WallViewModel viewModel = WallViewModel.create(context, wallRotate, new FxExecutor());
-        wall = new WallView(viewModel, new Messages(locale), context.clock());
+        FxTheme.applyDark();
+        WallViewModel viewModel = WallViewModel.create(baseContext, wallRotate, new FxExecutor());
+        wall = new WallView(viewModel, new Messages(locale), baseContext.shell().clock());
         if (canLeave) {
             wall.setOnExit(this::leaveWall);
         }
@@ -168,12 +171,7 @@ public final class MainWindowHost implements AutoCloseable {
         // Esc belongs to the wall (leave wall mode), not to JavaFX's own "exit full screen"; no hint overlay.
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
-        // Cover the screen even where full screen is not granted (no window manager, some kiosks).
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
-        stage.setX(screen.getMinX());
-        stage.setY(screen.getMinY());
-        stage.setWidth(screen.getWidth());
-        stage.setHeight(screen.getHeight());
+        WallView.coverPrimaryScreen(stage);
         stage.setFullScreen(true);
         viewModel.start();
         awake = screenAwake.get();
@@ -192,12 +190,11 @@ public final class MainWindowHost implements AutoCloseable {
     }
 
     private void build(Locale newLocale) {
-        Consumer<Locale> rebuild = this::switchLocale;
-        current = new MainWindow(baseContext.withLocale(newLocale).withSwitchLocale(rebuild));
+        current = new MainWindow(baseContext, newLocale, this::switchLocale);
         current.setOnWallMode(this::enterWall);
         decorations.forEach(d -> d.accept(current));
         setRoot(current.root());
-        stage.setTitle(current.messages().get("app.title"));
+        stage.setTitle(current.viewModel().title());
     }
 
     private void setRoot(Parent root) {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The single lookup for translated text: the {@code com.stocklens.ui.messages} bundle plus
  * {@link MessageFormat} in the bundle's locale. Views get one instance by constructor; FXML gets the
- * same bundle through {@link ViewLoader} ({@code %key}).
+ * same bundle through {@link FxViewLoader} ({@code %key}).
  */
 public final class Messages {
     /** Base name of the bundle; files live in {@code src/main/resources/com/stocklens/ui/}. */

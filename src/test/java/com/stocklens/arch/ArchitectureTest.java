@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -173,6 +175,44 @@ class ArchitectureTest {
                         "javafx.concurrent..", "javafx.animation..", "org.controlsfx..", "eu.hansolo..",
                         "okhttp3..", "org.jdbi..", "java.sql..");
         rule.check(classes);
+    }
+
+    /**
+     * The toolkit's packages: the scene graph, windows, FXML, the application and its threads, animation,
+     * and the control libraries built on them.
+     */
+    private static final String[] TOOLKIT = {"javafx.scene..", "javafx.stage..", "javafx.fxml..",
+            "javafx.application..", "javafx.concurrent..", "javafx.animation..", "org.controlsfx..", "eu.hansolo..",
+            "atlantafx.."};
+
+    /**
+     * A view: a class named {@code *View}, {@code *Dialog}, {@code *Dialogs}, {@code *Window} or {@code *Host}
+     * (what puts a window on a stage), or {@code Fx*} (the plumbing between the toolkit and the rest:
+     * {@code FxExecutor}, {@code FxDialogService}, {@code FxTheme} …), and every class nested in one (cells,
+     * skins, listeners).
+     */
+    private static final DescribedPredicate<JavaClass> VIEWS = new DescribedPredicate<>(
+            "views (named *View, *Dialog, *Dialogs, *Window, *Host or Fx*, or nested in one)") {
+        @Override
+        public boolean test(JavaClass type) {
+            JavaClass top = type;
+            while (top.getEnclosingClass().isPresent()) {
+                top = top.getEnclosingClass().get();
+            }
+            String name = top.getSimpleName();
+            return name.startsWith("Fx") || name.matches(".*(View|Dialogs?|Window|Host)");
+        }
+    };
+
+    /**
+     * Under {@code ui} only views touch the toolkit: view models, row view models, texts, formats, readers,
+     * the shell's registry and context all stay testable without one.
+     */
+    @Test
+    void onlyViewsTouchTheToolkit() {
+        noClasses().that().resideInAPackage("com.stocklens.ui..").and(DescribedPredicate.not(VIEWS))
+                .should().dependOnClassesThat().resideInAnyPackage(TOOLKIT)
+                .check(classes);
     }
 
     @Test

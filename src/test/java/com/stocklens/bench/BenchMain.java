@@ -30,9 +30,9 @@ import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.sync.SyncEngine;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.stock.StockView;
 import com.stocklens.ui.stock.StockViewModel;
 import java.io.IOException;
@@ -416,12 +416,12 @@ public final class BenchMain {
         AtomicReference<StockViewModel> vmRef = new AtomicReference<>();
         AtomicReference<TableView<?>> tableRef = new AtomicReference<>();
         onFx(() -> {
-            Theme.apply();
+            FxTheme.apply();
             Messages messages = new Messages(UiContext.ENGLISH);
             StockViewModel vm = new StockViewModel(reader, engine, clock, Staleness.DEFAULT_WINDOW, background, ui);
-            ViewLoader loader = new ViewLoader(messages.bundle(), type -> new StockView(vm, messages, clock));
-            ViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
-            Theme.style(loaded.root());
+            FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new StockView(vm, messages, clock));
+            FxViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
+            FxTheme.style(loaded.root());
             Stage stage = new Stage();
             stage.setScene(new Scene(loaded.root(), 1280, 800));
             stage.show();

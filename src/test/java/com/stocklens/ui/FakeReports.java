@@ -20,6 +20,7 @@ import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -118,10 +119,10 @@ public final class FakeReports implements AgeingReader, HealthReports, CodeCheck
     // ---- health ----------------------------------------------------------------------------------
 
     /** The moments {@link #reportAt} was asked for. */
-    public final List<java.time.Instant> reportMoments = new CopyOnWriteArrayList<>();
+    public final List<Instant> reportMoments = new CopyOnWriteArrayList<>();
 
     @Override
-    public HealthReport reportAt(LocalDate from, LocalDate to, java.time.Instant at) {
+    public HealthReport reportAt(LocalDate from, LocalDate to, Instant at) {
         reportMoments.add(at);
         return report(from, to);
     }

@@ -2,11 +2,12 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.rules.Staleness;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -14,14 +15,22 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** The window frame: DEMO banner only in demo mode, and a language switch that rebuilds in Chinese. */
+/**
+ * The window frame: DEMO banner only in demo mode, a language switch that rebuilds in Chinese, and one
+ * sidebar entry, View menu item and Ctrl+digit shortcut per registered screen.
+ */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class MainWindowTest {
     private final FakeSyncEvents events = new FakeSyncEvents();
@@ -31,14 +40,14 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         // Smaller than Monocle's 1280×800 headless screen; a 1366-wide window overflows its framebuffer.
         stage.setScene(new Scene(new Group(), 1200, 720));
     }
 
     private UiContext context(boolean demo, Locale locale) {
-        return new UiContext(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW, demo,
-                Runnable::run, locale, remembered::add);
+        return TestUiContext.builder().syncEvents(events).demo(demo)
+                .locale(locale).switchLocale(remembered::add).build();
     }
 
     private MainWindowHost show(FxRobot robot, UiContext context) {
@@ -89,6 +98,26 @@ class MainWindowTest {
         assertThat(events.subscribers()).isEqualTo(1);
         robot.interact(host::close);
         assertThat(events.subscribers()).isZero();
+    }
+
+    @Test
+    void eachScreenHasASidebarEntryAMenuItemAndCtrlDigitInRegistryOrder(FxRobot robot) {
+        MainWindowHost host = show(robot, context(false, UiContext.ENGLISH));
+        robot.interact(stage::requestFocus);
+        VBox sidebar = robot.lookup("#sidebar").queryAs(VBox.class);
+        assertThat(sidebar.getChildren()).extracting(Node::getId)
+                .containsExactlyElementsOf(Arrays.stream(Screen.values()).map(Screen::navId).toList());
+        for (Screen screen : Screen.values()) {
+            KeyCode digit = KeyCode.valueOf("DIGIT" + screen.shortcutDigit());
+            assertThat(menuItem(robot, "menuGo" + screen.name()).getAccelerator())
+                    .isEqualTo(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN));
+            robot.press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(host.current().currentScreen()).isEqualTo(screen);
+            assertThat(robot.lookup("#" + screen.navId()).queryAs(ToggleButton.class).isSelected())
+                    .as("%s selected in the sidebar", screen).isTrue();
+        }
+        robot.interact(host::close);
     }
 
     @Test

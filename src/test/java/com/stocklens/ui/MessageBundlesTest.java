@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +75,7 @@ class MessageBundlesTest {
                                 "age.",              // Formats.age: "age." + unit (minutes, hours, days …)
                                 "status.ago.",       // Formats.ago: "status.ago." + unit
                                 "cause.",            // FlagTexts: "cause." + camel(CalibrationCause)
-                                "urgency.",          // FlagTexts: "urgency." + Urgency.pseudoClass()
+                                "urgency.",          // FlagTexts: "urgency." + FlagTexts.styleName(urgency)
                                 "alert.kind.",       // FlagTexts: "alert.kind." + camel(AlertKind)
                                 "alert.figures.",    // FlagTexts: "alert.figures." + camel(AlertKind)
                                 "alert.snooze.",     // FlagTexts: "alert.snooze." + snooze length suffix
@@ -229,7 +231,7 @@ class MessageBundlesTest {
     private static Properties load(Path file) {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,10 +2,10 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.rules.Staleness;
 import java.io.File;
 import java.util.Locale;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -23,48 +23,47 @@ import org.testfx.framework.junit5.Start;
 class ReportsPreviewTest {
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
     }
 
     @Test
     void ageingChinese(FxRobot robot) throws Exception {
-        render(robot, UiContext.CHINESE, MainWindow.Screen.AGEING, new File("target/ageing-preview-zh.png"));
+        render(robot, UiContext.CHINESE, Screen.AGEING, new File("target/ageing-preview-zh.png"));
     }
 
     @Test
     void ageingEnglish(FxRobot robot) throws Exception {
-        render(robot, UiContext.ENGLISH, MainWindow.Screen.AGEING, new File("target/ageing-preview-en.png"));
+        render(robot, UiContext.ENGLISH, Screen.AGEING, new File("target/ageing-preview-en.png"));
     }
 
     @Test
     void healthChinese(FxRobot robot) throws Exception {
-        render(robot, UiContext.CHINESE, MainWindow.Screen.HEALTH, new File("target/health-preview-zh.png"));
+        render(robot, UiContext.CHINESE, Screen.HEALTH, new File("target/health-preview-zh.png"));
     }
 
     @Test
     void healthEnglish(FxRobot robot) throws Exception {
-        render(robot, UiContext.ENGLISH, MainWindow.Screen.HEALTH, new File("target/health-preview-en.png"));
+        render(robot, UiContext.ENGLISH, Screen.HEALTH, new File("target/health-preview-en.png"));
     }
 
     @Test
     void codesChinese(FxRobot robot) throws Exception {
-        render(robot, UiContext.CHINESE, MainWindow.Screen.CODES, new File("target/codes-preview-zh.png"));
+        render(robot, UiContext.CHINESE, Screen.CODES, new File("target/codes-preview-zh.png"));
     }
 
-    private void render(FxRobot robot, Locale locale, MainWindow.Screen screen, File out) throws Exception {
+    private void render(FxRobot robot, Locale locale, Screen screen, File out) throws Exception {
         FakeReports reports = new FakeReports();
-        UiContext context = new UiContext(FakeBoards::large, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, true, Runnable::run, locale, l -> { })
-                .withReports(reports, reports, reports, reports, reports);
+        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true)
+                .locale(locale).reports(reports).build();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> {
             MainWindow window = new MainWindow(context);
             window.show(screen);
             // Not shown on a stage: Monocle's headless screen is 1280×800, smaller than the window.
             Scene scene = new Scene(window.root(), MainWindowHost.WIDTH, MainWindowHost.HEIGHT);
-            if (screen == MainWindow.Screen.CODES) {
+            if (screen == Screen.CODES) {
                 scene.lookup("#runCheck").getProperties();
-                ((javafx.scene.control.Button) scene.lookup("#runCheck")).fire();
+                ((Button) scene.lookup("#runCheck")).fire();
             }
             // The first pass lays the charts out, which sets the trend's pixel budget; the second draws it.
             scene.snapshot(null);

@@ -2,7 +2,6 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.rules.Staleness;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ class SnapshotBannerTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new Group(), 1200, 720));
     }
 
@@ -40,12 +39,11 @@ class SnapshotBannerTest {
     void bannerShowsWhoseDataAndWhenAndSurvivesALanguageSwitch(FxRobot robot) {
         MainWindowHost[] host = new MainWindowHost[1];
         robot.interact(() -> {
-            host[0] = MainWindowHost.install(stage, new UiContext(FakeBoards::small, new FakeSyncEvents(),
-                    FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW, true, Runnable::run, UiContext.ENGLISH,
-                    remembered::add));
+            host[0] = MainWindowHost.install(stage, TestUiContext.builder().demo(true)
+                    .switchLocale(remembered::add).build());
             host[0].decorate(w -> {
                 w.showSnapshotBanner("Acme Shop", AT);
-                w.setSnapshotFiles(new SnapshotFiles() {
+                w.setSnapshotFiles(new SnapshotFileDialogs() {
                     @Override
                     public void open(Window owner) {
                         calls.add("open");

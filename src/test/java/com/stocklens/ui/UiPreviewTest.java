@@ -2,15 +2,15 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.rules.Staleness;
 import java.io.File;
 import java.util.Locale;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,7 +27,7 @@ class UiPreviewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
     }
 
     @Test
@@ -41,8 +41,7 @@ class UiPreviewTest {
     }
 
     private void render(FxRobot robot, Locale locale, File out) throws Exception {
-        UiContext context = new UiContext(FakeBoards::large, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, true, Runnable::run, locale, l -> { });
+        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true).locale(locale).build();
         // Not shown on a stage: Monocle's headless screen is 1280×800 and a wider window overflows its
         // framebuffer. Scene.snapshot lays out and styles an unshown scene just the same.
         WritableImage[] image = new WritableImage[1];
@@ -52,7 +51,7 @@ class UiPreviewTest {
             scene.snapshot(null);
             image[0] = scene.snapshot(null);
             LoggerFactory.getLogger(UiPreviewTest.class).info("Rendered {} with font {}", out,
-                    ((javafx.scene.control.Labeled) scene.lookup("#navStock")).getFont());
+                    ((Labeled) scene.lookup("#navStock")).getFont());
             window.close();
         });
         out.getParentFile().mkdirs();

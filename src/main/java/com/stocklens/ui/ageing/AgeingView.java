@@ -3,14 +3,20 @@ package com.stocklens.ui.ageing;
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -34,7 +40,7 @@ import javafx.util.StringConverter;
  * turns a double-click or Enter on an old SKU into a click-through to the stock screen. Bucket colours
  * come from CSS ({@code .ageing-chart .default-colorN}), ordered young → old, > 180 days in warning colours.
  */
-public final class AgeingView {
+public final class AgeingView implements ScreenView {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yy-MM-dd");
 
     private final AgeingViewModel viewModel;
@@ -63,6 +69,17 @@ public final class AgeingView {
     private final ListChangeListener<WarehouseAges> barsListener = c -> drawBars();
     private final ListChangeListener<AgeTrendPoint> trendListener = c -> drawTrend();
 
+    /** The ageing screen ({@code Screen.AGEING}), at the moment the window shows. */
+    public static ScreenView screen(ScreenServices s) {
+        UiContext.Reports reports = s.context().reports();
+        AgeingViewModel vm = new AgeingViewModel(reports.ageing(), reports.demand(), s.context().stock().board(),
+                s.clock(), s.context().shell().thresholds().demandWindowDays(), s.background(), s.ui());
+        AgeingView view = FxViewLoader.load(new AgeingView(vm, s.messages(), s.window()::showStock),
+                s.messages().bundle());
+        vm.showMoment(s.moment());
+        return view;
+    }
+
     /** @param openSku called with a seller SKU when the person opens a row (the stock screen, filtered) */
     public AgeingView(AgeingViewModel viewModel, Messages messages, Consumer<String> openSku) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -90,6 +107,22 @@ public final class AgeingView {
     public void dispose() {
         viewModel.warehouses().removeListener(barsListener);
         viewModel.shownTrend().removeListener(trendListener);
+    }
+
+    @Override
+    public void showMoment(Instant at) {
+        viewModel.showMoment(at);
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
     }
 
     private void bindHeader() {
@@ -215,7 +248,7 @@ public final class AgeingView {
         });
     }
 
-    private static <T> TableCell<OldSkuRowViewModel, T> textCell(java.util.function.Function<T, String> format) {
+    private static <T> TableCell<OldSkuRowViewModel, T> textCell(Function<T, String> format) {
         return new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {

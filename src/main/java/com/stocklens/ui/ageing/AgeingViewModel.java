@@ -2,6 +2,7 @@ package com.stocklens.ui.ageing;
 
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
@@ -10,9 +11,10 @@ import com.stocklens.service.DailyDemand;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
+import com.stocklens.ui.BackgroundRefresh;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,8 +34,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * State of the ageing screen, free of any toolkit: units per age bucket per warehouse, the > 180-day
@@ -46,21 +45,13 @@ public final class AgeingViewModel implements AutoCloseable {
     public static final int TREND_DAYS = 365;
     /** The oldest-SKU table is a worklist, not an inventory dump. */
     public static final int OLDEST_CAP = 50;
-    /** Sellers count days in Beijing (DOMAIN.md "Who uses it"). */
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-    private static final Logger LOG = LoggerFactory.getLogger(AgeingViewModel.class);
 
     private final AgeingReader ageing;
     private final DemandReader demand;
     private final StockBoardReader board;
     private final Clock clock;
     private final int demandWindowDays;
-    private final Executor background;
-    private final Executor ui;
-    private volatile boolean closed;
-    /** The past moment shown, null for now; read on the background thread. */
-    private volatile java.time.Instant moment;
+    private final BackgroundRefresh<Loaded> loader;
 
     private final ObservableList<WarehouseAges> warehouses = FXCollections.observableArrayList();
     private final ObservableList<AgeTrendPoint> shownTrend = FXCollections.observableArrayList();
@@ -78,8 +69,8 @@ public final class AgeingViewModel implements AutoCloseable {
         this.board = Objects.requireNonNull(board, "board");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.demandWindowDays = demandWindowDays;
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.loader = BackgroundRefresh.atMoments("ageing", this::read, loaded -> apply(loaded, null),
+                reason -> apply(null, reason), background, ui);
         pixelBudget.addListener((obs, o, n) -> shownTrend.setAll(downsample(trend, n.intValue())));
     }
 
@@ -87,14 +78,16 @@ public final class AgeingViewModel implements AutoCloseable {
      * Shows ageing as it stood at {@code at} (null: now) and reads it again: the lots and stock of the
      * snapshots taken by then, every age counted to that day, the trend up to it.
      */
-    public void showMoment(java.time.Instant at) {
-        moment = at;
-        refresh();
+    public void showMoment(Instant at) {
+        loading.set(true);
+        if (!loader.showMoment(at)) {
+            loading.set(false);
+        }
     }
 
     /** The past moment shown, null for now. */
-    public java.time.Instant moment() {
-        return moment;
+    public Instant moment() {
+        return loader.moment();
     }
 
     /** Loads the screen once. */
@@ -104,41 +97,21 @@ public final class AgeingViewModel implements AutoCloseable {
 
     /** Reads everything again on the background executor. */
     public void refresh() {
-        if (closed) {
-            return;
-        }
         loading.set(true);
-        try {
-            background.execute(this::readAndApply);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Ageing refresh rejected: background executor is shut down");
+        if (!loader.request()) {
             loading.set(false);
         }
     }
 
-    private void readAndApply() {
-        if (closed) {
-            return;
-        }
-        try {
-            java.time.Instant at = moment;
-            LocalDate today = at == null ? LocalDate.now(clock.withZone(BEIJING)) : at.atZone(BEIJING).toLocalDate();
-            List<AgeProfile> profiles = at == null ? ageing.current() : ageing.at(at);
-            List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
-            StockBoard stock = at == null ? board.read() : board.history().boardAt(at);
-            Map<String, List<DailyDemand>> sales = demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1));
-            Loaded loaded = build(profiles, points, stock, sales);
-            ui.execute(() -> {
-                // A read for a moment no longer chosen: the newer read's answer follows.
-                if (at == moment) {
-                    apply(loaded, null);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Reading ageing failed", e);
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            ui.execute(() -> apply(null, reason));
-        }
+    /** Everything the screen shows of {@code at} (null: now); blocking. */
+    private Loaded read(Instant at) {
+        LocalDate today = at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE))
+                : at.atZone(BeijingTime.ZONE).toLocalDate();
+        List<AgeProfile> profiles = at == null ? ageing.current() : ageing.at(at);
+        List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
+        StockBoard stock = at == null ? board.read() : board.history().boardAt(at);
+        Map<String, List<DailyDemand>> sales = demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1));
+        return build(profiles, points, stock, sales);
     }
 
     private record Loaded(List<WarehouseAges> bars, List<AgeTrendPoint> trend, List<OldSkuRowViewModel> oldest,
@@ -326,6 +299,6 @@ public final class AgeingViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        loader.close();
     }
 }

@@ -3,10 +3,11 @@ package com.stocklens.ui.auth;
 import com.stocklens.domain.AuthorizedShop;
 import com.stocklens.domain.Connection;
 import com.stocklens.service.ShopAuthorizer;
+import com.stocklens.support.NamedThreads;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
-import com.stocklens.ui.ViewLoader;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,14 +54,10 @@ public final class TikTokAuthorizeDialog {
     /** The dialog, not yet shown (tests show it without waiting); its result is the chosen shop or null. */
     public static Dialog<AuthorizedShop> create(Window owner, ShopAuthorizer authorizer, Connection connection,
                                                 Messages messages, BrowserOpener browser) {
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "stocklens-authorize");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService background = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-authorize"));
         TikTokAuthorizeViewModel vm = new TikTokAuthorizeViewModel(authorizer, connection, browser, messages,
                 background, new FxExecutor());
-        TikTokAuthorizeView view = new ViewLoader(messages.bundle(), type -> new TikTokAuthorizeView(vm))
+        TikTokAuthorizeView view = new FxViewLoader(messages.bundle(), type -> new TikTokAuthorizeView(vm))
                 .load(TikTokAuthorizeView.class).controller();
         Dialog<AuthorizedShop> dialog = new Dialog<>();
         if (owner != null && owner.getScene() != null) {
@@ -70,7 +67,7 @@ public final class TikTokAuthorizeDialog {
         dialog.setTitle(messages.get("auth.title"));
         dialog.setHeaderText(messages.format("auth.header", connection.displayName()));
         dialog.getDialogPane().setContent(view.root());
-        Theme.style(dialog.getDialogPane());
+        FxTheme.style(dialog.getDialogPane());
         // Own button texts: JavaFX's OK/Cancel follow the JVM's language, not the window's.
         ButtonType use = new ButtonType(messages.get("auth.useShop"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("auth.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);

@@ -3,9 +3,8 @@ package com.stocklens.ui.auth;
 import com.stocklens.domain.AuthorizedShop;
 import com.stocklens.domain.Connection;
 import com.stocklens.service.ShopAuthorizer;
+import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.Messages;
-import java.net.URI;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -31,8 +30,7 @@ public final class TikTokAuthorizeViewModel {
     private final Connection connection;
     private final BrowserOpener browser;
     private final Messages messages;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundAction calls;
 
     private final ReadOnlyStringWrapper pageUrl = new ReadOnlyStringWrapper("");
     private final StringProperty pasted = new SimpleStringProperty("");
@@ -54,8 +52,7 @@ public final class TikTokAuthorizeViewModel {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.browser = Objects.requireNonNull(browser, "browser");
         this.messages = Objects.requireNonNull(messages, "messages");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.calls = new BackgroundAction("TikTok authorization", background, ui);
         canConnect = Bindings.createBooleanBinding(
                 () -> !busy.get() && pasted.get() != null && !pasted.get().isBlank(), busy, pasted);
         canFinish = Bindings.createBooleanBinding(() -> !busy.get() && selectedShop.get() != null, busy, selectedShop);
@@ -122,27 +119,19 @@ public final class TikTokAuthorizeViewModel {
         busy.set(true);
         error.set("");
         status.set(messages.get("auth.status.opening"));
-        background.execute(() -> {
+        boolean started = calls.run(() -> authorizer.authorizationPage(connection), page -> {
+            busy.set(false);
+            pageUrl.set(page.toString());
+            status.set(messages.get("auth.status.opened"));
             try {
-                URI page = authorizer.authorizationPage(connection);
-                ui.execute(() -> {
-                    busy.set(false);
-                    pageUrl.set(page.toString());
-                    status.set(messages.get("auth.status.opened"));
-                    try {
-                        browser.open(page);
-                    } catch (RuntimeException e) {
-                        status.set(messages.get("auth.status.copyPage"));
-                    }
-                });
+                browser.open(page);
             } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    status.set("");
-                    error.set(messages.format("auth.error.page", String.valueOf(e.getMessage())));
-                });
+                status.set(messages.get("auth.status.copyPage"));
             }
-        });
+        }, reason -> failed("auth.error.page", reason));
+        if (!started) {
+            busy.set(false);
+        }
     }
 
     /** Exchanges what was pasted and lists the shops it reaches. */
@@ -156,26 +145,24 @@ public final class TikTokAuthorizeViewModel {
         shops.clear();
         selectedShop.set(null);
         status.set(messages.get("auth.status.connecting"));
-        background.execute(() -> {
-            try {
-                List<AuthorizedShop> found = authorizer.completeAuthorization(connection, input);
-                ui.execute(() -> {
-                    busy.set(false);
-                    // The code is spent: clear it so a second Connect does not resend it.
-                    pasted.set("");
-                    shops.setAll(found);
-                    String current = connection.setting("shop_cipher");
-                    selectedShop.set(found.stream().filter(s -> s.cipher().equals(current)).findFirst()
-                            .orElse(found.size() == 1 ? found.get(0) : null));
-                    status.set(messages.format("auth.status.shops", found.size()));
-                });
-            } catch (ShopAuthorizer.AuthorizationException | RuntimeException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    status.set("");
-                    error.set(messages.format("auth.error.failed", String.valueOf(e.getMessage())));
-                });
-            }
-        });
+        boolean started = calls.run(() -> authorizer.completeAuthorization(connection, input), found -> {
+            busy.set(false);
+            // The code is spent: clear it so a second Connect does not resend it.
+            pasted.set("");
+            shops.setAll(found);
+            String current = connection.setting("shop_cipher");
+            selectedShop.set(found.stream().filter(s -> s.cipher().equals(current)).findFirst()
+                    .orElse(found.size() == 1 ? found.get(0) : null));
+            status.set(messages.format("auth.status.shops", found.size()));
+        }, reason -> failed("auth.error.failed", reason));
+        if (!started) {
+            busy.set(false);
+        }
+    }
+
+    private void failed(String key, String reason) {
+        busy.set(false);
+        status.set("");
+        error.set(messages.format(key, reason));
     }
 }

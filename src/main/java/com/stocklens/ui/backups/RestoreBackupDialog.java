@@ -3,8 +3,8 @@ package com.stocklens.ui.backups;
 import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.ui.FxDialogService;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.ViewLoader;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBar;
@@ -19,7 +19,7 @@ public final class RestoreBackupDialog {
 
     /** Builds the dialog's content: what {@link #show} puts in the dialog and what tests look into. */
     public static Parent content(RestoreBackupViewModel vm, Messages messages) {
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> new RestoreBackupView(vm, messages));
+        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new RestoreBackupView(vm, messages));
         return loader.load(RestoreBackupView.class).root();
     }
 

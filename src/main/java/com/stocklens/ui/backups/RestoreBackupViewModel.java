@@ -1,15 +1,15 @@
 package com.stocklens.ui.backups;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.WorkspaceBackups;
+import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.DialogService;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -25,10 +25,8 @@ import javafx.collections.ObservableList;
  * chooses to restart now. Service calls run on {@code background}; results are applied on {@code fx}.
  */
 public final class RestoreBackupViewModel {
-    /** Sellers read times in Beijing time (DOMAIN.md). */
-    public static final ZoneId SHOWN_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(SHOWN_ZONE);
+            .withZone(BeijingTime.ZONE);
 
     /** What the dialog is doing or has just done. */
     public enum Status { IDLE, LOADING, EMPTY, BACKING_UP, BACKED_UP, RESTORE_REQUESTED, RESTORE_CANCELLED, FAILED }
@@ -45,8 +43,7 @@ public final class RestoreBackupViewModel {
     }
 
     private final WorkspaceBackups backups;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundAction steps;
     private final DialogService dialogs;
     private final Runnable reopen;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -63,8 +60,7 @@ public final class RestoreBackupViewModel {
     public RestoreBackupViewModel(WorkspaceBackups backups, Executor background, Executor fx, DialogService dialogs,
                                   Runnable reopen) {
         this.backups = Objects.requireNonNull(backups, "backups");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fx = Objects.requireNonNull(fx, "fx");
+        this.steps = new BackgroundAction("the workspace backups", background, fx);
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.reopen = reopen;
     }
@@ -157,31 +153,20 @@ public final class RestoreBackupViewModel {
                 });
     }
 
-    private interface Work<T> {
-        T call() throws Exception;
-    }
-
-    private <T> void run(Status during, Work<T> work, java.util.function.Consumer<T> done) {
+    private <T> void run(Status during, BackgroundAction.Work<T> work, Consumer<T> done) {
         busy.set(true);
         status.set(during);
-        Supplier<T> task = () -> {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        };
-        CompletableFuture.supplyAsync(task, background).whenComplete((result, error) -> fx.execute(() -> {
+        boolean started = steps.run(work, result -> {
             busy.set(false);
-            if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                detail.set(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-                status.set(Status.FAILED);
-            } else {
-                done.accept(result);
-            }
-        }));
+            done.accept(result);
+        }, reason -> {
+            busy.set(false);
+            detail.set(reason);
+            status.set(Status.FAILED);
+        });
+        if (!started) {
+            busy.set(false);
+        }
     }
 
     static Row row(WorkspaceBackups.Backup b, boolean pending) {

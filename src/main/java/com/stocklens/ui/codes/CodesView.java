@@ -3,10 +3,15 @@ package com.stocklens.ui.codes;
 import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.CodeFinding;
 import com.stocklens.service.ReportFormat;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
 import java.text.NumberFormat;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -21,7 +26,7 @@ import javafx.scene.layout.BorderPane;
  * Controller of {@code CodesView.fxml}: shows the {@link CodesViewModel}'s check as a tree of kinds
  * (with counts) over their findings, the mismatch rate, and the first-of-month reminder.
  */
-public final class CodesView {
+public final class CodesView implements ScreenView {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final CodesViewModel viewModel;
@@ -40,6 +45,14 @@ public final class CodesView {
     @FXML private TreeView<String> findingTree;
 
     private final ListChangeListener<FindingGroup> groupsListener = c -> drawTree();
+
+    /** The three-code check screen ({@code Screen.CODES}). */
+    public static ScreenView screen(ScreenServices s) {
+        UiContext.Reports reports = s.context().reports();
+        CodesViewModel vm = new CodesViewModel(reports.codes(), reports.exports(), s.dialogs(), s.clock(), s.locale(),
+                s.background(), s.ui());
+        return FxViewLoader.load(new CodesView(vm, s.messages()), s.messages().bundle());
+    }
 
     public CodesView(CodesViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -65,7 +78,7 @@ public final class CodesView {
         var disabled = export.busyProperty().or(viewModel.resultProperty().isNull());
         exportXlsx.disableProperty().bind(disabled);
         exportCsv.disableProperty().bind(disabled);
-        exportStatus.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        exportStatus.textProperty().bind(Bindings.createStringBinding(() ->
                 export.errorProperty().get() != null ? messages.format("export.failed", export.errorProperty().get())
                         : export.savedProperty().get() != null
                         ? messages.format("export.saved", export.savedProperty().get().toString()) : "",
@@ -112,6 +125,18 @@ public final class CodesView {
     /** Unsubscribes from the view model's lists. */
     public void dispose() {
         viewModel.groups().removeListener(groupsListener);
+    }
+
+    /** Re-reads the calendar each time, so a window left open overnight notices the check day. */
+    @Override
+    public void shown() {
+        viewModel.updateCheckDay();
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
     }
 
     @FXML

@@ -1,16 +1,17 @@
 package com.stocklens.ui.codes;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.CodeFinding;
 import com.stocklens.domain.CodeFindingKind;
 import com.stocklens.service.CodeChecks;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
+import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.ExportViewModel;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,8 +27,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * State of the three-code check screen, free of any toolkit: runs the check on {@code background},
@@ -36,17 +34,13 @@ import org.slf4j.LoggerFactory;
  * (DOMAIN.md §7: the first day of every month, Beijing calendar).
  */
 public final class CodesViewModel implements AutoCloseable {
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final Logger LOG = LoggerFactory.getLogger(CodesViewModel.class);
 
     private final CodeChecks checks;
     private final ReportExports exports;
     private final Clock clock;
     private final Locale locale;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundAction checkRuns;
     private final ExportViewModel export;
-    private volatile boolean closed;
 
     private final ReadOnlyObjectWrapper<CodeCheckResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<FindingGroup> groups = FXCollections.observableArrayList();
@@ -60,15 +54,14 @@ public final class CodesViewModel implements AutoCloseable {
         this.exports = Objects.requireNonNull(exports, "exports");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locale = Objects.requireNonNull(locale, "locale");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.checkRuns = new BackgroundAction("the three-code check", background, ui);
         this.export = new ExportViewModel(dialogs, background, ui);
         updateCheckDay();
     }
 
     /** Re-reads the calendar; the view calls it when the screen is shown, so a window left open overnight notices. */
     public void updateCheckDay() {
-        checkDay.set(isCheckDay(LocalDate.now(clock.withZone(BEIJING))));
+        checkDay.set(isCheckDay(LocalDate.now(clock.withZone(BeijingTime.ZONE))));
     }
 
     /** The monthly three-code check is due on the first day of each month. */
@@ -78,36 +71,28 @@ public final class CodesViewModel implements AutoCloseable {
 
     /** Runs the check on the background executor; ignored while one runs. */
     public void run() {
-        if (closed || running.get()) {
+        if (running.get()) {
             return;
         }
         running.set(true);
         runError.set(null);
-        try {
-            background.execute(this::check);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Three-code check rejected: background executor is shut down");
+        boolean started = checkRuns.run(() -> {
+            CodeCheckResult r = checks.checkCurrent();
+            return new Checked(r, group(r.findings()));
+        }, checked -> {
+            running.set(false);
+            result.set(checked.result());
+            groups.setAll(checked.groups());
+        }, reason -> {
+            running.set(false);
+            runError.set(reason);
+        });
+        if (!started) {
             running.set(false);
         }
     }
 
-    private void check() {
-        try {
-            CodeCheckResult r = checks.checkCurrent();
-            List<FindingGroup> grouped = group(r.findings());
-            ui.execute(() -> {
-                running.set(false);
-                result.set(r);
-                groups.setAll(grouped);
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Three-code check failed", e);
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            ui.execute(() -> {
-                running.set(false);
-                runError.set(reason);
-            });
-        }
+    private record Checked(CodeCheckResult result, List<FindingGroup> groups) {
     }
 
     /** Findings by kind, kinds in their declared order, empty kinds left out. */
@@ -127,7 +112,7 @@ public final class CodesViewModel implements AutoCloseable {
         if (shown == null) {
             return;
         }
-        String day = LocalDate.now(clock.withZone(BEIJING)).toString();
+        String day = LocalDate.now(clock.withZone(BeijingTime.ZONE)).toString();
         export.export(format, "three-code-check-" + day, (f, out) -> exports.exportCodeCheck(shown, f, locale, out));
     }
 
@@ -160,6 +145,6 @@ public final class CodesViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        checkRuns.close();
     }
 }

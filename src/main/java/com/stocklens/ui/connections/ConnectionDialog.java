@@ -1,14 +1,15 @@
 package com.stocklens.ui.connections;
 
 import com.stocklens.domain.ConnectionField;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -118,7 +119,7 @@ public final class ConnectionDialog {
         result.textProperty().bind(form.testOutcomeProperty().map(o -> texts.outcome(form.nameProperty().get(), o))
                 .orElse(""));
         form.testOutcomeProperty().subscribe(o -> result.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("failed"), o != null && !o.succeeded()));
+                PseudoClass.getPseudoClass("failed"), o != null && !o.succeeded()));
         result.setMaxWidth(560);
         HBox testRow = new HBox(8, test, progress);
         ScrollPane scroll = new ScrollPane(grid);
@@ -135,7 +136,7 @@ public final class ConnectionDialog {
         save.setId("connSave");
         save.disableProperty().bind(form.validProperty().not());
         dialog.getDialogPane().lookupButton(cancelType).setId("connCancel");
-        Theme.style(dialog.getDialogPane());
+        FxTheme.style(dialog.getDialogPane());
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         dialog.setOnHidden(e -> done.complete(dialog.getResult() == saveType));
         dialog.show();

@@ -3,16 +3,19 @@ package com.stocklens.ui.connections;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionField;
 import com.stocklens.domain.ConnectionKind;
-import com.stocklens.service.Connections;
 import com.stocklens.service.Connections.TestOutcome;
+import com.stocklens.service.Connections;
+import com.stocklens.ui.BackgroundAction;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -35,15 +38,14 @@ import javafx.beans.property.StringProperty;
  */
 public final class ConnectionFormViewModel {
     /** Cadence presets offered by the form; null = the app's default. */
-    public static final List<Duration> CADENCES = java.util.Arrays.asList(null, Duration.ofMinutes(1),
+    public static final List<Duration> CADENCES = Arrays.asList(null, Duration.ofMinutes(1),
             Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
 
     private final ConnectionKind kind;
     private final String existingId;
     private final Set<String> storedSecrets;
     private final Connections service;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundAction tests;
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final ObjectProperty<Duration> cadence = new SimpleObjectProperty<>(this, "cadence");
@@ -59,8 +61,7 @@ public final class ConnectionFormViewModel {
         this.existingId = existing == null ? null : existing.id();
         this.storedSecrets = Set.copyOf(storedSecrets);
         this.service = Objects.requireNonNull(service, "service");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.tests = new BackgroundAction("a connection test", background, ui);
         for (ConnectionField f : kind.fields()) {
             String start = f.secret() ? "" : existing == null ? nullToEmpty(f.defaultValue())
                     : nullToEmpty(existing.settings().get(f.key()));
@@ -71,7 +72,7 @@ public final class ConnectionFormViewModel {
             enabled.set(existing.enabled());
             cadence.set(existing.cadence());
         }
-        javafx.beans.Observable[] deps = new javafx.beans.Observable[values.size() + 1];
+        Observable[] deps = new Observable[values.size() + 1];
         int i = 0;
         for (StringProperty p : values.values()) {
             deps[i++] = p;
@@ -215,21 +216,17 @@ public final class ConnectionFormViewModel {
         testOutcome.set(null);
         Connection c;
         try {
-            c = toConnection(existingId != null ? existingId : "test:" + kind.name().toLowerCase(java.util.Locale.ROOT));
+            c = toConnection(existingId != null ? existingId : "test:" + kind.name().toLowerCase(Locale.ROOT));
         } catch (RuntimeException e) {
             testing.set(false);
             return;
         }
         Map<String, String> typed = enteredSecrets();
-        try {
-            background.execute(() -> {
-                TestOutcome outcome = service.test(c, typed);
-                ui.execute(() -> {
-                    testing.set(false);
-                    testOutcome.set(outcome);
-                });
-            });
-        } catch (RejectedExecutionException e) {
+        boolean started = tests.run(() -> service.test(c, typed), outcome -> {
+            testing.set(false);
+            testOutcome.set(outcome);
+        }, reason -> testing.set(false));
+        if (!started) {
             testing.set(false);
         }
     }

@@ -3,6 +3,7 @@ package com.stocklens.ui.connections;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.domain.SourceProbe;
 import com.stocklens.service.Connections.TestOutcome;
+import com.stocklens.service.Connections;
 import com.stocklens.ui.Messages;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class ConnectionTexts {
             return sb.toString();
         }
         String detail = o.detail() == null ? "" : o.detail();
-        String field = o.failure() == com.stocklens.service.Connections.Failure.MISSING_FIELD && o.detail() != null
+        String field = o.failure() == Connections.Failure.MISSING_FIELD && o.detail() != null
                 ? field(o.detail()) : detail;
         return messages.format("connections.test.failed", name) + "\n"
                 + messages.format("connections.test.failure." + o.failure().name(), o.provider(), field);

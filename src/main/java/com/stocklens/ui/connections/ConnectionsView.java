@@ -1,14 +1,19 @@
 package com.stocklens.ui.connections;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.domain.SyncStatus;
-import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -24,9 +29,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 
 /** Controller of {@code ConnectionsView.fxml}: binds the {@link ConnectionsViewModel}, nothing else. */
-public final class ConnectionsView {
+public final class ConnectionsView implements ScreenView {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Formats.BEIJING);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BeijingTime.ZONE);
 
     private final ConnectionsViewModel viewModel;
     private final Messages messages;
@@ -50,6 +55,16 @@ public final class ConnectionsView {
     @FXML private TableColumn<ConnectionRowViewModel, String> secretsColumn;
     @FXML private ProgressIndicator testProgress;
     @FXML private Label testResult;
+
+    /** The connections screen ({@code Screen.CONNECTIONS}). */
+    public static ScreenView screen(ScreenServices s) {
+        UiContext.Setup setup = s.context().setup();
+        ConnectionsViewModel vm = new ConnectionsViewModel(setup.connections(), s.dialogs(),
+                s.context().stock().syncEvents(), setup.authorizeShop(), s.background(), s.ui());
+        ConnectionsView view = FxViewLoader.load(new ConnectionsView(vm, s.messages()), s.messages().bundle());
+        vm.start();
+        return view;
+    }
 
     public ConnectionsView(ConnectionsViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -194,7 +209,13 @@ public final class ConnectionsView {
     /** Detaches the table from the view model's list. */
     public void dispose() {
         // An empty list, not null: a skin still laying out the old scene would trip over null.
-        connectionTable.setItems(javafx.collections.FXCollections.observableArrayList());
+        connectionTable.setItems(FXCollections.observableArrayList());
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
     }
 
     @FXML

@@ -2,17 +2,18 @@ package com.stocklens.ui.connections;
 
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
-import com.stocklens.service.Connections;
 import com.stocklens.service.Connections.ConnectionStatus;
 import com.stocklens.service.Connections.TestOutcome;
+import com.stocklens.service.Connections;
 import com.stocklens.service.SyncEvents;
+import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.DialogService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,8 +25,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * State of the connections screen, free of any toolkit: the list with each connection's last sync,
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
  * a confirmation. Demo connections are read-only but can be tested.
  */
 public final class ConnectionsViewModel implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectionsViewModel.class);
-
     private final Connections service;
     private final DialogService dialogs;
     private final SyncEvents syncEvents;
@@ -42,6 +39,7 @@ public final class ConnectionsViewModel implements AutoCloseable {
     private final Executor ui;
     private final Consumer<Connection> authorize;
     private final BackgroundRefresh<List<ConnectionStatus>> refresh;
+    private final BackgroundAction changes;
 
     private final ObservableList<ConnectionRowViewModel> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionRowViewModel> selected = new SimpleObjectProperty<>(this, "selected");
@@ -66,6 +64,7 @@ public final class ConnectionsViewModel implements AutoCloseable {
         this.ui = Objects.requireNonNull(ui, "ui");
         this.refresh = new BackgroundRefresh<>("the connections", this::read, this::apply,
                 e -> loadError.set(e), background, ui);
+        this.changes = new BackgroundAction("a connection change", background, ui);
     }
 
     private List<ConnectionStatus> read() {
@@ -98,7 +97,7 @@ public final class ConnectionsViewModel implements AutoCloseable {
     }
 
     /** The interval of connections without their own. */
-    public java.time.Duration defaultCadence() {
+    public Duration defaultCadence() {
         return service.defaultCadence();
     }
 
@@ -186,15 +185,14 @@ public final class ConnectionsViewModel implements AutoCloseable {
         testOutcome.set(null);
         testedName.set(row.name());
         Connection c = row.connection();
-        try {
-            background.execute(() -> {
-                TestOutcome outcome = service.test(c, Map.of());
-                ui.execute(() -> {
-                    testing.set(false);
-                    testOutcome.set(outcome);
-                });
-            });
-        } catch (RejectedExecutionException e) {
+        boolean started = changes.run(() -> service.test(c, Map.of()), outcome -> {
+            testing.set(false);
+            testOutcome.set(outcome);
+        }, reason -> {
+            testing.set(false);
+            actionError.set(reason);
+        });
+        if (!started) {
             testing.set(false);
         }
     }
@@ -215,32 +213,14 @@ public final class ConnectionsViewModel implements AutoCloseable {
     }
 
     /** A blocking step on the background executor; the list reloads after it, its error shows in the screen. */
-    private void runInBackground(Step step, Consumer<String> after) {
-        try {
-            background.execute(() -> {
-                try {
-                    String id = step.run();
-                    ui.execute(() -> {
-                        after.accept(id);
-                        refresh.request();
-                    });
-                } catch (Connections.ConnectionException | RuntimeException e) {
-                    LOG.warn("Connection change failed: {}", e.getMessage());
-                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    ui.execute(() -> {
-                        actionError.set(message);
-                        refresh.request();
-                    });
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Connection change rejected: background executor is shut down");
-        }
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        String run() throws Connections.ConnectionException;
+    private void runInBackground(BackgroundAction.Work<String> step, Consumer<String> after) {
+        changes.run(step, id -> {
+            after.accept(id);
+            refresh.request();
+        }, message -> {
+            actionError.set(message);
+            refresh.request();
+        });
     }
 
     // --- state -----------------------------------------------------------------------------
@@ -285,5 +265,6 @@ public final class ConnectionsViewModel implements AutoCloseable {
     @Override
     public void close() {
         refresh.close();
+        changes.close();
     }
 }

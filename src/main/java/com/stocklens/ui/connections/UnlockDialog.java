@@ -1,7 +1,7 @@
 package com.stocklens.ui.connections;
 
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
@@ -47,7 +47,7 @@ public final class UnlockDialog {
         dialog.getDialogPane().lookupButton(ok).setId("unlockOk");
         dialog.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
         dialog.getDialogPane().lookupButton(cancel).setId("unlockCancel");
-        Theme.style(dialog.getDialogPane());
+        FxTheme.style(dialog.getDialogPane());
         dialog.setOnShown(e -> field.requestFocus());
         Optional<ButtonType> answer = dialog.showAndWait();
         char[] value = field.getText().toCharArray();

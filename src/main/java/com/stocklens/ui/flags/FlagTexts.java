@@ -4,6 +4,7 @@ import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.Declaration;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.RootCauseHint;
+import com.stocklens.rules.Urgency;
 import com.stocklens.service.Notice;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
@@ -47,8 +48,17 @@ public final class FlagTexts {
         return cause == null ? Formats.UNKNOWN : messages.get("cause." + camel(cause));
     }
 
+    /** The urgency in words; null is a declared task (its countdown stopped). */
     public String urgency(Urgency urgency) {
-        return messages.get("urgency." + urgency.pseudoClass());
+        return messages.get("urgency." + styleName(urgency));
+    }
+
+    /**
+     * The name an urgency goes by as a CSS pseudo-class and i18n key suffix: {@code calm} …
+     * {@code overdue}, and {@code declared} for null (a task whose countdown stopped).
+     */
+    public static String styleName(Urgency urgency) {
+        return urgency == null ? "declared" : urgency.name().toLowerCase(Locale.ROOT);
     }
 
     public String alertKind(AlertKind kind) {

@@ -1,46 +1,70 @@
 package com.stocklens.ui.flags;
 
+import com.stocklens.domain.BeijingTime;
+import com.stocklens.rules.Urgency;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * Controller of {@code FlagsView.fxml}: renders the {@link FlagsViewModel}'s tasks and alerts as cards
  * and owns the screen's one {@link Timeline}, which ticks the view model every second. Decides nothing:
  * urgency, order, visibility and validation all come from the view model.
  */
-public final class FlagsView {
-    /** Pseudo-class per urgency ({@code :calm} … {@code :overdue}, {@code :declared}); colours in app.css. */
+public final class FlagsView implements ScreenView {
+    /** Pseudo-class per urgency ({@code :calm} … {@code :overdue}, {@code :declared} for null); colours in app.css. */
     static PseudoClass pseudoClass(Urgency u) {
-        return PseudoClass.getPseudoClass(u.pseudoClass());
+        return PseudoClass.getPseudoClass(FlagTexts.styleName(u));
+    }
+
+    /**
+     * Turns on {@code node}'s pseudo-class for {@code urgency} and off the others; {@code declared} turns on
+     * {@code :declared} instead (a stopped countdown). With neither, every urgency pseudo-class is off.
+     */
+    public static void showUrgency(Node node, Urgency urgency, boolean declared) {
+        for (Urgency each : Urgency.values()) {
+            node.pseudoClassStateChanged(pseudoClass(each), !declared && each == urgency);
+        }
+        node.pseudoClassStateChanged(pseudoClass(null), declared);
     }
 
     static final PseudoClass ACKNOWLEDGED = PseudoClass.getPseudoClass("acknowledged");
     static final PseudoClass SEVERE = PseudoClass.getPseudoClass("severe");
 
-    private static final java.time.format.DateTimeFormatter DEADLINE_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Formats.BEIJING);
+    private static final DateTimeFormatter DEADLINE_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(BeijingTime.ZONE);
 
     private final FlagsViewModel viewModel;
     private final Messages messages;
@@ -54,6 +78,11 @@ public final class FlagsView {
     @FXML private Label actionErrorLabel;
     @FXML private ListView<TaskRowViewModel> taskList;
     @FXML private ListView<AlertRowViewModel> alertList;
+
+    /** The window's red-flag screen ({@code Screen.FLAGS}) over the shell's red flags. */
+    public static ScreenView screen(ScreenServices s) {
+        return FxViewLoader.load(new FlagsView(s.window().flags(), s.messages(), s.clock()), s.messages().bundle());
+    }
 
     public FlagsView(FlagsViewModel viewModel, Messages messages, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -93,12 +122,12 @@ public final class FlagsView {
             }
         });
 
-        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> viewModel.tick(clock.instant())));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(clock.instant())));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
     }
 
-    private void bindError(Label label, javafx.beans.value.ObservableValue<String> error, String key) {
+    private void bindError(Label label, ObservableValue<String> error, String key) {
         ChangeListener<String> show = (obs, o, message) -> {
             boolean visible = message != null;
             label.setText(visible ? messages.format(key, message) : "");
@@ -119,6 +148,22 @@ public final class FlagsView {
         if (ticker != null) {
             ticker.stop();
         }
+    }
+
+    @Override
+    public void showMoment(Instant at) {
+        viewModel.showMoment(at);
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    /** Stops the ticker; the red flags themselves are the window shell's (the badge reads them). */
+    @Override
+    public void close() {
+        dispose();
     }
 
     /** Makes a ListView cell take the list's width instead of its content's (no horizontal scrolling). */
@@ -154,7 +199,7 @@ public final class FlagsView {
         private final Label hints = label("task-hints");
         private final Label deadline = label("task-deadline");
         private final Button declare = new Button(messages.get("flags.task.declare"));
-        private final javafx.scene.control.Tooltip hintsTip = new javafx.scene.control.Tooltip();
+        private final Tooltip hintsTip = new Tooltip();
         private final InvalidationListener onTick = o -> renderTime();
         private TaskRowViewModel bound;
 
@@ -257,11 +302,9 @@ public final class FlagsView {
                 return;
             }
             Urgency u = bound.getUrgency();
-            for (Urgency each : Urgency.values()) {
-                card.pseudoClassStateChanged(pseudoClass(each), each == u);
-                countdown.pseudoClassStateChanged(pseudoClass(each), each == u);
-            }
-            boolean declared = u == Urgency.DECLARED;
+            boolean declared = bound.isDeclared();
+            showUrgency(card, u, declared);
+            showUrgency(countdown, u, declared);
             countdown.setText(declared ? "✓" : bound.getCountdown());
             urgency.setText(texts.urgency(u));
             consequence.setText(messages.get(u == Urgency.OVERDUE ? "flags.task.blocked" : "flags.task.atZero"));
@@ -271,29 +314,29 @@ public final class FlagsView {
     }
 
     /** Explains, on hover, why the actions in {@code box} are disabled while a past moment is shown. */
-    private void readOnly(javafx.scene.layout.Pane box) {
-        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip(messages.get("flags.past.readOnly"));
-        java.util.function.Consumer<Boolean> apply = isPast -> {
+    private void readOnly(Pane box) {
+        Tooltip why = new Tooltip(messages.get("flags.past.readOnly"));
+        Consumer<Boolean> apply = isPast -> {
             if (isPast) {
-                javafx.scene.control.Tooltip.install(box, why);
+                Tooltip.install(box, why);
             } else {
-                javafx.scene.control.Tooltip.uninstall(box, why);
+                Tooltip.uninstall(box, why);
             }
         };
         // Weak: cells come and go with scrolling; the view model outlives them.
-        javafx.beans.value.ChangeListener<Boolean> listener = (obs, o, n) -> apply.accept(n);
+        ChangeListener<Boolean> listener = (obs, o, n) -> apply.accept(n);
         box.getProperties().put("readOnlyListener", listener);
-        viewModel.pastProperty().addListener(new javafx.beans.value.WeakChangeListener<>(listener));
+        viewModel.pastProperty().addListener(new WeakChangeListener<>(listener));
         apply.accept(viewModel.pastProperty().get());
     }
 
     /** The tooltip a box of actions shows while a past moment is shown (tests). */
-    static javafx.scene.control.Tooltip readOnlyTooltip(javafx.scene.Node box) {
+    static Tooltip readOnlyTooltip(Node box) {
         Object t = box.getProperties().get("javafx.scene.control.Tooltip");
-        return t instanceof javafx.scene.control.Tooltip tip ? tip : null;
+        return t instanceof Tooltip tip ? tip : null;
     }
 
-    private static void show(javafx.scene.Node node, boolean visible) {
+    private static void show(Node node, boolean visible) {
         node.setVisible(visible);
         node.setManaged(visible);
     }
@@ -314,7 +357,7 @@ public final class FlagsView {
         private final Label status = label("alert-status");
         private final Button acknowledge = new Button(messages.get("alert.acknowledge"));
         private final MenuButton snooze = new MenuButton(messages.get("alert.snooze"));
-        private final javafx.scene.control.Tooltip detailTip = new javafx.scene.control.Tooltip();
+        private final Tooltip detailTip = new Tooltip();
         private AlertRowViewModel bound;
 
         AlertCell() {
@@ -337,9 +380,10 @@ public final class FlagsView {
                     viewModel.acknowledge(bound);
                 }
             });
-            for (Duration d : FlagsViewModel.SNOOZE_CHOICES) {
+            for (var d : FlagsViewModel.SNOOZE_CHOICES) {
                 MenuItem item = new MenuItem(texts.snooze(d));
-                item.setUserData(d);
+                // The id's length part: "snooze-4h-…", "snooze-1d-…".
+                item.setUserData(d.toHours() < 24 ? d.toHours() + "h" : d.toDays() + "d");
                 item.setOnAction(e -> {
                     if (bound != null) {
                         viewModel.snooze(bound, d);
@@ -375,8 +419,7 @@ public final class FlagsView {
             acknowledge.setId("ack-" + id);
             snooze.setId("snooze-" + id);
             for (MenuItem m : snooze.getItems()) {
-                Duration d = (Duration) m.getUserData();
-                m.setId("snooze-" + (d.toHours() < 24 ? d.toHours() + "h" : d.toDays() + "d") + "-" + id);
+                m.setId("snooze-" + m.getUserData() + "-" + id);
             }
             kind.setText(texts.alertKind(bound.kind()));
             subject.setText(bound.subject());

@@ -2,15 +2,18 @@ package com.stocklens.ui.flags;
 
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.CalibrationState;
+import com.stocklens.rules.Urgency;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagEvents;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.TaskRow;
+import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.NameMemory;
+import com.stocklens.ui.UiContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -33,8 +35,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * State of the red-flag panel, free of any toolkit: calibration tasks with live countdowns, alerts, the
@@ -66,19 +66,14 @@ public final class FlagsViewModel implements AutoCloseable {
             .thenComparing(AlertRowViewModel::raisedAt, Comparator.reverseOrder())
             .thenComparing(AlertRowViewModel::key);
 
-    private static final Logger LOG = LoggerFactory.getLogger(FlagsViewModel.class);
-
-    private final FlagReader reader;
     private final FlagActions actions;
     private final FlagEvents events;
     private final DialogService dialogs;
     private final NameMemory who;
     private final Clock clock;
     private final Duration fallbackWindow;
-    private final Executor background;
-    private final Executor ui;
-
     private final BackgroundRefresh<FlagBoard> loader;
+    private final BackgroundAction flagActions;
 
     private final ObservableList<TaskRowViewModel> tasks = FXCollections.observableArrayList();
     /** Every alert of the latest board, one per condition key; {@link #alerts} is the part listed now. */
@@ -93,8 +88,6 @@ public final class FlagsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
     private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper(this, "actionError");
     private final ReadOnlyIntegerWrapper appliedBoards = new ReadOnlyIntegerWrapper(this, "appliedBoards");
-    /** The past moment shown, null for now; read on the background thread. */
-    private volatile Instant moment;
     private final ReadOnlyObjectWrapper<Instant> asOf = new ReadOnlyObjectWrapper<>(this, "asOf");
     private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past");
     private final ReadOnlyObjectWrapper<Set<AlertKind>> notRecorded =
@@ -106,18 +99,25 @@ public final class FlagsViewModel implements AutoCloseable {
      */
     public FlagsViewModel(FlagReader reader, FlagActions actions, FlagEvents events, DialogService dialogs,
                           NameMemory who, Clock clock, Duration fallbackWindow, Executor background, Executor ui) {
-        this.reader = Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(reader, "reader");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.events = Objects.requireNonNull(events, "events");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.who = Objects.requireNonNull(who, "who");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fallbackWindow = Objects.requireNonNull(fallbackWindow, "fallbackWindow");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
-        this.loader = new BackgroundRefresh<>("the red flags", this::readBoard, this::apply, loadError::set,
-                background, ui);
+        this.loader = BackgroundRefresh.atMoments("the red flags",
+                at -> at == null ? reader.read() : reader.readAt(at), this::apply, loadError::set, background, ui);
+        this.flagActions = new BackgroundAction("a flag action", background, ui);
         now.set(clock.instant());
+    }
+
+    /** The red flags over the window's services (the window's panel and badge, the wall). */
+    public static FlagsViewModel of(UiContext context, DialogService dialogs, Executor ui) {
+        UiContext.Flags services = context.flags();
+        UiContext.Shell shell = context.shell();
+        return new FlagsViewModel(services.reader(), services.actions(), services.events(), dialogs, shell.declarer(),
+                shell.clock(), shell.thresholds().calibrationDeadline(), shell.background(), ui);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------
@@ -136,6 +136,7 @@ public final class FlagsViewModel implements AutoCloseable {
     @Override
     public void close() {
         loader.close();
+        flagActions.close();
     }
 
     /**
@@ -143,30 +144,20 @@ public final class FlagsViewModel implements AutoCloseable {
      * the countdowns stand still at (deadline − at) and no action is offered: the past cannot be changed.
      */
     public void showMoment(Instant at) {
-        moment = at;
         asOf.set(at);
         past.set(at != null);
-        refresh();
-    }
-
-    private FlagBoard readBoard() {
-        Instant at = moment;
-        return at == null ? reader.read() : reader.readAt(at);
+        loader.showMoment(at);
     }
 
     /** The instant the countdowns are measured at: the chosen past moment, or the clock. */
     private Instant instant() {
-        Instant at = moment;
+        Instant at = loader.moment();
         return at != null ? at : clock.instant();
     }
 
     // ---- applying a board (ui thread) ---------------------------------------------------------
 
-    void apply(FlagBoard board) {
-        if (!Objects.equals(board.asOf(), moment)) {
-            // Read for another moment than the one now chosen: the newer request's answer follows.
-            return;
-        }
+    private void apply(FlagBoard board) {
         notRecorded.set(board.notRecorded());
         Instant instant = instant();
         List<TaskRowViewModel> newTasks = new ArrayList<>(board.tasks().size());
@@ -198,7 +189,7 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Advances the countdowns, urgencies, snooze ends and the badge to {@code instant}. */
     public void tick(Instant instant) {
-        if (moment != null) {
+        if (loader.moment() != null) {
             // The past does not count down.
             return;
         }
@@ -259,7 +250,7 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Opens the declare dialog for {@code task}; on OK, {@link #submit}s it. Ignored for a declared task. */
     public void declare(TaskRowViewModel task) {
-        if (task.isDeclared() || moment != null) {
+        if (task.isDeclared() || loader.moment() != null) {
             return;
         }
         DeclarationFormViewModel form = declarationForm(task);
@@ -276,7 +267,7 @@ public final class FlagsViewModel implements AutoCloseable {
      * this is the second line.
      */
     public boolean submit(DeclarationFormViewModel form) {
-        if (!form.isValid() || moment != null) {
+        if (!form.isValid() || loader.moment() != null) {
             return false;
         }
         long id = form.task().id();
@@ -291,7 +282,7 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Acknowledges an alert as the remembered person. */
     public void acknowledge(AlertRowViewModel alert) {
-        if (moment != null) {
+        if (loader.moment() != null) {
             return;
         }
         String key = alert.key();
@@ -302,7 +293,7 @@ public final class FlagsViewModel implements AutoCloseable {
 
     /** Snoozes an alert for {@code duration} as the remembered person. */
     public void snooze(AlertRowViewModel alert, Duration duration) {
-        if (moment != null) {
+        if (loader.moment() != null) {
             return;
         }
         String key = alert.key();
@@ -311,22 +302,12 @@ public final class FlagsViewModel implements AutoCloseable {
         runAction(() -> actions.snooze(key, duration, person));
     }
 
-    private void runAction(Runnable action) {
-        try {
-            background.execute(() -> {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    // Another person may have declared first, or the gap closed meanwhile: say so, then re-read.
-                    LOG.warn("Flag action failed", e);
-                    String message = messageOf(e);
-                    ui.execute(() -> actionError.set(message));
-                }
-                refresh();
-            });
-        } catch (RejectedExecutionException e) {
-            actionError.set(messageOf(e));
-        }
+    private void runAction(BackgroundAction.Step action) {
+        flagActions.run(action, this::refresh, message -> {
+            // Another person may have declared first, or the gap closed meanwhile: say so, then re-read.
+            actionError.set(message);
+            refresh();
+        });
     }
 
     /** Brings {@code taskId} into view (a toast was clicked); the view scrolls to it. */
@@ -334,10 +315,6 @@ public final class FlagsViewModel implements AutoCloseable {
         // Reset first so clicking the same toast twice still scrolls.
         focusedTaskId.set(null);
         focusedTaskId.set(taskId);
-    }
-
-    private static String messageOf(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     // ---- exposed state --------------------------------------------------------------------------

@@ -5,10 +5,12 @@ import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.Declaration;
 import com.stocklens.domain.RootCauseHint;
 import com.stocklens.domain.Warehouse;
+import com.stocklens.rules.Urgency;
 import com.stocklens.service.TaskRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,7 +19,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One calibration task on the panel. The task itself is immutable (a new board replaces every row);
- * only the countdown and its urgency change, once per {@link #tick}.
+ * only the countdown and its urgency change, once per {@link #tick}. The urgency is the rules' own
+ * ({@link Urgency#of}); a declared task has none (null): its countdown stopped.
  */
 public final class TaskRowViewModel {
     private final TaskRow row;
@@ -48,7 +51,7 @@ public final class TaskRowViewModel {
     public static String countdownText(Duration left) {
         boolean over = left.isNegative() || left.isZero();
         long s = Math.abs(left.toMillis()) / 1000;
-        String hms = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
         return over ? "-" + hms : hms;
     }
 
@@ -57,13 +60,14 @@ public final class TaskRowViewModel {
         if (isDeclared()) {
             timeLeft.set(null);
             countdown.set("");
-            urgency.set(Urgency.DECLARED);
+            urgency.set(null);
             return;
         }
         Duration left = task.timeLeft(now);
         timeLeft.set(left);
         countdown.set(countdownText(left));
-        urgency.set(Urgency.of(left, window));
+        // The window as the rules measure it: from (deadline − window) to the deadline.
+        urgency.set(Urgency.of(task.deadline().minus(window), task.deadline(), now));
     }
 
     public TaskRow row() {
@@ -137,6 +141,7 @@ public final class TaskRowViewModel {
         return countdown.get();
     }
 
+    /** How pressing the countdown is; null once declared. */
     public ReadOnlyObjectProperty<Urgency> urgencyProperty() {
         return urgency.getReadOnlyProperty();
     }

@@ -1,8 +1,11 @@
 package com.stocklens.ui.flags;
 
 import com.stocklens.service.Notice;
+import com.stocklens.service.NoticeKind;
 import com.stocklens.service.Notices;
 import com.stocklens.ui.BackgroundRefresh;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.collections.FXCollections;
@@ -50,15 +53,15 @@ public final class ToastsViewModel implements AutoCloseable {
     }
 
     /** How long an alert or push-failure toast stays; calibration toasts stay until closed (they have a clock on them). */
-    public static final java.time.Duration ALERT_LIFETIME = java.time.Duration.ofSeconds(20);
+    public static final Duration ALERT_LIFETIME = Duration.ofSeconds(20);
 
     /**
      * Removes alert and push-failure toasts older than {@link #ALERT_LIFETIME} at {@code now}, so they
      * stop covering the table; the badge and the red-flag panel still list what they announced. UI thread.
      */
-    public void expire(java.time.Instant now) {
-        toasts.removeIf(t -> (t.kind() == com.stocklens.service.NoticeKind.ALERT_RAISED
-                || t.kind() == com.stocklens.service.NoticeKind.PUSH_FAILED)
+    public void expire(Instant now) {
+        toasts.removeIf(t -> (t.kind() == NoticeKind.ALERT_RAISED
+                || t.kind() == NoticeKind.PUSH_FAILED)
                 && !t.at().plus(ALERT_LIFETIME).isAfter(now));
     }
 

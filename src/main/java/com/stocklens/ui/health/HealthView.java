@@ -5,14 +5,22 @@ import com.stocklens.domain.HealthIndicator;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -27,13 +35,14 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
 
 /**
  * Controller of {@code HealthView.fxml}: shows the {@link HealthViewModel}'s report. Each indicator is a
  * card with its value, its band and a plain verdict (pseudo-class {@code :healthy}, {@code :unhealthy},
  * {@code :unknown} or {@code :info}); the working is in the card's tooltip.
  */
-public final class HealthView {
+public final class HealthView implements ScreenView {
     private final HealthViewModel viewModel;
     private final Messages messages;
     private final NumberFormat oneDecimal;
@@ -67,6 +76,16 @@ public final class HealthView {
     @FXML private TableColumn<HealthReport.SkuHealth, Number> oldestColumn;
 
     private final ListChangeListener<HealthFigure> cardsListener = c -> drawCards();
+
+    /** The health report screen ({@code Screen.HEALTH}), at the moment the window shows. */
+    public static ScreenView screen(ScreenServices s) {
+        UiContext.Reports reports = s.context().reports();
+        HealthViewModel vm = new HealthViewModel(reports.health(), reports.exports(), s.context().stock().board(),
+                s.dialogs(), s.clock(), s.locale(), s.background(), s.ui());
+        HealthView view = FxViewLoader.load(new HealthView(vm, s.messages()), s.messages().bundle());
+        vm.showMoment(s.moment());
+        return view;
+    }
 
     public HealthView(HealthViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -102,6 +121,22 @@ public final class HealthView {
         viewModel.overall().removeListener(cardsListener);
     }
 
+    @Override
+    public void showMoment(Instant at) {
+        viewModel.showMoment(at);
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
+    }
+
     // ---- period ----------------------------------------------------------------------------------
 
     private void bindPeriod() {
@@ -119,8 +154,8 @@ public final class HealthView {
         });
         // The view model decides the period; the controls mirror it and forward choices.
         // ISO days whatever the JVM's locale: "2026-01-01" reads the same to a Chinese and an English seller.
-        fromPicker.setConverter(new javafx.util.converter.LocalDateStringConverter(
-                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        fromPicker.setConverter(new LocalDateStringConverter(
+                DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         toPicker.setConverter(fromPicker.getConverter());
         viewModel.quarterProperty().subscribe(q -> quarterChoice.setValue(q));
         viewModel.fromProperty().subscribe(d -> fromPicker.setValue(d));
@@ -157,7 +192,7 @@ public final class HealthView {
         exportCsv.disableProperty().bind(disabled);
         exportProgress.visibleProperty().bind(export.busyProperty());
         exportProgress.managedProperty().bind(export.busyProperty());
-        exportStatus.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        exportStatus.textProperty().bind(Bindings.createStringBinding(() ->
                 export.errorProperty().get() != null ? messages.format("export.failed", export.errorProperty().get())
                         : export.savedProperty().get() != null
                         ? messages.format("export.saved", export.savedProperty().get().toString()) : "",
@@ -215,7 +250,7 @@ public final class HealthView {
         }
     }
 
-    private static void applyVerdict(javafx.scene.Node node, HealthFigure f) {
+    private static void applyVerdict(Node node, HealthFigure f) {
         String mine = HealthViewModel.pseudoClass(f == null ? null : f.verdict());
         for (String pc : HealthViewModel.pseudoClasses()) {
             node.pseudoClassStateChanged(PseudoClass.getPseudoClass(pc), pc.equals(mine));

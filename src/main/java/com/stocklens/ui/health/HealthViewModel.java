@@ -1,5 +1,6 @@
 package com.stocklens.ui.health;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Verdict;
@@ -8,10 +9,12 @@ import com.stocklens.service.HealthReports;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.StockBoardReader;
+import com.stocklens.ui.BackgroundRefresh;
+import com.stocklens.ui.DialogService;
 import com.stocklens.ui.ExportViewModel;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,8 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -42,7 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class HealthViewModel implements AutoCloseable {
     /** Two years of quarters: enough to compare with the same quarter last year. */
     public static final int QUARTERS = 8;
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(HealthViewModel.class);
 
     private final HealthReports reports;
@@ -50,13 +50,10 @@ public final class HealthViewModel implements AutoCloseable {
     private final StockBoardReader board;
     private final Clock clock;
     private final Locale locale;
-    private final Executor background;
-    private final Executor ui;
     private final ExportViewModel export;
-    private final AtomicLong generation = new AtomicLong();
-    private volatile boolean closed;
-    /** The past moment shown, null for now; read on the background thread. */
-    private volatile java.time.Instant moment;
+    private final BackgroundRefresh<Loaded> loader;
+    /** The period read, set on the UI thread before each read; the read takes it on the background thread. */
+    private volatile Period period;
 
     private final ObservableList<Quarter> quarters = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Quarter> quarter = new ReadOnlyObjectWrapper<>(this, "quarter");
@@ -69,26 +66,26 @@ public final class HealthViewModel implements AutoCloseable {
     private final ObservableList<HealthReport.SkuHealth> skus = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
-    private final ReadOnlyObjectWrapper<java.time.Instant> pastMoment = new ReadOnlyObjectWrapper<>(this, "moment");
+    private final ReadOnlyObjectWrapper<Instant> pastMoment = new ReadOnlyObjectWrapper<>(this, "moment");
 
     public HealthViewModel(HealthReports reports, ReportExports exports, StockBoardReader board,
-                           com.stocklens.ui.DialogService dialogs, Clock clock, Locale locale,
+                           DialogService dialogs, Clock clock, Locale locale,
                            Executor background, Executor ui) {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.exports = Objects.requireNonNull(exports, "exports");
         this.board = Objects.requireNonNull(board, "board");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locale = Objects.requireNonNull(locale, "locale");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.loader = BackgroundRefresh.atMoments("the health report", this::read, this::apply,
+                this::failed, background, ui);
         this.export = new ExportViewModel(dialogs, background, ui);
         fillQuarters();
     }
 
     /** Today, or the day of the past moment shown: the last day a report can cover. */
     private LocalDate today() {
-        java.time.Instant at = moment;
-        return at == null ? LocalDate.now(clock.withZone(BEIJING)) : at.atZone(BEIJING).toLocalDate();
+        Instant at = pastMoment.get();
+        return at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE)) : at.atZone(BeijingTime.ZONE).toLocalDate();
     }
 
     private void fillQuarters() {
@@ -110,15 +107,14 @@ public final class HealthViewModel implements AutoCloseable {
      * Shows the report as it could be made at {@code at} (null: now): the quarter holding that moment, to
      * that day, from the stock, ages and TikTok mapping as they stood then ({@link HealthReports#reportAt}).
      */
-    public void showMoment(java.time.Instant at) {
-        moment = at;
+    public void showMoment(Instant at) {
         pastMoment.set(at);
         fillQuarters();
         start();
     }
 
     /** The past moment shown, null for now. */
-    public ReadOnlyObjectProperty<java.time.Instant> momentProperty() {
+    public ReadOnlyObjectProperty<Instant> momentProperty() {
         return pastMoment.getReadOnlyProperty();
     }
 
@@ -159,50 +155,52 @@ public final class HealthViewModel implements AutoCloseable {
         periodProblem.set(null);
         from.set(start);
         to.set(end);
-        if (closed) {
-            return;
-        }
-        long mine = generation.incrementAndGet();
+        period = new Period(start, end);
         loading.set(true);
-        try {
-            background.execute(() -> read(mine, start, end));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Health report read rejected: background executor is shut down");
+        if (!loader.showMoment(pastMoment.get())) {
             loading.set(false);
         }
     }
 
-    private void read(long mine, LocalDate start, LocalDate end) {
-        if (closed || generation.get() != mine) {
-            return;
-        }
-        try {
-            java.time.Instant at = moment;
-            HealthReport r = at == null ? reports.report(start, end) : reports.reportAt(start, end, at);
-            Map<String, String> names = new HashMap<>();
-            try {
-                for (Warehouse w : board.read().warehouses()) {
-                    names.put(w.id(), w.name());
-                }
-            } catch (RuntimeException e) {
-                // Names only make the table friendlier; ids are still correct.
-                LOG.debug("No warehouse names for the health report", e);
-            }
-            List<WarehouseHealthRow> rows = new ArrayList<>();
-            r.perWarehouse().forEach((id, figures) -> rows.add(WarehouseHealthRow.of(id, names.getOrDefault(id, id), figures)));
-            rows.sort(Comparator.comparing(WarehouseHealthRow::label));
-            ui.execute(() -> apply(mine, r, rows, null));
-        } catch (RuntimeException e) {
-            LOG.warn("Building the health report failed", e);
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            ui.execute(() -> apply(mine, null, List.of(), reason));
-        }
+    /** Both days inclusive. */
+    private record Period(LocalDate start, LocalDate end) {
     }
 
-    private void apply(long mine, HealthReport r, List<WarehouseHealthRow> rows, String error) {
-        if (generation.get() != mine) {
+    private record Loaded(Period period, HealthReport report, List<WarehouseHealthRow> rows) {
+    }
+
+    /** The report for the period chosen last, as it could be made at {@code at} (null: now); blocking. */
+    private Loaded read(Instant at) {
+        Period p = period;
+        HealthReport r = at == null ? reports.report(p.start(), p.end()) : reports.reportAt(p.start(), p.end(), at);
+        Map<String, String> names = new HashMap<>();
+        try {
+            for (Warehouse w : board.read().warehouses()) {
+                names.put(w.id(), w.name());
+            }
+        } catch (RuntimeException e) {
+            // Names only make the table friendlier; ids are still correct.
+            LOG.debug("No warehouse names for the health report", e);
+        }
+        List<WarehouseHealthRow> rows = new ArrayList<>();
+        r.perWarehouse().forEach((id, figures) -> rows.add(WarehouseHealthRow.of(id, names.getOrDefault(id, id), figures)));
+        rows.sort(Comparator.comparing(WarehouseHealthRow::label));
+        return new Loaded(p, r, rows);
+    }
+
+    private void apply(Loaded loaded) {
+        if (!loaded.period().equals(period)) {
+            // Read for a period no longer chosen: the newer read's answer follows.
             return;
         }
+        show(loaded.report(), loaded.rows(), null);
+    }
+
+    private void failed(String reason) {
+        show(null, List.of(), reason);
+    }
+
+    private void show(HealthReport r, List<WarehouseHealthRow> rows, String error) {
         loading.set(false);
         loadError.set(error);
         report.set(r);
@@ -296,6 +294,6 @@ public final class HealthViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        loader.close();
     }
 }

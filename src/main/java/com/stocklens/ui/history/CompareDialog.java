@@ -3,8 +3,8 @@ package com.stocklens.ui.history;
 import com.stocklens.domain.Bucket;
 import com.stocklens.service.StockChange;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +119,7 @@ public final class CompareDialog {
 
         BorderPane root = new BorderPane(table, top, null, bottom, null);
         root.setId("compareDialog");
-        Theme.style(root);
+        FxTheme.style(root);
         Scene scene = new Scene(root, 1000, 560);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

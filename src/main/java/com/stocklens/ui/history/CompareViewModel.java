@@ -3,13 +3,13 @@ package com.stocklens.ui.history;
 import com.stocklens.domain.Bucket;
 import com.stocklens.service.History;
 import com.stocklens.service.StockChange;
+import com.stocklens.ui.BackgroundAction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,8 +26,7 @@ import javafx.collections.ObservableList;
 public final class CompareViewModel {
     private final History history;
     private final Clock clock;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundAction comparisons;
     private final ObjectProperty<Instant> from = new SimpleObjectProperty<>(this, "from");
     private final ObjectProperty<Instant> to = new SimpleObjectProperty<>(this, "to");
     private final ObjectProperty<String> warehouse = new SimpleObjectProperty<>(this, "warehouse");
@@ -41,8 +40,7 @@ public final class CompareViewModel {
     public CompareViewModel(History history, Clock clock, Executor background, Executor ui) {
         this.history = Objects.requireNonNull(history, "history");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.comparisons = new BackgroundAction("comparing moments", background, ui);
         warehouse.addListener(o -> applyFilter());
         bucket.addListener(o -> applyFilter());
     }
@@ -95,20 +93,11 @@ public final class CompareViewModel {
         Instant earlier = a.isAfter(b) ? b : a;
         Instant later = a.isAfter(b) ? a : b;
         busy.set(true);
-        try {
-            background.execute(() -> {
-                try {
-                    List<StockChange> result = history.diff(earlier, later);
-                    ui.execute(() -> apply(result));
-                } catch (RuntimeException e) {
-                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    ui.execute(() -> {
-                        busy.set(false);
-                        error.set(message);
-                    });
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        boolean started = comparisons.run(() -> history.diff(earlier, later), this::apply, message -> {
+            busy.set(false);
+            error.set(message);
+        });
+        if (!started) {
             busy.set(false);
         }
     }

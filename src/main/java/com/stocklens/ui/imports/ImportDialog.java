@@ -2,8 +2,8 @@ package com.stocklens.ui.imports;
 
 import com.stocklens.service.StockImports;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.ViewLoader;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBar;
@@ -18,7 +18,7 @@ public final class ImportDialog {
 
     /** Builds the dialog's content: what {@link #show} puts in the dialog and what tests look into. */
     public static Parent content(ImportViewModel vm, Messages messages) {
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> new ImportView(vm, messages));
+        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new ImportView(vm, messages));
         return loader.load(ImportView.class).root();
     }
 

@@ -9,12 +9,14 @@ import com.stocklens.service.ImportOutcome;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -161,7 +163,7 @@ public final class ImportView {
     }
 
     private List<String> choicesWithNone() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add("");
         viewModel.headers().stream().filter(h -> !h.isBlank()).forEach(out::add);
         return out;
@@ -256,7 +258,7 @@ public final class ImportView {
             default -> messages.get(key);
         };
         status.setText(text);
-        status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"),
+        status.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"),
                 s == ImportViewModel.Status.INVALID || s == ImportViewModel.Status.FAILED);
     }
 }

@@ -8,15 +8,15 @@ import com.stocklens.service.ImportError;
 import com.stocklens.service.ImportField;
 import com.stocklens.service.ImportOutcome;
 import com.stocklens.service.StockImports;
+import com.stocklens.ui.BackgroundAction;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -39,8 +39,7 @@ public final class ImportViewModel {
     public enum Status { PICK_FILE, READING, VALID, INVALID, IMPORTING, IMPORTED, FAILED }
 
     private final StockImports imports;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundAction steps;
 
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final ObservableList<CsvWarehouse> warehouses = FXCollections.observableArrayList();
@@ -62,8 +61,7 @@ public final class ImportViewModel {
 
     public ImportViewModel(StockImports imports, Executor background, Executor fx) {
         this.imports = Objects.requireNonNull(imports, "imports");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fx = Objects.requireNonNull(fx, "fx");
+        this.steps = new BackgroundAction("a stock file import", background, fx);
         for (ImportField f : ImportField.values()) {
             StringProperty p = new SimpleStringProperty(this, f.key());
             p.addListener((obs, was, now) -> {
@@ -183,19 +181,20 @@ public final class ImportViewModel {
         }
     }
 
-    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
+    private <T> void run(BackgroundAction.Work<T> work, Consumer<T> then) {
         busy.set(true);
         failure.set(null);
-        CompletableFuture.supplyAsync(work, background).whenComplete((result, error) -> fx.execute(() -> {
+        boolean started = steps.run(work, result -> {
             busy.set(false);
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                failure.set(cause.getMessage());
-                status.set(Status.FAILED);
-            } else {
-                then.accept(result);
-            }
-        }));
+            then.accept(result);
+        }, reason -> {
+            busy.set(false);
+            failure.set(reason);
+            status.set(Status.FAILED);
+        });
+        if (!started) {
+            busy.set(false);
+        }
     }
 
     public ObjectProperty<Path> fileProperty() {

@@ -1,7 +1,10 @@
 package com.stocklens.ui.mapping;
 
 import com.stocklens.domain.MatchMethod;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -16,10 +19,14 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 
 /** Controller of {@code MappingView.fxml}: binds the {@link MappingViewModel}, nothing else. */
-public final class MappingView {
+public final class MappingView implements ScreenView {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
@@ -44,6 +51,24 @@ public final class MappingView {
     @FXML private Button assignButton;
     @FXML private Button clearButton;
     @FXML private Label statusLabel;
+
+    /** Ctrl+F on the SKU mapping screen focuses its filter. */
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
+    /** The SKU mapping screen ({@code Screen.MAPPING}); Ctrl+F focuses its filter. */
+    public static ScreenView screen(ScreenServices s) {
+        MappingViewModel vm = new MappingViewModel(s.context().setup().skuMappings(), s.context().stock().syncEvents(),
+                s.context().shell().declarer(), s.background(), s.ui());
+        MappingView view = FxViewLoader.load(new MappingView(vm, s.messages()), s.messages().bundle());
+        view.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                view.focusFilter();
+                e.consume();
+            }
+        });
+        vm.start();
+        return view;
+    }
 
     public MappingView(MappingViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -120,6 +145,17 @@ public final class MappingView {
         sourceBox.valueProperty().unbindBidirectional(viewModel.formSourceProperty());
         codeField.textProperty().unbindBidirectional(viewModel.formCodeProperty());
         skuField.textProperty().unbindBidirectional(viewModel.formSkuProperty());
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
     }
 
     @FXML

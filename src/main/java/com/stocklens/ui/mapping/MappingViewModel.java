@@ -5,12 +5,12 @@ import com.stocklens.domain.SourceInfo;
 import com.stocklens.service.MappingBoard;
 import com.stocklens.service.SkuMappings;
 import com.stocklens.service.SyncEvents;
+import com.stocklens.ui.BackgroundAction;
 import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.NameMemory;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,9 +38,8 @@ public final class MappingViewModel implements AutoCloseable {
 
     private final SkuMappings mappings;
     private final NameMemory who;
-    private final Executor background;
-    private final Executor ui;
     private final BackgroundRefresh<MappingBoard> refresh;
+    private final BackgroundAction changes;
     private final Function<Runnable, AutoCloseable> subscribe;
 
     private final ObservableList<MappingRowViewModel> all = FXCollections.observableArrayList();
@@ -58,18 +57,16 @@ public final class MappingViewModel implements AutoCloseable {
     private final StringProperty formSku = new SimpleStringProperty(this, "formSku", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status");
-    private volatile boolean closed;
 
     public MappingViewModel(SkuMappings mappings, SyncEvents syncEvents, NameMemory who, Executor background,
                             Executor ui) {
         this.mappings = Objects.requireNonNull(mappings, "mappings");
         this.who = Objects.requireNonNull(who, "who");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
         Objects.requireNonNull(syncEvents, "syncEvents");
         this.subscribe = request -> syncEvents.subscribe(e -> request.run());
         this.refresh = new BackgroundRefresh<>("the SKU mappings", mappings::read, this::apply,
                 loadError::set, background, ui);
+        this.changes = new BackgroundAction("a SKU mapping change", background, ui);
         onlyProblems.addListener(o -> updateFilter());
         filterText.addListener(o -> updateFilter());
     }
@@ -133,32 +130,21 @@ public final class MappingViewModel implements AutoCloseable {
         run(() -> mappings.clear(source, code, who.get()), "mapping.cleared");
     }
 
-    private void run(java.util.function.Supplier<SkuMapping> change, String okKey) {
-        if (closed || busy.get()) {
+    private void run(BackgroundAction.Work<SkuMapping> change, String okKey) {
+        if (busy.get()) {
             return;
         }
         busy.set(true);
         status.set(null);
-        try {
-            background.execute(() -> {
-                Status outcome;
-                try {
-                    SkuMapping m = change.get();
-                    outcome = new Status(okKey, m.code() + " → " + m.effectiveSku(), false);
-                } catch (RuntimeException e) {
-                    outcome = new Status("mapping.refused",
-                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true);
-                }
-                Status shown = outcome;
-                ui.execute(() -> {
-                    busy.set(false);
-                    status.set(shown);
-                });
-                if (!shown.error()) {
-                    refresh.request();
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        boolean started = changes.run(change, m -> {
+            busy.set(false);
+            status.set(new Status(okKey, m.code() + " → " + m.effectiveSku(), false));
+            refresh.request();
+        }, reason -> {
+            busy.set(false);
+            status.set(new Status("mapping.refused", reason, true));
+        });
+        if (!started) {
             busy.set(false);
         }
     }
@@ -218,7 +204,7 @@ public final class MappingViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
         refresh.close();
+        changes.close();
     }
 }

@@ -1,8 +1,8 @@
 package com.stocklens.ui.scores;
 
+import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
-import com.stocklens.ui.ViewLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javafx.scene.control.ButtonType;
@@ -20,9 +20,9 @@ public final class ProfileDialog {
 
     /** Loads the form's view (its root is the dialog pane); also what a screenshot test renders. */
     public static ProfileView load(ProfileFormViewModel form, Messages messages) {
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> new ProfileView(form, messages));
+        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new ProfileView(form, messages));
         ProfileView view = loader.load(ProfileView.class).controller();
-        Theme.style(view.root());
+        FxTheme.style(view.root());
         return view;
     }
 

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
@@ -174,7 +175,7 @@ public final class ProfileFormViewModel {
         return new ProfileFormViewModel(Objects.requireNonNull(profile, "profile"), connected, Set.of(), takenNames);
     }
 
-    private void watch(Field field, java.util.function.Supplier<String> problem, Observable... on) {
+    private void watch(Field field, Supplier<String> problem, Observable... on) {
         ReadOnlyStringWrapper p = new ReadOnlyStringWrapper(this, field.name() + "Problem");
         p.bind(Bindings.createStringBinding(problem::get, on));
         problems.put(field, p);

@@ -18,7 +18,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /**
@@ -87,7 +89,7 @@ public final class ProfileView {
         for (Market m : Market.values()) {
             CheckBox box = new CheckBox(messages.get(marketKey(m)));
             box.setId("market-" + m.name());
-            box.setTooltip(new javafx.scene.control.Tooltip(m.name()));
+            box.setTooltip(new Tooltip(m.name()));
             box.selectedProperty().bindBidirectional(form.marketProperty(m));
             marketsPane.getChildren().add(box);
         }
@@ -122,7 +124,7 @@ public final class ProfileView {
         error.visibleProperty().bind(problem.isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         // A wrapped label in a grid cell is otherwise given one line's height and cut off.
-        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         problem.subscribe(p -> input.pseudoClassStateChanged(DANGER, p != null));
     }
 

@@ -14,26 +14,29 @@ import com.stocklens.rules.score.StageGuide;
 import com.stocklens.rules.score.WarehouseScore;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.Scorecards;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
 import java.io.File;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleConsumer;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.MouseButton;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -42,6 +45,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -57,7 +64,7 @@ import javafx.stage.FileChooser;
  * every input with its band, score and weight), weight sliders that re-rank at once, and a side-by-side
  * grid of the 2–3 picked warehouses.
  */
-public final class ScoresView {
+public final class ScoresView implements ScreenView {
     private static final List<String> LEVELS = List.of("good", "fair", "poor", "missing");
     private static final int SLA_HOURS = 48;
 
@@ -85,6 +92,18 @@ public final class ScoresView {
     /** Slider → how to read its weight from the view model, so the sliders follow loads and resets. */
     private final Map<Slider, ToDoubleFunction<ScoreWeights>> sliders = new LinkedHashMap<>();
 
+    /** How often at most the scorecards are read again after syncs: KPIs move slowly. */
+    private static final Duration REREAD_AT_MOST_EVERY = Duration.ofSeconds(20);
+
+    /** The warehouse scorecard screen ({@code Screen.SCORES}). */
+    public static ScreenView screen(ScreenServices s) {
+        ScoresViewModel vm = new ScoresViewModel(s.context().setup().scorecards(), s.context().reports().exports(),
+                s.dialogs(), s.locale(), s.background(), s.ui());
+        ScoresView view = FxViewLoader.load(new ScoresView(vm, s.messages()), s.messages().bundle());
+        vm.start(s.context().stock().syncEvents(), s.clock(), REREAD_AT_MOST_EVERY);
+        return view;
+    }
+
     public ScoresView(ScoresViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -104,7 +123,7 @@ public final class ScoresView {
         var export = viewModel.export();
         exportXlsx.disableProperty().bind(export.busyProperty());
         exportPdf.disableProperty().bind(export.busyProperty());
-        statusLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             String imported = viewModel.importResultProperty().get();
             String profile = viewModel.profileResultProperty().get();
             if (export.errorProperty().get() != null) {
@@ -160,6 +179,17 @@ public final class ScoresView {
         viewModel.selected().removeListener(redraw);
     }
 
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    @Override
+    public void close() {
+        dispose();
+        viewModel.close();
+    }
+
     // ---- stage guide ------------------------------------------------------------------------------
 
     private void showStage(StageGuide g) {
@@ -212,7 +242,7 @@ public final class ScoresView {
         });
     }
 
-    private Node slider(String id, String label, java.util.function.DoubleConsumer onChange, boolean bold,
+    private Node slider(String id, String label, DoubleConsumer onChange, boolean bold,
                         ToDoubleFunction<ScoreWeights> of) {
         Label name = new Label(label);
         name.setWrapText(true);
@@ -365,7 +395,7 @@ public final class ScoresView {
     /** True when a click landed on a button or check box inside the card (those act on their own). */
     private static boolean onControl(Object target, Node card) {
         for (Node n = target instanceof Node node ? node : null; n != null && n != card; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ButtonBase) {
+            if (n instanceof ButtonBase) {
                 return true;
             }
         }

@@ -10,13 +10,17 @@ import com.stocklens.rules.score.ScoreWeights;
 import com.stocklens.rules.score.Scorecard;
 import com.stocklens.rules.score.StageGuide;
 import com.stocklens.rules.score.WarehouseScore;
-import com.stocklens.service.ProfileCsv;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.Scorecards;
+import com.stocklens.service.SyncEvents;
+import com.stocklens.ui.BackgroundAction;
+import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.ExportViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,8 +38,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * State of the scorecard screen, free of any toolkit: the board read from the store (on
@@ -50,21 +50,18 @@ import org.slf4j.LoggerFactory;
 public final class ScoresViewModel implements AutoCloseable {
     /** At most this many warehouses side by side. */
     public static final int MAX_COMPARE = 3;
-    private static final Logger LOG = LoggerFactory.getLogger(ScoresViewModel.class);
 
     private final Scorecards scorecards;
     private final ReportExports exports;
     private final Locale locale;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundRefresh<Scorecards.Board> loader;
+    private final BackgroundAction writes;
     private final ExportViewModel export;
     private final DialogService dialogs;
     /** Weights waiting to be written; non-null while a write is queued (it takes the latest). */
     private final AtomicReference<Map<String, Double>> unsavedWeights = new AtomicReference<>();
     /** Set once the person moves a weight: the stored weights, read later, must not undo it. */
     private boolean weightsTouched;
-    private final AtomicLong generation = new AtomicLong();
-    private volatile boolean closed;
 
     private final ReadOnlyObjectWrapper<Scorecards.Board> board =
             new ReadOnlyObjectWrapper<>(this, "board", Scorecards.Board.EMPTY);
@@ -84,54 +81,39 @@ public final class ScoresViewModel implements AutoCloseable {
         this.scorecards = Objects.requireNonNull(scorecards, "scorecards");
         this.exports = Objects.requireNonNull(exports, "exports");
         this.locale = Objects.requireNonNull(locale, "locale");
-        this.background = Objects.requireNonNull(background, "background");
-        this.ui = Objects.requireNonNull(ui, "ui");
+        this.loader = new BackgroundRefresh<>("the scorecards", scorecards::read, this::apply, loadError::set,
+                background, ui);
+        this.writes = new BackgroundAction("the scorecards", background, ui);
         this.export = new ExportViewModel(dialogs, background, ui);
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
     }
 
     public void start() {
         loadWeights();
-        refresh();
+        loader.request();
     }
 
     /** Starts, and reads again after sync runs, at most once per {@code every} (KPIs move slowly). */
-    public void start(com.stocklens.service.SyncEvents events, java.time.Clock clock, java.time.Duration every) {
-        java.util.concurrent.atomic.AtomicReference<java.time.Instant> last =
-                new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
-        subscription = events.subscribe(e -> {
-            java.time.Instant now = clock.instant();
-            java.time.Instant before = last.get();
-            if (!now.isBefore(before.plus(every)) && last.compareAndSet(before, now)) {
-                refresh();
-            }
-        });
+    public void start(SyncEvents events, Clock clock, Duration every) {
+        AtomicReference<Instant> last = new AtomicReference<>(clock.instant());
         loadWeights();
-        refresh();
+        loader.start(request -> events.subscribe(e -> {
+            Instant now = clock.instant();
+            Instant before = last.get();
+            if (!now.isBefore(before.plus(every)) && last.compareAndSet(before, now)) {
+                request.run();
+            }
+        }));
     }
 
     /** Reads the stored weights once; a failed read keeps equal weights (the screen still works). */
     private void loadWeights() {
-        try {
-            background.execute(() -> {
-                Map<String, Double> stored;
-                try {
-                    stored = scorecards.weights();
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not read the scorecard weights; using equal weights", e);
-                    return;
-                }
-                ScoreWeights w = ScoreWeights.fromNames(stored);
-                ui.execute(() -> {
-                    if (!weightsTouched && !closed) {
-                        weights.set(w);
-                        rerank();
-                    }
-                });
-            });
-        } catch (RejectedExecutionException e) {
-            // shutting down
-        }
+        writes.run(() -> ScoreWeights.fromNames(scorecards.weights()), w -> {
+            if (!weightsTouched) {
+                weights.set(w);
+                rerank();
+            }
+        }, reason -> { }); // logged; the screen keeps equal weights and still works
     }
 
     /** Writes the weights on {@code background}; a burst of slider moves folds into one write of the latest. */
@@ -140,24 +122,16 @@ public final class ScoresViewModel implements AutoCloseable {
         if (unsavedWeights.getAndSet(weights.get().changed()) != null) {
             return;
         }
-        try {
-            background.execute(() -> {
-                Map<String, Double> latest = unsavedWeights.getAndSet(null);
-                if (latest == null) {
-                    return;
-                }
-                try {
-                    scorecards.saveWeights(latest);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not save the scorecard weights", e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        boolean started = writes.run(() -> {
+            Map<String, Double> latest = unsavedWeights.getAndSet(null);
+            if (latest != null) {
+                scorecards.saveWeights(latest);
+            }
+        }, () -> { }, reason -> { }); // a failed write is logged; the weights on screen stay as set
+        if (!started) {
             unsavedWeights.set(null);
         }
     }
-
-    private AutoCloseable subscription;
 
     /**
      * Screenshot and preview aid: with STOCKLENS_SCORES_COMPARE=N (2 or 3) the first load picks the top N
@@ -177,33 +151,11 @@ public final class ScoresViewModel implements AutoCloseable {
 
     /** Reads the board again (profiles and KPIs). */
     public void refresh() {
-        if (closed) {
-            return;
-        }
-        long mine = generation.incrementAndGet();
-        try {
-            background.execute(() -> {
-                try {
-                    Scorecards.Board b = scorecards.read();
-                    ui.execute(() -> apply(mine, b, null));
-                } catch (RuntimeException e) {
-                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    ui.execute(() -> apply(mine, null, reason));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // shutting down
-        }
+        loader.request();
     }
 
-    private void apply(long mine, Scorecards.Board b, String error) {
-        if (generation.get() != mine || closed) {
-            return;
-        }
-        loadError.set(error);
-        if (b == null) {
-            return;
-        }
+    private void apply(Scorecards.Board b) {
+        loadError.set(null);
         entries.clear();
         b.entries().forEach(e -> entries.put(e.profile().id(), e));
         selected.removeIf(id -> !entries.containsKey(id));
@@ -321,28 +273,18 @@ public final class ScoresViewModel implements AutoCloseable {
     /** Puts {@code next} on the board now (no read): the ranking moves while the store is written. */
     private void show(List<Scorecards.Entry> next) {
         Scorecards.Board b = board.get();
-        generation.incrementAndGet(); // a read already in flight predates this change
-        apply(generation.get(), new Scorecards.Board(next, b.skus(), b.monthlyOrders(), b.from(), b.to()), null);
+        loader.discardReadsUnderWay(); // a read already in flight predates this change
+        apply(new Scorecards.Board(next, b.skus(), b.monthlyOrders(), b.from(), b.to()));
     }
 
-    private void write(Runnable change, String done) {
+    private void write(BackgroundAction.Step change, String done) {
         importResult.set(null);
-        try {
-            background.execute(() -> {
-                String result = done;
-                try {
-                    change.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not change a warehouse profile", e);
-                    result = "bad:" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                }
-                String r = result;
-                ui.execute(() -> profileResult.set(r));
-                refresh();
-            });
-        } catch (RejectedExecutionException e) {
-            // shutting down
-        }
+        writes.run(change, () -> profileWritten(done), reason -> profileWritten("bad:" + reason));
+    }
+
+    private void profileWritten(String result) {
+        profileResult.set(result);
+        refresh();
     }
 
     /** Picks or unpicks a warehouse for comparison; a fourth pick drops the oldest. */
@@ -377,22 +319,14 @@ public final class ScoresViewModel implements AutoCloseable {
 
     /** Imports candidates from a CSV on {@code background}; the result (or the problem) lands in {@link #importResultProperty}. */
     public void importCsv(Path file) {
-        background.execute(() -> {
-            String result;
-            try {
-                result = "ok:" + scorecards.importCandidates(file).size();
-            } catch (ProfileCsv.CsvProblem e) {
-                result = "bad:" + e.getMessage();
-            } catch (Exception e) {
-                result = "bad:" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-            String r = result;
-            ui.execute(() -> {
-                profileResult.set(null);
-                importResult.set(r);
-            });
-            refresh();
-        });
+        writes.run(() -> scorecards.importCandidates(file).size(), n -> imported("ok:" + n),
+                reason -> imported("bad:" + reason));
+    }
+
+    private void imported(String result) {
+        profileResult.set(null);
+        importResult.set(result);
+        refresh();
     }
 
     /** Exports the comparison table (already labelled by the view). */
@@ -447,13 +381,7 @@ public final class ScoresViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // nothing left to do
-            }
-        }
+        loader.close();
+        writes.close();
     }
 }

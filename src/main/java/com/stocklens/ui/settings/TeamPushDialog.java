@@ -2,8 +2,8 @@ package com.stocklens.ui.settings;
 
 import com.stocklens.service.TeamPush;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.ViewLoader;
 import javafx.event.ActionEvent;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -19,7 +19,7 @@ public final class TeamPushDialog {
 
     public static void show(Window owner, TeamPush teamPush, Messages messages) {
         TeamPushViewModel vm = new TeamPushViewModel(teamPush, new FxExecutor());
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> new TeamPushView(vm, messages));
+        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new TeamPushView(vm, messages));
         Parent root = loader.load(TeamPushView.class).root();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);

@@ -1,8 +1,8 @@
 package com.stocklens.ui.settings;
 
-import com.stocklens.service.TeamPush;
 import com.stocklens.service.TeamPush.Platform;
 import com.stocklens.service.TeamPush.RobotSetting;
+import com.stocklens.service.TeamPush;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -35,8 +37,8 @@ public final class TeamPushViewModel {
         private final StringProperty webhookUrl = new SimpleStringProperty("");
         private final StringProperty secret = new SimpleStringProperty("");
         private final ReadOnlyStringWrapper testReason = new ReadOnlyStringWrapper("");
-        private final javafx.beans.property.ReadOnlyObjectWrapper<TestState> testState =
-                new javafx.beans.property.ReadOnlyObjectWrapper<>(TestState.NONE);
+        private final ReadOnlyObjectWrapper<TestState> testState =
+                new ReadOnlyObjectWrapper<>(TestState.NONE);
 
         Row(Platform platform) {
             this.platform = platform;
@@ -63,7 +65,7 @@ public final class TeamPushViewModel {
             return testReason.getReadOnlyProperty();
         }
 
-        public javafx.beans.property.ReadOnlyObjectProperty<TestState> testStateProperty() {
+        public ReadOnlyObjectProperty<TestState> testStateProperty() {
             return testState.getReadOnlyProperty();
         }
 

@@ -2,8 +2,11 @@ package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxTilePalette;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.TilePalette;
+import com.stocklens.ui.ScreenServices;
+import com.stocklens.ui.ScreenView;
 import eu.hansolo.tilesfx.Tile;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -50,7 +53,7 @@ import javafx.util.StringConverter;
  * Controller of {@code StockView.fxml}: binds the {@link StockViewModel} to tiles, filter, table and
  * freshness chips, and owns the one-second {@link Timeline} that ages the numbers. Decides nothing.
  */
-public final class StockView {
+public final class StockView implements ScreenView {
     /** State pseudo-classes; the colours live in app.css. */
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
@@ -93,6 +96,17 @@ public final class StockView {
     @FXML private TableColumn<StockRowViewModel, Instant> ageColumn;
     @FXML private FlowPane freshnessBar;
 
+    /**
+     * The window's stock screen ({@code Screen.STOCK}): the shell's board, read as of the
+     * moment shown; its freshness bar goes full width along the window's bottom.
+     */
+    public static ScreenView screen(ScreenServices s) {
+        StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock()),
+                s.messages().bundle());
+        view.root().setBottom(null);
+        return view;
+    }
+
     public StockView(StockViewModel viewModel, Messages messages, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -128,6 +142,27 @@ public final class StockView {
         }
     }
 
+    @Override
+    public Node statusBar() {
+        return freshnessBar();
+    }
+
+    @Override
+    public void showMoment(Instant at) {
+        viewModel.refresh(); // it reads through the time bar
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    /** Stops the ticker; the board itself is the window shell's. */
+    @Override
+    public void close() {
+        dispose();
+    }
+
     // ---- tiles ----------------------------------------------------------------------------------
 
     private void buildTiles() {
@@ -146,8 +181,8 @@ public final class StockView {
             tile.setAnimated(false);
             // The card (border, state colour) is drawn by the holder from CSS tokens.
             tile.setBackgroundColor(Color.TRANSPARENT);
-            tile.setValueColor(StockViewModel.TIKTOK_AVAILABLE.equals(key) ? TilePalette.CHANNEL : TilePalette.VALUE);
-            tile.setUnitColor(TilePalette.NOTE);
+            tile.setValueColor(StockViewModel.TIKTOK_AVAILABLE.equals(key) ? FxTilePalette.CHANNEL : FxTilePalette.VALUE);
+            tile.setUnitColor(FxTilePalette.NOTE);
             tile.setPrefSize(TILE_SIZE, TILE_SIZE);
             tile.setMinSize(TILE_SIZE * 0.8, TILE_SIZE * 0.8);
             tile.setMaxSize(Double.MAX_VALUE, TILE_SIZE);
@@ -287,7 +322,7 @@ public final class StockView {
         ageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().warehouseSnapshotAt()));
         sortKeys.put(ageColumn, StockRowViewModel::warehouseSnapshotAt);
         // Newest first is "ascending age": compare the instants reversed; no reading sorts last.
-        ageColumn.setComparator(UnknownLast.of(ageColumn, (Instant a, Instant b) -> b.compareTo(a)));
+        ageColumn.setComparator(unknownLast(ageColumn, (Instant a, Instant b) -> b.compareTo(a)));
         ageColumn.setCellFactory(c -> new AgeCell());
         for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
             if (column.getStyleClass().contains("number-column")) {
@@ -332,14 +367,14 @@ public final class StockView {
 
     private void textColumn(TableColumn<StockRowViewModel, String> column, Function<StockRowViewModel, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setComparator(UnknownLast.of(column, String::compareTo));
+        column.setComparator(unknownLast(column, String::compareTo));
         sortKeys.put(column, value);
     }
 
     private void numberColumn(TableColumn<StockRowViewModel, Integer> column,
                               Function<StockRowViewModel, Integer> value, boolean signed) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setComparator(UnknownLast.of(column, Integer::compare));
+        column.setComparator(unknownLast(column, Integer::compare));
         sortKeys.put(column, value);
         column.setCellFactory(c -> new NumberCell(signed));
     }
@@ -486,5 +521,27 @@ public final class StockView {
             loadErrorLabel.setVisible(show);
             loadErrorLabel.setManaged(show);
         });
+    }
+
+    /**
+     * A column comparator over precomputed values that keeps unknown ({@code null}) values at the
+     * bottom in both sort directions: the seller sorts to find the biggest or smallest real figure,
+     * and a page of dashes first would hide it.
+     */
+    private static <T> Comparator<T> unknownLast(TableColumn<?, T> column, Comparator<T> known) {
+        return (a, b) -> {
+            if (a == b) {
+                return 0;
+            }
+            // TableView reverses the comparator for a descending column; pre-invert so null stays last.
+            boolean ascending = column.getSortType() == TableColumn.SortType.ASCENDING;
+            if (a == null) {
+                return ascending ? 1 : -1;
+            }
+            if (b == null) {
+                return ascending ? -1 : 1;
+            }
+            return known.compare(a, b);
+        };
     }
 }

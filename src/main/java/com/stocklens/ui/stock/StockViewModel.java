@@ -7,9 +7,9 @@ import com.stocklens.domain.Warehouse;
 import com.stocklens.rules.Staleness;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.PollerLeases;
+import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
-import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.ui.BackgroundRefresh;
@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +30,18 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -125,7 +128,7 @@ public final class StockViewModel implements AutoCloseable {
         filterText.addListener((obs, o, n) -> updatePredicate());
         selectedWarehouse.addListener((obs, o, n) -> updatePredicate());
         gapsOnly.addListener((obs, o, n) -> updatePredicate());
-        filteredRows.addListener((javafx.collections.ListChangeListener<StockRowViewModel>) c ->
+        filteredRows.addListener((ListChangeListener<StockRowViewModel>) c ->
                 shownCount.set(filteredRows.size()));
         now.set(clock.instant());
     }
@@ -150,7 +153,7 @@ public final class StockViewModel implements AutoCloseable {
         if (l == null) {
             return;
         }
-        Map<String, PollerLeases.Poller> out = new java.util.HashMap<>();
+        Map<String, PollerLeases.Poller> out = new HashMap<>();
         try {
             for (SourceFreshness f : board.sources()) {
                 if (!f.manual()) {
@@ -186,7 +189,7 @@ public final class StockViewModel implements AutoCloseable {
 
     // ---- applying a snapshot (ui thread) -----------------------------------------------------------
 
-    static final java.util.Comparator<StockRowViewModel> URGENCY_FIRST = java.util.Comparator
+    static final Comparator<StockRowViewModel> URGENCY_FIRST = Comparator
             .comparingInt((StockRowViewModel r) -> r.gap() == null ? 0 : -Math.abs(r.gap()))
             .thenComparing(StockRowViewModel::sellerSku)
             .thenComparing(r -> r.warehouse().id());
@@ -229,7 +232,7 @@ public final class StockViewModel implements AutoCloseable {
 
     /** Units per seller SKU in the returns buffer pool (requested, on the way back, awaiting QC). */
     static Map<String, Integer> poolBySku(List<ReturnItem> open) {
-        Map<String, Integer> pool = new java.util.HashMap<>();
+        Map<String, Integer> pool = new HashMap<>();
         for (ReturnItem item : open) {
             if (item.sellerSku() != null) {
                 pool.merge(item.sellerSku(), 1, Integer::sum);

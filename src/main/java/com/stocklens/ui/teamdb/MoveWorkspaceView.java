@@ -8,6 +8,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -72,7 +73,7 @@ public final class MoveWorkspaceView {
         switch (s) {
             case NOT_CONFIGURED -> moveStatus.setText(messages.get("move.notConfigured"));
             case ALREADY_TEAM -> moveStatus.setText(messages.get("move.alreadyTeam"));
-            case RUNNING -> moveProgress.setProgress(javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
+            case RUNNING -> moveProgress.setProgress(ProgressIndicator.INDETERMINATE_PROGRESS);
             case CANCELLING -> moveStatus.setText(messages.get("move.cancelling"));
             case DONE -> {
                 moveProgress.setProgress(1);

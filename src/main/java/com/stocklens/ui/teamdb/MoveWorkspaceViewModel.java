@@ -1,7 +1,8 @@
 package com.stocklens.ui.teamdb;
 
-import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamDatabase.Config;
+import com.stocklens.service.TeamDatabase;
+import com.stocklens.ui.BackgroundAction;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,8 +24,7 @@ public final class MoveWorkspaceViewModel {
     public enum State { READY, NOT_CONFIGURED, ALREADY_TEAM, RUNNING, CANCELLING, DONE, FAILED, CANCELLED }
 
     private final TeamDatabase service;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundAction moves;
     private final Config config;
     private final AtomicBoolean cancel = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>();
@@ -35,8 +35,7 @@ public final class MoveWorkspaceViewModel {
 
     public MoveWorkspaceViewModel(TeamDatabase service, Executor background, Executor fx) {
         this.service = Objects.requireNonNull(service, "service");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fx = Objects.requireNonNull(fx, "fx");
+        this.moves = new BackgroundAction("the workspace move", background, fx);
         this.config = service.current();
         state.set(config.active() ? State.ALREADY_TEAM : config.url().isEmpty() ? State.NOT_CONFIGURED : State.READY);
     }
@@ -60,16 +59,21 @@ public final class MoveWorkspaceViewModel {
         progress.set(null);
         running.set(true);
         state.set(State.RUNNING);
-        background.execute(() -> {
-            TeamDatabase.MoveOutcome outcome = service.moveTo(config, null,
-                    p -> fx.execute(() -> progress.set(p)), cancel::get);
-            fx.execute(() -> {
-                running.set(false);
-                message.set(outcome.message());
-                tables.setAll(outcome.tables());
-                state.set(outcome.ok() ? State.DONE : outcome.cancelled() ? State.CANCELLED : State.FAILED);
-            });
-        });
+        boolean started = moves.run(() -> service.moveTo(config, null, moves.onUi(progress::set), cancel::get),
+                outcome -> {
+                    running.set(false);
+                    message.set(outcome.message());
+                    tables.setAll(outcome.tables());
+                    state.set(outcome.ok() ? State.DONE : outcome.cancelled() ? State.CANCELLED : State.FAILED);
+                }, reason -> {
+                    running.set(false);
+                    message.set(reason);
+                    state.set(State.FAILED);
+                });
+        if (!started) {
+            running.set(false);
+            state.set(State.FAILED);
+        }
     }
 
     /** Asks the move to stop after the current batch; the target is then left empty. */

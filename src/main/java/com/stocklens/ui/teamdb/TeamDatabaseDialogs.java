@@ -2,8 +2,8 @@ package com.stocklens.ui.teamdb;
 
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.ViewLoader;
 import java.util.concurrent.Executor;
 import javafx.event.ActionEvent;
 import javafx.scene.Parent;
@@ -22,7 +22,7 @@ public final class TeamDatabaseDialogs {
     public static Dialog<ButtonType> showSettings(Window owner, TeamDatabase service, Executor background,
                                                   Messages messages) {
         TeamDatabaseViewModel vm = new TeamDatabaseViewModel(service, background, new FxExecutor());
-        Parent root = new ViewLoader(messages.bundle(), type -> new TeamDatabaseView(vm, messages))
+        Parent root = new FxViewLoader(messages.bundle(), type -> new TeamDatabaseView(vm, messages))
                 .load(TeamDatabaseView.class).root();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -48,7 +48,7 @@ public final class TeamDatabaseDialogs {
     public static Dialog<ButtonType> showMove(Window owner, TeamDatabase service, Executor background,
                                               Messages messages) {
         MoveWorkspaceViewModel vm = new MoveWorkspaceViewModel(service, background, new FxExecutor());
-        Parent root = new ViewLoader(messages.bundle(), type -> new MoveWorkspaceView(vm, messages))
+        Parent root = new FxViewLoader(messages.bundle(), type -> new MoveWorkspaceView(vm, messages))
                 .load(MoveWorkspaceView.class).root();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);

@@ -1,9 +1,9 @@
 package com.stocklens.ui.teamdb;
 
-import com.stocklens.service.SecretStore;
-import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamDatabase.Config;
 import com.stocklens.service.TeamDatabase.SslMode;
+import com.stocklens.service.TeamDatabase;
+import com.stocklens.ui.BackgroundAction;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -28,8 +28,7 @@ public final class TeamDatabaseViewModel {
     public enum State { NONE, TESTING, CONNECTED, REFUSED, SAVED, SAVE_FAILED }
 
     private final TeamDatabase service;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundAction steps;
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
@@ -42,8 +41,7 @@ public final class TeamDatabaseViewModel {
 
     public TeamDatabaseViewModel(TeamDatabase service, Executor background, Executor fx) {
         this.service = Objects.requireNonNull(service, "service");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fx = Objects.requireNonNull(fx, "fx");
+        this.steps = new BackgroundAction("the team database settings", background, fx);
         Config c = service.current();
         url.set(c.url());
         user.set(c.user());
@@ -67,14 +65,11 @@ public final class TeamDatabaseViewModel {
         busy.set(true);
         state.set(State.TESTING);
         detail.set("");
-        background.execute(() -> {
-            TeamDatabase.TestResult r = service.test(c, pw);
-            fx.execute(() -> {
-                busy.set(false);
-                detail.set(r.message());
-                state.set(r.ok() ? State.CONNECTED : State.REFUSED);
-            });
-        });
+        boolean started = steps.run(() -> service.test(c, pw), r -> tested(r.ok(), r.message()),
+                reason -> tested(false, reason));
+        if (!started) {
+            busy.set(false);
+        }
     }
 
     /** Saves (off the FX thread); {@code onSaved} runs on the FX thread when it worked. */
@@ -85,24 +80,26 @@ public final class TeamDatabaseViewModel {
         Config c = config();
         String pw = password.get();
         busy.set(true);
-        background.execute(() -> {
-            String problem;
-            try {
-                service.save(c, pw);
-                problem = null;
-            } catch (IllegalArgumentException | SecretStore.SecretStoreException e) {
-                problem = e.getMessage();
-            }
-            String p = problem;
-            fx.execute(() -> {
-                busy.set(false);
-                detail.set(p == null ? "" : p);
-                state.set(p == null ? State.SAVED : State.SAVE_FAILED);
-                if (p == null) {
-                    onSaved.run();
-                }
-            });
+        boolean started = steps.run(() -> service.save(c, pw), () -> {
+            busy.set(false);
+            detail.set("");
+            state.set(State.SAVED);
+            onSaved.run();
+        }, problem -> {
+            // A refused URL or password, or a keychain that would not store it: said in the dialog.
+            busy.set(false);
+            detail.set(problem);
+            state.set(State.SAVE_FAILED);
         });
+        if (!started) {
+            busy.set(false);
+        }
+    }
+
+    private void tested(boolean ok, String message) {
+        busy.set(false);
+        detail.set(message);
+        state.set(ok ? State.CONNECTED : State.REFUSED);
     }
 
     public StringProperty urlProperty() {

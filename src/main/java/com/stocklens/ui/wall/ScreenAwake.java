@@ -1,6 +1,8 @@
 package com.stocklens.ui.wall;
 
+import com.stocklens.support.NamedThreads;
 import java.io.File;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -115,16 +117,12 @@ public final class ScreenAwake implements AutoCloseable {
                     held = new ProcessBuilder(plan.command()).redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                     LOG.info("wall mode: keeping the screen awake with {}", plan.note());
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     warnOnce(e);
                 }
             }
             case PERIODIC_COMMAND, WINDOWS_API -> {
-                timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "stocklens-screen-awake");
-                    t.setDaemon(true);
-                    return t;
-                });
+                timer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("stocklens-screen-awake"));
                 timer.scheduleAtFixedRate(this::poke, 0, plan.period().toMillis(), TimeUnit.MILLISECONDS);
                 LOG.info("wall mode: keeping the screen awake with {} every {} s", plan.note(),
                         plan.period().toSeconds());

@@ -1,12 +1,14 @@
 package com.stocklens.ui.wall;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.Notice;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.flags.AlertRowViewModel;
 import com.stocklens.ui.flags.FlagTexts;
+import com.stocklens.ui.flags.FlagsView;
 import com.stocklens.ui.flags.TaskRowViewModel;
-import com.stocklens.ui.flags.Urgency;
 import com.stocklens.ui.stock.FreshnessChipViewModel;
 import com.stocklens.ui.stock.OfflineStatus;
 import com.stocklens.ui.stock.StockTotal;
@@ -21,9 +23,12 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -38,6 +43,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /**
@@ -52,9 +59,9 @@ public final class WallView implements AutoCloseable {
     /** Alert lines on the flags page when no task is open. */
     public static final int MAX_ALERTS = 6;
     static final String CSS = "/com/stocklens/ui/wall/wall.css";
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Formats.BEIJING);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(BeijingTime.ZONE);
     private static final DateTimeFormatter CACHED =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(Formats.BEIJING);
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(BeijingTime.ZONE);
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     private static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
@@ -81,6 +88,15 @@ public final class WallView implements AutoCloseable {
     private Runnable onExit;
     private Runnable onToggleFullScreen;
 
+    /** Covers the primary screen with {@code stage}, even where full screen is not granted (no window manager, some kiosks). */
+    public static void coverPrimaryScreen(Stage stage) {
+        Rectangle2D bounds = Screen.getPrimary().getBounds();
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+    }
+
     public WallView(WallViewModel viewModel, Messages messages, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -88,7 +104,7 @@ public final class WallView implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         root.setId("wallView");
         root.getStyleClass().add("wall");
-        Theme.style(root);
+        FxTheme.style(root);
         URL css = WallView.class.getResource(CSS);
         if (css != null) {
             root.getStylesheets().add(css.toExternalForm());
@@ -115,7 +131,7 @@ public final class WallView implements AutoCloseable {
 
         buildStockPage();
         listen(viewModel.openTasks(), (ListChangeListener<TaskRowViewModel>) c -> renderFlags());
-        listen(viewModel.alerts(), (ListChangeListener<com.stocklens.ui.flags.AlertRowViewModel>) c -> renderFlags());
+        listen(viewModel.alerts(), (ListChangeListener<AlertRowViewModel>) c -> renderFlags());
         listen(viewModel.sources(), (ListChangeListener<FreshnessChipViewModel>) c -> renderSources());
         listenProperty(viewModel.pageProperty(), o -> renderPage());
         listenProperty(viewModel.offlineProperty(), o -> renderOffline());
@@ -305,11 +321,11 @@ public final class WallView implements AutoCloseable {
             rows.add(more);
         }
         // Alerts below the countdowns, as many as the page has room for (active ones first).
-        List<com.stocklens.ui.flags.AlertRowViewModel> alerts = viewModel.alerts().stream()
+        List<AlertRowViewModel> alerts = viewModel.alerts().stream()
                 .filter(a -> !a.isAcknowledged()).toList();
         int room = tasks.isEmpty() ? MAX_ALERTS : Math.max(0, MAX_TASKS - tasks.size());
         for (int i = 0; i < Math.min(room, alerts.size()); i++) {
-            com.stocklens.ui.flags.AlertRowViewModel a = alerts.get(i);
+            AlertRowViewModel a = alerts.get(i);
             Label line = new Label("▲ " + texts.alertKind(a.kind()) + (a.subject() == null || a.subject().isBlank()
                     ? "" : "  ·  " + a.subject()));
             line.setId("wallAlert-" + i);
@@ -342,12 +358,7 @@ public final class WallView implements AutoCloseable {
         row.getStyleClass().add("wall-task");
         row.setAlignment(Pos.CENTER_LEFT);
         // The row view model is replaced with every board, so this listener goes with it.
-        InvalidationListener urgency = o -> {
-            Urgency u = task.getUrgency();
-            for (Urgency each : Urgency.values()) {
-                row.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.pseudoClass()), each == u);
-            }
-        };
+        InvalidationListener urgency = o -> FlagsView.showUrgency(row, task.getUrgency(), task.isDeclared());
         task.urgencyProperty().addListener(urgency);
         urgency.invalidated(null);
         return row;
@@ -424,12 +435,12 @@ public final class WallView implements AutoCloseable {
 
     // ---- subscriptions --------------------------------------------------------------------------
 
-    private <T> void listen(javafx.collections.ObservableList<T> list, ListChangeListener<T> l) {
+    private <T> void listen(ObservableList<T> list, ListChangeListener<T> l) {
         list.addListener(l);
         unbind.add(() -> list.removeListener(l));
     }
 
-    private void listenProperty(javafx.beans.Observable o, InvalidationListener l) {
+    private void listenProperty(Observable o, InvalidationListener l) {
         o.addListener(l);
         unbind.add(() -> o.removeListener(l));
     }

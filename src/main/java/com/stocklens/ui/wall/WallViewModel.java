@@ -6,6 +6,7 @@ import com.stocklens.ui.DialogService;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.UiContext;
+import com.stocklens.ui.flags.AlertRowViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.flags.FlagsViewModel;
 import com.stocklens.ui.flags.TaskRowViewModel;
@@ -15,6 +16,7 @@ import com.stocklens.ui.stock.OfflineStatus;
 import com.stocklens.ui.stock.StockTotal;
 import com.stocklens.ui.stock.StockViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -99,13 +101,12 @@ public final class WallViewModel implements AutoCloseable {
 
     /** The wall for the window's services: same reads as the screens, and a dialog service that refuses. */
     public static WallViewModel create(UiContext context, Duration rotateEvery, Executor ui) {
-        StockViewModel stock = new StockViewModel(context.boardReader(), context.returnsPool(), context.syncEvents(),
-                context.clock(), context.stalenessWindow(), context.background(), ui);
-        FlagsViewModel flags = new FlagsViewModel(context.flagReader(), context.flagActions(), context.flagEvents(),
-                NO_DIALOGS, context.declarer(), context.clock(), context.thresholds().calibrationDeadline(),
-                context.background(), ui);
-        return new WallViewModel(stock, flags, new ToastsViewModel(context.notices(), ui), rotateEvery,
-                context.clock().instant());
+        UiContext.Stock board = context.stock();
+        Clock clock = context.shell().clock();
+        StockViewModel stock = new StockViewModel(board.board(), board.returnsPool(), board.syncEvents(), clock,
+                board.stalenessWindow(), context.shell().background(), ui);
+        return new WallViewModel(stock, FlagsViewModel.of(context, NO_DIALOGS, ui),
+                new ToastsViewModel(context.flags().notices(), ui), rotateEvery, clock.instant());
     }
 
     /** Subscribes and loads the first boards. */
@@ -201,7 +202,7 @@ public final class WallViewModel implements AutoCloseable {
     }
 
     /** The listed alerts (active, acknowledged, snoozed) as the red-flag screen has them, most severe first. */
-    public ObservableList<com.stocklens.ui.flags.AlertRowViewModel> alerts() {
+    public ObservableList<AlertRowViewModel> alerts() {
         return flags.alerts();
     }
 

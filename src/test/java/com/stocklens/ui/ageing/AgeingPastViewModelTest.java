@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
 import com.stocklens.service.DemandReader;
@@ -57,7 +58,7 @@ class AgeingPastViewModelTest {
         assertThat(vm.moment()).isEqualTo(PAST);
         assertThat(vm.oldest()).extracting(OldSkuRowViewModel::oldestDays).containsExactly(100);
         assertThat(vm.oldest().get(0).units()).isEqualTo(50);
-        assertThat(ages.trendEnds).last().isEqualTo(PAST.atZone(AgeingViewModel.BEIJING).toLocalDate());
+        assertThat(ages.trendEnds).last().isEqualTo(PAST.atZone(BeijingTime.ZONE).toLocalDate());
 
         vm.showMoment(null);
         assertThat(vm.oldest()).extracting(OldSkuRowViewModel::oldestDays).containsExactly(140, null);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The ageing screen's state without a toolkit: downsampling, days of supply, and one read applied. */
@@ -112,7 +113,7 @@ class AgeingViewModelTest {
                 .isSortedAccordingTo(Comparator.reverseOrder());
         // MUG-001 in the small board: available 80 + 30, in transit 50 (WINIT unknown); 28 days selling 1, 2, 3, 1 … = 55.
         OldSkuRowViewModel mug = vm.oldest().stream().filter(r -> r.sellerSku().equals("MUG-001")).findFirst().orElseThrow();
-        assertThat(mug.daysOfSupply()).isCloseTo(160 / (55.0 / 28), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mug.daysOfSupply()).isCloseTo(160 / (55.0 / 28), Offset.offset(1e-9));
         OldSkuRowViewModel towel = vm.oldest().stream().filter(r -> r.sellerSku().equals("TOWEL-BTH")).findFirst().orElseThrow();
         assertThat(towel.daysOfSupply()).as("never sold: d̄ is 0").isNull();
         assertThat(vm.over180ShareProperty().get()).isPositive();

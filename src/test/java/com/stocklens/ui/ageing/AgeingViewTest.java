@@ -2,13 +2,11 @@ package com.stocklens.ui.ageing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.rules.Staleness;
-import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeReports;
-import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -33,10 +31,8 @@ class AgeingViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, false, Runnable::run, UiContext.ENGLISH, l -> { })
-                .withReports(reports, reports, reports, reports, reports);
+        FxTheme.apply();
+        UiContext context = TestUiContext.builder().reports(reports).build();
         window = new MainWindow(context);
         stage.setScene(new Scene(window.root(), 1240, 780));
         stage.show();

@@ -2,19 +2,19 @@ package com.stocklens.ui.backups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.service.ReportFormat;
 import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.store.Backups;
 import com.stocklens.store.Database;
 import com.stocklens.store.DatabaseBackups;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.StoreFixtures;
-import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.DialogService;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.service.ReportFormat;
+import com.stocklens.ui.flags.DeclarationFormViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +35,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +89,7 @@ class RestoreBackupViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         workspace = dir.resolve("ws-" + System.nanoTime());
         // Opening a workspace takes the daily backup (here at DAILY, of the still empty database).
         db = Database.open(workspace, Clock.fixed(DAILY, ZoneOffset.UTC));
@@ -98,7 +100,7 @@ class RestoreBackupViewTest {
         backups = new DatabaseBackups(db, workspace, Clock.fixed(DAILY.plusSeconds(86_400), ZoneOffset.UTC));
         viewModel = new RestoreBackupViewModel(backups, Runnable::run, Runnable::run, dialogs, reopened::incrementAndGet);
         Parent root = RestoreBackupDialog.content(viewModel, new Messages(UiContext.CHINESE));
-        Theme.style(root);
+        FxTheme.style(root);
         stage.setScene(new Scene(root, 760, 480));
         stage.show();
         viewModel.load();
@@ -168,13 +170,13 @@ class RestoreBackupViewTest {
             pane.setHeaderText(messages.get("backups.header"));
             pane.setContent(RestoreBackupDialog.content(vm, messages));
             pane.getButtonTypes().add(new ButtonType(messages.get("backups.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
-            pane.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+            pane.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             pane.setStyle("-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.35), 24, 0.2, 0, 4);");
             vm.load();
             vm.backUpNow();
-            javafx.scene.layout.StackPane back = new javafx.scene.layout.StackPane(pane);
+            StackPane back = new StackPane(pane);
             back.setStyle("-fx-background-color: #5f6672;");
-            Theme.style(back);
+            FxTheme.style(back);
             Scene scene = new Scene(back, 1366, 768);
             TableView<?> t = (TableView<?>) pane.lookup("#backupTable");
             t.getSelectionModel().select(1);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The three-code check screen's state without a toolkit. */
@@ -42,7 +43,7 @@ class CodesViewModelTest {
         assertThat(vm.resultProperty().get()).isNull();
         vm.run();
         assertThat(vm.runningProperty().get()).isFalse();
-        assertThat(vm.resultProperty().get().mismatchRate()).isCloseTo(100.0 * 6 / 47, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(vm.resultProperty().get().mismatchRate()).isCloseTo(100.0 * 6 / 47, Offset.offset(1e-9));
         assertThat(vm.groups()).extracting(FindingGroup::kind).containsExactly(
                 CodeFindingKind.MISSING_BARCODE, CodeFindingKind.MISSING_WMS_SKU, CodeFindingKind.BAD_CHECK_DIGIT,
                 CodeFindingKind.ONE_TO_MANY, CodeFindingKind.CASE_OR_SPACE_VARIANT);

@@ -6,11 +6,11 @@ import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.FakeDialogs;
 import com.stocklens.ui.FakeReports;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,13 +39,13 @@ class CodesViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         Messages messages = new Messages(UiContext.CHINESE);
         viewModel = new CodesViewModel(reports, reports, dialogs, FIRST_OF_MONTH, messages.locale(),
                 Runnable::run, new FxExecutor());
-        view = new ViewLoader(messages.bundle(), type -> new CodesView(viewModel, messages))
+        view = new FxViewLoader(messages.bundle(), type -> new CodesView(viewModel, messages))
                 .<CodesView>load(CodesView.class).controller();
-        Theme.style(view.root());
+        FxTheme.style(view.root());
         stage.setScene(new Scene(view.root(), 1000, 700));
         stage.show();
     }

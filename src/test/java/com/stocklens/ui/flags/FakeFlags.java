@@ -25,9 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An in-memory flag service for UI tests and previews: reads a board, records actions and applies them
@@ -66,17 +69,17 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
         return board;
     }
 
-    private volatile java.util.function.Function<Instant, FlagBoard> past;
+    private volatile Function<Instant, FlagBoard> past;
 
     /** What {@link #readAt} answers: the board of a past moment (unset: the interface's "no history"). */
-    public void setPast(java.util.function.Function<Instant, FlagBoard> past) {
+    public void setPast(Function<Instant, FlagBoard> past) {
         this.past = past;
     }
 
     @Override
     public FlagBoard readAt(Instant at) {
         reads.incrementAndGet();
-        java.util.function.Function<Instant, FlagBoard> p = past;
+        Function<Instant, FlagBoard> p = past;
         return p == null ? FlagReader.super.readAt(at) : p.apply(at);
     }
 
@@ -119,7 +122,7 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
                 a.raisedAt(), a.actual(), a.limit(), a.detail(), AlertState.SNOOZED, clock.instant().plus(duration), null));
     }
 
-    private void replaceAlert(String key, java.util.function.UnaryOperator<Alert> change) {
+    private void replaceAlert(String key, UnaryOperator<Alert> change) {
         List<AlertRow> alerts = new ArrayList<>();
         for (AlertRow r : board.alerts()) {
             alerts.add(r.alert().key().equals(key)
@@ -184,7 +187,7 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
         return new RootCauseHint(kind, units, cause);
     }
 
-    private static final java.util.Map<String, String> NAMES = java.util.Map.of(
+    private static final Map<String, String> NAMES = Map.of(
             "MUG-001", "Ceramic mug 陶瓷杯", "LAMP-RGB", "RGB desk lamp 台灯", "CASE-IP15", "Phone case 手机壳",
             "YOGA-MAT", "Yoga mat 瑜伽垫", "BOTTLE-1L", "Water bottle 水杯");
 

@@ -3,21 +3,24 @@ package com.stocklens.ui.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.AlertKind;
-import com.stocklens.domain.Thresholds;
-import com.stocklens.rules.Staleness;
+import com.stocklens.domain.DeclaredCause;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
 import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxDialogService;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
+import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import java.io.File;
+import java.time.Duration;
 import java.util.Locale;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ import org.testfx.framework.junit5.Start;
 class FlagsPreviewTest {
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
     }
 
     @Test
@@ -52,11 +55,11 @@ class FlagsPreviewTest {
     /** The declare dialog for the critical task, with OTHER chosen and no note yet (OK disabled). */
     @Test
     void renderDeclareDialog(FxRobot robot) throws Exception {
-        com.stocklens.ui.Messages messages = new com.stocklens.ui.Messages(UiContext.CHINESE);
+        Messages messages = new Messages(UiContext.CHINESE);
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
         FlagsViewModel vm = new FlagsViewModel(flags, flags, flags,
-                new com.stocklens.ui.FxDialogService(messages, () -> null), NameMemory.inMemory("zhang.san"),
-                FakeBoards.CLOCK, java.time.Duration.ofHours(2), Runnable::run, Runnable::run);
+                new FxDialogService(messages, () -> null), NameMemory.inMemory("zhang.san"),
+                FakeBoards.CLOCK, Duration.ofHours(2), Runnable::run, Runnable::run);
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> {
             vm.start();
@@ -64,10 +67,10 @@ class FlagsPreviewTest {
             vm.declare(critical);
         });
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<com.stocklens.domain.DeclaredCause> cause =
-                robot.lookup("#declareCause").queryAs(javafx.scene.control.ComboBox.class);
+        ComboBox<DeclaredCause> cause =
+                robot.lookup("#declareCause").queryAs(ComboBox.class);
         robot.interact(() -> {
-            cause.setValue(com.stocklens.domain.DeclaredCause.OTHER);
+            cause.setValue(DeclaredCause.OTHER);
             image[0] = cause.getScene().snapshot(null);
             cause.getScene().getWindow().hide();
         });
@@ -78,9 +81,8 @@ class FlagsPreviewTest {
 
     private void render(FxRobot robot, Locale locale, File out) throws Exception {
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
-        UiContext context = new UiContext(FakeBoards::large, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, true, Runnable::run, locale, l -> { })
-                .withFlags(flags, flags, flags, flags.notices(), Thresholds.DEFAULTS, NameMemory.inMemory("zhang.san"));
+        UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true)
+                .locale(locale).flags(flags, "zhang.san").build();
         WritableImage[] image = new WritableImage[1];
         boolean[] onFlags = new boolean[1];
         robot.interact(() -> {

@@ -7,15 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.AlertState;
+import com.stocklens.domain.CalibrationState;
+import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.HintKind;
+import com.stocklens.rules.Urgency;
 import com.stocklens.service.FlagBoard;
+import com.stocklens.service.FlagReader;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.service.TaskRow;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.NameMemory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +29,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -49,8 +57,8 @@ class FlagsViewModelTest {
         }
 
         @Override
-        public CompletableFuture<java.util.Optional<java.nio.file.Path>> chooseSaveFile(String titleKey,
-                String suggestedName, com.stocklens.service.ReportFormat format) {
+        public CompletableFuture<Optional<Path>> chooseSaveFile(String titleKey,
+                String suggestedName, ReportFormat format) {
             throw new AssertionError("the flags screen never saves files");
         }
     }
@@ -135,18 +143,34 @@ class FlagsViewModelTest {
         }
     }
 
+    /** The rules' urgency with {@code left} to go of a {@code window}. */
+    private static Urgency urgency(Duration left, Duration window) {
+        return Urgency.of(NOW.minus(window), NOW, NOW.minus(left));
+    }
+
     @Test
     void urgencyIsTakenOfTheTasksOwnWindowAndFallsBackToTheSetting() {
-        assertThat(Urgency.of(Duration.ofMinutes(30), Duration.ofHours(1))).isEqualTo(Urgency.NOTICE);
-        assertThat(Urgency.of(Duration.ofMinutes(30), Duration.ofHours(4))).isEqualTo(Urgency.WARNING);
-        assertThat(Urgency.of(Duration.ofMinutes(24), Duration.ofHours(4))).isEqualTo(Urgency.CRITICAL);
+        assertThat(urgency(Duration.ofMinutes(30), Duration.ofHours(1))).isEqualTo(Urgency.NOTICE);
+        assertThat(urgency(Duration.ofMinutes(30), Duration.ofHours(4))).isEqualTo(Urgency.WARNING);
+        assertThat(urgency(Duration.ofMinutes(24), Duration.ofHours(4))).isEqualTo(Urgency.CRITICAL);
         // A task without a usable detection time (detectedAt == deadline) uses the configured 2 h.
         Instant deadline = NOW.plus(Duration.ofMinutes(30));
-        TaskRow odd = new TaskRow(new com.stocklens.domain.CalibrationTask(9, "X", "shipbob:228", deadline, deadline,
-                1, 9, com.stocklens.domain.CalibrationState.OPEN, null, null, List.of()), "x", FakeBoards.SHIPBOB_CA);
+        TaskRow odd = new TaskRow(new CalibrationTask(9, "X", "shipbob:228", deadline, deadline,
+                1, 9, CalibrationState.OPEN, null, null, List.of()), "x", FakeBoards.SHIPBOB_CA);
         TaskRowViewModel row = new TaskRowViewModel(odd, Duration.ofHours(2), NOW);
         assertThat(row.window()).isEqualTo(Duration.ofHours(2));
         assertThat(row.getUrgency()).isEqualTo(Urgency.WARNING);
+    }
+
+    @Test
+    void aTaskWithoutAnyWindowIsOverdueAsTheRulesSay() {
+        // Neither its own window nor the setting: the rules' answer (OVERDUE), not a calm card.
+        Instant deadline = NOW.plus(Duration.ofMinutes(30));
+        TaskRow odd = new TaskRow(new CalibrationTask(9, "X", "shipbob:228", deadline, deadline,
+                1, 9, CalibrationState.OPEN, null, null, List.of()), "x", FakeBoards.SHIPBOB_CA);
+        TaskRowViewModel row = new TaskRowViewModel(odd, Duration.ZERO, NOW);
+        assertThat(row.getUrgency()).isEqualTo(Urgency.OVERDUE);
+        assertThat(row.getUrgency()).isEqualTo(Urgency.of(deadline, deadline, NOW));
     }
 
     // ---- order, badge ---------------------------------------------------------------------------
@@ -157,7 +181,7 @@ class FlagsViewModelTest {
         FlagsViewModel vm = started(showcase);
         assertThat(vm.tasks()).extracting(TaskRowViewModel::id).containsExactly(105L, 104L, 103L, 102L, 101L, 106L);
         assertThat(vm.tasks()).extracting(TaskRowViewModel::getUrgency).containsExactly(
-                Urgency.OVERDUE, Urgency.CRITICAL, Urgency.WARNING, Urgency.NOTICE, Urgency.CALM, Urgency.DECLARED);
+                Urgency.OVERDUE, Urgency.CRITICAL, Urgency.WARNING, Urgency.NOTICE, Urgency.CALM, null);
         TaskRowViewModel declared = vm.tasks().get(5);
         assertThat(declared.getCountdown()).isEmpty();
         assertThat(declared.declaration().declaredBy()).isEqualTo("li.wei");
@@ -246,7 +270,7 @@ class FlagsViewModelTest {
         assertThat(vm.tasks()).extracting(TaskRowViewModel::id).containsExactly(2L, 1L);
         TaskRowViewModel declared = vm.tasks().get(1);
         assertThat(declared.isDeclared()).isTrue();
-        assertThat(declared.getUrgency()).isEqualTo(Urgency.DECLARED);
+        assertThat(declared.getUrgency()).as("a declared task has no countdown, so no urgency").isNull();
         assertThat(declared.declaration().declaredAt()).isEqualTo(NOW);
         assertThat(vm.openTaskCountProperty().get()).isEqualTo(1);
         assertThat(who.get()).isEqualTo("li.wei");
@@ -330,7 +354,7 @@ class FlagsViewModelTest {
         FakeFlags flags = new FakeFlags(CLOCK, FakeFlags.showcase(NOW));
         // At the past moment one task was open with 30 minutes left (deadline = past + 30 min).
         flags.setPast(at -> new FlagBoard(List.of(task(42, "MUG-42", "Mug", FakeBoards.SHIPBOB_CA, past,
-                Duration.ofMinutes(30), 80, 92)), FakeFlags.showcase(NOW).alerts(), null, at, java.util.Set.of()));
+                Duration.ofMinutes(30), 80, 92)), FakeFlags.showcase(NOW).alerts(), null, at, Set.of()));
         FlagsViewModel vm = viewModel(flags, SAME_THREAD);
         vm.start();
 
@@ -385,7 +409,7 @@ class FlagsViewModelTest {
     void aFailedReadIsReportedAndTheNextGoodOneClearsIt() {
         FakeFlags flags = new FakeFlags(CLOCK, FlagBoard.EMPTY);
         boolean[] fail = {true};
-        com.stocklens.service.FlagReader reader = () -> {
+        FlagReader reader = () -> {
             if (fail[0]) {
                 throw new IllegalStateException("database is locked");
             }

@@ -6,13 +6,17 @@ import com.stocklens.domain.DeclaredCause;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FxDialogService;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -38,21 +42,21 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class FlagsViewTest {
     /** A clock the test moves: the view's own Timeline reads it too, so ticks never jump back. */
-    private static final class MovableClock extends java.time.Clock {
-        private volatile java.time.Instant now = FakeBoards.NOW;
+    private static final class MovableClock extends Clock {
+        private volatile Instant now = FakeBoards.NOW;
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
         @Override
-        public java.time.Instant instant() {
+        public Instant instant() {
             return now;
         }
     }
@@ -66,15 +70,15 @@ class FlagsViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         Messages messages = new Messages(UiContext.CHINESE);
         FxDialogService dialogs = new FxDialogService(messages, () -> stage);
         // Same-thread background: the fake answers at once, and FxExecutor runs inline on the FX thread.
         viewModel = new FlagsViewModel(flags, flags, flags, dialogs, NameMemory.inMemory("zhang.san"),
                 clock, Duration.ofHours(2), Runnable::run, new FxExecutor());
-        view = new ViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages, clock))
+        view = new FxViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages, clock))
                 .<FlagsView>load(FlagsView.class).controller();
-        Theme.style(view.root());
+        FxTheme.style(view.root());
         // Smaller than Monocle's 1280×800 headless screen.
         stage.setScene(new Scene(view.root(), 1200, 780));
         viewModel.start();

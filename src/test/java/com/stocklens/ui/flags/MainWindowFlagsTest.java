@@ -2,17 +2,14 @@ package com.stocklens.ui.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.domain.Thresholds;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
 import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindowHost;
-import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
@@ -37,14 +34,12 @@ class MainWindowFlagsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new Group(), 1200, 780));
     }
 
     private MainWindowHost show(FxRobot robot, FakeFlags flags) {
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, false, Runnable::run, UiContext.CHINESE, l -> { })
-                .withFlags(flags, flags, flags, flags.notices(), Thresholds.DEFAULTS, NameMemory.inMemory("zhang.san"));
+        UiContext context = TestUiContext.builder().locale(UiContext.CHINESE).flags(flags, "zhang.san").build();
         MainWindowHost[] host = new MainWindowHost[1];
         robot.interact(() -> {
             host[0] = MainWindowHost.install(stage, context);

@@ -8,6 +8,7 @@ import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeDialogs;
 import com.stocklens.ui.FakeReports;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class HealthViewModelTest {
     void aPastMomentShowsItsQuarterToThatDayMadeAsOfIt() {
         HealthViewModel vm = started();
         // 2025-11-20 02:00 UTC = 10:00 Beijing, in 2025Q4.
-        java.time.Instant past = java.time.Instant.parse("2025-11-20T02:00:00Z");
+        Instant past = Instant.parse("2025-11-20T02:00:00Z");
         vm.showMoment(past);
         assertThat(vm.momentProperty().get()).isEqualTo(past);
         assertThat(vm.quarters().get(0)).hasToString("2025Q4");

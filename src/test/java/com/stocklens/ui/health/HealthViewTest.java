@@ -7,11 +7,11 @@ import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeDialogs;
 import com.stocklens.ui.FakeReports;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
 import java.nio.file.Path;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -36,13 +36,13 @@ class HealthViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         Messages messages = new Messages(UiContext.CHINESE);
         viewModel = new HealthViewModel(reports, reports, FakeBoards::small, dialogs, FakeBoards.CLOCK,
                 messages.locale(), Runnable::run, new FxExecutor());
-        view = new ViewLoader(messages.bundle(), type -> new HealthView(viewModel, messages))
+        view = new FxViewLoader(messages.bundle(), type -> new HealthView(viewModel, messages))
                 .<HealthView>load(HealthView.class).controller();
-        Theme.style(view.root());
+        FxTheme.style(view.root());
         stage.setScene(new Scene(view.root(), 1240, 780));
         viewModel.start();
         stage.show();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.Bucket;
 import com.stocklens.domain.Snapshot;
 import com.stocklens.domain.StockLevel;
+import com.stocklens.service.BoardRow;
 import com.stocklens.service.History;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockChange;
@@ -30,7 +31,7 @@ class CompareViewModelTest {
                 return small;
             }
             var first = small.rows().get(0);
-            var changed = new com.stocklens.service.BoardRow(first.sku(), first.warehouse(),
+            var changed = new BoardRow(first.sku(), first.warehouse(),
                     new StockLevel(60, 40, 20, 50, 5, 1, 3), 82, null, first.warehouseSnapshotAt(), null);
             return new StockBoard(List.of(changed, small.rows().get(2)), small.warehouses(), small.sources());
         }

@@ -4,26 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.Snapshot;
-import com.stocklens.domain.Thresholds;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.History;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
-import com.stocklens.ui.NameMemory;
+import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.TaskRowViewModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -31,6 +28,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,7 +74,7 @@ class PastFlagsViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new Group(), 1200, 760));
     }
 
@@ -91,9 +89,7 @@ class PastFlagsViewTest {
     }
 
     private MainWindowHost show(FxRobot robot, FakeFlags flags) {
-        UiContext context = new UiContext(reader, new FakeSyncEvents(), FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW,
-                false, Runnable::run, Locale.ENGLISH, l -> { })
-                .withFlags(flags, flags, flags, flags.notices(), Thresholds.DEFAULTS, NameMemory.inMemory("li"));
+        UiContext context = TestUiContext.builder().board(reader).flags(flags, "li").build();
         MainWindowHost[] host = new MainWindowHost[1];
         robot.interact(() -> {
             host[0] = MainWindowHost.install(stage, context);
@@ -108,7 +104,7 @@ class PastFlagsViewTest {
         FakeFlags flags = flags();
         MainWindowHost host = show(robot, flags);
         MainWindow window = host.current();
-        robot.interact(() -> window.show(MainWindow.Screen.FLAGS));
+        robot.interact(() -> window.show(Screen.FLAGS));
         assertThat(robot.lookup("#task-" + TASK).tryQuery()).as("nothing is open now").isEmpty();
 
         // Move the time bar to M2.
@@ -129,7 +125,7 @@ class PastFlagsViewTest {
         assertThat(declare.isDisabled()).as("the past cannot be declared").isTrue();
         Node actions = declare.getParent();
         assertThat(actions.getProperties().get("javafx.scene.control.Tooltip"))
-                .isInstanceOfSatisfying(javafx.scene.control.Tooltip.class, t ->
+                .isInstanceOfSatisfying(Tooltip.class, t ->
                         assertThat(t.getText()).isEqualTo(window.messages().get("flags.past.readOnly")));
 
         // The past does not count down.
@@ -142,7 +138,7 @@ class PastFlagsViewTest {
         MainWindow rebuilt = host.current();
         assertThat(rebuilt).isNotSameAs(window);
         assertThat(rebuilt.timeTravel().asOfProperty().get()).isEqualTo(M2);
-        assertThat(rebuilt.currentScreen()).isEqualTo(MainWindow.Screen.FLAGS);
+        assertThat(rebuilt.currentScreen()).isEqualTo(Screen.FLAGS);
         assertThat(robot.lookup("#pastBanner").query().isVisible()).isTrue();
         assertThat(robot.lookup("#task-" + TASK).tryQuery()).isPresent();
         assertThat(robot.lookup("#countdown-" + TASK).queryAs(Label.class).getText()).isEqualTo(frozen);

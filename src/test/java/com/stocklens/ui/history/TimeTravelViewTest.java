@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.Snapshot;
 import com.stocklens.domain.StockLevel;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.History;
 import com.stocklens.service.StockBoard;
@@ -12,12 +11,15 @@ import com.stocklens.service.StockBoardReader;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
+import com.stocklens.ui.stock.StockRowViewModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
-import com.stocklens.ui.stock.StockRowViewModel;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -76,13 +77,12 @@ class TimeTravelViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         stage.setScene(new Scene(new Group(), 1200, 720));
     }
 
     private MainWindow show(FxRobot robot) {
-        UiContext context = new UiContext(reader, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW, true,
-                Runnable::run, Locale.ENGLISH, l -> { });
+        UiContext context = TestUiContext.builder().board(reader).syncEvents(events).demo(true).build();
         MainWindowHost[] host = new MainWindowHost[1];
         robot.interact(() -> {
             host[0] = MainWindowHost.install(stage, context);
@@ -121,13 +121,13 @@ class TimeTravelViewTest {
 
         // Red flags show the past moment (with a line saying what of it); the code check keeps no history and
         // says so instead of showing today's findings under a past banner.
-        robot.interact(() -> window.show(MainWindow.Screen.FLAGS));
+        robot.interact(() -> window.show(Screen.FLAGS));
         assertThat(robot.lookup("#pastNotice").queryAs(Label.class).isVisible()).isFalse();
         assertThat(robot.lookup("#pastScreenNote").queryAs(Label.class).isVisible()).isTrue();
-        robot.interact(() -> window.show(MainWindow.Screen.CODES));
+        robot.interact(() -> window.show(Screen.CODES));
         assertThat(robot.lookup("#pastNotice").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup("#pastScreenNote").queryAs(Label.class).isVisible()).isFalse();
-        robot.interact(() -> window.show(MainWindow.Screen.STOCK));
+        robot.interact(() -> window.show(Screen.STOCK));
         assertThat(robot.lookup("#pastNotice").queryAs(Label.class).isVisible()).isFalse();
 
         robot.interact(() -> robot.lookup("#pastBackToNow").queryAs(Hyperlink.class).fire());

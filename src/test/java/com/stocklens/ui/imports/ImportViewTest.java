@@ -3,18 +3,19 @@ package com.stocklens.ui.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.Market;
+import com.stocklens.domain.Provider;
 import com.stocklens.sandbox.PartnerSpreadsheet;
 import com.stocklens.sandbox.PartnerWarehouse;
 import com.stocklens.sandbox.SimulatedWorld;
-import com.stocklens.domain.Provider;
 import com.stocklens.service.ImportError;
+import com.stocklens.service.ImportField;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.sync.StockImportService;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.nio.charset.Charset;
@@ -60,7 +61,7 @@ class ImportViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         db = Database.inMemory("import-view-" + System.nanoTime());
         snapshots = new SnapshotRepository(db.jdbi());
         imports = new StockImportService(new JdbiStockImportStore(db.jdbi(), snapshots), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -68,7 +69,7 @@ class ImportViewTest {
         Messages messages = new Messages(UiContext.CHINESE);
         viewModel = new ImportViewModel(imports, Runnable::run, Runnable::run);
         Parent root = ImportDialog.content(viewModel, messages);
-        Theme.style(root);
+        FxTheme.style(root);
         stage.setScene(new Scene(root, 1100, 700));
         stage.show();
     }
@@ -125,7 +126,7 @@ class ImportViewTest {
         assertThat(snapshots.latest("csv:PH-MNL")).isEmpty();
 
         // Unmapping the available column is judged again before Import can be pressed.
-        robot.interact(() -> viewModel.choice(com.stocklens.service.ImportField.AVAILABLE).set(null));
+        robot.interact(() -> viewModel.choice(ImportField.AVAILABLE).set(null));
         assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
     }
 
@@ -151,7 +152,7 @@ class ImportViewTest {
                 vm.load();
                 vm.chooseFile(f);
                 pane.getButtonTypes().add(new ButtonType(messages.get("import.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
-                Theme.style(pane);
+                FxTheme.style(pane);
                 Scene scene = new Scene(pane, 1366, 768);
                 scene.snapshot(null);
                 image[0] = scene.snapshot(null);

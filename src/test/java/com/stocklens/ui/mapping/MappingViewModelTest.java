@@ -3,6 +3,7 @@ package com.stocklens.ui.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.MatchMethod;
+import com.stocklens.service.SyncEvent;
 import com.stocklens.ui.NameMemory;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The mapping screen's state, no toolkit: same-thread executors. */
 class MappingViewModelTest {
     private final FakeMappings service = new FakeMappings();
-    private final List<Consumer<com.stocklens.service.SyncEvent>> listeners = new ArrayList<>();
+    private final List<Consumer<SyncEvent>> listeners = new ArrayList<>();
     private final MappingViewModel vm = new MappingViewModel(service, l -> {
         listeners.add(l);
         return () -> listeners.remove(l);

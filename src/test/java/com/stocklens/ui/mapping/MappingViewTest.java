@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -33,13 +33,13 @@ class MappingViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         Messages messages = new Messages(UiContext.CHINESE);
         viewModel = new MappingViewModel(service, new FakeSyncEvents(), NameMemory.inMemory("Li Wei"), Runnable::run,
                 new FxExecutor());
-        view = new ViewLoader(messages.bundle(), type -> new MappingView(viewModel, messages))
+        view = new FxViewLoader(messages.bundle(), type -> new MappingView(viewModel, messages))
                 .<MappingView>load(MappingView.class).controller();
-        Theme.style(view.root());
+        FxTheme.style(view.root());
         stage.setScene(new Scene(view.root(), 1200, 700));
         stage.show();
         viewModel.start();

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
-import com.stocklens.rules.Staleness;
-import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Messages;
+import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.time.Instant;
@@ -48,7 +47,7 @@ class ScoresCandidateFormPreviewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
     }
 
     static ScoresProfileDialogTest.Store demoStore() {
@@ -120,12 +119,11 @@ class ScoresCandidateFormPreviewTest {
 
     private void render(FxRobot robot, Locale locale, File out, Consumer<ProfileFormViewModel> fill) throws Exception {
         ScoresProfileDialogTest.Store store = demoStore();
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, true, Runnable::run, locale, l -> { }).withScorecards(store);
+        UiContext context = TestUiContext.builder().demo(true).locale(locale).scorecards(store).build();
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
             window[0] = new MainWindow(context);
-            window[0].show(MainWindow.Screen.SCORES);
+            window[0].show(Screen.SCORES);
         });
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[2];
@@ -152,7 +150,7 @@ class ScoresCandidateFormPreviewTest {
             Region scrim = new Region();
             scrim.setStyle("-fx-background-color: rgba(0, 0, 0, 0.22);");
             StackPane root = new StackPane(window[0].root(), scrim, frame);
-            Theme.style(root); // the colour tokens hang off the scene's .root, as in the real window
+            FxTheme.style(root); // the colour tokens hang off the scene's .root, as in the real window
             Scene scene = new Scene(root, MainWindowHost.WIDTH, MainWindowHost.HEIGHT);
             scene.snapshot(null);
             image[0] = scene.snapshot(null);

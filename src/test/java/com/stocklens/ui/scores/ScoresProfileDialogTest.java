@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.Scorecards;
-import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +28,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,10 +99,8 @@ class ScoresProfileDialogTest {
         store.profiles.put("candidate:slow", new WarehouseProfile("candidate:slow", "Slow Co", true,
                 List.of(Market.US), List.of(), false, false, 120, false, List.of(), 2.0, null, null, 6.0, null, "USD",
                 null, Instant.EPOCH));
-        Theme.apply();
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, false, Runnable::run, UiContext.ENGLISH, l -> { })
-                .withScorecards(store);
+        FxTheme.apply();
+        UiContext context = TestUiContext.builder().scorecards(store).build();
         window = new MainWindow(context);
         stage.setScene(new Scene(window.root(), 1240, 760));
         stage.show();
@@ -113,7 +110,7 @@ class ScoresProfileDialogTest {
     void stop(FxRobot robot) {
         robot.interact(window::close);
         robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != stage && w.isShowing())
-                .forEach(javafx.stage.Window::hide));
+                .forEach(Window::hide));
     }
 
     private static List<String> cards(FxRobot robot) {

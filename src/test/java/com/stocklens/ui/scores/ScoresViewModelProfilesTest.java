@@ -2,6 +2,8 @@ package com.stocklens.ui.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.CodeCheckResult;
+import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
@@ -124,11 +126,11 @@ class ScoresViewModelProfilesTest {
     private ScoresViewModel model() {
         ReportExports exports = new ReportExports() {
             @Override
-            public void exportHealth(com.stocklens.domain.HealthReport r, ReportFormat f, Locale l, Path o) {
+            public void exportHealth(HealthReport r, ReportFormat f, Locale l, Path o) {
             }
 
             @Override
-            public void exportCodeCheck(com.stocklens.domain.CodeCheckResult r, ReportFormat f, Locale l, Path o) {
+            public void exportCodeCheck(CodeCheckResult r, ReportFormat f, Locale l, Path o) {
             }
         };
         ScoresViewModel vm = new ScoresViewModel(store, exports, dialogs, Locale.ENGLISH, Runnable::run, Runnable::run);
@@ -269,11 +271,11 @@ class ScoresViewModelProfilesTest {
         List<Runnable> queued = new ArrayList<>();
         ScoresViewModel vm = new ScoresViewModel(store, new ReportExports() {
             @Override
-            public void exportHealth(com.stocklens.domain.HealthReport r, ReportFormat f, Locale l, Path o) {
+            public void exportHealth(HealthReport r, ReportFormat f, Locale l, Path o) {
             }
 
             @Override
-            public void exportCodeCheck(com.stocklens.domain.CodeCheckResult r, ReportFormat f, Locale l, Path o) {
+            public void exportCodeCheck(CodeCheckResult r, ReportFormat f, Locale l, Path o) {
             }
         }, dialogs, Locale.ENGLISH, queued::add, Runnable::run);
         vm.setWeight(Axis.LOGISTICS, 1.5);
@@ -290,11 +292,11 @@ class ScoresViewModelProfilesTest {
         store.weights = Map.of("COVERAGE", 4.0);
         ScoresViewModel vm = new ScoresViewModel(store, new ReportExports() {
             @Override
-            public void exportHealth(com.stocklens.domain.HealthReport r, ReportFormat f, Locale l, Path o) {
+            public void exportHealth(HealthReport r, ReportFormat f, Locale l, Path o) {
             }
 
             @Override
-            public void exportCodeCheck(com.stocklens.domain.CodeCheckResult r, ReportFormat f, Locale l, Path o) {
+            public void exportCodeCheck(CodeCheckResult r, ReportFormat f, Locale l, Path o) {
             }
         }, dialogs, Locale.ENGLISH, queued::add, Runnable::run);
         vm.start();

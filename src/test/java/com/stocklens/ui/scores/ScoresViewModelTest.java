@@ -2,13 +2,18 @@ package com.stocklens.ui.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.CodeCheckResult;
+import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
 import com.stocklens.rules.score.Axis;
+import com.stocklens.rules.score.Stage;
 import com.stocklens.rules.score.WarehouseScore;
 import com.stocklens.service.ReportExports;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.service.Scorecards;
+import com.stocklens.ui.FakeDialogs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -48,14 +53,14 @@ class ScoresViewModelTest {
         };
         ReportExports exports = new ReportExports() {
             @Override
-            public void exportHealth(com.stocklens.domain.HealthReport r, com.stocklens.service.ReportFormat f, Locale l, Path o) {
+            public void exportHealth(HealthReport r, ReportFormat f, Locale l, Path o) {
             }
 
             @Override
-            public void exportCodeCheck(com.stocklens.domain.CodeCheckResult r, com.stocklens.service.ReportFormat f, Locale l, Path o) {
+            public void exportCodeCheck(CodeCheckResult r, ReportFormat f, Locale l, Path o) {
             }
         };
-        ScoresViewModel vm = new ScoresViewModel(board, exports, new com.stocklens.ui.FakeDialogs(null), Locale.ENGLISH, Runnable::run, Runnable::run);
+        ScoresViewModel vm = new ScoresViewModel(board, exports, new FakeDialogs(null), Locale.ENGLISH, Runnable::run, Runnable::run);
         vm.start();
         return vm;
     }
@@ -70,7 +75,7 @@ class ScoresViewModelTest {
         vm.setWeight(Axis.LOGISTICS, 0);
         assertThat(vm.ranked().get(0).id()).isEqualTo("a");
         assertThat(vm.ranked()).extracting(WarehouseScore::rank).containsExactly(1, 2, 3);
-        assertThat(vm.stageProperty().get().stage()).isEqualTo(com.stocklens.rules.score.Stage.PARTNER_WAREHOUSE);
+        assertThat(vm.stageProperty().get().stage()).isEqualTo(Stage.PARTNER_WAREHOUSE);
     }
 
     @Test

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.Scorecards;
-import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,10 +61,8 @@ class ScoresViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, false, Runnable::run, UiContext.ENGLISH, l -> { })
-                .withScorecards(BOARD);
+        FxTheme.apply();
+        UiContext context = TestUiContext.builder().scorecards(BOARD).build();
         window = new MainWindow(context);
         stage.setScene(new Scene(window.root(), 1240, 760));
         stage.show();

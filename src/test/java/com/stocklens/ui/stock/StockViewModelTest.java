@@ -4,8 +4,12 @@ import static com.stocklens.ui.FakeBoards.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.domain.ReturnItem;
+import com.stocklens.domain.ReturnStage;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Staleness;
+import com.stocklens.service.PollerLeases;
+import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
@@ -15,10 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The stock screen's state without any toolkit: same-thread executors, a fixed clock, fake services. */
@@ -207,10 +215,10 @@ class StockViewModelTest {
         StockViewModel vm = started(FakeBoards.small());
         assertThat(vm.chips()).extracting(FreshnessChipViewModel::sourceName, FreshnessChipViewModel::warehouseName)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("GoodCang 谷仓", "New Jersey (US-East)"),
-                        org.assertj.core.groups.Tuple.tuple("ShipBob", "Moreno Valley (CA)"),
-                        org.assertj.core.groups.Tuple.tuple("WINIT 万邑通", "Birmingham (UK)"),
-                        org.assertj.core.groups.Tuple.tuple("TikTok Shop", null));
+                        Tuple.tuple("GoodCang 谷仓", "New Jersey (US-East)"),
+                        Tuple.tuple("ShipBob", "Moreno Valley (CA)"),
+                        Tuple.tuple("WINIT 万邑通", "Birmingham (UK)"),
+                        Tuple.tuple("TikTok Shop", null));
         assertThat(vm.chips()).filteredOn(FreshnessChipViewModel::isStale)
                 .extracting(FreshnessChipViewModel::sourceName).containsExactly("GoodCang 谷仓");
     }
@@ -326,10 +334,10 @@ class StockViewModelTest {
 
     @Test
     void returnsPoolIsPerSkuZeroWhenKnownAndEmptyAndUnknownBeforeAnyRead() {
-        com.stocklens.domain.ReturnItem unit = new com.stocklens.domain.ReturnItem("shop", "R1", "O1", "L1", "MUG-001",
-                "t1", "RETURN_AND_REFUND", "BUYER_SHIPPED_ITEM", com.stocklens.domain.ReturnStage.IN_TRANSIT_BACK,
+        ReturnItem unit = new ReturnItem("shop", "R1", "O1", "L1", "MUG-001",
+                "t1", "RETURN_AND_REFUND", "BUYER_SHIPPED_ITEM", ReturnStage.IN_TRANSIT_BACK,
                 NOW, NOW);
-        com.stocklens.service.ReturnsPoolReader pool = () -> List.of(unit, unit);
+        ReturnsPoolReader pool = () -> List.of(unit, unit);
         StockViewModel vm = new StockViewModel(new CountingReader(FakeBoards.small()), pool, events, FakeBoards.CLOCK,
                 WINDOW, SAME_THREAD, SAME_THREAD);
         vm.start();
@@ -345,12 +353,12 @@ class StockViewModelTest {
     void teamModeChipsSayWhoPollsEachSourceAndALoneWorkspaceSaysNothing() {
         StockBoard board = new StockBoard(List.of(), List.of(), List.of(
                 FakeBoards.fresh(FakeBoards.TIKTOK, NOW), FakeBoards.fresh(FakeBoards.SHIPBOB, NOW)));
-        java.util.Map<String, com.stocklens.service.PollerLeases.Poller> polled = java.util.Map.of(
-                FakeBoards.TIKTOK.id(), new com.stocklens.service.PollerLeases.Poller(FakeBoards.TIKTOK.id(), "me:1",
+        Map<String, PollerLeases.Poller> polled = Map.of(
+                FakeBoards.TIKTOK.id(), new PollerLeases.Poller(FakeBoards.TIKTOK.id(), "me:1",
                         NOW, true),
-                FakeBoards.SHIPBOB.id(), new com.stocklens.service.PollerLeases.Poller(FakeBoards.SHIPBOB.id(),
+                FakeBoards.SHIPBOB.id(), new PollerLeases.Poller(FakeBoards.SHIPBOB.id(),
                         "server:42", NOW, false));
-        com.stocklens.service.PollerLeases team = new com.stocklens.service.PollerLeases() {
+        PollerLeases team = new PollerLeases() {
             @Override
             public String desk() {
                 return "me:1";
@@ -367,17 +375,17 @@ class StockViewModelTest {
             }
 
             @Override
-            public java.util.Optional<Poller> poller(String sourceId) {
-                return java.util.Optional.ofNullable(polled.get(sourceId));
+            public Optional<Poller> poller(String sourceId) {
+                return Optional.ofNullable(polled.get(sourceId));
             }
 
             @Override
-            public java.time.Duration period() {
-                return java.time.Duration.ofSeconds(10);
+            public Duration period() {
+                return Duration.ofSeconds(10);
             }
 
             @Override
-            public AutoCloseable subscribe(java.util.function.Consumer<String> changed) {
+            public AutoCloseable subscribe(Consumer<String> changed) {
                 return () -> { };
             }
 
@@ -394,7 +402,7 @@ class StockViewModelTest {
         assertThat(warehouse.polling()).isEqualTo(new FreshnessChipViewModel.Polling("server:42", false));
 
         StockViewModel alone = new StockViewModel(new CountingReader(board), events, FakeBoards.CLOCK, WINDOW,
-                SAME_THREAD, SAME_THREAD).withPollers(com.stocklens.service.PollerLeases.local("me:1"));
+                SAME_THREAD, SAME_THREAD).withPollers(PollerLeases.local("me:1"));
         alone.start();
         assertThat(alone.chips()).allSatisfy(c -> assertThat(c.polling()).isNull());
     }

@@ -2,17 +2,20 @@ package com.stocklens.ui.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Staleness;
+import com.stocklens.service.StockBoard;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
-import com.stocklens.ui.ViewLoader;
 import eu.hansolo.tilesfx.Tile;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -20,6 +23,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,13 +44,13 @@ class StockViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         viewModel = new StockViewModel(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW,
                 Runnable::run, new FxExecutor());
-        ViewLoader loader = new ViewLoader(messages.bundle(), type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
-        ViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
+        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
+        FxViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
         view = loaded.controller();
-        Theme.style(loaded.root());
+        FxTheme.style(loaded.root());
         stage.setScene(new Scene(loaded.root(), 1280, 700));
         stage.show();
         viewModel.start();
@@ -98,7 +102,7 @@ class StockViewTest {
         robot.interact(stage::requestFocus);
         robot.clickOn("#filterField").write("lamp");
         // The filter runs once typing pauses (debounce).
-        WaitForAsyncUtils.sleep((long) StockView.FILTER_DEBOUNCE.toMillis() + 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep((long) StockView.FILTER_DEBOUNCE.toMillis() + 200, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEqualTo("lamp");
         assertThat(table(robot).getItems()).extracting(StockRowViewModel::sellerSku).containsExactly("LAMP-RGB");
@@ -124,7 +128,7 @@ class StockViewTest {
 
     @Test
     void gapsOnlyToggleShowsOnlyRowsWithAGap(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#gapsOnlyToggle").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        robot.interact(() -> robot.lookup("#gapsOnlyToggle").queryAs(ToggleButton.class).fire());
         assertThat(table(robot).getItems()).extracting(StockRowViewModel::gap).containsExactly(2);
         assertThat(viewModel.gapsOnlyProperty().get()).isTrue();
     }
@@ -167,9 +171,9 @@ class StockViewTest {
 
     @Test
     void allUnknownTotalShowsADash(FxRobot robot) {
-        robot.interact(() -> viewModel.apply(new com.stocklens.service.StockBoard(List.of(
+        robot.interact(() -> viewModel.apply(new StockBoard(List.of(
                 FakeBoards.row(FakeBoards.sku("X", "x"), FakeBoards.WINIT_UK,
-                        com.stocklens.domain.StockLevel.UNKNOWN, null, FakeBoards.NOW)),
+                        StockLevel.UNKNOWN, null, FakeBoards.NOW)),
                 List.of(FakeBoards.WINIT_UK), List.of())));
         assertThat(robot.lookup("#tileUnknown-frozen").query().isVisible()).isTrue();
         assertThat(robot.lookup("#tileNote-frozen").queryAs(Label.class).getText())

@@ -3,20 +3,26 @@ package com.stocklens.ui.teamdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.service.TeamDatabase;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.UiContext;
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,24 +74,24 @@ class TeamDatabaseDialogsTest {
     }
 
     /** The dialog as a person sees it, for docs/screenshots (written to target/). */
-    private static void shoot(FxRobot robot, javafx.scene.control.Dialog<?> dialog, String name) throws Exception {
-        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+    private static void shoot(FxRobot robot, Dialog<?> dialog, String name) throws Exception {
+        WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = dialog.getDialogPane().getScene().snapshot(null));
-        com.stocklens.ui.ScreenshotOnFailure.write(image[0], new java.io.File("target/" + name + ".png"));
+        ScreenshotOnFailure.write(image[0], new File("target/" + name + ".png"));
     }
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         this.stage = stage;
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
     }
 
     @Test
     void theSettingsDialogTestsAndSaves(FxRobot robot) throws Exception {
         Messages messages = new Messages(UiContext.ENGLISH);
-        javafx.scene.control.Dialog<?>[] dialog = new javafx.scene.control.Dialog<?>[1];
+        Dialog<?>[] dialog = new Dialog<?>[1];
         robot.interact(() -> dialog[0] = TeamDatabaseDialogs.showSettings(stage, fake, Runnable::run, messages));
         TextField url = robot.lookup("#dbUrl").queryAs(TextField.class);
         assertThat(url.getText()).isEqualTo("jdbc:postgresql://db.example.com:5432/stocklens");
@@ -120,7 +126,7 @@ class TeamDatabaseDialogsTest {
     @Test
     void theMoveDialogShowsProgressAndTheVerification(FxRobot robot) throws Exception {
         Messages messages = new Messages(UiContext.CHINESE);
-        javafx.scene.control.Dialog<?>[] dialog = new javafx.scene.control.Dialog<?>[1];
+        Dialog<?>[] dialog = new Dialog<?>[1];
         robot.interact(() -> dialog[0] = TeamDatabaseDialogs.showMove(stage, fake, Runnable::run, messages));
         assertThat(robot.lookup("#moveTarget").queryAs(Label.class).getText())
                 .isEqualTo("团队数据库：jdbc:postgresql://db.example.com:5432/stocklens");

@@ -2,6 +2,7 @@ package com.stocklens.ui.wall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ScreenAwakeTest {
     @Test
     void aMissingToolIsNotAFailure() {
         try (ScreenAwake awake = new ScreenAwake(new ScreenAwake.Plan(ScreenAwake.Method.HOLD_PROCESS,
-                java.util.List.of("/nonexistent/stocklens-no-such-tool"), null, "test"))) {
+                List.of("/nonexistent/stocklens-no-such-tool"), null, "test"))) {
             awake.start();
             awake.start();
         }

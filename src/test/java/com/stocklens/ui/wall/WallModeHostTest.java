@@ -2,17 +2,16 @@ package com.stocklens.ui.wall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.domain.Thresholds;
-import com.stocklens.rules.Staleness;
 import com.stocklens.ui.FakeBoards;
-import com.stocklens.ui.FakeSyncEvents;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindowHost;
-import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import java.util.List;
+import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -34,13 +33,11 @@ class WallModeHostTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.apply();
+        FxTheme.apply();
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
-        UiContext context = new UiContext(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, true, Runnable::run, UiContext.ENGLISH, l -> { })
-                .withFlags(flags, flags, flags, flags.notices(), Thresholds.DEFAULTS, NameMemory.inMemory("wall"));
+        UiContext context = TestUiContext.builder().demo(true).flags(flags, "wall").build();
         // Smaller than Monocle's 1280×800 headless screen (the wall then takes exactly the screen).
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.Group(), 1200, 760));
+        stage.setScene(new Scene(new Group(), 1200, 760));
         host = MainWindowHost.install(stage, context);
         host.setScreenAwake(() -> new ScreenAwake(ScreenAwake.plan("Plan 9", n -> false, 1)));
         stage.show();
@@ -50,7 +47,7 @@ class WallModeHostTest {
     void close() {
         WaitForAsyncUtils.asyncFx(() -> {
             host.close();
-            Theme.apply();
+            FxTheme.apply();
             stage.setFullScreen(false);
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -3,7 +3,6 @@ package com.stocklens.ui.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.SourceKind;
-import com.stocklens.rules.Staleness;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
 import com.stocklens.service.SourceFreshness;
@@ -11,12 +10,13 @@ import com.stocklens.service.StockBoard;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
+import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.FlagsViewModel;
@@ -45,7 +45,7 @@ import org.testfx.framework.junit5.Start;
 class WallPreviewTest {
     @Start
     void start(Stage stage) {
-        Theme.applyDark();
+        FxTheme.applyDark();
     }
 
     @Test
@@ -94,12 +94,11 @@ class WallPreviewTest {
                 f.source().kind() == SourceKind.SHOP ? "TikTok: connection refused" : "connect timed out",
                 f.rows(), f.requests(), f.durationMillis())).toList();
         StockBoard offline = new StockBoard(small.rows(), small.warehouses(), failing);
-        UiContext context = new UiContext(() -> offline, new FakeSyncEvents(), FakeBoards.CLOCK,
-                Staleness.DEFAULT_WINDOW, false, Runnable::run, UiContext.ENGLISH, l -> { });
+        UiContext context = TestUiContext.builder().board(() -> offline).build();
         WritableImage[] image = new WritableImage[1];
         boolean[] shown = new boolean[1];
         robot.interact(() -> {
-            Theme.apply();
+            FxTheme.apply();
             MainWindow window = new MainWindow(context);
             Scene scene = new Scene(window.root(), MainWindowHost.WIDTH, MainWindowHost.HEIGHT);
             scene.snapshot(null);
@@ -107,7 +106,7 @@ class WallPreviewTest {
             shown[0] = indicator != null && indicator.isVisible();
             image[0] = scene.snapshot(null);
             window.close();
-            Theme.applyDark();
+            FxTheme.applyDark();
         });
         File out = new File("target/offline-indicator-en.png");
         ScreenshotOnFailure.write(image[0], out);

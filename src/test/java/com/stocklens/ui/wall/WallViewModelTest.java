@@ -3,8 +3,11 @@ package com.stocklens.ui.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.StockLevel;
+import com.stocklens.rules.Urgency;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
+import com.stocklens.service.Notice;
+import com.stocklens.service.NoticeKind;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import com.stocklens.ui.FakeBoards;
@@ -16,11 +19,11 @@ import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.FlagsViewModel;
 import com.stocklens.ui.flags.TaskRowViewModel;
 import com.stocklens.ui.flags.ToastsViewModel;
-import com.stocklens.ui.flags.Urgency;
 import com.stocklens.ui.stock.StockViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,12 +39,12 @@ class WallViewModelTest {
         volatile Instant now = T0;
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -186,8 +189,8 @@ class WallViewModelTest {
     void noticesGoToTheStripAndLeaveByThemselves() {
         wall(Duration.ofSeconds(20));
         assertThat(wall.noticeProperty().get()).isNull();
-        com.stocklens.service.Notice n = new com.stocklens.service.Notice(T0,
-                com.stocklens.service.NoticeKind.CALIBRATION_DUE_10, "MUG-001", "shipbob:228", "Moreno Valley (CA)",
+        Notice n = new Notice(T0,
+                NoticeKind.CALIBRATION_DUE_10, "MUG-001", "shipbob:228", "Moreno Valley (CA)",
                 null, 101L, 540L, null);
         flags.notice(n);
         assertThat(wall.noticeProperty().get()).isEqualTo(n);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
-import com.stocklens.ui.Theme;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.FlagsViewModel;
@@ -40,7 +40,7 @@ class WallViewTest {
 
     @Start
     void start(Stage stage) {
-        Theme.apply();
+        FxTheme.apply();
         Messages messages = new Messages(UiContext.ENGLISH);
         StockViewModel stock = new StockViewModel(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
                 Duration.ofMinutes(15), Runnable::run, new FxExecutor());

@@ -3,22 +3,30 @@ package com.stocklens.ui.flags;
 import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
 import com.stocklens.service.Notice;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The corner stack of desktop notifications (AtlantaFX {@link Notification}s), newest on top, as many
  * as {@link ToastsViewModel} keeps. Clicking a toast hands its notice to
  * {@code onOpen} (the window shows the flags screen on that task) and dismisses it.
  */
-public final class ToastStack {
+public final class ToastsView {
     private static final double WIDTH = 330;
 
     private final VBox box = new VBox(8);
@@ -26,14 +34,14 @@ public final class ToastStack {
     private final FlagTexts texts;
     private final Consumer<Notice> onOpen;
 
-    private javafx.animation.Timeline expiry;
+    private Timeline expiry;
 
     /** As below, with a clock that lets alert toasts expire ({@link ToastsViewModel#expire}). */
-    public ToastStack(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen, java.time.Clock clock) {
+    public ToastsView(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen, Clock clock) {
         this(viewModel, texts, onOpen);
-        expiry = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2),
+        expiry = new Timeline(new KeyFrame(Duration.seconds(2),
                 e -> viewModel.expire(clock.instant())));
-        expiry.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        expiry.setCycleCount(Animation.INDEFINITE);
         expiry.play();
     }
 
@@ -44,7 +52,7 @@ public final class ToastStack {
         }
     }
 
-    public ToastStack(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen) {
+    public ToastsView(ToastsViewModel viewModel, FlagTexts texts, Consumer<Notice> onOpen) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.texts = Objects.requireNonNull(texts, "texts");
         this.onOpen = Objects.requireNonNull(onOpen, "onOpen");
@@ -73,13 +81,13 @@ public final class ToastStack {
             toast.setMaxWidth(WIDTH);
             toast.setOnClose(e -> viewModel.dismiss(n));
             // The whole toast is the button (no action row): keeps each toast two lines high.
-            toast.setCursor(javafx.scene.Cursor.HAND);
-            javafx.scene.control.Tooltip.install(toast, new javafx.scene.control.Tooltip(texts.messages().get("flags.notice.open")));
+            toast.setCursor(Cursor.HAND);
+            Tooltip.install(toast, new Tooltip(texts.messages().get("flags.notice.open")));
             toast.setOnMouseClicked(e -> open(n));
             nodes.add(toast);
         }
         // Newest first in the list, newest nearest the corner on screen.
-        java.util.Collections.reverse(nodes);
+        Collections.reverse(nodes);
         box.getChildren().setAll(nodes);
         box.setVisible(!nodes.isEmpty());
     }

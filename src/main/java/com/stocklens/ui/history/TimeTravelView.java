@@ -1,5 +1,6 @@
 package com.stocklens.ui.history;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import javafx.scene.layout.Priority;
  * The global "as of" control under the menu bar (slider over the cached moments, date picker, Beijing
  * time field, Now) and the past banner shown while a past moment is on screen. Binds and forwards only.
  */
-public final class TimeTravelBar {
+public final class TimeTravelView {
     private static final PseudoClass PAST = PseudoClass.getPseudoClass("past");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -40,7 +41,7 @@ public final class TimeTravelBar {
     private final Label bannerText = new Label();
     private boolean updating;
 
-    public TimeTravelBar(TimeTravelViewModel vm, Messages messages, Runnable openCompare) {
+    public TimeTravelView(TimeTravelViewModel vm, Messages messages, Runnable openCompare) {
         this.vm = vm;
         this.messages = messages;
         bar.setId("timeTravelBar");
@@ -125,7 +126,7 @@ public final class TimeTravelBar {
                 return;
             }
         }
-        vm.goTo(d.atTime(t).atZone(Formats.BEIJING).toInstant());
+        vm.goTo(d.atTime(t).atZone(BeijingTime.ZONE).toInstant());
     }
 
     private void render() {
@@ -143,8 +144,8 @@ public final class TimeTravelBar {
         bar.pseudoClassStateChanged(PAST, past);
         bannerText.setText(past ? messages.format("history.banner", Formats.beijingTime(at)) : "");
         if (past) {
-            date.setValue(at.atZone(Formats.BEIJING).toLocalDate());
-            time.setText(HH_MM.format(at.atZone(Formats.BEIJING)));
+            date.setValue(at.atZone(BeijingTime.ZONE).toLocalDate());
+            time.setText(HH_MM.format(at.atZone(BeijingTime.ZONE)));
         }
     }
 

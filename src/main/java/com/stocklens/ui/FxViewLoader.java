@@ -13,7 +13,7 @@ import javafx.util.Callback;
  * Loads an FXML view with the translation bundle and a caller-supplied controller factory, so
  * controllers are built with constructor injection instead of a no-arg constructor plus setters.
  */
-public final class ViewLoader {
+public final class FxViewLoader {
 
     /** A loaded view: its root node and the controller the factory built for it. */
     public record Loaded<C>(Parent root, C controller) {
@@ -22,9 +22,16 @@ public final class ViewLoader {
     private final ResourceBundle bundle;
     private final Callback<Class<?>, Object> controllerFactory;
 
-    public ViewLoader(ResourceBundle bundle, Callback<Class<?>, Object> controllerFactory) {
+    public FxViewLoader(ResourceBundle bundle, Callback<Class<?>, Object> controllerFactory) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.controllerFactory = Objects.requireNonNull(controllerFactory, "controllerFactory");
+    }
+
+    /** Loads {@code <controller's class>.fxml} from its own package, with {@code controller} as its controller. */
+    public static <C> C load(C controller, ResourceBundle bundle) {
+        @SuppressWarnings("unchecked")
+        Class<C> type = (Class<C>) controller.getClass();
+        return new FxViewLoader(bundle, t -> controller).load(type).controller();
     }
 
     /** Loads {@code <ViewClass>.fxml} from the view class's own package (the feature-package convention). */

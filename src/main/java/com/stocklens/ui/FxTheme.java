@@ -1,24 +1,25 @@
 package com.stocklens.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.net.URL;
-import javafx.application.Application;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.text.Font;
 
 /**
  * The look: AtlantaFX Primer Light as the user-agent stylesheet, plus {@code app.css} with our colour
- * tokens and state pseudo-classes. Colours of TilesFX tiles (themed from Java) live in {@link TilePalette}.
+ * tokens and state pseudo-classes. Colours of TilesFX tiles (themed from Java) live in {@link FxTilePalette}.
  */
-public final class Theme {
+public final class FxTheme {
     /** Our stylesheet, layered over the AtlantaFX theme. */
     public static final String APP_CSS = "/com/stocklens/ui/app.css";
 
-    private Theme() {
+    private FxTheme() {
     }
 
     /** Installs the AtlantaFX theme for the whole application. Call once on the FX thread before showing a window. */
@@ -28,12 +29,12 @@ public final class Theme {
 
     /** Installs AtlantaFX Primer Dark for the whole application: wall mode. FX thread. */
     public static void applyDark() {
-        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
     }
 
     /** The external form of {@code app.css}, for {@code getStylesheets().add(..)}. */
     public static String stylesheet() {
-        URL url = Theme.class.getResource(APP_CSS);
+        URL url = FxTheme.class.getResource(APP_CSS);
         if (url == null) {
             throw new IllegalStateException(APP_CSS + " missing from the class path");
         }

@@ -1,5 +1,9 @@
 package com.stocklens;
 
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.Logs;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.settings.UserSettings;
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.MainWindow;

@@ -2,7 +2,7 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.LaunchOptions;
+import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.store.Backups;
 import com.stocklens.store.Database;
 import com.stocklens.store.WorkspaceInUseException;

@@ -1,8 +1,8 @@
 package com.stocklens.cli;
 
-import com.stocklens.AppRuntime;
-import com.stocklens.LaunchOptions;
-import com.stocklens.Logs;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.Logs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

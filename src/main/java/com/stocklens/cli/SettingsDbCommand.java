@@ -1,8 +1,8 @@
 package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.TeamDatabaseConfig;
-import com.stocklens.UserSettings;
+import com.stocklens.app.team.TeamDatabaseConfig;
+import com.stocklens.app.settings.UserSettings;
 import com.stocklens.secrets.PassphrasePrompt;
 import com.stocklens.secrets.SecretStores;
 import com.stocklens.service.SecretStore;
@@ -129,7 +129,7 @@ final class SettingsDbCommand implements Callable<Integer> {
             printer.result("Settings file: " + workspace.resolve("settings.properties"));
             printer.result("  db.url   " + (currentUrl == null ? "(not set: the workspace's own database file)" : currentUrl));
             printer.result("  db.user  " + (currentUser == null ? "(not set)" : currentUser));
-            printer.result("  password " + (env.containsKey(com.stocklens.AppRuntime.SHARED_DB_PASSWORD_ENV)
+            printer.result("  password " + (env.containsKey(com.stocklens.app.AppRuntime.SHARED_DB_PASSWORD_ENV)
                     ? "from STOCKLENS_DB_PASSWORD" : "from the secret store, if stored"));
             if (result != null) {
                 printer.result(result.message());

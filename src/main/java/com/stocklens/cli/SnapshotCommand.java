@@ -98,7 +98,7 @@ final class SnapshotCommand implements Callable<Integer> {
         boolean json;
 
         @Override
-        int run(com.stocklens.AppRuntime runtime) {
+        int run(com.stocklens.app.AppRuntime runtime) {
             Instant moment;
             Instant start = null;
             try {

@@ -1,9 +1,9 @@
 package com.stocklens.cli;
 
-import com.stocklens.DataDirectory;
-import com.stocklens.AppRuntime;
-import com.stocklens.LaunchOptions;
-import com.stocklens.LiveConfig;
+import com.stocklens.app.settings.DataDirectory;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.settings.LiveConfig;
 import com.stocklens.rules.Staleness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -180,7 +180,7 @@ public final class StockLensCommand {
         Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);
         // --db wins; else the workspace's settings.properties (db.url, written by `settings db`).
         String sharedDb = this.sharedDb != null && !this.sharedDb.isBlank() ? this.sharedDb
-                : com.stocklens.TeamDatabaseConfig.settingsUrl(settingsWorkspace()).orElse(null);
+                : com.stocklens.app.team.TeamDatabaseConfig.settingsUrl(settingsWorkspace()).orElse(null);
         // Nothing configured (no environment, no stored connection) → the demo, as a first start should be.
         // A shared team database is configured by definition: the demo runs there only when asked for.
         boolean runDemo = demo || (sharedDb == null && live.isEmpty()

@@ -2,8 +2,8 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.TeamDatabaseConfig;
-import com.stocklens.UserSettings;
+import com.stocklens.app.team.TeamDatabaseConfig;
+import com.stocklens.app.settings.UserSettings;
 import com.stocklens.secrets.PassphrasePrompt;
 import com.stocklens.secrets.SecretStores;
 import com.stocklens.store.Database;
@@ -88,7 +88,7 @@ final class WorkspaceCommand implements Callable<Integer> {
                 () -> SecretStores.choose(workspace, env, PassphrasePrompt.NONE));
         // The new folder is opened as --data-dir DIR (plus --demo for the demo's data, which lives in DIR/demo).
         Path local = up ? workspace
-                : com.stocklens.DataDirectory.workspace(toDir.toAbsolutePath().normalize(), root.demo);
+                : com.stocklens.app.settings.DataDirectory.workspace(toDir.toAbsolutePath().normalize(), root.demo);
         if (!up && Files.exists(local.resolve("db").resolve("stocklens.mv.db")) && !force) {
             printer.message(local + " already holds a StockLens workspace: choose a new folder, or --force to replace "
                     + "its data.");

@@ -150,8 +150,8 @@ class ArchitectureTest {
 
     @Test
     void sandboxIsImportedOnlyByTheRootAndTests() {
-        noClasses().that().resideOutsideOfPackages("com.stocklens", "com.stocklens.sandbox..",
-                        "com.stocklens.cli..")
+        noClasses().that().resideOutsideOfPackages("com.stocklens", "com.stocklens.app..",
+                        "com.stocklens.sandbox..", "com.stocklens.cli..")
                 .should().dependOnClassesThat().resideInAPackage("com.stocklens.sandbox..")
                 .check(classes);
     }

@@ -1,6 +1,6 @@
 package com.stocklens.bench;
 
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.http.HttpPolicy;

@@ -3,7 +3,7 @@ package com.stocklens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.secrets.SecretStores;
 import com.stocklens.store.TestDatabases;
 import java.io.ByteArrayInputStream;

@@ -50,16 +50,16 @@ import com.stocklens.store.JdbiHealthData;
 import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.JdbiHistory;
 import com.stocklens.store.SnapshotCompaction;
-import com.stocklens.sync.HistoryCompactor;
+import com.stocklens.app.history.HistoryCompactor;
 import com.stocklens.service.History;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
 import com.stocklens.sync.ActivitySync;
-import com.stocklens.sync.CodeCheckService;
-import com.stocklens.sync.AgeingService;
-import com.stocklens.sync.FlagEngine;
-import com.stocklens.sync.HealthReportService;
+import com.stocklens.app.reports.CodeCheckService;
+import com.stocklens.app.reports.AgeingService;
+import com.stocklens.app.flags.FlagEngine;
+import com.stocklens.app.reports.HealthReportService;
 import com.stocklens.report.FileReportExports;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
@@ -68,7 +68,7 @@ import com.stocklens.service.ReportExports;
 import com.stocklens.domain.AgeProfile;
 import java.time.LocalDate;
 import com.stocklens.sync.SyncEngine;
-import com.stocklens.sync.StockImportService;
+import com.stocklens.app.imports.StockImportService;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.service.StockImports;
 import com.stocklens.sandbox.PartnerSpreadsheet;
@@ -78,7 +78,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import com.stocklens.sync.SkuIdentities;
+import com.stocklens.app.mapping.SkuIdentities;
 import com.stocklens.store.SkuMappingRepository;
 import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.domain.Connection;
@@ -228,7 +228,7 @@ public final class AppRuntime implements AutoCloseable {
         this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock,
                 skuIdentities);
         this.history = new JdbiHistory(database.jdbi(), boardReader);
-        this.flagReader = new com.stocklens.sync.PastFlagReader(new JdbiFlagReader(database.jdbi()), history,
+        this.flagReader = new com.stocklens.app.flags.PastFlagReader(new JdbiFlagReader(database.jdbi()), history,
                 flagEngine);
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
@@ -237,7 +237,7 @@ public final class AppRuntime implements AutoCloseable {
         if (sandbox != null) {
             DemoProfiles.candidates().forEach(profiles::saveIfAbsent);
         }
-        this.scorecards = new com.stocklens.sync.ScorecardService(profiles,
+        this.scorecards = new com.stocklens.app.reports.ScorecardService(profiles,
                 new com.stocklens.store.JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
                 sandbox == null ? null : DemoProfiles::forWarehouse,
                 new com.stocklens.store.ScoreWeightRepository(database.jdbi(), clock));

@@ -7,7 +7,7 @@ import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.report.FileReportExports;
 import com.stocklens.service.ReportFormat;
-import com.stocklens.sync.HealthReportService;
+import com.stocklens.app.reports.HealthReportService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

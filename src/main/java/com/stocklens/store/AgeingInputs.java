@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The raw inputs of FIFO ageing from the snapshot store: on-hand per SKU × warehouse with the snapshot's
  * lots, and the daily closing figures of our own history. It does no ageing itself — the store may not
- * depend on the rules (ArchitectureTest) — {@code com.stocklens.sync.AgeingService} turns these into
+ * depend on the rules (ArchitectureTest) — {@code com.stocklens.app.reports.AgeingService} turns these into
  * profiles. Only warehouse sources count; a day is a calendar day in the zone the caller gives.
  * Blocking I/O: never on the FX thread.
  */

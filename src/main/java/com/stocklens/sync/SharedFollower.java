@@ -42,7 +42,7 @@ public final class SharedFollower implements AutoCloseable {
     private final SnapshotRepository runs;
     private final FlagRepository flags;
     private final SyncEngine syncEngine;
-    private final FlagEngine flagEngine;
+    private final FollowedFlags flagEngine;
     private final String desk;
     private final Clock clock;
     private final Duration pollEvery;
@@ -55,7 +55,7 @@ public final class SharedFollower implements AutoCloseable {
     private ChangeFeed.Listener listener;
 
     public SharedFollower(ChangeFeed feed, SnapshotRepository runs, FlagRepository flags, SyncEngine syncEngine,
-                          FlagEngine flagEngine, String desk, Clock clock, Duration pollEvery) {
+                          FollowedFlags flagEngine, String desk, Clock clock, Duration pollEvery) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.flags = Objects.requireNonNull(flags, "flags");

@@ -10,7 +10,7 @@ import com.stocklens.domain.SyncStatus;
 import com.stocklens.sandbox.SandboxClock;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.BoardRow;
-import com.stocklens.sync.AgeingService;
+import com.stocklens.app.reports.AgeingService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import com.stocklens.store.FaultInjection;
 import com.stocklens.store.FlagRepository;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
-import com.stocklens.sync.StockImportService;
+import com.stocklens.app.imports.StockImportService;
 import com.stocklens.sync.SyncEngine;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -6,7 +6,7 @@ import com.stocklens.service.ImportOutcome;
 import com.stocklens.store.Database;
 import com.stocklens.store.FaultInjection;
 import com.stocklens.store.SnapshotRepository;
-import com.stocklens.sync.StockImportService;
+import com.stocklens.app.imports.StockImportService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

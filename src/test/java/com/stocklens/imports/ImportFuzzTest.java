@@ -11,7 +11,7 @@ import com.stocklens.service.ImportOutcome;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
-import com.stocklens.sync.StockImportService;
+import com.stocklens.app.imports.StockImportService;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.stocklens.sync;
+package com.stocklens.app.flags;
 
 import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.CalibrationTask;
@@ -30,6 +30,7 @@ import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvent;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.store.FlagRepository;
+import com.stocklens.sync.FollowedFlags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ import org.slf4j.LoggerFactory;
  *       safety-stock and returns-QC rules raise nothing, and calibration carries on.</li>
  * </ul>
  */
-public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable {
+public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlagEngine.class);
     /** Demand days are Beijing calendar days (DailyDemand), the seller's own calendar. */
     private static final ZoneId DEMAND_ZONE = ZoneId.of("Asia/Shanghai");
@@ -147,10 +148,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, AutoCloseable 
         return this;
     }
 
-    /**
-     * Team mode: a change another desk made (an evaluation, a declaration, an acknowledgement), read
-     * from the shared database, goes to the subscribers (with {@link FlagsChanged#followed()} set).
-     */
+    @Override
     public void publishFollowed(FlagsChanged changed) {
         publish(changed);
     }

@@ -1,4 +1,4 @@
-package com.stocklens.sync;
+package com.stocklens.app.reports;
 
 import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.HealthBands;

@@ -1,4 +1,4 @@
-package com.stocklens.sync;
+package com.stocklens.app.history;
 
 import com.stocklens.domain.RetentionPolicy;
 import com.stocklens.domain.Snapshot;

@@ -1,4 +1,4 @@
-package com.stocklens.sync;
+package com.stocklens.app.mapping;
 
 import com.stocklens.domain.Bucket;
 import com.stocklens.domain.Lot;
@@ -16,6 +16,7 @@ import com.stocklens.rules.SkuMatcher;
 import com.stocklens.service.MappingBoard;
 import com.stocklens.service.SkuMappings;
 import com.stocklens.store.SkuMappingRepository;
+import com.stocklens.sync.SyncEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

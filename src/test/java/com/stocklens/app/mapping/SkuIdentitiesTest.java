@@ -1,4 +1,4 @@
-package com.stocklens.sync;
+package com.stocklens.app.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +27,7 @@ import com.stocklens.store.Database;
 import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.SkuMappingRepository;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.sync.SyncEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.stocklens.sync;
+package com.stocklens.app.imports;
 
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Snapshot;
@@ -10,6 +10,7 @@ import com.stocklens.service.ImportOutcome;
 import com.stocklens.service.ImportProblem;
 import com.stocklens.service.StockImports;
 import com.stocklens.store.JdbiStockImportStore;
+import com.stocklens.sync.SyncEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

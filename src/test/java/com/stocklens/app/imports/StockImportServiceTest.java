@@ -1,4 +1,4 @@
-package com.stocklens.sync;
+package com.stocklens.app.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.stocklens.sync;
+package com.stocklens.app.flags;
 
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;

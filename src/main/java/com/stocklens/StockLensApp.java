@@ -2,8 +2,10 @@ package com.stocklens;
 
 import com.stocklens.app.AppRuntime;
 import com.stocklens.app.Logs;
+import com.stocklens.app.connections.EnvironmentConnections;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.UserSettings;
+import com.stocklens.app.workspace.StartupException;
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.MainWindow;
@@ -32,7 +34,7 @@ public final class StockLensApp extends Application {
     private Logger log;
     private AppRuntime runtime;
     private String startupError;
-    private AppRuntime.StartupException startupSnapshotError;
+    private StartupException startupSnapshotError;
     private UserSettings settings;
     private Locale requestedLocale;
     private String requestedScreen;
@@ -67,7 +69,7 @@ public final class StockLensApp extends Application {
             // Asked only if a live connection needs a secret from the encrypted file (never in demo mode).
             runtime = AppRuntime.open(options, new UnlockPrompt(
                     requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault())));
-        } catch (AppRuntime.StartupException e) {
+        } catch (StartupException e) {
             log.error("cannot open the workspace", e);
             startupError = e.getMessage();
             if (options.snapshotMode()) {
@@ -189,7 +191,7 @@ public final class StockLensApp extends Application {
             String error = null;
             try {
                 fresh = AppRuntime.open(old.options(), new UnlockPrompt(locale));
-            } catch (AppRuntime.StartupException e) {
+            } catch (StartupException e) {
                 log.error("cannot reopen the workspace", e);
                 error = e.getMessage();
             }
@@ -306,7 +308,7 @@ public final class StockLensApp extends Application {
             AppRuntime rt;
             try {
                 rt = AppRuntime.open(runtime.options().withSnapshot(file.toAbsolutePath()));
-            } catch (AppRuntime.StartupException e) {
+            } catch (StartupException e) {
                 log.warn("snapshot {} not opened: {}", file, e.getMessage());
                 fx.execute(() -> {
                     Alert alert = new Alert(Alert.AlertType.ERROR, snapshotProblem(e, messages));
@@ -329,7 +331,7 @@ public final class StockLensApp extends Application {
     }
 
     /** The person's words for a snapshot that cannot be opened (never a stack trace). */
-    static String snapshotProblem(AppRuntime.StartupException e, com.stocklens.ui.Messages messages) {
+    static String snapshotProblem(StartupException e, com.stocklens.ui.Messages messages) {
         if (e.getCause() instanceof com.stocklens.store.SnapshotFileException s) {
             return switch (s.problem()) {
                 case NEWER_FORMAT -> messages.format("snapshot.error.newer", s.formatVersion());
@@ -353,7 +355,7 @@ public final class StockLensApp extends Application {
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<AutoCloseable> subscription = new java.util.concurrent.atomic.AtomicReference<>();
         subscription.set(runtime.syncEngine().subscribe(event -> {
-            if (event.run().sourceId().equals(AppRuntime.TIKTOK_SOURCE_ID)
+            if (event.run().sourceId().equals(EnvironmentConnections.TIKTOK_SOURCE_ID)
                     && event.run().status() == com.stocklens.domain.SyncStatus.COMPLETE && done.compareAndSet(false, true)) {
                 uiIo.execute(() -> {
                     runtime.importDemoSpreadsheets();

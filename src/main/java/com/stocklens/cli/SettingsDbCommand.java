@@ -129,7 +129,7 @@ final class SettingsDbCommand implements Callable<Integer> {
             printer.result("Settings file: " + workspace.resolve("settings.properties"));
             printer.result("  db.url   " + (currentUrl == null ? "(not set: the workspace's own database file)" : currentUrl));
             printer.result("  db.user  " + (currentUser == null ? "(not set)" : currentUser));
-            printer.result("  password " + (env.containsKey(com.stocklens.app.AppRuntime.SHARED_DB_PASSWORD_ENV)
+            printer.result("  password " + (env.containsKey(TeamDatabaseConfig.SHARED_DB_PASSWORD_ENV)
                     ? "from STOCKLENS_DB_PASSWORD" : "from the secret store, if stored"));
             if (result != null) {
                 printer.result(result.message());

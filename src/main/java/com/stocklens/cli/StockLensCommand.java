@@ -1,9 +1,9 @@
 package com.stocklens.cli;
 
 import com.stocklens.app.settings.DataDirectory;
-import com.stocklens.app.AppRuntime;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.LiveConfig;
+import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.rules.Staleness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,7 +184,7 @@ public final class StockLensCommand {
         // Nothing configured (no environment, no stored connection) → the demo, as a first start should be.
         // A shared team database is configured by definition: the demo runs there only when asked for.
         boolean runDemo = demo || (sharedDb == null && live.isEmpty()
-                && !AppRuntime.hasStoredConnections(DataDirectory.resolve(dataDir)));
+                && !WorkspaceOpener.hasStoredConnections(DataDirectory.resolve(dataDir)));
         Duration cadence = cadenceSeconds != null ? Duration.ofSeconds(Math.max(1, cadenceSeconds))
                 : runDemo ? LaunchOptions.DEMO_CADENCE : LaunchOptions.LIVE_CADENCE;
         Duration stale = staleAfterMinutes != null ? Duration.ofMinutes(Math.max(1, staleAfterMinutes))

@@ -10,9 +10,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import com.stocklens.app.connections.ConnectionService;
 import com.stocklens.app.connections.SourceFactory;
+import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.app.settings.DataDirectory;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.LiveConfig;
+import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.http.RedactingLoggingInterceptor;
 import com.stocklens.connector.shipbob.ShipBobConfig;
@@ -87,7 +89,7 @@ class CanarySecretsTest {
     @BeforeEach
     void setUp() {
         clock = new SandboxClock(Instant.parse("2026-11-27T06:00:00Z"));
-        sandbox = SandboxServer.start(new SimulatedWorld(AppRuntime.DEMO_SEED, 60, clock));
+        sandbox = SandboxServer.start(new SimulatedWorld(DemoConnections.DEMO_SEED, 60, clock));
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(ctx);
@@ -165,7 +167,7 @@ class CanarySecretsTest {
         }
 
         // 2. Start live from the stored connections and sync everything once, DEBUG logging on.
-        assertThat(AppRuntime.hasStoredConnections(base)).isTrue();
+        assertThat(WorkspaceOpener.hasStoredConnections(base)).isTrue();
         LaunchOptions options = new LaunchOptions(false, base, null, Duration.ofSeconds(10), Duration.ofMinutes(15));
         try (AppRuntime runtime = AppRuntime.open(options, clock, env(), PassphrasePrompt.NONE)) {
             assertThat(runtime.sources()).hasSize(4);

@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.app.connections.ConnectionService;
 import com.stocklens.app.connections.SourceFactory;
 import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.connector.StockSource;
@@ -42,11 +43,11 @@ class ClockFaultsTest {
     void tikTokLearnsItsClockOffsetFromOneRefusalAndKeepsIt(int minutesOff) throws Exception {
         // The world runs on real time, as in demo mode: the JDK server stamps its Date header with real time.
         SandboxClock world = new SandboxClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        try (SandboxServer sandbox = SandboxServer.start(new SimulatedWorld(AppRuntime.DEMO_SEED, 60, world))) {
+        try (SandboxServer sandbox = SandboxServer.start(new SimulatedWorld(DemoConnections.DEMO_SEED, 60, world))) {
             Clock pc = Clock.offset(world, Duration.ofMinutes(minutesOff));
             Sleeper noSleep = d -> { };
             SourceFactory factory = new SourceFactory(new HttpClientFactory(noSleep, System::nanoTime, () -> 0.5, pc), pc);
-            DemoConnections.Demo tiktok = DemoConnections.of(sandbox).stream()
+            ConnectionService.Fixed tiktok = DemoConnections.of(sandbox).stream()
                     .filter(d -> d.connection().kind() == ConnectionKind.TIKTOK_SHOP).findFirst().orElseThrow();
             StockSource source = factory.create(tiktok.connection(), tiktok.secrets()::get);
 

@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.CodeFinding;
@@ -27,7 +28,7 @@ class CodeCheckEndToEndTest {
     void theDemoCheckFindsTheUnmappedSkusAndTheBadBarcodes() {
         SandboxClock clock = new SandboxClock(Instant.parse("2026-12-01T06:00:00Z"));
         LaunchOptions options = new LaunchOptions(true, dir, null, Duration.ofSeconds(10), Duration.ofMinutes(15));
-        SimulatedWorld truth = new SimulatedWorld(AppRuntime.DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
+        SimulatedWorld truth = new SimulatedWorld(DemoConnections.DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
         try (AppRuntime runtime = AppRuntime.open(options, clock)) {
             assertThat(runtime.codeChecks().checkCurrent().skus()).as("nothing synced yet").isZero();
             runtime.syncEngine().syncAllOnce();

@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
@@ -43,7 +44,7 @@ class DemoActivityEndToEndTest {
         clock = new SandboxClock(Instant.parse("2026-11-27T06:00:00Z"));
         LaunchOptions options = new LaunchOptions(true, dir, null, Duration.ofSeconds(10), Duration.ofMinutes(15));
         runtime = AppRuntime.open(options, clock);
-        truthWorld = new SimulatedWorld(AppRuntime.DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
+        truthWorld = new SimulatedWorld(DemoConnections.DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.domain.Bucket;
 import com.stocklens.domain.Provider;
@@ -46,7 +47,7 @@ class DemoEndToEndTest {
         LaunchOptions options = new LaunchOptions(true, dir, null, Duration.ofSeconds(10), Duration.ofMinutes(15));
         runtime = AppRuntime.open(options, clock);
         // An identical world (same seed, same clock) tells us what the sandbox's world holds.
-        truthWorld = new SimulatedWorld(AppRuntime.DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
+        truthWorld = new SimulatedWorld(DemoConnections.DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.stocklens.app.connections.ConnectionService;
 import com.stocklens.app.connections.SourceFactory;
 import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.connector.SourceException;
@@ -118,7 +119,7 @@ class FaultMatrixTest {
     @BeforeAll
     void start() {
         clock = new SandboxClock(Instant.parse("2026-11-27T06:00:00Z"));
-        sandbox = SandboxServer.start(new SimulatedWorld(AppRuntime.DEMO_SEED, 300, clock));
+        sandbox = SandboxServer.start(new SimulatedWorld(DemoConnections.DEMO_SEED, 300, clock));
         sandbox.setRateLimiting(false);
         db = Database.open(dir);
         repo = new SnapshotRepository(db.jdbi());
@@ -159,7 +160,7 @@ class FaultMatrixTest {
 
     @Test
     void everyConnectorUnderEveryFaultEndsWholeOrTypedAndRecovers() throws Exception {
-        List<DemoConnections.Demo> demos = DemoConnections.of(sandbox);
+        List<ConnectionService.Fixed> demos = DemoConnections.of(sandbox);
         List<Case> cases = faults();
         Map<String, Integer> asExpected = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -167,7 +168,7 @@ class FaultMatrixTest {
         int cells = 0;
         int ok = 0;
         long seed = 9;
-        for (DemoConnections.Demo demo : demos) {
+        for (ConnectionService.Fixed demo : demos) {
             StringBuilder line = new StringBuilder(String.format("%-15s", demo.connection().id()));
             for (Case c : cases) {
                 cells++;
@@ -197,7 +198,7 @@ class FaultMatrixTest {
     }
 
     /** One cell; returns "ok:recovered", "ok:failed" or a description of what went wrong (also added to problems). */
-    private String runCell(DemoConnections.Demo demo, Case c, long seed, List<String> problems) throws Exception {
+    private String runCell(ConnectionService.Fixed demo, Case c, long seed, List<String> problems) throws Exception {
         String cell = demo.connection().id() + " × " + c.name();
         sandbox.faults().clear();
         SourceFactory factory = new SourceFactory(http(seed), clock);
@@ -288,7 +289,7 @@ class FaultMatrixTest {
     }
 
     /** The sandbox's truth right now: a fresh, fault-free read. */
-    private Reading truth(DemoConnections.Demo demo, long seed) throws SourceException {
+    private Reading truth(ConnectionService.Fixed demo, long seed) throws SourceException {
         String key = demo.connection().id() + "@" + clock.instant();
         Reading cached = truths.get(key);
         if (cached == null) {

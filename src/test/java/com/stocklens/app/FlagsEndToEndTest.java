@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.app.connections.EnvironmentConnections;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.CalibrationState;
@@ -59,7 +60,7 @@ class FlagsEndToEndTest {
     }
 
     private static StockPair pair(BoardRow r) {
-        return new StockPair(r.sku().sellerSku(), r.warehouse().id(), AppRuntime.SHIPBOB_SOURCE_ID, r.level(),
+        return new StockPair(r.sku().sellerSku(), r.warehouse().id(), EnvironmentConnections.SHIPBOB_SOURCE_ID, r.level(),
                 r.tiktokAvailable(), r.tiktokCommitted(), r.warehouseSnapshotAt(), r.tiktokSnapshotAt());
     }
 
@@ -124,6 +125,6 @@ class FlagsEndToEndTest {
         FlagsChanged c = runtime.flagEngine().evaluateNow();
         assertThat(c.opened()).isEmpty();
         assertThat(c.raised()).extracting(a -> a.key())
-                .contains("STALE_SOURCE:" + AppRuntime.TIKTOK_SOURCE_ID, "STALE_SOURCE:" + AppRuntime.SHIPBOB_SOURCE_ID);
+                .contains("STALE_SOURCE:" + EnvironmentConnections.TIKTOK_SOURCE_ID, "STALE_SOURCE:" + EnvironmentConnections.SHIPBOB_SOURCE_ID);
     }
 }

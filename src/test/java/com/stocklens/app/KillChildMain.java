@@ -1,5 +1,6 @@
 package com.stocklens.app;
 
+import com.stocklens.app.connections.ConnectionService;
 import com.stocklens.app.connections.SourceFactory;
 import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.connector.StockSource;
@@ -124,14 +125,14 @@ public final class KillChildMain {
     static final int SKUS = 100;
 
     static SimulatedWorld world() {
-        return new SimulatedWorld(AppRuntime.DEMO_SEED, SKUS, Clock.systemUTC());
+        return new SimulatedWorld(DemoConnections.DEMO_SEED, SKUS, Clock.systemUTC());
     }
 
     /** The demo sources, through the real connectors, against {@code sandbox}. */
     static List<StockSource> sources(SandboxServer sandbox) {
         SourceFactory factory = new SourceFactory(new HttpClientFactory(), Clock.systemUTC());
         List<StockSource> out = new ArrayList<>();
-        for (DemoConnections.Demo d : DemoConnections.of(sandbox)) {
+        for (ConnectionService.Fixed d : DemoConnections.of(sandbox)) {
             Map<String, String> secrets = d.secrets();
             out.add(factory.create(d.connection(), secrets::get));
         }

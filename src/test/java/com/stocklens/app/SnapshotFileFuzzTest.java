@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.workspace.StartupException;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.Reading;
@@ -462,7 +463,7 @@ class SnapshotFileFuzzTest {
             AppRuntime runtime;
             try {
                 runtime = AppRuntime.open(options);
-            } catch (AppRuntime.StartupException e) {
+            } catch (StartupException e) {
                 assertThat(e.getCause()).as("startup refused: %s", e.getMessage()).isInstanceOf(SnapshotFileException.class);
                 o = new Outcome(null, e.getCause());
                 runtime = null;

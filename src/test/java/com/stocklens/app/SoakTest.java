@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.app.connections.ConnectionService;
 import com.stocklens.app.connections.SourceFactory;
 import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.connector.StockSource;
@@ -88,12 +89,12 @@ class SoakTest {
         long rowsAtFirstHalf = 0;
         long dbStart = 0;
         long started = System.nanoTime();
-        try (SandboxServer sandbox = SandboxServer.start(new SimulatedWorld(AppRuntime.DEMO_SEED, 40, clock));
+        try (SandboxServer sandbox = SandboxServer.start(new SimulatedWorld(DemoConnections.DEMO_SEED, 40, clock));
              Database db = Database.open(dir)) {
             sandbox.setRateLimiting(false);
             SnapshotRepository repo = new SnapshotRepository(db.jdbi());
             List<StockSource> sources = new ArrayList<>();
-            for (DemoConnections.Demo d : DemoConnections.of(sandbox)) {
+            for (ConnectionService.Fixed d : DemoConnections.of(sandbox)) {
                 if (kinds.contains(d.connection().kind())) {
                     sources.add(factory.create(d.connection(), d.secrets()::get));
                 }

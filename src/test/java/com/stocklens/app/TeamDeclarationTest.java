@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.app.connections.EnvironmentConnections;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.domain.CalibrationState;
 import com.stocklens.domain.DeclaredCause;
@@ -78,7 +79,7 @@ class TeamDeclarationTest {
             assertThat(a.leases().shared()).isTrue();
             assertThat(a.leases().holds(com.stocklens.service.PollerLeases.RULES)).as("the first desk judges").isTrue();
             assertThat(b.leases().holds(com.stocklens.service.PollerLeases.RULES)).isFalse();
-            assertThat(b.leases().poller(AppRuntime.SHIPBOB_SOURCE_ID)).hasValueSatisfying(p -> {
+            assertThat(b.leases().poller(EnvironmentConnections.SHIPBOB_SOURCE_ID)).hasValueSatisfying(p -> {
                 assertThat(p.desk()).isEqualTo("desk-a");
                 assertThat(p.here()).isFalse();
             });

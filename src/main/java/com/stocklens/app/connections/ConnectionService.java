@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -310,6 +309,15 @@ public final class ConnectionService implements Connections {
      * else the stored ones.
      */
     Map<String, String> secretsFor(Connection connection, Map<String, String> entered) throws SecretStoreException {
+        return secretsFor(demo, fixed, secrets, connection, entered);
+    }
+
+    /**
+     * {@link #secretsFor(Connection, Map)} before the service exists: the connection assembly looks the
+     * polled connections' secrets up this way, then builds the one service with what failed.
+     */
+    static Map<String, String> secretsFor(boolean demo, List<Fixed> fixed, SecretStore secrets, Connection connection,
+                                          Map<String, String> entered) throws SecretStoreException {
         Map<String, String> out = new HashMap<>();
         Map<String, String> overlay = fixed.stream().filter(f -> f.connection().id().equals(connection.id()))
                 .findFirst().map(Fixed::secrets).orElse(Map.of());
@@ -327,12 +335,6 @@ public final class ConnectionService implements Connections {
             }
         }
         return out;
-    }
-
-    /** Looks secrets up for {@link SourceFactory}; a store failure becomes an unchecked error naming no value. */
-    public Function<String, String> secretLookup(Connection connection) throws SecretStoreException {
-        Map<String, String> values = secretsFor(connection, Map.of());
-        return values::get;
     }
 
     static String providerName(ConnectionKind kind) {

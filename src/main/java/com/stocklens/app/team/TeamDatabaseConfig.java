@@ -1,7 +1,5 @@
 package com.stocklens.app.team;
 
-import com.stocklens.app.AppRuntime;
-import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.secrets.PassphrasePrompt;
 import com.stocklens.secrets.SecretStores;
@@ -27,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TeamDatabaseConfig {
     private static final Logger LOG = LoggerFactory.getLogger(TeamDatabaseConfig.class);
+    /** The environment variable that carries the shared database's password in team mode. */
+    public static final String SHARED_DB_PASSWORD_ENV = "STOCKLENS_DB_PASSWORD";
     /** Where the password lives in the secret store (OS keychain or secrets.enc). */
     public static final String PASSWORD_KEY = "team-db:password";
     /** Seconds a connection test (or open) waits for the server. */
@@ -67,7 +67,7 @@ public final class TeamDatabaseConfig {
      * entry, else null (a server that trusts the role, or a client certificate).
      */
     public static String password(Map<String, String> env, Supplier<SecretStore> secrets) {
-        String fromEnv = env.get(AppRuntime.SHARED_DB_PASSWORD_ENV);
+        String fromEnv = env.get(SHARED_DB_PASSWORD_ENV);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv;
         }
@@ -80,17 +80,22 @@ public final class TeamDatabaseConfig {
         }
     }
 
-    /** Opens the team database for {@code options} (URL from --db or settings, role from settings). */
-    public static Database open(LaunchOptions options, Map<String, String> env, PassphrasePrompt prompt) {
-        Path workspace = options.workspace();
-        String user = new UserSettings(workspace).dbUser().orElse(null);
-        String password = password(env, () -> SecretStores.choose(workspace, env, prompt));
-        try {
-            return Database.openShared(options.sharedDb(), user, password);
-        } catch (com.stocklens.store.WorkspaceOpenException e) {
-            throw new AppRuntime.StartupException("Could not open the team database. "
-                    + explain(options.sharedDb(), e.getCause() == null ? e : e.getCause(), password), e);
-        }
+    /**
+     * The secret store of {@code workspace} (OS keychain or secrets.enc) for the commands that keep the team
+     * database's password: no prompt, the passphrase only from {@code STOCKLENS_PASSPHRASE}.
+     */
+    public static SecretStore secretStore(Path workspace, Map<String, String> env) {
+        return SecretStores.choose(workspace, env, PassphrasePrompt.NONE);
+    }
+
+    /** The password from {@code STOCKLENS_DB_PASSWORD}, else {@code workspace}'s secret store (no prompt). */
+    public static String password(Path workspace, Map<String, String> env) {
+        return password(env, () -> secretStore(workspace, env));
+    }
+
+    /** The URL without its query (which may name files and options), for messages and logs. */
+    public static String safeUrl(String url) {
+        return Database.safeUrl(url);
     }
 
     /** The outcome of a connection test: the server's version, or the refusal, in one sentence. */

@@ -1,5 +1,6 @@
 package com.stocklens.app.team;
 
+import com.stocklens.app.connections.LazySecretStore;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.service.SecretStore;
 import com.stocklens.service.TeamDatabase;
@@ -37,6 +38,16 @@ public final class TeamDatabaseService implements TeamDatabase {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.local = Objects.requireNonNull(local, "local");
         this.active = active;
+    }
+
+    /**
+     * The service for {@code settingsWorkspace} (whose settings.properties holds db.url), its secret store
+     * chosen on first use without a prompt.
+     */
+    public static TeamDatabaseService forWorkspace(Path settingsWorkspace, Map<String, String> env,
+                                                   Supplier<Database> local, boolean active) {
+        SecretStore store = new LazySecretStore(() -> TeamDatabaseConfig.secretStore(settingsWorkspace, env));
+        return new TeamDatabaseService(settingsWorkspace, env, () -> store, local, active);
     }
 
     @Override

@@ -3,8 +3,8 @@ package com.stocklens.app.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.stocklens.app.AppRuntime;
 import com.stocklens.app.settings.LiveConfig;
+import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
@@ -38,7 +38,7 @@ class ConnectionServiceTest {
         secrets = new EncryptedFileSecretStore(dir.resolve("secrets.enc"), PassphrasePrompt.fixed("p"));
         LiveConfig env = new LiveConfig("https://tt", "key", "env-secret", "env-token", "https://sb", "env-sb",
                 Map.of("228", "7301"));
-        service = new ConnectionService(false, AppRuntime.environmentConnections(env), new ConnectionRepository(db.jdbi()),
+        service = new ConnectionService(false, EnvironmentConnections.of(env), new ConnectionRepository(db.jdbi()),
                 secrets, new SnapshotRepository(db.jdbi()), new SourceFactory(new HttpClientFactory(), Clock.systemUTC()),
                 Clock.systemUTC(), Map.of("winit:uk", "WINIT connector is not built yet"));
     }
@@ -108,6 +108,6 @@ class ConnectionServiceTest {
 
     @Test
     void nothingConfiguredMeansDemo() {
-        assertThat(AppRuntime.hasStoredConnections(dir)).isFalse();
+        assertThat(WorkspaceOpener.hasStoredConnections(dir)).isFalse();
     }
 }

@@ -2,7 +2,7 @@ package com.stocklens.app.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.app.AppRuntime;
+import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.domain.Connection;
 import com.stocklens.sandbox.SandboxClock;
@@ -63,7 +63,7 @@ class ConnectionsScreenTest {
     @Start
     void start(Stage stage) throws Exception {
         SandboxClock clock = new SandboxClock(Instant.parse("2026-11-27T06:00:00Z"));
-        sandbox = SandboxServer.start(new SimulatedWorld(AppRuntime.DEMO_SEED, 40, clock));
+        sandbox = SandboxServer.start(new SimulatedWorld(DemoConnections.DEMO_SEED, 40, clock));
         db = Database.inMemory("connections-ui-" + UUID.randomUUID());
         dir = Files.createTempDirectory("stocklens-conn-ui");
         secrets = new EncryptedFileSecretStore(dir.resolve("secrets.enc"), PassphrasePrompt.fixed("test passphrase"));

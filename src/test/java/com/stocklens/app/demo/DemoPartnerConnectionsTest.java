@@ -3,6 +3,7 @@ package com.stocklens.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.stocklens.app.connections.ConnectionService;
 import com.stocklens.app.connections.SourceFactory;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
@@ -24,10 +25,10 @@ class DemoPartnerConnectionsTest {
         SandboxClock clock = new SandboxClock(Instant.parse("2026-03-02T15:00:00Z"));
         try (SandboxServer sandbox = SandboxServer.start(new SimulatedWorld(7, 300, clock))) {
             SourceFactory factory = new SourceFactory(new HttpClientFactory(), clock);
-            Map<ConnectionKind, DemoConnections.Demo> demos = new java.util.EnumMap<>(ConnectionKind.class);
+            Map<ConnectionKind, ConnectionService.Fixed> demos = new java.util.EnumMap<>(ConnectionKind.class);
             DemoConnections.of(sandbox).forEach(d -> demos.put(d.connection().kind(), d));
 
-            DemoConnections.Demo shipmonk = demos.get(ConnectionKind.SHIPMONK);
+            ConnectionService.Fixed shipmonk = demos.get(ConnectionKind.SHIPMONK);
             assertThat(shipmonk.connection().id()).isEqualTo("shipmonk:main");
             Reading sm = factory.create(shipmonk.connection(), shipmonk.secrets()::get).fetch();
             assertThat(sm.stock()).isNotEmpty();
@@ -37,7 +38,7 @@ class DemoPartnerConnectionsTest {
                 assertThat(w.region()).isEqualTo("US-West");
             });
 
-            DemoConnections.Demo flexport = demos.get(ConnectionKind.FLEXPORT);
+            ConnectionService.Fixed flexport = demos.get(ConnectionKind.FLEXPORT);
             assertThat(flexport.connection().id()).isEqualTo("flexport:main");
             StockSource fx = factory.create(flexport.connection(), flexport.secrets()::get);
             Reading fr = fx.fetch();

@@ -3,7 +3,6 @@ package com.stocklens.app.team;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.stocklens.app.AppRuntime;
 import com.stocklens.service.InMemorySecretStore;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamDatabase.Config;
@@ -52,7 +51,7 @@ class TeamDatabaseServiceTest {
         assertThatThrownBy(() -> service.save(new Config("jdbc:mysql://db/sl", "", SslMode.DISABLE, "", false, false),
                 null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Only PostgreSQL");
         // STOCKLENS_DB_PASSWORD wins over the stored one
-        assertThat(TeamDatabaseConfig.password(Map.of(AppRuntime.SHARED_DB_PASSWORD_ENV, "from-env"), () -> memory))
+        assertThat(TeamDatabaseConfig.password(Map.of(TeamDatabaseConfig.SHARED_DB_PASSWORD_ENV, "from-env"), () -> memory))
                 .isEqualTo("from-env");
         assertThat(TeamDatabaseConfig.password(Map.of(), () -> memory)).isEqualTo("canary-pw-service");
     }

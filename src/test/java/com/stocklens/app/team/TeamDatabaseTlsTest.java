@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.stocklens.app.AppRuntime;
 import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.workspace.StartupException;
+import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,9 +102,9 @@ class TeamDatabaseTlsTest {
         // What `--db URL status` and the window's start say: the same sentence, no password, no query.
         LaunchOptions options = new LaunchOptions(false, dir, null, LaunchOptions.LIVE_CADENCE,
                 java.time.Duration.ofMinutes(30), null, url);
-        assertThatThrownBy(() -> TeamDatabaseConfig.open(options,
-                java.util.Map.of(AppRuntime.SHARED_DB_PASSWORD_ENV, "canary-tls-pw"), com.stocklens.secrets.PassphrasePrompt.NONE))
-                .isInstanceOf(AppRuntime.StartupException.class)
+        assertThatThrownBy(() -> WorkspaceOpener.open(options, Clock.systemUTC(),
+                java.util.Map.of(TeamDatabaseConfig.SHARED_DB_PASSWORD_ENV, "canary-tls-pw"), com.stocklens.secrets.PassphrasePrompt.NONE))
+                .isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("Could not open the team database. The server's certificate could not be verified")
                 .hasMessageNotContaining("canary-tls-pw").hasMessageNotContaining("other.pem");
     }

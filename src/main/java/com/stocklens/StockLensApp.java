@@ -332,7 +332,7 @@ public final class StockLensApp extends Application {
 
     /** The person's words for a snapshot that cannot be opened (never a stack trace). */
     static String snapshotProblem(StartupException e, com.stocklens.ui.Messages messages) {
-        if (e.getCause() instanceof com.stocklens.store.SnapshotFileException s) {
+        if (e.getCause() instanceof com.stocklens.service.SnapshotFileException s) {
             return switch (s.problem()) {
                 case NEWER_FORMAT -> messages.format("snapshot.error.newer", s.formatVersion());
                 case OLDER_FORMAT -> messages.format("snapshot.error.older", s.formatVersion());

@@ -20,12 +20,12 @@ import com.stocklens.app.team.TeamDatabaseService;
 import com.stocklens.app.team.TeamMode;
 import com.stocklens.app.workspace.OpenWorkspace;
 import com.stocklens.app.workspace.SnapshotFiles;
-import com.stocklens.app.workspace.StartupException;
 import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
+import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.Thresholds;
 import com.stocklens.notify.FlagReaderTasks;
 import com.stocklens.notify.NoticeCenter;
@@ -42,6 +42,7 @@ import com.stocklens.service.CodeChecks;
 import com.stocklens.service.Connections;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.FlagReader;
+import com.stocklens.service.FlagsChanged;
 import com.stocklens.service.HealthReports;
 import com.stocklens.service.History;
 import com.stocklens.service.HourlyDemandReader;
@@ -51,8 +52,10 @@ import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.Scorecards;
 import com.stocklens.service.ShopAuthorizer;
+import com.stocklens.service.SnapshotManifest;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
+import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
 import com.stocklens.service.WorkspaceBackups;
@@ -72,7 +75,6 @@ import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.JdbiWarehouseKpis;
 import com.stocklens.store.ScoreWeightRepository;
 import com.stocklens.store.SkuMappingRepository;
-import com.stocklens.store.SnapshotArchive;
 import com.stocklens.store.SnapshotCompaction;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.WarehouseProfileRepository;
@@ -344,13 +346,13 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     /** The open snapshot file's manifest, or empty when this runtime is the live or demo workspace. */
-    public Optional<SnapshotArchive.Manifest> snapshot() {
+    public Optional<SnapshotManifest> snapshot() {
         return workspace.snapshotManifest();
     }
 
     /** Whose data this is: the snapshot's name, the TikTok shop's connection name, or the workspace folder. */
     public String workspaceName() {
-        Optional<SnapshotArchive.Manifest> snapshot = snapshot();
+        Optional<SnapshotManifest> snapshot = snapshot();
         if (snapshot.isPresent() && snapshot.get().workspaceName() != null) {
             return snapshot.get().workspaceName();
         }
@@ -370,9 +372,9 @@ public final class AppRuntime implements AutoCloseable {
      * Writes a snapshot file of the store as it was at {@code at} (default: now), or over [{@code from},
      * {@code at}]. Blocking: call it off the FX thread. See docs/SNAPSHOT-FORMAT.md.
      */
-    public SnapshotArchive.Manifest exportSnapshot(Instant at, Instant from, Path out) {
+    public SnapshotManifest exportSnapshot(Instant at, Instant from, Path out) {
         Instant moment = at != null ? at : clock.instant();
-        String mode = snapshot().map(SnapshotArchive.Manifest::mode).orElse(options.demo() ? "demo" : "live");
+        String mode = snapshot().map(SnapshotManifest::mode).orElse(options.demo() ? "demo" : "live");
         return SnapshotFiles.export(database, moment, from, workspaceName(), mode, policy, out);
     }
 
@@ -469,6 +471,30 @@ public final class AppRuntime implements AutoCloseable {
         if (activitySync != null) {
             activitySync.start();
         }
+    }
+
+    /**
+     * One complete snapshot of every source this desk polls and one orders-and-returns window, then the red
+     * flags judged on what was stored (also when a source failed: that is a flag too) and history kept
+     * within the retention policy. Blocking; for {@code sync --once}.
+     */
+    public SyncOnce syncOnce() {
+        List<SyncRun> runs = syncEngine.syncAllOnce();
+        long activityStarted = System.nanoTime();
+        // Team mode: orders and returns are read by the desk polling the shop.
+        Optional<ActivitySync.Run> read = activitySync().filter(a -> syncEngine.polls(a.sourceId()))
+                .map(ActivitySync::syncOnce);
+        long activityMillis = (System.nanoTime() - activityStarted) / 1_000_000;
+        Optional<SyncOnce.Activity> activity = read.map(a -> new SyncOnce.Activity("activity:"
+                + activitySync.sourceId(), a.sales() + a.returns(), a.requests(), activityMillis, a.error()));
+        FlagsChanged flags = flagEngine.evaluateNow();
+        historyCompactor.compactNow();
+        return new SyncOnce(runs, activity, flags);
+    }
+
+    /** The sync engine's events: one per finished run. */
+    public SyncEvents syncEvents() {
+        return syncEngine;
     }
 
     /** Every policy figure with its value and where it came from ({@code settings --json}). */

@@ -67,7 +67,7 @@ final class ServeCommand extends RuntimeCommand {
         AtomicInteger complete = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger followed = new AtomicInteger();
-        AutoCloseable counting = runtime.syncEngine().subscribe(e -> {
+        AutoCloseable counting = runtime.syncEvents().subscribe(e -> {
             if (e.followed()) {
                 followed.incrementAndGet();
             } else if (e.run().status() == SyncStatus.COMPLETE) {

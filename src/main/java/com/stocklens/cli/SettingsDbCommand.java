@@ -1,10 +1,8 @@
 package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.app.settings.UserSettings;
-import com.stocklens.secrets.PassphrasePrompt;
-import com.stocklens.secrets.SecretStores;
+import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.service.SecretStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -66,7 +64,7 @@ final class SettingsDbCommand implements Callable<Integer> {
         if (clear) {
             settings.setDb(null, null);
             try {
-                secrets(workspace, env).delete(TeamDatabaseConfig.PASSWORD_KEY);
+                TeamDatabaseConfig.secretStore(workspace, env).delete(TeamDatabaseConfig.PASSWORD_KEY);
             } catch (SecretStore.SecretStoreException e) {
                 printer.message("The stored password could not be removed: " + e.getMessage());
             }
@@ -96,7 +94,7 @@ final class SettingsDbCommand implements Callable<Integer> {
                 return EXIT_USAGE;
             }
             try {
-                SecretStore store = secrets(workspace, env);
+                SecretStore store = TeamDatabaseConfig.secretStore(workspace, env);
                 store.put(TeamDatabaseConfig.PASSWORD_KEY, password);
                 printer.message("Password stored in the " + store.describe() + ".");
             } catch (SecretStore.SecretStoreException e) {
@@ -112,8 +110,7 @@ final class SettingsDbCommand implements Callable<Integer> {
                 printer.message("No team database is set: use settings db --url JDBC_URL first.");
                 return EXIT_USAGE;
             }
-            result = TeamDatabaseConfig.test(currentUrl, currentUser,
-                    TeamDatabaseConfig.password(env, () -> secrets(workspace, env)));
+            result = TeamDatabaseConfig.test(currentUrl, currentUser, TeamDatabaseConfig.password(workspace, env));
         }
         if (json) {
             ObjectNode n = Json.MAPPER.createObjectNode();
@@ -144,10 +141,6 @@ final class SettingsDbCommand implements Callable<Integer> {
         } else {
             n.put(key, value);
         }
-    }
-
-    private static SecretStore secrets(Path workspace, Map<String, String> env) {
-        return SecretStores.choose(workspace, env, PassphrasePrompt.NONE);
     }
 
     private StockLensCommand root() {

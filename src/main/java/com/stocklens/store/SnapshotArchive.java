@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.service.SnapshotFileException;
+import com.stocklens.service.SnapshotManifest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,16 +111,6 @@ public final class SnapshotArchive {
         }
     }
 
-    /** One source in the manifest and the time of its latest snapshot in the file. */
-    public record SourceMoment(String id, String kind, String provider, String name, Instant snapshotAt) {
-    }
-
-    /** What the manifest says, for the banner and the read-only runtime. */
-    public record Manifest(int formatVersion, String appVersion, String schemaVersion, Instant exportedAt,
-                           Instant at, Instant from, String workspaceName, String mode,
-                           List<SourceMoment> sources, Map<String, String> settings, Map<String, Long> rows) {
-    }
-
     /** A table, the rows of it that belong in a snapshot, and how a row is adjusted to the moment. */
     private record Table(String name, String where) {
     }
@@ -162,7 +154,7 @@ public final class SnapshotArchive {
      *
      * @return the manifest written
      */
-    public static Manifest export(Jdbi jdbi, Request request, Instant exportedAt, Path out) {
+    public static SnapshotManifest export(Jdbi jdbi, Request request, Instant exportedAt, Path out) {
         Path target = out.toAbsolutePath();
         Path parent = target.getParent();
         Path work = null;
@@ -388,7 +380,7 @@ public final class SnapshotArchive {
      *
      * @throws SnapshotFileException with a plain message when the file cannot be opened
      */
-    public static Manifest verify(Path file) {
+    public static SnapshotManifest verify(Path file) {
         try (ZipFile zip = open(file)) {
             ObjectNode manifest = manifest(zip, file);
             for (JsonNode e : manifest.get("entries")) {
@@ -426,8 +418,8 @@ public final class SnapshotArchive {
      * Verifies {@code file} and restores it into a fresh database under {@code workspace} (which must not
      * hold one). The caller opens that workspace afterwards; the file itself is never modified.
      */
-    public static Manifest restore(Path file, Path workspace) {
-        Manifest m = verify(file);
+    public static SnapshotManifest restore(Path file, Path workspace) {
+        SnapshotManifest m = verify(file);
         try (ZipFile zip = open(file); Database db = Database.open(workspace)) {
             ObjectNode manifest = manifest(zip, file);
             try (org.jdbi.v3.core.Handle h = db.jdbi().open()) {
@@ -689,10 +681,10 @@ public final class SnapshotArchive {
         return entry;
     }
 
-    private static Manifest toManifest(ObjectNode m) {
-        List<SourceMoment> sources = new ArrayList<>();
+    private static SnapshotManifest toManifest(ObjectNode m) {
+        List<SnapshotManifest.SourceMoment> sources = new ArrayList<>();
         for (JsonNode s : m.path("sources")) {
-            sources.add(new SourceMoment(s.path("id").asText(), s.path("kind").asText(null),
+            sources.add(new SnapshotManifest.SourceMoment(s.path("id").asText(), s.path("kind").asText(null),
                     s.path("provider").asText(null), s.path("name").asText(null), instant(s.get("snapshotAt"))));
         }
         Map<String, String> settings = new LinkedHashMap<>();
@@ -702,7 +694,7 @@ public final class SnapshotArchive {
             rows.put(e.path("table").asText(), e.path("rows").asLong());
         }
         JsonNode moment = m.path("moment");
-        return new Manifest(m.path("formatVersion").asInt(), m.path("appVersion").asText(null),
+        return new SnapshotManifest(m.path("formatVersion").asInt(), m.path("appVersion").asText(null),
                 m.path("schemaVersion").asText(null), instant(m.get("exportedAt")), instant(moment.get("at")),
                 instant(moment.get("from")), m.path("workspace").path("name").asText(null),
                 m.path("workspace").path("mode").asText(null), List.copyOf(sources), Map.copyOf(settings),

@@ -19,9 +19,10 @@ import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.StockRow;
 import com.stocklens.domain.Warehouse;
+import com.stocklens.service.SnapshotManifest;
 import com.stocklens.store.Database;
 import com.stocklens.store.SnapshotArchive;
-import com.stocklens.store.SnapshotFileException;
+import com.stocklens.service.SnapshotFileException;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.StoreFixtures;
 import java.io.ByteArrayOutputStream;
@@ -420,7 +421,7 @@ class SnapshotFileFuzzTest {
         Files.write(f, file);
         Path ws = dir.resolve("ws");
         try {
-            SnapshotArchive.Manifest m;
+            SnapshotManifest m;
             try {
                 m = SnapshotArchive.restore(f, ws);
             } catch (Throwable t) {
@@ -489,7 +490,7 @@ class SnapshotFileFuzzTest {
         }
     }
 
-    private static byte[] reexport(Database db, SnapshotArchive.Manifest m) throws IOException {
+    private static byte[] reexport(Database db, SnapshotManifest m) throws IOException {
         Path out = Files.createTempFile(root, "again-", ".stocklens");
         try {
             SnapshotArchive.export(db.jdbi(), new SnapshotArchive.Request(m.at(), m.from(), m.workspaceName(), m.mode(),

@@ -157,6 +157,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void cliGoesThroughTheSameDoorsAsTheWindow() {
+        noClasses().that().resideInAPackage("com.stocklens.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.stocklens.store..", "com.stocklens.sync..",
+                        "com.stocklens.secrets..")
+                .check(classes);
+    }
+
+    @Test
     void uiDoesNotReachIntoStorageOrNetwork() {
         noClasses().that().resideInAPackage("com.stocklens.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.stocklens.store..",

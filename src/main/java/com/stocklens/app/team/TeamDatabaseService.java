@@ -10,6 +10,7 @@ import com.stocklens.store.WorkspaceOpenException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -124,13 +125,9 @@ public final class TeamDatabaseService implements TeamDatabase {
                     + TeamDatabaseConfig.explain(url, e.getCause() == null ? e : e.getCause(), pw), List.of());
         }
         try (team) {
-            WorkspaceMover.Result r = new WorkspaceMover(local.get(), team).move(false,
-                    p -> progress.accept(new MoveProgress(p.table(), p.tableNo(), p.tables(), p.rowsDone(),
-                            p.rowsTotal(), p.fraction())), cancelled);
-            List<TableCount> counts = r.tables().stream()
-                    .map(c -> new TableCount(c.table(), c.source(), c.target())).toList();
-            return new MoveOutcome(true, false, String.format(java.util.Locale.ROOT,
-                    "%,d rows in %d tables moved and verified.", r.rows(), counts.size()), counts);
+            WorkspaceTransfer.Result r = WorkspaceTransfer.copy(local.get(), team, false, progress, cancelled);
+            return new MoveOutcome(true, false, String.format(Locale.ROOT,
+                    "%,d rows in %d tables moved and verified.", r.rows(), r.tables().size()), r.tables());
         } catch (WorkspaceMover.MoveException e) {
             return new MoveOutcome(false, e.cancelled(), e.getMessage(), List.of());
         }

@@ -3,6 +3,7 @@ package com.stocklens.app.workspace;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
+import com.stocklens.service.SnapshotManifest;
 import com.stocklens.store.Database;
 import com.stocklens.store.SnapshotArchive;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param snapshot  the open snapshot file's manifest in {@link Mode#SNAPSHOT}, else null
  * @param clock     the clock to judge by: the given one, or in snapshot mode frozen at the snapshot's moment
  */
-public record OpenWorkspace(Database database, Mode mode, Path directory, SnapshotArchive.Manifest snapshot,
+public record OpenWorkspace(Database database, Mode mode, Path directory, SnapshotManifest snapshot,
                             Clock clock) implements AutoCloseable {
     /** How the workspace's data is kept. */
     public enum Mode {
@@ -50,7 +51,7 @@ public record OpenWorkspace(Database database, Mode mode, Path directory, Snapsh
     }
 
     /** The snapshot file's manifest, or empty for the live or demo workspace. */
-    public Optional<SnapshotArchive.Manifest> snapshotManifest() {
+    public Optional<SnapshotManifest> snapshotManifest() {
         return Optional.ofNullable(snapshot);
     }
 

@@ -6,10 +6,11 @@ import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.secrets.PassphrasePrompt;
 import com.stocklens.secrets.SecretStores;
+import com.stocklens.service.SnapshotManifest;
 import com.stocklens.store.ConnectionRepository;
 import com.stocklens.store.Database;
 import com.stocklens.store.SnapshotArchive;
-import com.stocklens.store.SnapshotFileException;
+import com.stocklens.service.SnapshotFileException;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
 import java.io.IOException;
@@ -95,7 +96,7 @@ public final class WorkspaceOpener {
         }
         Database database = null;
         try {
-            SnapshotArchive.Manifest manifest = SnapshotArchive.restore(file, temp);
+            SnapshotManifest manifest = SnapshotArchive.restore(file, temp);
             writeSnapshotSettings(temp, manifest.settings());
             database = Database.open(temp);
             LOG.info("snapshot mode: {} (at {}), restored into {}", file, manifest.at(), temp);

@@ -1,4 +1,4 @@
-package com.stocklens.store;
+package com.stocklens.service;
 
 /**
  * A {@code .stocklens} file that cannot be written or opened. The message is one plain sentence for a
@@ -22,13 +22,14 @@ public final class SnapshotFileException extends RuntimeException {
     private final Problem problem;
     private final int formatVersion;
 
-    SnapshotFileException(Problem problem, int formatVersion, String message, Throwable cause) {
+    public SnapshotFileException(Problem problem, int formatVersion, String message, Throwable cause) {
         super(message, cause);
         this.problem = problem;
         this.formatVersion = formatVersion;
     }
 
-    static SnapshotFileException corrupt(String file, String why) {
+    /** A file that is not a readable snapshot: {@code file} and why, in one sentence. */
+    public static SnapshotFileException corrupt(String file, String why) {
         return new SnapshotFileException(Problem.CORRUPT, 0,
                 file + " is not a readable StockLens snapshot (" + why + ").", null);
     }

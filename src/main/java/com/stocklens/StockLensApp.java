@@ -7,6 +7,8 @@ import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.workspace.StartupException;
 import com.stocklens.cli.StockLensCommand;
+import com.stocklens.domain.BeijingTime;
+import com.stocklens.support.NamedThreads;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
@@ -42,11 +44,7 @@ public final class StockLensApp extends Application {
     private boolean requestedWall;
     private java.time.Duration requestedWallRotate;
     private MainWindowHost host;
-    private final ExecutorService uiIo = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "stocklens-ui-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService uiIo = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-ui-io"));
     private final AtomicBoolean errorShown = new AtomicBoolean();
 
     @Override
@@ -278,7 +276,7 @@ public final class StockLensApp extends Application {
         @Override
         public void export(javafx.stage.Window owner) {
             javafx.stage.FileChooser chooser = chooser("snapshot.export.title");
-            chooser.setInitialFileName(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+            chooser.setInitialFileName(java.time.LocalDate.now(BeijingTime.ZONE)
                     + StockLensCommand.FILE_EXTENSION);
             java.io.File file = chooser.showSaveDialog(owner);
             if (file == null) {

@@ -7,6 +7,7 @@ import com.stocklens.domain.SkuIdentity;
 import com.stocklens.domain.SkuMapping;
 import com.stocklens.service.MappingBoard;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ final class MappingCommand extends RuntimeCommand {
                         + ("system".equals(m.by()) ? "" : "  (by " + m.by() + ")"));
             }
         }
-        printer.result(String.format(java.util.Locale.ROOT, "%d identities, %d codes: %d unmapped, %d in conflict",
+        printer.result(String.format(Locale.ROOT, "%d identities, %d codes: %d unmapped, %d in conflict",
                 board.identities().size(), board.mappings().size(), board.unmapped().size(), board.conflicts().size()));
         return 0;
     }

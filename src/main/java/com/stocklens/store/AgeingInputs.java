@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class AgeingInputs {
                                 closing.get(rs.getLong(1)), SqlValues.integer(rs, 4), SqlValues.integer(rs, 5)))
                         .forEach(out::add);
             }
-            out.sort(java.util.Comparator.comparing(DailyClose::day));
+            out.sort(Comparator.comparing(DailyClose::day));
             return out;
         });
     }

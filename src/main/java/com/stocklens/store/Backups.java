@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.h2.tools.Restore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +143,7 @@ public final class Backups {
     /** Unpacks a backup zip's database file into {@code dbDir}. */
     static void restoreInto(Path zip, Path dbDir) throws IOException {
         try {
-            org.h2.tools.Restore.execute(zip.toString(), dbDir.toString(), Database.FILE_BASE);
+            Restore.execute(zip.toString(), dbDir.toString(), Database.FILE_BASE);
         } catch (RuntimeException e) {
             throw new IOException("cannot unpack " + zip.getFileName() + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import com.stocklens.service.FlagsChanged;
 import com.stocklens.store.ChangeFeed;
 import com.stocklens.store.FlagRepository;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.support.NamedThreads;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,8 +83,7 @@ public final class SharedFollower implements AutoCloseable {
                 record(ChangeFeed.Kind.FLAGS, encode(changed));
             }
         }));
-        thread = new Thread(this::loop, "stocklens-follow");
-        thread.setDaemon(true);
+        thread = NamedThreads.daemonThread(this::loop, "stocklens-follow");
         thread.start();
     }
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.sandbox.SandboxClock;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.BoardRow;
-import com.stocklens.app.reports.AgeingService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ class AgeingEndToEndTest {
         // Some SKUs came over from Amazon FBA long ago: mostly older than 180 days.
         assertThat(profiles).filteredOn(p -> p.olderThan(180) * 10 >= p.total() * 7).hasSizeGreaterThan(10);
 
-        LocalDate today = LocalDate.ofInstant(clock.instant(), AgeingService.DAY_ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BeijingTime.ZONE);
         List<AgeTrendPoint> trend = runtime.ageingReader().over180Trend(today.minusDays(7), today);
         assertThat(trend).singleElement().satisfies(t -> {
             assertThat(t.day()).isEqualTo(today);

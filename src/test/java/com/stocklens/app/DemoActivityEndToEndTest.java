@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
 import com.stocklens.sandbox.SandboxClock;
@@ -12,7 +13,6 @@ import com.stocklens.sandbox.SimTikTokReturn;
 import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.sandbox.WorldView;
 import com.stocklens.service.DailyDemand;
-import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.sync.ActivitySync;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,10 +75,10 @@ class DemoActivityEndToEndTest {
         for (SimOrder o : inWindow) {
             if (!o.cancelled()) {
                 expected.computeIfAbsent(o.sellerSku(), k -> new HashMap<>())
-                        .merge(LocalDate.ofInstant(o.createdAt(), JdbiDemandReader.BEIJING), o.units(), Integer::sum);
+                        .merge(LocalDate.ofInstant(o.createdAt(), BeijingTime.ZONE), o.units(), Integer::sum);
             }
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), JdbiDemandReader.BEIJING);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BeijingTime.ZONE);
         Map<String, List<DailyDemand>> demand = runtime.demandReader().dailyDemand(today.minusDays(29), today);
         int checked = 0;
         for (Map.Entry<String, Map<LocalDate, Integer>> e : expected.entrySet()) {

@@ -11,6 +11,7 @@ import com.stocklens.domain.ConnectionField;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.domain.SourceProbe;
 import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
 import com.stocklens.service.Connections;
 import com.stocklens.service.SecretStore;
 import com.stocklens.service.SecretStore.SecretStoreException;
@@ -18,6 +19,7 @@ import com.stocklens.store.ConnectionRepository;
 import com.stocklens.store.SnapshotRepository;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,7 +54,7 @@ public final class ConnectionService implements Connections {
     private final SourceFactory factory;
     private final Clock clock;
     private final Map<String, String> startProblems;
-    private java.time.Duration defaultCadence = java.time.Duration.ofSeconds(60);
+    private Duration defaultCadence = Duration.ofSeconds(60);
     /** Set for an open snapshot file: nothing is saved, removed or tested (no network), with this message. */
     private String readOnlyMessage;
 
@@ -83,13 +85,13 @@ public final class ConnectionService implements Connections {
         return demo;
     }
 
-    public ConnectionService withDefaultCadence(java.time.Duration cadence) {
+    public ConnectionService withDefaultCadence(Duration cadence) {
         this.defaultCadence = cadence;
         return this;
     }
 
     @Override
-    public java.time.Duration defaultCadence() {
+    public Duration defaultCadence() {
         return defaultCadence;
     }
 
@@ -126,7 +128,7 @@ public final class ConnectionService implements Connections {
     private ConnectionStatus status(Connection c, Set<String> storedSecrets) {
         // The last finished run says more than one still running (which has neither rows nor a result yet).
         List<SyncRun> recent = runs.recentRuns(c.id(), 3);
-        SyncRun last = recent.stream().filter(r -> r.status() != com.stocklens.domain.SyncStatus.RUNNING).findFirst()
+        SyncRun last = recent.stream().filter(r -> r.status() != SyncStatus.RUNNING).findFirst()
                 .orElse(recent.isEmpty() ? null : recent.get(0));
         return new ConnectionStatus(c, last, storedSecrets, startProblems.get(c.id()));
     }

@@ -23,6 +23,7 @@ import com.stocklens.connector.tiktok.TikTokTokens;
 import com.stocklens.connector.tiktok.TokenSet;
 import com.stocklens.domain.Connection;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,7 +107,7 @@ public final class SourceFactory {
                         require(connection, "token", secrets.apply("token")),
                         connection.setting("client_id"), secrets.apply("client_secret"),
                         connection.setting("platform"))
-                .withTimestampZone(zone == null ? WinitConfig.BEIJING : java.time.ZoneId.of(zone.strip()))
+                .withTimestampZone(zone == null ? WinitConfig.BEIJING : ZoneId.of(zone.strip()))
                 .withOverrides(WarehouseOverrides.of(connection));
     }
 

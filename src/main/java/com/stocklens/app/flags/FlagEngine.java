@@ -1,6 +1,7 @@
 package com.stocklens.app.flags;
 
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.Provider;
@@ -12,10 +13,13 @@ import com.stocklens.domain.Alert;
 import com.stocklens.domain.StockPair;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.Thresholds;
+import com.stocklens.rules.CalibrationCheck;
+import com.stocklens.rules.CalibrationRule;
 import com.stocklens.rules.DemandDay;
 import com.stocklens.rules.FlagEvaluation;
 import com.stocklens.rules.FlagEvaluator;
 import com.stocklens.rules.FlagInputs;
+import com.stocklens.rules.RootCauseHints;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.DailyDemand;
 import com.stocklens.service.AgeingReader;
@@ -30,6 +34,7 @@ import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvent;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.store.FlagRepository;
+import com.stocklens.support.NamedThreads;
 import com.stocklens.sync.FollowedFlags;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +54,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +79,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlagEngine.class);
-    /** Demand days are Beijing calendar days (DailyDemand), the seller's own calendar. */
-    private static final ZoneId DEMAND_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final FlagRepository repo;
@@ -92,7 +97,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
     private final ReentrantLock evaluating = new ReentrantLock();
     private volatile boolean closed;
     /** Team mode: whether this desk judges the flags now (holds the rules lease); a lone workspace always does. */
-    private volatile java.util.function.BooleanSupplier judges = () -> true;
+    private volatile BooleanSupplier judges = () -> true;
 
     /**
      * @param syncEvents         the sync engine's events; null to evaluate only on {@link #evaluateNow()}
@@ -124,11 +129,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         this.settle = Objects.requireNonNull(settle, "settle");
         this.demand = demand;
         this.returns = returns;
-        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "stocklens-flags");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new ScheduledThreadPoolExecutor(1, NamedThreads.daemon("stocklens-flags"));
         // A pending evaluation must not hold close() up for its settle delay.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.subscription = syncEvents == null ? null : syncEvents.subscribe(this::onSync);
@@ -143,7 +144,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
      * rules lease), so one desk opens each calibration task; the others follow the shared database.
      * {@link #evaluateNow()} is not gated (the store serialises evaluations, so a task is still opened once).
      */
-    public FlagEngine judgedWhen(java.util.function.BooleanSupplier newJudges) {
+    public FlagEngine judgedWhen(BooleanSupplier newJudges) {
         this.judges = Objects.requireNonNull(newJudges, "judges");
         return this;
     }
@@ -239,15 +240,15 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         List<CalibrationTask> out = new ArrayList<>(tasks.size());
         for (CalibrationTask t : tasks) {
             StockPair pair = byKey.get(t.pairKey());
-            com.stocklens.rules.CalibrationCheck check = pair == null ? null
-                    : com.stocklens.rules.CalibrationRule.check(pair, thresholds);
+            CalibrationCheck check = pair == null ? null
+                    : CalibrationRule.check(pair, thresholds);
             if (check == null || !check.comparable()) {
                 out.add(t);
                 continue;
             }
             out.add(new CalibrationTask(t.id(), t.sellerSku(), t.warehouseId(), t.detectedAt(), t.deadline(),
                     check.warehouseQuantity(), check.tiktokQuantity(), t.state(), t.declaration(), t.closedAt(),
-                    com.stocklens.rules.RootCauseHints.of(pair, check.gap(), staleSideTolerance)));
+                    RootCauseHints.of(pair, check.gap(), staleSideTolerance)));
         }
         return out;
     }
@@ -291,7 +292,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
      * unit once a shop has traded for a while; flagging on the oldest unit alone would flag nearly every
      * pair (701 of 900 in the demo) and bury the ones a seller can act on.
      */
-    private Map<String, Integer> oldestDaysByPair(java.util.function.Supplier<List<AgeProfile>> profiles) {
+    private Map<String, Integer> oldestDaysByPair(Supplier<List<AgeProfile>> profiles) {
         if (ageing == null) {
             return Map.of();
         }
@@ -315,7 +316,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         if (demand == null) {
             return Map.of();
         }
-        LocalDate to = now.atZone(DEMAND_ZONE).toLocalDate().minusDays(1); // today is not over yet
+        LocalDate to = now.atZone(BeijingTime.ZONE).toLocalDate().minusDays(1); // today is not over yet
         LocalDate from = to.minusDays(thresholds.demandWindowDays() - 1L);
         try {
             Map<String, List<DemandDay>> out = new HashMap<>();

@@ -1,6 +1,7 @@
 package com.stocklens.app.reports;
 
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.DailyOnHand;
 import com.stocklens.domain.ReturnedUnits;
 import com.stocklens.rules.FifoAgeing;
@@ -12,7 +13,6 @@ import com.stocklens.store.AgeingInputs.Row;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,9 +34,6 @@ import java.util.Objects;
  * the shelf (not receipts). "Today" is the Beijing day of the clock, the day sellers think in.
  */
 public final class AgeingService implements AgeingReader {
-    /** Sellers think in Beijing time (DOMAIN.md "Who uses it"). */
-    public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final AgeingInputs inputs;
     private final Clock clock;
 
@@ -47,7 +44,7 @@ public final class AgeingService implements AgeingReader {
 
     @Override
     public List<AgeProfile> current() {
-        return profiles(null, LocalDate.now(clock.withZone(DAY_ZONE)));
+        return profiles(null, LocalDate.now(clock.withZone(BeijingTime.ZONE)));
     }
 
     /**
@@ -58,7 +55,7 @@ public final class AgeingService implements AgeingReader {
     @Override
     public List<AgeProfile> at(Instant at) {
         Objects.requireNonNull(at, "at");
-        return profiles(at, at.atZone(DAY_ZONE).toLocalDate());
+        return profiles(at, at.atZone(BeijingTime.ZONE).toLocalDate());
     }
 
     private List<AgeProfile> profiles(Instant at, LocalDate today) {
@@ -75,7 +72,7 @@ public final class AgeingService implements AgeingReader {
             if (history == null) {
                 // Read once, and only when some row has no lots: a lot-reporting provider never needs it.
                 history = new HashMap<>();
-                for (DailyClose d : inputs.dailyCloses(DAY_ZONE, at)) {
+                for (DailyClose d : inputs.dailyCloses(BeijingTime.ZONE, at)) {
                     history.computeIfAbsent(key(d.sellerSku(), d.warehouseId()), k -> new ArrayList<>()).add(d);
                 }
             }
@@ -132,7 +129,7 @@ public final class AgeingService implements AgeingReader {
     @Override
     public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
         List<AgeTrendPoint> out = new ArrayList<>();
-        inputs.dailyLots(from, to, DAY_ZONE).forEach((day, rows) -> {
+        inputs.dailyLots(from, to, BeijingTime.ZONE).forEach((day, rows) -> {
             long aged = 0;
             long old = 0;
             for (Row r : rows) {

@@ -1,6 +1,7 @@
 package com.stocklens.app.reports;
 
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Thresholds;
@@ -11,7 +12,6 @@ import com.stocklens.service.AgeingReader;
 import com.stocklens.service.DailyDemand;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.HealthReports;
-import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiHealthData;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,8 +101,8 @@ public final class HealthReportService implements HealthReports {
     }
 
     private HealthReport report(LocalDate from, LocalDate to, Instant at) {
-        LocalDate today = at == null ? LocalDate.now(clock.withZone(JdbiDemandReader.BEIJING))
-                : at.atZone(JdbiDemandReader.BEIJING).toLocalDate();
+        LocalDate today = at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE))
+                : at.atZone(BeijingTime.ZONE).toLocalDate();
         // A period reaching past today is cut at today: the future has no stock to judge.
         LocalDate end = to.isAfter(today) ? today : to;
         if (from.isAfter(end)) {

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -118,7 +119,7 @@ public final class ScorecardService implements Scorecards {
                 entries.add(new Entry(p, WarehouseKpis.none(p.id()), false));
             }
         }
-        entries.sort(java.util.Comparator.comparing((Entry e) -> !e.connected()).thenComparing(e -> e.profile().name()));
+        entries.sort(Comparator.comparing((Entry e) -> !e.connected()).thenComparing(e -> e.profile().name()));
         return new Board(entries, kpis.skuCount(), kpis.orders(to.minus(Duration.ofDays(30)), to), from, to);
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +60,13 @@ public final class UserSettings {
      * Seconds each wall-mode page stays on screen ({@code wall.rotateSeconds}), or {@code fallback} when the
      * key is missing or not a whole number of at least 5 seconds.
      */
-    public synchronized java.time.Duration wallRotate(java.time.Duration fallback) {
+    public synchronized Duration wallRotate(Duration fallback) {
         String value = properties.getProperty(WALL_ROTATE);
         if (value != null) {
             try {
                 int seconds = Integer.parseInt(value.strip());
                 if (seconds >= 5) {
-                    return java.time.Duration.ofSeconds(seconds);
+                    return Duration.ofSeconds(seconds);
                 }
             } catch (NumberFormatException e) {
                 // fall through to the default
@@ -88,15 +90,15 @@ public final class UserSettings {
     }
 
     /** The team database's JDBC URL ({@code db.url}), if set. */
-    public synchronized java.util.Optional<String> dbUrl() {
+    public synchronized Optional<String> dbUrl() {
         String v = properties.getProperty(DB_URL);
-        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.strip());
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
     /** The team database's login role ({@code db.user}), if set. */
-    public synchronized java.util.Optional<String> dbUser() {
+    public synchronized Optional<String> dbUser() {
         String v = properties.getProperty(DB_USER);
-        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.strip());
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
     /** Sets (or, with a null url, removes) the team database's URL and user; the password is never kept here. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.Lot;
 import com.stocklens.domain.Lot.LotSource;
 import com.stocklens.domain.Reading;
@@ -40,7 +41,7 @@ class AgeingServiceTest {
     void open() {
         db = Database.inMemory("ageing-" + System.nanoTime());
         snapshots = new SnapshotRepository(db.jdbi());
-        ageing = new AgeingService(new AgeingInputs(db.jdbi()), Clock.fixed(noonBeijing(TODAY), AgeingService.DAY_ZONE));
+        ageing = new AgeingService(new AgeingInputs(db.jdbi()), Clock.fixed(noonBeijing(TODAY), BeijingTime.ZONE));
     }
 
     @AfterEach
@@ -49,7 +50,7 @@ class AgeingServiceTest {
     }
 
     private static Instant noonBeijing(LocalDate day) {
-        return day.atTime(12, 0).atZone(AgeingService.DAY_ZONE).toInstant();
+        return day.atTime(12, 0).atZone(BeijingTime.ZONE).toInstant();
     }
 
     private static StockRow row(String sku, int onHand, Integer returnsPending) {

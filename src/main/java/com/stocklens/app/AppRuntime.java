@@ -315,11 +315,6 @@ public final class AppRuntime implements AutoCloseable {
         return history;
     }
 
-    /** Compacts history by the retention policy (runs by itself after syncs, at most hourly). */
-    public HistoryCompactor historyCompactor() {
-        return historyCompactor;
-    }
-
     /**
      * Demo: the CSV-only partner warehouse "sends" its stock sheet and it goes through the real import
      * ({@link DemoSpreadsheets}). Live mode: does nothing. Called by the window at start-up (the one-shot

@@ -59,7 +59,7 @@ public final class ConnectionService implements Connections {
     private String readOnlyMessage;
 
     /** Lists the connections of an open snapshot file and refuses every change and test. */
-    public ConnectionService readOnly(String message) {
+    ConnectionService readOnly(String message) {
         this.readOnlyMessage = message;
         return this;
     }
@@ -85,7 +85,7 @@ public final class ConnectionService implements Connections {
         return demo;
     }
 
-    public ConnectionService withDefaultCadence(Duration cadence) {
+    ConnectionService withDefaultCadence(Duration cadence) {
         this.defaultCadence = cadence;
         return this;
     }

@@ -5,6 +5,7 @@ import com.stocklens.secrets.PassphrasePrompt;
 import com.stocklens.secrets.SecretStores;
 import com.stocklens.service.SecretStore;
 import com.stocklens.store.Database;
+import com.stocklens.store.WorkspaceOpenException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -128,6 +129,11 @@ public final class TeamDatabaseConfig {
         } catch (SQLException e) {
             return new TestResult(false, explain(url, e, password));
         }
+    }
+
+    /** Why the team database at {@code url} did not open, in one sentence for the person (never the password). */
+    public static String notOpened(String url, WorkspaceOpenException e, String password) {
+        return "Could not open the team database. " + explain(url, e.getCause() == null ? e : e.getCause(), password);
     }
 
     /** A refusal in one plain sentence (never the password, never the URL's query). */

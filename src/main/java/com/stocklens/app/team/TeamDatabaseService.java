@@ -121,8 +121,7 @@ public final class TeamDatabaseService implements TeamDatabase {
         try {
             team = Database.openShared(url, config.user(), pw);
         } catch (WorkspaceOpenException e) {
-            return new MoveOutcome(false, false, "Could not open the team database. "
-                    + TeamDatabaseConfig.explain(url, e.getCause() == null ? e : e.getCause(), pw), List.of());
+            return new MoveOutcome(false, false, TeamDatabaseConfig.notOpened(url, e, pw), List.of());
         }
         try (team) {
             WorkspaceTransfer.Result r = WorkspaceTransfer.copy(local.get(), team, false, progress, cancelled);

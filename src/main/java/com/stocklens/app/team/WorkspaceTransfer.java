@@ -60,8 +60,7 @@ public final class WorkspaceTransfer implements AutoCloseable {
         try {
             team = Database.openShared(jdbcUrl, role, password);
         } catch (WorkspaceOpenException e) {
-            throw new TransferException("Could not open the team database. "
-                    + TeamDatabaseConfig.explain(jdbcUrl, e.getCause() == null ? e : e.getCause(), password), e);
+            throw new TransferException(TeamDatabaseConfig.notOpened(jdbcUrl, e, password), e);
         }
         try {
             return new WorkspaceTransfer(team, Database.open(workspace), toTeam);

@@ -73,8 +73,7 @@ public final class WorkspaceOpener {
         try {
             database = Database.openShared(jdbcUrl, user, password);
         } catch (WorkspaceOpenException e) {
-            throw new StartupException("Could not open the team database. "
-                    + TeamDatabaseConfig.explain(jdbcUrl, e.getCause() == null ? e : e.getCause(), password), e);
+            throw new StartupException(TeamDatabaseConfig.notOpened(jdbcUrl, e, password), e);
         } catch (WorkspaceInUseException e) {
             throw new StartupException(e.getMessage(), e);
         }

@@ -1,6 +1,14 @@
 package com.stocklens;
 
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.Logs;
+import com.stocklens.app.connections.EnvironmentConnections;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.settings.UserSettings;
+import com.stocklens.app.workspace.StartupException;
 import com.stocklens.cli.StockLensCommand;
+import com.stocklens.domain.BeijingTime;
+import com.stocklens.support.NamedThreads;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindowHost;
@@ -28,7 +36,7 @@ public final class StockLensApp extends Application {
     private Logger log;
     private AppRuntime runtime;
     private String startupError;
-    private AppRuntime.StartupException startupSnapshotError;
+    private StartupException startupSnapshotError;
     private UserSettings settings;
     private Locale requestedLocale;
     private String requestedScreen;
@@ -36,11 +44,7 @@ public final class StockLensApp extends Application {
     private boolean requestedWall;
     private java.time.Duration requestedWallRotate;
     private MainWindowHost host;
-    private final ExecutorService uiIo = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "stocklens-ui-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService uiIo = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-ui-io"));
     private final AtomicBoolean errorShown = new AtomicBoolean();
 
     @Override
@@ -63,7 +67,7 @@ public final class StockLensApp extends Application {
             // Asked only if a live connection needs a secret from the encrypted file (never in demo mode).
             runtime = AppRuntime.open(options, new UnlockPrompt(
                     requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault())));
-        } catch (AppRuntime.StartupException e) {
+        } catch (StartupException e) {
             log.error("cannot open the workspace", e);
             startupError = e.getMessage();
             if (options.snapshotMode()) {
@@ -185,7 +189,7 @@ public final class StockLensApp extends Application {
             String error = null;
             try {
                 fresh = AppRuntime.open(old.options(), new UnlockPrompt(locale));
-            } catch (AppRuntime.StartupException e) {
+            } catch (StartupException e) {
                 log.error("cannot reopen the workspace", e);
                 error = e.getMessage();
             }
@@ -269,7 +273,7 @@ public final class StockLensApp extends Application {
         @Override
         public void export(javafx.stage.Window owner) {
             javafx.stage.FileChooser chooser = chooser("snapshot.export.title");
-            chooser.setInitialFileName(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+            chooser.setInitialFileName(java.time.LocalDate.now(BeijingTime.ZONE)
                     + StockLensCommand.FILE_EXTENSION);
             java.io.File file = chooser.showSaveDialog(owner);
             if (file == null) {
@@ -299,7 +303,7 @@ public final class StockLensApp extends Application {
             AppRuntime rt;
             try {
                 rt = AppRuntime.open(runtime.options().withSnapshot(file.toAbsolutePath()));
-            } catch (AppRuntime.StartupException e) {
+            } catch (StartupException e) {
                 log.warn("snapshot {} not opened: {}", file, e.getMessage());
                 fx.execute(() -> {
                     Alert alert = new Alert(Alert.AlertType.ERROR, snapshotProblem(e, messages));
@@ -322,8 +326,8 @@ public final class StockLensApp extends Application {
     }
 
     /** The person's words for a snapshot that cannot be opened (never a stack trace). */
-    static String snapshotProblem(AppRuntime.StartupException e, com.stocklens.ui.Messages messages) {
-        if (e.getCause() instanceof com.stocklens.store.SnapshotFileException s) {
+    static String snapshotProblem(StartupException e, com.stocklens.ui.Messages messages) {
+        if (e.getCause() instanceof com.stocklens.service.SnapshotFileException s) {
             return switch (s.problem()) {
                 case NEWER_FORMAT -> messages.format("snapshot.error.newer", s.formatVersion());
                 case OLDER_FORMAT -> messages.format("snapshot.error.older", s.formatVersion());
@@ -346,7 +350,7 @@ public final class StockLensApp extends Application {
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<AutoCloseable> subscription = new java.util.concurrent.atomic.AtomicReference<>();
         subscription.set(runtime.syncEngine().subscribe(event -> {
-            if (event.run().sourceId().equals(AppRuntime.TIKTOK_SOURCE_ID)
+            if (event.run().sourceId().equals(EnvironmentConnections.TIKTOK_SOURCE_ID)
                     && event.run().status() == com.stocklens.domain.SyncStatus.COMPLETE && done.compareAndSet(false, true)) {
                 uiIo.execute(() -> {
                     runtime.importDemoSpreadsheets();

@@ -2,9 +2,11 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +28,7 @@ final class AgeingCommand extends RuntimeCommand {
 
     @Override
     int run(AppRuntime runtime) {
-        java.time.Instant asOf = root().asOf().orElse(null);
+        Instant asOf = root().asOf().orElse(null);
         List<AgeProfile> profiles = asOf == null ? runtime.ageingReader().current() : runtime.ageingReader().at(asOf);
         Map<String, Totals> byWarehouse = new TreeMap<>();
         for (AgeProfile p : profiles) {
@@ -86,7 +88,7 @@ final class AgeingCommand extends RuntimeCommand {
 
     /** One warehouse's sums over its profiles. */
     private static final class Totals {
-        final Map<AgeBucket, Integer> units = new java.util.EnumMap<>(AgeBucket.class);
+        final Map<AgeBucket, Integer> units = new EnumMap<>(AgeBucket.class);
         Integer oldest;
         int unaged;
         int total;

@@ -2,11 +2,10 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.LaunchOptions;
-import com.stocklens.store.Backups;
-import com.stocklens.store.Database;
-import com.stocklens.store.WorkspaceInUseException;
-import com.stocklens.store.WorkspaceOpenException;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.workspace.BackupFiles;
+import com.stocklens.app.workspace.StartupException;
+import com.stocklens.service.WorkspaceBackups.Backup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,28 +48,25 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         StockLensCommand root = (StockLensCommand) spec.parent().userObject();
         LaunchOptions options = root.launchOptions(System.getenv());
-        Path workspace = options.workspace();
+        BackupFiles backups = new BackupFiles(options.workspace());
         switch (action) {
             case "list" -> {
-                list(workspace);
+                list(backups);
                 return 0;
             }
             case "create" -> {
-                try (Database db = Database.open(workspace)) {
-                    db.notice().ifPresent(printer::message);
-                    Path b = db.backup(Instant.now(), "manual");
+                try {
+                    Path b = backups.create(Instant.now(), printer::message);
                     printer.result(b.toString());
                     return 0;
-                } catch (WorkspaceInUseException | WorkspaceOpenException e) {
-                    printer.message(e.getMessage());
-                    return EXIT_WORKSPACE;
                 } catch (RuntimeException e) {
+                    // StartupException: the workspace is in use or cannot be opened; else the backup failed
                     printer.message(e.getMessage());
                     return EXIT_WORKSPACE;
                 }
             }
             case "restore" -> {
-                return restore(workspace);
+                return restore(backups);
             }
             default -> {
                 printer.message("Unknown action " + action + ": use list, create or restore NAME.");
@@ -79,11 +75,11 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    private void list(Path workspace) {
-        List<Backups.Backup> all = Backups.list(workspace);
+    private void list(BackupFiles backups) {
+        List<Backup> all = backups.list();
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
-            for (Backups.Backup b : all) {
+            for (Backup b : all) {
                 ObjectNode n = array.addObject();
                 n.put("name", b.name());
                 Json.putInstant(n, "takenAt", b.takenAt());
@@ -98,38 +94,35 @@ final class BackupCommand implements Callable<Integer> {
             return;
         }
         if (all.isEmpty()) {
-            printer.message("No backups yet in " + Backups.directory(workspace));
+            printer.message("No backups yet in " + backups.directory());
         }
-        for (Backups.Backup b : all) {
-            printer.result(b.name() + "  " + Backups.describe(b));
+        for (Backup b : all) {
+            printer.result(b.name() + "  " + BackupFiles.describe(b));
         }
     }
 
-    private int restore(Path workspace) {
+    private int restore(BackupFiles backups) {
         if (name == null) {
             printer.message("backup restore needs the backup's name; `backup list` shows them.");
             return EXIT_USAGE;
         }
-        Backups.Backup b;
+        BackupFiles.Restore r;
         try {
-            b = Backups.requestRestore(workspace, name);
+            r = backups.restore(name, printer::message);
         } catch (IllegalArgumentException e) {
             printer.message(e.getMessage());
             return EXIT_USAGE;
         } catch (IOException e) {
             printer.message("Cannot ask for the restore: " + e.getMessage());
             return EXIT_WORKSPACE;
-        }
-        try (Database db = Database.open(workspace)) {
-            db.notice().ifPresent(printer::message);
-            return 0;
-        } catch (WorkspaceInUseException e) {
-            printer.message("StockLens has this workspace open: the backup of " + Backups.describe(b)
-                    + " will be restored when it next opens the workspace.");
-            return 0;
-        } catch (WorkspaceOpenException e) {
+        } catch (StartupException e) {
             printer.message(e.getMessage());
             return EXIT_WORKSPACE;
         }
+        if (!r.applied()) {
+            printer.message("StockLens has this workspace open: the backup of " + BackupFiles.describe(r.backup())
+                    + " will be restored when it next opens the workspace.");
+        }
+        return 0;
     }
 }

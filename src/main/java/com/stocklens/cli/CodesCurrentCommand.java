@@ -1,6 +1,6 @@
 package com.stocklens.cli;
 
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.CodeCheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,9 +2,9 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.DailyDemand;
-import com.stocklens.store.JdbiDemandReader;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class DemandCommand extends RuntimeCommand {
             return 2;
         }
         // Complete days only: today's partial figure would drag the average down.
-        LocalDate today = LocalDate.ofInstant(runtime.clock().instant(), JdbiDemandReader.BEIJING);
+        LocalDate today = LocalDate.ofInstant(runtime.clock().instant(), BeijingTime.ZONE);
         LocalDate from = today.minusDays(days);
         LocalDate to = today.minusDays(1);
         Map<String, List<DailyDemand>> demand = runtime.demandReader().dailyDemand(from, to);

@@ -2,8 +2,9 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.Snapshot;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class HistoryCommand extends RuntimeCommand {
     int run(AppRuntime runtime) {
         Map<String, List<Snapshot>> bySource = new LinkedHashMap<>();
         for (Snapshot s : runtime.history().moments()) {
-            bySource.computeIfAbsent(s.sourceId(), k -> new java.util.ArrayList<>()).add(s);
+            bySource.computeIfAbsent(s.sourceId(), k -> new ArrayList<>()).add(s);
         }
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();

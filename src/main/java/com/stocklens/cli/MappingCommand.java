@@ -2,11 +2,12 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.SkuIdentity;
 import com.stocklens.domain.SkuMapping;
 import com.stocklens.service.MappingBoard;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ final class MappingCommand extends RuntimeCommand {
                         + ("system".equals(m.by()) ? "" : "  (by " + m.by() + ")"));
             }
         }
-        printer.result(String.format(java.util.Locale.ROOT, "%d identities, %d codes: %d unmapped, %d in conflict",
+        printer.result(String.format(Locale.ROOT, "%d identities, %d codes: %d unmapped, %d in conflict",
                 board.identities().size(), board.mappings().size(), board.unmapped().size(), board.conflicts().size()));
         return 0;
     }

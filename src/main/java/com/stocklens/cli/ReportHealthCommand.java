@@ -2,12 +2,12 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.report.FileReportExports;
 import com.stocklens.service.ReportFormat;
-import com.stocklens.sync.HealthReportService;
+import com.stocklens.app.reports.HealthReportService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

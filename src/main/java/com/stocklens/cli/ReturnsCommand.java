@@ -2,7 +2,7 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
 import java.time.Instant;

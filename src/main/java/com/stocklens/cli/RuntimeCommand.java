@@ -1,8 +1,9 @@
 package com.stocklens.cli;
 
-import com.stocklens.AppRuntime;
-import com.stocklens.LaunchOptions;
-import com.stocklens.Logs;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.Logs;
+import com.stocklens.app.workspace.StartupException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -35,7 +36,7 @@ abstract class RuntimeCommand implements Callable<Integer> {
         try (AppRuntime runtime = AppRuntime.open(options)) {
             runtime.storeNotice().ifPresent(printer::message);
             return run(runtime);
-        } catch (AppRuntime.StartupException e) {
+        } catch (StartupException e) {
             printer.message(e.getMessage());
             return options.snapshotMode() ? EXIT_SNAPSHOT : EXIT_WORKSPACE;
         }

@@ -1,8 +1,10 @@
 package com.stocklens.cli;
 
-import com.stocklens.AppRuntime;
+import ch.qos.logback.classic.LoggerContext;
+import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.service.PollerLeases;
+import com.stocklens.support.NamedThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,7 @@ final class ServeCommand extends RuntimeCommand {
                 Thread.currentThread().interrupt();
             }
             // A stop asked for is a clean exit (0), not "killed by SIGTERM" (143): flush the logs, then go.
-            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
                 context.stop();
             }
             Runtime.getRuntime().halt(0);
@@ -70,7 +72,7 @@ final class ServeCommand extends RuntimeCommand {
         AtomicInteger complete = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger followed = new AtomicInteger();
-        AutoCloseable counting = runtime.syncEngine().subscribe(e -> {
+        AutoCloseable counting = runtime.syncEvents().subscribe(e -> {
             if (e.followed()) {
                 followed.incrementAndGet();
             } else if (e.run().status() == SyncStatus.COMPLETE) {
@@ -81,11 +83,7 @@ final class ServeCommand extends RuntimeCommand {
         });
         runtime.startNotices(); // team push, when configured
         runtime.startSync();
-        ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stocklens-serve-status");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("stocklens-serve-status"));
         long every = runtime.options().cadence().toMillis();
         status.scheduleAtFixedRate(() -> {
             try {

@@ -2,8 +2,8 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
-import com.stocklens.PolicySettings;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.settings.PolicySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

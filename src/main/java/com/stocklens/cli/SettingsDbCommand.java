@@ -1,10 +1,8 @@
 package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.TeamDatabaseConfig;
-import com.stocklens.UserSettings;
-import com.stocklens.secrets.PassphrasePrompt;
-import com.stocklens.secrets.SecretStores;
+import com.stocklens.app.settings.UserSettings;
+import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.service.SecretStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -70,7 +68,7 @@ final class SettingsDbCommand implements Callable<Integer> {
         if (clear) {
             settings.setDb(null, null);
             try {
-                secrets(workspace, env).delete(TeamDatabaseConfig.PASSWORD_KEY);
+                TeamDatabaseConfig.secretStore(workspace, env).delete(TeamDatabaseConfig.PASSWORD_KEY);
             } catch (SecretStore.SecretStoreException e) {
                 printer.message("The stored password could not be removed: " + e.getMessage());
             }
@@ -100,7 +98,7 @@ final class SettingsDbCommand implements Callable<Integer> {
                 return EXIT_USAGE;
             }
             try {
-                SecretStore store = secrets(workspace, env);
+                SecretStore store = TeamDatabaseConfig.secretStore(workspace, env);
                 store.put(TeamDatabaseConfig.PASSWORD_KEY, password);
                 printer.message("Password stored in the " + store.describe() + ".");
             } catch (SecretStore.SecretStoreException e) {
@@ -116,8 +114,7 @@ final class SettingsDbCommand implements Callable<Integer> {
                 printer.message("No team database is set: use settings db --url JDBC_URL first.");
                 return EXIT_USAGE;
             }
-            result = TeamDatabaseConfig.test(currentUrl, currentUser,
-                    TeamDatabaseConfig.password(env, () -> secrets(workspace, env)));
+            result = TeamDatabaseConfig.test(currentUrl, currentUser, TeamDatabaseConfig.password(workspace, env));
         }
         if (json) {
             ObjectNode n = Json.MAPPER.createObjectNode();
@@ -133,7 +130,7 @@ final class SettingsDbCommand implements Callable<Integer> {
             printer.result("Settings file: " + workspace.resolve("settings.properties"));
             printer.result("  db.url   " + (currentUrl == null ? "(not set: the workspace's own database file)" : currentUrl));
             printer.result("  db.user  " + (currentUser == null ? "(not set)" : currentUser));
-            printer.result("  password " + (env.containsKey(com.stocklens.AppRuntime.SHARED_DB_PASSWORD_ENV)
+            printer.result("  password " + (env.containsKey(TeamDatabaseConfig.SHARED_DB_PASSWORD_ENV)
                     ? "from STOCKLENS_DB_PASSWORD" : "from the secret store, if stored"));
             if (result != null) {
                 printer.result(result.message());
@@ -148,10 +145,6 @@ final class SettingsDbCommand implements Callable<Integer> {
         } else {
             n.put(key, value);
         }
-    }
-
-    private static SecretStore secrets(Path workspace, Map<String, String> env) {
-        return SecretStores.choose(workspace, env, PassphrasePrompt.NONE);
     }
 
     private StockLensCommand root() {

@@ -2,14 +2,17 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.store.SnapshotArchive;
-import com.stocklens.store.SnapshotFileException;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.workspace.SnapshotFiles;
+import com.stocklens.domain.BeijingTime;
+import com.stocklens.service.SnapshotFileException;
+import com.stocklens.service.SnapshotManifest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +31,6 @@ import picocli.CommandLine.Spec;
         subcommands = {SnapshotCommand.Export.class, SnapshotCommand.Info.class})
 final class SnapshotCommand implements Callable<Integer> {
     static final int EXIT_INVALID = 2;
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     @Spec
     CommandSpec spec;
@@ -53,12 +55,12 @@ final class SnapshotCommand implements Callable<Integer> {
             try {
                 return OffsetDateTime.parse(t).toInstant();
             } catch (DateTimeParseException e2) {
-                return LocalDateTime.parse(t).atZone(BEIJING).toInstant();
+                return LocalDateTime.parse(t).atZone(BeijingTime.ZONE).toInstant();
             }
         }
     }
 
-    static ObjectNode json(Path file, SnapshotArchive.Manifest m) {
+    static ObjectNode json(Path file, SnapshotManifest m) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("file", file.toString());
         root.put("formatVersion", m.formatVersion());
@@ -69,7 +71,7 @@ final class SnapshotCommand implements Callable<Integer> {
         root.put("workspace", m.workspaceName());
         root.put("mode", m.mode());
         ArrayNode sources = root.putArray("sources");
-        for (SnapshotArchive.SourceMoment s : m.sources()) {
+        for (SnapshotManifest.SourceMoment s : m.sources()) {
             ObjectNode n = sources.addObject();
             n.put("id", s.id());
             n.put("name", s.name());
@@ -103,7 +105,7 @@ final class SnapshotCommand implements Callable<Integer> {
         boolean json;
 
         @Override
-        int run(com.stocklens.AppRuntime runtime) {
+        int run(AppRuntime runtime) {
             Instant moment;
             Instant start = null;
             try {
@@ -126,11 +128,11 @@ final class SnapshotCommand implements Callable<Integer> {
                         + " (use e.g. 2026-11-27T04:00:00Z, or 2026-11-27T12:00 for Beijing time).");
                 return EXIT_INVALID;
             }
-            Path file = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+            Path file = out.getFileName().toString().toLowerCase(Locale.ROOT)
                     .endsWith(StockLensCommand.FILE_EXTENSION) ? out
                     : out.resolveSibling(out.getFileName() + StockLensCommand.FILE_EXTENSION);
             try {
-                SnapshotArchive.Manifest m = runtime.exportSnapshot(moment, start, file);
+                SnapshotManifest m = runtime.exportSnapshot(moment, start, file);
                 if (json) {
                     printer.result(Json.write(SnapshotCommand.json(file, m)));
                 } else {
@@ -160,14 +162,14 @@ final class SnapshotCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                SnapshotArchive.Manifest m = SnapshotArchive.verify(file);
+                SnapshotManifest m = SnapshotFiles.verify(file);
                 if (json) {
                     printer.result(Json.write(SnapshotCommand.json(file, m)));
                 } else {
                     printer.result("Snapshot of " + m.workspaceName() + " (" + m.mode() + ") at " + m.at()
                             + (m.from() == null ? "" : ", history from " + m.from())
                             + "; format " + m.formatVersion() + ", made by StockLens " + m.appVersion());
-                    for (SnapshotArchive.SourceMoment s : m.sources()) {
+                    for (SnapshotManifest.SourceMoment s : m.sources()) {
                         printer.result(String.format("  %-26s %s", s.name(),
                                 s.snapshotAt() == null ? "no snapshot" : s.snapshotAt().toString()));
                     }

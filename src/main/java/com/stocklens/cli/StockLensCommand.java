@@ -1,12 +1,15 @@
 package com.stocklens.cli;
 
-import com.stocklens.DataDirectory;
-import com.stocklens.AppRuntime;
-import com.stocklens.LaunchOptions;
-import com.stocklens.LiveConfig;
+import com.stocklens.app.settings.DataDirectory;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.settings.LiveConfig;
+import com.stocklens.app.team.TeamDatabaseConfig;
+import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.rules.Staleness;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -15,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The root command: with no subcommand the GUI starts; subcommands run headless. Holds the global
@@ -63,7 +67,7 @@ public final class StockLensCommand {
     Path snapshotFile;
     @Option(names = "--as-of", paramLabel = "INSTANT",
             description = "A past moment (ISO-8601 UTC) instead of now: the window opens on it (every screen shows it); flags and ageing answer as of it.")
-    java.time.Instant asOf;
+    Instant asOf;
     @Option(names = "--wall",
             description = "Open the window full screen in wall mode: dark, large tiles, rotating pages, for a monitor on the wall.")
     boolean wall;
@@ -115,7 +119,7 @@ public final class StockLensCommand {
     @Parameters(arity = "0..1", paramLabel = "FILE.stocklens",
             description = "A StockLens snapshot file to open (what the desktop passes for a double-clicked .stocklens file).")
     void setFileToOpen(Path file) {
-        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(FILE_EXTENSION)) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(FILE_EXTENSION)) {
             throw new ParameterException(spec.commandLine(),
                     "Unknown subcommand or file '" + file + "' (files to open end with " + FILE_EXTENSION + ")");
         }
@@ -128,14 +132,14 @@ public final class StockLensCommand {
     }
 
     /** The past moment the window should open on (--as-of), if any. */
-    public Optional<java.time.Instant> asOf() {
+    public Optional<Instant> asOf() {
         return Optional.ofNullable(asOf);
     }
 
     /** The screen asked for on the command line, upper-cased (FLAGS, STOCK …), if any. */
     public Optional<String> screen() {
         return screen == null || screen.isBlank() ? Optional.empty()
-                : Optional.of(screen.strip().toUpperCase(java.util.Locale.ROOT));
+                : Optional.of(screen.strip().toUpperCase(Locale.ROOT));
     }
 
     /** True when {@code --wall} asks for the window to open full screen in wall mode. */
@@ -144,31 +148,31 @@ public final class StockLensCommand {
     }
 
     /** The wall-mode page interval from {@code --wall-rotate}, if given (at least 5 seconds). */
-    public Optional<java.time.Duration> wallRotate() {
+    public Optional<Duration> wallRotate() {
         if (wallRotateSeconds == null) {
             return Optional.empty();
         }
         if (wallRotateSeconds < 5) {
             throw new ParameterException(spec.commandLine(), "--wall-rotate must be at least 5 seconds");
         }
-        return Optional.of(java.time.Duration.ofSeconds(wallRotateSeconds));
+        return Optional.of(Duration.ofSeconds(wallRotateSeconds));
     }
 
     /** The language asked for on the command line, if any. */
-    public Optional<java.util.Locale> language() {
+    public Optional<Locale> language() {
         if (language == null || language.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(language.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
-                ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH);
+        return Optional.of(language.toLowerCase(Locale.ROOT).startsWith("zh")
+                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
     }
 
     /**
      * The parser for this command line. {@code --screen ageing} must read "ageing" as the option's value,
      * not as the {@code ageing} subcommand.
      */
-    public static picocli.CommandLine commandLine(StockLensCommand command) {
-        return new picocli.CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
+    public static CommandLine commandLine(StockLensCommand command) {
+        return new CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
     }
 
     /** Resolves demo/live and the workspace from the options and the environment. */
@@ -183,11 +187,11 @@ public final class StockLensCommand {
         Optional<LiveConfig> live = demo ? Optional.empty() : LiveConfig.from(env);
         // --db wins; else the workspace's settings.properties (db.url, written by `settings db`).
         String sharedDb = this.sharedDb != null && !this.sharedDb.isBlank() ? this.sharedDb
-                : com.stocklens.TeamDatabaseConfig.settingsUrl(settingsWorkspace()).orElse(null);
+                : TeamDatabaseConfig.settingsUrl(settingsWorkspace()).orElse(null);
         // Nothing configured (no environment, no stored connection) → the demo, as a first start should be.
         // A shared team database is configured by definition: the demo runs there only when asked for.
         boolean runDemo = demo || (sharedDb == null && live.isEmpty()
-                && !AppRuntime.hasStoredConnections(DataDirectory.resolve(dataDir)));
+                && !WorkspaceOpener.hasStoredConnections(DataDirectory.resolve(dataDir)));
         Duration cadence = cadenceSeconds != null ? Duration.ofSeconds(Math.max(1, cadenceSeconds))
                 : runDemo ? LaunchOptions.DEMO_CADENCE : LaunchOptions.LIVE_CADENCE;
         Duration stale = staleAfterMinutes != null ? Duration.ofMinutes(Math.max(1, staleAfterMinutes))

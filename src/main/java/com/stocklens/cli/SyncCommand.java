@@ -2,15 +2,14 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
-import com.stocklens.domain.SyncRun;
-import com.stocklens.domain.SyncStatus;
-import com.stocklens.sync.ActivitySync;
-import java.util.Optional;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.SyncOnce;
 import com.stocklens.domain.CalibrationState;
+import com.stocklens.domain.SyncRun;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagsChanged;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,20 +52,13 @@ final class SyncCommand extends RuntimeCommand {
             }
             return 0;
         }
-        List<SyncRun> runs = runtime.syncEngine().syncAllOnce();
-        long activityStarted = System.nanoTime();
-        // Team mode: orders and returns are read by the desk polling the shop.
-        Optional<ActivitySync.Run> activity = runtime.activitySync()
-                .filter(a -> runtime.syncEngine().polls(a.sourceId())).map(ActivitySync::syncOnce);
-        long activityMillis = (System.nanoTime() - activityStarted) / 1_000_000;
-        String activitySource = runtime.activitySync().map(a -> "activity:" + a.sourceId()).orElse(null);
-        boolean failed = runs.stream().anyMatch(r -> r.status() != SyncStatus.COMPLETE)
-                || activity.map(a -> !a.ok()).orElse(false);
-        // Judge the red flags on what was just stored (also when a source failed: that is a flag too),
-        // so `flags` right after `sync --once` shows them.
-        FlagsChanged flags = runtime.flagEngine().evaluateNow();
-        // Keep history within the retention policy (README "History and time travel").
-        runtime.historyCompactor().compactNow();
+        // Judges the red flags on what was just stored, so `flags` right after `sync --once` shows them,
+        // and keeps history within the retention policy (README "History and time travel").
+        SyncOnce once = runtime.syncOnce();
+        List<SyncRun> runs = once.runs();
+        Optional<SyncOnce.Activity> activity = once.activity();
+        boolean failed = once.failed();
+        FlagsChanged flags = once.flags();
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (SyncRun r : runs) {
@@ -85,11 +77,11 @@ final class SyncCommand extends RuntimeCommand {
             }
             activity.ifPresent(a -> {
                 ObjectNode n = array.addObject();
-                n.put("source", activitySource);
+                n.put("source", a.source());
                 n.put("status", a.ok() ? "COMPLETE" : "FAILED");
-                n.put("rows", a.sales() + a.returns());
+                n.put("rows", a.rows());
                 n.put("requests", a.requests());
-                n.put("durationMillis", activityMillis);
+                n.put("durationMillis", a.durationMillis());
                 Json.putInstant(n, "finishedAt", runtime.clock().instant());
                 if (a.ok()) {
                     n.putNull("error");
@@ -105,8 +97,8 @@ final class SyncCommand extends RuntimeCommand {
                         r.error() == null ? "" : "  " + r.error()));
             }
             activity.ifPresent(a -> printer.result(String.format("%-22s %-9s %7d rows %5d requests %6d ms%s",
-                    activitySource, a.ok() ? "COMPLETE" : "FAILED", a.sales() + a.returns(), a.requests(),
-                    activityMillis, a.ok() ? "" : "  " + a.error())));
+                    a.source(), a.ok() ? "COMPLETE" : "FAILED", a.rows(), a.requests(),
+                    a.durationMillis(), a.ok() ? "" : "  " + a.error())));
         }
         // The state, not this evaluation's delta: the engine may already have judged part of it after the
         // stock sync events, before this evaluation (which adds what the orders-and-returns read changed).

@@ -2,14 +2,12 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.TeamDatabaseConfig;
-import com.stocklens.UserSettings;
-import com.stocklens.secrets.PassphrasePrompt;
-import com.stocklens.secrets.SecretStores;
-import com.stocklens.store.Database;
-import com.stocklens.store.WorkspaceInUseException;
-import com.stocklens.store.WorkspaceMover;
-import com.stocklens.store.WorkspaceOpenException;
+import com.stocklens.app.settings.DataDirectory;
+import com.stocklens.app.settings.UserSettings;
+import com.stocklens.app.team.TeamDatabaseConfig;
+import com.stocklens.app.team.WorkspaceTransfer;
+import com.stocklens.service.TeamDatabase.MoveProgress;
+import com.stocklens.service.TeamDatabase.TableCount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -87,33 +85,22 @@ final class WorkspaceCommand implements Callable<Integer> {
         Map<String, String> env = root.environment();
         Path workspace = root.settingsWorkspace();
         String role = user != null ? user : new UserSettings(workspace).dbUser().orElse(null);
-        String password = TeamDatabaseConfig.password(env,
-                () -> SecretStores.choose(workspace, env, PassphrasePrompt.NONE));
+        String password = TeamDatabaseConfig.password(workspace, env);
         // The new folder is opened as --data-dir DIR (plus --demo for the demo's data, which lives in DIR/demo).
-        Path local = up ? workspace
-                : com.stocklens.DataDirectory.workspace(toDir.toAbsolutePath().normalize(), root.demo);
+        Path local = up ? workspace : DataDirectory.workspace(toDir.toAbsolutePath().normalize(), root.demo);
         if (!up && Files.exists(local.resolve("db").resolve("stocklens.mv.db")) && !force) {
             printer.message(local + " already holds a StockLens workspace: choose a new folder, or --force to replace "
                     + "its data.");
             return EXIT_FAILED;
         }
-        Database team;
-        try {
-            team = Database.openShared(url, role, password);
-        } catch (WorkspaceOpenException e) {
-            printer.message("Could not open the team database. "
-                    + TeamDatabaseConfig.explain(url, e.getCause() == null ? e : e.getCause(), password));
-            return EXIT_FAILED;
-        }
-        try (team; Database file = Database.open(local)) {
-            Database source = up ? file : team;
-            Database target = up ? team : file;
-            printer.message("Moving " + source.url() + " → " + target.url());
-            WorkspaceMover.Result result = new WorkspaceMover(source, target).move(force, this::progress, () -> false);
-            report(source, target, result);
+        try (WorkspaceTransfer transfer = WorkspaceTransfer.open(url, role, password, local, up)) {
+            printer.message("Moving " + transfer.sourceUrl() + " → " + transfer.targetUrl());
+            WorkspaceTransfer.Result result = transfer.move(force, this::progress);
+            report(transfer.sourceUrl(), transfer.targetUrl(), result);
             if (up) {
-                printer.message("Done. Every desk now opens the team database with --db " + Database.safeUrl(url)
-                        + " or `stocklens settings db --url " + Database.safeUrl(url) + "`; this folder's own file "
+                String safeUrl = TeamDatabaseConfig.safeUrl(url);
+                printer.message("Done. Every desk now opens the team database with --db " + safeUrl
+                        + " or `stocklens settings db --url " + safeUrl + "`; this folder's own file "
                         + "is left as it was.");
             } else {
                 printer.message("Done. Open it with `stocklens " + (root.demo ? "--demo " : "") + "--data-dir "
@@ -121,10 +108,7 @@ final class WorkspaceCommand implements Callable<Integer> {
                         + ".stocklens file instead.");
             }
             return 0;
-        } catch (WorkspaceInUseException | WorkspaceOpenException e) {
-            printer.message(e.getMessage());
-            return EXIT_FAILED;
-        } catch (WorkspaceMover.MoveException e) {
+        } catch (WorkspaceTransfer.TransferException e) {
             printer.message(e.getMessage());
             return EXIT_FAILED;
         }
@@ -133,7 +117,7 @@ final class WorkspaceCommand implements Callable<Integer> {
     private String lastTable;
     private int lastPercent = -1;
 
-    private void progress(WorkspaceMover.Progress p) {
+    private void progress(MoveProgress p) {
         int percent = (int) Math.floor(p.fraction() * 100);
         boolean newTable = !p.table().equals(lastTable);
         if (newTable || percent >= lastPercent + 10 || p.rowsDone() == p.rowsTotal() && p.rowsTotal() > 0) {
@@ -144,16 +128,16 @@ final class WorkspaceCommand implements Callable<Integer> {
         }
     }
 
-    private void report(Database source, Database target, WorkspaceMover.Result result) {
+    private void report(String sourceUrl, String targetUrl, WorkspaceTransfer.Result result) {
         if (json) {
             ObjectNode n = Json.MAPPER.createObjectNode();
-            n.put("from", source.url());
-            n.put("to", target.url());
+            n.put("from", sourceUrl);
+            n.put("to", targetUrl);
             n.put("rows", result.rows());
             n.put("millis", result.millis());
-            n.put("verified", result.tables().stream().allMatch(WorkspaceMover.TableCount::matches));
+            n.put("verified", result.verified());
             ArrayNode tables = n.putArray("tables");
-            for (WorkspaceMover.TableCount c : result.tables()) {
+            for (TableCount c : result.tables()) {
                 ObjectNode t = tables.addObject();
                 t.put("table", c.table());
                 t.put("source", c.source());
@@ -163,7 +147,7 @@ final class WorkspaceCommand implements Callable<Integer> {
             return;
         }
         printer.result(String.format(Locale.ROOT, "%-26s %12s %12s", "table", "source rows", "target rows"));
-        for (WorkspaceMover.TableCount c : result.tables()) {
+        for (TableCount c : result.tables()) {
             printer.result(String.format(Locale.ROOT, "%-26s %12d %12d  %s", c.table(), c.source(), c.target(),
                     c.matches() ? "ok" : "DIFFERENT"));
         }

@@ -1,6 +1,7 @@
 package com.stocklens.domain;
 
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,6 @@ public record Warehouse(
     }
 
     public static String idOf(Provider provider, String providerWarehouseId) {
-        return provider.name().toLowerCase(java.util.Locale.ROOT) + ":" + providerWarehouseId;
+        return provider.name().toLowerCase(Locale.ROOT) + ":" + providerWarehouseId;
     }
 }

@@ -9,6 +9,7 @@ import com.stocklens.service.FlagsChanged;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
 import com.stocklens.service.Notices;
+import com.stocklens.support.NamedThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,11 +105,7 @@ public final class NoticeCenter implements Notices, AutoCloseable {
     }
 
     private static ScheduledExecutorService newScheduler() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "stocklens-notices");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, NamedThreads.daemon("stocklens-notices"));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         return executor;
     }

@@ -2,11 +2,11 @@ package com.stocklens.notify;
 
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.service.NoticeKind;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -16,7 +16,6 @@ import java.util.Locale;
  * DingTalk robot guarded by the custom keyword "StockLens" accepts it.
  */
 final class NoticeText {
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
     private NoticeText() {
@@ -27,7 +26,7 @@ final class NoticeText {
         String where = task.sellerSku() + " @ " + (warehouseName != null ? warehouseName : task.warehouseId());
         String left = hms(task.timeLeft(now));
         String gap = String.format(Locale.ROOT, "%+d", task.gap());
-        String deadline = BEIJING_TIME.format(task.deadline().atZone(BEIJING));
+        String deadline = BEIJING_TIME.format(task.deadline().atZone(BeijingTime.ZONE));
         String figures = "TikTok " + task.tiktokQuantity();
         String zh;
         String en;

@@ -5,6 +5,7 @@ import com.stocklens.connector.http.HttpPolicy;
 import com.stocklens.connector.http.RateLimit;
 import com.stocklens.connector.http.RequestCounter;
 import com.stocklens.connector.http.RetryPolicy;
+import com.stocklens.support.NamedThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -91,11 +92,7 @@ public final class TeamPushService implements AutoCloseable {
         this.rate = Objects.requireNonNull(rate, "rate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "stocklens-push");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new ScheduledThreadPoolExecutor(1, NamedThreads.daemon("stocklens-push"));
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }

@@ -4,6 +4,7 @@ import com.stocklens.service.TeamPush;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The settings dialog's view of {@link TeamPushService}: platform-neutral robot settings in and out. */
@@ -38,7 +39,7 @@ public final class TeamPushSettings implements TeamPush {
         try {
             r = toRobot(robot);
         } catch (IllegalArgumentException e) {
-            return java.util.concurrent.CompletableFuture.completedFuture(new TestResult(false, e.getMessage()));
+            return CompletableFuture.completedFuture(new TestResult(false, e.getMessage()));
         }
         return service.test(r).thenApply(outcome -> outcome instanceof PushOutcome.Failed f
                 ? new TestResult(false, f.reason())

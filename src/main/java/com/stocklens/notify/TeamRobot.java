@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
@@ -83,7 +84,7 @@ public record TeamRobot(Platform platform, String webhookUrl, String secret) {
     public String id() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(webhookUrl.getBytes(StandardCharsets.UTF_8));
-            return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + HexFormat.of().formatHex(digest, 0, 4);
+            return platform.name().toLowerCase(Locale.ROOT) + ":" + HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

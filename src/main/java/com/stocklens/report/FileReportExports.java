@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,12 +49,12 @@ public final class FileReportExports implements ReportExports {
     }
 
     @Override
-    public void exportTable(String title, java.util.List<String> headers, java.util.List<java.util.List<Object>> rows,
+    public void exportTable(String title, List<String> headers, List<List<Object>> rows,
                             ReportFormat format, Locale locale, Path out) throws IOException {
         Table table = new Table(title.length() > 31 ? title.substring(0, 31) : title, headers, rows);
         write(out, os -> {
             switch (format) {
-                case XLSX -> xlsx.write(java.util.List.of(table), os);
+                case XLSX -> xlsx.write(List.of(table), os);
                 case PDF -> pdf.writeTable(title, table, os);
                 case CSV -> csv.write(table, os);
             }

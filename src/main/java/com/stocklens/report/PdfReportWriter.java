@@ -11,7 +11,9 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
@@ -136,7 +138,7 @@ public final class PdfReportWriter {
     private static Image ageChart(PdfWriter writer, HealthReport r, Labels l, BaseFont base) throws DocumentException {
         Map<String, Double> bars = new LinkedHashMap<>();
         bars.put(l.get("scope.overall"), share(r.overall()));
-        new java.util.TreeMap<>(r.perWarehouse()).forEach((w, fs) -> bars.put(w, share(fs)));
+        new TreeMap<>(r.perWarehouse()).forEach((w, fs) -> bars.put(w, share(fs)));
         float width = 760;
         float height = 170;
         float left = 40;
@@ -244,6 +246,6 @@ public final class PdfReportWriter {
     }
 
     private static String format(double v) {
-        return String.format(java.util.Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -7,6 +7,7 @@ import com.stocklens.domain.HealthReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Turns reports into the tables every format writes, so XLSX, PDF and CSV show the same views. */
@@ -23,7 +24,7 @@ public final class ReportTables {
         }
         tables.add(new Table(l.get("sheet.overall"), figureHeaders(false, l), overall));
         List<List<Object>> perWarehouse = new ArrayList<>();
-        for (Map.Entry<String, List<HealthFigure>> e : new java.util.TreeMap<>(r.perWarehouse()).entrySet()) {
+        for (Map.Entry<String, List<HealthFigure>> e : new TreeMap<>(r.perWarehouse()).entrySet()) {
             for (HealthFigure f : e.getValue()) {
                 perWarehouse.add(figureRow(e.getKey(), f, l));
             }
@@ -46,7 +47,7 @@ public final class ReportTables {
         for (HealthFigure f : r.overall()) {
             rows.add(figureRow(l.get("scope.overall"), f, l));
         }
-        new java.util.TreeMap<>(r.perWarehouse()).forEach((w, fs) -> fs.forEach(f -> rows.add(figureRow(w, f, l))));
+        new TreeMap<>(r.perWarehouse()).forEach((w, fs) -> fs.forEach(f -> rows.add(figureRow(w, f, l))));
         List<String> headers = new ArrayList<>(figureHeaders(true, l));
         headers.set(0, l.get("col.scope"));
         return new Table(l.get("title.health"), headers, rows);

@@ -2,6 +2,7 @@ package com.stocklens.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ public record Table(String title, List<String> headers, List<List<Object>> rows)
         headers = List.copyOf(headers);
         List<List<Object>> copy = new ArrayList<>(rows.size());
         for (List<Object> r : rows) {
-            copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(r))); // nulls allowed
+            copy.add(Collections.unmodifiableList(new ArrayList<>(r))); // nulls allowed
         }
         rows = List.copyOf(copy);
     }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * FIFO inventory age (DOMAIN.md "Age"): every unit that leaves consumes the oldest units; age = today −
@@ -150,7 +151,7 @@ public final class FifoAgeing {
         ListIterator<Layer> it = layers.listIterator();
         while (it.hasNext()) {
             Layer l = it.next();
-            if (java.util.Objects.equals(l.receivedOn, receivedOn)) {
+            if (Objects.equals(l.receivedOn, receivedOn)) {
                 l.units += units;
                 return;
             }

@@ -6,6 +6,7 @@ import com.stocklens.domain.HealthIndicator;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Verdict;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class HealthCalculator {
             byWarehouse.computeIfAbsent(l.warehouseId(), k -> new ArrayList<>()).add(l);
             bySku.computeIfAbsent(l.sellerSku(), k -> new ArrayList<>()).add(l);
         }
-        long periodDays = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        long periodDays = ChronoUnit.DAYS.between(from, to) + 1;
         Map<String, List<HealthFigure>> perWarehouse = new LinkedHashMap<>();
         byWarehouse.forEach((w, ls) -> perWarehouse.put(w, withCoverage(figures(ls), ls, periodDays)));
         List<HealthReport.SkuHealth> perSku = new ArrayList<>(bySku.size());

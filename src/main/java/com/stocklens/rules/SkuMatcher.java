@@ -6,6 +6,7 @@ import com.stocklens.domain.SkuMapping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class SkuMatcher {
         }
     }
 
-    private final Set<String> exact = new java.util.HashSet<>();
+    private final Set<String> exact = new HashSet<>();
     private final Map<String, List<String>> folded = new HashMap<>();
     private final Map<String, List<String>> byBarcode = new HashMap<>();
     private final Map<String, String> manual = new HashMap<>();

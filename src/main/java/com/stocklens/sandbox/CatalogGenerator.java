@@ -3,6 +3,7 @@ package com.stocklens.sandbox;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -64,7 +65,7 @@ final class CatalogGenerator {
             int variantCount = Math.min(1 + rnd.nextInt(Math.min(4, base.variants().length)), skuCount - skus.size());
             // A random choice of variants, so equal bases do not always offer the same colours.
             List<String[]> pool = new ArrayList<>(List.of(base.variants()));
-            java.util.Collections.shuffle(pool, rnd);
+            Collections.shuffle(pool, rnd);
             double price = base.minPrice() + rnd.nextDouble() * (base.maxPrice() - base.minPrice());
             BigDecimal usd = BigDecimal.valueOf(Math.floor(price) + 0.99).setScale(2, RoundingMode.HALF_UP);
             BigDecimal gbp = BigDecimal.valueOf(Math.floor(price * 0.8) + 0.99).setScale(2, RoundingMode.HALF_UP);

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public final class PartnerSpreadsheet {
     public static void write(PartnerStock stock, PartnerWarehouse warehouse, Instant at, Path file) throws IOException {
         byte[] bytes = csv(stock, warehouse, at).getBytes(Charset.forName("GBK"));
         Files.createDirectories(file.toAbsolutePath().getParent());
-        if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+        if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
             return;
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

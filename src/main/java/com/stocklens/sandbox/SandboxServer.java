@@ -1,5 +1,9 @@
 package com.stocklens.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.support.NamedThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.stocklens.sandbox.Exchange.Request;
@@ -12,13 +16,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +60,7 @@ public final class SandboxServer implements AutoCloseable {
     }
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     /** Per dialect: when each request arrived ({@link System#nanoTime()}), and how many were refused with 429 by its limiter. */
-    private final Map<String, java.util.List<Long>> requestTimes = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> requestTimes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final TikTokDialect tiktok;
     private final ShipBobDialect shipbob;
@@ -72,7 +81,7 @@ public final class SandboxServer implements AutoCloseable {
         this.shipmonk = new ShipMonkDialect(world);
         this.flexport = new FlexportDialect(world);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        this.executor = Executors.newFixedThreadPool(THREADS, NamedThreads.numbered("sandbox-http-"));
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
@@ -125,12 +134,12 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** Lifetime of access tokens issued from now on (default 7 days, as TikTok's). */
-    public void setTikTokAccessTokenLifetime(java.time.Duration lifetime) {
+    public void setTikTokAccessTokenLifetime(Duration lifetime) {
         tiktokAuth.setAccessTokenLifetime(lifetime);
     }
 
     /** Lifetime of the authorization (refresh tokens) granted from now on (default 365 days). */
-    public void setTikTokRefreshTokenLifetime(java.time.Duration lifetime) {
+    public void setTikTokRefreshTokenLifetime(Duration lifetime) {
         tiktokAuth.setRefreshTokenLifetime(lifetime);
     }
 
@@ -180,8 +189,8 @@ public final class SandboxServer implements AutoCloseable {
      * every request so far): what its rate limit is about. Provider names: "tiktok", "shipbob", "winit",
      * "goodcang", "shipmonk", "flexport", "tiktokauth".
      */
-    public int peakRequests(String provider, java.time.Duration window) {
-        java.util.List<Long> times = requestTimes.get(provider);
+    public int peakRequests(String provider, Duration window) {
+        List<Long> times = requestTimes.get(provider);
         if (times == null) {
             return 0;
         }
@@ -208,7 +217,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static String providerOf(Exchange.Dialect dialect) {
-        return dialect.getClass().getSimpleName().replace("Dialect", "").toLowerCase(java.util.Locale.ROOT);
+        return dialect.getClass().getSimpleName().replace("Dialect", "").toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -233,8 +242,8 @@ public final class SandboxServer implements AutoCloseable {
             }
             Exchange.Dialect dialect = dialectOf(path);
             if (dialect != null) {
-                requestTimes.computeIfAbsent(providerOf(dialect), k -> java.util.Collections.synchronizedList(
-                        new java.util.ArrayList<>())).add(System.nanoTime());
+                requestTimes.computeIfAbsent(providerOf(dialect), k -> Collections.synchronizedList(
+                        new ArrayList<>())).add(System.nanoTime());
             }
             Optional<Fault> fault = faults.take(path);
             Fault.Kind kind = fault.map(Fault::kind).orElse(null);
@@ -326,7 +335,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** Request parameters that move through a listing (or change on every call) and so do not name it. */
-    private static final java.util.Set<String> PAGING = java.util.Set.of("timestamp", "sign", "client_sign", "page",
+    private static final Set<String> PAGING = Set.of("timestamp", "sign", "client_sign", "page",
             "pagenum", "page_token", "cursor", "offset", "next", "pagesize", "page_size", "limit", "sign_method");
 
     /**
@@ -334,14 +343,14 @@ public final class SandboxServer implements AutoCloseable {
      * every action to one path) except paging and signing ones, so the shop, warehouse or action counts.
      */
     private static String endpoint(HttpExchange ex, String path, byte[] body) {
-        java.util.TreeMap<String, String> key = new java.util.TreeMap<>();
+        TreeMap<String, String> key = new TreeMap<>();
         try {
             Exchange.parseQuery(ex.getRequestURI().getRawQuery()).forEach(key::put);
         } catch (IllegalArgumentException e) {
             // An undecodable query: the path alone names the listing.
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode n = body.length == 0 ? null : Exchange.JSON.readTree(body);
+            JsonNode n = body.length == 0 ? null : Exchange.JSON.readTree(body);
             if (n != null && n.isObject()) {
                 n.fields().forEachRemaining(f -> {
                     if (f.getValue().isObject()) {
@@ -354,7 +363,7 @@ public final class SandboxServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // Not JSON: nothing more to name the listing by.
         }
-        key.keySet().removeIf(k -> PAGING.contains(k.substring(k.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT)));
+        key.keySet().removeIf(k -> PAGING.contains(k.substring(k.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)));
         return path + key;
     }
 
@@ -370,7 +379,7 @@ public final class SandboxServer implements AutoCloseable {
      */
     static Response mangle(Response r, Fault.Kind kind) {
         try {
-            com.fasterxml.jackson.databind.JsonNode root = Exchange.JSON.readTree(r.body());
+            JsonNode root = Exchange.JSON.readTree(r.body());
             if (root == null) {
                 return r;
             }
@@ -381,12 +390,12 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private static void mangle(com.fasterxml.jackson.databind.JsonNode node, boolean inArray, Fault.Kind kind) {
-        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
-            java.util.List<String> names = new java.util.ArrayList<>();
+    private static void mangle(JsonNode node, boolean inArray, Fault.Kind kind) {
+        if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
             o.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                com.fasterxml.jackson.databind.JsonNode v = o.get(name);
+                JsonNode v = o.get(name);
                 if (inArray && v.isNumber()) {
                     if (kind == Fault.Kind.MISSING_FIELDS) {
                         o.remove(name);
@@ -397,8 +406,8 @@ public final class SandboxServer implements AutoCloseable {
                     mangle(v, inArray, kind);
                 }
             }
-        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
-            for (com.fasterxml.jackson.databind.JsonNode v : a) {
+        } else if (node instanceof ArrayNode a) {
+            for (JsonNode v : a) {
                 mangle(v, true, kind);
             }
         }
@@ -456,14 +465,5 @@ public final class SandboxServer implements AutoCloseable {
         } else {
             out.close();
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

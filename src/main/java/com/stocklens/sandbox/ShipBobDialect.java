@@ -5,16 +5,19 @@ import static com.stocklens.sandbox.Exchange.obj;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.sandbox.Exchange.Request;
 import com.stocklens.sandbox.Exchange.Response;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -29,11 +32,11 @@ final class ShipBobDialect implements Exchange.Dialect {
     static final int DEFAULT_PAGE_SIZE = 50;
 
     private final SimulatedWorld world;
-    private final java.util.function.BooleanSupplier rateLimiting;
+    private final BooleanSupplier rateLimiting;
     private final SlidingWindowLimiter limiter =
             new SlidingWindowLimiter(RATE_LIMIT_PER_MINUTE, TimeUnit.MINUTES.toNanos(1), System::nanoTime);
 
-    ShipBobDialect(SimulatedWorld world, java.util.function.BooleanSupplier rateLimiting) {
+    ShipBobDialect(SimulatedWorld world, BooleanSupplier rateLimiting) {
         this.world = world;
         this.rateLimiting = rateLimiting;
     }
@@ -269,7 +272,7 @@ final class ShipBobDialect implements Exchange.Dialect {
         WorldView view = world.view();
         List<Wro> wros = view.wros().stream()
                 .filter(w -> statuses == null || statuses.contains(w.status()))
-                .sorted(java.util.Comparator.comparingLong(Wro::id))
+                .sorted(Comparator.comparingLong(Wro::id))
                 .toList();
         int totalPages = Math.max(1, (wros.size() + limit - 1) / limit);
         List<Object> body = new ArrayList<>();
@@ -284,7 +287,7 @@ final class ShipBobDialect implements Exchange.Dialect {
         if (page < totalPages) {
             String next = "/receiving?Page=" + (page + 1) + "&Limit=" + limit;
             if (req.param("Statuses") != null) {
-                next += "&Statuses=" + java.net.URLEncoder.encode(req.param("Statuses"), StandardCharsets.UTF_8);
+                next += "&Statuses=" + URLEncoder.encode(req.param("Statuses"), StandardCharsets.UTF_8);
             }
             headers.put("Next-Page", next);
         }
@@ -309,7 +312,7 @@ final class ShipBobDialect implements Exchange.Dialect {
         int page = positive(req.param("Cursor"), 1, "Cursor");
         WorldView view = world.view();
         List<SimReturn> all = view.returns().stream()
-                .sorted(java.util.Comparator.comparingLong(SimReturn::id)).toList();
+                .sorted(Comparator.comparingLong(SimReturn::id)).toList();
         int lastPage = Math.max(1, (all.size() + limit - 1) / limit);
         List<Object> items = new ArrayList<>();
         for (int i = (page - 1) * limit; i < Math.min(all.size(), page * limit); i++) {

@@ -7,7 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -120,7 +124,7 @@ public final class SimulatedWorld {
     /** Randomness of the lot layer only, for the same reason as {@link #tiktokRnd}. */
     private final Random lotRnd;
     /** Lots per cell, oldest first; their units always add up to {@link #onHand}. */
-    private final List<java.util.ArrayDeque<MutableLot>> lots;
+    private final List<ArrayDeque<MutableLot>> lots;
     /** Per cell, the lot whose units left last: where a restocked return goes back to. */
     private final MutableLot[] lastConsumed;
     private long lotSeq;
@@ -169,7 +173,7 @@ public final class SimulatedWorld {
         returnPendingQc = new int[cells];
         lots = new ArrayList<>(cells);
         for (int c = 0; c < cells; c++) {
-            lots.add(new java.util.ArrayDeque<>());
+            lots.add(new ArrayDeque<>());
         }
         lastConsumed = new MutableLot[cells];
         cumulativeWeight = new int[skuCount];
@@ -744,7 +748,7 @@ public final class SimulatedWorld {
 
     /** Units leaving the building take the oldest lot first (FIFO). */
     private void consumeLots(int c, int units) {
-        java.util.ArrayDeque<MutableLot> cell = lots.get(c);
+        ArrayDeque<MutableLot> cell = lots.get(c);
         int left = units;
         while (left > 0 && !cell.isEmpty()) {
             MutableLot oldest = cell.peekFirst();
@@ -774,7 +778,7 @@ public final class SimulatedWorld {
     /** A restocked return goes back to the lot consumed last, with that lot's date: returns are not receipts. */
     private void restockLot(int c) {
         MutableLot back = lastConsumed[c];
-        java.util.ArrayDeque<MutableLot> cell = lots.get(c);
+        ArrayDeque<MutableLot> cell = lots.get(c);
         if (!cell.contains(back)) {
             back = new MutableLot(back.number, back.receivedAt, 0);
             lastConsumed[c] = back;
@@ -786,7 +790,7 @@ public final class SimulatedWorld {
 
     private List<List<SimLot>> lotViews() {
         List<List<SimLot>> out = new ArrayList<>(lots.size());
-        for (java.util.ArrayDeque<MutableLot> cell : lots) {
+        for (ArrayDeque<MutableLot> cell : lots) {
             List<SimLot> views = new ArrayList<>(cell.size());
             for (MutableLot l : cell) {
                 views.add(new SimLot(l.number, l.receivedAt, l.units));
@@ -836,7 +840,7 @@ public final class SimulatedWorld {
 
     private int pickWeightedSku() {
         int r = rnd.nextInt(cumulativeWeight[cumulativeWeight.length - 1]);
-        int i = java.util.Arrays.binarySearch(cumulativeWeight, r + 1);
+        int i = Arrays.binarySearch(cumulativeWeight, r + 1);
         if (i < 0) {
             i = -i - 1;
         }
@@ -881,13 +885,13 @@ public final class SimulatedWorld {
 
     /** 28 days of orders before the start, hour by hour, following the FCs' local hour and weekday. */
     private void generateOrderHistory() {
-        Instant start = epoch.minus(Duration.ofDays(HISTORY_DAYS)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant start = epoch.minus(Duration.ofDays(HISTORY_DAYS)).truncatedTo(ChronoUnit.HOURS);
         // Stop two hours short: every history order has shipped (or been cancelled) before the start,
         // the open orders at the start are exactly the world's initial reservations.
         Instant end = epoch.minus(Duration.ofHours(2));
         for (Instant hour = start; hour.isBefore(end); hour = hour.plus(Duration.ofHours(1))) {
             for (int f = 0; f < FC_COUNT; f++) {
-                java.time.ZonedDateTime local = hour.atZone(FCS.get(f).zone());
+                ZonedDateTime local = hour.atZone(FCS.get(f).zone());
                 boolean weekend = local.getDayOfWeek().getValue() >= 6;
                 double lambda = HISTORY_ORDERS_PER_HOUR * scale * HOUR_FACTOR[local.getHour()]
                         * (weekend ? WEEKEND_FACTOR : 1.0);
@@ -989,7 +993,7 @@ public final class SimulatedWorld {
 
     private int pickWeightedSku(Random random) {
         int r = random.nextInt(cumulativeWeight[cumulativeWeight.length - 1]);
-        int i = java.util.Arrays.binarySearch(cumulativeWeight, r + 1);
+        int i = Arrays.binarySearch(cumulativeWeight, r + 1);
         return i < 0 ? -i - 1 : i;
     }
 

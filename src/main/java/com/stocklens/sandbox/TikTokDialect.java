@@ -7,6 +7,7 @@ import com.stocklens.connector.tiktok.TikTokSigner;
 import com.stocklens.sandbox.Exchange.Request;
 import com.stocklens.sandbox.Exchange.Response;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -15,12 +16,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * TikTok Shop Open API (202309) on loopback: the checks of tiktok-shop.md §2–3 and §6 (app key,
@@ -50,7 +53,7 @@ final class TikTokDialect implements Exchange.Dialect {
 
     private final SimulatedWorld world;
     private final SlidingWindowLimiter limiter;
-    private final java.util.function.BooleanSupplier rateLimiting;
+    private final BooleanSupplier rateLimiting;
     private final AtomicLong requestSeq = new AtomicLong();
     /** Per shop id: TikTok SKU id → SKU, and product id → product. */
     private final Map<String, Map<String, SimSku>> skusById = new HashMap<>();
@@ -58,7 +61,7 @@ final class TikTokDialect implements Exchange.Dialect {
 
     private final TikTokAuthDialect auth;
 
-    TikTokDialect(SimulatedWorld world, java.util.function.BooleanSupplier rateLimiting, TikTokAuthDialect auth) {
+    TikTokDialect(SimulatedWorld world, BooleanSupplier rateLimiting, TikTokAuthDialect auth) {
         this.world = world;
         this.auth = auth;
         this.rateLimiting = rateLimiting;
@@ -392,7 +395,7 @@ final class TikTokDialect implements Exchange.Dialect {
         }
         String order = req.param("sort_order");
         boolean desc = order == null || order.isEmpty() ? descByDefault : "DESC".equalsIgnoreCase(order);
-        java.util.Comparator<Found> cmp = java.util.Comparator.comparingLong(Found::time).thenComparing(Found::id);
+        Comparator<Found> cmp = Comparator.comparingLong(Found::time).thenComparing(Found::id);
         if (desc) {
             cmp = cmp.reversed();
         }
@@ -495,13 +498,13 @@ final class TikTokDialect implements Exchange.Dialect {
     }
 
     /** Prices as TikTok sends them: decimal strings. */
-    private record BigDecimalPrice(java.math.BigDecimal value) {
+    private record BigDecimalPrice(BigDecimal value) {
         String text() {
             return value.toPlainString();
         }
 
         String times(int n) {
-            return value.multiply(java.math.BigDecimal.valueOf(n)).toPlainString();
+            return value.multiply(BigDecimal.valueOf(n)).toPlainString();
         }
     }
 
@@ -527,10 +530,10 @@ final class TikTokDialect implements Exchange.Dialect {
 
     private Map<String, Object> returnOrder(SimTikTokReturn r, SimShop shop, long updated, Instant now) {
         List<Object> lines = new ArrayList<>();
-        java.math.BigDecimal refund = java.math.BigDecimal.ZERO;
+        BigDecimal refund = BigDecimal.ZERO;
         for (SimTikTokReturn.Line l : r.lines()) {
             SimSku sku = world.skus().get(l.skuIndex());
-            java.math.BigDecimal price = "GBP".equals(shop.currency()) ? sku.priceGbp() : sku.priceUsd();
+            BigDecimal price = "GBP".equals(shop.currency()) ? sku.priceGbp() : sku.priceUsd();
             refund = refund.add(price);
             lines.add(obj("return_line_item_id", l.lineId(),
                     "order_line_item_id", Long.toString(577_900_000_000_000_000L + Long.parseLong(l.lineId()) % 1_000_000_000L),

@@ -3,6 +3,7 @@ package com.stocklens.sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +122,7 @@ public final class WorldView {
     /** The drifts active in this view. */
     public List<Drift> drifts() {
         return driftByCell.values().stream()
-                .sorted(java.util.Comparator.comparingInt(Drift::skuIndex).thenComparingInt(Drift::fcId))
+                .sorted(Comparator.comparingInt(Drift::skuIndex).thenComparingInt(Drift::fcId))
                 .toList();
     }
 

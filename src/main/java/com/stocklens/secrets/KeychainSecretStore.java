@@ -4,6 +4,7 @@ import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import com.stocklens.service.SecretStore;
+import com.stocklens.support.NamedThreads;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class KeychainSecretStore implements SecretStore {
      */
     public static Optional<KeychainSecretStore> probe(Duration timeout) {
         CompletableFuture<Keyring> answer = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        Thread t = NamedThreads.daemonThread(() -> {
             try {
                 Keyring k = Keyring.create();
                 try {
@@ -49,7 +50,6 @@ public final class KeychainSecretStore implements SecretStore {
                 answer.completeExceptionally(e);
             }
         }, "stocklens-keychain-probe");
-        t.setDaemon(true);
         t.start();
         try {
             return Optional.of(new KeychainSecretStore(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS)));

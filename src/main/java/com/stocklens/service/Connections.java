@@ -4,6 +4,7 @@ import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.domain.SourceProbe;
 import com.stocklens.domain.SyncRun;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +26,8 @@ public interface Connections {
     boolean changesNeedRestart();
 
     /** The interval of a connection without its own cadence ({@code --cadence}, else 10 s demo / 60 s live). */
-    default java.time.Duration defaultCadence() {
-        return java.time.Duration.ofSeconds(60);
+    default Duration defaultCadence() {
+        return Duration.ofSeconds(60);
     }
 
     /** Every connection with its last sync run and which of its secrets are stored. */

@@ -1,6 +1,7 @@
 package com.stocklens.service;
 
 import com.stocklens.domain.Bucket;
+import java.util.Locale;
 
 /**
  * What a column of an uploaded stock file can stand for: the seller SKU (required), the barcode, or one
@@ -34,6 +35,6 @@ public enum ImportField {
 
     /** Stable lower-case key, e.g. {@code return_pending_qc} (CLI, stored mappings, message keys). */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

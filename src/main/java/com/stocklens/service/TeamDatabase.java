@@ -68,6 +68,10 @@ public interface TeamDatabase {
 
     /** One table's verification after a move. */
     record TableCount(String table, long source, long target) {
+        /** True when the target holds as many rows as the source. */
+        public boolean matches() {
+            return source == target;
+        }
     }
 
     /** How a move ended; {@code message} is one sentence (the failure says the target was left empty). */

@@ -7,7 +7,9 @@ import com.stocklens.domain.ReturnStage;
 import com.stocklens.domain.SaleLine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -196,7 +198,7 @@ public final class ActivityRepository {
 
     /** One window can list a line twice (an order updated between pages): the later copy wins. */
     private static List<SaleLine> dedupe(List<SaleLine> lines) {
-        java.util.Map<String, SaleLine> byKey = new java.util.LinkedHashMap<>();
+        Map<String, SaleLine> byKey = new LinkedHashMap<>();
         for (SaleLine s : lines) {
             byKey.put(shop(s.shopId()) + '\u0000' + s.lineId(), s);
         }
@@ -204,7 +206,7 @@ public final class ActivityRepository {
     }
 
     private static List<ReturnItem> dedupeReturns(List<ReturnItem> items) {
-        java.util.Map<String, ReturnItem> byKey = new java.util.LinkedHashMap<>();
+        Map<String, ReturnItem> byKey = new LinkedHashMap<>();
         for (ReturnItem r : items) {
             byKey.put(shop(r.shopId()) + '\u0000' + r.lineId(), r);
         }

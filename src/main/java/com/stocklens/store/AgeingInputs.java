@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The raw inputs of FIFO ageing from the snapshot store: on-hand per SKU × warehouse with the snapshot's
  * lots, and the daily closing figures of our own history. It does no ageing itself — the store may not
- * depend on the rules (ArchitectureTest) — {@code com.stocklens.sync.AgeingService} turns these into
+ * depend on the rules (ArchitectureTest) — {@code com.stocklens.app.reports.AgeingService} turns these into
  * profiles. Only warehouse sources count; a day is a calendar day in the zone the caller gives.
  * Blocking I/O: never on the FX thread.
  */
@@ -95,7 +96,7 @@ public final class AgeingInputs {
                                 closing.get(rs.getLong(1)), SqlValues.integer(rs, 4), SqlValues.integer(rs, 5)))
                         .forEach(out::add);
             }
-            out.sort(java.util.Comparator.comparing(DailyClose::day));
+            out.sort(Comparator.comparing(DailyClose::day));
             return out;
         });
     }

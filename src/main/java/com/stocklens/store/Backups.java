@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.h2.tools.Restore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +85,14 @@ public final class Backups {
 
     /** "2026-11-27 04:35 UTC, daily, 1.2 MB": how the window and the CLI show a backup. */
     public static String describe(Backup b) {
-        String size = b.size() >= 1 << 20 ? String.format("%.1f MB", b.size() / 1048576.0)
-                : Math.max(1, b.size() / 1024) + " KB";
-        return SHOWN.format(b.takenAt()) + (b.label() == null ? "" : ", " + b.label()) + ", " + size;
+        return describe(b.takenAt(), b.label(), b.size());
+    }
+
+    /** {@link #describe(Backup)} from the backup's time, label (may be null) and size in bytes. */
+    public static String describe(Instant takenAt, String label, long bytes) {
+        String size = bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0)
+                : Math.max(1, bytes / 1024) + " KB";
+        return SHOWN.format(takenAt) + (label == null ? "" : ", " + label) + ", " + size;
     }
 
     /**
@@ -137,7 +143,7 @@ public final class Backups {
     /** Unpacks a backup zip's database file into {@code dbDir}. */
     static void restoreInto(Path zip, Path dbDir) throws IOException {
         try {
-            org.h2.tools.Restore.execute(zip.toString(), dbDir.toString(), Database.FILE_BASE);
+            Restore.execute(zip.toString(), dbDir.toString(), Database.FILE_BASE);
         } catch (RuntimeException e) {
             throw new IOException("cannot unpack " + zip.getFileName() + ": " + e.getMessage(), e);
         }

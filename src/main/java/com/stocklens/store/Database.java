@@ -3,6 +3,7 @@ package com.stocklens.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -335,7 +336,7 @@ public final class Database implements AutoCloseable {
             try (var st = keeper.createStatement()) {
                 st.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             }
-            Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | SQLException e) {
             throw new StoreWriteException("backup failed: " + oneLine(e) + " (free space on " + target.getParent()
                     + ": " + StoreWriteFailures.freeSpace(target.getParent()) + ")", e);

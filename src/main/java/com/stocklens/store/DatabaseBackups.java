@@ -22,6 +22,11 @@ public final class DatabaseBackups implements WorkspaceBackups {
 
     @Override
     public List<Backup> list() {
+        return list(workspace);
+    }
+
+    /** The backups of {@code workspace}, newest first; works while the workspace is open elsewhere. */
+    public static List<Backup> list(Path workspace) {
         return Backups.list(workspace).stream().map(DatabaseBackups::of).toList();
     }
 
@@ -52,7 +57,8 @@ public final class DatabaseBackups implements WorkspaceBackups {
         return Backups.requestedRestore(workspace);
     }
 
-    private static Backup of(Backups.Backup b) {
+    /** A backup file as the service describes it. */
+    public static Backup of(Backups.Backup b) {
         return new Backup(b.name(), b.takenAt(), b.size(), b.label());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.api.ErrorCode;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Test-only fault injection for the reliability tests (docs/RELIABILITY.md, "Store guarantees").
@@ -76,7 +77,7 @@ public final class FaultInjection {
         try {
             beforeStep();
         } catch (SQLException e) {
-            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+            throw new UnableToExecuteStatementException(e, null);
         }
         afterStep();
     }

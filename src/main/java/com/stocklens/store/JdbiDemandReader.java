@@ -2,6 +2,7 @@ package com.stocklens.store;
 
 import static com.stocklens.store.SqlValues.timestamp;
 
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.DailyDemand;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.HourlyDemand;
@@ -9,7 +10,6 @@ import com.stocklens.service.HourlyDemandReader;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +39,6 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * the (SKU, day) pairs seen in stock, one for the catalogue, in one REPEATABLE READ transaction.
  */
 public final class JdbiDemandReader implements DemandReader, HourlyDemandReader {
-    /** Sellers plan in Beijing time (DESIGN.md "Data": show Beijing time). */
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /**
      * The Beijing epoch day of an instant column. Arithmetic on EXTRACT(EPOCH) because a cast of a
      * zoned timestamp to DATE follows the session time zone in H2; Beijing has no DST, so +8 h is exact.
@@ -59,8 +57,8 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to " + to + " is before from " + from);
         }
-        Instant start = from.atStartOfDay(BEIJING).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(BEIJING).toInstant();
+        Instant start = from.atStartOfDay(BeijingTime.ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant();
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, from, to, start, end));
     }
 

@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +107,7 @@ public final class JdbiFlagReader implements FlagReader {
                 })
                 .list();
         Map<String, FlagMoments.RecordedAlert> recorded = FlagMoments.alertsAt(h, at);
-        List<AlertRow> alerts = new java.util.ArrayList<>();
+        List<AlertRow> alerts = new ArrayList<>();
         h.createQuery("SELECT " + FlagRepository.ALERT_COLUMNS + ", k.name AS sku_name, "
                         + "s.display_name AS source_name FROM alert a "
                         + "LEFT JOIN sku k ON k.seller_sku = a.seller_sku "
@@ -127,7 +129,7 @@ public final class JdbiFlagReader implements FlagReader {
                         alerts.add(a);
                     }
                 });
-        alerts.sort(java.util.Comparator.comparing((AlertRow a) -> a.alert().raisedAt()).reversed()
+        alerts.sort(Comparator.comparing((AlertRow a) -> a.alert().raisedAt()).reversed()
                 .thenComparing(a -> a.alert().key()));
         Instant evaluated = FlagRepository.lastEvaluatedAt(h).filter(e -> !e.isAfter(at)).orElse(null);
         return new FlagBoard(tasks, alerts, evaluated, at, EnumSet.allOf(AlertKind.class));

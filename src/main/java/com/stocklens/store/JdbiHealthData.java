@@ -2,10 +2,10 @@ package com.stocklens.store;
 
 import static com.stocklens.store.SqlValues.timestamp;
 
+import com.stocklens.domain.BeijingTime;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +27,6 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * in one REPEATABLE READ transaction.
  */
 public final class JdbiHealthData {
-    private static final ZoneId BEIJING = JdbiDemandReader.BEIJING;
     /** Same Beijing-day arithmetic as {@link JdbiDemandReader} (H2 casts follow the session zone). */
     private static final String DAY = "FLOOR((EXTRACT(EPOCH FROM s.taken_at) + 28800) / 86400)";
 
@@ -72,8 +71,8 @@ public final class JdbiHealthData {
      * last snapshot by then and the mapping is TikTok's as of then.
      */
     public History read(LocalDate from, LocalDate to, Instant at) {
-        Instant start = from.atStartOfDay(BEIJING).toInstant();
-        Instant dayAfter = to.plusDays(1).atStartOfDay(BEIJING).toInstant();
+        Instant start = from.atStartOfDay(BeijingTime.ZONE).toInstant();
+        Instant dayAfter = to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant();
         // Snapshots "before end": a moment cuts the range just after itself.
         Instant end = at != null && at.isBefore(dayAfter) ? SqlValues.stored(at).plusNanos(1000) : dayAfter;
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, start, end));

@@ -6,13 +6,14 @@ import com.stocklens.service.StockBoard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
 
 /** The snapshot history of the store: moments from the snapshot table, boards through the board reader. */
 public final class JdbiHistory implements History {
-    private final org.jdbi.v3.core.Jdbi jdbi;
+    private final Jdbi jdbi;
     private final JdbiStockBoardReader boards;
 
-    public JdbiHistory(org.jdbi.v3.core.Jdbi jdbi, JdbiStockBoardReader boards) {
+    public JdbiHistory(Jdbi jdbi, JdbiStockBoardReader boards) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.boards = Objects.requireNonNull(boards, "boards");
     }

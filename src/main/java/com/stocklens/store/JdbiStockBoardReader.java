@@ -11,6 +11,7 @@ import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.service.BoardRow;
+import com.stocklens.service.History;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
@@ -56,7 +57,7 @@ public final class JdbiStockBoardReader implements StockBoardReader {
 
     /** The store's snapshot history, read through this reader (as-of boards). */
     @Override
-    public com.stocklens.service.History history() {
+    public History history() {
         return new JdbiHistory(jdbi, this);
     }
 

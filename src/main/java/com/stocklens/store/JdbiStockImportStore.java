@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -81,7 +83,7 @@ public final class JdbiStockImportStore {
     }
 
     private static Map<String, Object> warehouseArgs(CsvWarehouse w) {
-        Map<String, Object> m = new java.util.HashMap<>();
+        Map<String, Object> m = new HashMap<>();
         m.put("id", w.id());
         m.put("name", w.name());
         m.put("market", w.market() == null ? null : w.market().name());
@@ -146,7 +148,7 @@ public final class JdbiStockImportStore {
      * mapping) before it is stored, as the sync engine does for polled sources.
      */
     public Snapshot commit(CsvWarehouse w, ImportCheck check, String digest, String mappingName, Instant now,
-                           java.util.function.BiFunction<SourceInfo, Reading, Reading> beforeCommit) {
+                           BiFunction<SourceInfo, Reading, Reading> beforeCommit) {
         if (!check.valid()) {
             throw new IllegalArgumentException("Only a valid file can be imported");
         }

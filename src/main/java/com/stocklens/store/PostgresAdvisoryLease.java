@@ -3,6 +3,7 @@ package com.stocklens.store;
 import static com.stocklens.store.SqlValues.timestamp;
 
 import com.stocklens.service.PollerLeases;
+import com.stocklens.support.NamedThreads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,7 +62,7 @@ public final class PostgresAdvisoryLease implements PollerLeases {
     private final ScheduledExecutorService timer;
     /** Lease names held now; replaced whole, read without a lock by {@link #holds}. */
     private volatile Set<String> held = Set.of();
-    private final Map<String, Instant> since = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Instant> since = new ConcurrentHashMap<>();
     private Connection session;
     private boolean closed;
     private boolean warnedUnreachable;
@@ -81,11 +83,7 @@ public final class PostgresAdvisoryLease implements PollerLeases {
         Map<String, Long> k = new LinkedHashMap<>();
         identities.forEach((name, identity) -> k.put(name, key(identity)));
         this.keys = Map.copyOf(k);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stocklens-lease");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("stocklens-lease"));
     }
 
     /** The lock key of a credential identity: the first 8 bytes of its SHA-256. */

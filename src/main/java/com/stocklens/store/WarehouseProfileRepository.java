@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class WarehouseProfileRepository {
                 .bind("routes", String.join(SEP, p.firstLegRoutes()))
                 .bindByType("currency", p.currency(), String.class)
                 .bindByType("notes", p.notes(), String.class)
-                .bind("updatedAt", SqlValues.timestamp(p.updatedAt() == null ? java.time.Instant.now() : p.updatedAt()));
+                .bind("updatedAt", SqlValues.timestamp(p.updatedAt() == null ? Instant.now() : p.updatedAt()));
         decimal(u, "s0", p.storage0to90());
         decimal(u, "s1", p.storage91to180());
         decimal(u, "s2", p.storage181plus());

@@ -1,5 +1,6 @@
 package com.stocklens.store;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -339,7 +340,7 @@ public final class WorkspaceMover {
                 }
             }
             case Types.DECIMAL, Types.NUMERIC -> {
-                java.math.BigDecimal v = rs.getBigDecimal(i);
+                BigDecimal v = rs.getBigDecimal(i);
                 if (v == null) {
                     p.setNull(i, type);
                 } else {

@@ -4,6 +4,7 @@ import com.stocklens.connector.ActivityPage;
 import com.stocklens.connector.ShopActivitySource;
 import com.stocklens.connector.SourceException;
 import com.stocklens.store.ActivityRepository;
+import com.stocklens.support.NamedThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,10 +78,10 @@ public final class ActivitySync implements AutoCloseable {
     }
 
     /** Team mode: scheduled runs happen only while {@code polls} is true (this desk holds the shop's lease). */
-    private volatile java.util.function.BooleanSupplier polls = () -> true;
+    private volatile BooleanSupplier polls = () -> true;
 
     /** Team mode: poll on the schedule only while this desk holds the shop's lease. Returns this. */
-    public ActivitySync polledWhen(java.util.function.BooleanSupplier newPolls) {
+    public ActivitySync polledWhen(BooleanSupplier newPolls) {
         this.polls = Objects.requireNonNull(newPolls, "polls");
         return this;
     }
@@ -90,11 +92,7 @@ public final class ActivitySync implements AutoCloseable {
             if (executor != null) {
                 return;
             }
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "stocklens-activity");
-                t.setDaemon(true);
-                return t;
-            });
+            executor = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("stocklens-activity"));
             executor.scheduleWithFixedDelay(this::runSafely, 0, cadence.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

@@ -6,6 +6,7 @@ import com.stocklens.service.FlagsChanged;
 import com.stocklens.store.ChangeFeed;
 import com.stocklens.store.FlagRepository;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.support.NamedThreads;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class SharedFollower implements AutoCloseable {
     private final SnapshotRepository runs;
     private final FlagRepository flags;
     private final SyncEngine syncEngine;
-    private final FlagEngine flagEngine;
+    private final FollowedFlags flagEngine;
     private final String desk;
     private final Clock clock;
     private final Duration pollEvery;
@@ -55,7 +56,7 @@ public final class SharedFollower implements AutoCloseable {
     private ChangeFeed.Listener listener;
 
     public SharedFollower(ChangeFeed feed, SnapshotRepository runs, FlagRepository flags, SyncEngine syncEngine,
-                          FlagEngine flagEngine, String desk, Clock clock, Duration pollEvery) {
+                          FollowedFlags flagEngine, String desk, Clock clock, Duration pollEvery) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.flags = Objects.requireNonNull(flags, "flags");
@@ -82,8 +83,7 @@ public final class SharedFollower implements AutoCloseable {
                 record(ChangeFeed.Kind.FLAGS, encode(changed));
             }
         }));
-        thread = new Thread(this::loop, "stocklens-follow");
-        thread.setDaemon(true);
+        thread = NamedThreads.daemonThread(this::loop, "stocklens-follow");
         thread.start();
     }
 

@@ -11,6 +11,7 @@ import com.stocklens.service.PollerLeases;
 import com.stocklens.service.SyncEvent;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.support.NamedThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -116,16 +115,12 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             }
         }
         this.scheduler = new ScheduledThreadPoolExecutor(
-                Math.max(1, Math.min(MAX_SYNC_THREADS, this.sources.size())), daemonThreads("stocklens-sync-"));
+                Math.max(1, Math.min(MAX_SYNC_THREADS, this.sources.size())), NamedThreads.numbered("stocklens-sync-"));
         // Delayed runs must not keep close() waiting for their cadence.
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         scheduler.setRemoveOnCancelPolicy(true);
-        this.events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "stocklens-events");
-            t.setDaemon(true);
-            return t;
-        });
+        this.events = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-events"));
     }
 
     /**
@@ -481,14 +476,5 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             throw new IllegalArgumentException(what + " must be positive: " + d);
         }
         return d;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,11 +125,11 @@ class ArchitectureTest {
 
     @Test
     void syncUsesPortsNotDialects() {
+        // The sync engine moves readings into the store; judging them by the rules is the application's.
         classes().that().resideInAPackage("com.stocklens.sync..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(plus("com.stocklens.domain..", "com.stocklens.connector",
-                        "com.stocklens.store..", "com.stocklens.rules..", "com.stocklens.service..",
-                        "com.stocklens.imports..", "com.stocklens.sync..", "org.slf4j.."))
+                        "com.stocklens.store..", "com.stocklens.service..", "com.stocklens.sync..", "org.slf4j.."))
                 .check(classes);
     }
 
@@ -151,10 +153,41 @@ class ArchitectureTest {
     }
 
     @Test
-    void sandboxIsImportedOnlyByTheRootAndTests() {
-        noClasses().that().resideOutsideOfPackages("com.stocklens", "com.stocklens.sandbox..",
-                        "com.stocklens.cli..")
+    void sandboxIsImportedOnlyByTheApplicationAndTests() {
+        noClasses().that().resideOutsideOfPackages("com.stocklens.app..", "com.stocklens.sandbox..")
                 .should().dependOnClassesThat().resideInAPackage("com.stocklens.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void theRootPackageHoldsOnlyTheEntryPoints() {
+        classes().that().resideInAPackage("com.stocklens").and().areTopLevelClasses()
+                .should().haveNameMatching("com\\.stocklens\\.(Launcher|StockLensApp|UnlockPrompt|StartMarker)")
+                .because("the composition root and the application services live in com.stocklens.app")
+                .check(classes);
+    }
+
+    @Test
+    void theApplicationLayerKnowsNeitherItsEntryPointsNorTheWindow() {
+        noClasses().that().resideInAPackage("com.stocklens.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.stocklens", "com.stocklens.cli..",
+                        "com.stocklens.ui..", "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void cliGoesThroughTheSameDoorsAsTheWindow() {
+        noClasses().that().resideInAPackage("com.stocklens.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.stocklens.store..", "com.stocklens.sync..",
+                        "com.stocklens.secrets..")
+                .check(classes);
+    }
+
+    @Test
+    void uiGetsItsServicesThroughTheServiceInterfaces() {
+        noClasses().that().resideInAPackage("com.stocklens.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.stocklens", "com.stocklens.app..",
+                        "com.stocklens.cli..")
                 .check(classes);
     }
 
@@ -233,6 +266,30 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        slices().matching("com.stocklens.(*)..").should().beFreeOfCycles().check(classes);
+        slices().assignedFrom(LAYERS).should().beFreeOfCycles().check(classes);
     }
+
+    /**
+     * One slice per top-level package, the root package (the entry points) in a slice of its own so a cycle
+     * through it is seen, and one per application sub-package, which must not form cycles among themselves.
+     */
+    static final SliceAssignment LAYERS = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String pkg = javaClass.getPackageName();
+            if (pkg.equals("com.stocklens")) {
+                return SliceIdentifier.of("com.stocklens (entry points)");
+            }
+            if (!pkg.startsWith("com.stocklens.")) {
+                return SliceIdentifier.ignore();
+            }
+            String[] parts = pkg.substring("com.stocklens.".length()).split("\\.");
+            return SliceIdentifier.of(parts[0].equals("app") && parts.length > 1 ? "app." + parts[1] : parts[0]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "the root package, each top-level package and each application sub-package";
+        }
+    };
 }

@@ -1,6 +1,6 @@
 package com.stocklens.bench;
 
-import com.stocklens.AppRuntime;
+import com.stocklens.app.connections.EnvironmentConnections;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.http.HttpPolicy;
@@ -83,8 +83,8 @@ public final class BenchMain {
     static final int SHIPBOB_MAX_PAGE = 250;
     static final int TIKTOK_MAX_PRODUCTS_PAGE = TikTokConfig.MAX_PAGE_SIZE;
     static final int TIKTOK_MAX_INVENTORY_BATCH = TikTokConfig.MAX_INVENTORY_BATCH;
-    static final SourceInfo TIKTOK = new SourceInfo(AppRuntime.TIKTOK_SOURCE_ID, SourceKind.SHOP, null, "TikTok Shop");
-    static final SourceInfo SHIPBOB = new SourceInfo(AppRuntime.SHIPBOB_SOURCE_ID, SourceKind.WAREHOUSE,
+    static final SourceInfo TIKTOK = new SourceInfo(EnvironmentConnections.TIKTOK_SOURCE_ID, SourceKind.SHOP, null, "TikTok Shop");
+    static final SourceInfo SHIPBOB = new SourceInfo(EnvironmentConnections.SHIPBOB_SOURCE_ID, SourceKind.WAREHOUSE,
             Provider.SHIPBOB, "ShipBob");
 
     private final Map<String, Object> json = new LinkedHashMap<>();

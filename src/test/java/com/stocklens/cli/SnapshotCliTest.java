@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stocklens.AppRuntime;
-import com.stocklens.LaunchOptions;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.store.SnapshotArchive;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,7 +3,7 @@ package com.stocklens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.stocklens.AppRuntime;
+import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.secrets.SecretStores;
 import com.stocklens.store.TestDatabases;
 import java.io.ByteArrayInputStream;
@@ -42,7 +42,7 @@ class TeamDbCliTest extends CliHarness {
         String stock = stdout();
 
         String url = TestDatabases.emptyPostgresUrl();
-        Map<String, String> env = Map.of(AppRuntime.SHARED_DB_PASSWORD_ENV, CANARY);
+        Map<String, String> env = Map.of(TeamDatabaseConfig.SHARED_DB_PASSWORD_ENV, CANARY);
         // The target must be migrated first: the move opens it, which migrates it.
         assertThat(runWith(env, "--demo", "workspace", "move", "--to", url, "--user", "postgres", "--json"))
                 .as(stderr()).isZero();

@@ -11,7 +11,7 @@ import com.stocklens.service.ImportOutcome;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
-import com.stocklens.sync.StockImportService;
+import com.stocklens.app.imports.StockImportService;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * huge fields, negative and overflowing numbers, duplicate keys, formulas, random bytes. Never a crash,
  * every refusal carries row-level messages, and through the import service never a partial snapshot.
  *
- * <p>Snapshot files ({@code .stocklens}) are fuzzed the same way by {@code com.stocklens.SnapshotFileFuzzTest}.
+ * <p>Snapshot files ({@code .stocklens}) are fuzzed the same way by {@code com.stocklens.app.SnapshotFileFuzzTest}.
  */
 class ImportFuzzTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");

@@ -20,7 +20,7 @@ import com.stocklens.service.BoardRow;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockChange;
 import com.stocklens.service.StockChange.Kind;
-import com.stocklens.sync.HistoryCompactor;
+import com.stocklens.app.history.HistoryCompactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,6 +12,7 @@ import com.stocklens.domain.Snapshot;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.WarehouseProfile;
+import com.stocklens.service.SnapshotManifest;
 import com.stocklens.store.TestDatabases.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,12 +164,12 @@ class StorePortabilityTest {
             long r3 = repo.beginRun(SHIPBOB.id(), T0.plusSeconds(3600));
             repo.commit(SHIPBOB, r3, StoreFixtures.shipbob(T0.plusSeconds(3600), 5, 99), T0.plusSeconds(3601), 1);
 
-            SnapshotArchive.Manifest m = SnapshotArchive.export(db.jdbi(), new SnapshotArchive.Request(
+            SnapshotManifest m = SnapshotArchive.export(db.jdbi(), new SnapshotArchive.Request(
                     T0.plusSeconds(60), null, "Team", "live", "test", Map.of("flags.lag_minutes", "30")),
                     T0.plusSeconds(7200), file);
             assertThat(m.rows()).containsEntry("snapshot", 2L).containsEntry("stock_row", 5L)
                     .containsEntry("channel_row", 5L);
-            assertThat(m.sources()).extracting(SnapshotArchive.SourceMoment::snapshotAt)
+            assertThat(m.sources()).extracting(SnapshotManifest.SourceMoment::snapshotAt)
                     .containsExactly(T0, T0.plusSeconds(5));
         }
         Path workspace = dir.resolve("restored");

@@ -1,6 +1,6 @@
 package com.stocklens.team;
 
-import com.stocklens.SourceFactory;
+import com.stocklens.app.connections.SourceFactory;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.connector.http.HttpClientFactory;

@@ -1,5 +1,6 @@
 package com.stocklens.rules.score;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public record WarehouseScore(String id, String name, Map<Axis, AxisScore> axes, 
 
     /** Every criterion line, axis by axis. */
     public List<CriterionScore> criteria() {
-        return java.util.Arrays.stream(Axis.values()).flatMap(a -> axes.get(a).criteria().stream()).toList();
+        return Arrays.stream(Axis.values()).flatMap(a -> axes.get(a).criteria().stream()).toList();
     }
 
     public CriterionScore criterion(Criterion c) {

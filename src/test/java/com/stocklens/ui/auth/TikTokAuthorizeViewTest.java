@@ -2,7 +2,7 @@ package com.stocklens.ui.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stocklens.TikTokShopAuthorizer;
+import com.stocklens.app.connections.TikTokShopAuthorizer;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.domain.AuthorizedShop;
 import com.stocklens.domain.Connection;

@@ -12,7 +12,7 @@ import com.stocklens.service.ImportField;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
-import com.stocklens.sync.StockImportService;
+import com.stocklens.app.imports.StockImportService;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;

@@ -1,0 +1,619 @@
+package com.stocklens.app;
+
+import com.stocklens.app.connections.ConnectionAssembly;
+import com.stocklens.app.demo.DemoConnections;
+import com.stocklens.app.demo.DemoProfiles;
+import com.stocklens.app.demo.DemoSpreadsheets;
+import com.stocklens.app.flags.FlagEngine;
+import com.stocklens.app.flags.PastFlagReader;
+import com.stocklens.app.history.HistoryCompactor;
+import com.stocklens.app.imports.StockImportService;
+import com.stocklens.app.mapping.SkuIdentities;
+import com.stocklens.app.reports.AgeingService;
+import com.stocklens.app.reports.CodeCheckService;
+import com.stocklens.app.reports.HealthReportService;
+import com.stocklens.app.reports.ScorecardService;
+import com.stocklens.app.settings.DataDirectory;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.settings.PolicySettings;
+import com.stocklens.app.team.TeamDatabaseService;
+import com.stocklens.app.team.TeamMode;
+import com.stocklens.app.workspace.OpenWorkspace;
+import com.stocklens.app.workspace.SnapshotFiles;
+import com.stocklens.app.workspace.WorkspaceOpener;
+import com.stocklens.connector.StockSource;
+import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.SourceKind;
+import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.Thresholds;
+import com.stocklens.notify.FlagReaderTasks;
+import com.stocklens.notify.NoticeCenter;
+import com.stocklens.notify.TeamPushConfig;
+import com.stocklens.notify.TeamPushService;
+import com.stocklens.notify.TeamPushSettings;
+import com.stocklens.report.FileReportExports;
+import com.stocklens.rules.RootCauseHints;
+import com.stocklens.rules.Staleness;
+import com.stocklens.sandbox.SandboxServer;
+import com.stocklens.secrets.PassphrasePrompt;
+import com.stocklens.service.AgeingReader;
+import com.stocklens.service.CodeChecks;
+import com.stocklens.service.Connections;
+import com.stocklens.service.DemandReader;
+import com.stocklens.service.FlagReader;
+import com.stocklens.service.FlagsChanged;
+import com.stocklens.service.HealthReports;
+import com.stocklens.service.History;
+import com.stocklens.service.HourlyDemandReader;
+import com.stocklens.service.Notices;
+import com.stocklens.service.PollerLeases;
+import com.stocklens.service.ReportExports;
+import com.stocklens.service.ReturnsPoolReader;
+import com.stocklens.service.Scorecards;
+import com.stocklens.service.ShopAuthorizer;
+import com.stocklens.service.SnapshotManifest;
+import com.stocklens.service.StockBoardReader;
+import com.stocklens.service.StockImports;
+import com.stocklens.service.SyncEvents;
+import com.stocklens.service.TeamDatabase;
+import com.stocklens.service.TeamPush;
+import com.stocklens.service.WorkspaceBackups;
+import com.stocklens.store.ActivityRepository;
+import com.stocklens.store.AgeingInputs;
+import com.stocklens.store.Database;
+import com.stocklens.store.DatabaseBackups;
+import com.stocklens.store.FlagRepository;
+import com.stocklens.store.JdbiCodeRecords;
+import com.stocklens.store.JdbiDemandReader;
+import com.stocklens.store.JdbiFlagReader;
+import com.stocklens.store.JdbiHealthData;
+import com.stocklens.store.JdbiHistory;
+import com.stocklens.store.JdbiReturnsPoolReader;
+import com.stocklens.store.JdbiStockBoardReader;
+import com.stocklens.store.JdbiStockImportStore;
+import com.stocklens.store.JdbiWarehouseKpis;
+import com.stocklens.store.ScoreWeightRepository;
+import com.stocklens.store.SkuMappingRepository;
+import com.stocklens.store.SnapshotCompaction;
+import com.stocklens.store.SnapshotRepository;
+import com.stocklens.store.WarehouseProfileRepository;
+import com.stocklens.support.NamedThreads;
+import com.stocklens.sync.ActivitySync;
+import com.stocklens.sync.SharedFollower;
+import com.stocklens.sync.SyncEngine;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root shared by the window and the command line: given an open workspace
+ * ({@link WorkspaceOpener}) and the assembled connections ({@link ConnectionAssembly}), it wires the sync
+ * engine, the rule evaluation and the read models, starts what polls, and shuts everything down in order.
+ * With the connection assembly, the only place that knows concrete connectors and the sandbox.
+ */
+public final class AppRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppRuntime.class);
+
+    /** Refusal shown for every change while a snapshot file is open. */
+    public static final String READ_ONLY_MESSAGE =
+            "This is a snapshot file, opened read-only: nothing can be changed, synced or imported.";
+    /**
+     * Wait after a sync event before judging the flags: the sources of one cycle start together but
+     * finish a moment apart, and judging between them would compare a new snapshot with an old one.
+     */
+    static final Duration FLAG_SETTLE = Duration.ofSeconds(2);
+
+    private final LaunchOptions options;
+    private final OpenWorkspace workspace;
+    private final Clock clock;
+    private final Database database;
+    private final SandboxServer sandbox;
+    private final List<StockSource> sources;
+    private final SyncEngine syncEngine;
+    private final SkuIdentities skuIdentities;
+    private final JdbiStockBoardReader boardReader;
+    private final JdbiHistory history;
+    private final HistoryCompactor historyCompactor;
+    /** Runs history compaction off the sync threads; shut down before the database closes. */
+    private final ExecutorService compactionExecutor =
+            Executors.newSingleThreadExecutor(NamedThreads.daemon("history-compaction"));
+    /** Null when no TikTok shop is configured: there is no demand or return to read. */
+    private final ActivitySync activitySync;
+    private final JdbiDemandReader demandReader;
+    private final JdbiReturnsPoolReader returnsPoolReader;
+    private final FlagEngine flagEngine;
+    /** Now from the store; a past moment from the store's record plus the rules on the board of then. */
+    private final FlagReader flagReader;
+    private final AgeingService ageingReader;
+    private final Thresholds thresholds;
+    private final PolicySettings policy;
+    private final CodeCheckService codeChecks;
+    private final HttpClientFactory http;
+    private final HealthReportService healthReports;
+    private final FileReportExports reportExports = new FileReportExports();
+    private final StockImportService stockImports;
+    private final Connections connections;
+    private final ScorecardService scorecards;
+    /** TikTok authorization in live mode (empty in demo: the demo shop is authorized already). */
+    private final Optional<ShopAuthorizer> shopAuthorizer;
+    /** Created by {@link #startNotices()}: only the window and the long-running poller notify anyone. */
+    private TeamPushService teamPush;
+    private NoticeCenter noticeCenter;
+    /** This desk: host name and process id (team mode's "polled by"). */
+    private final String desk = PollerLeases.thisDesk();
+    /** Who polls what: every source here on a lone workspace; advisory-lock leases in team mode. */
+    private volatile PollerLeases leases = PollerLeases.local(desk);
+    /** Team mode: follows the other desks' changes (null on a lone workspace). */
+    private SharedFollower follower;
+    private boolean closed;
+
+    /**
+     * Wires the services over {@code workspace} and {@code assembly}; nothing is polled until
+     * {@link #startSync()}.
+     *
+     * @param sandbox the demo's sandbox (closed with the runtime), or null
+     */
+    private AppRuntime(LaunchOptions options, OpenWorkspace workspace, ConnectionAssembly assembly,
+                       SandboxServer sandbox) {
+        this.options = options;
+        this.workspace = workspace;
+        this.clock = workspace.clock();
+        this.database = workspace.database();
+        this.sandbox = sandbox;
+        this.http = assembly.http();
+        this.connections = assembly.connections();
+        this.shopAuthorizer = assembly.shopAuthorizer();
+        this.sources = assembly.sources();
+        SnapshotRepository snapshots = new SnapshotRepository(database.jdbi(), desk);
+        // Team mode: other desks may be syncing right now; a desk closes runs only of the sources it takes over.
+        int abandoned = database.isShared() ? 0 : snapshots.abandonRunning(clock.instant());
+        if (abandoned > 0) {
+            LOG.warn("{} sync runs were interrupted by the previous process; nothing of them is visible", abandoned);
+        }
+        List<SourceInfo> infos = workspace.readOnly() ? workspace.snapshotSources()
+                : this.sources.stream().map(StockSource::info).toList();
+        this.skuIdentities = new SkuIdentities(new SkuMappingRepository(database.jdbi()), () -> infos, clock);
+        // Every warehouse reading is re-keyed to the SKU identities before it is stored (README "SKU mapping").
+        this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), assembly.cadences(),
+                skuIdentities);
+        // The daily online backup (Database.backupIfDue: at most one a day, seven kept), after a sync.
+        this.syncEngine.subscribe(event -> database.backupIfDue(clock.instant()));
+        this.boardReader = new JdbiStockBoardReader(database.jdbi(), infos);
+        this.activitySync = assembly.activity() == null ? null : new ActivitySync(assembly.activity(),
+                new ActivityRepository(database.jdbi()), clock, options.cadence());
+        this.demandReader = new JdbiDemandReader(database.jdbi());
+        this.returnsPoolReader = new JdbiReturnsPoolReader(database.jdbi());
+        this.ageingReader = new AgeingService(new AgeingInputs(database.jdbi()), clock);
+        // --stale-after on the command line wins; otherwise settings.properties, otherwise the default.
+        this.policy = PolicySettings.load(workspace.directory(),
+                options.staleAfter().equals(Staleness.DEFAULT_WINDOW) ? null : options.staleAfter());
+        policy.entries().stream().filter(e -> e.problem() != null)
+                .forEach(e -> LOG.warn("settings.properties {}: {}", e.key(), e.problem()));
+        this.thresholds = policy.thresholds();
+        this.codeChecks = new CodeCheckService(new JdbiCodeRecords(database.jdbi())::records);
+        this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
+                thresholds, staleSideTolerance(options.cadence()),
+                FLAG_SETTLE, demandReader, returnsPoolReader, ageingReader);
+        this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), demandReader,
+                ageingReader, () -> thresholds, policy::bands, clock);
+        this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock,
+                skuIdentities);
+        this.history = new JdbiHistory(database.jdbi(), boardReader);
+        this.flagReader = new PastFlagReader(new JdbiFlagReader(database.jdbi()), history, flagEngine);
+        this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
+                clock, compactionExecutor);
+        WarehouseProfileRepository profiles = new WarehouseProfileRepository(database.jdbi());
+        if (sandbox != null) {
+            DemoProfiles.candidates().forEach(profiles::saveIfAbsent);
+        }
+        this.scorecards = new ScorecardService(profiles, new JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
+                sandbox == null ? null : DemoProfiles::forWarehouse, new ScoreWeightRepository(database.jdbi(), clock));
+    }
+
+    /** Opens the workspace and wires everything; nothing is polled until {@link #startSync()}. */
+    public static AppRuntime open(LaunchOptions options) {
+        return open(options, Clock.systemUTC());
+    }
+
+    static AppRuntime open(LaunchOptions options, Clock clock) {
+        return open(options, clock, System.getenv(), PassphrasePrompt.NONE);
+    }
+
+    /**
+     * Opens the workspace; in live mode the secrets file, when it is needed, is unlocked by
+     * {@code STOCKLENS_PASSPHRASE}, else by {@code prompt} (the window's unlock dialog).
+     */
+    public static AppRuntime open(LaunchOptions options, PassphrasePrompt prompt) {
+        return open(options, Clock.systemUTC(), System.getenv(), prompt);
+    }
+
+    static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env, PassphrasePrompt prompt) {
+        OpenWorkspace workspace = WorkspaceOpener.open(options, clock, env, prompt);
+        if (workspace.readOnly()) {
+            // A snapshot file: no source, no sandbox, no secret store and no network.
+            try {
+                return new AppRuntime(options, workspace, ConnectionAssembly.snapshot(workspace.database(),
+                        workspace.clock(), options.cadence(), READ_ONLY_MESSAGE), null);
+            } catch (RuntimeException e) {
+                workspace.close();
+                throw WorkspaceOpener.snapshotNotOpened(e);
+            }
+        }
+        SandboxServer sandbox = null;
+        try {
+            ConnectionAssembly assembly;
+            if (options.demo()) {
+                sandbox = DemoConnections.startSandbox(clock);
+                assembly = ConnectionAssembly.demo(DemoConnections.of(sandbox), workspace.database(), clock,
+                        options.cadence());
+            } else {
+                assembly = ConnectionAssembly.live(options.live(), workspace.database(), options.workspace(), env,
+                        prompt, clock, options.cadence());
+            }
+            AppRuntime runtime = new AppRuntime(options, workspace, assembly, sandbox);
+            if (workspace.database().isShared()) {
+                try {
+                    runtime.startTeam(assembly.leaseIdentities());
+                } catch (RuntimeException e) {
+                    runtime.close();
+                    throw e;
+                }
+            }
+            return runtime;
+        } catch (RuntimeException e) {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            workspace.database().close();
+            throw e;
+        }
+    }
+
+    /** Team mode: polls and judges only what this desk holds the lease of; follows the other desks. */
+    private void startTeam(Map<String, String> identities) {
+        TeamMode.Started team = TeamMode.start(database, identities, desk, clock, syncEngine, flagEngine, activitySync);
+        this.leases = team.leases();
+        this.follower = team.follower();
+    }
+
+    /** Two sync cycles, at least a minute: snapshots further apart than that make STALE_SIDE a likely cause. */
+    static Duration staleSideTolerance(Duration cadence) {
+        Duration twoCycles = cadence.multipliedBy(2);
+        return twoCycles.compareTo(RootCauseHints.DEFAULT_STALE_SIDE_TOLERANCE) > 0 ? twoCycles
+                : RootCauseHints.DEFAULT_STALE_SIDE_TOLERANCE;
+    }
+
+    /** Warehouse profiles and measured KPIs (the scorecard screen, {@code scores}). Blocking. */
+    public Scorecards scorecards() {
+        return scorecards;
+    }
+
+    /**
+     * Team mode's settings and the workspace move for the window (File → Team database…). Settings are
+     * kept in the live workspace's settings.properties (where a start without --demo reads db.url).
+     */
+    public TeamDatabase teamDatabase() {
+        if (readOnly()) {
+            return TeamDatabase.NONE;
+        }
+        return TeamDatabaseService.forWorkspace(DataDirectory.workspace(options.baseDir(), false), System.getenv(),
+                () -> database, options.teamMode());
+    }
+
+    /** Snapshot history: moments, the board as of a moment, diffs (README "History and time travel"). */
+    public History history() {
+        return history;
+    }
+
+    /**
+     * Demo: the CSV-only partner warehouse "sends" its stock sheet and it goes through the real import
+     * ({@link DemoSpreadsheets}). Live mode: does nothing. Called by the window at start-up (the one-shot
+     * commands keep the demo's two API sources).
+     */
+    public void importDemoSpreadsheets() {
+        if (sandbox != null) {
+            DemoSpreadsheets.importAll(sandbox, stockImports, options.workspace(), clock);
+        }
+    }
+
+    /** True when a snapshot file is open (read-only, no network, clock frozen at its moment). */
+    public boolean readOnly() {
+        return workspace.readOnly();
+    }
+
+    /**
+     * The workspace's database backups (File → Restore backup…); empty for a snapshot file, which has none.
+     * A restore is applied when the workspace next opens: close this runtime and open a new one.
+     */
+    public Optional<WorkspaceBackups> backups() {
+        return readOnly() ? Optional.empty()
+                : Optional.of(new DatabaseBackups(database, options.workspace(), Clock.systemUTC()));
+    }
+
+    /** The open snapshot file's manifest, or empty when this runtime is the live or demo workspace. */
+    public Optional<SnapshotManifest> snapshot() {
+        return workspace.snapshotManifest();
+    }
+
+    /** Whose data this is: the snapshot's name, the TikTok shop's connection name, or the workspace folder. */
+    public String workspaceName() {
+        Optional<SnapshotManifest> snapshot = snapshot();
+        if (snapshot.isPresent() && snapshot.get().workspaceName() != null) {
+            return snapshot.get().workspaceName();
+        }
+        if (options.demo()) {
+            return "StockLens demo shop";
+        }
+        for (StockSource s : sources) {
+            if (s.info().kind() == SourceKind.SHOP) {
+                return s.info().displayName();
+            }
+        }
+        Path name = options.workspace().toAbsolutePath().getFileName();
+        return name == null ? "StockLens" : name.toString();
+    }
+
+    /**
+     * Writes a snapshot file of the store as it was at {@code at} (default: now), or over [{@code from},
+     * {@code at}]. Blocking: call it off the FX thread. See docs/SNAPSHOT-FORMAT.md.
+     */
+    public SnapshotManifest exportSnapshot(Instant at, Instant from, Path out) {
+        Instant moment = at != null ? at : clock.instant();
+        String mode = snapshot().map(SnapshotManifest::mode).orElse(options.demo() ? "demo" : "live");
+        return SnapshotFiles.export(database, moment, from, workspaceName(), mode, policy, out);
+    }
+
+    /** The embedded sandbox in demo mode (null live): tests inject faults through it. */
+    SandboxServer sandbox() {
+        return sandbox;
+    }
+
+    /**
+     * What opening the workspace had to repair or restore (a damaged database moved aside, a backup
+     * restored), for the person: the window shows it once, the CLI prints it to stderr.
+     */
+    public Optional<String> storeNotice() {
+        return database.notice();
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public List<StockSource> sources() {
+        return sources;
+    }
+
+    public SyncEngine syncEngine() {
+        return syncEngine;
+    }
+
+    /**
+     * SKU identities and mappings: the screen and CLI use it as {@code SkuMappings}; paths that store readings
+     * without the sync engine (CSV import) call {@link SkuIdentities#resolve(String, List, List)} first.
+     */
+    public SkuIdentities skuIdentities() {
+        return skuIdentities;
+    }
+
+    public StockBoardReader boardReader() {
+        return boardReader;
+    }
+
+    /** The orders-and-returns poll, or empty when no TikTok shop is configured. */
+    public Optional<ActivitySync> activitySync() {
+        return Optional.ofNullable(activitySync);
+    }
+
+    /** Units sold per SKU per Beijing day, from TikTok orders. */
+    public DemandReader demandReader() {
+        return demandReader;
+    }
+
+    /** Units sold per SKU per clock hour ("hours of cover" for viral SKUs). */
+    public HourlyDemandReader hourlyDemandReader() {
+        return demandReader;
+    }
+
+    /** The inventory health report (DOMAIN.md §8) for any period. */
+    public HealthReports healthReports() {
+        return healthReports;
+    }
+
+    /** Writes reports to XLSX, PDF or CSV files. */
+    public ReportExports reportExports() {
+        return reportExports;
+    }
+
+    /** Stock files (CSV / XLSX) of warehouses without an API: CSV warehouses, mappings, the import. */
+    public StockImports stockImports() {
+        return stockImports;
+    }
+
+    /** The returns buffer pool from TikTok's returns. */
+    public ReturnsPoolReader returnsPoolReader() {
+        return returnsPoolReader;
+    }
+
+    /** FIFO ageing per SKU × warehouse (provider lots, else our own history) and the > 180-day trend. */
+    public AgeingReader ageingReader() {
+        return ageingReader;
+    }
+
+    /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
+    public void startSync() {
+        // Team mode: one desk (the rules lease holder) compacts the shared history.
+        historyCompactor.start(listener -> syncEngine.subscribe(e -> {
+            if (leases.holds(PollerLeases.RULES)) {
+                listener.accept(e);
+            }
+        }));
+        syncEngine.start();
+        if (activitySync != null) {
+            activitySync.start();
+        }
+    }
+
+    /**
+     * One complete snapshot of every source this desk polls and one orders-and-returns window, then the red
+     * flags judged on what was stored (also when a source failed: that is a flag too) and history kept
+     * within the retention policy. Blocking; for {@code sync --once}.
+     */
+    public SyncOnce syncOnce() {
+        List<SyncRun> runs = syncEngine.syncAllOnce();
+        long activityStarted = System.nanoTime();
+        // Team mode: orders and returns are read by the desk polling the shop.
+        Optional<ActivitySync.Run> read = activitySync().filter(a -> syncEngine.polls(a.sourceId()))
+                .map(ActivitySync::syncOnce);
+        long activityMillis = (System.nanoTime() - activityStarted) / 1_000_000;
+        Optional<SyncOnce.Activity> activity = read.map(a -> new SyncOnce.Activity("activity:"
+                + activitySync.sourceId(), a.sales() + a.returns(), a.requests(), activityMillis, a.error()));
+        FlagsChanged flags = flagEngine.evaluateNow();
+        historyCompactor.compactNow();
+        return new SyncOnce(runs, activity, flags);
+    }
+
+    /** The sync engine's events: one per finished run. */
+    public SyncEvents syncEvents() {
+        return syncEngine;
+    }
+
+    /** Every policy figure with its value and where it came from ({@code settings --json}). */
+    public PolicySettings policy() {
+        return policy;
+    }
+
+    /** The policy figures the rules judge by (defaults of DOMAIN.md, settings.properties, --stale-after). */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * Starts desktop notices and, when robots are configured (see README "Team push"), the team push.
+     * Called by the window and the long-running {@code sync}; one-shot commands notify nobody.
+     */
+    public synchronized Notices startNotices() {
+        if (noticeCenter == null) {
+            TeamPushConfig pushConfig = TeamPushConfig.fromEnvironment();
+            pushConfig.problems().forEach(p -> LOG.warn("Team push: {}", p));
+            teamPush = new TeamPushService(http, clock);
+            // A snapshot file never talks to anyone: no robot, whatever the environment says.
+            teamPush.setRobots(readOnly() ? List.of() : pushConfig.robots());
+            FlagReaderTasks openTasks = new FlagReaderTasks(flagReader);
+            noticeCenter = new NoticeCenter(flagEngine, openTasks, openTasks, teamPush, clock);
+        }
+        return noticeCenter;
+    }
+
+    /** The three-code check (三码校验) over the synced codes. Blocking: call it off the FX thread. */
+    public CodeChecks codeChecks() {
+        return codeChecks;
+    }
+
+    /** The team-push settings of the window's dialog (starts the notices if they are not running yet). */
+    public synchronized TeamPush teamPush() {
+        startNotices();
+        return new TeamPushSettings(teamPush);
+    }
+
+    /** The connections screen's service: list, save, test and remove connections (blocking). */
+    public Connections connections() {
+        return connections;
+    }
+
+    /** TikTok Shop authorization for a live TikTok connection; empty in demo mode. */
+    public Optional<ShopAuthorizer> shopAuthorizer() {
+        return shopAuthorizer;
+    }
+
+    /** The red-flag panel's read model. */
+    public FlagReader flagReader() {
+        return flagReader;
+    }
+
+    /** Evaluates the red flags after every complete sync; also the flag actions and events. */
+    public FlagEngine flagEngine() {
+        return flagEngine;
+    }
+
+    /** Who polls which source: "polled here" or "polled by <desk>" (every source here on a lone workspace). */
+    public PollerLeases leases() {
+        return leases;
+    }
+
+    /** This desk's name: host name and process id. */
+    public String desk() {
+        return desk;
+    }
+
+    /**
+     * Stops polling, then the flag engine, then the sandbox, then the database, in that order so no
+     * sync or evaluation writes into a closed store.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return; // idempotent: `serve` closes before its shutdown hook lets the JVM go
+            }
+            closed = true;
+        }
+        if (follower != null) {
+            follower.close();
+        }
+        synchronized (this) {
+            if (noticeCenter != null) {
+                noticeCenter.close();
+            }
+            if (teamPush != null) {
+                teamPush.close();
+            }
+        }
+        historyCompactor.close();
+        try {
+            try {
+                if (activitySync != null) {
+                    activitySync.close();
+                }
+            } finally {
+                syncEngine.close();
+            }
+        } finally {
+            try {
+                flagEngine.close();
+                compactionExecutor.shutdown();
+                try {
+                    // A compaction in flight finishes its transaction before the database closes.
+                    compactionExecutor.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } finally {
+                try {
+                    // Releases the leases: another desk takes over polling at its next try.
+                    leases.close();
+                    if (sandbox != null) {
+                        sandbox.close();
+                    }
+                } finally {
+                    // Closes the database; a snapshot file's temporary copy goes with it.
+                    workspace.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package com.stocklens.app.imports;
+
+import com.stocklens.domain.Market;
+import com.stocklens.domain.Snapshot;
+import com.stocklens.imports.StockFiles;
+import com.stocklens.service.ColumnMapping;
+import com.stocklens.service.CsvWarehouse;
+import com.stocklens.service.ImportCheck;
+import com.stocklens.service.ImportOutcome;
+import com.stocklens.service.ImportProblem;
+import com.stocklens.service.StockImports;
+import com.stocklens.store.JdbiStockImportStore;
+import com.stocklens.sync.SyncEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stock files for warehouses without an API: reads the file, judges it with the pure
+ * {@link StockFiles} rules, and stores a valid one as one snapshot of {@code csv:<warehouse>} taken at the
+ * file's last-modified time (so the staleness rules show how late it is). All or nothing.
+ */
+public final class StockImportService implements StockImports {
+    private static final Logger LOG = LoggerFactory.getLogger(StockImportService.class);
+    /** Larger files are refused before reading: a stock sheet of 100k rows is a few MB. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private final JdbiStockImportStore store;
+    private final Clock clock;
+    private final SyncEngine.ReadingStep beforeCommit;
+
+    public StockImportService(JdbiStockImportStore store, Clock clock) {
+        this(store, clock, (source, reading) -> reading);
+    }
+
+    /**
+     * @param beforeCommit applied to every imported reading before it is stored (the SKU mapping step, so an
+     *                     imported file lines up with TikTok and the other warehouses like a polled source)
+     */
+    public StockImportService(JdbiStockImportStore store, Clock clock, SyncEngine.ReadingStep beforeCommit) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
+    }
+
+    @Override
+    public List<CsvWarehouse> warehouses() {
+        return store.warehouses();
+    }
+
+    @Override
+    public synchronized CsvWarehouse saveWarehouse(String id, String name, Market market, String region, ZoneId zone) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A warehouse needs a name");
+        }
+        String key = id != null && !id.isBlank() ? id.strip() : newId(name);
+        CsvWarehouse w = new CsvWarehouse(key, name.strip(), market,
+                region == null || region.isBlank() ? null : region.strip(), zone == null ? ZoneId.of("UTC") : zone);
+        store.save(w);
+        return w;
+    }
+
+    /** "Manila partner warehouse" → MANILA-PARTNER-WAREHOUSE; a name without Latin letters → CSV-<n>. */
+    private String newId(String name) {
+        String base = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (base.length() > 40) {
+            base = base.substring(0, 40).replaceAll("-+$", "");
+        }
+        List<String> taken = store.warehouses().stream().map(CsvWarehouse::id).toList();
+        if (base.isEmpty()) {
+            base = "CSV";
+        }
+        String candidate = base.equals("CSV") ? "CSV-1" : base;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    @Override
+    public List<String> mappingNames(String warehouseId) {
+        return store.mappingNames(warehouseId);
+    }
+
+    @Override
+    public Optional<String> lastMappingName(String warehouseId) {
+        return store.lastMappingName(warehouseId);
+    }
+
+    @Override
+    public Optional<ColumnMapping> mapping(String warehouseId, String name) {
+        return store.mapping(warehouseId, name);
+    }
+
+    @Override
+    public ImportCheck check(Path file, String warehouseId, String mappingName, ColumnMapping mapping) {
+        return read(file, warehouseId, mappingName, mapping).check;
+    }
+
+    private record Read(ImportCheck check, byte[] bytes) {
+    }
+
+    private Read read(Path file, String warehouseId, String mappingName, ColumnMapping mapping) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        Instant fileTime;
+        byte[] bytes;
+        try {
+            fileTime = Files.getLastModifiedTime(file).toInstant();
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return new Read(StockFiles.unreadable(name, fileTime, ImportProblem.UNREADABLE), null);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new Read(StockFiles.unreadable(name, clock.instant(), ImportProblem.UNREADABLE), null);
+        }
+        ColumnMapping remembered = null;
+        if (mapping == null && warehouseId != null) {
+            String n = mappingName != null ? mappingName
+                    : store.lastMappingName(warehouseId).orElse(ColumnMapping.DEFAULT_NAME);
+            remembered = store.mapping(warehouseId, n).orElse(null);
+        }
+        return new Read(StockFiles.check(bytes, name, fileTime, mapping, remembered), bytes);
+    }
+
+    @Override
+    public synchronized ImportOutcome importFile(Path file, String warehouseId, String mappingName,
+                                                 ColumnMapping mapping) {
+        CsvWarehouse w = store.warehouse(warehouseId)
+                .orElseThrow(() -> new IllegalArgumentException("No CSV warehouse " + warehouseId));
+        Read read = read(file, warehouseId, mappingName, mapping);
+        if (!read.check.valid()) {
+            return new ImportOutcome(false, read.check, 0, null);
+        }
+        String name = mappingName == null || mappingName.isBlank() ? ColumnMapping.DEFAULT_NAME : mappingName;
+        Snapshot s = store.commit(w, read.check, digest(read.bytes), name, clock.instant(), beforeCommit::apply);
+        LOG.info("Imported {} rows of {} into {} (file time {})", read.check.rows().size(), read.check.fileName(),
+                w.sourceId(), read.check.fileTime());
+        return new ImportOutcome(true, read.check, s.id(), s.takenAt());
+    }
+
+    /** Whether this exact file content is the warehouse's last import (the demo re-imports only new files). */
+    public boolean isLastImport(String warehouseId, Path file) throws IOException {
+        String d = digest(Files.readAllBytes(file));
+        return store.lastImportDigest(warehouseId).map(d::equals).orElse(false);
+    }
+
+    static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

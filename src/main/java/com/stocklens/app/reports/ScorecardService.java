@@ -1,0 +1,173 @@
+package com.stocklens.app.reports;
+
+import com.stocklens.domain.AgeBucket;
+import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.Market;
+import com.stocklens.domain.WarehouseKpis;
+import com.stocklens.domain.WarehouseProfile;
+import com.stocklens.rules.score.StorageProjection;
+import com.stocklens.service.AgeingReader;
+import com.stocklens.service.ProfileCsv;
+import com.stocklens.service.Scorecards;
+import com.stocklens.store.JdbiWarehouseKpis;
+import com.stocklens.store.ScoreWeightRepository;
+import com.stocklens.store.WarehouseProfileRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The scorecard board from the store: profiles (stored, else what the connection knows, else — in demo
+ * mode — the demo's seeded profile), the KPIs measured over the last {@link #WINDOW}, and the FIFO ageing
+ * figures (> 180-day share, next month's storage cost from the profile's fee tiers).
+ */
+public final class ScorecardService implements Scorecards {
+    /** KPIs are measured over the last 30 days. */
+    public static final Duration WINDOW = Duration.ofDays(30);
+
+    private final WarehouseProfileRepository profiles;
+    private final JdbiWarehouseKpis kpis;
+    private final AgeingReader ageing;
+    private final Clock clock;
+    private final Function<JdbiWarehouseKpis.ConnectedWarehouse, WarehouseProfile> fallback;
+    private final ScoreWeightRepository weights;
+
+    /**
+     * @param fallback the profile of a connected warehouse with none stored, or null to build one from what
+     *                 the connection knows (market, region)
+     */
+    public ScorecardService(WarehouseProfileRepository profiles, JdbiWarehouseKpis kpis, AgeingReader ageing,
+                            Clock clock, Function<JdbiWarehouseKpis.ConnectedWarehouse, WarehouseProfile> fallback) {
+        this(profiles, kpis, ageing, clock, fallback, null);
+    }
+
+    /**
+     * @param fallback as above
+     * @param weights  where the seller's weights are kept, or null to keep them in memory only
+     */
+    public ScorecardService(WarehouseProfileRepository profiles, JdbiWarehouseKpis kpis, AgeingReader ageing,
+                            Clock clock, Function<JdbiWarehouseKpis.ConnectedWarehouse, WarehouseProfile> fallback,
+                            ScoreWeightRepository weights) {
+        this.weights = weights;
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.kpis = Objects.requireNonNull(kpis, "kpis");
+        this.ageing = Objects.requireNonNull(ageing, "ageing");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fallback = fallback;
+    }
+
+    private volatile Map<String, Double> memoryWeights = Map.of();
+
+    @Override
+    public Map<String, Double> weights() {
+        return weights == null ? memoryWeights : weights.read();
+    }
+
+    @Override
+    public void saveWeights(Map<String, Double> named) {
+        if (weights == null) {
+            memoryWeights = Map.copyOf(named);
+        } else {
+            weights.replace(named);
+        }
+    }
+
+    @Override
+    public Board read() {
+        Instant to = clock.instant();
+        Instant from = to.minus(WINDOW);
+        Map<String, WarehouseProfile> stored = new HashMap<>();
+        for (WarehouseProfile p : profiles.list()) {
+            stored.put(p.id(), p);
+        }
+        Map<String, WarehouseKpis> measured = kpis.measure(from, to);
+        Map<String, Ages> ages = ages();
+        List<Entry> entries = new ArrayList<>();
+        for (JdbiWarehouseKpis.ConnectedWarehouse w : kpis.warehouses()) {
+            WarehouseProfile p = stored.remove(w.id());
+            if (p == null && fallback != null) {
+                p = fallback.apply(w);
+            }
+            if (p == null) {
+                p = known(w);
+            } else if (p.markets().isEmpty() && w.market() != null) {
+                p = withMarkets(p, w);
+            }
+            WarehouseKpis k = measured.getOrDefault(w.id(), WarehouseKpis.none(w.id()));
+            Ages a = ages.get(w.id());
+            if (a != null) {
+                k = k.withAgeing(a.total == 0 ? null : a.over180 / (double) a.total,
+                        StorageProjection.nextMonth(a.units, a.unaged, p.storage0to90(), p.storage91to180(),
+                                p.storage181plus()));
+            }
+            entries.add(new Entry(p, k, true));
+        }
+        for (WarehouseProfile p : stored.values()) {
+            if (p.candidate()) {
+                entries.add(new Entry(p, WarehouseKpis.none(p.id()), false));
+            }
+        }
+        entries.sort(Comparator.comparing((Entry e) -> !e.connected()).thenComparing(e -> e.profile().name()));
+        return new Board(entries, kpis.skuCount(), kpis.orders(to.minus(Duration.ofDays(30)), to), from, to);
+    }
+
+    private static WarehouseProfile known(JdbiWarehouseKpis.ConnectedWarehouse w) {
+        return withMarkets(WarehouseProfile.empty(w.id(), w.name(), false), w);
+    }
+
+    private static WarehouseProfile withMarkets(WarehouseProfile p, JdbiWarehouseKpis.ConnectedWarehouse w) {
+        List<Market> markets = Market.fromCode(w.market()).map(List::of).orElse(List.of());
+        List<String> regions = p.regions().isEmpty() && w.region() != null ? List.of(w.region()) : p.regions();
+        return new WarehouseProfile(p.id(), p.name(), false, markets, regions, p.apiReady(), p.certified(),
+                p.outboundSlaHours(), p.localReturns(), p.firstLegRoutes(), p.storage0to90(), p.storage91to180(),
+                p.storage181plus(), p.pickPack(), p.inbound(), p.currency(), p.notes(), p.updatedAt());
+    }
+
+    private static final class Ages {
+        final Map<AgeBucket, Integer> units = new EnumMap<>(AgeBucket.class);
+        int unaged;
+        int total;
+        int over180;
+    }
+
+    private Map<String, Ages> ages() {
+        Map<String, Ages> out = new HashMap<>();
+        for (AgeProfile p : ageing.current()) {
+            Ages a = out.computeIfAbsent(p.warehouseId(), k -> new Ages());
+            p.units().forEach((b, n) -> a.units.merge(b, n, Integer::sum));
+            a.unaged += p.unaged();
+            a.total += p.total();
+            a.over180 += p.olderThan(180);
+        }
+        return out;
+    }
+
+    @Override
+    public void save(WarehouseProfile profile) {
+        profiles.save(profile);
+    }
+
+    @Override
+    public void delete(String id) {
+        profiles.delete(id);
+    }
+
+    @Override
+    public List<WarehouseProfile> importCandidates(Path csv) throws IOException, ProfileCsv.CsvProblem {
+        List<WarehouseProfile> parsed = ProfileCsv.parse(Files.readString(csv, StandardCharsets.UTF_8), clock.instant());
+        profiles.saveAll(parsed);
+        return parsed;
+    }
+}

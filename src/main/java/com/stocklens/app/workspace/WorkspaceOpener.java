@@ -1,0 +1,165 @@
+package com.stocklens.app.workspace;
+
+import com.stocklens.app.settings.DataDirectory;
+import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.settings.UserSettings;
+import com.stocklens.app.team.TeamDatabaseConfig;
+import com.stocklens.secrets.PassphrasePrompt;
+import com.stocklens.secrets.SecretStores;
+import com.stocklens.service.SnapshotManifest;
+import com.stocklens.store.ConnectionRepository;
+import com.stocklens.store.Database;
+import com.stocklens.store.SnapshotArchive;
+import com.stocklens.service.SnapshotFileException;
+import com.stocklens.store.WorkspaceInUseException;
+import com.stocklens.store.WorkspaceOpenException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the database a session works on, one of three ways: the workspace's own H2 file, the team's
+ * shared PostgreSQL, or a snapshot file restored into a temporary copy. Every failure becomes a
+ * {@link StartupException} whose message tells the person what to do.
+ */
+public final class WorkspaceOpener {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceOpener.class);
+
+    private WorkspaceOpener() {
+    }
+
+    /**
+     * Opens what {@code options} ask for: a snapshot file, the team database ({@code --db} or db.url), else
+     * the workspace's own file. In team mode the password, when it is needed from the secrets file, is
+     * unlocked by {@code STOCKLENS_PASSPHRASE}, else by {@code prompt}.
+     */
+    public static OpenWorkspace open(LaunchOptions options, Clock clock, Map<String, String> env,
+                                     PassphrasePrompt prompt) {
+        if (options.snapshotMode()) {
+            return snapshot(options.snapshot());
+        }
+        return options.teamMode() ? team(options.sharedDb(), options.workspace(), env, prompt, clock)
+                : local(options.workspace(), clock);
+    }
+
+    /** The workspace's own H2 file (created when missing; a damaged one is repaired or restored). */
+    public static OpenWorkspace local(Path workspace, Clock clock) {
+        try {
+            return new OpenWorkspace(Database.open(workspace), OpenWorkspace.Mode.LOCAL, workspace, null, clock);
+        } catch (WorkspaceInUseException | WorkspaceOpenException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The team's PostgreSQL at {@code jdbcUrl}, logging in as db.user of the workspace's settings with the
+     * password from {@code STOCKLENS_DB_PASSWORD} or the secret store.
+     */
+    public static OpenWorkspace team(String jdbcUrl, Path workspace, Map<String, String> env, PassphrasePrompt prompt,
+                                     Clock clock) {
+        String user = new UserSettings(workspace).dbUser().orElse(null);
+        String password = TeamDatabaseConfig.password(env, () -> SecretStores.choose(workspace, env, prompt));
+        Database database;
+        try {
+            database = Database.openShared(jdbcUrl, user, password);
+        } catch (WorkspaceOpenException e) {
+            throw new StartupException(TeamDatabaseConfig.notOpened(jdbcUrl, e, password), e);
+        } catch (WorkspaceInUseException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+        return new OpenWorkspace(database, OpenWorkspace.Mode.TEAM, workspace, null, clock);
+    }
+
+    /**
+     * A snapshot file: verified and restored into a fresh temporary workspace (never the live or demo one),
+     * its policy settings applied there, and the clock frozen at the snapshot's moment so ages, staleness
+     * and countdowns read as they did then. Closing the workspace removes the copy.
+     */
+    public static OpenWorkspace snapshot(Path file) {
+        Path temp;
+        try {
+            discardAbandonedSnapshots();
+            temp = Files.createTempDirectory("stocklens-snapshot-");
+        } catch (IOException e) {
+            throw new StartupException("No temporary folder for the snapshot: " + e.getMessage(), e);
+        }
+        Database database = null;
+        try {
+            SnapshotManifest manifest = SnapshotArchive.restore(file, temp);
+            writeSnapshotSettings(temp, manifest.settings());
+            database = Database.open(temp);
+            LOG.info("snapshot mode: {} (at {}), restored into {}", file, manifest.at(), temp);
+            return new OpenWorkspace(database, OpenWorkspace.Mode.SNAPSHOT, temp, manifest,
+                    Clock.fixed(manifest.at(), ZoneOffset.UTC));
+        } catch (SnapshotFileException e) {
+            SnapshotArchive.discard(temp);
+            throw new StartupException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            SnapshotArchive.discard(temp);
+            throw snapshotNotOpened(e);
+        }
+    }
+
+    /** The refusal for a snapshot that failed to open for a reason other than the file itself. */
+    public static StartupException snapshotNotOpened(RuntimeException e) {
+        return new StartupException("The snapshot could not be opened: " + e.getMessage(), e);
+    }
+
+    /**
+     * Whether the live workspace under {@code baseDir} has stored connections: with none (and nothing in
+     * the environment) the app starts its demo. A workspace that is in use or broken counts as configured,
+     * so the person sees why it cannot open instead of a silent demo.
+     */
+    public static boolean hasStoredConnections(Path baseDir) {
+        Path workspace = DataDirectory.workspace(baseDir, false);
+        if (!Files.exists(workspace.resolve("db").resolve("stocklens.mv.db"))) {
+            return false;
+        }
+        try (Database db = Database.open(workspace)) {
+            return !new ConnectionRepository(db.jdbi()).list().isEmpty();
+        } catch (WorkspaceInUseException | WorkspaceOpenException e) {
+            return true;
+        }
+    }
+
+    /** Temporary copies left by a process that was killed (never closed) are removed after two days. */
+    private static void discardAbandonedSnapshots() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Instant cutoff = Instant.now().minus(Duration.ofDays(2));
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "stocklens-snapshot-*")) {
+            for (Path d : dirs) {
+                if (Files.isDirectory(d) && Files.getLastModifiedTime(d).toInstant().isBefore(cutoff)) {
+                    SnapshotArchive.discard(d);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("old snapshot copies not cleaned: {}", e.toString());
+        }
+    }
+
+    private static void writeSnapshotSettings(Path workspace, Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return;
+        }
+        Properties p = new Properties();
+        p.putAll(settings);
+        try (OutputStream out = Files.newOutputStream(workspace.resolve("settings.properties"))) {
+            p.store(out, "policy figures of the snapshot");
+        } catch (IOException e) {
+            LOG.warn("The snapshot's settings could not be applied: {}", e.getMessage());
+        }
+    }
+}

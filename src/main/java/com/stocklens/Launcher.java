@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Process entry point. Not an {@code Application} subclass, so the class-path start works (STACK.md).
+ * Process entry point. Not an {@code Application} subclass, so the class-path start works (docs/STACK.md).
  * With a subcommand it runs headless, without starting the JavaFX toolkit; otherwise it opens the window.
  */
 public final class Launcher {

@@ -8,23 +8,49 @@ import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.workspace.StartupException;
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.domain.BeijingTime;
+import com.stocklens.domain.CalibrationTask;
+import com.stocklens.domain.Connection;
+import com.stocklens.domain.DeclaredCause;
+import com.stocklens.domain.SyncStatus;
+import com.stocklens.service.Connections;
+import com.stocklens.service.FlagActions;
+import com.stocklens.service.ShopAuthorizer;
+import com.stocklens.service.SnapshotFileException;
 import com.stocklens.support.NamedThreads;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindowHost;
+import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.Screen;
+import com.stocklens.ui.SnapshotFileDialogs;
 import com.stocklens.ui.UiContext;
+import com.stocklens.ui.auth.TikTokAuthorizeDialog;
+import com.stocklens.ui.wall.WallViewModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +66,9 @@ public final class StockLensApp extends Application {
     private UserSettings settings;
     private Locale requestedLocale;
     private String requestedScreen;
-    private java.time.Instant requestedAsOf;
+    private Instant requestedAsOf;
     private boolean requestedWall;
-    private java.time.Duration requestedWallRotate;
+    private Duration requestedWallRotate;
     private MainWindowHost host;
     private final ExecutorService uiIo = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-ui-io"));
     private final AtomicBoolean errorShown = new AtomicBoolean();
@@ -81,18 +107,18 @@ public final class StockLensApp extends Application {
      * by the authorizer). The connection is read again before saving: the authorizer has written the
      * token expiry times meanwhile.
      */
-    private void authorize(Stage stage, com.stocklens.service.ShopAuthorizer authorizer,
-                           com.stocklens.domain.Connection connection, com.stocklens.ui.Messages messages) {
-        com.stocklens.ui.auth.TikTokAuthorizeDialog.show(stage, authorizer, connection, messages,
-                        com.stocklens.ui.auth.TikTokAuthorizeDialog.browser(getHostServices()))
+    private void authorize(Stage stage, ShopAuthorizer authorizer,
+                           Connection connection, Messages messages) {
+        TikTokAuthorizeDialog.show(stage, authorizer, connection, messages,
+                        TikTokAuthorizeDialog.browser(getHostServices()))
                 .ifPresent(shop -> uiIo.execute(() -> {
                     try {
-                        com.stocklens.domain.Connection current = runtime.connections().list().stream()
-                                .map(com.stocklens.service.Connections.ConnectionStatus::connection)
+                        Connection current = runtime.connections().list().stream()
+                                .map(Connections.ConnectionStatus::connection)
                                 .filter(c -> c.id().equals(connection.id())).findFirst().orElse(connection);
-                        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(current.settings());
+                        Map<String, String> settings = new LinkedHashMap<>(current.settings());
                         settings.put("shop_cipher", shop.cipher());
-                        runtime.connections().save(current.withSettings(settings), java.util.Map.of());
+                        runtime.connections().save(current.withSettings(settings), Map.of());
                         log.info("{}: shop {} chosen", connection.id(), shop.name());
                     } catch (Exception e) {
                         log.warn("{}: could not store the chosen shop: {}", connection.id(), e.getMessage());
@@ -106,7 +132,7 @@ public final class StockLensApp extends Application {
         if (runtime == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupError);
             if (startupSnapshotError != null) {
-                com.stocklens.ui.Messages m = new com.stocklens.ui.Messages(
+                Messages m = new Messages(
                         requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault()));
                 alert = new Alert(Alert.AlertType.ERROR, snapshotProblem(startupSnapshotError, m));
                 alert.setHeaderText(m.get("snapshot.error.header"));
@@ -122,8 +148,8 @@ public final class StockLensApp extends Application {
         LaunchOptions options = runtime.options();
         Locale locale = requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault());
         UiContext context = context(runtime, stage, locale);
-        java.time.Duration wallRotate = requestedWallRotate != null ? requestedWallRotate
-                : settings.wallRotate(com.stocklens.ui.wall.WallViewModel.DEFAULT_ROTATE);
+        Duration wallRotate = requestedWallRotate != null ? requestedWallRotate
+                : settings.wallRotate(WallViewModel.DEFAULT_ROTATE);
         host = requestedWall ? MainWindowHost.installWall(stage, context, wallRotate)
                 : MainWindowHost.install(stage, context);
         host.setWallRotate(wallRotate);
@@ -138,7 +164,7 @@ public final class StockLensApp extends Application {
                 host.current().show(Screen.valueOf(requestedScreen));
             } catch (IllegalArgumentException e) {
                 log.warn("unknown --screen {}; expected one of {}", requestedScreen,
-                        java.util.Arrays.toString(Screen.values()));
+                        Arrays.toString(Screen.values()));
             }
         }
         if (requestedAsOf != null && host.current() != null) {
@@ -181,7 +207,7 @@ public final class StockLensApp extends Application {
             host.close();
             host = null;
         }
-        stage.getScene().setRoot(new javafx.scene.layout.StackPane(new javafx.scene.control.ProgressIndicator()));
+        stage.getScene().setRoot(new StackPane(new ProgressIndicator()));
         log.info("reopening the workspace to apply a requested restore");
         uiIo.execute(() -> {
             old.close();
@@ -195,7 +221,7 @@ public final class StockLensApp extends Application {
             }
             AppRuntime opened = fresh;
             String problem = error;
-            new com.stocklens.ui.FxExecutor().execute(() -> {
+            new FxExecutor().execute(() -> {
                 runtime = opened;
                 startupError = problem;
                 requestedScreen = null;
@@ -208,8 +234,8 @@ public final class StockLensApp extends Application {
 
     /** The window's services over {@code rt}; a snapshot file's flag actions refuse, in plain words. */
     private UiContext context(AppRuntime rt, Stage stage, Locale locale) {
-        com.stocklens.service.FlagActions actions = rt.readOnly()
-                ? readOnlyFlagActions(new com.stocklens.ui.Messages(locale).get("snapshot.readOnly"))
+        FlagActions actions = rt.readOnly()
+                ? readOnlyFlagActions(new Messages(locale).get("snapshot.readOnly"))
                 : rt.flagEngine();
         return new UiContext(
                 new UiContext.Shell(rt.clock(), locale, settings::setLocale, uiIo, rt.options().demo(), rt.thresholds(),
@@ -220,16 +246,16 @@ public final class StockLensApp extends Application {
                 new UiContext.Reports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(), rt.reportExports(),
                         rt.demandReader()),
                 new UiContext.Setup(rt.connections(), rt.shopAuthorizer()
-                        .map(a -> (java.util.function.Consumer<com.stocklens.domain.Connection>) c -> authorize(stage, a, c,
-                                new com.stocklens.ui.Messages(locale)))
+                        .map(a -> (Consumer<Connection>) c -> authorize(stage, a, c,
+                                new Messages(locale)))
                         .orElse(null), rt.skuIdentities(), rt.stockImports(), rt.teamDatabase(), rt.teamPush(),
                         rt.scorecards()));
     }
 
-    private static com.stocklens.service.FlagActions readOnlyFlagActions(String message) {
-        return new com.stocklens.service.FlagActions() {
+    private static FlagActions readOnlyFlagActions(String message) {
+        return new FlagActions() {
             @Override
-            public com.stocklens.domain.CalibrationTask declare(long taskId, com.stocklens.domain.DeclaredCause cause,
+            public CalibrationTask declare(long taskId, DeclaredCause cause,
                                                                String note, String who) {
                 throw new IllegalStateException(message);
             }
@@ -240,42 +266,42 @@ public final class StockLensApp extends Application {
             }
 
             @Override
-            public void snooze(String alertKey, java.time.Duration duration, String who) {
+            public void snooze(String alertKey, Duration duration, String who) {
                 throw new IllegalStateException(message);
             }
         };
     }
 
     /** File → Open snapshot… / Export snapshot…: file choosers on the FX thread, the work on {@code uiIo}. */
-    private final class SnapshotFileActions implements com.stocklens.ui.SnapshotFileDialogs {
-        private final com.stocklens.ui.Messages messages;
+    private final class SnapshotFileActions implements SnapshotFileDialogs {
+        private final Messages messages;
 
-        SnapshotFileActions(com.stocklens.ui.Messages messages) {
+        SnapshotFileActions(Messages messages) {
             this.messages = messages;
         }
 
-        private javafx.stage.FileChooser chooser(String titleKey) {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        private FileChooser chooser(String titleKey) {
+            FileChooser chooser = new FileChooser();
             chooser.setTitle(messages.get(titleKey));
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                     messages.get("snapshot.filter"), "*" + StockLensCommand.FILE_EXTENSION));
             return chooser;
         }
 
         @Override
-        public void open(javafx.stage.Window owner) {
-            java.io.File file = chooser("snapshot.open.title").showOpenDialog(owner);
+        public void open(Window owner) {
+            File file = chooser("snapshot.open.title").showOpenDialog(owner);
             if (file != null) {
                 openSnapshotWindow(file.toPath(), messages);
             }
         }
 
         @Override
-        public void export(javafx.stage.Window owner) {
-            javafx.stage.FileChooser chooser = chooser("snapshot.export.title");
-            chooser.setInitialFileName(java.time.LocalDate.now(BeijingTime.ZONE)
+        public void export(Window owner) {
+            FileChooser chooser = chooser("snapshot.export.title");
+            chooser.setInitialFileName(LocalDate.now(BeijingTime.ZONE)
                     + StockLensCommand.FILE_EXTENSION);
-            java.io.File file = chooser.showSaveDialog(owner);
+            File file = chooser.showSaveDialog(owner);
             if (file == null) {
                 return;
             }
@@ -295,7 +321,7 @@ public final class StockLensApp extends Application {
     }
 
     /** Opens {@code file} read-only in a window of its own (its own runtime over a temporary copy). */
-    private void openSnapshotWindow(java.nio.file.Path file, com.stocklens.ui.Messages messages) {
+    private void openSnapshotWindow(Path file, Messages messages) {
         FxExecutor fx = new FxExecutor();
         Locale locale = messages.bundle().getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
                 : messages.bundle().getLocale();
@@ -326,8 +352,8 @@ public final class StockLensApp extends Application {
     }
 
     /** The person's words for a snapshot that cannot be opened (never a stack trace). */
-    static String snapshotProblem(StartupException e, com.stocklens.ui.Messages messages) {
-        if (e.getCause() instanceof com.stocklens.service.SnapshotFileException s) {
+    static String snapshotProblem(StartupException e, Messages messages) {
+        if (e.getCause() instanceof SnapshotFileException s) {
             return switch (s.problem()) {
                 case NEWER_FORMAT -> messages.format("snapshot.error.newer", s.formatVersion());
                 case OLDER_FORMAT -> messages.format("snapshot.error.older", s.formatVersion());
@@ -347,11 +373,11 @@ public final class StockLensApp extends Application {
         if (!runtime.options().demo()) {
             return;
         }
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<AutoCloseable> subscription = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
         subscription.set(runtime.syncEngine().subscribe(event -> {
             if (event.run().sourceId().equals(EnvironmentConnections.TIKTOK_SOURCE_ID)
-                    && event.run().status() == com.stocklens.domain.SyncStatus.COMPLETE && done.compareAndSet(false, true)) {
+                    && event.run().status() == SyncStatus.COMPLETE && done.compareAndSet(false, true)) {
                 uiIo.execute(() -> {
                     runtime.importDemoSpreadsheets();
                     try {

@@ -183,7 +183,7 @@ public final class AppRuntime implements AutoCloseable {
         List<SourceInfo> infos = workspace.readOnly() ? workspace.snapshotSources()
                 : this.sources.stream().map(StockSource::info).toList();
         this.skuIdentities = new SkuIdentities(new SkuMappingRepository(database.jdbi()), () -> infos, clock);
-        // Every warehouse reading is re-keyed to the SKU identities before it is stored (README "SKU mapping").
+        // Every warehouse reading is re-keyed to the SKU identities before it is stored (docs/guide/sku-mapping.md).
         this.syncEngine = new SyncEngine(this.sources, snapshots, clock, options.cadence(), assembly.cadences(),
                 skuIdentities);
         // The daily online backup (Database.backupIfDue: at most one a day, seven kept), after a sync.
@@ -310,7 +310,7 @@ public final class AppRuntime implements AutoCloseable {
                 () -> database, options.teamMode());
     }
 
-    /** Snapshot history: moments, the board as of a moment, diffs (README "History and time travel"). */
+    /** Snapshot history: moments, the board as of a moment, diffs (docs/guide/history.md). */
     public History history() {
         return history;
     }
@@ -429,7 +429,7 @@ public final class AppRuntime implements AutoCloseable {
         return demandReader;
     }
 
-    /** The inventory health report (DOMAIN.md §8) for any period. */
+    /** The inventory health report (docs/DOMAIN.md §8) for any period. */
     public HealthReports healthReports() {
         return healthReports;
     }
@@ -497,13 +497,13 @@ public final class AppRuntime implements AutoCloseable {
         return policy;
     }
 
-    /** The policy figures the rules judge by (defaults of DOMAIN.md, settings.properties, --stale-after). */
+    /** The policy figures the rules judge by (defaults of docs/DOMAIN.md, settings.properties, --stale-after). */
     public Thresholds thresholds() {
         return thresholds;
     }
 
     /**
-     * Starts desktop notices and, when robots are configured (see README "Team push"), the team push.
+     * Starts desktop notices and, when robots are configured (see docs/guide/team-push.md), the team push.
      * Called by the window and the long-running {@code sync}; one-shot commands notify nobody.
      */
     public synchronized Notices startNotices() {

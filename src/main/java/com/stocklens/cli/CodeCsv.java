@@ -24,7 +24,7 @@ import java.util.Map;
  * Excel on a Chinese Windows saves CSV that way.
  */
 public final class CodeCsv {
-    /** The required columns, in the order the README lists them. */
+    /** The required columns, in the order docs/cli.md lists them. */
     public static final List<String> COLUMNS = List.of("tiktok_sku", "seller_sku", "barcode", "warehouse", "wms_sku");
 
     private CodeCsv() {

@@ -39,7 +39,7 @@ final class CodesCommand implements Callable<Integer> {
         return EXIT_INVALID;
     }
 
-    /** The JSON document of README "JSON output": {@code file} is null for {@code codes current}. */
+    /** The JSON document of docs/cli.md: {@code file} is null for {@code codes current}. */
     static ObjectNode json(String file, CodeCheckResult result) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         if (file == null) {

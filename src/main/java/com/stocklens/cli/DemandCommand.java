@@ -75,7 +75,7 @@ final class DemandCommand extends RuntimeCommand {
         return 0;
     }
 
-    /** d̄: the mean over the days the SKU was not out of stock (DOMAIN.md "Definitions"); null when there is none. */
+    /** d̄: the mean over the days the SKU was not out of stock (docs/DOMAIN.md "Definitions"); null when there is none. */
     static Double average(List<DailyDemand> series) {
         List<DailyDemand> counted = series.stream().filter(d -> !d.stockOut()).toList();
         return counted.isEmpty() ? null : counted.stream().mapToInt(DailyDemand::units).average().orElse(0);

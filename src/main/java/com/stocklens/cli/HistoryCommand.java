@@ -11,7 +11,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code history [--json]}: the moments the cache holds, per source (README "History and time travel"). */
+/** {@code history [--json]}: the moments the cache holds, per source (docs/guide/history.md). */
 @Command(name = "history", description = "List the snapshot moments held in the cache, per source.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",

@@ -52,7 +52,7 @@ final class MappingCommand extends RuntimeCommand {
         return 0;
     }
 
-    /** The document of README "SKU mapping". */
+    /** The document of docs/guide/sku-mapping.md. */
     static ObjectNode json(MappingBoard board) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode identities = root.putArray("identities");

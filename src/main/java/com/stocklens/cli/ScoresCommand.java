@@ -48,7 +48,7 @@ final class ScoresCommand extends RuntimeCommand {
                 try {
                     w = w.with(Criterion.valueOf(name), e.getValue());
                 } catch (IllegalArgumentException notCriterion) {
-                    printer.message("Unknown weight '" + e.getKey() + "': an axis or criterion name (see README)");
+                    printer.message("Unknown weight '" + e.getKey() + "': an axis or criterion name (see docs/cli.md, scores)");
                     return 2;
                 }
             }

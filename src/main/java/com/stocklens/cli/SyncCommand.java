@@ -53,7 +53,7 @@ final class SyncCommand extends RuntimeCommand {
             return 0;
         }
         // Judges the red flags on what was just stored, so `flags` right after `sync --once` shows them,
-        // and keeps history within the retention policy (README "History and time travel").
+        // and keeps history within the retention policy (docs/guide/history.md).
         SyncOnce once = runtime.syncOnce();
         List<SyncRun> runs = once.runs();
         Optional<SyncOnce.Activity> activity = once.activity();

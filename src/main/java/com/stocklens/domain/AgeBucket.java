@@ -1,6 +1,6 @@
 package com.stocklens.domain;
 
-/** Inventory age buckets of DOMAIN.md (days since receipt, receipt day = day 1). */
+/** Inventory age buckets of docs/DOMAIN.md (days since receipt, receipt day = day 1). */
 public enum AgeBucket {
     D0_30(0, 30, "0–30"),
     D31_60(31, 60, "31–60"),

@@ -23,7 +23,7 @@ public record AgeProfile(String sellerSku, String warehouseId, Map<AgeBucket, In
         return units.values().stream().mapToInt(Integer::intValue).sum() + unaged;
     }
 
-    /** Units older than {@code days} (bucket-exact for 90 and 180, the thresholds DOMAIN.md uses). */
+    /** Units older than {@code days} (bucket-exact for 90 and 180, the thresholds docs/DOMAIN.md uses). */
     public int olderThan(int days) {
         int n = 0;
         for (Map.Entry<AgeBucket, Integer> e : units.entrySet()) {

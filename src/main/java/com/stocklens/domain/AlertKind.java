@@ -1,6 +1,6 @@
 package com.stocklens.domain;
 
-/** The red flags other than calibration tasks (DOMAIN.md §3, §5–7). */
+/** The red flags other than calibration tasks (docs/DOMAIN.md §3, §5–7). */
 public enum AlertKind {
     /** TikTok offers more than the warehouse can ship: TikTok available > warehouse available. */
     OVERSELL_RISK,

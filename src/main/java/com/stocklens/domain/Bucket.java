@@ -1,6 +1,6 @@
 package com.stocklens.domain;
 
-/** The seven stock states of DOMAIN.md §2, in the order the screens show them. */
+/** The seven stock states of docs/DOMAIN.md §2, in the order the screens show them. */
 public enum Bucket {
     ON_HAND("onHand", "on_hand"),
     AVAILABLE("available", "available"),
@@ -23,7 +23,7 @@ public enum Bucket {
         return key;
     }
 
-    /** Snake-case name used in the database and in DOMAIN.md. */
+    /** Snake-case name used in the database and in docs/DOMAIN.md. */
     public String column() {
         return column;
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which system a connection talks to, and the settings it needs (warehouses.md §2–§6,
- * tiktok-shop.md §4). Secrets are marked; everything else may be stored in the database.
+ * Which system a connection talks to, and the settings it needs (docs/api/warehouses.md §2–§6,
+ * docs/api/tiktok-shop.md §4). Secrets are marked; everything else may be stored in the database.
  */
 public enum ConnectionKind {
     TIKTOK_SHOP(null, SourceKind.SHOP, List.of(

@@ -1,6 +1,6 @@
 package com.stocklens.domain;
 
-/** Causes a seller can declare for a stock discrepancy (DOMAIN.md §4). */
+/** Causes a seller can declare for a stock discrepancy (docs/DOMAIN.md §4). */
 public enum DeclaredCause {
     DAMAGE,
     WRONG_SHIPMENT,

@@ -1,7 +1,7 @@
 package com.stocklens.domain;
 
 /**
- * The healthy bands of the quarterly health report (DOMAIN.md §8), all settings; defaults from the
+ * The healthy bands of the quarterly health report (docs/DOMAIN.md §8), all settings; defaults from the
  * seller-education article.
  *
  * @param turnoverDaysMax      turnover days at or below this are healthy (45)

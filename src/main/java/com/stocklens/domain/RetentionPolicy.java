@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long snapshot history stays (DESIGN.md "Data"): every snapshot for {@code keepAll}, then one per
+ * How long snapshot history stays (docs/ARCHITECTURE.md "Data"): every snapshot for {@code keepAll}, then one per
  * source per UTC hour until {@code hourlyFor}, then one per source per UTC day until {@code dailyFor}
  * ({@link Duration#ZERO} = forever). The latest complete snapshot of every source is always kept.
  */

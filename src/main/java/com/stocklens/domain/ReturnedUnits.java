@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Customer-returned units of one SKU that re-entered a warehouse's on-hand on one day. They explain an
- * increase of on-hand that is not a receipt (DOMAIN.md "Age").
+ * increase of on-hand that is not a receipt (docs/DOMAIN.md "Age").
  */
 public record ReturnedUnits(LocalDate day, int units) {
     public ReturnedUnits {

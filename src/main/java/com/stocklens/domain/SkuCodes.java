@@ -3,7 +3,7 @@ package com.stocklens.domain;
 import java.util.Objects;
 
 /**
- * The codes that name one SKU in the different systems (the "three codes" of DOMAIN.md §7).
+ * The codes that name one SKU in the different systems (the "three codes" of docs/DOMAIN.md §7).
  * Only the seller SKU is required; it is the key that joins TikTok and the warehouses.
  *
  * @param sellerSku   merchant SKU code (TikTok {@code seller_sku}, ShipBob {@code sku})

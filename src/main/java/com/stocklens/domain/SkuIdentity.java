@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One product as the shop knows it: the seller SKU is the hub that TikTok SKU ids, barcodes and each
- * warehouse's own code are tied to (DOMAIN.md §7).
+ * warehouse's own code are tied to (docs/DOMAIN.md §7).
  *
  * @param sellerSku    the identity's key (TikTok {@code seller_sku})
  * @param name         display name, or null

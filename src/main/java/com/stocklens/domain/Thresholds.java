@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The policy figures of DOMAIN.md, all settings. The defaults come from the seller-education article
+ * The policy figures of docs/DOMAIN.md, all settings. The defaults come from the seller-education article
  * the project grew from and could not be confirmed in TikTok's public documentation; a seller matches
  * them to the notice in their own Seller Center.
  *

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DOMAIN.md §7: a replenishment alert when available + in transit is below the reorder point, with
+ * docs/DOMAIN.md §7: a replenishment alert when available + in transit is below the reorder point, with
  * the working in the detail. No demand history (or unknown available) raises nothing.
  */
 public final class BelowSafetyStockRule {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Opens, updates and resolves calibration tasks from the current pairs (DOMAIN.md §4).
+ * Opens, updates and resolves calibration tasks from the current pairs (docs/DOMAIN.md §4).
  *
  * <ul>
  *   <li>A pair is judged only when both sides are fresh at {@code now}: the warehouse source (its

@@ -7,7 +7,7 @@ import com.stocklens.domain.Thresholds;
 import java.math.BigDecimal;
 
 /**
- * DOMAIN.md §4: TikTok opens a calibration task when its figure and the warehouse's differ by more
+ * docs/DOMAIN.md §4: TikTok opens a calibration task when its figure and the warehouse's differ by more
  * than {@code calibrationUnits} units OR more than {@code calibrationPercent} % of total stock.
  *
  * <ul>

@@ -19,14 +19,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * FIFO inventory age (DOMAIN.md "Age"): every unit that leaves consumes the oldest units; age = today −
+ * FIFO inventory age (docs/DOMAIN.md "Age"): every unit that leaves consumes the oldest units; age = today −
  * receipt date + 1, so the receipt day is day 1.
  *
  * <p>Units no receipt explains are {@link AgeProfile#unaged()}: stock already there on the first day we
  * observed, or more on-hand than the provider's lots add up to. They are never given a guessed age, and
  * they count as the oldest units, so FIFO consumes them first.
  *
- * <p>Returns: a customer-returned unit is not a receipt (DOMAIN.md) and must not show up as young stock.
+ * <p>Returns: a customer-returned unit is not a receipt (docs/DOMAIN.md) and must not show up as young stock.
  * It goes back to the layer that was consumed most recently — FIFO's best guess of the unit that was sold
  * last — keeping that layer's original receipt date; a return beyond what our history saw consumed is
  * unaged.

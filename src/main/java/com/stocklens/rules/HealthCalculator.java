@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The inventory health report (DOMAIN.md §8 and "Definitions"), a pure function of {@link HealthLine}s.
+ * The inventory health report (docs/DOMAIN.md §8 and "Definitions"), a pure function of {@link HealthLine}s.
  *
  * <p>Aggregates (overall, per warehouse) sum <em>units</em> first and divide once: the turnover of two
  * warehouses is (Σ average on hand) ÷ (Σ units sold per day), never the mean of their turnovers, so a

@@ -13,7 +13,7 @@ public enum ListingStatus {
     /** We have no TikTok reading: stranded units cannot be judged. */
     UNKNOWN;
 
-    /** Sellable units under this status are stranded (DOMAIN.md "Definitions"). */
+    /** Sellable units under this status are stranded (docs/DOMAIN.md "Definitions"). */
     public boolean strands() {
         return this == INACTIVE || this == UNMAPPED || this == BLOCKED;
     }

@@ -3,7 +3,7 @@ package com.stocklens.rules;
 import java.time.LocalDate;
 
 /**
- * When the monthly three-code check is due (DOMAIN.md §7: "on the first day of every month"). The day
+ * When the monthly three-code check is due (docs/DOMAIN.md §7: "on the first day of every month"). The day
  * is a setting; a day the month does not have (31 in April) falls on the month's last day, so no
  * month is skipped.
  */

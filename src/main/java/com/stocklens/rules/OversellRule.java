@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * DOMAIN.md §5, oversell risk: TikTok offers more than the warehouse can ship (TikTok available &gt;
+ * docs/DOMAIN.md §5, oversell risk: TikTok offers more than the warehouse can ship (TikTok available &gt;
  * warehouse available; the warehouse's available already excludes units reserved for open orders).
  * An unknown figure on either side raises nothing.
  */

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * DOMAIN.md §5, missing pre-allocation (预占): TikTok has committed more units to orders than the
+ * docs/DOMAIN.md §5, missing pre-allocation (预占): TikTok has committed more units to orders than the
  * warehouse has reserved. An unknown figure on either side raises nothing.
  */
 public final class PreallocationRule {

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides which snapshots compaction removes (DESIGN.md "Data": everything for 48 h, then hourly for 90
+ * Decides which snapshots compaction removes (docs/ARCHITECTURE.md "Data": everything for 48 h, then hourly for 90
  * days, then daily; configurable). Pure: same snapshots, same instant, same answer.
  *
  * <p>A snapshot older than {@code keepAll} survives when it is the newest snapshot of its source in its

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DOMAIN.md §6: returns need 2–5 working days of inspection; a unit waiting for QC longer than
+ * docs/DOMAIN.md §6: returns need 2–5 working days of inspection; a unit waiting for QC longer than
  * {@code returnQcWorkingDays} working days is flagged.
  *
  * <p>Working days are Monday to Friday (no holiday calendar yet), counted in the warehouse's time zone

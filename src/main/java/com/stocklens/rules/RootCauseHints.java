@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Pre-filled explanations for a calibration gap, from what the two snapshots already say (DOMAIN.md §4).
+ * Pre-filled explanations for a calibration gap, from what the two snapshots already say (docs/DOMAIN.md §4).
  *
  * <p>Ordered by how much of the gap each could explain: {@code min(units, |gap|) / |gap|}, highest first.
  * A hint without a unit count (a missing TikTok figure, a stale side) puts the whole comparison in

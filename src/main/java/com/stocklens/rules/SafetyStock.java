@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * DOMAIN.md "Definitions", safety stock (安全库存):
+ * docs/DOMAIN.md "Definitions", safety stock (安全库存):
  * <pre>
  *   d̄, σd  from daily demand, skipping stock-out days (Linnworks, Inventory Planner)
  *   SS     = z · √(L · σd² + d̄² · σL²)

@@ -6,7 +6,7 @@ import com.stocklens.domain.StockPair;
 import java.time.Instant;
 import java.util.Optional;
 
-/** DOMAIN.md §7, 滞销预警: stock older than {@code slowMovingDays} (FIFO age of the oldest unit). Unknown age raises nothing. */
+/** docs/DOMAIN.md §7, 滞销预警: stock older than {@code slowMovingDays} (FIFO age of the oldest unit). Unknown age raises nothing. */
 public final class SlowMovingRule {
     private SlowMovingRule() {
     }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * DOMAIN.md §3: a source that has not completed a snapshot within the window is a red flag of its own.
+ * docs/DOMAIN.md §3: a source that has not completed a snapshot within the window is a red flag of its own.
  * A source that never synced is stale.
  */
 public final class StaleSourceRule {

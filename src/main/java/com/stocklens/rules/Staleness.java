@@ -3,7 +3,7 @@ package com.stocklens.rules;
 import java.time.Duration;
 import java.time.Instant;
 
-/** DOMAIN.md §3: a number is only as good as its age; a source past the window is a red flag. */
+/** docs/DOMAIN.md §3: a number is only as good as its age; a source past the window is a red flag. */
 public final class Staleness {
     /** Default sync window from the seller-education article (a setting). */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);

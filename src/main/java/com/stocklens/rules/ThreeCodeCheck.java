@@ -18,7 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The three-code check (三码校验, DOMAIN.md §7): TikTok SKU ↔ barcode ↔ each warehouse's SKU id, with
+ * The three-code check (三码校验, docs/DOMAIN.md §7): TikTok SKU ↔ barcode ↔ each warehouse's SKU id, with
  * the seller SKU as the hub that joins them. Finds missing links, one-to-many links, duplicate links,
  * barcodes failing the GS1 check digit and seller SKUs that differ only in case or whitespace.
  *

@@ -31,7 +31,7 @@ public record CellState(int skuIndex, String sellerSku, int fcId, int onHand, in
 
     /**
      * What a correct ShipBob connector can know: everything except {@code frozen}, which ShipBob's
-     * API does not expose (warehouses.md §2.8), so it is unknown rather than 0.
+     * API does not expose (docs/api/warehouses.md §2.8), so it is unknown rather than 0.
      */
     public StockLevel asShipBobReports() {
         return new StockLevel(onHand, available(), reserved, inTransit, qcHold, null, returnPendingQc);

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Flexport Logistics API (warehouses.md §5) on loopback under {@code /logistics/api/<version>/}: bearer
+ * Flexport Logistics API (docs/api/warehouses.md §5) on loopback under {@code /logistics/api/<version>/}: bearer
  * token, the product list, network inventory and per-warehouse available, paged by
  * {@code limit}/{@code offset} (limit capped at 100) with an empty array after the last page, answered
  * from {@link PartnerStock} cells of {@link Provider#FLEXPORT}.

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * GoodCang's open API on loopback (warehouses.md §6): {@code app-key} / {@code app-token} headers on
+ * GoodCang's open API on loopback (docs/api/warehouses.md §6): {@code app-key} / {@code app-token} headers on
  * every POST (HTTP 401 otherwise, as a calibration note reports), {@code /public_open/base_data/get_warehouse}
  * (all of GoodCang's system warehouses, not only the seller's) and
  * {@code /public_open/inventory/get_product_inventory} paged by {@code page}/{@code pageSize} with a string

@@ -5,7 +5,7 @@ import com.stocklens.domain.StockLevel;
 /**
  * The true stock of one SKU in one {@link PartnerWarehouse} at one moment, with the code the provider
  * knows the SKU by. Every bucket is known here; each dialect reports only what its provider's API
- * exposes (warehouses.md §8), so a bucket the provider cannot report reaches the app as unknown.
+ * exposes (docs/api/warehouses.md §8), so a bucket the provider cannot report reaches the app as unknown.
  *
  * @param warehouse   where
  * @param sku         the world's SKU

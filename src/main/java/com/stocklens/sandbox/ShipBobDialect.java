@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * ShipBob API (2025-07, also answered under 2026-01) on loopback: bearer auth, 150 requests per
- * minute per token, and the read endpoints of warehouses.md §2.3 that the app uses, with the
+ * minute per token, and the read endpoints of docs/api/warehouses.md §2.3 that the app uses, with the
  * paging of §2.5 (body links for inventory and returns, response headers for receiving).
  */
 final class ShipBobDialect implements Exchange.Dialect {

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * ShipMonk integration API (v1.024, warehouses.md §4) on loopback: {@code Api-Key} header, the
+ * ShipMonk integration API (v1.024, docs/api/warehouses.md §4) on loopback: {@code Api-Key} header, the
  * warehouse list, the frozen product search with its cursor ({@code next_cursor} null on the last
  * page, cursor valid one hour), receivings and returns lists with their paginator, all answered from
  * {@link PartnerStock} cells of {@link Provider#SHIPMONK}.

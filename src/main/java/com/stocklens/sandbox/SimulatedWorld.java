@@ -669,7 +669,7 @@ public final class SimulatedWorld {
 
     // ---------------------------------------------------------------- lots
 
-    /** Age buckets' upper days (DOMAIN.md), so the initial lots land in every bucket. */
+    /** Age buckets' upper days (docs/DOMAIN.md), so the initial lots land in every bucket. */
     private static final int[][] SEED_AGES = {{1, 30}, {31, 60}, {61, 90}, {91, 180}, {181, 270}, {271, 365},
         {366, 540}};
 

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * TikTok's authorization side on loopback (tiktok-shop.md §4): the seller authorization page
+ * TikTok's authorization side on loopback (docs/api/tiktok-shop.md §4): the seller authorization page
  * ({@code /open/authorize?service_id=..&state=..}, and the legacy {@code /oauth/authorize?app_key=..}),
  * a redirect target that shows the URL to paste back ({@code /sandbox/tiktok/callback}), and the token
  * host ({@code /api/v2/token/get}, {@code /api/v2/token/refresh}).

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * TikTok Shop Open API (202309) on loopback: the checks of tiktok-shop.md §2–3 and §6 (app key,
+ * TikTok Shop Open API (202309) on loopback: the checks of docs/api/tiktok-shop.md §2–3 and §6 (app key,
  * timestamp window, signature, access token, shop cipher, 50 requests/s per path) and the
  * endpoints §5.1, 5.2, 5.4, 5.6, 5.7 (order search) and 5.8 (return search).
  *
@@ -447,7 +447,7 @@ final class TikTokDialect implements Exchange.Dialect {
                 found.add(new Found(byUpdate ? updated : created, o.id(), order(o, shop, status, updated, now)));
             }
         }
-        // Orders: page_size 1–100, default sort DESC (tiktok-shop.md §5.7); the code is not documented.
+        // Orders: page_size 1–100, default sort DESC (docs/api/tiktok-shop.md §5.7); the code is not documented.
         return page(req, found, 1, 100, true, "orders", 21001001);
     }
 

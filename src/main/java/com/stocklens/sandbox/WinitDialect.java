@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * WINIT's open-API gateway on loopback (warehouses.md §3): one POST URL, a signed JSON envelope whose
+ * WINIT's open-API gateway on loopback (docs/api/warehouses.md §3): one POST URL, a signed JSON envelope whose
  * {@code sign} and {@code client_sign} are checked against the raw {@code data} text received, the
  * actions {@code queryWarehouse} and {@code queryWarehouseStorage} with WINIT's field names, counts as
  * strings where WINIT sends strings, and {@code pageNum}/{@code pageSize} paging (a page of one row comes

@@ -1,5 +1,5 @@
 /**
- * The outside world on loopback, for demo mode, tests and benchmarks (DESIGN.md "The sandbox").
+ * The outside world on loopback, for demo mode, tests and benchmarks (docs/ARCHITECTURE.md "The sandbox").
  *
  * <p>{@link com.stocklens.sandbox.SimulatedWorld} is a seeded, deterministic simulation of a
  * seller's stock in three ShipBob fulfilment centres behind a US and a GB TikTok shop;

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * TikTok Shop authorization for a desktop app (tiktok-shop.md §4): the seller opens the page in the
+ * TikTok Shop authorization for a desktop app (docs/api/tiktok-shop.md §4): the seller opens the page in the
  * browser, approves, and pastes back the code or the whole redirect URL. Blocking: call off the FX thread.
  */
 public interface ShopAuthorizer {

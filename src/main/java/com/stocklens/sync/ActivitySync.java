@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * pages are being read; upserts by line id make the re-read harmless.
  */
 public final class ActivitySync implements AutoCloseable {
-    /** How far back the first run reads: enough for a daily demand series (DOMAIN.md "Definitions"). */
+    /** How far back the first run reads: enough for a daily demand series (docs/DOMAIN.md "Definitions"). */
     public static final Duration FIRST_WINDOW = Duration.ofDays(28);
     /** How much of the previous window each run reads again. */
     public static final Duration OVERLAP = Duration.ofMinutes(5);

@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
  * "42 s" for an age the same way.
  */
 public final class Formats {
-    /** Unknown is a dash, never 0 (DOMAIN.md §2). */
+    /** Unknown is a dash, never 0 (docs/DOMAIN.md §2). */
     public static final String UNKNOWN = "—";
     private static final DateTimeFormatter BEIJING_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BeijingTime.ZONE);

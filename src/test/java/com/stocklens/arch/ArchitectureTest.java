@@ -16,7 +16,7 @@ import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layer rules of DESIGN.md, checked on the production classes. */
+/** The layer rules of docs/ARCHITECTURE.md, checked on the production classes. */
 class ArchitectureTest {
     /** What every layer may use: the JDK and our own java-only helpers. */
     private static final String[] JDK = {"java..", "javax.annotation..", "javax.crypto..", "javax.net..",

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox's TikTok order and return searches (tiktok-shop.md §5.7, §5.8) and the world behind them. */
+/** The sandbox's TikTok order and return searches (docs/api/tiktok-shop.md §5.7, §5.8) and the world behind them. */
 class TikTokActivitySandboxTest extends RunningSandbox {
     private static final String SHOPS = "/authorization/202309/shops";
     private static final String ORDERS = "/order/202309/orders/search";

@@ -76,7 +76,7 @@ class TikTokSandboxTest extends RunningSandbox {
         q.put("page_size", "10");
         q.put("sign", com.stocklens.connector.tiktok.TikTokSigner.sign(SandboxCredentials.TIKTOK_APP_SECRET,
                 PRODUCTS, q, "{}".getBytes()));
-        // Signed "{}" but sends a re-serialised body: the classic 106001 bug of tiktok-shop.md §3.
+        // Signed "{}" but sends a re-serialised body: the classic 106001 bug of docs/api/tiktok-shop.md §3.
         Answer a = http.tiktokRaw("POST", PRODUCTS, q, "{ }", SandboxCredentials.TIKTOK_ACCESS_TOKEN);
         assertThat(a.code()).isEqualTo(106001);
     }

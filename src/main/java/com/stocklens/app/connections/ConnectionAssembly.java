@@ -151,7 +151,7 @@ public record ConnectionAssembly(HttpClientFactory http, List<StockSource> sourc
     /**
      * The connections to poll: in demo mode the sandbox's; live, the enabled stored connections with the
      * environment's connections laid over them (an environment connection whose id is stored keeps the
-     * stored settings and takes the environment's secrets; see README "Connections and secrets").
+     * stored settings and takes the environment's secrets; see docs/guide/connections.md).
      */
     private static List<Connection> polledConnections(boolean demo, List<ConnectionService.Fixed> fixed,
                                                       ConnectionRepository repo) {

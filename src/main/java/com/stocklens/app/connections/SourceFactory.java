@@ -21,6 +21,7 @@ import com.stocklens.connector.winit.WinitConfig;
 import com.stocklens.connector.winit.WinitSource;
 import com.stocklens.connector.tiktok.TikTokTokens;
 import com.stocklens.connector.tiktok.TokenSet;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.Connection;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -107,7 +108,7 @@ public final class SourceFactory {
                         require(connection, "token", secrets.apply("token")),
                         connection.setting("client_id"), secrets.apply("client_secret"),
                         connection.setting("platform"))
-                .withTimestampZone(zone == null ? WinitConfig.BEIJING : ZoneId.of(zone.strip()))
+                .withTimestampZone(zone == null ? BeijingTime.ZONE : ZoneId.of(zone.strip()))
                 .withOverrides(WarehouseOverrides.of(connection));
     }
 

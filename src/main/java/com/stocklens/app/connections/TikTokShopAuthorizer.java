@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TikTok Shop authorization for the desktop (tiktok-shop.md §4): builds the authorization link with a
+ * TikTok Shop authorization for the desktop (docs/api/tiktok-shop.md §4): builds the authorization link with a
  * random {@code state}, takes back what the seller pastes (the bare code, or the whole redirect URL whose
  * {@code state} must match), exchanges the code, stores the tokens in the secret store and lists the
  * authorized shops. Choosing one is the caller's: it becomes the connection's {@code shop_cipher}.

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a workspace lives (DESIGN.md "Data"): {@code --data-dir}, else {@code $STOCKLENS_HOME}, else the
+ * Where a workspace lives (docs/ARCHITECTURE.md "Data"): {@code --data-dir}, else {@code $STOCKLENS_HOME}, else the
  * OS convention. Demo mode always gets its own {@code demo} sub-workspace so it can never touch live data.
  */
 public final class DataDirectory {

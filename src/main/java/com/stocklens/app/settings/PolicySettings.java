@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policy figures of DOMAIN.md as settings: every default comes from the seller-education article
+ * The policy figures of docs/DOMAIN.md as settings: every default comes from the seller-education article
  * (not confirmed in TikTok's public documentation), and a seller can match each to the notice in their
  * own Seller Center by setting it in the workspace's {@code settings.properties}. A value that cannot be
  * read keeps its default and is reported, never a crash.
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public record PolicySettings(Thresholds thresholds, HealthBands bands, RetentionPolicy retention, List<Entry> entries) {
     private static final Logger LOG = LoggerFactory.getLogger(PolicySettings.class);
-    static final String ARTICLE = "default from the seller-education article (DOMAIN.md); check your Seller Center";
+    static final String ARTICLE = "default from the seller-education article (docs/DOMAIN.md); check your Seller Center";
 
     /**
      * One setting.
@@ -66,9 +66,9 @@ public record PolicySettings(Thresholds thresholds, HealthBands bands, Retention
         long stale = r.read("rules.staleAfterMinutes", d.staleAfter().toMinutes(), ARTICLE,
                 v -> (long) positiveInt().apply(v));
         int slow = r.read("rules.slowMovingDays", d.slowMovingDays(), ARTICLE, nonNegativeInt());
-        int qcDays = r.read("rules.returnQcWorkingDays", d.returnQcWorkingDays(), "DOMAIN.md §6 (2–5 working days)",
+        int qcDays = r.read("rules.returnQcWorkingDays", d.returnQcWorkingDays(), "docs/DOMAIN.md §6 (2–5 working days)",
                 nonNegativeInt());
-        double z = r.read("rules.safetyStock.z", d.serviceLevelZ(), "95 % service level (DOMAIN.md)",
+        double z = r.read("rules.safetyStock.z", d.serviceLevelZ(), "95 % service level (docs/DOMAIN.md)",
                 nonNegativeDouble());
         int lead = r.read("rules.leadTimeDays", d.leadTimeDays(), "StockLens default", nonNegativeInt());
         double leadSd = r.read("rules.leadTimeStdDevDays", d.leadTimeStdDevDays(), "StockLens default",
@@ -79,7 +79,7 @@ public record PolicySettings(Thresholds thresholds, HealthBands bands, Retention
         double moving = r.read("health.movingSkuRateMin", b.movingSkuRateMin(), ARTICLE, nonNegativeDouble());
         double over180 = r.read("health.over180ShareMax", b.over180ShareMax(), ARTICLE, nonNegativeDouble());
         RetentionPolicy rd = RetentionPolicy.DEFAULTS;
-        String design = "DESIGN.md (history: all for 48 h, hourly for 90 days, then daily)";
+        String design = "docs/ARCHITECTURE.md (history: all for 48 h, hourly for 90 days, then daily)";
         long keepAll = r.read("history.keepAllHours", rd.keepAll().toHours(), design, v -> (long) nonNegativeInt().apply(v));
         long hourly = r.read("history.hourlyDays", rd.hourlyFor().toDays(), design, v -> (long) nonNegativeInt().apply(v));
         long daily = r.read("history.dailyDays", rd.dailyFor().toDays(), design + "; 0 = keep daily forever",

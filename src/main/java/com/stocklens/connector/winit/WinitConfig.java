@@ -24,8 +24,6 @@ public record WinitConfig(String apiBase, String appKey, String token, String cl
                           String platform, ZoneId timestampZone, int pageSize, WarehouseOverrides overrides) {
     public static final String DEFAULT_API_BASE = "https://openapi.winit.com.cn/openapi/service";
     public static final String DEFAULT_PLATFORM = "SELLERERP";
-    /** {@link BeijingTime#ZONE}, the default {@code timestampZone}; new code names {@code BeijingTime.ZONE}. */
-    public static final ZoneId BEIJING = BeijingTime.ZONE;
     public static final int DEFAULT_PAGE_SIZE = 200;
 
     public WinitConfig {
@@ -35,7 +33,7 @@ public record WinitConfig(String apiBase, String appKey, String token, String cl
         clientId = blankToNull(clientId);
         clientSecret = blankToNull(clientSecret);
         platform = platform == null || platform.isBlank() ? DEFAULT_PLATFORM : platform.strip();
-        timestampZone = timestampZone == null ? BEIJING : timestampZone;
+        timestampZone = timestampZone == null ? BeijingTime.ZONE : timestampZone;
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be >= 1: " + pageSize);
         }
@@ -45,7 +43,7 @@ public record WinitConfig(String apiBase, String appKey, String token, String cl
     /** Beijing timestamps, 200 rows per page, no overrides. */
     public static WinitConfig of(String apiBase, String appKey, String token, String clientId, String clientSecret,
                                  String platform) {
-        return new WinitConfig(apiBase, appKey, token, clientId, clientSecret, platform, BEIJING, DEFAULT_PAGE_SIZE,
+        return new WinitConfig(apiBase, appKey, token, clientId, clientSecret, platform, BeijingTime.ZONE, DEFAULT_PAGE_SIZE,
                 WarehouseOverrides.NONE);
     }
 

@@ -1,6 +1,6 @@
 package com.stocklens.rules.score;
 
-/** The three axes of DOMAIN.md §1 a warehouse is judged on. */
+/** The three axes of docs/DOMAIN.md §1 a warehouse is judged on. */
 public enum Axis {
     /** Which TikTok sites and regions it serves. */
     COVERAGE,

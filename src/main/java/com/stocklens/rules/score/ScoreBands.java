@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The band of every criterion: settings with defaults (like the policy figures of DOMAIN.md, each one a
+ * The band of every criterion: settings with defaults (like the policy figures of docs/DOMAIN.md, each one a
  * number a seller may move). Defaults and where they come from:
  * <ul>
  * <li>outbound SLA: 24 h good, 72 h poor (TikTok's certification asks for 48 h, the middle of the band);</li>
- * <li>returns QC: 48 h good, 120 h poor (DOMAIN.md §6: 2–5 working days);</li>
- * <li>> 180-day share: 5 % good (DOMAIN.md §8), 15 % poor;</li>
- * <li>staleness p95: 5 min good, 15 min poor (TikTok's 15-minute window, DOMAIN.md §3);</li>
+ * <li>returns QC: 48 h good, 120 h poor (docs/DOMAIN.md §6: 2–5 working days);</li>
+ * <li>> 180-day share: 5 % good (docs/DOMAIN.md §8), 15 % poor;</li>
+ * <li>staleness p95: 5 min good, 15 min poor (TikTok's 15-minute window, docs/DOMAIN.md §3);</li>
  * <li>the rest (markets, routes, fees, dock-to-stock, stock-outs, sync failures, calibrations) are
  * StockLens's own plausible defaults for a mid-size cross-border shop.</li>
  * </ul>

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scores warehouses on the three axes of DOMAIN.md §1. Pure: the same inputs, weights and bands give
+ * Scores warehouses on the three axes of docs/DOMAIN.md §1. Pure: the same inputs, weights and bands give
  * the same scorecards.
  * <ul>
  * <li>Each criterion scores 0..100 against its {@link Band} (linear between poor and good, clamped).</li>

@@ -1,6 +1,6 @@
 package com.stocklens.rules.score;
 
-/** Where a shop stands on DOMAIN.md's path: a TikTok partner warehouse first, its own WMS connection later. */
+/** Where a shop stands on docs/DOMAIN.md's path: a TikTok partner warehouse first, its own WMS connection later. */
 public enum Stage {
     /** Small shop: start with a TikTok partner (certified) warehouse. */
     PARTNER_WAREHOUSE,

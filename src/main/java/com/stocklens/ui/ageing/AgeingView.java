@@ -204,7 +204,7 @@ public final class AgeingView implements ScreenView {
             dayAxis.setLowerBound(first);
             dayAxis.setUpperBound(Math.max(last, first + 1));
             dayAxis.setTickUnit(Math.max(1, Math.ceil((last - first) / 6.0)));
-            // The healthy ceiling (DOMAIN.md §8: < 5%) as a flat line across the same days.
+            // The healthy ceiling (docs/DOMAIN.md §8: < 5%) as a flat line across the same days.
             bandSeries.getData().setAll(List.of(
                     new XYChart.Data<>(points.get(0).getXValue(), AgeingView.BAND),
                     new XYChart.Data<>(points.get(points.size() - 1).getXValue(), AgeingView.BAND)));

@@ -181,7 +181,7 @@ public final class AgeingViewModel implements AutoCloseable {
     }
 
     /**
-     * d̄ of DOMAIN.md: units per day over the window, skipping stock-out days (Linnworks, Inventory
+     * d̄ of docs/DOMAIN.md: units per day over the window, skipping stock-out days (Linnworks, Inventory
      * Planner). Null when no in-stock day is known.
      */
     public static Double averageDailyDemand(List<DailyDemand> days) {

@@ -31,7 +31,7 @@ import javafx.collections.ObservableList;
 /**
  * State of the three-code check screen, free of any toolkit: runs the check on {@code background},
  * groups the findings by kind, exports them, and knows whether today is the monthly check day
- * (DOMAIN.md §7: the first day of every month, Beijing calendar).
+ * (docs/DOMAIN.md §7: the first day of every month, Beijing calendar).
  */
 public final class CodesViewModel implements AutoCloseable {
 

@@ -19,7 +19,7 @@ import javafx.beans.property.StringProperty;
  * and the audit trail needs a name.
  */
 public final class DeclarationFormViewModel {
-    /** The causes offered, in the order of DOMAIN.md §4. */
+    /** The causes offered, in the order of docs/DOMAIN.md §4. */
     public static final List<DeclaredCause> CAUSES = List.of(DeclaredCause.values());
 
     private final TaskRowViewModel task;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Retention figures in settings.properties (README "History and time travel"). */
+/** Retention figures in settings.properties (docs/guide/history.md). */
 class HistorySettingsTest {
     @Test
     void defaultsFollowDesign() {

@@ -16,6 +16,14 @@ public interface StockSource {
     Reading fetch() throws SourceException;
 
     /**
+     * HTTP attempts this source has made so far, retries included (0 for a source without HTTP): the sync
+     * engine reports what a failed read cost from it, as a reading reports what a whole one cost.
+     */
+    default int requestCount() {
+        return 0;
+    }
+
+    /**
      * The connection test: proves the credentials work and says what they reach. The default reads
      * everything; a connector may override it with a cheaper call.
      */

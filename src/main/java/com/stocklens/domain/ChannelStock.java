@@ -24,5 +24,9 @@ public record ChannelStock(
         Objects.requireNonNull(shopId, "shopId");
         Objects.requireNonNull(sellerSku, "sellerSku");
         Objects.requireNonNull(tiktokWarehouseId, "tiktokWarehouseId");
+        if (available != null && available < 0 || committed != null && committed < 0) {
+            throw new IllegalArgumentException("TikTok quantities must not be negative: available " + available
+                    + ", committed " + committed);
+        }
     }
 }

@@ -235,6 +235,7 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
         long t0 = System.nanoTime();
         lastStart.put(info.id(), t0);
         long runId = repo.beginRun(info.id(), startedAt);
+        int requestsBefore = source.requestCount();
         Reading reading;
         try {
             reading = source.fetch();
@@ -242,10 +243,10 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
         } catch (SourceException e) {
             // An expected outcome (outage, expired token): the message says it all; the trace only at debug.
             LOG.debug("{}: fetch failed", info.id(), e);
-            return failed(info, runId, startedAt, t0, 0, reason(e), null);
+            return failed(info, runId, startedAt, t0, source.requestCount() - requestsBefore, reason(e), null);
         } catch (RuntimeException e) {
             // A connector bug must not kill the schedule: record it like any other failure.
-            return failed(info, runId, startedAt, t0, 0, reason(e), e);
+            return failed(info, runId, startedAt, t0, source.requestCount() - requestsBefore, reason(e), e);
         }
         if (!polls(info.id())) {
             // The lease went to another desk during the fetch: it polls now, and one reading per cycle is stored.

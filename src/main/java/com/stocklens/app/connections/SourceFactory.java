@@ -6,6 +6,8 @@ import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.connector.goodcang.GoodCangConfig;
 import com.stocklens.connector.goodcang.GoodCangSource;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpStockSource;
+import com.stocklens.connector.http.ReadLimits;
 import com.stocklens.connector.shipbob.ShipBobConfig;
 import com.stocklens.connector.shipbob.ShipBobSource;
 import com.stocklens.connector.tiktok.TikTokActivitySource;
@@ -24,6 +26,7 @@ import com.stocklens.connector.tiktok.TokenSet;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
@@ -66,6 +69,38 @@ public final class SourceFactory {
      * @throws UnsupportedOperationException for kinds that are not polled (CSV uploads)
      */
     public StockSource create(Connection connection, Function<String, String> secrets) {
+        StockSource source = source(connection, secrets);
+        Duration deadline = readDeadline(connection);
+        if (deadline != null && source instanceof HttpStockSource http) {
+            http.withDeadline(deadline);
+        }
+        return source;
+    }
+
+    /**
+     * The optional, undeclared setting {@value ReadLimits#DEADLINE_SETTING}: whole minutes one read of the source
+     * may take (default {@link ReadLimits#DEFAULT_DEADLINE}); null when not set.
+     *
+     * @throws IllegalArgumentException when it is set to anything but a whole number of minutes above 0
+     */
+    static Duration readDeadline(Connection connection) {
+        String v = connection.setting(ReadLimits.DEADLINE_SETTING);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            long minutes = Long.parseLong(v.strip());
+            if (minutes > 0 && minutes <= Duration.ofDays(1).toMinutes()) {
+                return Duration.ofMinutes(minutes);
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new IllegalArgumentException(connection.displayName() + ": " + ReadLimits.DEADLINE_SETTING
+                + " must be a whole number of minutes from 1 to 1440");
+    }
+
+    private StockSource source(Connection connection, Function<String, String> secrets) {
         return switch (connection.kind()) {
             case TIKTOK_SHOP -> new TikTokShopSource(connection.sourceInfo(), tiktokClient(connection, secrets), clock);
             case SHIPBOB -> {

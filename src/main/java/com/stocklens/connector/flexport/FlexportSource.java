@@ -17,6 +17,7 @@ import com.stocklens.connector.http.Pages;
 import com.stocklens.connector.http.ProviderHttp;
 import com.stocklens.connector.http.Quantities;
 import com.stocklens.domain.Provider;
+import com.stocklens.domain.Quantity;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.Sku;
 import com.stocklens.domain.SkuCodes;
@@ -85,8 +86,10 @@ public final class FlexportSource extends HttpStockSource {
         super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
         this.http = provider("Flexport", config.apiRoot()).bearer(config.token())
+                .pageSize(FlexportConfig.PAGE_SIZE)
                 .failures(f -> f.refusedAs(FlexportSource::refused, 401, 403, 423))
                 .build(factory, HttpPolicy.defaults("flexport"));
+        timedBy(factory.ticker());
     }
 
     @Override
@@ -114,7 +117,7 @@ public final class FlexportSource extends HttpStockSource {
             if (earlier != null) {
                 LOG.warn("Flexport DSKUs {} and {} share merchant SKU {}; their stock is added", earlier.wmsId(),
                         inv.logisticsSku(), sellerSku);
-                level = add(earlier.level(), level);
+                level = add(earlier.level(), level, sellerSku);
             }
             rows.put(sellerSku, new StockRow(sellerSku, network.id(),
                     earlier == null ? inv.logisticsSku() : earlier.wmsId(), level));
@@ -158,9 +161,10 @@ public final class FlexportSource extends HttpStockSource {
                 }
                 Map<String, Integer> perWarehouse = out.computeIfAbsent(d.logisticsSku(), k -> new LinkedHashMap<>());
                 for (WarehouseDetail w : d.warehouseDetails()) {
-                    Integer n = Quantities.of(w.available(), "Flexport " + d.logisticsSku() + " warehouse available");
+                    Integer n = Quantities.of(w.available(), "Flexport", "warehouseDetails.available",
+                            d.logisticsSku());
                     if (w.warehouseId() != null && n != null) {
-                        perWarehouse.merge(w.warehouseId(), n, Integer::sum);
+                        perWarehouse.merge(w.warehouseId(), n, Quantity::add);
                     }
                 }
             }
@@ -168,21 +172,23 @@ public final class FlexportSource extends HttpStockSource {
         return out;
     }
 
+    /** Flexport's counts judged by the one quantity rule (a negative one fails the read); reserved is derived. */
     static StockLevel levelOf(ApiInventory inv) throws MalformedResponseException {
-        String at = "Flexport " + inv.logisticsSku() + " ";
-        Integer onHand = Quantities.of(inv.onHand(), at + "onHand");
-        Integer available = Quantities.of(inv.available(), at + "available");
-        Integer unavailable = Quantities.of(inv.unavailable(), at + "unavailable");
+        String dsku = inv.logisticsSku();
+        Integer onHand = Quantities.of(inv.onHand(), "Flexport", "onHand", dsku);
+        Integer available = Quantities.of(inv.available(), "Flexport", "available", dsku);
+        Integer unavailable = Quantities.of(inv.unavailable(), "Flexport", "unavailable", dsku);
         Integer reserved = onHand == null || available == null || unavailable == null
-                ? null : Math.max(0, onHand - available - unavailable);
-        return new StockLevel(Quantities.nonNegative(onHand), Quantities.nonNegative(available), reserved, null, null,
-                Quantities.nonNegative(unavailable), null);
+                ? null : (int) Math.max(0, (long) onHand - available - unavailable);
+        return new StockLevel(onHand, available, reserved, null, null, unavailable, null);
     }
 
-    private static StockLevel add(StockLevel a, StockLevel b) {
-        return new StockLevel(Quantities.sumKnown(a.onHand(), b.onHand()),
-                Quantities.sumKnown(a.available(), b.available()), Quantities.sumKnown(a.reserved(), b.reserved()),
-                null, null, Quantities.sumKnown(a.frozen(), b.frozen()), null);
+    private static StockLevel add(StockLevel a, StockLevel b, String sellerSku) throws MalformedResponseException {
+        String what = "Flexport DSKUs of " + sellerSku;
+        return new StockLevel(Quantities.sumKnown(what, a.onHand(), b.onHand()),
+                Quantities.sumKnown(what, a.available(), b.available()),
+                Quantities.sumKnown(what, a.reserved(), b.reserved()), null, null,
+                Quantities.sumKnown(what, a.frozen(), b.frozen()), null);
     }
 
     private Warehouse networkWarehouse() {
@@ -218,7 +224,7 @@ public final class FlexportSource extends HttpStockSource {
     /** limit/offset paging until an empty array (Flexport's documented end of the list). */
     private <T> List<T> readAll(String resource, TypeReference<List<T>> type) throws SourceException {
         List<T> out = new ArrayList<>();
-        Pages pages = new Pages("Flexport " + resource);
+        Pages pages = pages("Flexport " + resource, FlexportConfig.PAGE_SIZE);
         int offset = 0;
         while (true) {
             pages.next();

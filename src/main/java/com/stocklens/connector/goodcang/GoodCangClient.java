@@ -38,6 +38,7 @@ public final class GoodCangClient {
         this.http = ProviderHttp.to("GoodCang", config.apiBase())
                 .header("app-key", config.appKey())
                 .header("app-token", config.appToken())
+                .pageSize(config.pageSize())
                 .perAttempt(new ThrottledAs429())
                 .counter(counter)
                 // 403 never gets here: ThrottledAs429 presents it as 429.

@@ -31,14 +31,14 @@ final class GoodCangDtos {
                         Integer piFreeze) {
         static InventoryRow of(JsonNode n) throws MalformedResponseException {
             String sku = text(n, "product_sku");
-            try {
-                return new InventoryRow(sku, text(n, "product_barcode"), text(n, "warehouse_code"),
-                        text(n, "warehouse_desc"), Quantities.field(n, "sellable"), Quantities.field(n, "reserved"),
-                        Quantities.field(n, "onway"), Quantities.field(n, "pending"),
-                        Quantities.field(n, "unsellable"), Quantities.field(n, "pi_freeze"));
-            } catch (MalformedResponseException e) {
-                throw new MalformedResponseException("GoodCang " + (sku == null ? "row" : sku) + ": " + e.getMessage(), e);
-            }
+            return new InventoryRow(sku, text(n, "product_barcode"), text(n, "warehouse_code"),
+                    text(n, "warehouse_desc"), count(n, "sellable", sku), count(n, "reserved", sku),
+                    count(n, "onway", sku), count(n, "pending", sku), count(n, "unsellable", sku),
+                    count(n, "pi_freeze", sku));
+        }
+
+        private static Integer count(JsonNode n, String field, String sku) throws MalformedResponseException {
+            return Quantities.field(n, "GoodCang", field, sku);
         }
     }
 }

@@ -57,7 +57,6 @@ public final class GoodCangSource extends HttpStockSource {
     private static final Logger LOG = LoggerFactory.getLogger(GoodCangSource.class);
     static final String WAREHOUSES_PATH = "/base_data/get_warehouse";
     static final String INVENTORY_PATH = "/inventory/get_product_inventory";
-    static final int MAX_PAGES = 10_000;
     private static final Pattern GTIN_SHAPE = Pattern.compile("\\d{8}|\\d{12,14}");
 
     private final GoodCangConfig config;
@@ -67,6 +66,7 @@ public final class GoodCangSource extends HttpStockSource {
         super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
         this.client = new GoodCangClient(config, factory, counter());
+        timedBy(factory.ticker());
     }
 
     @Override
@@ -111,14 +111,17 @@ public final class GoodCangSource extends HttpStockSource {
                 List.copyOf(rows.values()), requests);
     }
 
-    /** The buckets of one row (§6.4); negative provider values are clamped, unknown stays unknown. */
-    static StockLevel levelOf(InventoryRow r) {
+    /**
+     * The buckets of one row (§6.4); every count was judged by the one quantity rule when read (a negative one
+     * fails the read), unknown stays unknown.
+     */
+    static StockLevel levelOf(InventoryRow r) throws MalformedResponseException {
+        String what = "GoodCang " + r.productSku();
         Integer onHand = r.sellable() == null || r.reserved() == null ? null
-                : Quantities.sumKnown(r.sellable(), r.reserved(), r.unsellable(), r.piFreeze());
-        return new StockLevel(Quantities.nonNegative(onHand), Quantities.nonNegative(r.sellable()),
-                Quantities.nonNegative(r.reserved()), Quantities.nonNegative(r.onway()),
-                Quantities.nonNegative(r.pending()), Quantities.nonNegative(Quantities.sumKnown(r.piFreeze(), r.unsellable())),
-                null);
+                : Quantities.sumKnown(what + " on-hand counts", r.sellable(), r.reserved(), r.unsellable(),
+                        r.piFreeze());
+        return new StockLevel(onHand, r.sellable(), r.reserved(), r.onway(), r.pending(),
+                Quantities.sumKnown(what + " frozen counts", r.piFreeze(), r.unsellable()), null);
     }
 
     /** {@code product_barcode} when it is shaped like a GTIN, else null (it is GoodCang's own code). */
@@ -147,7 +150,7 @@ public final class GoodCangSource extends HttpStockSource {
     private List<InventoryRow> readInventory() throws SourceException {
         List<InventoryRow> out = new ArrayList<>();
         int pageSize = config.pageSize();
-        Pages pages = new Pages("GoodCang get_product_inventory", MAX_PAGES);
+        Pages pages = pages("GoodCang get_product_inventory", pageSize);
         while (true) {
             int page = pages.next();
             Map<String, Object> body = new LinkedHashMap<>();

@@ -41,8 +41,10 @@ public final class HttpClientFactory {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.random = Objects.requireNonNull(random, "random");
         this.failures = new HttpFailures(Objects.requireNonNull(clock, "clock"));
-        // Our retry interceptor is the single retry policy, so attempts stay bounded and counted.
-        this.base = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+        // Our retry interceptor is the single retry policy, so attempts stay bounded and counted. Redirects are
+        // ProviderHttp's: OkHttp would follow them to any host with every custom credential header.
+        this.base = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .followRedirects(false).followSslRedirects(false).build();
     }
 
     /** A client for one source. */
@@ -71,6 +73,11 @@ public final class HttpClientFactory {
         perAttempt.forEach(b::addInterceptor);
         b.addInterceptor(new RedactingLoggingInterceptor(policy.name()));
         return b.build();
+    }
+
+    /** The monotonic clock of this factory's waits, which read deadlines ({@link ReadDeadline}) run on too. */
+    public LongSupplier ticker() {
+        return nanoTime;
     }
 
     /**

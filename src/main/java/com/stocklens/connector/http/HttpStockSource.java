@@ -1,13 +1,16 @@
 package com.stocklens.connector.http;
 
+import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.SourceException;
 import com.stocklens.connector.StockSource;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.SourceInfo;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The skeleton every connector's {@link StockSource} shares: it knows its {@link SourceInfo}, counts the
@@ -16,13 +19,18 @@ import java.util.function.IntSupplier;
  * included. A read that fails throws and no reading exists: a partial one is never returned.
  *
  * <p>A dialect implements {@link #read()} with its endpoints, paging and bucket mapping, and calls its
- * provider through a {@link ProviderHttp} that counts into {@link #counter()}.
+ * provider through a {@link ProviderHttp} that counts into {@link #counter()}. Every list it pages through
+ * comes from {@link #pages}: capped at {@link ReadLimits#pageCap} for its page size and bound to the read's
+ * deadline ({@link ReadLimits#DEFAULT_DEADLINE}, or {@link #withDeadline}).
  */
 public abstract class HttpStockSource implements StockSource {
     private final SourceInfo info;
     private final Clock clock;
     private final RequestCounter counter = new RequestCounter();
     private final IntSupplier requests;
+    private volatile Duration deadline = ReadLimits.DEFAULT_DEADLINE;
+    private volatile LongSupplier ticker = System::nanoTime;
+    private volatile ReadDeadline current = ReadDeadline.none();
 
     /** A source whose HTTP counts into {@link #counter()}. */
     protected HttpStockSource(SourceInfo info, Clock clock) {
@@ -44,6 +52,7 @@ public abstract class HttpStockSource implements StockSource {
     }
 
     /** HTTP attempts made by this source so far, retries included. */
+    @Override
     public final int requestCount() {
         return requests.getAsInt();
     }
@@ -51,8 +60,39 @@ public abstract class HttpStockSource implements StockSource {
     @Override
     public final Reading fetch() throws SourceException {
         int before = requestCount();
-        Found found = read();
+        current = new ReadDeadline(ticker, deadline);
+        Found found;
+        try {
+            found = read();
+        } catch (ArithmeticException e) {
+            // Quantity.add: counts of one SKU that add up past what a bucket holds.
+            throw new MalformedResponseException(info.displayName() + ": " + e.getMessage(), e);
+        }
         return found.reading(clock.instant(), requestCount() - before);
+    }
+
+    /** How long one {@link #fetch()} may take, all pages and retries included; this source, for chaining. */
+    public final HttpStockSource withDeadline(Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("a read deadline must be positive: " + value);
+        }
+        this.deadline = value;
+        return this;
+    }
+
+    /** The monotonic clock the read deadline runs on: the one of the factory the source's HTTP comes from. */
+    protected final void timedBy(LongSupplier value) {
+        this.ticker = Objects.requireNonNull(value, "ticker");
+    }
+
+    /**
+     * A list of this read, {@code pageSize} items a page: at most {@link ReadLimits#pageCap} pages, within the
+     * read's deadline.
+     *
+     * @param what the list in a person's words, e.g. {@code ShipBob inventory}
+     */
+    protected final Pages pages(String what, int pageSize) {
+        return new Pages(what, ReadLimits.pageCap(pageSize), current);
     }
 
     /** Reads everything the source holds, paging to the end, or throws. */

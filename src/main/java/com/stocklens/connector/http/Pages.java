@@ -1,14 +1,17 @@
 package com.stocklens.connector.http;
 
 import com.stocklens.connector.MalformedResponseException;
+import com.stocklens.connector.SourceException;
+import com.stocklens.connector.TransientSourceException;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * The bounds of one paged read, the same for every connector whatever its paging protocol (page numbers,
- * offsets, links, cursors, tokens): at most {@code maxPages} pages, and no page served twice. A server
- * that loops must not make us loop, and a list that does not end is malformed, never a partial answer.
+ * offsets, links, cursors, tokens): at most {@code maxPages} pages ({@link ReadLimits#pageCap}), within the
+ * read's {@link ReadDeadline}, and no page served twice. A server that loops must not make us loop, and a
+ * list that does not end is malformed, never a partial answer.
  */
 public final class Pages {
     /** Far beyond any real list (100 000 pages of 100 to 500 items), yet an end to a server that never stops. */
@@ -16,6 +19,7 @@ public final class Pages {
 
     private final String what;
     private final int maxPages;
+    private final ReadDeadline deadline;
     private final Set<Object> seen = new HashSet<>();
     private Object last;
     private int page;
@@ -27,11 +31,20 @@ public final class Pages {
 
     /** @param what the list in a person's words, e.g. {@code ShipMonk receivings} */
     public Pages(String what, int maxPages) {
+        this(what, maxPages, ReadDeadline.none());
+    }
+
+    /**
+     * @param what     the list in a person's words, e.g. {@code ShipMonk receivings}
+     * @param deadline the deadline of the read this list belongs to, checked before every page
+     */
+    public Pages(String what, int maxPages, ReadDeadline deadline) {
         this.what = Objects.requireNonNull(what, "what");
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages must be >= 1: " + maxPages);
         }
         this.maxPages = maxPages;
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
     }
 
     /**
@@ -39,11 +52,13 @@ public final class Pages {
      *
      * @return its number, 1 for the first
      * @throws MalformedResponseException when the list has not ended after {@code maxPages} pages
+     * @throws TransientSourceException when the read's deadline has passed
      */
-    public int next() throws MalformedResponseException {
+    public int next() throws SourceException {
         if (page >= maxPages) {
             throw new MalformedResponseException(what + " paging did not end after " + maxPages + " pages");
         }
+        deadline.check(what, page);
         return ++page;
     }
 

@@ -1,10 +1,12 @@
 package com.stocklens.connector.shipbob;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
  * Wire shapes of the dated API versions ({@code 2025-07}, {@code 2026-01}); the legacy 1.0 inventory
  * has its own {@link ShipBobLegacyInventory} because its field names differ (docs/api/warehouses.md §2.4).
+ * Counts stay {@link JsonNode} so they are judged by the one quantity rule ({@code Quantities}), never coerced.
  */
 final class ShipBobDtos {
     private ShipBobDtos() {
@@ -26,8 +28,8 @@ final class ShipBobDtos {
     record InventoryLocations(String inventoryId, String name, String sku, List<Location> locations) {
     }
 
-    record Location(String locationId, String name, Integer onHandQuantity, Integer committedQuantity,
-                    Integer fulfillableQuantity, Integer awaitingQuantity, Integer internalTransferQuantity) {
+    record Location(String locationId, String name, JsonNode onHandQuantity, JsonNode committedQuantity,
+                    JsonNode fulfillableQuantity, JsonNode awaitingQuantity, JsonNode internalTransferQuantity) {
     }
 
     record InventoryLotsPage(List<InventoryLots> items, String next) implements LinkPage<InventoryLots> {
@@ -44,7 +46,7 @@ final class ShipBobDtos {
     }
 
     /** One lot; {@code lot_date} is a date-time, kept as text so a missing offset can be handled. */
-    record LotQuantities(String lotNumber, String lotDate, Integer onHandQuantity, List<Location> locations) {
+    record LotQuantities(String lotNumber, String lotDate, JsonNode onHandQuantity, List<Location> locations) {
     }
 
     record FcRef(String id, String name) {
@@ -53,8 +55,8 @@ final class ShipBobDtos {
     record Wro(String id, String status, FcRef fulfillmentCenter, List<WroQuantity> inventoryQuantities) {
     }
 
-    record WroQuantity(String inventoryId, String sku, Integer expectedQuantity, Integer receivedQuantity,
-                       Integer stowedQuantity) {
+    record WroQuantity(String inventoryId, String sku, JsonNode expectedQuantity, JsonNode receivedQuantity,
+                       JsonNode stowedQuantity) {
     }
 
     record ReturnsPage(List<ReturnOrder> items, String next) implements LinkPage<ReturnOrder> {
@@ -63,9 +65,9 @@ final class ShipBobDtos {
     record ReturnOrder(String id, String status, FcRef fulfillmentCenter, List<ReturnInventory> inventory) {
     }
 
-    record ReturnInventory(String id, String sku, Integer quantity, List<ActionTaken> actionTaken) {
+    record ReturnInventory(String id, String sku, JsonNode quantity, List<ActionTaken> actionTaken) {
     }
 
-    record ActionTaken(String action, Integer quantityProcessed) {
+    record ActionTaken(String action, JsonNode quantityProcessed) {
     }
 }

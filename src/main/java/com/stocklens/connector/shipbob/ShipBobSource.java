@@ -1,6 +1,7 @@
 package com.stocklens.connector.shipbob;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.ApiErrorException;
 import com.stocklens.connector.AuthenticationException;
 import com.stocklens.connector.MalformedResponseException;
@@ -12,6 +13,7 @@ import com.stocklens.connector.http.HttpStockSource;
 import com.stocklens.connector.http.Pages;
 import com.stocklens.connector.http.ProviderHttp;
 import com.stocklens.connector.http.ProviderHttp.Decoded;
+import com.stocklens.connector.http.Quantities;
 import com.stocklens.connector.http.RateLimit;
 import com.stocklens.connector.shipbob.ShipBobDtos.ActionTaken;
 import com.stocklens.connector.shipbob.ShipBobDtos.FulfillmentCenter;
@@ -29,6 +31,7 @@ import com.stocklens.domain.Bucket;
 import com.stocklens.domain.Lot;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
+import com.stocklens.domain.Quantity;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.Sku;
 import com.stocklens.domain.SkuCodes;
@@ -89,8 +92,10 @@ public final class ShipBobSource extends HttpStockSource {
         super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
         this.http = provider("ShipBob", config.baseUrl()).bearer(config.token()).snakeCase()
+                .pageSize(config.pageSize())
                 .failures(f -> f.refusedAs(ShipBobSource::refused))
                 .build(factory, policy.withRateLimit(RateLimit.perMinute(config.requestsPerMinute())));
+        timedBy(factory.ticker());
     }
 
     @Override
@@ -196,7 +201,7 @@ public final class ShipBobSource extends HttpStockSource {
                                     + item.inventoryId());
                         }
                         out.add(new LocationQuantities(item.inventoryId(), item.sku(), item.name(), loc.locationId(),
-                                loc.name(), levelOf(loc)));
+                                loc.name(), levelOf(loc, item.sku())));
                     }
                 });
         return out;
@@ -204,7 +209,7 @@ public final class ShipBobSource extends HttpStockSource {
 
     private List<LocationQuantities> readLegacyInventory() throws SourceException {
         List<LocationQuantities> out = new ArrayList<>();
-        Pages pages = new Pages("ShipBob 1.0 inventory");
+        Pages pages = pages("ShipBob 1.0 inventory", config.pageSize());
         while (true) {
             int page = pages.next();
             HttpUrl url = versioned("inventory")
@@ -220,7 +225,8 @@ public final class ShipBobSource extends HttpStockSource {
                     if (fc.id() == null) {
                         throw new MalformedResponseException("ShipBob 1.0 FC quantity without id for item " + item.id());
                     }
-                    out.add(new LocationQuantities(item.id(), item.sku(), item.name(), fc.id(), fc.name(), levelOf(fc)));
+                    out.add(new LocationQuantities(item.id(), item.sku(), item.name(), fc.id(), fc.name(),
+                            levelOf(fc, item.sku())));
                 }
             }
             if (items.size() < config.pageSize()) {
@@ -230,15 +236,25 @@ public final class ShipBobSource extends HttpStockSource {
     }
 
     /** The buckets one 2025-07 location reports; qcHold and returns are added later, frozen stays unknown. */
-    static StockLevel levelOf(Location loc) {
-        return new StockLevel(loc.onHandQuantity(), loc.fulfillableQuantity(), loc.committedQuantity(),
-                loc.awaitingQuantity(), null, null, null);
+    static StockLevel levelOf(Location loc, String sku) throws MalformedResponseException {
+        return new StockLevel(count(loc.onHandQuantity(), "on_hand_quantity", sku),
+                count(loc.fulfillableQuantity(), "fulfillable_quantity", sku),
+                count(loc.committedQuantity(), "committed_quantity", sku),
+                count(loc.awaitingQuantity(), "awaiting_quantity", sku), null, null, null);
     }
 
     /** The same buckets from the 1.0 spelling. */
-    static StockLevel levelOf(ShipBobLegacyInventory.FcQuantity fc) {
-        return new StockLevel(fc.onhandQuantity(), fc.fulfillableQuantity(), fc.committedQuantity(),
-                fc.awaitingQuantity(), null, null, null);
+    static StockLevel levelOf(ShipBobLegacyInventory.FcQuantity fc, String sku) throws MalformedResponseException {
+        return new StockLevel(count(fc.onhandQuantity(), "onhand_quantity", sku),
+                count(fc.fulfillableQuantity(), "fulfillable_quantity", sku),
+                count(fc.committedQuantity(), "committed_quantity", sku),
+                count(fc.awaitingQuantity(), "awaiting_quantity", sku), null, null, null);
+    }
+
+    /** A count of ShipBob's by the one quantity rule ({@link Quantities}). */
+    private static Integer count(JsonNode node, String field, String sku)
+            throws MalformedResponseException {
+        return Quantities.of(node, "ShipBob", field, sku);
     }
 
     // --- lots (receipt dates) ------------------------------------------------------------------
@@ -273,7 +289,8 @@ public final class ShipBobSource extends HttpStockSource {
                                 throw new MalformedResponseException(
                                         "ShipBob lot location without location_id for item " + item.inventoryId());
                             }
-                            int units = nz(loc.onHandQuantity());
+                            int units = nz(count(loc.onHandQuantity(), "lots.locations.on_hand_quantity",
+                                    item.sku()));
                             if (units > 0) {
                                 out.add(new LotAt(item.sku(), loc.locationId(), lot.lotDate(), units));
                             }
@@ -314,7 +331,7 @@ public final class ShipBobSource extends HttpStockSource {
         Map<Key, Integer> out = new HashMap<>();
         int page = 1;
         HttpUrl url = receivingPage(page);
-        Pages pages = new Pages("ShipBob receiving");
+        Pages pages = pages("ShipBob receiving", config.pageSize());
         while (true) {
             pages.next();
             Decoded<List<Wro>> result =
@@ -326,9 +343,10 @@ public final class ShipBobSource extends HttpStockSource {
                     continue;
                 }
                 for (WroQuantity q : wro.inventoryQuantities()) {
-                    int pending = Math.max(0, nz(q.receivedQuantity()) - nz(q.stowedQuantity()));
+                    int pending = Math.max(0, nz(count(q.receivedQuantity(), "received_quantity", q.sku()))
+                            - nz(count(q.stowedQuantity(), "stowed_quantity", q.sku())));
                     if (q.inventoryId() != null && pending > 0) {
-                        out.merge(new Key(q.inventoryId(), wro.fulfillmentCenter().id()), pending, Integer::sum);
+                        out.merge(new Key(q.inventoryId(), wro.fulfillmentCenter().id()), pending, Quantity::add);
                     }
                 }
             }
@@ -379,13 +397,13 @@ public final class ShipBobSource extends HttpStockSource {
                 return;
             }
             for (ReturnInventory inv : r.inventory()) {
-                int processed = 0;
+                long processed = 0;
                 for (ActionTaken a : inv.actionTaken() == null ? List.<ActionTaken>of() : inv.actionTaken()) {
-                    processed += nz(a.quantityProcessed());
+                    processed += nz(count(a.quantityProcessed(), "quantity_processed", inv.sku()));
                 }
-                int pending = Math.max(0, nz(inv.quantity()) - processed);
+                int pending = (int) Math.max(0, nz(count(inv.quantity(), "quantity", inv.sku())) - processed);
                 if (inv.id() != null && pending > 0) {
-                    out.merge(new Key(inv.id(), r.fulfillmentCenter().id()), pending, Integer::sum);
+                    out.merge(new Key(inv.id(), r.fulfillmentCenter().id()), pending, Quantity::add);
                 }
             }
         });
@@ -409,7 +427,7 @@ public final class ShipBobSource extends HttpStockSource {
             TypeReference<P> type, String what, boolean absentIsEmpty, ItemHandler<T> handler)
             throws SourceException {
         HttpUrl url = versioned(resource).addQueryParameter(sizeParam, Integer.toString(config.pageSize())).build();
-        Pages pages = new Pages("ShipBob " + what);
+        Pages pages = pages("ShipBob " + what, config.pageSize());
         while (true) {
             int page = pages.next();
             P body;
@@ -430,6 +448,7 @@ public final class ShipBobSource extends HttpStockSource {
             }
             pages.unseen(body.next(), "link " + body.next());
             url = resolve(body.next());
+            // A link to another server is refused by ProviderHttp before anything is sent there.
         }
     }
 

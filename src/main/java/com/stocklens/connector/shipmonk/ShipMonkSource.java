@@ -26,6 +26,7 @@ import com.stocklens.connector.shipmonk.ShipMonkDtos.SearchStarted;
 import com.stocklens.connector.shipmonk.ShipMonkDtos.WarehousesPage;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
+import com.stocklens.domain.Quantity;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.Sku;
 import com.stocklens.domain.SkuCodes;
@@ -99,8 +100,10 @@ public final class ShipMonkSource extends HttpStockSource {
         super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
         this.http = provider("ShipMonk", config.baseUrl()).header("Api-Key", config.apiKey()).snakeCase()
+                .pageSize(Math.max(config.pageSize(), WAREHOUSE_PAGE_SIZE))
                 .failures(f -> f.refusedAs(ShipMonkSource::refused))
                 .build(factory, HttpPolicy.defaults("shipmonk"));
+        timedBy(factory.ticker());
     }
 
     @Override
@@ -154,20 +157,21 @@ public final class ShipMonkSource extends HttpStockSource {
                 List.copyOf(skus.values()), rows, requests);
     }
 
-    /** The buckets of one location (see the class comment for each rule). */
+    /**
+     * The buckets of one location (see the class comment for each rule). ShipMonk's own counts are judged by
+     * the one quantity rule (a negative one fails the read); only the derived ones are clamped at 0.
+     */
     static StockLevel levelOf(Location loc, String sku, int inTransit, int returnPendingQc)
             throws MalformedResponseException {
-        String at = "ShipMonk " + sku + " ";
-        Integer onHandRaw = Quantities.of(loc.quantityOnHand(), at + "quantity_on_hand");
-        Integer available = Quantities.of(loc.quantityAvailable(), at + "quantity_available");
-        Integer quarantined = Quantities.of(loc.quarantinedQuantity(), at + "quarantined_quantity");
-        Integer unavailable = Quantities.of(loc.quantityUnavailable(), at + "quantity_unavailable");
+        Integer onHandRaw = Quantities.of(loc.quantityOnHand(), "ShipMonk", "quantity_on_hand", sku);
+        Integer available = Quantities.of(loc.quantityAvailable(), "ShipMonk", "quantity_available", sku);
+        Integer quarantined = Quantities.of(loc.quarantinedQuantity(), "ShipMonk", "quarantined_quantity", sku);
+        Integer unavailable = Quantities.of(loc.quantityUnavailable(), "ShipMonk", "quantity_unavailable", sku);
         Integer onHand = onHandRaw == null ? null
-                : Quantities.nonNegative(onHandRaw - (quarantined == null ? 0 : quarantined));
+                : Quantities.derived(onHandRaw - (quarantined == null ? 0 : quarantined));
         Integer reserved = onHandRaw == null || available == null || quarantined == null || unavailable == null
-                ? null : Math.max(0, onHandRaw - available - quarantined - unavailable);
-        return new StockLevel(onHand, Quantities.nonNegative(available), reserved, inTransit,
-                Quantities.nonNegative(quarantined), Quantities.nonNegative(unavailable), returnPendingQc);
+                ? null : (int) Math.max(0, (long) onHandRaw - available - quarantined - unavailable);
+        return new StockLevel(onHand, available, reserved, inTransit, quarantined, unavailable, returnPendingQc);
     }
 
     private void ensureWarehouse(Map<String, Warehouse> warehouses, String code, String name) {
@@ -236,7 +240,7 @@ public final class ShipMonkSource extends HttpStockSource {
             }
             return out;
         }
-        Pages pages = new Pages("ShipMonk product");
+        Pages pages = pages("ShipMonk product", config.pageSize());
         while (true) {
             pages.next();
             pages.unseen(cursor, "a cursor");
@@ -257,9 +261,11 @@ public final class ShipMonkSource extends HttpStockSource {
     private Map<Key, Integer> readReceivings() throws SourceException {
         return openUnits("v1/integrations/receivings-list", "pageSize", new TypeReference<ReceivingsPage>() { },
                 "ShipMonk receivings", INBOUND_STATUSES, (r, item) -> {
-                    String what = "ShipMonk receiving " + r.id() + " ";
-                    Integer expected = Quantities.of(item.expectedQuantity(), what + "expected_quantity");
-                    Integer received = Quantities.of(item.receivedQuantity(), what + "received_quantity");
+                    String sku = item.product().sku();
+                    Integer expected = Quantities.of(item.expectedQuantity(), "ShipMonk",
+                            "receiving " + r.id() + " expected_quantity", sku);
+                    Integer received = Quantities.of(item.receivedQuantity(), "ShipMonk",
+                            "receiving " + r.id() + " received_quantity", sku);
                     return Math.max(0, nz(expected) - nz(received));
                 });
     }
@@ -268,7 +274,7 @@ public final class ShipMonkSource extends HttpStockSource {
         // returns-list spells its page size page_size.
         return openUnits("v1/integrations/returns-list", "page_size", new TypeReference<ReturnsPage>() { },
                 "ShipMonk returns", RETURN_QC_STATUSES,
-                (r, item) -> pendingQc(item, "ShipMonk return " + r.id() + " "));
+                (r, item) -> pendingQc(item, "return " + r.id() + " received_quantity"));
     }
 
     /** The units of one line still open (not yet received, not yet graded). */
@@ -295,7 +301,7 @@ public final class ShipMonkSource extends HttpStockSource {
                 }
                 int open = units.of(d, line);
                 if (open > 0) {
-                    out.merge(new Key(line.product().sku(), d.warehouse()), open, Integer::sum);
+                    out.merge(new Key(line.product().sku(), d.warehouse()), open, Quantity::add);
                 }
             }
         });
@@ -303,14 +309,15 @@ public final class ShipMonkSource extends HttpStockSource {
     }
 
     /** Received units of a return item whose disposition is still open. */
-    static int pendingQc(ReturnItem item, String what) throws MalformedResponseException {
+    static int pendingQc(ReturnItem item, String field) throws MalformedResponseException {
+        String sku = item.product() == null ? null : item.product().sku();
         if (item.receivingDetails() == null || item.receivingDetails().isEmpty()) {
-            return Math.max(0, nz(Quantities.of(item.receivedQuantity(), what + "received_quantity")));
+            return nz(Quantities.of(item.receivedQuantity(), "ShipMonk", field, sku));
         }
         int pending = 0;
         for (ReturnDetail d : item.receivingDetails()) {
             if (d.finalDisposition() == null || d.finalDisposition().isBlank()) {
-                pending += Math.max(0, nz(Quantities.of(d.receivedQuantity(), what + "received_quantity")));
+                pending = Quantity.add(pending, nz(Quantities.of(d.receivedQuantity(), "ShipMonk", field, sku)));
             }
         }
         return pending;
@@ -324,7 +331,7 @@ public final class ShipMonkSource extends HttpStockSource {
     /** Reads a page-numbered list ({@code page}, {@code sizeParam}) to its last page. */
     private <T, P extends NumberedPage<T>> void forEachPage(String path, String sizeParam, int size,
             TypeReference<P> type, String what, ItemHandler<T> handler) throws SourceException {
-        Pages pages = new Pages(what);
+        Pages pages = pages(what, size);
         while (true) {
             int page = pages.next();
             P body = http.get(http.url(path)

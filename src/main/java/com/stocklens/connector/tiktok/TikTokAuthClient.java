@@ -13,7 +13,6 @@ import com.stocklens.connector.http.HttpFailure;
 import com.stocklens.connector.http.HttpPolicy;
 import com.stocklens.connector.http.ProblemText;
 import com.stocklens.connector.http.ProviderHttp;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,16 +103,11 @@ public final class TikTokAuthClient {
     private TokenSet interpret(String what, boolean refreshing, HttpAnswer answer, String credential)
             throws SourceException {
         int status = answer.status();
-        JsonNode root = null;
-        try {
-            root = answer.body().length == 0 ? null : TikTokClient.MAPPER.readTree(answer.body());
-        } catch (IOException e) {
-            root = null;
-        }
+        JsonNode root = TikTokClient.parseEnvelope(answer);
         if (status == 429) {
             throw http.failures().rateLimited("TikTok " + what + ": rate limited (HTTP 429)", answer.headers());
         }
-        if (root == null || !root.isObject() || !root.has("code")) {
+        if (root == null) {
             // No envelope: the shared mapping judges the status, in the words of this call.
             HttpFailure failure = new HttpFailure(status, answer.headers(), "TikTok " + what + ": HTTP " + status, "");
             throw http.failures()

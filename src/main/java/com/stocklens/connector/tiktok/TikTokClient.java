@@ -12,6 +12,7 @@ import com.stocklens.connector.http.HttpAnswer;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.http.HttpFailure;
 import com.stocklens.connector.http.HttpPolicy;
+import com.stocklens.connector.http.JsonProblems;
 import com.stocklens.connector.http.ProblemText;
 import com.stocklens.connector.http.ProviderHttp;
 import com.stocklens.connector.http.RateLimit;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -56,6 +58,7 @@ public final class TikTokClient {
     private final ProviderHttp http;
     private final Clock clock;
     private final TikTokTokens tokens;
+    private final LongSupplier ticker;
     /** Server time minus this PC's time, learnt from TikTok's Date header after an "invalid timestamp" refusal. */
     private final AtomicLong clockOffsetMillis = new AtomicLong();
 
@@ -85,9 +88,11 @@ public final class TikTokClient {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ticker = factory.ticker();
         this.http = ProviderHttp.to("TikTok", config.apiBaseUrl())
                 .header("content-type", "application/json")
                 .mapper(MAPPER)
+                .pageSize(Math.max(config.pageSize(), config.inventoryBatch()))
                 .perAttempt(new TikTokSigningInterceptor(config.appSecret(), new OffsetClock(clock, clockOffsetMillis)))
                 .failures(f -> f.refusedAs(r -> new AuthenticationException(
                         r.message() + ": check app key, secret and access token")))
@@ -106,6 +111,11 @@ public final class TikTokClient {
     /** HTTP attempts made by this client so far, retries included. */
     public int requestCount() {
         return http.requestCount();
+    }
+
+    /** The monotonic clock of the client's HTTP factory, for a read's deadline. */
+    public LongSupplier ticker() {
+        return ticker;
     }
 
     /** Every authorized shop, each with the id and cipher its shop-scoped calls need. */
@@ -143,8 +153,11 @@ public final class TikTokClient {
     static <T> T convert(JsonNode data, Class<T> type, String what) throws MalformedResponseException {
         try {
             return MAPPER.treeToValue(data, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedResponseException("TikTok " + what + ": unexpected data shape: " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new MalformedResponseException("TikTok " + what + ": unexpected data shape: "
+                    + JsonProblems.plain(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedResponseException("TikTok " + what + ": unexpected data shape", e);
         }
     }
 
@@ -229,7 +242,7 @@ public final class TikTokClient {
 
     private JsonNode interpret(String path, HttpAnswer answer) throws SourceException {
         int status = answer.status();
-        JsonNode root = parseEnvelope(answer.body());
+        JsonNode root = parseEnvelope(answer);
         if (root == null) {
             throw byStatus(path, answer, "HTTP " + status + " with a body that is not a TikTok envelope", true);
         }
@@ -292,16 +305,17 @@ public final class TikTokClient {
                 : new ApiErrorException("HTTP " + f.status(), f.message(), null)).map(failure);
     }
 
-    private static JsonNode parseEnvelope(byte[] bytes) {
-        if (bytes.length == 0) {
-            return null;
+    /** The answer's TikTok envelope, or null when it has none. */
+    static JsonNode parseEnvelope(HttpAnswer answer) {
+        JsonNode root = answer.json();
+        if (root == null && answer.body().length > 0) {
+            try {
+                root = MAPPER.readTree(answer.body());
+            } catch (IOException e) {
+                return null;
+            }
         }
-        try {
-            JsonNode root = MAPPER.readTree(bytes);
-            return root != null && root.isObject() && root.has("code") ? root : null;
-        } catch (IOException e) {
-            return null;
-        }
+        return root != null && root.isObject() && root.has("code") ? root : null;
     }
 
     /** The server's time from its {@code Date} header, or null when absent or unreadable. */

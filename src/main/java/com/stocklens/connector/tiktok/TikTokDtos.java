@@ -1,8 +1,12 @@
 package com.stocklens.connector.tiktok;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** The parts of TikTok's {@code data} objects StockLens reads; IDs stay strings (docs/api/tiktok-shop.md §2). */
+/**
+ * The parts of TikTok's {@code data} objects StockLens reads; IDs stay strings (docs/api/tiktok-shop.md §2),
+ * stock counts {@link JsonNode} so they are judged by the one quantity rule ({@code Quantities}).
+ */
 final class TikTokDtos {
     private TikTokDtos() {
     }
@@ -41,11 +45,11 @@ final class TikTokDtos {
     record InventoryProduct(String productId, List<InventorySku> skus) {
     }
 
-    record InventorySku(String id, String sellerSku, Integer totalAvailableQuantity, Integer totalCommittedQuantity,
+    record InventorySku(String id, String sellerSku, JsonNode totalAvailableQuantity, JsonNode totalCommittedQuantity,
                         List<WarehouseInventory> warehouseInventory) {
     }
 
-    record WarehouseInventory(String warehouseId, Integer availableQuantity, Integer committedQuantity) {
+    record WarehouseInventory(String warehouseId, JsonNode availableQuantity, JsonNode committedQuantity) {
     }
 
     record OrdersData(Integer totalCount, String nextPageToken, List<Order> orders) {

@@ -4,6 +4,7 @@ import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.SourceException;
 import com.stocklens.connector.http.HttpStockSource;
 import com.stocklens.connector.http.Pages;
+import com.stocklens.connector.http.Quantities;
 import com.stocklens.connector.tiktok.TikTokDtos.InventoryData;
 import com.stocklens.connector.tiktok.TikTokDtos.InventoryProduct;
 import com.stocklens.connector.tiktok.TikTokDtos.InventorySku;
@@ -40,15 +41,13 @@ public final class TikTokShopSource extends HttpStockSource {
 
     static final String WAREHOUSES_PATH = "/logistics/202309/warehouses";
     static final String INVENTORY_PATH = "/product/202309/inventory/search";
-    /** A bound against a server that keeps handing out tokens; 10 000 results is TikTok's own ceiling. */
-    private static final int MAX_PAGES = 10_000;
-
     private final TikTokClient client;
 
     /** @param client counts the attempts; this source reports the difference a read made */
     public TikTokShopSource(SourceInfo info, TikTokClient client, Clock clock) {
         super(info, clock, Objects.requireNonNull(client, "client")::requestCount);
         this.client = client;
+        timedBy(client.ticker());
     }
 
     @Override
@@ -86,7 +85,7 @@ public final class TikTokShopSource extends HttpStockSource {
         TikTokConfig config = client.config();
         String path = "/product/" + config.productSearchVersion() + "/products/search";
         Map<String, Sku> out = new LinkedHashMap<>();
-        Pages pages = new Pages("TikTok products search", MAX_PAGES);
+        Pages pages = pages("TikTok products search", config.pageSize());
         String token = null;
         while (true) {
             pages.next();
@@ -142,7 +141,8 @@ public final class TikTokShopSource extends HttpStockSource {
                             throw new MalformedResponseException("TikTok inventory without warehouse_id for SKU " + s.id());
                         }
                         out.add(new ChannelStock(shop.id(), sellerSku, s.id(), w.warehouseId(),
-                                w.availableQuantity(), w.committedQuantity()));
+                                Quantities.of(w.availableQuantity(), "TikTok", "available_quantity", sellerSku),
+                                Quantities.of(w.committedQuantity(), "TikTok", "committed_quantity", sellerSku)));
                     }
                 }
             }

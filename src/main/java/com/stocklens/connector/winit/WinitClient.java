@@ -53,6 +53,7 @@ public final class WinitClient {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.http = ProviderHttp.to("WINIT", config.apiBase())
                 .mapper(MAPPER)
+                .pageSize(config.pageSize())
                 .counter(counter)
                 .failures(f -> f.refusedAs(WinitClient::refused))
                 .build(factory, HttpPolicy.defaults("winit"));

@@ -55,19 +55,18 @@ final class WinitDtos {
                       Integer prohibitUsableQty, Integer qtyLostConfirming, Integer qtyDestruction) {
         static StorageRow of(JsonNode n) throws MalformedResponseException {
             String productCode = text(n, "productCode");
-            String where = productCode == null ? "a WINIT stock row" : "WINIT " + productCode + ": ";
-            try {
-                return new StorageRow(text(n, "warehouseID"), text(n, "warehouseCode"), text(n, "warehouseName"),
-                        productCode, text(n, "specification"), text(n, "productName"), text(n, "merchandiseSerno"),
-                        "Y".equalsIgnoreCase(text(n, "isReturnInventory")),
-                        Quantities.field(n, "inStockQty"), Quantities.field(n, "qtyAvailable"),
-                        Quantities.field(n, "qtyWaitOut"), Quantities.field(n, "preSaleWaitOutQty"),
-                        Quantities.field(n, "pipelineInventory"), Quantities.field(n, "qtyFrozen"),
-                        Quantities.field(n, "prohibitFrozenQty"), Quantities.field(n, "prohibitUsableQty"),
-                        Quantities.field(n, "qtyLostConfirming"), Quantities.field(n, "qtyDestruction"));
-            } catch (MalformedResponseException e) {
-                throw new MalformedResponseException(where + e.getMessage(), e);
-            }
+            return new StorageRow(text(n, "warehouseID"), text(n, "warehouseCode"), text(n, "warehouseName"),
+                    productCode, text(n, "specification"), text(n, "productName"), text(n, "merchandiseSerno"),
+                    "Y".equalsIgnoreCase(text(n, "isReturnInventory")),
+                    count(n, "inStockQty", productCode), count(n, "qtyAvailable", productCode),
+                    count(n, "qtyWaitOut", productCode), count(n, "preSaleWaitOutQty", productCode),
+                    count(n, "pipelineInventory", productCode), count(n, "qtyFrozen", productCode),
+                    count(n, "prohibitFrozenQty", productCode), count(n, "prohibitUsableQty", productCode),
+                    count(n, "qtyLostConfirming", productCode), count(n, "qtyDestruction", productCode));
+        }
+
+        private static Integer count(JsonNode n, String field, String productCode) throws MalformedResponseException {
+            return Quantities.field(n, "WINIT", field, productCode);
         }
     }
 

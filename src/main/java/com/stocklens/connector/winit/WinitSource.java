@@ -68,8 +68,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WinitSource extends HttpStockSource {
     private static final Logger LOG = LoggerFactory.getLogger(WinitSource.class);
-    static final int MAX_PAGES = 10_000;
-
     private final WinitConfig config;
     private final WinitClient client;
 
@@ -77,6 +75,7 @@ public final class WinitSource extends HttpStockSource {
         super(info, clock);
         this.config = Objects.requireNonNull(config, "config");
         this.client = new WinitClient(config, factory, counter(), clock);
+        timedBy(factory.ticker());
     }
 
     @Override
@@ -119,8 +118,10 @@ public final class WinitSource extends HttpStockSource {
                     nameOf(r)));
             String warehouseId = Warehouse.idOf(Provider.WINIT, l.warehouseId());
             StockRow row = new StockRow(sellerSku, warehouseId, r.productCode(), levelOf(r));
-            rows.merge(List.of(sellerSku, warehouseId), row,
-                    (a, b) -> new StockRow(a.sellerSku(), a.warehouseId(), a.wmsId(), plus(a.level(), b.level())));
+            StockRow earlier = rows.get(List.of(sellerSku, warehouseId));
+            rows.put(List.of(sellerSku, warehouseId), earlier == null ? row
+                    : new StockRow(earlier.sellerSku(), earlier.warehouseId(), earlier.wmsId(),
+                            plus(earlier.level(), row.level())));
         }
         // queryWarehouse may list every WINIT warehouse: keep those holding this seller's stock, and
         // those the seller named in the connection's settings.
@@ -153,21 +154,24 @@ public final class WinitSource extends HttpStockSource {
         return r.specification() == null ? r.productName() : r.productName() + " - " + r.specification();
     }
 
-    /** The buckets of one row (§3.7); negative provider values are clamped, unknown stays unknown. */
-    static StockLevel levelOf(StorageRow r) {
-        Integer reserved = r.qtyWaitOut() == null ? null : Quantities.sumKnown(r.qtyWaitOut(), r.preSaleWaitOutQty());
-        Integer frozen = Quantities.sumKnown(r.qtyFrozen(), r.prohibitFrozenQty(), r.prohibitUsableQty(),
-                r.qtyLostConfirming(), r.qtyDestruction());
-        return new StockLevel(Quantities.nonNegative(r.inStockQty()), Quantities.nonNegative(r.qtyAvailable()),
-                Quantities.nonNegative(reserved), Quantities.nonNegative(r.pipelineInventory()), null,
-                Quantities.nonNegative(frozen), null);
+    /**
+     * The buckets of one row (§3.7); every count was judged by the one quantity rule when read (a negative
+     * one fails the read), unknown stays unknown.
+     */
+    static StockLevel levelOf(StorageRow r) throws MalformedResponseException {
+        String what = "WINIT " + r.productCode() + " reserved counts";
+        Integer reserved = r.qtyWaitOut() == null ? null
+                : Quantities.sumKnown(what, r.qtyWaitOut(), r.preSaleWaitOutQty());
+        Integer frozen = Quantities.sumKnown("WINIT " + r.productCode() + " frozen counts", r.qtyFrozen(),
+                r.prohibitFrozenQty(), r.prohibitUsableQty(), r.qtyLostConfirming(), r.qtyDestruction());
+        return new StockLevel(r.inStockQty(), r.qtyAvailable(), reserved, r.pipelineInventory(), null, frozen, null);
     }
 
     /** Two rows of the same SKU in the same warehouse (e.g. one per active flag) add up, bucket by bucket. */
-    static StockLevel plus(StockLevel a, StockLevel b) {
+    static StockLevel plus(StockLevel a, StockLevel b) throws MalformedResponseException {
         Map<Bucket, Integer> m = new EnumMap<>(Bucket.class);
         for (Bucket bucket : Bucket.values()) {
-            m.put(bucket, Quantities.sumKnown(a.get(bucket), b.get(bucket)));
+            m.put(bucket, Quantities.sumKnown("WINIT rows of one SKU", a.get(bucket), b.get(bucket)));
         }
         return StockLevel.of(m);
     }
@@ -187,7 +191,7 @@ public final class WinitSource extends HttpStockSource {
     private List<StorageRow> readStorage(String warehouseId) throws SourceException {
         List<StorageRow> out = new ArrayList<>();
         int pageSize = config.pageSize();
-        Pages pages = new Pages("WINIT queryWarehouseStorage of warehouse " + warehouseId, MAX_PAGES);
+        Pages pages = pages("WINIT queryWarehouseStorage of warehouse " + warehouseId, pageSize);
         while (true) {
             int page = pages.next();
             Map<String, Object> data = new LinkedHashMap<>();

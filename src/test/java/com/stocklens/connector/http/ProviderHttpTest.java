@@ -166,4 +166,87 @@ class ProviderHttpTest {
         assertThatThrownBy(() -> ProviderHttp.baseUrl(null, "baseUrl")).isInstanceOf(NullPointerException.class)
                 .hasMessage("baseUrl");
     }
+
+    /** Issue 18 item 4: credentials only to the configured origin (main followed the 302 with every header). */
+    @Test
+    void aRedirectIsFollowedWithinTheOriginOnlyAndNothingGoesElsewhere() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/api/moved").build());
+            server.enqueue(json(200, "{\"a\":1}"));
+            server.enqueue(new MockResponse.Builder().code(307)
+                    .addHeader("Location", elsewhere.url("/api/stock").toString()).build());
+            ProviderHttp http = ProviderHttp.to("Acme", server.url("/api/").toString()).bearer("acme-secret-token")
+                    .header("x-acme-key", "key-123").build(time.factory(), HttpPolicy.defaults("acme"));
+
+            assertThat(http.get(http.url("stock").build(), STOCK)).containsEntry("a", 1);
+            assertThat(http.requestCount()).isEqualTo(2);
+            assertThatThrownBy(() -> http.get(http.url("stock").build(), STOCK))
+                    .isInstanceOf(MalformedResponseException.class)
+                    .hasMessage("Acme GET /api/stock was redirected to another server (http://" + elsewhere.getHostName()
+                            + ":" + elsewhere.getPort() + "); StockLens sends this connection's credentials only to "
+                            + "http://" + server.getHostName() + ":" + server.getPort() + ", so the read stopped");
+            HttpUrl foreign = elsewhere.url("/api/next-page");
+            assertThatThrownBy(() -> http.get(foreign, STOCK)).isInstanceOf(MalformedResponseException.class)
+                    .hasMessageContaining("the answer pointed to another server");
+            assertThat(elsewhere.getRequestCount()).isZero();
+        }
+    }
+
+    @Test
+    void endlessRedirectsWithinTheOriginEnd() {
+        for (int i = 0; i <= ProviderHttp.MAX_REDIRECTS; i++) {
+            server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "/api/again" + i).build());
+        }
+        ProviderHttp http = http(1);
+
+        assertThatThrownBy(() -> http.get(http.url("stock").build(), STOCK))
+                .isInstanceOf(MalformedResponseException.class).hasMessage("Acme GET /api/stock was redirected more "
+                        + "than 5 times");
+        assertThat(http.requestCount()).isEqualTo(ProviderHttp.MAX_REDIRECTS + 1);
+    }
+
+    /** Issue 18 item 7: a body past the cap fails the call, read as a stream (main read every byte into memory). */
+    @Test
+    void aBodyPastItsCapIsRefusedInPlainWords() {
+        StringBuilder big = new StringBuilder("[");
+        while (big.length() < ReadLimits.bodyCap(1) + 10) {
+            big.append("{\"seller_sku\":\"A\",\"on_hand\":1},");
+        }
+        big.append("{\"seller_sku\":\"A\",\"on_hand\":1}]");
+        server.enqueue(json(200, big.toString()));
+        ProviderHttp http = ProviderHttp.to("Acme", server.url("/").toString()).snakeCase().pageSize(1)
+                .build(time.factory(), HttpPolicy.defaults("acme"));
+
+        assertThatThrownBy(() -> http.get(http.url("stock").build(), new TypeReference<List<Item>>() { }))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessage("Acme GET /stock: the answer is larger than 16 MB, the most one page may hold; the read "
+                        + "stopped");
+        assertThat(ReadLimits.bodyCap(250)).isEqualTo((16L << 20) + 250 * (64L << 10));
+    }
+
+    /** Issue 18 item 10: Jackson's words never reach a message (main: "Cannot deserialize value of type `java…"). */
+    @Test
+    void jacksonsMessagesBecomePlainReasonsAndFractionsAreNotWholeNumbers() {
+        server.enqueue(json(200, "[{\"seller_sku\":\"A\",\"on_hand\":12.7}]"));
+        server.enqueue(json(200, "[{\"seller_sku\":\"A\",\"on_hand\":\"n/a\"}]"));
+        server.enqueue(json(200, "[{\"seller_sku\":\"A\",\"on_hand\":2147483648}]"));
+        server.enqueue(json(200, "{\"seller_sku\":\"A\"}"));
+        server.enqueue(json(200, "[{\"seller_sku\":\"A\",\"on_hand\":"));
+        ProviderHttp http = ProviderHttp.to("Acme", server.url("/").toString()).snakeCase()
+                .build(time.factory(), HttpPolicy.defaults("acme"));
+        HttpUrl url = http.url("stock").build();
+        TypeReference<List<Item>> items = new TypeReference<>() { };
+
+        assertThatThrownBy(() -> http.get(url, items))
+                .hasMessage("Acme GET /stock: unreadable body: field [0].on_hand is not a whole number");
+        assertThatThrownBy(() -> http.get(url, items))
+                .hasMessage("Acme GET /stock: unreadable body: field [0].on_hand is not a whole number");
+        assertThatThrownBy(() -> http.get(url, items))
+                .hasMessage("Acme GET /stock: unreadable body: field [0].on_hand is beyond the range of a count");
+        assertThatThrownBy(() -> http.get(url, items))
+                .hasMessage("Acme GET /stock: unreadable body: a list is not a list");
+        assertThatThrownBy(() -> http.get(url, items))
+                .hasMessage("Acme GET /stock: unreadable body: the answer ended before its JSON was complete");
+    }
 }

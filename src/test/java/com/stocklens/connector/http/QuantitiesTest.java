@@ -48,10 +48,40 @@ class QuantitiesTest {
     }
 
     @Test
-    void sumKnownKeepsAllUnknownUnknown() {
-        assertThat(Quantities.sumKnown(null, null)).isNull();
-        assertThat(Quantities.sumKnown(null, 2, 3)).isEqualTo(5);
-        assertThat(Quantities.nonNegative(-4)).isZero();
-        assertThat(Quantities.nonNegative(null)).isNull();
+    void sumKnownKeepsAllUnknownUnknownAndRefusesASumPastABucket() throws Exception {
+        assertThat(Quantities.sumKnown("x", null, null)).isNull();
+        assertThat(Quantities.sumKnown("x", null, 2, 3)).isEqualTo(5);
+        assertThatThrownBy(() -> Quantities.sumKnown("WINIT TTS-1 frozen counts", Integer.MAX_VALUE, 1))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessage("WINIT TTS-1 frozen counts add up to more than 2,147,483,647 units");
+        assertThat(Quantities.derived(-4)).isZero();
+        assertThat(Quantities.derived(null)).isNull();
+    }
+
+    /** Issue 18 item 9: one rule for every provider; before, negatives passed and 2⁶³ read as a "NUMBER". */
+    @Test
+    void aProvidersQuantityIsAWholeNumberFromZeroToTwoToThe31MinusOne() throws Exception {
+        JsonNode n = node("{\"neg\":-5,\"frac\":12.7,\"fracText\":\"0.5\",\"int\":2147483648,"
+                + "\"long\":9223372036854775808,\"type\":true,\"text\":\"n/a\",\"max\":2147483647,"
+                + "\"negZero\":-0,\"whole\":12.0}");
+        assertThat(Quantities.field(n, "ShipBob", "max", "TTS-1")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(Quantities.field(n, "ShipBob", "negZero", "TTS-1")).isZero();
+        assertThat(Quantities.field(n, "ShipBob", "whole", "TTS-1")).isEqualTo(12);
+        assertThatThrownBy(() -> Quantities.field(n, "TikTok", "neg", "TTS-1"))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessage("TikTok answered a quantity that is negative (field neg, SKU TTS-1): -5");
+        assertThatThrownBy(() -> Quantities.field(n, "ShipBob", "frac", "TTS-1"))
+                .hasMessage("ShipBob answered a quantity that is not a whole number (field frac, SKU TTS-1): 12.7");
+        assertThatThrownBy(() -> Quantities.field(n, "WINIT", "fracText", null))
+                .hasMessage("WINIT answered a quantity that is not a whole number (field fracText): \"0.5\"");
+        assertThatThrownBy(() -> Quantities.field(n, "GoodCang", "int", "A"))
+                .hasMessage("GoodCang answered a quantity that is larger than 2,147,483,647 (field int, SKU A): "
+                        + "2147483648");
+        assertThatThrownBy(() -> Quantities.field(n, "GoodCang", "long", "A"))
+                .hasMessageStartingWith("GoodCang answered a quantity that is larger than 2,147,483,647");
+        assertThatThrownBy(() -> Quantities.field(n, "Flexport", "type", "A"))
+                .hasMessage("Flexport answered a quantity that is not a number (field type, SKU A): true");
+        assertThatThrownBy(() -> Quantities.field(n, "ShipMonk", "text", "A"))
+                .hasMessage("ShipMonk answered a quantity that is not a number (field text, SKU A): \"n/a\"");
     }
 }

@@ -1,6 +1,9 @@
 package com.stocklens.connector.shipbob;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.stocklens.connector.AuthenticationException;
@@ -280,12 +283,17 @@ class ShipBobSourceTest {
     }
 
     @Test
-    void bothVersionSpellingsGiveTheSameLevel() {
-        StockLevel current = ShipBobSource.levelOf(new ShipBobDtos.Location("228", "MV", 340, 20, 320, 1200, 7));
+    void bothVersionSpellingsGiveTheSameLevel() throws Exception {
+        StockLevel current = ShipBobSource.levelOf(new ShipBobDtos.Location("228", "MV", n(340), n(20), n(320),
+                n(1200), n(7)), "TTS-1");
         StockLevel legacy = ShipBobSource.levelOf(
-                new ShipBobLegacyInventory.FcQuantity("228", "MV", 320, 340, 20, 1200, 7));
+                new ShipBobLegacyInventory.FcQuantity("228", "MV", n(320), n(340), n(20), n(1200), n(7)), "TTS-1");
         assertThat(legacy).isEqualTo(current).isEqualTo(new StockLevel(340, 320, 20, 1200, null, null, null));
         assertThat(current.frozen()).isNull();
+    }
+
+    private static JsonNode n(int value) {
+        return IntNode.valueOf(value);
     }
 
     @Test

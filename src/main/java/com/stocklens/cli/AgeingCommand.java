@@ -80,22 +80,23 @@ final class AgeingCommand extends RuntimeCommand {
     }
 
     /** Every bucket by its label ("0–30" … "365+"), 0 when empty, in age order. */
-    private static void putBuckets(ObjectNode n, Map<AgeBucket, Integer> units) {
+    private static void putBuckets(ObjectNode n, Map<AgeBucket, ? extends Number> units) {
         for (AgeBucket b : AgeBucket.values()) {
-            n.put(b.label(), units.getOrDefault(b, 0));
+            Number v = units.get(b);
+            n.put(b.label(), v == null ? 0 : v.longValue());
         }
     }
 
     /** One warehouse's sums over its profiles. */
     private static final class Totals {
-        final Map<AgeBucket, Integer> units = new EnumMap<>(AgeBucket.class);
+        final Map<AgeBucket, Long> units = new EnumMap<>(AgeBucket.class);
         Integer oldest;
-        int unaged;
-        int total;
-        int over180;
+        long unaged;
+        long total;
+        long over180;
 
         void add(AgeProfile p) {
-            p.units().forEach((b, n) -> units.merge(b, n, Integer::sum));
+            p.units().forEach((b, n) -> units.merge(b, (long) n, Long::sum));
             if (p.oldestDays() != null) {
                 oldest = oldest == null ? p.oldestDays() : Math.max(oldest, p.oldestDays());
             }

@@ -41,6 +41,15 @@ final class Json {
         }
     }
 
+    /** A total (64 bits), or JSON null. */
+    static void putLong(ObjectNode node, String field, Long value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
     static void putLevel(ObjectNode node, StockLevel level) {
         for (Bucket b : Bucket.values()) {
             putInt(node, b.key(), level.get(b));

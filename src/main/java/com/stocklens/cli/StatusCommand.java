@@ -79,9 +79,9 @@ final class StatusCommand extends RuntimeCommand {
             root.put("rows", board.rows().size());
             ObjectNode t = root.putObject("totals");
             for (Bucket b : Bucket.values()) {
-                Json.putInt(t, b.key(), totals.get(b).sum());
+                Json.putLong(t, b.key(), totals.get(b).sum());
             }
-            Json.putInt(t, "tiktokAvailable", tiktok.sum());
+            Json.putLong(t, "tiktokAvailable", tiktok.sum());
             ObjectNode reporting = root.putObject("reportingRows");
             for (Bucket b : Bucket.values()) {
                 reporting.put(b.key(), totals.get(b).reporting());

@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Totals per bucket across SKU × warehouse readings; an unknown bucket never counts as 0. */
+/**
+ * Totals per bucket across SKU × warehouse readings, summed in 64 bits (two rows of 2,000,000,000 units are
+ * valid, and their total is not an int); an unknown bucket never counts as 0.
+ */
 public final class StockTotals {
     private StockTotals() {
     }
@@ -26,7 +29,7 @@ public final class StockTotals {
         Map<Bucket, BucketTotal> totals = new EnumMap<>(Bucket.class);
         for (Bucket b : Bucket.values()) {
             int k = known[b.ordinal()];
-            totals.put(b, new BucketTotal(k == 0 ? null : Math.toIntExact(sums[b.ordinal()]), k, levels.size()));
+            totals.put(b, new BucketTotal(k == 0 ? null : sums[b.ordinal()], k, levels.size()));
         }
         return totals;
     }
@@ -41,6 +44,6 @@ public final class StockTotals {
                 k++;
             }
         }
-        return new BucketTotal(k == 0 ? null : Math.toIntExact(sum), k, values.size());
+        return new BucketTotal(k == 0 ? null : sum, k, values.size());
     }
 }

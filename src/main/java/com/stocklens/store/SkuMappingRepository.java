@@ -30,6 +30,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * only keeps and gathers; {@code rules.SkuMatcher} decides. Thread-safe (every method is one transaction).
  */
 public final class SkuMappingRepository {
+    /** Rows per JDBC batch. */
+    private static final int BATCH = 1_000;
+
     /** Mappings whose barcode tells us the identity's barcode: the warehouse holds the item under that identity. */
     private static final List<String> BARCODE_TEACHING = List.of(
             MatchMethod.AUTO_SKU.name(), MatchMethod.AUTO_SKU_FOLDED.name(), MatchMethod.MANUAL.name());
@@ -238,7 +241,17 @@ public final class SkuMappingRepository {
         });
     }
 
+    /**
+     * Writes {@code rows} in batches of {@value #BATCH}: a batch keeps every bound argument until it runs, so
+     * one batch of a new catalogue's 100 000 codes held some 100 MB of bindings.
+     */
     private static void upsert(Handle h, List<SkuMapping> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            upsertBatch(h, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+    }
+
+    private static void upsertBatch(Handle h, List<SkuMapping> rows) {
         if (rows.isEmpty()) {
             return;
         }

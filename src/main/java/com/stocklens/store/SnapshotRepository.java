@@ -6,6 +6,7 @@ import com.stocklens.domain.Bucket;
 import com.stocklens.domain.ChannelStock;
 import com.stocklens.domain.ChannelWarehouse;
 import com.stocklens.domain.Lot;
+import com.stocklens.domain.Quantity;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.Sku;
 import com.stocklens.domain.SkuCodes;
@@ -521,7 +522,7 @@ public final class SnapshotRepository {
     }
 
     private static Integer sum(Integer a, Integer b) {
-        return a == null || b == null ? null : a + b;
+        return a == null || b == null ? null : Quantity.add(a, b);
     }
 
     // --- mapping ---------------------------------------------------------------------------

@@ -54,6 +54,11 @@ abstract class CliHarness {
         return StockLensCommand.commandLine(new StockLensCommand()).execute(all.toArray(String[]::new));
     }
 
+    /** Prints a test's own result line (its counts) past the capture, to the build's output. */
+    void report(String line) {
+        originalOut.println(line);
+    }
+
     String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }

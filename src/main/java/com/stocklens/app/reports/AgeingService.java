@@ -141,7 +141,7 @@ public final class AgeingService implements AgeingReader {
                 old += p.olderThan(180);
             }
             if (aged > 0) {
-                out.add(new AgeTrendPoint(day, 100.0 * old / aged, Math.toIntExact(aged)));
+                out.add(new AgeTrendPoint(day, 100.0 * old / aged, aged));
             }
         });
         return out;

@@ -135,18 +135,19 @@ public final class ScorecardService implements Scorecards {
                 p.storage181plus(), p.pickPack(), p.inbound(), p.currency(), p.notes(), p.updatedAt());
     }
 
+    /** Units of one warehouse by age, summed in 64 bits. */
     private static final class Ages {
-        final Map<AgeBucket, Integer> units = new EnumMap<>(AgeBucket.class);
-        int unaged;
-        int total;
-        int over180;
+        final Map<AgeBucket, Long> units = new EnumMap<>(AgeBucket.class);
+        long unaged;
+        long total;
+        long over180;
     }
 
     private Map<String, Ages> ages() {
         Map<String, Ages> out = new HashMap<>();
         for (AgeProfile p : ageing.current()) {
             Ages a = out.computeIfAbsent(p.warehouseId(), k -> new Ages());
-            p.units().forEach((b, n) -> a.units.merge(b, n, Integer::sum));
+            p.units().forEach((b, n) -> a.units.merge(b, (long) n, Long::sum));
             a.unaged += p.unaged();
             a.total += p.total();
             a.over180 += p.olderThan(180);

@@ -19,14 +19,14 @@ public final class StorageProjection {
     }
 
     /** The projected cost, or null when any tier fee is unknown. */
-    public static Double nextMonth(Map<AgeBucket, Integer> units, int unaged, Double fee0to90, Double fee91to180,
+    public static Double nextMonth(Map<AgeBucket, Long> units, long unaged, Double fee0to90, Double fee91to180,
                                    Double fee181plus) {
         if (fee0to90 == null || fee91to180 == null || fee181plus == null) {
             return null;
         }
         double cost = 0;
-        for (Map.Entry<AgeBucket, Integer> e : units.entrySet()) {
-            int n = e.getValue() == null ? 0 : e.getValue();
+        for (Map.Entry<AgeBucket, Long> e : units.entrySet()) {
+            long n = e.getValue() == null ? 0 : e.getValue();
             if (n == 0) {
                 continue;
             }

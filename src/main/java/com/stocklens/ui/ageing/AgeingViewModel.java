@@ -125,24 +125,24 @@ public final class AgeingViewModel implements AutoCloseable {
             names.put(w.id(), w.name());
         }
         // Days of supply is a SKU figure: its demand is not split by warehouse, so neither is its stock.
-        Map<String, Integer> available = new HashMap<>();
-        Map<String, Integer> inTransit = new HashMap<>();
+        Map<String, Long> available = new HashMap<>();
+        Map<String, Long> inTransit = new HashMap<>();
         for (BoardRow row : stock.rows()) {
             String sku = row.sku().codes().sellerSku();
             if (row.level().available() != null) {
-                available.merge(sku, row.level().available(), Integer::sum);
+                available.merge(sku, (long) row.level().available(), Long::sum);
             }
             if (row.level().inTransit() != null) {
-                inTransit.merge(sku, row.level().inTransit(), Integer::sum);
+                inTransit.merge(sku, (long) row.level().inTransit(), Long::sum);
             }
         }
-        Map<String, Map<AgeBucket, Integer>> perWarehouse = new LinkedHashMap<>();
+        Map<String, Map<AgeBucket, Long>> perWarehouse = new LinkedHashMap<>();
         long total = 0;
         long over180 = 0;
         List<OldSkuRowViewModel> rows = new ArrayList<>();
         for (AgeProfile p : profiles) {
-            Map<AgeBucket, Integer> sums = perWarehouse.computeIfAbsent(p.warehouseId(), k -> new EnumMap<>(AgeBucket.class));
-            p.units().forEach((b, n) -> sums.merge(b, n, Integer::sum));
+            Map<AgeBucket, Long> sums = perWarehouse.computeIfAbsent(p.warehouseId(), k -> new EnumMap<>(AgeBucket.class));
+            p.units().forEach((b, n) -> sums.merge(b, (long) n, Long::sum));
             total += p.total();
             over180 += p.olderThan(180);
             String sku = p.sellerSku();
@@ -203,11 +203,11 @@ public final class AgeingViewModel implements AutoCloseable {
      * Days of supply = (available + in transit) ÷ d̄; null ("—") when d̄ is 0 or unknown, or when
      * available is unknown. Unknown in-transit counts as none: providers that do not report it hold none.
      */
-    public static Double daysOfSupply(Integer available, Integer inTransit, Double dailyDemand) {
+    public static Double daysOfSupply(Long available, Long inTransit, Double dailyDemand) {
         if (available == null || dailyDemand == null || dailyDemand <= 0 || dailyDemand.isNaN()) {
             return null;
         }
-        int transit = inTransit == null ? 0 : inTransit;
+        long transit = inTransit == null ? 0 : inTransit;
         return (available + transit) / dailyDemand;
     }
 

@@ -107,9 +107,9 @@ class ScorecardTest {
     void storageNextMonthShiftsAgesByThirtyDays() {
         // 30 units aged 0–30 → 31–60 next month: all at the 0–90 fee. 90 units aged 61–90 → 91–120: all 91–180.
         // 90 units aged 91–180 (spread evenly) → 121–210: 60 at 91–180, 30 at 181+. 10 unaged at 181+.
-        Double cost = StorageProjection.nextMonth(Map.of(AgeBucket.D0_30, 30, AgeBucket.D61_90, 90,
-                AgeBucket.D91_180, 90), 10, 0.5, 1.0, 2.0);
+        Double cost = StorageProjection.nextMonth(Map.of(AgeBucket.D0_30, 30L, AgeBucket.D61_90, 90L,
+                AgeBucket.D91_180, 90L), 10, 0.5, 1.0, 2.0);
         assertThat(cost).isCloseTo(30 * 0.5 + 90 * 1.0 + 60 * 1.0 + 30 * 2.0 + 10 * 2.0, within(1e-9));
-        assertThat(StorageProjection.nextMonth(Map.of(AgeBucket.D0_30, 1), 0, null, 1.0, 2.0)).isNull();
+        assertThat(StorageProjection.nextMonth(Map.of(AgeBucket.D0_30, 1L), 0, null, 1.0, 2.0)).isNull();
     }
 }

@@ -76,11 +76,13 @@ class AgeingViewModelTest {
 
     @Test
     void daysOfSupplyIsAvailablePlusInTransitOverDailyDemand() {
-        assertThat(AgeingViewModel.daysOfSupply(80, 40, 4.0)).isEqualTo(30.0);
-        assertThat(AgeingViewModel.daysOfSupply(80, null, 4.0)).as("unknown in transit holds none").isEqualTo(20.0);
-        assertThat(AgeingViewModel.daysOfSupply(80, 40, 0.0)).as("no demand: unknown, not infinite").isNull();
-        assertThat(AgeingViewModel.daysOfSupply(80, 40, null)).isNull();
-        assertThat(AgeingViewModel.daysOfSupply(null, 40, 4.0)).isNull();
+        assertThat(AgeingViewModel.daysOfSupply(80L, 40L, 4.0)).isEqualTo(30.0);
+        assertThat(AgeingViewModel.daysOfSupply(80L, null, 4.0)).as("unknown in transit holds none").isEqualTo(20.0);
+        assertThat(AgeingViewModel.daysOfSupply(80L, 40L, 0.0)).as("no demand: unknown, not infinite").isNull();
+        assertThat(AgeingViewModel.daysOfSupply(80L, 40L, null)).isNull();
+        assertThat(AgeingViewModel.daysOfSupply(null, 40L, 4.0)).isNull();
+        // Issue 18 item 9: two warehouses of 2,000,000,000 each wrapped to a negative supply on main.
+        assertThat(AgeingViewModel.daysOfSupply(4_000_000_000L, 0L, 1.0)).isEqualTo(4.0e9);
     }
 
     @Test

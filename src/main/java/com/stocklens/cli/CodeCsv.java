@@ -26,6 +26,10 @@ import java.util.Map;
 public final class CodeCsv {
     /** The required columns, in the order docs/cli.md lists them. */
     public static final List<String> COLUMNS = List.of("tiktok_sku", "seller_sku", "barcode", "warehouse", "wms_sku");
+    /** The largest file read: a sheet of 200,000 links is some 20 MB. Larger ones are refused before reading. */
+    public static final long MAX_BYTES = 32L << 20;
+    /** The most links (rows) one file may hold. */
+    public static final int MAX_LINKS = 200_000;
 
     private CodeCsv() {
     }
@@ -47,6 +51,13 @@ public final class CodeCsv {
     public static List<CodeRecord> read(Path file) throws InvalidFileException {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                // Refused before reading: a 2 GB file once ended in OutOfMemoryError.
+                throw new InvalidFileException(file + " is " + (size >> 20) + " MB, larger than a three-code sheet "
+                        + "can be (" + (MAX_BYTES >> 20) + " MB, about " + String.format("%,d", MAX_LINKS)
+                        + " links); split it.");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidFileException("Cannot read " + file + ": " + e.getMessage(), e);
@@ -101,6 +112,10 @@ public final class CodeCsv {
         for (Row row : rows.subList(headerIndex + 1, rows.size())) {
             if (row.isBlank()) {
                 continue; // trailing empty lines and spreadsheet rows of empty cells
+            }
+            if (records.size() == MAX_LINKS) {
+                throw new InvalidFileException(name + " has more than " + String.format("%,d", MAX_LINKS)
+                        + " links (line " + row.line + "); split it.");
             }
             records.add(new CodeRecord(row.line, row.get(index.get("tiktok_sku")), row.get(index.get("seller_sku")),
                     row.get(index.get("barcode")), row.get(index.get("warehouse")), row.get(index.get("wms_sku"))));

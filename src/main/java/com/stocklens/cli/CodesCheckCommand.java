@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
         + "(any order, any case; other columns ignored); needs no workspace.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:clean", "1:something was flagged",
-                "2:the file cannot be read, or a required column is missing"})
+                "2:the file cannot be read, a required column is missing, or it is larger than 32 MB or holds "
+                        + "more than 200,000 links"})
 final class CodesCheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (UTF-8 or GBK; header row required).")
     Path file;

@@ -68,6 +68,8 @@ final class ImportCsvCommand extends RuntimeCommand {
         }
         StockImports imports = runtime.stockImports();
         Optional<CsvWarehouse> known = imports.warehouses().stream().filter(w -> w.id().equals(warehouse)).findFirst();
+        Market m = null;
+        ZoneId zone = null;
         if (known.isEmpty()) {
             if (name == null || name.isBlank()) {
                 String ids = imports.warehouses().stream().map(CsvWarehouse::id).collect(Collectors.joining(", "));
@@ -75,8 +77,6 @@ final class ImportCsvCommand extends RuntimeCommand {
                         + ". Create it with --name NAME [--market CODE].");
                 return EXIT_USAGE;
             }
-            Market m;
-            ZoneId zone;
             try {
                 m = market == null ? null : Market.valueOf(market.strip().toUpperCase(Locale.ROOT));
                 zone = timeZone == null ? ZoneId.of("UTC") : ZoneId.of(timeZone.strip());
@@ -84,9 +84,17 @@ final class ImportCsvCommand extends RuntimeCommand {
                 printer.message("Unknown market or time zone: " + e.getMessage());
                 return EXIT_USAGE;
             }
-            imports.saveWarehouse(warehouse, name, m, region, zone);
         }
-        ImportOutcome outcome = imports.importFile(file, warehouse, mapping, null);
+        ImportOutcome outcome;
+        try {
+            // A new warehouse is created together with the import's snapshot: a rejected file creates nothing.
+            outcome = known.isPresent() ? imports.importFile(file, warehouse, mapping, null)
+                    : imports.importIntoNew(file, new CsvWarehouse(warehouse, name.strip(), m,
+                            region == null || region.isBlank() ? null : region.strip(), zone), mapping);
+        } catch (IllegalArgumentException e) {
+            printer.message(e.getMessage());
+            return EXIT_USAGE;
+        }
         ImportCheck check = outcome.check();
         printer.message("Mapping: " + check.mapping().columns().entrySet().stream()
                 .map(e -> e.getKey().key() + "=" + e.getValue()).collect(Collectors.joining(", ")));

@@ -1,6 +1,7 @@
 package com.stocklens.imports;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.domain.Quantity;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.service.ColumnMapping;
 import com.stocklens.service.ImportCheck;
@@ -14,40 +15,48 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Judges a {@link Sheet} under a {@link ColumnMapping}, all or nothing: a file is valid only when every
- * row is; otherwise the check lists every problem, row by row, and carries no rows.
+ * Judges a stock file under a {@link ColumnMapping}, all or nothing: a file is valid only when every row is;
+ * otherwise the check lists every problem, row by row, and carries no rows. The rows are judged as they stream
+ * in ({@link SheetReader#stream}): only the valid rows themselves are kept, never the file.
  *
  * <p>Decisions a seller can rely on:
  * <ul>
  *   <li>the SKU column is required; a remembered or chosen column missing from the file rejects it;</li>
  *   <li>at least one bucket must be mapped; an unmapped bucket is unknown (—) for every row;</li>
  *   <li>a blank cell in a mapped bucket, or "-" / "—", is unknown for that row, never 0 (warehouses leave
- *       cells empty for what they do not count); anything else must be a whole number ≥ 0 ("1,234" and
- *       "12.0" are accepted);</li>
+ *       cells empty for what they do not count); anything else must be a quantity by the one rule of
+ *       {@link Quantity} — a whole number from 0 to 2,147,483,647 ("1,234" and "12.0" are accepted, "12.7" is
+ *       not a whole number);</li>
  *   <li>a SKU must be non-blank, at most 200 characters, without control characters, not an Excel
  *       error ({@code #N/A}) or formula, and not mangled into scientific notation ({@code 6.9E+12});</li>
  *   <li>a SKU may appear once per file;</li>
- *   <li>rows that are entirely blank are skipped.</li>
+ *   <li>rows that are entirely blank are skipped;</li>
+ *   <li>a file of more than {@value #MAX_ROWS} stock rows is refused when its row {@value #MAX_ROWS} + 1 is
+ *       reached, without reading on (split it, or import a warehouse's sheet per region).</li>
  * </ul>
  * Row numbers are the ones Excel shows (the first row of the file is 1).
  */
 public final class StockFileValidator {
+    /** The most stock rows one file may have. */
+    public static final int MAX_ROWS = 200_000;
     static final int MAX_SKU_LENGTH = 200;
     private static final int HEADER_SEARCH_ROWS = 20;
     private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
-    private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.0+)?");
-    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+(\\.0+)?");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d*\\.\\d+");
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     private StockFileValidator() {
     }
 
     /** The header's index in {@code sheet.rows()}, or -1: the first row naming a SKU column, else the first row of two or more cells. */
     public static int headerIndex(Sheet sheet) {
-        List<List<String>> rows = sheet.rows();
+        return headerIndex(sheet.rows());
+    }
+
+    private static int headerIndex(List<List<String>> rows) {
         int limit = Math.min(rows.size(), HEADER_SEARCH_ROWS);
         for (int i = 0; i < limit; i++) {
             if (rows.get(i).stream().anyMatch(HeaderSuggestions::looksLikeSku)) {
@@ -65,61 +74,136 @@ public final class StockFileValidator {
     /** The header texts (trimmed) of the header row, or an empty list. */
     public static List<String> headers(Sheet sheet) {
         int h = headerIndex(sheet);
-        return h < 0 ? List.of() : sheet.rows().get(h).stream().map(c -> c == null ? "" : c.strip()).toList();
+        return h < 0 ? List.of() : trimmed(sheet.rows().get(h));
     }
 
+    private static List<String> trimmed(List<String> row) {
+        return row.stream().map(c -> c == null ? "" : c.strip()).toList();
+    }
+
+    /** Judges a whole sheet under {@code mapping}. */
     public static ImportCheck check(Sheet sheet, String fileName, Instant fileTime, ColumnMapping mapping) {
-        int h = headerIndex(sheet);
-        List<ImportError> errors = new ArrayList<>();
-        if (h < 0) {
-            errors.add(new ImportError(0, null, ImportProblem.NO_HEADER, null));
-            return new ImportCheck(fileName, fileTime, sheet.encoding(), 0, List.of(), List.of(), mapping,
-                    List.of(), errors, 0);
+        Judge judge = new Judge(fileName, fileTime, h -> mapping);
+        for (List<String> row : sheet.rows()) {
+            if (!judge.row(row)) {
+                break;
+            }
         }
-        List<String> headers = headers(sheet);
-        int headerRow = h + 1;
-        List<List<String>> preview = new ArrayList<>();
-        int dataRows = 0;
-        for (List<String> row : sheet.rows().subList(h + 1, sheet.rows().size())) {
-            if (!Sheet.isBlank(row)) {
-                dataRows++;
-                if (preview.size() < ImportCheck.PREVIEW_ROWS) {
-                    preview.add(row.stream().map(c -> Sheet.FORMULA_WITHOUT_VALUE.equals(c) ? "#?" : c).toList());
+        return judge.result(sheet.encoding());
+    }
+
+    /**
+     * Reads and judges a file as it streams in.
+     *
+     * @param mappingFor the mapping to judge by, given the header texts once the header row is found
+     */
+    static ImportCheck check(FileBytes file, String fileName, Instant fileTime,
+                             Function<List<String>, ColumnMapping> mappingFor) throws UnreadableFileException {
+        Judge judge = new Judge(fileName, fileTime, mappingFor);
+        String encoding = SheetReader.stream(file, judge::row);
+        return judge.result(encoding);
+    }
+
+    /** The judging of one file, row by row: a header search over the first rows, then each data row. */
+    private static final class Judge {
+        private final String fileName;
+        private final Instant fileTime;
+        private final Function<List<String>, ColumnMapping> mappingFor;
+        private final List<List<String>> head = new ArrayList<>();
+        private final List<List<String>> preview = new ArrayList<>();
+        private final List<ImportedRow> rows = new ArrayList<>();
+        private final List<ImportError> errors = new ArrayList<>();
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final Map<ImportField, Integer> columns = new EnumMap<>(ImportField.class);
+        private List<String> headers = List.of();
+        private ColumnMapping mapping = ColumnMapping.empty();
+        private int headerRow;
+        private int rowNumber;
+        private int dataRows;
+        private boolean headerFound;
+        private boolean judging;
+
+        Judge(String fileName, Instant fileTime, Function<List<String>, ColumnMapping> mappingFor) {
+            this.fileName = fileName;
+            this.fileTime = fileTime;
+            this.mappingFor = mappingFor;
+        }
+
+        /** One row of the file; false when reading can stop. */
+        boolean row(List<String> cells) {
+            rowNumber++;
+            if (!headerFound) {
+                head.add(List.copyOf(cells));
+                boolean sku = cells.stream().anyMatch(HeaderSuggestions::looksLikeSku);
+                if (sku || head.size() >= HEADER_SEARCH_ROWS) {
+                    return findHeader();
+                }
+                return true;
+            }
+            return data(cells, rowNumber);
+        }
+
+        /** Decides the header among the rows seen so far and judges the rows after it. */
+        private boolean findHeader() {
+            headerFound = true;
+            int h = headerIndex(head);
+            if (h < 0) {
+                return false;
+            }
+            headerRow = h + 1;
+            headers = trimmed(head.get(h));
+            mapping = mappingFor.apply(headers);
+            start();
+            for (int i = h + 1; i < head.size(); i++) {
+                if (!data(head.get(i), i + 1)) {
+                    return false;
                 }
             }
+            head.clear();
+            return true;
         }
 
-        Map<ImportField, Integer> columns = new EnumMap<>(ImportField.class);
-        if (mapping.header(ImportField.SKU) == null) {
-            errors.add(new ImportError(headerRow, ImportField.SKU.name(), ImportProblem.MISSING_COLUMN, null));
-        }
-        for (Map.Entry<ImportField, String> e : mapping.columns().entrySet()) {
-            int index = indexOf(headers, e.getValue());
-            if (index < 0) {
-                errors.add(new ImportError(headerRow, e.getValue(), ImportProblem.MISSING_COLUMN, null));
-            } else {
-                columns.put(e.getKey(), index);
+        private void start() {
+            if (mapping.header(ImportField.SKU) == null) {
+                errors.add(new ImportError(headerRow, ImportField.SKU.name(), ImportProblem.MISSING_COLUMN, null));
             }
-        }
-        if (mapping.columns().keySet().stream().noneMatch(f -> f.bucket() != null)) {
-            errors.add(new ImportError(headerRow, null, ImportProblem.NO_QUANTITY_COLUMN, null));
-        }
-        if (!errors.isEmpty()) {
-            return new ImportCheck(fileName, fileTime, sheet.encoding(), headerRow, headers, preview, mapping,
-                    List.of(), errors, dataRows);
-        }
-        if (dataRows == 0) {
-            errors.add(new ImportError(0, null, ImportProblem.NO_ROWS, null));
+            for (Map.Entry<ImportField, String> e : mapping.columns().entrySet()) {
+                int index = indexOf(headers, e.getValue());
+                if (index < 0) {
+                    errors.add(new ImportError(headerRow, e.getValue(), ImportProblem.MISSING_COLUMN, null));
+                } else {
+                    columns.put(e.getKey(), index);
+                }
+            }
+            if (mapping.columns().keySet().stream().noneMatch(f -> f.bucket() != null)) {
+                errors.add(new ImportError(headerRow, null, ImportProblem.NO_QUANTITY_COLUMN, null));
+            }
+            judging = errors.isEmpty();
         }
 
-        List<ImportedRow> rows = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = h + 1; i < sheet.rows().size() && errors.size() < ImportCheck.MAX_ERRORS; i++) {
-            List<String> row = sheet.rows().get(i);
+        private boolean data(List<String> row, int excelRow) {
             if (Sheet.isBlank(row)) {
-                continue;
+                return true;
             }
-            int excelRow = i + 1;
+            dataRows++;
+            if (dataRows > MAX_ROWS) {
+                errors.clear();
+                rows.clear();
+                errors.add(new ImportError(excelRow, null, ImportProblem.TOO_MANY_ROWS,
+                        "more than " + String.format("%,d", MAX_ROWS)));
+                judging = false;
+                return false;
+            }
+            if (preview.size() < ImportCheck.PREVIEW_ROWS) {
+                preview.add(row.stream().map(c -> Sheet.FORMULA_WITHOUT_VALUE.equals(c) ? "#?" : c).toList());
+            }
+            if (judging && errors.size() < ImportCheck.MAX_ERRORS) {
+                judge(row, excelRow);
+            }
+            return true;
+        }
+
+        private void judge(List<String> row, int excelRow) {
             int before = errors.size();
             String skuHeader = headers.get(columns.get(ImportField.SKU));
             String sku = Sheet.cell(row, columns.get(ImportField.SKU)).strip();
@@ -131,7 +215,7 @@ public final class StockFileValidator {
                 Integer first = seen.putIfAbsent(sku, excelRow);
                 if (first != null) {
                     errors.add(new ImportError(excelRow, skuHeader, ImportProblem.DUPLICATE_SKU,
-                            sku + ", also on row " + first));
+                            shorten(sku) + ", also on row " + first));
                 }
             }
             String barcode = null;
@@ -163,11 +247,25 @@ public final class StockFileValidator {
                 rows.add(new ImportedRow(excelRow, sku, barcode, StockLevel.of(values)));
             }
         }
-        if (errors.size() > ImportCheck.MAX_ERRORS) {
-            errors = errors.subList(0, ImportCheck.MAX_ERRORS);
+
+        ImportCheck result(String encoding) {
+            if (!headerFound) {
+                findHeader();
+            }
+            if (headerRow == 0 && !errors.stream().anyMatch(e -> e.problem() == ImportProblem.TOO_MANY_ROWS)) {
+                return new ImportCheck(fileName, fileTime, encoding, 0, List.of(), List.of(), mapping, List.of(),
+                        List.of(new ImportError(0, null, ImportProblem.NO_HEADER, null)), 0);
+            }
+            List<ImportError> all = new ArrayList<>(errors);
+            if (all.isEmpty() && dataRows == 0) {
+                all.add(new ImportError(0, null, ImportProblem.NO_ROWS, null));
+            }
+            if (all.size() > ImportCheck.MAX_ERRORS) {
+                all = all.subList(0, ImportCheck.MAX_ERRORS);
+            }
+            return new ImportCheck(fileName, fileTime, encoding, headerRow, headers, preview, mapping,
+                    all.isEmpty() ? rows : List.of(), all, dataRows);
         }
-        return new ImportCheck(fileName, fileTime, sheet.encoding(), headerRow, headers, preview, mapping,
-                errors.isEmpty() ? rows : List.of(), errors, dataRows);
     }
 
     private static int indexOf(List<String> headers, String header) {
@@ -202,6 +300,7 @@ public final class StockFileValidator {
         return p.value;
     }
 
+    /** A cell by the file's conventions (blank or a dash is unknown, "1,234" has a thousands separator), then by {@link Quantity}. */
     private static Parsed quantity(String raw) {
         if (Sheet.FORMULA_WITHOUT_VALUE.equals(raw)) {
             return new Parsed(null, ImportProblem.FORMULA);
@@ -213,26 +312,15 @@ public final class StockFileValidator {
         if (THOUSANDS.matcher(s).matches()) {
             s = s.replace(",", "");
         }
-        if (WHOLE.matcher(s).matches()) {
-            String digits = s.contains(".") ? s.substring(0, s.indexOf('.')) : s;
-            long v;
-            try {
-                v = Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                return new Parsed(null, digits.startsWith("-") ? ImportProblem.NEGATIVE : ImportProblem.TOO_LARGE);
-            }
-            if (v < 0 || digits.startsWith("-")) {
-                return v == 0 ? new Parsed(0, null) : new Parsed(null, ImportProblem.NEGATIVE);
-            }
-            if (v > Integer.MAX_VALUE) {
-                return new Parsed(null, ImportProblem.TOO_LARGE);
-            }
-            return new Parsed((int) v, null);
+        Quantity.Checked c = Quantity.parse(s);
+        if (c.ok()) {
+            return new Parsed(c.value(), null);
         }
-        if (DECIMAL.matcher(s).matches() && s.startsWith("-")) {
-            return new Parsed(null, ImportProblem.NEGATIVE);
-        }
-        return new Parsed(null, ImportProblem.NOT_A_NUMBER);
+        return new Parsed(null, switch (c.problem()) {
+            case NEGATIVE -> ImportProblem.NEGATIVE;
+            case TOO_LARGE -> ImportProblem.TOO_LARGE;
+            case FRACTION, NOT_A_NUMBER -> ImportProblem.NOT_A_NUMBER;
+        });
     }
 
     private static String shorten(String s) {

@@ -7,7 +7,7 @@ import com.stocklens.service.ImportProblem;
 import java.time.Instant;
 import java.util.List;
 
-/** The pure entry point: bytes of a CSV or XLSX file in, an {@link ImportCheck} out. */
+/** The pure entry point: a CSV or XLSX file in, an {@link ImportCheck} out, read as a stream. */
 public final class StockFiles {
     private StockFiles() {
     }
@@ -18,16 +18,19 @@ public final class StockFiles {
      */
     public static ImportCheck check(byte[] bytes, String fileName, Instant fileTime, ColumnMapping mapping,
                                     ColumnMapping remembered) {
-        Sheet sheet;
+        return check(FileBytes.of(bytes), fileName, fileTime, mapping, remembered);
+    }
+
+    /** {@link #check(byte[], String, Instant, ColumnMapping, ColumnMapping)} of a file read as it streams in. */
+    public static ImportCheck check(FileBytes file, String fileName, Instant fileTime, ColumnMapping mapping,
+                                    ColumnMapping remembered) {
         try {
-            sheet = SheetReader.read(bytes);
+            return StockFileValidator.check(file, fileName, fileTime, headers -> mapping != null ? mapping
+                    : HeaderSuggestions.suggest(headers, remembered == null ? ColumnMapping.empty() : remembered));
         } catch (UnreadableFileException e) {
-            return unreadable(fileName, fileTime, e.problem());
+            return new ImportCheck(fileName, fileTime, "", 0, List.of(), List.of(), ColumnMapping.empty(), List.of(),
+                    List.of(new ImportError(e.row(), null, e.problem(), null)), 0);
         }
-        ColumnMapping used = mapping != null ? mapping
-                : HeaderSuggestions.suggest(StockFileValidator.headers(sheet),
-                        remembered == null ? ColumnMapping.empty() : remembered);
-        return StockFileValidator.check(sheet, fileName, fileTime, used);
     }
 
     /** A check for a file that could not be read at all. */

@@ -6,6 +6,9 @@ package com.stocklens.service;
  */
 public enum ImportProblem {
     UNREADABLE("the file cannot be read"),
+    FILE_TOO_LARGE("the file is larger than a stock file can be (64 MB); split it"),
+    TOO_MANY_ROWS("the file has more stock rows than one import takes (200,000); split it"),
+    ROW_TOO_LONG("a row longer than 1,000,000 characters (an unclosed quote?); the file was not read further"),
     NOT_TEXT("the file is neither UTF-8, UTF-16 nor GBK text; save it as CSV UTF-8 or XLSX"),
     NO_HEADER("no header row found"),
     NO_ROWS("the file has a header but no stock rows"),

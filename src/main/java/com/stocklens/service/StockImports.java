@@ -14,7 +14,12 @@ public interface StockImports {
     /** The CSV warehouses, by name. */
     List<CsvWarehouse> warehouses();
 
-    /** Creates (or renames) a CSV warehouse; its id is derived from the name when {@code id} is null. */
+    /**
+     * Creates (or renames) a CSV warehouse; its id is derived from the name when {@code id} is null.
+     *
+     * @throws IllegalArgumentException in one sentence when the id, name or region is too long or has control
+     *                                  characters ({@link CsvWarehouse#MAX_ID_LENGTH})
+     */
     CsvWarehouse saveWarehouse(String id, String name, Market market, String region, ZoneId zone);
 
     /** The mapping names remembered for a warehouse ("default" first when it exists). */
@@ -38,4 +43,13 @@ public interface StockImports {
      * transaction and remembers the mapping under {@code mappingName}. Nothing is stored otherwise.
      */
     ImportOutcome importFile(Path file, String warehouseId, String mappingName, ColumnMapping mapping);
+
+    /**
+     * {@link #importFile} into a warehouse this import creates: the warehouse is stored in the same transaction
+     * as the file's snapshot, so a rejected file creates nothing.
+     *
+     * @throws IllegalArgumentException in one sentence when the warehouse cannot be created (as
+     *                                  {@link #saveWarehouse}), or the id is taken
+     */
+    ImportOutcome importIntoNew(Path file, CsvWarehouse warehouse, String mappingName);
 }

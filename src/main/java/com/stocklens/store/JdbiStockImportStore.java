@@ -140,7 +140,7 @@ public final class JdbiStockImportStore {
      * nothing, when the check is not valid.
      */
     public Snapshot commit(CsvWarehouse w, ImportCheck check, String digest, String mappingName, Instant now) {
-        return commit(w, check, digest, mappingName, now, (source, reading) -> reading);
+        return commit(w, false, check, digest, mappingName, now, (source, reading) -> reading);
     }
 
     /**
@@ -149,6 +149,15 @@ public final class JdbiStockImportStore {
      */
     public Snapshot commit(CsvWarehouse w, ImportCheck check, String digest, String mappingName, Instant now,
                            BiFunction<SourceInfo, Reading, Reading> beforeCommit) {
+        return commit(w, false, check, digest, mappingName, now, beforeCommit);
+    }
+
+    /**
+     * As {@link #commit(CsvWarehouse, ImportCheck, String, String, Instant, BiFunction)}; with {@code create} the
+     * warehouse itself is inserted in the same transaction, so a failed commit leaves no warehouse behind.
+     */
+    public Snapshot commit(CsvWarehouse w, boolean create, ImportCheck check, String digest, String mappingName,
+                           Instant now, BiFunction<SourceInfo, Reading, Reading> beforeCommit) {
         if (!check.valid()) {
             throw new IllegalArgumentException("Only a valid file can be imported");
         }
@@ -165,6 +174,11 @@ public final class JdbiStockImportStore {
         long run = snapshots.beginRun(source.id(), now);
         try {
             return snapshots.commit(source, run, reading, now, 0, (h, snapshotId) -> {
+                if (create) {
+                    h.createUpdate("INSERT INTO csv_warehouse (id, name, market, region, zone_id) "
+                                    + "VALUES (:id, :name, :market, :region, :zone)")
+                            .bindMap(warehouseArgs(w)).execute();
+                }
                 h.createUpdate("INSERT INTO stock_import (warehouse_id, file_name, file_sha256, file_time, imported_at, "
                                 + "row_count, snapshot_id) VALUES (:w, :file, :sha, :ft, :at, :rows, :snap)")
                         .bind("w", w.id())

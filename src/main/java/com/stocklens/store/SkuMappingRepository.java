@@ -37,6 +37,12 @@ public final class SkuMappingRepository {
     private static final List<String> BARCODE_TEACHING = List.of(
             MatchMethod.AUTO_SKU.name(), MatchMethod.AUTO_SKU_FOLDED.name(), MatchMethod.MANUAL.name());
     private static final String COLUMNS = "source_id, code, seller_sku, method, barcode, candidates, mapped_by, mapped_at";
+    /** The barcodes mappings taught the identities; read through the identities, never over every mapping. */
+    static final String TAUGHT_BARCODES = "SELECT m.seller_sku, m.barcode FROM sku_identity i "
+            + "JOIN sku_mapping m ON m.seller_sku = i.seller_sku "
+            + "WHERE m.barcode IS NOT NULL AND m.method IN (<methods>) ORDER BY m.source_id, m.code";
+    /** A person's mappings, found by the method index (V19). */
+    static final String MANUAL = "SELECT " + COLUMNS + " FROM sku_mapping WHERE method = 'MANUAL' ORDER BY source_id, code";
 
     private final Jdbi jdbi;
 
@@ -65,8 +71,9 @@ public final class SkuMappingRepository {
             h.createQuery("SELECT seller_sku, tiktok_sku_id FROM sku_identity_tiktok ORDER BY seller_sku, tiktok_sku_id")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                     .forEach(e -> tiktok.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            h.createQuery("SELECT seller_sku, barcode FROM sku_mapping WHERE seller_sku IS NOT NULL "
-                            + "AND barcode IS NOT NULL AND method IN (<methods>) ORDER BY source_id, code")
+            // From the identities (a shop's catalogue) into the mappings by seller SKU: a warehouse's unmapped codes,
+            // however many, are never read.
+            h.createQuery(TAUGHT_BARCODES)
                     .bindList("methods", BARCODE_TEACHING)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                     .forEach(e -> {
@@ -142,8 +149,7 @@ public final class SkuMappingRepository {
 
     /** The MANUAL mappings, which the matching rules apply first. */
     public List<SkuMapping> manualMappings() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM sku_mapping WHERE method = 'MANUAL' "
-                        + "ORDER BY source_id, code")
+        return jdbi.withHandle(h -> h.createQuery(MANUAL)
                 .map((rs, ctx) -> mapping(rs))
                 .list());
     }
@@ -171,11 +177,16 @@ public final class SkuMappingRepository {
             return;
         }
         jdbi.useTransaction(h -> {
+            // Only the codes at hand: a source's earlier codes (a large file imported before) are not read again.
             Map<String, SkuMapping> stored = new HashMap<>();
-            h.createQuery("SELECT " + COLUMNS + " FROM sku_mapping WHERE source_id = :source")
-                    .bind("source", sourceId)
-                    .map((rs, ctx) -> mapping(rs))
-                    .forEach(m -> stored.put(m.code(), m));
+            List<String> codes = outcomes.stream().map(SkuMapping::code).distinct().toList();
+            for (int from = 0; from < codes.size(); from += BATCH) {
+                h.createQuery("SELECT " + COLUMNS + " FROM sku_mapping WHERE source_id = :source AND code IN (<codes>)")
+                        .bind("source", sourceId)
+                        .bindList("codes", codes.subList(from, Math.min(codes.size(), from + BATCH)))
+                        .map((rs, ctx) -> mapping(rs))
+                        .forEach(m -> stored.put(m.code(), m));
+            }
             Map<String, SkuMapping> changed = new LinkedHashMap<>();
             for (SkuMapping o : outcomes) {
                 if (!o.sourceId().equals(sourceId)) {

@@ -12,15 +12,12 @@ import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +87,7 @@ class HostileBodiesRssTest {
         lines.add(line("valid 50 MB ShipBob page", huge));
 
         hostile.arm(Dialect.SHIPBOB, Mode.HUGE_BODY, 0).hugeBytes(28L << 20);
-        Child large = run(List.of(HostileFetchChild.class.getName(), hostile.baseUrl(), SandboxCredentials.SHIPBOB_TOKEN),
+        ChildJvm.Child large = ChildJvm.run(List.of(HostileFetchChild.class.getName(), hostile.baseUrl(), SandboxCredentials.SHIPBOB_TOKEN),
                 Map.of(), dir.resolve("fetch"));
         lines.add(String.format("hostile bodies: valid 28 MB ShipBob page, read alone: %s; peak RSS %d MB; %d s",
                 large.stdout().strip(), large.peakRssMb(), large.seconds()));
@@ -122,16 +119,12 @@ class HostileBodiesRssTest {
                 o.peakRssMb(), o.seconds());
     }
 
-    /** What a child JVM printed, how it ended and its peak resident memory. */
-    record Child(int exit, String stdout, String stderr, long peakRssMb, long seconds) {
-    }
-
     /** {@code stocklens sync --once --json} in a child JVM. */
     private Outcome sync(String name) throws IOException, InterruptedException {
         Path workspace = dir.resolve(name);
         // The child signs TikTok calls with this PC's clock; the sandbox's TikTok checks them against the world's.
         hostile.onRequest(() -> clock.set(Instant.now()));
-        Child c = run(List.of("com.stocklens.Launcher", "--data-dir", workspace.toString(), "sync", "--once",
+        ChildJvm.Child c = ChildJvm.run(List.of("com.stocklens.Launcher", "--data-dir", workspace.toString(), "sync", "--once",
                 "--json"), liveEnvironment(), workspace.resolveSibling(name + ".log"));
         JsonNode runs;
         try {
@@ -140,35 +133,6 @@ class HostileBodiesRssTest {
             throw new AssertionError(name + ": no JSON on stdout: " + c.stdout() + c.stderr(), e);
         }
         return new Outcome(c.exit(), c.peakRssMb(), c.seconds(), runs, c.stderr());
-    }
-
-    /** {@code mainAndArgs} in a child JVM with {@code -Xmx1g}; its VmHWM read every 20 ms while it runs. */
-    private static Child run(List<String> mainAndArgs, Map<String, String> environment, Path files)
-            throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-Xlog:cds=off", "-cp",
-                System.getProperty("java.class.path")));
-        cmd.addAll(mainAndArgs);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("STOCKLENS_"));
-        pb.environment().putAll(environment);
-        Path out = Path.of(files + ".out");
-        Path err = Path.of(files + ".err");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
-        long peakKb = 0;
-        while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
-            peakKb = Math.max(peakKb, vmHwmKb(status));
-            if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(5)) {
-                p.destroyForcibly();
-                throw new AssertionError(mainAndArgs + ": did not end within 5 minutes");
-            }
-        }
-        return new Child(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8), peakKb / 1024,
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
     }
 
     private Map<String, String> liveEnvironment() {
@@ -180,19 +144,5 @@ class HostileBodiesRssTest {
         env.put("STOCKLENS_SHIPBOB_API_BASE", hostile.baseUrl());
         env.put("STOCKLENS_SHIPBOB_TOKEN", SandboxCredentials.SHIPBOB_TOKEN);
         return env;
-    }
-
-    /** {@code VmHWM} of a running process in KB; 0 once it has gone. */
-    static long vmHwmKb(Path status) {
-        try {
-            for (String l : Files.readAllLines(status)) {
-                if (l.startsWith("VmHWM:")) {
-                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
-        return 0;
     }
 }

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -213,5 +214,62 @@ class StockFilesTest {
     void binaryGarbageIsNotText() {
         byte[] b = {(byte) 0x81, (byte) 0x20, (byte) 0xFF, (byte) 0xFF, 0};
         assertThat(check(b).errors()).extracting(ImportError::problem).containsExactly(ImportProblem.NOT_TEXT);
+    }
+
+    /**
+     * Issue 18 item 12: headers are matched on whole words with a stated precedence (docs/guide/stock-files.md).
+     * On main "Unavailable" was taken for available and "Reorder threshold" for frozen ("hold" inside it).
+     */
+    @Test
+    void headersMatchOnWholeWordsNeverInsideAnotherWordOrAfterANegation() {
+        ColumnMapping m = HeaderSuggestions.suggest(List.of("SKU", "Unavailable", "Reorder threshold", "Available",
+                "On hand"), ColumnMapping.empty());
+        assertThat(m.header(ImportField.AVAILABLE)).isEqualTo("Available");
+        assertThat(m.header(ImportField.FROZEN)).isNull();
+        assertThat(m.columns()).doesNotContainValue("Unavailable").doesNotContainValue("Reorder threshold");
+
+        ColumnMapping words = HeaderSuggestions.suggest(List.of("Item SKU", "QTY ON HAND (pcs)", "availableQty",
+                "Not available", "Unavailable qty", "Reserved qty", "In-transit"), ColumnMapping.empty());
+        assertThat(words.header(ImportField.SKU)).isEqualTo("Item SKU");
+        assertThat(words.header(ImportField.ON_HAND)).isEqualTo("QTY ON HAND (pcs)");
+        assertThat(words.header(ImportField.AVAILABLE)).isEqualTo("availableQty");
+        assertThat(words.header(ImportField.RESERVED)).isEqualTo("Reserved qty");
+        assertThat(words.header(ImportField.IN_TRANSIT)).isEqualTo("In-transit");
+        assertThat(words.columns()).doesNotContainValue("Not available").doesNotContainValue("Unavailable qty");
+
+        ColumnMapping chinese = HeaderSuggestions.suggest(List.of("商品编码", "不可用", "可用库存数量", "退货待检"),
+                ColumnMapping.empty());
+        assertThat(chinese.header(ImportField.AVAILABLE)).isEqualTo("可用库存数量");
+        assertThat(chinese.header(ImportField.RETURN_PENDING_QC)).as("returns before QC hold").isEqualTo("退货待检");
+        assertThat(chinese.header(ImportField.QC_HOLD)).isNull();
+        assertThat(chinese.columns()).doesNotContainValue("不可用");
+
+        ColumnMapping generic = HeaderSuggestions.suggest(List.of("SKU", "Qty", "Stock value"), ColumnMapping.empty());
+        assertThat(generic.header(ImportField.ON_HAND)).as("a generic name counts as the whole header only")
+                .isEqualTo("Qty");
+    }
+
+    /** Issue 18 item 12: the row cap (main read every row of a 2M-row file into memory). */
+    @Test
+    void aFileOfMoreRowsThanOneImportTakesIsRefusedAtTheCap() {
+        StringBuilder b = new StringBuilder("SKU,On hand\n");
+        for (int i = 0; i <= StockFileValidator.MAX_ROWS; i++) {
+            b.append("S-").append(i).append(",1\n");
+        }
+        b.append("S-LAST,oops\n");
+        ImportCheck c = check(b.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(c.valid()).isFalse();
+        assertThat(c.rows()).isEmpty();
+        assertThat(c.errors()).extracting(ImportError::english).containsExactly("row 200002: the file has more stock "
+                + "rows than one import takes (200,000); split it (more than 200,000)");
+    }
+
+    /** Issue 18 item 12: an unclosed quote swallowing the rest of a file stops at a row's cap, in plain words. */
+    @Test
+    void aRowLongerThanAnyStockFilesIsRefused() {
+        String text = "SKU,On hand\nA,1\n\"" + "x".repeat(SheetReader.MAX_ROW_CHARS + 10) + "\n";
+        ImportCheck c = check(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(c.errors()).extracting(ImportError::english).containsExactly("row 3: a row longer than "
+                + "1,000,000 characters (an unclosed quote?); the file was not read further");
     }
 }

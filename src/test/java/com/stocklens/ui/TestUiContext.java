@@ -266,6 +266,11 @@ public final class TestUiContext {
         public ImportOutcome importFile(Path file, String warehouseId, String mappingName, ColumnMapping mapping) {
             throw new UnsupportedOperationException("stock imports are not available in this build");
         }
+
+        @Override
+        public ImportOutcome importIntoNew(Path file, CsvWarehouse warehouse, String mappingName) {
+            throw new UnsupportedOperationException("stock imports are not available in this build");
+        }
     };
 
     /** No robots, and a test says it is not available. */

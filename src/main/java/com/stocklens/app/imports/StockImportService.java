@@ -2,6 +2,7 @@ package com.stocklens.app.imports;
 
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Snapshot;
+import com.stocklens.imports.FileBytes;
 import com.stocklens.imports.StockFiles;
 import com.stocklens.service.ColumnMapping;
 import com.stocklens.service.CsvWarehouse;
@@ -12,6 +13,9 @@ import com.stocklens.service.StockImports;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.sync.SyncEngine;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -67,7 +71,8 @@ public final class StockImportService implements StockImports {
         }
         String key = id != null && !id.isBlank() ? id.strip() : newId(name);
         CsvWarehouse w = new CsvWarehouse(key, name.strip(), market,
-                region == null || region.isBlank() ? null : region.strip(), zone == null ? ZoneId.of("UTC") : zone);
+                region == null || region.isBlank() ? null : region.strip(), zone == null ? ZoneId.of("UTC") : zone)
+                .requireStorable();
         store.save(w);
         return w;
     }
@@ -109,21 +114,20 @@ public final class StockImportService implements StockImports {
         return read(file, warehouseId, mappingName, mapping).check;
     }
 
-    private record Read(ImportCheck check, byte[] bytes) {
+    /** A file read and judged, streamed: never held in memory, only its valid rows. */
+    private record Read(ImportCheck check, Path file) {
     }
 
     private Read read(Path file, String warehouseId, String mappingName, ColumnMapping mapping) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Instant fileTime;
-        byte[] bytes;
         try {
             fileTime = Files.getLastModifiedTime(file).toInstant();
             if (Files.size(file) > MAX_FILE_BYTES) {
-                return new Read(StockFiles.unreadable(name, fileTime, ImportProblem.UNREADABLE), null);
+                return new Read(StockFiles.unreadable(name, fileTime, ImportProblem.FILE_TOO_LARGE), file);
             }
-            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return new Read(StockFiles.unreadable(name, clock.instant(), ImportProblem.UNREADABLE), null);
+            return new Read(StockFiles.unreadable(name, clock.instant(), ImportProblem.UNREADABLE), file);
         }
         ColumnMapping remembered = null;
         if (mapping == null && warehouseId != null) {
@@ -131,7 +135,7 @@ public final class StockImportService implements StockImports {
                     : store.lastMappingName(warehouseId).orElse(ColumnMapping.DEFAULT_NAME);
             remembered = store.mapping(warehouseId, n).orElse(null);
         }
-        return new Read(StockFiles.check(bytes, name, fileTime, mapping, remembered), bytes);
+        return new Read(StockFiles.check(FileBytes.of(file), name, fileTime, mapping, remembered), file);
     }
 
     @Override
@@ -139,12 +143,33 @@ public final class StockImportService implements StockImports {
                                                  ColumnMapping mapping) {
         CsvWarehouse w = store.warehouse(warehouseId)
                 .orElseThrow(() -> new IllegalArgumentException("No CSV warehouse " + warehouseId));
-        Read read = read(file, warehouseId, mappingName, mapping);
+        return importInto(file, w, false, mappingName, mapping);
+    }
+
+    @Override
+    public synchronized ImportOutcome importIntoNew(Path file, CsvWarehouse warehouse, String mappingName) {
+        CsvWarehouse w = warehouse.requireStorable();
+        if (store.warehouse(w.id()).isPresent()) {
+            throw new IllegalArgumentException("A CSV warehouse " + w.id() + " exists already.");
+        }
+        return importInto(file, w, true, mappingName, null);
+    }
+
+    private ImportOutcome importInto(Path file, CsvWarehouse w, boolean create, String mappingName,
+                                     ColumnMapping mapping) {
+        Read read = read(file, create ? null : w.id(), mappingName, mapping);
         if (!read.check.valid()) {
             return new ImportOutcome(false, read.check, 0, null);
         }
         String name = mappingName == null || mappingName.isBlank() ? ColumnMapping.DEFAULT_NAME : mappingName;
-        Snapshot s = store.commit(w, read.check, digest(read.bytes), name, clock.instant(), beforeCommit::apply);
+        String digest;
+        try {
+            digest = digest(read.file);
+        } catch (IOException e) {
+            return new ImportOutcome(false, StockFiles.unreadable(read.check.fileName(), read.check.fileTime(),
+                    ImportProblem.UNREADABLE), 0, null);
+        }
+        Snapshot s = store.commit(w, create, read.check, digest, name, clock.instant(), beforeCommit::apply);
         LOG.info("Imported {} rows of {} into {} (file time {})", read.check.rows().size(), read.check.fileName(),
                 w.sourceId(), read.check.fileTime());
         return new ImportOutcome(true, read.check, s.id(), s.takenAt());
@@ -152,15 +177,21 @@ public final class StockImportService implements StockImports {
 
     /** Whether this exact file content is the warehouse's last import (the demo re-imports only new files). */
     public boolean isLastImport(String warehouseId, Path file) throws IOException {
-        String d = digest(Files.readAllBytes(file));
+        String d = digest(file);
         return store.lastImportDigest(warehouseId).map(d::equals).orElse(false);
     }
 
-    static String digest(byte[] bytes) {
+    /** The SHA-256 of a file, read as a stream. */
+    static String digest(Path file) throws IOException {
+        MessageDigest sha;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -11,6 +11,7 @@ import com.stocklens.service.PollerLeases;
 import com.stocklens.service.SyncEvent;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.store.StoreWriteException;
 import com.stocklens.support.NamedThreads;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,10 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_SYNC_THREADS = 8;
+    /** A Java class name, an exception's name, SQL or stack text: what a person must not be shown. */
+    private static final Pattern CODE_LIKE = Pattern.compile(
+            "\\b[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*\\.[A-Za-z]|Exception|\\bat [a-z]+\\.|\\[[0-9]{5}-[0-9]+]|"
+                    + "\\bSQL\\b|`|\\$");
 
     /**
      * A step between fetch and commit that may rewrite a reading (SKU identities re-key warehouse rows).
@@ -246,7 +252,7 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             return failed(info, runId, startedAt, t0, source.requestCount() - requestsBefore, reason(e), null);
         } catch (RuntimeException e) {
             // A connector bug must not kill the schedule: record it like any other failure.
-            return failed(info, runId, startedAt, t0, source.requestCount() - requestsBefore, reason(e), e);
+            return failed(info, runId, startedAt, t0, source.requestCount() - requestsBefore, plain(e), e);
         }
         if (!polls(info.id())) {
             // The lease went to another desk during the fetch: it polls now, and one reading per cycle is stored.
@@ -263,7 +269,8 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             return new SyncRun(runId, info.id(), startedAt, finishedAt, SyncStatus.COMPLETE, snapshot.rowCount(),
                     reading.requests(), millis, null, snapshot.id());
         } catch (RuntimeException e) {
-            return failed(info, runId, startedAt, t0, reading.requests(), "Could not store the reading: " + reason(e), e);
+            return failed(info, runId, startedAt, t0, reading.requests(), "Could not store the reading: "
+                    + (e instanceof StoreWriteException ? reason(e) : plain(e)), e);
         }
     }
 
@@ -464,6 +471,18 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     private static String reason(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * A bug's message when a person can read it, else a plain sentence (the trace goes to the log): no class
+     * names, no stack text in the sync log, {@code status} or the window.
+     */
+    static String plain(RuntimeException e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || CODE_LIKE.matcher(m).find()) {
+            return "an unexpected error stopped the read (the log has the details)";
+        }
+        return m;
     }
 
     private static String oneLine(String s) {

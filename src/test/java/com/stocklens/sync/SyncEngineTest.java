@@ -259,7 +259,50 @@ class SyncEngineTest {
         try (SyncEngine engine = engine(List.of(buggy), Duration.ofHours(1))) {
             SyncRun run = engine.syncOnce(buggy);
             assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
-            assertThat(run.error()).isEqualTo("NullPointerException");
+            // Issue 18 item 10: main stored "NullPointerException", a class name, for status and the window.
+            assertThat(run.error()).isEqualTo("an unexpected error stopped the read (the log has the details)");
+        }
+    }
+
+    /** Issue 18 item 10: code-like messages stay in the log; a person's sentence is kept. */
+    @Test
+    void aBugsMessageReachesTheSyncLogOnlyWhenAPersonCanReadIt() {
+        assertThat(SyncEngine.plain(new IllegalStateException("java.lang.IllegalStateException: boom")))
+                .isEqualTo("an unexpected error stopped the read (the log has the details)");
+        assertThat(SyncEngine.plain(new IllegalArgumentException("Cannot deserialize value of type `Integer`")))
+                .isEqualTo("an unexpected error stopped the read (the log has the details)");
+        assertThat(SyncEngine.plain(new IllegalStateException("Unique index violation [23505-240]; SQL statement")))
+                .isEqualTo("an unexpected error stopped the read (the log has the details)");
+        assertThat(SyncEngine.plain(new IllegalArgumentException("on_hand must not be negative: -5")))
+                .isEqualTo("on_hand must not be negative: -5");
+    }
+
+    /** Issue 18 item 10: a failed read reports the requests it made (main: always 0). */
+    @Test
+    void aFailedRunReportsTheRequestsItMade() {
+        StockSource failing = new StockSource() {
+            private int requests;
+
+            @Override
+            public SourceInfo info() {
+                return StoreFixtures.SHIPBOB;
+            }
+
+            @Override
+            public Reading fetch() throws SourceException {
+                requests += 5;
+                throw new SourceException("ShipBob answered HTTP 503 five times");
+            }
+
+            @Override
+            public int requestCount() {
+                return requests;
+            }
+        };
+        try (SyncEngine engine = engine(List.of(failing), Duration.ofHours(1))) {
+            SyncRun run = engine.syncOnce(failing);
+            assertThat(run.requests()).isEqualTo(5);
+            assertThat(repo.run(run.id()).orElseThrow().requests()).isEqualTo(5);
         }
     }
 

@@ -394,6 +394,11 @@ public final class AppRuntime implements AutoCloseable {
         return clock;
     }
 
+    /** The store; tests of this package stage runs in it (a sync run under way). */
+    Database database() {
+        return database;
+    }
+
     public List<StockSource> sources() {
         return sources;
     }

@@ -60,6 +60,8 @@ public final class StockView implements ScreenView {
     static final PseudoClass GAP = PseudoClass.getPseudoClass("gap");
     static final PseudoClass OVERSELL = PseudoClass.getPseudoClass("oversell");
     static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
+    /** A gap cell showing the last complete pair while the other side's reading of the cycle is on its way. */
+    static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
 
     /** Tiles are squares; 8 across must fit 1366 px beside the sidebar (TilesFX scales text by size). */
     private static final double TILE_SIZE = 118;
@@ -94,6 +96,7 @@ public final class StockView implements ScreenView {
     @FXML private TableColumn<StockRowViewModel, Integer> gapColumn;
     @FXML private TableColumn<StockRowViewModel, Integer> returnsPoolColumn;
     @FXML private TableColumn<StockRowViewModel, Instant> ageColumn;
+    @FXML private TableColumn<StockRowViewModel, Instant> tiktokAgeColumn;
     @FXML private FlowPane freshnessBar;
 
     /**
@@ -318,12 +321,10 @@ public final class StockView implements ScreenView {
         numberColumn(returnsPoolColumn, StockRowViewModel::returnsPool, false);
         numberColumn(tiktokAvailableColumn, StockRowViewModel::tiktokAvailable, false);
         numberColumn(gapColumn, StockRowViewModel::gap, true);
+        gapColumn.setCellFactory(c -> new GapCell());
 
-        ageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().warehouseSnapshotAt()));
-        sortKeys.put(ageColumn, StockRowViewModel::warehouseSnapshotAt);
-        // Newest first is "ascending age": compare the instants reversed; no reading sorts last.
-        ageColumn.setComparator(unknownLast(ageColumn, (Instant a, Instant b) -> b.compareTo(a)));
-        ageColumn.setCellFactory(c -> new AgeCell());
+        ageColumn(ageColumn, StockRowViewModel::warehouseSnapshotAt);
+        ageColumn(tiktokAgeColumn, StockRowViewModel::tiktokSnapshotAt);
         for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
             if (column.getStyleClass().contains("number-column")) {
                 column.setPrefWidth(72);
@@ -332,7 +333,8 @@ public final class StockView implements ScreenView {
         tiktokAvailableColumn.setPrefWidth(92);
         gapColumn.setPrefWidth(62);
         returnsPoolColumn.setPrefWidth(66);
-        ageColumn.setPrefWidth(72);
+        ageColumn.setPrefWidth(64);
+        tiktokAgeColumn.setPrefWidth(64);
 
         stockTable.setItems(viewModel.sortedRows());
         // TableView's own comparator reads every compared value through the cell value factory (a new
@@ -365,6 +367,14 @@ public final class StockView implements ScreenView {
         return result;
     }
 
+    /** Age of one side's reading, re-rendered each tick; newest first is "ascending age", no reading last. */
+    private void ageColumn(TableColumn<StockRowViewModel, Instant> column, Function<StockRowViewModel, Instant> at) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(at.apply(c.getValue())));
+        sortKeys.put(column, at);
+        column.setComparator(unknownLast(column, (Instant a, Instant b) -> b.compareTo(a)));
+        column.setCellFactory(c -> new AgeCell());
+    }
+
     private void textColumn(TableColumn<StockRowViewModel, String> column, Function<StockRowViewModel, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setComparator(unknownLast(column, String::compareTo));
@@ -380,7 +390,7 @@ public final class StockView implements ScreenView {
     }
 
     /** A right-aligned quantity; "—" and {@code :unknown} when the source does not report it. */
-    private final class NumberCell extends TableCell<StockRowViewModel, Integer> {
+    private class NumberCell extends TableCell<StockRowViewModel, Integer> {
         private final boolean signed;
 
         NumberCell(boolean signed) {
@@ -403,7 +413,34 @@ public final class StockView implements ScreenView {
     }
 
     /**
-     * Age of the warehouse figure, re-rendered on each tick. The listener is weak so a cell never keeps
+     * The gap: highlighted when non-zero, and while the other side's reading of this sync cycle is on its
+     * way, the last complete pair's gap in the pending style with a tooltip saying which side is awaited.
+     */
+    private final class GapCell extends NumberCell {
+        private final Tooltip pendingTip = new Tooltip();
+
+        GapCell() {
+            super(true);
+        }
+
+        @Override
+        protected void updateItem(Integer item, boolean empty) {
+            super.updateItem(item, empty);
+            StockRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            boolean pending = row != null && row.gapPending();
+            pseudoClassStateChanged(PENDING, pending);
+            if (pending) {
+                pendingTip.setText(messages.format(row.awaitingTikTok() ? "stock.gap.pending.tiktok"
+                        : "stock.gap.pending.warehouse", Formats.beijingTime(row.gapPairedAt())));
+                setTooltip(pendingTip);
+            } else {
+                setTooltip(null);
+            }
+        }
+    }
+
+    /**
+     * Age of one side's figure, re-rendered on each tick. The listener is weak so a cell never keeps
      * itself alive through the view model; cells live as long as the table.
      */
     private final class AgeCell extends TableCell<StockRowViewModel, Instant> {

@@ -62,6 +62,8 @@ public final class StockViewModel implements AutoCloseable {
     private final Clock clock;
     private final Duration window;
     private final BackgroundRefresh<Prepared> loader;
+    /** The last complete pair per row, so gaps hold still while one sync cycle lands (background reads only). */
+    private volatile PairedGaps pairedGaps = new PairedGaps();
 
     /** True while a refresh is queued but has not started reading: further requests fold into it. */
 
@@ -117,7 +119,8 @@ public final class StockViewModel implements AutoCloseable {
                 () -> {
                     StockBoard board = reader.read();
                     readPollers(board);
-                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null);
+                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null,
+                            pairedGaps.on(board, clock.instant(), window));
                 },
                 this::apply, loadError::set,
                 background, ui);
@@ -214,15 +217,27 @@ public final class StockViewModel implements AutoCloseable {
      * the map has 0, and a null map means the pool is unknown (returns never read): every row shows "—".
      */
     static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool) {
+        return prepare(board, returnsPool, null);
+    }
+
+    /**
+     * As {@link #prepare(StockBoard, Map)}, each row showing the gap {@code pairing} gives it (the last
+     * complete pair while a sync cycle lands, {@link PairedGaps}); null: every row's own readings.
+     */
+    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool, PairedGaps.Pairing pairing) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
         int gaps = 0;
         for (BoardRow r : board.rows()) {
             StockRowViewModel row = new StockRowViewModel(r,
-                    returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0));
+                    returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0),
+                    pairing == null ? null : pairing.shown(r));
             newRows.add(row);
             if (row.hasGap()) {
                 gaps++;
             }
+        }
+        if (pairing != null) {
+            pairing.done();
         }
         // Base order before any column sort: the widest TikTok-vs-warehouse gaps first, so the most
         // urgent rows are the ones on screen; then by SKU and warehouse for a stable scan.

@@ -8,6 +8,8 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
 import eu.hansolo.tilesfx.Tile;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +34,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -46,6 +50,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
@@ -178,6 +184,9 @@ public final class StockView implements ScreenView {
             tile.setTextVisible(false);
             tile.setDecimals(0);
             tile.setLocale(messages.locale());
+            // 192,100 rather than 192100: the same grouping as every other figure on screen.
+            tile.setCustomDecimalFormat(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(messages.locale())));
+            tile.setCustomDecimalFormatEnabled(true);
             // Stock figures are unbounded; the default 0..100 range would clamp them.
             tile.setMinValue(0);
             tile.setMaxValue(Integer.MAX_VALUE * 8.0);
@@ -226,6 +235,8 @@ public final class StockView implements ScreenView {
             total.sumProperty().addListener(redraw);
             total.reportingProperty().addListener(redraw);
             total.warehousesProperty().addListener(redraw);
+            // The note names the warehouse chosen in the filter; the figures follow it too.
+            viewModel.selectedWarehouseProperty().addListener(redraw);
             showTotal(tile, note, unknown, holder, total);
         }
     }
@@ -241,8 +252,12 @@ public final class StockView implements ScreenView {
         holder.pseudoClassStateChanged(PARTIAL, total.isPartial());
         note.pseudoClassStateChanged(PARTIAL, total.isPartial());
         String text;
+        StockViewModel.WarehouseChoice only = viewModel.selectedWarehouseProperty().get();
         if (total.getWarehouses() == 0) {
             text = "";
+        } else if (only != null && !only.isAll()) {
+            text = messages.format(isUnknown ? "stock.tile.oneWarehouse.none" : "stock.tile.oneWarehouse",
+                    warehouseLabel(only));
         } else if (isUnknown) {
             text = messages.get("stock.tile.noneReport");
         } else if (total.isPartial()) {
@@ -282,10 +297,7 @@ public final class StockView implements ScreenView {
         StringConverter<StockViewModel.WarehouseChoice> converter = new StringConverter<>() {
             @Override
             public String toString(StockViewModel.WarehouseChoice choice) {
-                if (choice == null || choice.isAll()) {
-                    return messages.get("stock.warehouse.all");
-                }
-                return choice.warehouse().provider().displayName() + " · " + choice.warehouse().name();
+                return warehouseLabel(choice);
             }
 
             @Override
@@ -303,12 +315,24 @@ public final class StockView implements ScreenView {
         });
     }
 
+    /** "Provider · warehouse", or "all warehouses". */
+    private String warehouseLabel(StockViewModel.WarehouseChoice choice) {
+        if (choice == null || choice.isAll()) {
+            return messages.get("stock.warehouse.all");
+        }
+        return choice.warehouse().provider().displayName() + " · " + choice.warehouse().name();
+    }
+
     // ---- table ----------------------------------------------------------------------------------
 
     private void bindTable() {
         textColumn(sellerSkuColumn, StockRowViewModel::sellerSku);
         textColumn(nameColumn, StockRowViewModel::name);
         textColumn(warehouseColumn, StockRowViewModel::warehouseLabel);
+        // A cut SKU ("TTS-RNG-12-…") is useless when 19 rows start alike: the full text on hover.
+        sellerSkuColumn.setCellFactory(c -> new TextCell(true));
+        nameColumn.setCellFactory(c -> new TextCell(false));
+        warehouseColumn.setCellFactory(c -> new TextCell(false));
         Map<Bucket, TableColumn<StockRowViewModel, Integer>> bucketColumns = new LinkedHashMap<>();
         bucketColumns.put(Bucket.ON_HAND, onHandColumn);
         bucketColumns.put(Bucket.AVAILABLE, availableColumn);
@@ -325,18 +349,23 @@ public final class StockView implements ScreenView {
 
         ageColumn(ageColumn, StockRowViewModel::warehouseSnapshotAt);
         ageColumn(tiktokAgeColumn, StockRowViewModel::tiktokSnapshotAt);
+        // Everything fits 1366 px beside the sidebar; headers too long for their column wrap to two lines
+        // (app.css), and every header and cut cell carries its full text as a tooltip.
         for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
             if (column.getStyleClass().contains("number-column")) {
-                column.setPrefWidth(72);
+                column.setPrefWidth(62);
             }
         }
-        tiktokAvailableColumn.setPrefWidth(92);
-        gapColumn.setPrefWidth(62);
-        returnsPoolColumn.setPrefWidth(66);
-        ageColumn.setPrefWidth(64);
-        tiktokAgeColumn.setPrefWidth(64);
+        tiktokAvailableColumn.setPrefWidth(76);
+        gapColumn.setPrefWidth(58);
+        returnsPoolColumn.setPrefWidth(62);
 
         stockTable.setItems(viewModel.sortedRows());
+        bindSelection();
+        // The headers exist once the table is laid out; they are looked for again after each refresh.
+        stockTable.skinProperty().addListener((obs, o, skin) -> installHeaderTips());
+        viewModel.appliedSnapshotsProperty().addListener(o -> installHeaderTips());
+        viewModel.sortedRows().addListener((ListChangeListener<StockRowViewModel>) c -> fitSkuColumn());
         // TableView's own comparator reads every compared value through the cell value factory (a new
         // wrapper per call): 1.3 s to sort 20k rows here. Comparing the row values directly gives the
         // same order (same column comparators, descending reversed like TableColumnComparator).
@@ -348,6 +377,136 @@ public final class StockView implements ScreenView {
 
     private final Map<TableColumn<StockRowViewModel, ?>, Function<StockRowViewModel, ?>> sortKeys = new HashMap<>();
 
+    /** The widest SKU column the fit sets by itself; wider is the person's to drag. */
+    private static final double MAX_FITTED_SKU_WIDTH = 240;
+    /** Width of the longest SKU fitted so far; the column is widened again only for a longer one. */
+    private double fittedSkuWidth;
+
+    /**
+     * Sizes the SKU column to its longest SKU (up to {@link #MAX_FITTED_SKU_WIDTH}), measured in the cells'
+     * font. Only ever widens, and only when a longer SKU shows up, so a width the person dragged stays.
+     */
+    private void fitSkuColumn() {
+        String longest = "";
+        for (StockRowViewModel r : viewModel.allRows()) {
+            if (r.sellerSku().length() > longest.length()) {
+                longest = r.sellerSku();
+            }
+        }
+        if (longest.isEmpty()) {
+            return;
+        }
+        Text probe = new Text(longest);
+        probe.setFont(stockTable.lookup(".table-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault());
+        double width = Math.min(MAX_FITTED_SKU_WIDTH, Math.ceil(probe.getLayoutBounds().getWidth()) + 24);
+        if (width > fittedSkuWidth + 1) {
+            fittedSkuWidth = width;
+            sellerSkuColumn.setPrefWidth(Math.max(sellerSkuColumn.getWidth(), width));
+        }
+    }
+
+    /**
+     * Full header texts on hover ("TikTok returns pool" where the header reads "TikTok…"): each header
+     * node carries its column's id, so the tooltips go on once the table's skin has built them.
+     */
+    private void installHeaderTips() {
+        for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
+            String key = headerTips().get(column);
+            if (key == null) {
+                continue;
+            }
+            for (Node header : stockTable.lookupAll("#" + column.getId())) {
+                if (header != stockTable && !header.getProperties().containsKey(HEADER_TIP)) {
+                    header.getProperties().put(HEADER_TIP, Boolean.TRUE);
+                    Tooltip.install(header, new Tooltip(messages.get(key)));
+                }
+            }
+        }
+    }
+
+    /** Marks a header node that already has its tooltip. */
+    private static final String HEADER_TIP = "stocklens.headerTip";
+
+    /** The bundle key of each column's header tooltip. */
+    private Map<TableColumn<StockRowViewModel, ?>, String> headerTips() {
+        Map<TableColumn<StockRowViewModel, ?>, String> tips = new HashMap<>();
+        tips.put(sellerSkuColumn, "stock.column.sellerSku.tip");
+        tips.put(nameColumn, "stock.column.name.tip");
+        tips.put(warehouseColumn, "stock.column.warehouse.tip");
+        tips.put(onHandColumn, "stock.column.onHand.tip");
+        tips.put(availableColumn, "stock.column.available.tip");
+        tips.put(reservedColumn, "stock.column.reserved.tip");
+        tips.put(inTransitColumn, "stock.column.inTransit.tip");
+        tips.put(qcHoldColumn, "stock.column.qcHold.tip");
+        tips.put(frozenColumn, "stock.column.frozen.tip");
+        tips.put(returnPendingQcColumn, "stock.column.returnPendingQc.tip");
+        tips.put(returnsPoolColumn, "stock.column.returnsPool.tip");
+        tips.put(tiktokAvailableColumn, "stock.column.tiktokAvailable.tip");
+        tips.put(gapColumn, "stock.column.gap.tip");
+        tips.put(ageColumn, "stock.column.age.tip");
+        tips.put(tiktokAgeColumn, "stock.column.tiktokAge.tip");
+        return tips;
+    }
+
+    /**
+     * Several rows can be selected (Ctrl+C copies them); the selection and the keyboard focus come back by
+     * row key after every refresh, whether the view model replaced the rows or patched them.
+     */
+    private void bindSelection() {
+        stockTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        stockTable.getSelectionModel().getSelectedItems()
+                .addListener((ListChangeListener<StockRowViewModel>) c -> rememberSelection());
+        stockTable.getFocusModel().focusedItemProperty().addListener(o -> rememberSelection());
+        viewModel.appliedSnapshotsProperty().addListener(o -> restoreSelection());
+        restoreSelection();
+    }
+
+    private boolean restoring;
+
+    private void rememberSelection() {
+        if (restoring || viewModel.isApplying()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        for (StockRowViewModel r : stockTable.getSelectionModel().getSelectedItems()) {
+            if (r != null) {
+                keys.add(r.key());
+            }
+        }
+        StockRowViewModel focused = stockTable.getFocusModel().getFocusedItem();
+        viewModel.rememberSelection(keys, focused == null ? null : focused.key());
+    }
+
+    /** Selects again, by key, the rows the person had selected, and puts the keyboard focus back. */
+    private void restoreSelection() {
+        List<String> keys = viewModel.selectedKeys();
+        String focusedKey = viewModel.focusedKey();
+        if (keys.isEmpty() && focusedKey == null) {
+            return;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<StockRowViewModel> items = stockTable.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            index.put(items.get(i).key(), i);
+        }
+        restoring = true;
+        try {
+            var selection = stockTable.getSelectionModel();
+            selection.clearSelection();
+            for (String key : keys) {
+                Integer i = index.get(key);
+                if (i != null) {
+                    selection.select(i);
+                }
+            }
+            Integer focus = focusedKey == null ? null : index.get(focusedKey);
+            if (focus != null) {
+                stockTable.getFocusModel().focus(focus);
+            }
+        } finally {
+            restoring = false;
+        }
+    }
     /** The table's sort order as one comparator over row values; null (base order) when unsorted. */
     @SuppressWarnings("unchecked")
     private Comparator<StockRowViewModel> rowComparator() {
@@ -387,6 +546,29 @@ public final class StockView implements ScreenView {
         column.setComparator(unknownLast(column, Integer::compare));
         sortKeys.put(column, value);
         column.setCellFactory(c -> new NumberCell(signed));
+    }
+
+    /** Text that may not fit its column: the full text on hover (with the product name beside a SKU). */
+    private final class TextCell extends TableCell<StockRowViewModel, String> {
+        private final boolean sku;
+        private final Tooltip tip = new Tooltip();
+
+        TextCell(boolean sku) {
+            this.sku = sku;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            StockRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || item == null || item.isEmpty()) {
+                setTooltip(null);
+                return;
+            }
+            tip.setText(sku && row != null && !row.name().isEmpty() ? item + "\n" + row.name() : item);
+            setTooltip(tip);
+        }
     }
 
     /** A right-aligned quantity; "—" and {@code :unknown} when the source does not report it. */
@@ -465,7 +647,7 @@ public final class StockView implements ScreenView {
                 setText(Formats.age(viewModel.ageOf(at), messages));
             }
             pseudoClassStateChanged(UNKNOWN, !isEmpty() && at == null);
-            pseudoClassStateChanged(STALE, !isEmpty() && viewModel.isStale(at));
+            pseudoClassStateChanged(STALE, !isEmpty() && at != null && viewModel.isStale(at));
         }
     }
 

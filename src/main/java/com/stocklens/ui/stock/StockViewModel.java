@@ -78,6 +78,13 @@ public final class StockViewModel implements AutoCloseable {
     private final ObservableList<WarehouseChoice> warehouseChoices =
             FXCollections.observableArrayList(WarehouseChoice.ALL);
     private final Map<String, StockTotal> totals = new LinkedHashMap<>();
+    /** The latest applied board's totals, overall and per warehouse (FX thread). */
+    private Prepared shownTotals;
+    /** True while an apply replaces the rows: selection changes it causes are not the person's. */
+    private boolean applying;
+    /** The rows the person selected and the one with keyboard focus, by {@link StockRowViewModel#key()}. */
+    private List<String> selectedKeys = List.of();
+    private String focusedKey;
 
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<WarehouseChoice> selectedWarehouse =
@@ -129,7 +136,10 @@ public final class StockViewModel implements AutoCloseable {
         }
         totals.put(TIKTOK_AVAILABLE, new StockTotal(TIKTOK_AVAILABLE));
         filterText.addListener((obs, o, n) -> updatePredicate());
-        selectedWarehouse.addListener((obs, o, n) -> updatePredicate());
+        selectedWarehouse.addListener((obs, o, n) -> {
+            updatePredicate();
+            showTotals();
+        });
         gapsOnly.addListener((obs, o, n) -> updatePredicate());
         filteredRows.addListener((ListChangeListener<StockRowViewModel>) c ->
                 shownCount.set(filteredRows.size()));
@@ -201,7 +211,8 @@ public final class StockViewModel implements AutoCloseable {
      * What an apply needs that can be computed off the FX thread: the row view models in base order,
      * the gap count and the tile sums. At 100k rows this was most of the FX-thread time of an apply.
      */
-    record Prepared(StockBoard board, List<StockRowViewModel> rows, int gapCount, Map<String, Totals> totals) {
+    record Prepared(StockBoard board, List<StockRowViewModel> rows, int gapCount, Map<String, Totals> totals,
+                    Map<String, Map<String, Totals>> totalsByWarehouse) {
     }
 
     record Totals(Long sum, int reporting, int warehouses) {
@@ -242,7 +253,7 @@ public final class StockViewModel implements AutoCloseable {
         // Base order before any column sort: the widest TikTok-vs-warehouse gaps first, so the most
         // urgent rows are the ones on screen; then by SKU and warehouse for a stable scan.
         newRows.sort(URGENCY_FIRST);
-        return new Prepared(board, newRows, gaps, computeTotals(board.rows()));
+        return new Prepared(board, newRows, gaps, computeTotals(board.rows()), totalsByWarehouse(board.rows()));
     }
 
     /** Units per seller SKU in the returns buffer pool (requested, on the way back, awaiting QC). */
@@ -263,6 +274,15 @@ public final class StockViewModel implements AutoCloseable {
 
     /** The FX-thread part of an apply: one {@code setAll}, then totals, chips and counts. */
     void apply(Prepared prepared) {
+        applying = true;
+        try {
+            applyRows(prepared);
+        } finally {
+            applying = false;
+        }
+    }
+
+    private void applyRows(Prepared prepared) {
         StockBoard board = prepared.board();
         List<StockRowViewModel> newRows = prepared.rows();
         updateWarehouseChoices(board);
@@ -270,7 +290,8 @@ public final class StockViewModel implements AutoCloseable {
         totalCount.set(newRows.size());
         gapCount.set(prepared.gapCount());
         shownCount.set(filteredRows.size());
-        prepared.totals().forEach((key, t) -> totals.get(key).set(t.sum(), t.reporting(), t.warehouses()));
+        shownTotals = prepared;
+        showTotals();
         Instant instant = clock.instant();
         List<FreshnessChipViewModel> newChips = buildChips(board);
         for (FreshnessChipViewModel chip : newChips) {
@@ -318,6 +339,38 @@ public final class StockViewModel implements AutoCloseable {
         }
         return out;
     }
+
+    /** The tile totals of each warehouse alone, so the tiles follow the warehouse filter without a re-read. */
+    private static Map<String, Map<String, Totals>> totalsByWarehouse(List<BoardRow> boardRows) {
+        Map<String, List<BoardRow>> byWarehouse = new HashMap<>();
+        for (BoardRow r : boardRows) {
+            byWarehouse.computeIfAbsent(r.warehouse().id(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Map<String, Totals>> out = new HashMap<>();
+        byWarehouse.forEach((id, rowsOfOne) -> out.put(id, computeTotals(rowsOfOne)));
+        return out;
+    }
+
+    /** Shows the totals of the warehouse chosen in the filter (all of them for "all warehouses"). */
+    private void showTotals() {
+        Prepared p = shownTotals;
+        if (p == null) {
+            return;
+        }
+        WarehouseChoice choice = selectedWarehouse.get();
+        Map<String, Totals> t = choice == null || choice.isAll() ? p.totals()
+                : p.totalsByWarehouse().getOrDefault(choice.warehouse().id(), NO_TOTALS);
+        totals.forEach((key, total) -> {
+            Totals of = t.get(key);
+            if (of == null) {
+                total.set(null, 0, choice == null || choice.isAll() ? 0 : 1);
+            } else {
+                total.set(of.sum(), of.reporting(), of.warehouses());
+            }
+        });
+    }
+
+    private static final Map<String, Totals> NO_TOTALS = Map.of();
 
     private static void add(Map<String, long[]> sums, Map<String, Set<String>> reporting,
                             String key, Integer value, String warehouseId) {
@@ -398,6 +451,36 @@ public final class StockViewModel implements AutoCloseable {
             filteredRows.setPredicate(r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only));
         }
         shownCount.set(filteredRows.size());
+    }
+
+    // ---- selection --------------------------------------------------------------------------------
+
+    /**
+     * The view tells which rows the person selected and which has the keyboard focus, by row key, so both
+     * come back after a refresh (whether the rows were replaced or patched) and after a language switch.
+     * Ignored while an apply is under way: the table's own reaction to new rows is not a choice.
+     */
+    public void rememberSelection(List<String> keys, String focused) {
+        if (applying) {
+            return;
+        }
+        selectedKeys = List.copyOf(keys);
+        focusedKey = focused;
+    }
+
+    /** Keys of the rows selected, in the order selected. */
+    public List<String> selectedKeys() {
+        return selectedKeys;
+    }
+
+    /** Key of the row with the keyboard focus; null for none. */
+    public String focusedKey() {
+        return focusedKey;
+    }
+
+    /** True while new rows are being applied (FX thread). */
+    public boolean isApplying() {
+        return applying;
     }
 
     // ---- time ------------------------------------------------------------------------------------

@@ -21,9 +21,12 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -178,5 +181,68 @@ class StockViewTest {
         assertThat(robot.lookup("#tileUnknown-frozen").query().isVisible()).isTrue();
         assertThat(robot.lookup("#tileNote-frozen").queryAs(Label.class).getText())
                 .isEqualTo(messages.get("stock.tile.noneReport"));
+    }
+
+    @Test
+    void selectionAndKeyboardFocusSurviveARefresh(FxRobot robot) {
+        TableView<StockRowViewModel> table = table(robot);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(1);
+            table.getSelectionModel().select(2);
+            table.getFocusModel().focus(2);
+        });
+        List<String> selected = table.getSelectionModel().getSelectedItems().stream().map(StockRowViewModel::key).toList();
+        String focused = table.getFocusModel().getFocusedItem().key();
+        int applied = viewModel.appliedSnapshotsProperty().get();
+
+        robot.interact(viewModel::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(viewModel.appliedSnapshotsProperty().get()).isGreaterThan(applied);
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(StockRowViewModel::key)
+                .containsExactlyInAnyOrderElementsOf(selected);
+        assertThat(table.getFocusModel().getFocusedItem().key()).isEqualTo(focused);
+        assertThat(table.getSelectionModel().getSelectionMode()).isEqualTo(SelectionMode.MULTIPLE);
+    }
+
+    @Test
+    void tilesFollowTheWarehouseFilter(FxRobot robot) {
+        robot.interact(() -> viewModel.selectedWarehouseProperty().set(viewModel.warehouseChoices().stream()
+                .filter(c -> !c.isAll() && c.warehouse().id().equals(FakeBoards.SHIPBOB_CA.id()))
+                .findFirst().orElseThrow()));
+        assertThat(robot.lookup("#tile-onHand").queryAs(Tile.class).getValue()).isEqualTo(100.0);
+        assertThat(robot.lookup("#tile-tiktokAvailable").queryAs(Tile.class).getValue()).isEqualTo(82.0);
+        assertThat(robot.lookup("#tileNote-onHand").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.tile.oneWarehouse", "ShipBob · Moreno Valley (CA)"));
+
+        robot.interact(() -> viewModel.selectedWarehouseProperty().set(StockViewModel.WarehouseChoice.ALL));
+        assertThat(robot.lookup("#tile-onHand").queryAs(Tile.class).getValue()).isEqualTo(150.0);
+    }
+
+    @Test
+    void tilesPrintThousandsSeparators(FxRobot robot) {
+        robot.interact(() -> viewModel.apply(new StockBoard(List.of(
+                FakeBoards.row(FakeBoards.sku("X", "x"), FakeBoards.SHIPBOB_CA,
+                        new StockLevel(192100, 192100, 0, 0, 0, 0, 0), 192100, FakeBoards.NOW)),
+                List.of(FakeBoards.SHIPBOB_CA), List.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Tile onHand = robot.lookup("#tile-onHand").queryAs(Tile.class);
+        assertThat(onHand.lookupAll("Text")).extracting(n -> ((Text) n).getText()).contains("192,100");
+    }
+
+    @Test
+    void headersCarryTheirFullTextAndCellsTheFullSku(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (TableColumn<StockRowViewModel, ?> column : table(robot).getColumns()) {
+            Node header = robot.lookup("#stockTable").lookup("#" + column.getId()).query();
+            assertThat(header.getProperties().values()).as(column.getId())
+                    .anySatisfy(v -> assertThat(v).isInstanceOf(Tooltip.class));
+        }
+        TableCell<?, ?> sku = robot.lookup("#stockTable").lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && "sellerSkuColumn".equals(c.getTableColumn().getId())
+                        && !c.isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(sku.getTooltip().getText()).startsWith((String) sku.getItem());
     }
 }

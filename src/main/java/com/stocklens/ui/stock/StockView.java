@@ -1,6 +1,7 @@
 package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTilePalette;
 import com.stocklens.ui.FxViewLoader;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -36,13 +38,24 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -104,22 +117,44 @@ public final class StockView implements ScreenView {
     @FXML private TableColumn<StockRowViewModel, Instant> ageColumn;
     @FXML private TableColumn<StockRowViewModel, Instant> tiktokAgeColumn;
     @FXML private FlowPane freshnessBar;
+    @FXML private MenuButton exportButton;
+    @FXML private MenuItem exportXlsx;
+    @FXML private MenuItem exportCsv;
+    @FXML private ProgressIndicator exportProgress;
+    @FXML private Label exportStatus;
+
+    private final StockExportViewModel export;
+    /** Opens the SKU detail of a row (Enter, double-click); null: nothing opens. */
+    private Consumer<StockRowViewModel> onOpenSku;
 
     /**
      * The window's stock screen ({@code Screen.STOCK}): the shell's board, read as of the
      * moment shown; its freshness bar goes full width along the window's bottom.
      */
     public static ScreenView screen(ScreenServices s) {
-        StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock()),
-                s.messages().bundle());
+        StockExportViewModel export = new StockExportViewModel(s.context().reports().exports(), s.messages(),
+                s.clock(), s.dialogs(), s.background(), s.ui());
+        StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock(),
+                export), s.messages().bundle());
         view.root().setBottom(null);
         return view;
     }
 
     public StockView(StockViewModel viewModel, Messages messages, Clock clock) {
+        this(viewModel, messages, clock, null);
+    }
+
+    /** @param export Export… and copy of the rows shown; null: no Export… button (copy still works) */
+    public StockView(StockViewModel viewModel, Messages messages, Clock clock, StockExportViewModel export) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.export = export;
+    }
+
+    /** What Enter and a double-click on a row do: open its SKU detail. */
+    public void setOnOpenSku(Consumer<StockRowViewModel> open) {
+        this.onOpenSku = open;
     }
 
     @FXML
@@ -129,6 +164,8 @@ public final class StockView implements ScreenView {
         bindTable();
         bindFreshness();
         bindCounts();
+        bindExport();
+        bindKeys();
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(clock.instant())));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
@@ -650,6 +687,93 @@ public final class StockView implements ScreenView {
             pseudoClassStateChanged(STALE, !isEmpty() && at != null && viewModel.isStale(at));
         }
     }
+
+    // ---- open, copy, export ----------------------------------------------------------------------
+
+    private void bindKeys() {
+        stockTable.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copySelection();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                openFocused();
+                e.consume();
+            }
+        });
+        stockTable.setRowFactory(t -> {
+            TableRow<StockRowViewModel> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    /** Ctrl+C: the selected rows, in table order, as tab-separated text (pastes into a sheet as cells). */
+    void copySelection() {
+        List<StockRowViewModel> rows = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>(stockTable.getSelectionModel().getSelectedIndices());
+        indices.sort(Integer::compare);
+        for (int i : indices) {
+            if (i >= 0 && i < stockTable.getItems().size()) {
+                rows.add(stockTable.getItems().get(i));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(StockExportViewModel.tsv(rows));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void openFocused() {
+        StockRowViewModel row = stockTable.getFocusModel().getFocusedItem();
+        if (row == null) {
+            row = stockTable.getSelectionModel().getSelectedItem();
+        }
+        if (row != null) {
+            open(row);
+        }
+    }
+
+    private void open(StockRowViewModel row) {
+        if (onOpenSku != null) {
+            onOpenSku.accept(row);
+        }
+    }
+
+    private void bindExport() {
+        if (export == null) {
+            exportButton.setVisible(false);
+            exportButton.setManaged(false);
+            return;
+        }
+        exportXlsx.setOnAction(e -> export.export(ReportFormat.XLSX, List.copyOf(stockTable.getItems())));
+        exportCsv.setOnAction(e -> export.export(ReportFormat.CSV, List.copyOf(stockTable.getItems())));
+        var state = export.state();
+        exportButton.disableProperty().bind(state.busyProperty());
+        exportProgress.visibleProperty().bind(state.busyProperty());
+        exportProgress.managedProperty().bind(state.busyProperty());
+        InvalidationListener status = o -> {
+            String error = state.errorProperty().get();
+            var saved = state.savedProperty().get();
+            String text = error != null ? messages.format("export.failed", error)
+                    : saved != null ? messages.format("export.saved", saved.toString()) : null;
+            exportStatus.setText(text);
+            exportStatus.setVisible(text != null);
+            exportStatus.setManaged(text != null);
+            exportStatus.pseudoClassStateChanged(FAILED, error != null);
+        };
+        state.errorProperty().addListener(status);
+        state.savedProperty().addListener(status);
+    }
+
+    static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     // ---- freshness ------------------------------------------------------------------------------
 

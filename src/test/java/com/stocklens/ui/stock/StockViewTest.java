@@ -2,10 +2,16 @@ package com.stocklens.ui.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.CodeCheckResult;
+import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Staleness;
+import com.stocklens.service.ReportExports;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.service.StockBoard;
+import com.stocklens.service.StockTable;
 import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.FakeDialogs;
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.FxTheme;
@@ -14,18 +20,24 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.UiContext;
 import eu.hansolo.tilesfx.Tile;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -41,6 +53,26 @@ class StockViewTest {
     private final FakeSyncEvents events = new FakeSyncEvents();
     private final Messages messages = new Messages(UiContext.ENGLISH);
     private StockViewModel viewModel;
+    private final FakeDialogs dialogs = new FakeDialogs(Path.of("stock-export.xlsx"));
+    /** What the last export wrote: title, headers, rows, format. */
+    private final List<Object> written = new CopyOnWriteArrayList<>();
+    private final ReportExports exports = new ReportExports() {
+        @Override
+        public void exportHealth(HealthReport report, ReportFormat format, Locale locale, Path out) {
+            throw new AssertionError("not a health report");
+        }
+
+        @Override
+        public void exportCodeCheck(CodeCheckResult result, ReportFormat format, Locale locale, Path out) {
+            throw new AssertionError("not a code check");
+        }
+
+        @Override
+        public void exportTable(String title, List<String> headers, List<List<Object>> rows, ReportFormat format,
+                                Locale locale, Path out) {
+            written.addAll(List.of(title, headers, rows, format, out));
+        }
+    };
     private StockView view;
     private Stage stage;
 
@@ -50,7 +82,10 @@ class StockViewTest {
         FxTheme.apply();
         viewModel = new StockViewModel(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW,
                 Runnable::run, new FxExecutor());
-        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
+        StockExportViewModel export = new StockExportViewModel(exports, messages, FakeBoards.CLOCK, dialogs,
+                Runnable::run, new FxExecutor());
+        FxViewLoader loader = new FxViewLoader(messages.bundle(),
+                type -> new StockView(viewModel, messages, FakeBoards.CLOCK, export));
         FxViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
         view = loaded.controller();
         FxTheme.style(loaded.root());
@@ -244,5 +279,48 @@ class StockViewTest {
                         && !c.isEmpty())
                 .findFirst().orElseThrow();
         assertThat(sku.getTooltip().getText()).startsWith((String) sku.getItem());
+    }
+
+    @Test
+    void ctrlCPutsTheSelectedRowsOnTheClipboardAsTabSeparatedCells(FxRobot robot) {
+        TableView<StockRowViewModel> table = table(robot);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().selectIndices(0, 2);
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
+        String[] lines = text[0].split("\r\n");
+        assertThat(lines).hasSize(2);
+        String[] first = lines[0].split("\t", -1);
+        StockRowViewModel row = table.getItems().get(0);
+        assertThat(first[0]).isEqualTo(row.sellerSku());
+        assertThat(first[2]).isEqualTo(row.warehouseLabel());
+        // 3 texts, 7 buckets, returns pool, TikTok available, gap; numbers plain, unknown empty.
+        assertThat(first).hasSize(13);
+        assertThat(first[3]).isEqualTo(String.valueOf(row.level().onHand()));
+        assertThat(lines[1].split("\t", -1)[0]).isEqualTo(table.getItems().get(2).sellerSku());
+    }
+
+    @Test
+    void exportWritesTheRowsShownWithTheJsonColumnsOffTheFxThread(FxRobot robot) {
+        robot.interact(() -> viewModel.filterTextProperty().set("mug"));
+        robot.interact(() -> robot.lookup("#exportButton").queryAs(MenuButton.class).getItems().stream()
+                .filter(i -> "exportCsv".equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(written).hasSize(5);
+        @SuppressWarnings("unchecked")
+        List<String> headers = (List<String>) written.get(1);
+        assertThat(headers).hasSize(StockTable.columns().size())
+                .startsWith(messages.get("stock.export.column.sku"));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> rows = (List<List<Object>>) written.get(2);
+        assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.get(0)).isEqualTo("MUG-001"));
+        assertThat(written.get(3)).isEqualTo(ReportFormat.CSV);
+        assertThat(dialogs.suggested).singleElement().asString().startsWith("stock-").endsWith(".csv");
+        assertThat(robot.lookup("#exportStatus").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("export.saved", Path.of("stock-export.xlsx").toString()));
     }
 }

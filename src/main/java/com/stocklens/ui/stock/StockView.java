@@ -8,6 +8,9 @@ import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
+import com.stocklens.ui.skudetail.SkuDetailView;
+import com.stocklens.ui.skudetail.SkuDetailViewModel;
 import eu.hansolo.tilesfx.Tile;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -137,6 +140,7 @@ public final class StockView implements ScreenView {
         StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock(),
                 export), s.messages().bundle());
         view.root().setBottom(null);
+        view.setOnOpenSku(row -> view.openDetail(row, s));
         return view;
     }
 
@@ -150,6 +154,21 @@ public final class StockView implements ScreenView {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.export = export;
+    }
+
+    /**
+     * Opens the SKU detail pane of {@code row}'s SKU in a window of its own, at the moment the window shows,
+     * its gaps the ones this table shows.
+     */
+    private void openDetail(StockRowViewModel row, ScreenServices s) {
+        UiContext.Stock stock = s.context().stock();
+        SkuDetailViewModel detail = new SkuDetailViewModel(stock.skuDetails(), stock.syncEvents(),
+                s.window().asOfClock(), stock.stalenessWindow(), row.sellerSku(), s.moment(),
+                key -> viewModel.row(key).map(r -> new SkuDetailViewModel.ShownGap(r.gap(), r.gapPending()))
+                        .orElse(null),
+                s.background(), s.ui());
+        SkuDetailView.show(stockRoot.getScene() == null ? null : stockRoot.getScene().getWindow(), detail, messages,
+                s.window().asOfClock());
     }
 
     /** What Enter and a double-click on a row do: open its SKU detail. */

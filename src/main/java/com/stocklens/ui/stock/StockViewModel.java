@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -508,6 +509,16 @@ public final class StockViewModel implements AutoCloseable {
     /** The rows after filtering, sorted by whatever comparator the view binds to {@link SortedList#comparatorProperty()}. */
     public SortedList<StockRowViewModel> sortedRows() {
         return sortedRows;
+    }
+
+    /** The row of {@code key} ({@link StockRowViewModel#key()}) on the latest board, if any. */
+    public Optional<StockRowViewModel> row(String key) {
+        for (StockRowViewModel r : rows) {
+            if (r.key().equals(key)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /** All rows of the latest snapshot, unfiltered, read-only. */

@@ -23,9 +23,10 @@ import java.util.Map;
  * wait: the gap of the readings at hand is shown, and the freshness bar says what went wrong.
  *
  * <p>Remembers the last paired gap per row; {@link #on} runs on the view model's background read (one at
- * a time), so the memory needs no lock beyond the monitor it takes.
+ * a time), so the memory needs no lock beyond the monitor it takes. Public only as a type: a rebuilt window
+ * (language switch) takes the memory over through {@link StockViewModel.ScreenState}.
  */
-final class PairedGaps {
+public final class PairedGaps {
     /** Which side's reading of the cycle a pending row waits for. */
     enum Waiting { TIKTOK, WAREHOUSE }
 
@@ -46,6 +47,9 @@ final class PairedGaps {
     }
 
     private Map<String, Paired> last = Map.of();
+
+    PairedGaps() {
+    }
 
     /** One board's pairing; {@link Pairing#shown} per row, then {@link Pairing#done()} to remember it. */
     synchronized Pairing on(StockBoard board, Instant now, Duration staleAfter) {

@@ -514,6 +514,7 @@ public final class StockView implements ScreenView {
                 .addListener((ListChangeListener<StockRowViewModel>) c -> rememberSelection());
         stockTable.getFocusModel().focusedItemProperty().addListener(o -> rememberSelection());
         viewModel.appliedSnapshotsProperty().addListener(o -> restoreSelection());
+        viewModel.selectionRestoredProperty().addListener(o -> restoreSelection());
         restoreSelection();
     }
 

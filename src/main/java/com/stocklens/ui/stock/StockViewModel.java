@@ -439,6 +439,7 @@ public final class StockViewModel implements AutoCloseable {
             warehouseChoices.setAll(choices);
             selectedWarehouse.set(choices.contains(keep) ? keep : WarehouseChoice.ALL);
         }
+        selectPendingWarehouse();
     }
 
     private void updatePredicate() {
@@ -452,6 +453,68 @@ public final class StockViewModel implements AutoCloseable {
             filteredRows.setPredicate(r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only));
         }
         shownCount.set(filteredRows.size());
+    }
+
+    // ---- what the person was doing, across a rebuilt window ---------------------------------------
+
+    /**
+     * What the person set up on the stock screen: the filter, the warehouse, "gaps only", the selection and
+     * the focused row, and the gaps it remembers pairing. A language switch builds a new window and hands
+     * this to its view model ({@link #restore}), so nothing the person did is lost.
+     */
+    public record ScreenState(String filterText, String warehouseId, boolean gapsOnly, List<String> selectedKeys,
+                              String focusedKey, PairedGaps pairing) {
+    }
+
+    /** The screen's state now (FX thread). */
+    public ScreenState screenState() {
+        WarehouseChoice choice = selectedWarehouse.get();
+        return new ScreenState(filterText.get(), choice == null || choice.isAll() ? null : choice.warehouse().id(),
+                gapsOnly.get(), selectedKeys, focusedKey, pairedGaps);
+    }
+
+    /** Takes over a previous window's state; call before the first board arrives (FX thread). */
+    public void restore(ScreenState state) {
+        // Like an apply: the table's own reaction to the restored filter is not the person's choice.
+        applying = true;
+        try {
+            selectedKeys = List.copyOf(state.selectedKeys());
+            focusedKey = state.focusedKey();
+            if (state.pairing() != null) {
+                pairedGaps = state.pairing();
+            }
+            filterText.set(state.filterText() == null ? "" : state.filterText());
+            gapsOnly.set(state.gapsOnly());
+            pendingWarehouseId = state.warehouseId();
+            selectPendingWarehouse();
+        } finally {
+            applying = false;
+        }
+        // The board may already be on screen (a read that completed inline): the view selects again.
+        selectionRestored.set(selectionRestored.get() + 1);
+    }
+
+    private final ReadOnlyIntegerWrapper selectionRestored = new ReadOnlyIntegerWrapper(this, "selectionRestored");
+
+    /** Counts {@link #restore} calls: the view selects the remembered rows again on each. */
+    public ReadOnlyIntegerProperty selectionRestoredProperty() {
+        return selectionRestored.getReadOnlyProperty();
+    }
+
+    /** A warehouse to choose once the board lists it (a restored filter before the first read). */
+    private String pendingWarehouseId;
+
+    private void selectPendingWarehouse() {
+        if (pendingWarehouseId == null) {
+            return;
+        }
+        for (WarehouseChoice c : warehouseChoices) {
+            if (!c.isAll() && c.warehouse().id().equals(pendingWarehouseId)) {
+                selectedWarehouse.set(c);
+                pendingWarehouseId = null;
+                return;
+            }
+        }
     }
 
     // ---- selection --------------------------------------------------------------------------------

@@ -62,4 +62,15 @@ class SkuDetailServiceTest {
         assertThat(before.lines()).isEmpty();
         assertThat(before.calibrations()).isEmpty();
     }
+
+    @Test
+    void everyScreenCountsTheSameSkus() {
+        runtime.syncEngine().syncAllOnce();
+        runtime.importDemoSpreadsheets();
+        long onTheBoard = runtime.boardReader().read().rows().stream().map(r -> r.sku().sellerSku()).distinct().count();
+        // The stock board, the three-code check and the scorecards' "your shop: N SKUs" say one number; the
+        // SKU mapping screen counts identities (what TikTok lists, and the ones added by hand), and says so.
+        assertThat(runtime.codeChecks().checkCurrent().skus()).isEqualTo((int) onTheBoard);
+        assertThat(runtime.scorecards().read().skus()).isEqualTo((int) onTheBoard);
+    }
 }

@@ -90,8 +90,8 @@ public final class SkuDetailView {
                 columns(
                         new VBox(10, section("skuDetail.flags.title", flags()),
                                 section("skuDetail.calibrations.title", calibrations())),
-                        section("skuDetail.days.title", charts())),
-                columns(section("skuDetail.ageing.title", ageing()), section("skuDetail.lots.title", lots())));
+                        section("skuDetail.days.title", charts()), 0.5),
+                columns(section("skuDetail.ageing.title", ageing()), section("skuDetail.lots.title", lots()), 0.6));
         body.setPadding(new Insets(0, 12, 12, 12));
         root.setCenter(body);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(clock.instant())));
@@ -187,15 +187,16 @@ public final class SkuDetailView {
         return box;
     }
 
-    private static Node columns(Node left, Node right) {
+    /** Two blocks side by side, {@code leftShare} of the width to the left one. */
+    private static Node columns(Node left, Node right, double leftShare) {
         HBox row = new HBox(12, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         if (left instanceof Region l) {
-            l.setPrefWidth(WIDTH / 2);
+            l.setPrefWidth(WIDTH * leftShare);
         }
         if (right instanceof Region r) {
-            r.setPrefWidth(WIDTH / 2);
+            r.setPrefWidth(WIDTH * (1 - leftShare));
         }
         return row;
     }
@@ -249,7 +250,10 @@ public final class SkuDetailView {
         list.setId("skuDetailFlags");
         list.getStyleClass().add("sku-detail-flags");
         list.setPrefHeight(96);
-        list.setPlaceholder(new Label(messages.get("skuDetail.flags.empty")));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.loadedProperty().map(loaded -> messages.get(loaded
+                ? "skuDetail.flags.empty" : "skuDetail.loading")));
+        list.setPlaceholder(placeholder);
         InvalidationListener render = o -> {
             List<String> items = new ArrayList<>();
             for (TaskRow t : viewModel.openTasks()) {
@@ -280,9 +284,9 @@ public final class SkuDetailView {
     private Node calibrations() {
         TableView<TaskRow> table = table("skuDetailCalibrations", "skuDetail.calibrations.empty", 120);
         table.setItems(viewModel.calibrations());
-        text(table, "skuDetail.column.detectedAt", t -> Formats.beijingTime(t.task().detectedAt()), 140);
+        text(table, "skuDetail.column.detectedAt", t -> Formats.beijingTime(t.task().detectedAt()), 150);
         text(table, "skuDetail.column.warehouse", t -> t.warehouse() == null ? t.task().warehouseId()
-                : SkuDetailViewModel.label(t.warehouse()), 150);
+                : SkuDetailViewModel.label(t.warehouse()), 140);
         number(table, "skuDetail.column.figures.warehouse", t -> t.task().warehouseQuantity());
         number(table, "skuDetail.column.figures.tiktok", t -> t.task().tiktokQuantity());
         text(table, "skuDetail.column.gap", t -> Formats.signed(t.task().gap(), messages), 56);
@@ -303,6 +307,8 @@ public final class SkuDetailView {
 
     private Node charts() {
         LineChart<Number, Number> stock = chart("skuDetailStockChart", "skuDetail.days.stock");
+        // A dot per day with a close: a short history (a new workspace) still shows its days.
+        stock.setCreateSymbols(true);
         LineChart<Number, Number> sales = chart("skuDetailSalesChart", "skuDetail.days.sales");
         Label note = new Label();
         note.getStyleClass().add("sku-detail-note");
@@ -368,11 +374,12 @@ public final class SkuDetailView {
     private Node ageing() {
         TableView<SkuDetailViewModel.AgeLine> table = table("skuDetailAgeing", "skuDetail.ageing.empty", 112);
         table.setItems(viewModel.ageing());
-        text(table, "skuDetail.column.warehouse", SkuDetailViewModel.AgeLine::warehouseLabel, 150);
+        text(table, "skuDetail.column.warehouse", SkuDetailViewModel.AgeLine::warehouseLabel, 130);
         for (AgeBucket b : AgeBucket.values()) {
             TableColumn<SkuDetailViewModel.AgeLine, Integer> c = number(table, null, a -> a.units(b));
-            c.setText(messages.format("ageing.bucket", b.label()));
-            c.setPrefWidth(56);
+            // Days in the section title; a bare "181–270" fits the column.
+            c.setText(b.label());
+            c.setPrefWidth(64);
         }
         number(table, "skuDetail.column.oldest", SkuDetailViewModel.AgeLine::oldestDays);
         return table;
@@ -381,7 +388,7 @@ public final class SkuDetailView {
     private Node lots() {
         TableView<SkuDetailViewModel.LotLine> table = table("skuDetailLots", "skuDetail.lots.empty", 112);
         table.setItems(viewModel.lots());
-        text(table, "skuDetail.column.warehouse", SkuDetailViewModel.LotLine::warehouseLabel, 170);
+        text(table, "skuDetail.column.warehouse", SkuDetailViewModel.LotLine::warehouseLabel, 150);
         text(table, "skuDetail.column.receivedOn", l -> l.receivedOn().toString(), 100);
         number(table, "skuDetail.column.units", SkuDetailViewModel.LotLine::units);
         text(table, "skuDetail.column.lotSource", l -> messages.get(l.source() == Lot.LotSource.PROVIDER
@@ -395,7 +402,11 @@ public final class SkuDetailView {
         TableView<T> table = new TableView<>();
         table.setId(id);
         table.getStyleClass().addAll("dense", "sku-detail-table");
-        table.setPlaceholder(new Label(messages.get(emptyKey)));
+        // Until the first read arrives the pane says it is reading, not that there is nothing.
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.loadedProperty().map(loaded -> messages.get(loaded ? emptyKey
+                : "skuDetail.loading")));
+        table.setPlaceholder(placeholder);
         table.setPrefHeight(height);
         table.setMinHeight(height * 0.8);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -284,9 +284,9 @@ public final class SkuDetailView {
     private Node calibrations() {
         TableView<TaskRow> table = table("skuDetailCalibrations", "skuDetail.calibrations.empty", 120);
         table.setItems(viewModel.calibrations());
-        text(table, "skuDetail.column.detectedAt", t -> Formats.beijingTime(t.task().detectedAt()), 150);
+        text(table, "skuDetail.column.detectedAt", t -> Formats.beijingTime(t.task().detectedAt()), 162);
         text(table, "skuDetail.column.warehouse", t -> t.warehouse() == null ? t.task().warehouseId()
-                : SkuDetailViewModel.label(t.warehouse()), 140);
+                : SkuDetailViewModel.label(t.warehouse()), 118);
         number(table, "skuDetail.column.figures.warehouse", t -> t.task().warehouseQuantity());
         number(table, "skuDetail.column.figures.tiktok", t -> t.task().tiktokQuantity());
         text(table, "skuDetail.column.gap", t -> Formats.signed(t.task().gap(), messages), 56);

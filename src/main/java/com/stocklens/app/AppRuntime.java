@@ -13,6 +13,7 @@ import com.stocklens.app.reports.AgeingService;
 import com.stocklens.app.reports.CodeCheckService;
 import com.stocklens.app.reports.HealthReportService;
 import com.stocklens.app.reports.ScorecardService;
+import com.stocklens.app.reports.SkuDetailService;
 import com.stocklens.app.settings.DataDirectory;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.PolicySettings;
@@ -52,6 +53,7 @@ import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.Scorecards;
 import com.stocklens.service.ShopAuthorizer;
+import com.stocklens.service.SkuDetails;
 import com.stocklens.service.SnapshotManifest;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
@@ -134,6 +136,7 @@ public final class AppRuntime implements AutoCloseable {
     private final FlagEngine flagEngine;
     /** Now from the store; a past moment from the store's record plus the rules on the board of then. */
     private final FlagReader flagReader;
+    private final SkuDetails skuDetails;
     private final AgeingService ageingReader;
     private final Thresholds thresholds;
     private final PolicySettings policy;
@@ -210,6 +213,8 @@ public final class AppRuntime implements AutoCloseable {
                 skuIdentities);
         this.history = new JdbiHistory(database.jdbi(), boardReader);
         this.flagReader = new PastFlagReader(new JdbiFlagReader(database.jdbi()), history, flagEngine);
+        this.skuDetails = new SkuDetailService(boardReader, new FlagRepository(database.jdbi()), flagReader,
+                ageingReader, new AgeingInputs(database.jdbi()), demandReader, clock);
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
         WarehouseProfileRepository profiles = new WarehouseProfileRepository(database.jdbi());
@@ -394,6 +399,11 @@ public final class AppRuntime implements AutoCloseable {
         return clock;
     }
 
+    /** The store; tests of this package stage runs in it (a sync run under way). */
+    Database database() {
+        return database;
+    }
+
     public List<StockSource> sources() {
         return sources;
     }
@@ -546,6 +556,11 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     /** Evaluates the red flags after every complete sync; also the flag actions and events. */
+    /** One SKU across the workspace (the SKU detail pane). Blocking. */
+    public SkuDetails skuDetails() {
+        return skuDetails;
+    }
+
     public FlagEngine flagEngine() {
         return flagEngine;
     }

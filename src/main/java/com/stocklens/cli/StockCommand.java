@@ -4,21 +4,38 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.Bucket;
+import com.stocklens.report.FileReportExports;
 import com.stocklens.service.BoardRow;
+import com.stocklens.service.ReportFormat;
+import com.stocklens.service.StockTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code stock [--json]}: one line per SKU × warehouse from the latest complete snapshots. */
+/**
+ * {@code stock [--json] [--out FILE.xlsx|FILE.csv]}: one line per SKU × warehouse from the latest complete
+ * snapshots, printed, as JSON, or written to a spreadsheet with the JSON's columns.
+ */
 @Command(name = "stock", description = "List stock per SKU × warehouse from the cache, TikTok's figure beside it.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+        exitCodeList = {"0:done", "1:the file could not be written",
+                "2:a usage error (--out not .xlsx or .csv), or under --snapshot a file that cannot be opened",
                 "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class StockCommand extends RuntimeCommand {
+    static final int EXIT_EXPORT_FAILED = 1;
+    static final int EXIT_BAD_ARGUMENTS = 2;
+
     @Option(names = "--json", description = "Print a JSON array (documented in docs/cli.md).")
     boolean json;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the rows to FILE.xlsx or FILE.csv: the "
+            + "columns of --json, quantities as numbers, an empty cell for unknown.")
+    Path out;
 
     @Option(names = "--sku", paramLabel = "TEXT", description = "Only SKUs whose seller SKU contains TEXT.")
     String skuFilter;
@@ -28,12 +45,30 @@ final class StockCommand extends RuntimeCommand {
 
     @Override
     int run(AppRuntime runtime) {
+        ReportFormat format = out == null ? null : FileReportExports.formatOf(out);
+        if (out != null && format != ReportFormat.XLSX && format != ReportFormat.CSV) {
+            printer.message("--out must end in .xlsx or .csv: " + out);
+            return EXIT_BAD_ARGUMENTS;
+        }
         String needle = skuFilter == null ? null : skuFilter.toLowerCase(Locale.ROOT);
         List<BoardRow> rows = runtime.boardReader().read().rows().stream()
                 .filter(r -> needle == null || r.sku().sellerSku().toLowerCase(Locale.ROOT).contains(needle))
                 .filter(r -> warehouseFilter == null || r.warehouse().id().equals(warehouseFilter))
                 .sorted(Comparator.comparing((BoardRow r) -> r.sku().sellerSku()).thenComparing(r -> r.warehouse().id()))
                 .toList();
+        if (out != null) {
+            try {
+                runtime.reportExports().exportTable(StockTable.TITLE, StockTable.columns(),
+                        StockTable.rows(rows, Instant::toString), format, Locale.ROOT, out);
+            } catch (IOException e) {
+                printer.message("could not write " + out + ": " + e.getMessage());
+                return EXIT_EXPORT_FAILED;
+            }
+            printer.message("wrote " + rows.size() + " rows to " + out.toAbsolutePath() + " (" + format + ")");
+            if (!json) {
+                return 0;
+            }
+        }
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (BoardRow r : rows) {

@@ -1,5 +1,6 @@
 package com.stocklens.report;
 
+import com.stocklens.service.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -50,10 +51,7 @@ public final class CsvTableWriter {
 
     /** Prefixes an apostrophe to text a spreadsheet would evaluate (CSV / formula injection, OWASP). */
     static String neutralise(String s) {
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
-        }
-        return s;
+        return SpreadsheetText.neutralise(s);
     }
 
     static String quote(String s) {

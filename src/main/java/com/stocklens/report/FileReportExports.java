@@ -10,13 +10,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Writes reports to files: first to a temporary sibling in the same folder, then an atomic move over
  * the target, so a failed export (no CJK font, disk full) never leaves half a file or destroys the
- * previous one. A sibling rather than the system temp folder: a move across file systems is a copy.
+ * previous one. A sibling rather than the system temp folder: a move across file systems is a copy. The
+ * file's permissions follow the umask, like any file the seller saves.
  */
 public final class FileReportExports implements ReportExports {
     private final XlsxReportWriter xlsx = new XlsxReportWriter();
@@ -84,9 +87,12 @@ public final class FileReportExports implements ReportExports {
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        // Created like any file the seller saves (the umask decides, 0644 under 022), not 0600 like
+        // Files.createTempFile: an export is the seller's to send on. CREATE_NEW never follows a planted file.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
+            try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 body.write(os);
             }
             try {

@@ -61,6 +61,11 @@ public final class AgeingInputs {
      * the latest of all); a source with no snapshot by then has no rows.
      */
     public List<Row> latestAt(Instant at) {
+        return latestAt(at, null);
+    }
+
+    /** As {@link #latestAt(Instant)}, only the rows of {@code sellerSku} (null: every SKU). */
+    public List<Row> latestAt(Instant at, String sellerSku) {
         return jdbi.withHandle(h -> {
             var query = h.createQuery("SELECT MAX(s.id) FROM snapshot s JOIN source src ON src.id = s.source_id "
                     + "WHERE src.kind = 'WAREHOUSE'" + (at == null ? "" : " AND s.taken_at <= :at")
@@ -68,7 +73,7 @@ public final class AgeingInputs {
             if (at != null) {
                 query.bind("at", SqlValues.timestamp(at));
             }
-            return rows(h, query.mapTo(Long.class).list());
+            return rows(h, query.mapTo(Long.class).list(), sellerSku);
         });
     }
 
@@ -85,14 +90,23 @@ public final class AgeingInputs {
      * the close of {@code at}'s own day is its last snapshot by then.
      */
     public List<DailyClose> dailyCloses(ZoneId dayZone, Instant at) {
+        return dailyCloses(dayZone, at, null);
+    }
+
+    /** As {@link #dailyCloses(ZoneId, Instant)}, only the rows of {@code sellerSku} (null: every SKU). */
+    public List<DailyClose> dailyCloses(ZoneId dayZone, Instant at, String sellerSku) {
         return jdbi.withHandle(h -> {
             Map<Long, LocalDate> closing = closingSnapshots(h, dayZone, null, null, false, at);
             List<DailyClose> out = new ArrayList<>();
             for (List<Long> chunk : chunks(closing.keySet())) {
-                h.createQuery("SELECT snapshot_id, seller_sku, warehouse_id, on_hand, return_pending_qc FROM stock_row "
-                                + "WHERE snapshot_id IN (<ids>)")
-                        .bindList("ids", chunk)
-                        .map((rs, ctx) -> new DailyClose(rs.getString(2), rs.getString(3),
+                var query = h.createQuery("SELECT snapshot_id, seller_sku, warehouse_id, on_hand, return_pending_qc "
+                                + "FROM stock_row WHERE snapshot_id IN (<ids>)"
+                                + (sellerSku == null ? "" : " AND seller_sku = :sku"))
+                        .bindList("ids", chunk);
+                if (sellerSku != null) {
+                    query.bind("sku", sellerSku);
+                }
+                query.map((rs, ctx) -> new DailyClose(rs.getString(2), rs.getString(3),
                                 closing.get(rs.getLong(1)), SqlValues.integer(rs, 4), SqlValues.integer(rs, 5)))
                         .forEach(out::add);
             }
@@ -111,7 +125,7 @@ public final class AgeingInputs {
             Map<LocalDate, List<Long>> byDay = new TreeMap<>();
             closing.forEach((id, day) -> byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(id));
             Map<LocalDate, List<Row>> out = new LinkedHashMap<>();
-            byDay.forEach((day, ids) -> out.put(day, rows(h, ids)));
+            byDay.forEach((day, ids) -> out.put(day, rows(h, ids, null)));
             return out;
         });
     }
@@ -163,22 +177,28 @@ public final class AgeingInputs {
         return out;
     }
 
-    /** The stock rows of these snapshots, each with its lots. */
-    private static List<Row> rows(Handle h, List<Long> snapshotIds) {
+    /** The stock rows of these snapshots (of one seller SKU, or all when null), each with its lots. */
+    private static List<Row> rows(Handle h, List<Long> snapshotIds, String sellerSku) {
+        String onlySku = sellerSku == null ? "" : " AND seller_sku = :sku";
         List<Row> out = new ArrayList<>();
         for (List<Long> chunk : chunks(snapshotIds)) {
             Map<String, List<Lot>> lots = new HashMap<>();
-            h.createQuery("SELECT seller_sku, warehouse_id, received_on, units, source FROM lot "
-                            + "WHERE snapshot_id IN (<ids>)")
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> new Lot(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+            var lotQuery = h.createQuery("SELECT seller_sku, warehouse_id, received_on, units, source FROM lot "
+                            + "WHERE snapshot_id IN (<ids>)" + onlySku)
+                    .bindList("ids", chunk);
+            var rowQuery = h.createQuery("SELECT r.seller_sku, r.warehouse_id, r.on_hand, s.taken_at FROM stock_row r "
+                            + "JOIN snapshot s ON s.id = r.snapshot_id WHERE r.snapshot_id IN (<ids>)"
+                            + (sellerSku == null ? "" : " AND r.seller_sku = :sku"))
+                    .bindList("ids", chunk);
+            if (sellerSku != null) {
+                lotQuery.bind("sku", sellerSku);
+                rowQuery.bind("sku", sellerSku);
+            }
+            lotQuery.map((rs, ctx) -> new Lot(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                             rs.getInt(4), Lot.LotSource.valueOf(rs.getString(5))))
                     .forEach(l -> lots.computeIfAbsent(key(l.sellerSku(), l.warehouseId()), k -> new ArrayList<>())
                             .add(l));
-            h.createQuery("SELECT r.seller_sku, r.warehouse_id, r.on_hand, s.taken_at FROM stock_row r "
-                            + "JOIN snapshot s ON s.id = r.snapshot_id WHERE r.snapshot_id IN (<ids>)")
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), SqlValues.integer(rs, 3),
+            rowQuery.map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), SqlValues.integer(rs, 3),
                             lots.getOrDefault(key(rs.getString(1), rs.getString(2)), List.of()),
                             SqlValues.instant(rs, "taken_at")))
                     .forEach(out::add);

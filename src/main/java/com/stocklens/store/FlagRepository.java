@@ -62,6 +62,19 @@ public final class FlagRepository {
         });
     }
 
+    /** Every calibration task of one seller SKU, whatever its state, newest first: its calibration history. */
+    public List<CalibrationTask> tasksOf(String sellerSku) {
+        Objects.requireNonNull(sellerSku, "sellerSku");
+        return jdbi.withHandle(h -> {
+            Map<Long, Declaration> declarations = latestDeclarations(h);
+            return h.createQuery("SELECT " + TASK_COLUMNS + " FROM calibration_task t "
+                            + "WHERE t.seller_sku = :sku ORDER BY t.detected_at DESC, t.id DESC")
+                    .bind("sku", sellerSku)
+                    .map((rs, ctx) -> task(rs, declarations))
+                    .list();
+        });
+    }
+
     /** One task by id, whatever its state. */
     public Optional<CalibrationTask> task(long id) {
         return jdbi.withHandle(h -> findTask(h, id));

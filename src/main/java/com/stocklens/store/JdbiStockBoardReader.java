@@ -63,7 +63,7 @@ public final class JdbiStockBoardReader implements StockBoardReader {
 
     @Override
     public StockBoard read() {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, null));
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, null, null));
     }
 
     /**
@@ -73,10 +73,19 @@ public final class JdbiStockBoardReader implements StockBoardReader {
      */
     public StockBoard readAt(Instant at) {
         Objects.requireNonNull(at, "at");
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, at));
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, at, null));
     }
 
-    private StockBoard read(Handle h, Instant at) {
+    /**
+     * The board's rows of one seller SKU (every warehouse holding it, TikTok's figures beside), with every
+     * source's freshness: now when {@code at} is null, else as {@link #readAt}. Reads only that SKU's rows.
+     */
+    public StockBoard readSku(String sellerSku, Instant at) {
+        Objects.requireNonNull(sellerSku, "sellerSku");
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, at, sellerSku));
+    }
+
+    private StockBoard read(Handle h, Instant at, String onlySku) {
         Map<String, Latest> latest = latestSnapshots(h, at);
         Map<String, Attempt> attempts = latestAttempts(h, at);
 
@@ -106,8 +115,8 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         Map<String, StoredWarehouse> warehouses = warehouses(h);
         Map<Long, Instant> takenAt = new HashMap<>();
         latest.values().forEach(l -> takenAt.put(l.snapshotId, l.takenAt));
-        Map<String, ChannelFigure> tiktok = channelFigures(h, shopSnapshots, takenAt);
-        List<BoardRow> rows = stockRows(h, warehouseSnapshots, warehouses, tiktok, takenAt);
+        Map<String, ChannelFigure> tiktok = channelFigures(h, shopSnapshots, takenAt, onlySku);
+        List<BoardRow> rows = stockRows(h, warehouseSnapshots, warehouses, tiktok, takenAt, onlySku);
 
         // The warehouse list covers the configured warehouse sources even before their rows exist.
         List<Warehouse> shown = new ArrayList<>();
@@ -208,15 +217,19 @@ public final class JdbiStockBoardReader implements StockBoardReader {
 
     /** TikTok's figures keyed by (TikTok warehouse, seller SKU); the newer snapshot wins a clash between shops. */
     private static Map<String, ChannelFigure> channelFigures(Handle h, List<Long> snapshotIds,
-                                                         Map<Long, Instant> takenAt) {
+                                                         Map<Long, Instant> takenAt, String onlySku) {
         Map<String, ChannelFigure> out = new HashMap<>();
         if (snapshotIds.isEmpty()) {
             return out;
         }
-        h.createQuery("SELECT tiktok_warehouse_id, seller_sku, available, committed, snapshot_id "
-                        + "FROM channel_row WHERE snapshot_id IN (<ids>) ORDER BY snapshot_id")
-                .bindList("ids", snapshotIds)
-                .scanResultSet((supplier, ctx) -> {
+        var query = h.createQuery("SELECT tiktok_warehouse_id, seller_sku, available, committed, snapshot_id "
+                        + "FROM channel_row WHERE snapshot_id IN (<ids>)"
+                        + (onlySku == null ? "" : " AND seller_sku = :sku") + " ORDER BY snapshot_id")
+                .bindList("ids", snapshotIds);
+        if (onlySku != null) {
+            query.bind("sku", onlySku);
+        }
+        query.scanResultSet((supplier, ctx) -> {
                     ResultSet rs = supplier.get();
                     while (rs.next()) {
                         out.put(key(rs.getString(1), rs.getString(2)),
@@ -229,7 +242,8 @@ public final class JdbiStockBoardReader implements StockBoardReader {
     }
 
     private static List<BoardRow> stockRows(Handle h, List<Long> snapshotIds, Map<String, StoredWarehouse> warehouses,
-                                            Map<String, ChannelFigure> tiktok, Map<Long, Instant> takenAt) {
+                                            Map<String, ChannelFigure> tiktok, Map<Long, Instant> takenAt,
+                                            String onlySku) {
         if (snapshotIds.isEmpty()) {
             return List.of();
         }
@@ -237,13 +251,16 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         for (Bucket b : BUCKETS) {
             buckets.append(", r.").append(b.column());
         }
-        return h.createQuery("SELECT r.seller_sku, r.warehouse_id, r.wms_id" + buckets
+        var query = h.createQuery("SELECT r.seller_sku, r.warehouse_id, r.wms_id" + buckets
                         + ", k.name, k.tiktok_sku_id, k.barcode, r.snapshot_id "
                         + "FROM stock_row r "
                         + "LEFT JOIN sku k ON k.seller_sku = r.seller_sku "
-                        + "WHERE r.snapshot_id IN (<ids>)")
-                .bindList("ids", snapshotIds)
-                .scanResultSet((supplier, ctx) -> {
+                        + "WHERE r.snapshot_id IN (<ids>)" + (onlySku == null ? "" : " AND r.seller_sku = :sku"))
+                .bindList("ids", snapshotIds);
+        if (onlySku != null) {
+            query.bind("sku", onlySku);
+        }
+        return query.scanResultSet((supplier, ctx) -> {
                     ResultSet rs = supplier.get();
                     List<BoardRow> rows = new ArrayList<>();
                     while (rs.next()) {

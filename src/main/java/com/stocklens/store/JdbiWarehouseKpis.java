@@ -52,11 +52,22 @@ public final class JdbiWarehouseKpis {
                 .list());
     }
 
-    /** SKUs the shop knows of (the sku table), null when none is known yet. */
+    /**
+     * The shop's SKUs: distinct seller SKUs in the latest snapshot of every source (warehouse rows and
+     * TikTok's), the count the three-code check and the stock board give too; null when none is known yet.
+     * Not the {@code sku} table, which keeps every code ever seen (retired products, codes before mapping).
+     */
     public Integer skuCount() {
-        int n = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sku").mapTo(Integer.class).one());
+        int n = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ("
+                        + "SELECT r.seller_sku FROM stock_row r WHERE r.snapshot_id IN " + LATEST
+                        + " UNION SELECT c.seller_sku FROM channel_row c WHERE c.seller_sku IS NOT NULL "
+                        + "AND c.snapshot_id IN " + LATEST + ") x")
+                .mapTo(Integer.class).one());
         return n == 0 ? null : n;
     }
+
+    /** The latest complete snapshot of every source. */
+    private static final String LATEST = "(SELECT MAX(id) FROM snapshot GROUP BY source_id)";
 
     /** Distinct TikTok orders created in [from, to), null when no order history was ever read. */
     public Integer orders(Instant from, Instant to) {

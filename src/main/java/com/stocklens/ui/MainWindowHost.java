@@ -1,5 +1,6 @@
 package com.stocklens.ui;
 
+import com.stocklens.ui.stock.StockViewModel;
 import com.stocklens.ui.wall.ScreenAwake;
 import com.stocklens.ui.wall.WallView;
 import com.stocklens.ui.wall.WallViewModel;
@@ -109,15 +110,21 @@ public final class MainWindowHost implements AutoCloseable {
     public void switchLocale(Locale newLocale) {
         baseContext.shell().switchLocale().accept(newLocale);
         locale = newLocale;
-        // The new window keeps what the person was looking at: the moment and the screen.
+        // The new window keeps what the person was looking at: the moment, the screen, and on the stock
+        // screen the filter and the selection.
         Instant moment = null;
         Screen screen = null;
+        StockViewModel.ScreenState stock = null;
         if (current != null) {
             moment = current.timeTravel().asOfProperty().get();
             screen = current.currentScreen();
+            stock = current.viewModel().stock().screenState();
             current.close();
         }
         build(newLocale);
+        if (stock != null) {
+            current.viewModel().stock().restore(stock);
+        }
         if (moment != null) {
             current.timeTravel().goTo(moment);
         }

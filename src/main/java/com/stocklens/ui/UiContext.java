@@ -15,6 +15,7 @@ import com.stocklens.service.PollerLeases;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.Scorecards;
+import com.stocklens.service.SkuDetails;
 import com.stocklens.service.SkuMappings;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
@@ -83,15 +84,23 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
      * @param returnsPool     the TikTok returns pool shown beside the board
      * @param pollers         team mode: who polls which source ("polled here" / "polled by" in the freshness
      *                        bar); null means a lone workspace, which shows nothing
+     * @param skuDetails      one SKU across the workspace (the SKU detail pane); null knows nothing
      */
     public record Stock(StockBoardReader board, SyncEvents syncEvents, Duration stalenessWindow,
-                        ReturnsPoolReader returnsPool, PollerLeases pollers) {
+                        ReturnsPoolReader returnsPool, PollerLeases pollers, SkuDetails skuDetails) {
         public Stock {
             Objects.requireNonNull(board, "board");
             Objects.requireNonNull(syncEvents, "syncEvents");
             Objects.requireNonNull(stalenessWindow, "stalenessWindow");
             Objects.requireNonNull(returnsPool, "returnsPool");
             pollers = pollers == null ? PollerLeases.local("this desk") : pollers;
+            skuDetails = skuDetails == null ? SkuDetails.NONE : skuDetails;
+        }
+
+        /** Without the SKU detail pane's reads. */
+        public Stock(StockBoardReader board, SyncEvents syncEvents, Duration stalenessWindow,
+                     ReturnsPoolReader returnsPool, PollerLeases pollers) {
+            this(board, syncEvents, stalenessWindow, returnsPool, pollers, null);
         }
     }
 

@@ -2,6 +2,8 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.ui.stock.StockRowViewModel;
+import com.stocklens.ui.stock.StockViewModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,10 +11,12 @@ import java.util.Locale;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -98,6 +102,46 @@ class MainWindowTest {
         assertThat(events.subscribers()).isEqualTo(1);
         robot.interact(host::close);
         assertThat(events.subscribers()).isZero();
+    }
+
+    @Test
+    void switchingLanguageKeepsTheStockFilterWarehouseAndSelection(FxRobot robot) {
+        MainWindowHost host = show(robot, context(false, UiContext.ENGLISH));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            StockViewModel stock = host.current().viewModel().stock();
+            stock.filterTextProperty().set("mug");
+            stock.selectedWarehouseProperty().set(stock.warehouseChoices().stream()
+                    .filter(c -> !c.isAll() && c.warehouse().id().equals(FakeBoards.SHIPBOB_CA.id()))
+                    .findFirst().orElseThrow());
+        });
+        TableView<StockRowViewModel> before = stockTable(robot);
+        robot.interact(() -> {
+            before.requestFocus();
+            before.getSelectionModel().select(0);
+            before.getFocusModel().focus(0);
+        });
+        String selected = before.getSelectionModel().getSelectedItem().key();
+
+        robot.interact(() -> menuItem(robot, "menuLanguageZh").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(host.current().messages().locale()).isEqualTo(UiContext.CHINESE);
+        assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEqualTo("mug");
+        @SuppressWarnings("unchecked")
+        ComboBox<StockViewModel.WarehouseChoice> warehouse = robot.lookup("#warehouseChoice").queryAs(ComboBox.class);
+        assertThat(warehouse.getValue().warehouse().id()).isEqualTo(FakeBoards.SHIPBOB_CA.id());
+        TableView<StockRowViewModel> after = stockTable(robot);
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.getItems()).extracting(StockRowViewModel::sellerSku).containsOnly("MUG-001");
+        assertThat(after.getSelectionModel().getSelectedItems()).extracting(StockRowViewModel::key)
+                .containsExactly(selected);
+        robot.interact(host::close);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<StockRowViewModel> stockTable(FxRobot robot) {
+        return robot.lookup("#stockTable").queryAs(TableView.class);
     }
 
     @Test

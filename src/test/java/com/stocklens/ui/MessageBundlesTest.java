@@ -68,6 +68,7 @@ class MessageBundlesTest {
                         List.of(MAIN_JAVA, MAIN_RESOURCES),
                         List.of(
                                 "stock.bucket.",     // StockView: "stock.bucket." + bucket key (onHand, available …)
+                                "stock.export.column.", // StockExportViewModel: + StockTable column (sku, onHand …)
                                 "health.indicator.", // HealthView: + HealthIndicator.name()
                                 "health.verdict.",   // HealthView: + Verdict.name()
                                 "health.band.",      // HealthView: + HealthIndicator.name()

@@ -30,6 +30,7 @@ import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.Scorecards;
+import com.stocklens.service.SkuDetails;
 import com.stocklens.service.SkuMappings;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
@@ -70,6 +71,7 @@ public final class TestUiContext {
     private NameMemory declarer = NameMemory.inMemory(NameMemory.osUserName());
     private ReturnsPoolReader returnsPool = ReturnsPoolReader.NONE;
     private PollerLeases pollers;
+    private SkuDetails skuDetails = SkuDetails.NONE;
     private UiContext.Flags flags = new UiContext.Flags(() -> FlagBoard.EMPTY, NO_FLAG_ACTIONS,
             listener -> () -> { }, listener -> () -> { });
     private UiContext.Reports reports = new UiContext.Reports(NO_AGEING, NO_HEALTH, NO_CODES, NO_EXPORTS,
@@ -85,6 +87,11 @@ public final class TestUiContext {
 
     public TestUiContext board(StockBoardReader value) {
         this.board = value;
+        return this;
+    }
+
+    public TestUiContext skuDetails(SkuDetails value) {
+        this.skuDetails = value;
         return this;
     }
 
@@ -134,7 +141,7 @@ public final class TestUiContext {
     public UiContext build() {
         return new UiContext(
                 new UiContext.Shell(clock, locale, switchLocale, background, demo, thresholds, declarer),
-                new UiContext.Stock(board, syncEvents, stalenessWindow, returnsPool, pollers),
+                new UiContext.Stock(board, syncEvents, stalenessWindow, returnsPool, pollers, skuDetails),
                 flags,
                 reports,
                 new UiContext.Setup(NO_CONNECTIONS, null, SkuMappings.NONE, NO_IMPORTS, TeamDatabase.NONE, NO_TEAM_PUSH,

@@ -44,7 +44,7 @@ public final class AgeingService implements AgeingReader {
 
     @Override
     public List<AgeProfile> current() {
-        return profiles(null, LocalDate.now(clock.withZone(BeijingTime.ZONE)));
+        return profiles(null, LocalDate.now(clock.withZone(BeijingTime.ZONE)), null);
     }
 
     /**
@@ -55,13 +55,24 @@ public final class AgeingService implements AgeingReader {
     @Override
     public List<AgeProfile> at(Instant at) {
         Objects.requireNonNull(at, "at");
-        return profiles(at, at.atZone(BeijingTime.ZONE).toLocalDate());
+        return profiles(at, at.atZone(BeijingTime.ZONE).toLocalDate(), null);
     }
 
-    private List<AgeProfile> profiles(Instant at, LocalDate today) {
+    /**
+     * The age profile of one seller SKU in every warehouse holding it, now ({@code at} null) or as it
+     * stood at {@code at}; reads only that SKU's rows (the SKU detail pane).
+     */
+    public List<AgeProfile> of(String sellerSku, Instant at) {
+        Objects.requireNonNull(sellerSku, "sellerSku");
+        LocalDate today = at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE))
+                : at.atZone(BeijingTime.ZONE).toLocalDate();
+        return profiles(at, today, sellerSku);
+    }
+
+    private List<AgeProfile> profiles(Instant at, LocalDate today, String onlySku) {
         List<AgeProfile> out = new ArrayList<>();
         Map<String, List<DailyClose>> history = null;
-        for (Row r : inputs.latestAt(at)) {
+        for (Row r : inputs.latestAt(at, onlySku)) {
             if (r.onHand() == null || r.onHand() <= 0) {
                 continue;
             }
@@ -72,7 +83,7 @@ public final class AgeingService implements AgeingReader {
             if (history == null) {
                 // Read once, and only when some row has no lots: a lot-reporting provider never needs it.
                 history = new HashMap<>();
-                for (DailyClose d : inputs.dailyCloses(BeijingTime.ZONE, at)) {
+                for (DailyClose d : inputs.dailyCloses(BeijingTime.ZONE, at, onlySku)) {
                     history.computeIfAbsent(key(d.sellerSku(), d.warehouseId()), k -> new ArrayList<>()).add(d);
                 }
             }

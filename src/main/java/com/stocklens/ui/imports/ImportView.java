@@ -27,6 +27,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -134,7 +135,10 @@ public final class ImportView {
             ComboBox<String> combo = new ComboBox<>();
             combo.setId("map-" + f.key());
             combo.setMaxWidth(Double.MAX_VALUE);
-            combo.setPrefWidth(180);
+            // Wide enough for "— not mapped (unknown) —" in both languages; the column grows with the pane.
+            combo.setPrefWidth(200);
+            combo.setMinWidth(200);
+            GridPane.setHgrow(combo, Priority.ALWAYS);
             combo.getItems().setAll(choicesWithNone());
             viewModel.headers().addListener((ListChangeListener<String>) c -> {
                 String keep = viewModel.choice(f).get();
@@ -213,7 +217,12 @@ public final class ImportView {
     }
 
     private void buildErrorTable() {
-        errorTable.setPlaceholder(new Label(messages.get("import.problems.none")));
+        // "No problems found" only once a file was checked and found clean; before that, what will show here.
+        Label placeholder = new Label();
+        placeholder.setId("problemsPlaceholder");
+        placeholder.textProperty().bind(viewModel.checkProperty().map(c -> messages.get(c.valid()
+                ? "import.problems.none" : "import.problems.notYet")).orElse(messages.get("import.problems.notYet")));
+        errorTable.setPlaceholder(placeholder);
         TableColumn<ImportError, Integer> row = new TableColumn<>(messages.get("import.column.row"));
         row.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().row() == 0 ? null : cd.getValue().row()));
         row.setPrefWidth(70);

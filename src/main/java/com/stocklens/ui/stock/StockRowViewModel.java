@@ -19,7 +19,9 @@ public final class StockRowViewModel {
     private final String name;
     private final String warehouseLabel;
     private final Integer gap;
+    private final PairedGaps.Shown shownGap;
     private final Integer returnsPool;
+    private final String key;
     /** Lower-cased text the filter searches: seller SKU, name, provider and warehouse. */
     private final String haystack;
 
@@ -32,13 +34,24 @@ public final class StockRowViewModel {
      *                    returns do not say which warehouse they go back to); null when unknown
      */
     public StockRowViewModel(BoardRow row, Integer returnsPool) {
+        this(row, returnsPool, null);
+    }
+
+    /**
+     * @param shownGap the gap the row shows (see {@link PairedGaps}); null: the gap of the row's own
+     *                 readings, as a complete pair
+     */
+    StockRowViewModel(BoardRow row, Integer returnsPool, PairedGaps.Shown shownGap) {
         this.returnsPool = returnsPool;
         this.row = Objects.requireNonNull(row, "row");
         this.sellerSku = row.sku().sellerSku();
         this.name = row.sku().name() == null ? "" : row.sku().name();
         Warehouse w = row.warehouse();
         this.warehouseLabel = w.provider().displayName() + " · " + w.name();
-        this.gap = gapOf(row.tiktokAvailable(), row.level().available());
+        this.shownGap = shownGap != null ? shownGap
+                : new PairedGaps.Shown(gapOf(row.tiktokAvailable(), row.level().available()), null, null);
+        this.gap = this.shownGap.gap();
+        this.key = PairedGaps.key(row);
         this.haystack = (sellerSku + '\n' + name + '\n' + warehouseLabel + '\n' + w.id()).toLowerCase(Locale.ROOT);
     }
 
@@ -55,6 +68,11 @@ public final class StockRowViewModel {
 
     public BoardRow row() {
         return row;
+    }
+
+    /** {@code sellerSku@warehouseId}: the row's identity across refreshes (selection, pairing). */
+    public String key() {
+        return key;
     }
 
     public String sellerSku() {
@@ -92,9 +110,27 @@ public final class StockRowViewModel {
         return returnsPool;
     }
 
-    /** See {@link #gapOf}; {@code null} when unknown. */
+    /**
+     * The gap shown: {@link #gapOf} of the last complete pair of readings (see {@link PairedGaps}), so it
+     * does not flap while one sync cycle lands; {@code null} when unknown.
+     */
     public Integer gap() {
         return gap;
+    }
+
+    /** True while the other side's reading of this sync cycle is on its way: {@link #gap()} is the last pair's. */
+    public boolean gapPending() {
+        return shownGap.pending();
+    }
+
+    /** While {@link #gapPending()}: true when TikTok's reading is awaited, false when the warehouse's is. */
+    public boolean awaitingTikTok() {
+        return shownGap.waiting() == PairedGaps.Waiting.TIKTOK;
+    }
+
+    /** When the later reading of the pair behind {@link #gap()} was taken; null when unknown. */
+    public Instant gapPairedAt() {
+        return shownGap.pairedAt();
     }
 
     public boolean hasGap() {
@@ -104,6 +140,11 @@ public final class StockRowViewModel {
     /** When the warehouse figure was read; the age column counts from here. */
     public Instant warehouseSnapshotAt() {
         return row.warehouseSnapshotAt();
+    }
+
+    /** When TikTok's figure was read; null when TikTok has none. The TikTok age column counts from here. */
+    public Instant tiktokSnapshotAt() {
+        return row.tiktokSnapshotAt();
     }
 
     boolean matches(String lowerCaseNeedle, Warehouse onlyWarehouse) {

@@ -1,13 +1,19 @@
 package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTilePalette;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.UiContext;
+import com.stocklens.ui.skudetail.SkuDetailView;
+import com.stocklens.ui.skudetail.SkuDetailViewModel;
 import eu.hansolo.tilesfx.Tile;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -32,13 +39,26 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -46,6 +66,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
@@ -60,6 +82,8 @@ public final class StockView implements ScreenView {
     static final PseudoClass GAP = PseudoClass.getPseudoClass("gap");
     static final PseudoClass OVERSELL = PseudoClass.getPseudoClass("oversell");
     static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
+    /** A gap cell showing the last complete pair while the other side's reading of the cycle is on its way. */
+    static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
 
     /** Tiles are squares; 8 across must fit 1366 px beside the sidebar (TilesFX scales text by size). */
     private static final double TILE_SIZE = 118;
@@ -94,23 +118,62 @@ public final class StockView implements ScreenView {
     @FXML private TableColumn<StockRowViewModel, Integer> gapColumn;
     @FXML private TableColumn<StockRowViewModel, Integer> returnsPoolColumn;
     @FXML private TableColumn<StockRowViewModel, Instant> ageColumn;
+    @FXML private TableColumn<StockRowViewModel, Instant> tiktokAgeColumn;
     @FXML private FlowPane freshnessBar;
+    @FXML private MenuButton exportButton;
+    @FXML private MenuItem exportXlsx;
+    @FXML private MenuItem exportCsv;
+    @FXML private ProgressIndicator exportProgress;
+    @FXML private Label exportStatus;
+
+    private final StockExportViewModel export;
+    /** Opens the SKU detail of a row (Enter, double-click); null: nothing opens. */
+    private Consumer<StockRowViewModel> onOpenSku;
 
     /**
      * The window's stock screen ({@code Screen.STOCK}): the shell's board, read as of the
      * moment shown; its freshness bar goes full width along the window's bottom.
      */
     public static ScreenView screen(ScreenServices s) {
-        StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock()),
-                s.messages().bundle());
+        StockExportViewModel export = new StockExportViewModel(s.context().reports().exports(), s.messages(),
+                s.clock(), s.dialogs(), s.background(), s.ui());
+        StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock(),
+                export), s.messages().bundle());
         view.root().setBottom(null);
+        view.setOnOpenSku(row -> view.openDetail(row, s));
         return view;
     }
 
     public StockView(StockViewModel viewModel, Messages messages, Clock clock) {
+        this(viewModel, messages, clock, null);
+    }
+
+    /** @param export Export… and copy of the rows shown; null: no Export… button (copy still works) */
+    public StockView(StockViewModel viewModel, Messages messages, Clock clock, StockExportViewModel export) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.export = export;
+    }
+
+    /**
+     * Opens the SKU detail pane of {@code row}'s SKU in a window of its own, at the moment the window shows,
+     * its gaps the ones this table shows.
+     */
+    private void openDetail(StockRowViewModel row, ScreenServices s) {
+        UiContext.Stock stock = s.context().stock();
+        SkuDetailViewModel detail = new SkuDetailViewModel(stock.skuDetails(), stock.syncEvents(),
+                s.window().asOfClock(), stock.stalenessWindow(), row.sellerSku(), s.moment(),
+                key -> viewModel.row(key).map(r -> new SkuDetailViewModel.ShownGap(r.gap(), r.gapPending()))
+                        .orElse(null),
+                s.background(), s.ui());
+        SkuDetailView.show(stockRoot.getScene() == null ? null : stockRoot.getScene().getWindow(), detail, messages,
+                s.window().asOfClock());
+    }
+
+    /** What Enter and a double-click on a row do: open its SKU detail. */
+    public void setOnOpenSku(Consumer<StockRowViewModel> open) {
+        this.onOpenSku = open;
     }
 
     @FXML
@@ -120,6 +183,8 @@ public final class StockView implements ScreenView {
         bindTable();
         bindFreshness();
         bindCounts();
+        bindExport();
+        bindKeys();
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(clock.instant())));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
@@ -175,6 +240,9 @@ public final class StockView implements ScreenView {
             tile.setTextVisible(false);
             tile.setDecimals(0);
             tile.setLocale(messages.locale());
+            // 192,100 rather than 192100: the same grouping as every other figure on screen.
+            tile.setCustomDecimalFormat(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(messages.locale())));
+            tile.setCustomDecimalFormatEnabled(true);
             // Stock figures are unbounded; the default 0..100 range would clamp them.
             tile.setMinValue(0);
             tile.setMaxValue(Integer.MAX_VALUE * 8.0);
@@ -223,6 +291,8 @@ public final class StockView implements ScreenView {
             total.sumProperty().addListener(redraw);
             total.reportingProperty().addListener(redraw);
             total.warehousesProperty().addListener(redraw);
+            // The note names the warehouse chosen in the filter; the figures follow it too.
+            viewModel.selectedWarehouseProperty().addListener(redraw);
             showTotal(tile, note, unknown, holder, total);
         }
     }
@@ -238,8 +308,12 @@ public final class StockView implements ScreenView {
         holder.pseudoClassStateChanged(PARTIAL, total.isPartial());
         note.pseudoClassStateChanged(PARTIAL, total.isPartial());
         String text;
+        StockViewModel.WarehouseChoice only = viewModel.selectedWarehouseProperty().get();
         if (total.getWarehouses() == 0) {
             text = "";
+        } else if (only != null && !only.isAll()) {
+            text = messages.format(isUnknown ? "stock.tile.oneWarehouse.none" : "stock.tile.oneWarehouse",
+                    warehouseLabel(only));
         } else if (isUnknown) {
             text = messages.get("stock.tile.noneReport");
         } else if (total.isPartial()) {
@@ -279,10 +353,7 @@ public final class StockView implements ScreenView {
         StringConverter<StockViewModel.WarehouseChoice> converter = new StringConverter<>() {
             @Override
             public String toString(StockViewModel.WarehouseChoice choice) {
-                if (choice == null || choice.isAll()) {
-                    return messages.get("stock.warehouse.all");
-                }
-                return choice.warehouse().provider().displayName() + " · " + choice.warehouse().name();
+                return warehouseLabel(choice);
             }
 
             @Override
@@ -300,12 +371,24 @@ public final class StockView implements ScreenView {
         });
     }
 
+    /** "Provider · warehouse", or "all warehouses". */
+    private String warehouseLabel(StockViewModel.WarehouseChoice choice) {
+        if (choice == null || choice.isAll()) {
+            return messages.get("stock.warehouse.all");
+        }
+        return choice.warehouse().provider().displayName() + " · " + choice.warehouse().name();
+    }
+
     // ---- table ----------------------------------------------------------------------------------
 
     private void bindTable() {
         textColumn(sellerSkuColumn, StockRowViewModel::sellerSku);
         textColumn(nameColumn, StockRowViewModel::name);
         textColumn(warehouseColumn, StockRowViewModel::warehouseLabel);
+        // A cut SKU ("TTS-RNG-12-…") is useless when 19 rows start alike: the full text on hover.
+        sellerSkuColumn.setCellFactory(c -> new TextCell(true));
+        nameColumn.setCellFactory(c -> new TextCell(false));
+        warehouseColumn.setCellFactory(c -> new TextCell(false));
         Map<Bucket, TableColumn<StockRowViewModel, Integer>> bucketColumns = new LinkedHashMap<>();
         bucketColumns.put(Bucket.ON_HAND, onHandColumn);
         bucketColumns.put(Bucket.AVAILABLE, availableColumn);
@@ -318,23 +401,27 @@ public final class StockView implements ScreenView {
         numberColumn(returnsPoolColumn, StockRowViewModel::returnsPool, false);
         numberColumn(tiktokAvailableColumn, StockRowViewModel::tiktokAvailable, false);
         numberColumn(gapColumn, StockRowViewModel::gap, true);
+        gapColumn.setCellFactory(c -> new GapCell());
 
-        ageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().warehouseSnapshotAt()));
-        sortKeys.put(ageColumn, StockRowViewModel::warehouseSnapshotAt);
-        // Newest first is "ascending age": compare the instants reversed; no reading sorts last.
-        ageColumn.setComparator(unknownLast(ageColumn, (Instant a, Instant b) -> b.compareTo(a)));
-        ageColumn.setCellFactory(c -> new AgeCell());
+        ageColumn(ageColumn, StockRowViewModel::warehouseSnapshotAt);
+        ageColumn(tiktokAgeColumn, StockRowViewModel::tiktokSnapshotAt);
+        // Everything fits 1366 px beside the sidebar; headers too long for their column wrap to two lines
+        // (app.css), and every header and cut cell carries its full text as a tooltip.
         for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
             if (column.getStyleClass().contains("number-column")) {
-                column.setPrefWidth(72);
+                column.setPrefWidth(62);
             }
         }
-        tiktokAvailableColumn.setPrefWidth(92);
-        gapColumn.setPrefWidth(62);
-        returnsPoolColumn.setPrefWidth(66);
-        ageColumn.setPrefWidth(72);
+        tiktokAvailableColumn.setPrefWidth(76);
+        gapColumn.setPrefWidth(58);
+        returnsPoolColumn.setPrefWidth(62);
 
         stockTable.setItems(viewModel.sortedRows());
+        bindSelection();
+        // The headers exist once the table is laid out; they are looked for again after each refresh.
+        stockTable.skinProperty().addListener((obs, o, skin) -> installHeaderTips());
+        viewModel.appliedSnapshotsProperty().addListener(o -> installHeaderTips());
+        viewModel.sortedRows().addListener((ListChangeListener<StockRowViewModel>) c -> fitSkuColumn());
         // TableView's own comparator reads every compared value through the cell value factory (a new
         // wrapper per call): 1.3 s to sort 20k rows here. Comparing the row values directly gives the
         // same order (same column comparators, descending reversed like TableColumnComparator).
@@ -346,6 +433,137 @@ public final class StockView implements ScreenView {
 
     private final Map<TableColumn<StockRowViewModel, ?>, Function<StockRowViewModel, ?>> sortKeys = new HashMap<>();
 
+    /** The widest SKU column the fit sets by itself; wider is the person's to drag. */
+    private static final double MAX_FITTED_SKU_WIDTH = 240;
+    /** Width of the longest SKU fitted so far; the column is widened again only for a longer one. */
+    private double fittedSkuWidth;
+
+    /**
+     * Sizes the SKU column to its longest SKU (up to {@link #MAX_FITTED_SKU_WIDTH}), measured in the cells'
+     * font. Only ever widens, and only when a longer SKU shows up, so a width the person dragged stays.
+     */
+    private void fitSkuColumn() {
+        String longest = "";
+        for (StockRowViewModel r : viewModel.allRows()) {
+            if (r.sellerSku().length() > longest.length()) {
+                longest = r.sellerSku();
+            }
+        }
+        if (longest.isEmpty()) {
+            return;
+        }
+        Text probe = new Text(longest);
+        probe.setFont(stockTable.lookup(".table-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault());
+        double width = Math.min(MAX_FITTED_SKU_WIDTH, Math.ceil(probe.getLayoutBounds().getWidth()) + 24);
+        if (width > fittedSkuWidth + 1) {
+            fittedSkuWidth = width;
+            sellerSkuColumn.setPrefWidth(Math.max(sellerSkuColumn.getWidth(), width));
+        }
+    }
+
+    /**
+     * Full header texts on hover ("TikTok returns pool" where the header reads "TikTok…"): each header
+     * node carries its column's id, so the tooltips go on once the table's skin has built them.
+     */
+    private void installHeaderTips() {
+        for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
+            String key = headerTips().get(column);
+            if (key == null) {
+                continue;
+            }
+            for (Node header : stockTable.lookupAll("#" + column.getId())) {
+                if (header != stockTable && !header.getProperties().containsKey(HEADER_TIP)) {
+                    header.getProperties().put(HEADER_TIP, Boolean.TRUE);
+                    Tooltip.install(header, new Tooltip(messages.get(key)));
+                }
+            }
+        }
+    }
+
+    /** Marks a header node that already has its tooltip. */
+    private static final String HEADER_TIP = "stocklens.headerTip";
+
+    /** The bundle key of each column's header tooltip. */
+    private Map<TableColumn<StockRowViewModel, ?>, String> headerTips() {
+        Map<TableColumn<StockRowViewModel, ?>, String> tips = new HashMap<>();
+        tips.put(sellerSkuColumn, "stock.column.sellerSku.tip");
+        tips.put(nameColumn, "stock.column.name.tip");
+        tips.put(warehouseColumn, "stock.column.warehouse.tip");
+        tips.put(onHandColumn, "stock.column.onHand.tip");
+        tips.put(availableColumn, "stock.column.available.tip");
+        tips.put(reservedColumn, "stock.column.reserved.tip");
+        tips.put(inTransitColumn, "stock.column.inTransit.tip");
+        tips.put(qcHoldColumn, "stock.column.qcHold.tip");
+        tips.put(frozenColumn, "stock.column.frozen.tip");
+        tips.put(returnPendingQcColumn, "stock.column.returnPendingQc.tip");
+        tips.put(returnsPoolColumn, "stock.column.returnsPool.tip");
+        tips.put(tiktokAvailableColumn, "stock.column.tiktokAvailable.tip");
+        tips.put(gapColumn, "stock.column.gap.tip");
+        tips.put(ageColumn, "stock.column.age.tip");
+        tips.put(tiktokAgeColumn, "stock.column.tiktokAge.tip");
+        return tips;
+    }
+
+    /**
+     * Several rows can be selected (Ctrl+C copies them); the selection and the keyboard focus come back by
+     * row key after every refresh, whether the view model replaced the rows or patched them.
+     */
+    private void bindSelection() {
+        stockTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        stockTable.getSelectionModel().getSelectedItems()
+                .addListener((ListChangeListener<StockRowViewModel>) c -> rememberSelection());
+        stockTable.getFocusModel().focusedItemProperty().addListener(o -> rememberSelection());
+        viewModel.appliedSnapshotsProperty().addListener(o -> restoreSelection());
+        viewModel.selectionRestoredProperty().addListener(o -> restoreSelection());
+        restoreSelection();
+    }
+
+    private boolean restoring;
+
+    private void rememberSelection() {
+        if (restoring || viewModel.isApplying()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        for (StockRowViewModel r : stockTable.getSelectionModel().getSelectedItems()) {
+            if (r != null) {
+                keys.add(r.key());
+            }
+        }
+        StockRowViewModel focused = stockTable.getFocusModel().getFocusedItem();
+        viewModel.rememberSelection(keys, focused == null ? null : focused.key());
+    }
+
+    /** Selects again, by key, the rows the person had selected, and puts the keyboard focus back. */
+    private void restoreSelection() {
+        List<String> keys = viewModel.selectedKeys();
+        String focusedKey = viewModel.focusedKey();
+        if (keys.isEmpty() && focusedKey == null) {
+            return;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<StockRowViewModel> items = stockTable.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            index.put(items.get(i).key(), i);
+        }
+        restoring = true;
+        try {
+            var selection = stockTable.getSelectionModel();
+            selection.clearSelection();
+            for (String key : keys) {
+                Integer i = index.get(key);
+                if (i != null) {
+                    selection.select(i);
+                }
+            }
+            Integer focus = focusedKey == null ? null : index.get(focusedKey);
+            if (focus != null) {
+                stockTable.getFocusModel().focus(focus);
+            }
+        } finally {
+            restoring = false;
+        }
+    }
     /** The table's sort order as one comparator over row values; null (base order) when unsorted. */
     @SuppressWarnings("unchecked")
     private Comparator<StockRowViewModel> rowComparator() {
@@ -365,6 +583,14 @@ public final class StockView implements ScreenView {
         return result;
     }
 
+    /** Age of one side's reading, re-rendered each tick; newest first is "ascending age", no reading last. */
+    private void ageColumn(TableColumn<StockRowViewModel, Instant> column, Function<StockRowViewModel, Instant> at) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(at.apply(c.getValue())));
+        sortKeys.put(column, at);
+        column.setComparator(unknownLast(column, (Instant a, Instant b) -> b.compareTo(a)));
+        column.setCellFactory(c -> new AgeCell());
+    }
+
     private void textColumn(TableColumn<StockRowViewModel, String> column, Function<StockRowViewModel, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setComparator(unknownLast(column, String::compareTo));
@@ -379,8 +605,31 @@ public final class StockView implements ScreenView {
         column.setCellFactory(c -> new NumberCell(signed));
     }
 
+    /** Text that may not fit its column: the full text on hover (with the product name beside a SKU). */
+    private final class TextCell extends TableCell<StockRowViewModel, String> {
+        private final boolean sku;
+        private final Tooltip tip = new Tooltip();
+
+        TextCell(boolean sku) {
+            this.sku = sku;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            StockRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || item == null || item.isEmpty()) {
+                setTooltip(null);
+                return;
+            }
+            tip.setText(sku && row != null && !row.name().isEmpty() ? item + "\n" + row.name() : item);
+            setTooltip(tip);
+        }
+    }
+
     /** A right-aligned quantity; "—" and {@code :unknown} when the source does not report it. */
-    private final class NumberCell extends TableCell<StockRowViewModel, Integer> {
+    private class NumberCell extends TableCell<StockRowViewModel, Integer> {
         private final boolean signed;
 
         NumberCell(boolean signed) {
@@ -403,7 +652,34 @@ public final class StockView implements ScreenView {
     }
 
     /**
-     * Age of the warehouse figure, re-rendered on each tick. The listener is weak so a cell never keeps
+     * The gap: highlighted when non-zero, and while the other side's reading of this sync cycle is on its
+     * way, the last complete pair's gap in the pending style with a tooltip saying which side is awaited.
+     */
+    private final class GapCell extends NumberCell {
+        private final Tooltip pendingTip = new Tooltip();
+
+        GapCell() {
+            super(true);
+        }
+
+        @Override
+        protected void updateItem(Integer item, boolean empty) {
+            super.updateItem(item, empty);
+            StockRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            boolean pending = row != null && row.gapPending();
+            pseudoClassStateChanged(PENDING, pending);
+            if (pending) {
+                pendingTip.setText(messages.format(row.awaitingTikTok() ? "stock.gap.pending.tiktok"
+                        : "stock.gap.pending.warehouse", Formats.beijingTime(row.gapPairedAt())));
+                setTooltip(pendingTip);
+            } else {
+                setTooltip(null);
+            }
+        }
+    }
+
+    /**
+     * Age of one side's figure, re-rendered on each tick. The listener is weak so a cell never keeps
      * itself alive through the view model; cells live as long as the table.
      */
     private final class AgeCell extends TableCell<StockRowViewModel, Instant> {
@@ -428,9 +704,96 @@ public final class StockView implements ScreenView {
                 setText(Formats.age(viewModel.ageOf(at), messages));
             }
             pseudoClassStateChanged(UNKNOWN, !isEmpty() && at == null);
-            pseudoClassStateChanged(STALE, !isEmpty() && viewModel.isStale(at));
+            pseudoClassStateChanged(STALE, !isEmpty() && at != null && viewModel.isStale(at));
         }
     }
+
+    // ---- open, copy, export ----------------------------------------------------------------------
+
+    private void bindKeys() {
+        stockTable.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copySelection();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                openFocused();
+                e.consume();
+            }
+        });
+        stockTable.setRowFactory(t -> {
+            TableRow<StockRowViewModel> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    /** Ctrl+C: the selected rows, in table order, as tab-separated text (pastes into a sheet as cells). */
+    void copySelection() {
+        List<StockRowViewModel> rows = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>(stockTable.getSelectionModel().getSelectedIndices());
+        indices.sort(Integer::compare);
+        for (int i : indices) {
+            if (i >= 0 && i < stockTable.getItems().size()) {
+                rows.add(stockTable.getItems().get(i));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(StockExportViewModel.tsv(rows));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void openFocused() {
+        StockRowViewModel row = stockTable.getFocusModel().getFocusedItem();
+        if (row == null) {
+            row = stockTable.getSelectionModel().getSelectedItem();
+        }
+        if (row != null) {
+            open(row);
+        }
+    }
+
+    private void open(StockRowViewModel row) {
+        if (onOpenSku != null) {
+            onOpenSku.accept(row);
+        }
+    }
+
+    private void bindExport() {
+        if (export == null) {
+            exportButton.setVisible(false);
+            exportButton.setManaged(false);
+            return;
+        }
+        exportXlsx.setOnAction(e -> export.export(ReportFormat.XLSX, List.copyOf(stockTable.getItems())));
+        exportCsv.setOnAction(e -> export.export(ReportFormat.CSV, List.copyOf(stockTable.getItems())));
+        var state = export.state();
+        exportButton.disableProperty().bind(state.busyProperty());
+        exportProgress.visibleProperty().bind(state.busyProperty());
+        exportProgress.managedProperty().bind(state.busyProperty());
+        InvalidationListener status = o -> {
+            String error = state.errorProperty().get();
+            var saved = state.savedProperty().get();
+            String text = error != null ? messages.format("export.failed", error)
+                    : saved != null ? messages.format("export.saved", saved.toString()) : null;
+            exportStatus.setText(text);
+            exportStatus.setVisible(text != null);
+            exportStatus.setManaged(text != null);
+            exportStatus.pseudoClassStateChanged(FAILED, error != null);
+        };
+        state.errorProperty().addListener(status);
+        state.savedProperty().addListener(status);
+    }
+
+    static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     // ---- freshness ------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -62,6 +63,8 @@ public final class StockViewModel implements AutoCloseable {
     private final Clock clock;
     private final Duration window;
     private final BackgroundRefresh<Prepared> loader;
+    /** The last complete pair per row, so gaps hold still while one sync cycle lands (background reads only). */
+    private volatile PairedGaps pairedGaps = new PairedGaps();
 
     /** True while a refresh is queued but has not started reading: further requests fold into it. */
 
@@ -76,6 +79,13 @@ public final class StockViewModel implements AutoCloseable {
     private final ObservableList<WarehouseChoice> warehouseChoices =
             FXCollections.observableArrayList(WarehouseChoice.ALL);
     private final Map<String, StockTotal> totals = new LinkedHashMap<>();
+    /** The latest applied board's totals, overall and per warehouse (FX thread). */
+    private Prepared shownTotals;
+    /** True while an apply replaces the rows: selection changes it causes are not the person's. */
+    private boolean applying;
+    /** The rows the person selected and the one with keyboard focus, by {@link StockRowViewModel#key()}. */
+    private List<String> selectedKeys = List.of();
+    private String focusedKey;
 
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<WarehouseChoice> selectedWarehouse =
@@ -117,7 +127,8 @@ public final class StockViewModel implements AutoCloseable {
                 () -> {
                     StockBoard board = reader.read();
                     readPollers(board);
-                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null);
+                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null,
+                            pairedGaps.on(board, clock.instant(), window));
                 },
                 this::apply, loadError::set,
                 background, ui);
@@ -126,7 +137,10 @@ public final class StockViewModel implements AutoCloseable {
         }
         totals.put(TIKTOK_AVAILABLE, new StockTotal(TIKTOK_AVAILABLE));
         filterText.addListener((obs, o, n) -> updatePredicate());
-        selectedWarehouse.addListener((obs, o, n) -> updatePredicate());
+        selectedWarehouse.addListener((obs, o, n) -> {
+            updatePredicate();
+            showTotals();
+        });
         gapsOnly.addListener((obs, o, n) -> updatePredicate());
         filteredRows.addListener((ListChangeListener<StockRowViewModel>) c ->
                 shownCount.set(filteredRows.size()));
@@ -198,7 +212,8 @@ public final class StockViewModel implements AutoCloseable {
      * What an apply needs that can be computed off the FX thread: the row view models in base order,
      * the gap count and the tile sums. At 100k rows this was most of the FX-thread time of an apply.
      */
-    record Prepared(StockBoard board, List<StockRowViewModel> rows, int gapCount, Map<String, Totals> totals) {
+    record Prepared(StockBoard board, List<StockRowViewModel> rows, int gapCount, Map<String, Totals> totals,
+                    Map<String, Map<String, Totals>> totalsByWarehouse) {
     }
 
     record Totals(Long sum, int reporting, int warehouses) {
@@ -214,20 +229,32 @@ public final class StockViewModel implements AutoCloseable {
      * the map has 0, and a null map means the pool is unknown (returns never read): every row shows "—".
      */
     static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool) {
+        return prepare(board, returnsPool, null);
+    }
+
+    /**
+     * As {@link #prepare(StockBoard, Map)}, each row showing the gap {@code pairing} gives it (the last
+     * complete pair while a sync cycle lands, {@link PairedGaps}); null: every row's own readings.
+     */
+    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool, PairedGaps.Pairing pairing) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
         int gaps = 0;
         for (BoardRow r : board.rows()) {
             StockRowViewModel row = new StockRowViewModel(r,
-                    returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0));
+                    returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0),
+                    pairing == null ? null : pairing.shown(r));
             newRows.add(row);
             if (row.hasGap()) {
                 gaps++;
             }
         }
+        if (pairing != null) {
+            pairing.done();
+        }
         // Base order before any column sort: the widest TikTok-vs-warehouse gaps first, so the most
         // urgent rows are the ones on screen; then by SKU and warehouse for a stable scan.
         newRows.sort(URGENCY_FIRST);
-        return new Prepared(board, newRows, gaps, computeTotals(board.rows()));
+        return new Prepared(board, newRows, gaps, computeTotals(board.rows()), totalsByWarehouse(board.rows()));
     }
 
     /** Units per seller SKU in the returns buffer pool (requested, on the way back, awaiting QC). */
@@ -248,6 +275,15 @@ public final class StockViewModel implements AutoCloseable {
 
     /** The FX-thread part of an apply: one {@code setAll}, then totals, chips and counts. */
     void apply(Prepared prepared) {
+        applying = true;
+        try {
+            applyRows(prepared);
+        } finally {
+            applying = false;
+        }
+    }
+
+    private void applyRows(Prepared prepared) {
         StockBoard board = prepared.board();
         List<StockRowViewModel> newRows = prepared.rows();
         updateWarehouseChoices(board);
@@ -255,7 +291,8 @@ public final class StockViewModel implements AutoCloseable {
         totalCount.set(newRows.size());
         gapCount.set(prepared.gapCount());
         shownCount.set(filteredRows.size());
-        prepared.totals().forEach((key, t) -> totals.get(key).set(t.sum(), t.reporting(), t.warehouses()));
+        shownTotals = prepared;
+        showTotals();
         Instant instant = clock.instant();
         List<FreshnessChipViewModel> newChips = buildChips(board);
         for (FreshnessChipViewModel chip : newChips) {
@@ -303,6 +340,38 @@ public final class StockViewModel implements AutoCloseable {
         }
         return out;
     }
+
+    /** The tile totals of each warehouse alone, so the tiles follow the warehouse filter without a re-read. */
+    private static Map<String, Map<String, Totals>> totalsByWarehouse(List<BoardRow> boardRows) {
+        Map<String, List<BoardRow>> byWarehouse = new HashMap<>();
+        for (BoardRow r : boardRows) {
+            byWarehouse.computeIfAbsent(r.warehouse().id(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Map<String, Totals>> out = new HashMap<>();
+        byWarehouse.forEach((id, rowsOfOne) -> out.put(id, computeTotals(rowsOfOne)));
+        return out;
+    }
+
+    /** Shows the totals of the warehouse chosen in the filter (all of them for "all warehouses"). */
+    private void showTotals() {
+        Prepared p = shownTotals;
+        if (p == null) {
+            return;
+        }
+        WarehouseChoice choice = selectedWarehouse.get();
+        Map<String, Totals> t = choice == null || choice.isAll() ? p.totals()
+                : p.totalsByWarehouse().getOrDefault(choice.warehouse().id(), NO_TOTALS);
+        totals.forEach((key, total) -> {
+            Totals of = t.get(key);
+            if (of == null) {
+                total.set(null, 0, choice == null || choice.isAll() ? 0 : 1);
+            } else {
+                total.set(of.sum(), of.reporting(), of.warehouses());
+            }
+        });
+    }
+
+    private static final Map<String, Totals> NO_TOTALS = Map.of();
 
     private static void add(Map<String, long[]> sums, Map<String, Set<String>> reporting,
                             String key, Integer value, String warehouseId) {
@@ -370,6 +439,7 @@ public final class StockViewModel implements AutoCloseable {
             warehouseChoices.setAll(choices);
             selectedWarehouse.set(choices.contains(keep) ? keep : WarehouseChoice.ALL);
         }
+        selectPendingWarehouse();
     }
 
     private void updatePredicate() {
@@ -383,6 +453,98 @@ public final class StockViewModel implements AutoCloseable {
             filteredRows.setPredicate(r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only));
         }
         shownCount.set(filteredRows.size());
+    }
+
+    // ---- what the person was doing, across a rebuilt window ---------------------------------------
+
+    /**
+     * What the person set up on the stock screen: the filter, the warehouse, "gaps only", the selection and
+     * the focused row, and the gaps it remembers pairing. A language switch builds a new window and hands
+     * this to its view model ({@link #restore}), so nothing the person did is lost.
+     */
+    public record ScreenState(String filterText, String warehouseId, boolean gapsOnly, List<String> selectedKeys,
+                              String focusedKey, PairedGaps pairing) {
+    }
+
+    /** The screen's state now (FX thread). */
+    public ScreenState screenState() {
+        WarehouseChoice choice = selectedWarehouse.get();
+        return new ScreenState(filterText.get(), choice == null || choice.isAll() ? null : choice.warehouse().id(),
+                gapsOnly.get(), selectedKeys, focusedKey, pairedGaps);
+    }
+
+    /** Takes over a previous window's state; call before the first board arrives (FX thread). */
+    public void restore(ScreenState state) {
+        // Like an apply: the table's own reaction to the restored filter is not the person's choice.
+        applying = true;
+        try {
+            selectedKeys = List.copyOf(state.selectedKeys());
+            focusedKey = state.focusedKey();
+            if (state.pairing() != null) {
+                pairedGaps = state.pairing();
+            }
+            filterText.set(state.filterText() == null ? "" : state.filterText());
+            gapsOnly.set(state.gapsOnly());
+            pendingWarehouseId = state.warehouseId();
+            selectPendingWarehouse();
+        } finally {
+            applying = false;
+        }
+        // The board may already be on screen (a read that completed inline): the view selects again.
+        selectionRestored.set(selectionRestored.get() + 1);
+    }
+
+    private final ReadOnlyIntegerWrapper selectionRestored = new ReadOnlyIntegerWrapper(this, "selectionRestored");
+
+    /** Counts {@link #restore} calls: the view selects the remembered rows again on each. */
+    public ReadOnlyIntegerProperty selectionRestoredProperty() {
+        return selectionRestored.getReadOnlyProperty();
+    }
+
+    /** A warehouse to choose once the board lists it (a restored filter before the first read). */
+    private String pendingWarehouseId;
+
+    private void selectPendingWarehouse() {
+        if (pendingWarehouseId == null) {
+            return;
+        }
+        for (WarehouseChoice c : warehouseChoices) {
+            if (!c.isAll() && c.warehouse().id().equals(pendingWarehouseId)) {
+                selectedWarehouse.set(c);
+                pendingWarehouseId = null;
+                return;
+            }
+        }
+    }
+
+    // ---- selection --------------------------------------------------------------------------------
+
+    /**
+     * The view tells which rows the person selected and which has the keyboard focus, by row key, so both
+     * come back after a refresh (whether the rows were replaced or patched) and after a language switch.
+     * Ignored while an apply is under way: the table's own reaction to new rows is not a choice.
+     */
+    public void rememberSelection(List<String> keys, String focused) {
+        if (applying) {
+            return;
+        }
+        selectedKeys = List.copyOf(keys);
+        focusedKey = focused;
+    }
+
+    /** Keys of the rows selected, in the order selected. */
+    public List<String> selectedKeys() {
+        return selectedKeys;
+    }
+
+    /** Key of the row with the keyboard focus; null for none. */
+    public String focusedKey() {
+        return focusedKey;
+    }
+
+    /** True while new rows are being applied (FX thread). */
+    public boolean isApplying() {
+        return applying;
     }
 
     // ---- time ------------------------------------------------------------------------------------
@@ -410,6 +572,16 @@ public final class StockViewModel implements AutoCloseable {
     /** The rows after filtering, sorted by whatever comparator the view binds to {@link SortedList#comparatorProperty()}. */
     public SortedList<StockRowViewModel> sortedRows() {
         return sortedRows;
+    }
+
+    /** The row of {@code key} ({@link StockRowViewModel#key()}) on the latest board, if any. */
+    public Optional<StockRowViewModel> row(String key) {
+        for (StockRowViewModel r : rows) {
+            if (r.key().equals(key)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /** All rows of the latest snapshot, unfiltered, read-only. */

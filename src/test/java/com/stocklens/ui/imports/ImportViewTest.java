@@ -2,6 +2,7 @@ package com.stocklens.ui.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.app.imports.StockImportService;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
 import com.stocklens.sandbox.PartnerSpreadsheet;
@@ -12,7 +13,6 @@ import com.stocklens.service.ImportField;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
-import com.stocklens.app.imports.StockImportService;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
@@ -36,8 +36,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The import dialog on a real stage against a real (in-memory) store, headless, looked up by fx:id. */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
@@ -97,6 +100,12 @@ class ImportViewTest {
         assertThat(robot.lookup("#map-available").queryAs(ComboBox.class).getValue()).isEqualTo("可用数量");
         assertThat(robot.lookup("#map-sku").queryAs(ComboBox.class).getValue()).isEqualTo("商品编码");
         assertThat(robot.lookup("#map-frozen").queryAs(ComboBox.class).getValue()).isEqualTo("");
+        // What the unmapped choice draws: the whole text, not "— 不映射（未…".
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> cell = (ListCell<?>) robot.lookup("#map-frozen").queryAs(ComboBox.class).getButtonCell();
+        Text drawn = (Text) cell.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text).findFirst()
+                .orElseThrow();
+        assertThat(drawn.getText()).isEqualTo(new Messages(UiContext.CHINESE).get("import.notMapped"));
         assertThat(robot.lookup("#previewTable").queryAs(TableView.class).getItems()).hasSize(2);
         Button importButton = robot.lookup("#importButton").queryButton();
         assertThat(importButton.isDisabled()).isFalse();
@@ -128,6 +137,15 @@ class ImportViewTest {
         // Unmapping the available column is judged again before Import can be pressed.
         robot.interact(() -> viewModel.choice(ImportField.AVAILABLE).set(null));
         assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void beforeAFileNothingIsCalledProblemFreeAndNotMappedReadsInFull(FxRobot robot) {
+        Messages zh = new Messages(UiContext.CHINESE);
+        robot.interact(viewModel::load);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#problemsPlaceholder").queryAs(Label.class).getText())
+                .isEqualTo(zh.get("import.problems.notYet"));
     }
 
     @Test

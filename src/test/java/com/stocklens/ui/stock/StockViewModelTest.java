@@ -8,6 +8,7 @@ import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Staleness;
+import com.stocklens.service.BoardRow;
 import com.stocklens.service.PollerLeases;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.SourceFreshness;
@@ -405,5 +406,102 @@ class StockViewModelTest {
                 SAME_THREAD, SAME_THREAD).withPollers(PollerLeases.local("me:1"));
         alone.start();
         assertThat(alone.chips()).allSatisfy(c -> assertThat(c.polling()).isNull());
+    }
+
+    // ---- gaps between readings of one sync cycle (PairedGaps) ------------------------------------------
+
+    /** One cycle of a tiny world: ShipBob and TikTok, each side's reading and run times given. */
+    private static StockBoard cycle(Instant warehouseAt, Instant warehouseRun, Instant tiktokAt, Instant tiktokRun,
+                                    int mugAvailable, int mugTiktok, int lampAvailable, int lampTiktok) {
+        var mug = FakeBoards.sku("MUG-001", "Ceramic mug");
+        var lamp = FakeBoards.sku("LAMP-RGB", "Desk lamp");
+        List<BoardRow> rows = List.of(
+                new BoardRow(mug, FakeBoards.SHIPBOB_CA,
+                        new StockLevel(mugAvailable, mugAvailable, 0, 0, 0, 0, 0), mugTiktok, 0, warehouseAt, tiktokAt),
+                new BoardRow(lamp, FakeBoards.SHIPBOB_CA,
+                        new StockLevel(lampAvailable, lampAvailable, 0, 0, 0, 0, 0), lampTiktok, 0, warehouseAt,
+                        tiktokAt));
+        return new StockBoard(rows, List.of(FakeBoards.SHIPBOB_CA), List.of(
+                new SourceFreshness(FakeBoards.SHIPBOB, warehouseAt, warehouseRun, null, 2, 1, 100),
+                new SourceFreshness(FakeBoards.TIKTOK, tiktokAt, tiktokRun, null, 2, 1, 100)));
+    }
+
+    private static final Instant CYCLE_0 = NOW.minusSeconds(20);
+    private static final Instant CYCLE_1 = NOW.minusSeconds(10);
+
+    @Test
+    void gapsHoldStillBetweenAWarehouseOnlyAndATikTokOnlySyncOfOneCycle() {
+        // Cycle 0 complete: the mug is 3 apart (a real gap), the lamp agrees.
+        CountingReader reader = new CountingReader(cycle(CYCLE_0.plusSeconds(1), CYCLE_0, CYCLE_0.plusSeconds(3),
+                CYCLE_0, 100, 103, 50, 50));
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        vm.start();
+        vm.gapsOnlyProperty().set(true);
+        assertThat(vm.gapCountProperty().get()).isEqualTo(1);
+        assertThat(vm.filteredRows()).extracting(StockRowViewModel::sellerSku).containsExactly("MUG-001");
+        List<Integer> before = vm.sortedRows().stream().map(StockRowViewModel::gap).toList();
+
+        // Cycle 1, warehouse only: 162 lamps arrived and 40 mugs sold at the warehouse; TikTok's run is under
+        // way and has not landed. Its old figures against the new ones would be gaps of +40 and -162.
+        reader.board = cycle(CYCLE_1.plusSeconds(1), CYCLE_1, CYCLE_0.plusSeconds(3), CYCLE_1, 60, 103, 212, 50);
+        events.fire();
+        assertThat(vm.sortedRows()).extracting(StockRowViewModel::gap).isEqualTo(before);
+        assertThat(vm.gapCountProperty().get()).isEqualTo(1);
+        assertThat(vm.filteredRows()).extracting(StockRowViewModel::sellerSku).containsExactly("MUG-001");
+        assertThat(vm.allRows()).allSatisfy(r -> {
+            assertThat(r.gapPending()).isTrue();
+            assertThat(r.awaitingTikTok()).isTrue();
+        });
+        // The warehouse's own figures are shown as they are now.
+        assertThat(row(vm, "LAMP-RGB", "shipbob:228").bucket(Bucket.AVAILABLE)).isEqualTo(212);
+
+        // Cycle 1, TikTok lands: the pair is complete again and its own gap shows.
+        reader.board = cycle(CYCLE_1.plusSeconds(1), CYCLE_1, CYCLE_1.plusSeconds(4), CYCLE_1, 60, 63, 212, 212);
+        events.fire();
+        assertThat(vm.allRows()).noneMatch(StockRowViewModel::gapPending);
+        assertThat(vm.sortedRows()).extracting(StockRowViewModel::gap).isEqualTo(before);
+        assertThat(vm.filteredRows()).hasSize(1);
+    }
+
+    @Test
+    void whenTikTokLandsFirstTheRowWaitsForTheWarehouse() {
+        CountingReader reader = new CountingReader(cycle(CYCLE_0.plusSeconds(2), CYCLE_0, CYCLE_0.plusSeconds(1),
+                CYCLE_0, 100, 100, 50, 50));
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        vm.start();
+        assertThat(vm.gapCountProperty().get()).isZero();
+
+        reader.board = cycle(CYCLE_0.plusSeconds(2), CYCLE_1, CYCLE_1.plusSeconds(1), CYCLE_1, 100, 90, 50, 50);
+        events.fire();
+        assertThat(vm.gapCountProperty().get()).isZero();
+        assertThat(row(vm, "MUG-001", "shipbob:228").gapPending()).isTrue();
+        assertThat(row(vm, "MUG-001", "shipbob:228").awaitingTikTok()).isFalse();
+        assertThat(row(vm, "MUG-001", "shipbob:228").gap()).isZero();
+    }
+
+    @Test
+    void aFailedRunEndsTheWaitAndTheGapOfTheReadingsAtHandShows() {
+        CountingReader reader = new CountingReader(cycle(CYCLE_0.plusSeconds(1), CYCLE_0, CYCLE_0.plusSeconds(3),
+                CYCLE_0, 100, 100, 50, 50));
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        vm.start();
+        StockBoard warehouseOnly = cycle(CYCLE_1.plusSeconds(1), CYCLE_1, CYCLE_0.plusSeconds(3), CYCLE_1,
+                60, 100, 50, 50);
+        List<SourceFreshness> failed = List.of(warehouseOnly.sources().get(0),
+                new SourceFreshness(FakeBoards.TIKTOK, CYCLE_0.plusSeconds(3), CYCLE_1, "HTTP 503", 0, 1, 100));
+        reader.board = new StockBoard(warehouseOnly.rows(), warehouseOnly.warehouses(), failed);
+        events.fire();
+        assertThat(row(vm, "MUG-001", "shipbob:228").gapPending()).isFalse();
+        assertThat(row(vm, "MUG-001", "shipbob:228").gap()).isEqualTo(40);
+    }
+
+    @Test
+    void aRunUnderWayForLongerThanTheStalenessWindowWasAbandonedAndHoldsNothing() {
+        Instant longAgo = NOW.minus(WINDOW).minusSeconds(1);
+        StockBoard board = cycle(CYCLE_1.plusSeconds(1), CYCLE_1, longAgo.minusSeconds(30), longAgo,
+                60, 100, 50, 50);
+        StockViewModel vm = started(board);
+        assertThat(row(vm, "MUG-001", "shipbob:228").gapPending()).isFalse();
+        assertThat(row(vm, "MUG-001", "shipbob:228").gap()).isEqualTo(40);
     }
 }

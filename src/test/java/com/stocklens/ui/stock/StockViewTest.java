@@ -2,10 +2,16 @@ package com.stocklens.ui.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.CodeCheckResult;
+import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Staleness;
+import com.stocklens.service.ReportExports;
+import com.stocklens.service.ReportFormat;
 import com.stocklens.service.StockBoard;
+import com.stocklens.service.StockTable;
 import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.FakeDialogs;
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.FxTheme;
@@ -14,16 +20,25 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.UiContext;
 import eu.hansolo.tilesfx.Tile;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +53,26 @@ class StockViewTest {
     private final FakeSyncEvents events = new FakeSyncEvents();
     private final Messages messages = new Messages(UiContext.ENGLISH);
     private StockViewModel viewModel;
+    private final FakeDialogs dialogs = new FakeDialogs(Path.of("stock-export.xlsx"));
+    /** What the last export wrote: title, headers, rows, format. */
+    private final List<Object> written = new CopyOnWriteArrayList<>();
+    private final ReportExports exports = new ReportExports() {
+        @Override
+        public void exportHealth(HealthReport report, ReportFormat format, Locale locale, Path out) {
+            throw new AssertionError("not a health report");
+        }
+
+        @Override
+        public void exportCodeCheck(CodeCheckResult result, ReportFormat format, Locale locale, Path out) {
+            throw new AssertionError("not a code check");
+        }
+
+        @Override
+        public void exportTable(String title, List<String> headers, List<List<Object>> rows, ReportFormat format,
+                                Locale locale, Path out) {
+            written.addAll(List.of(title, headers, rows, format, out));
+        }
+    };
     private StockView view;
     private Stage stage;
 
@@ -47,7 +82,10 @@ class StockViewTest {
         FxTheme.apply();
         viewModel = new StockViewModel(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW,
                 Runnable::run, new FxExecutor());
-        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
+        StockExportViewModel export = new StockExportViewModel(exports, messages, FakeBoards.CLOCK, dialogs,
+                Runnable::run, new FxExecutor());
+        FxViewLoader loader = new FxViewLoader(messages.bundle(),
+                type -> new StockView(viewModel, messages, FakeBoards.CLOCK, export));
         FxViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
         view = loaded.controller();
         FxTheme.style(loaded.root());
@@ -178,5 +216,111 @@ class StockViewTest {
         assertThat(robot.lookup("#tileUnknown-frozen").query().isVisible()).isTrue();
         assertThat(robot.lookup("#tileNote-frozen").queryAs(Label.class).getText())
                 .isEqualTo(messages.get("stock.tile.noneReport"));
+    }
+
+    @Test
+    void selectionAndKeyboardFocusSurviveARefresh(FxRobot robot) {
+        TableView<StockRowViewModel> table = table(robot);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(1);
+            table.getSelectionModel().select(2);
+            table.getFocusModel().focus(2);
+        });
+        List<String> selected = table.getSelectionModel().getSelectedItems().stream().map(StockRowViewModel::key).toList();
+        String focused = table.getFocusModel().getFocusedItem().key();
+        int applied = viewModel.appliedSnapshotsProperty().get();
+
+        robot.interact(viewModel::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(viewModel.appliedSnapshotsProperty().get()).isGreaterThan(applied);
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(StockRowViewModel::key)
+                .containsExactlyInAnyOrderElementsOf(selected);
+        assertThat(table.getFocusModel().getFocusedItem().key()).isEqualTo(focused);
+        assertThat(table.getSelectionModel().getSelectionMode()).isEqualTo(SelectionMode.MULTIPLE);
+    }
+
+    @Test
+    void tilesFollowTheWarehouseFilter(FxRobot robot) {
+        robot.interact(() -> viewModel.selectedWarehouseProperty().set(viewModel.warehouseChoices().stream()
+                .filter(c -> !c.isAll() && c.warehouse().id().equals(FakeBoards.SHIPBOB_CA.id()))
+                .findFirst().orElseThrow()));
+        assertThat(robot.lookup("#tile-onHand").queryAs(Tile.class).getValue()).isEqualTo(100.0);
+        assertThat(robot.lookup("#tile-tiktokAvailable").queryAs(Tile.class).getValue()).isEqualTo(82.0);
+        assertThat(robot.lookup("#tileNote-onHand").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.tile.oneWarehouse", "ShipBob · Moreno Valley (CA)"));
+
+        robot.interact(() -> viewModel.selectedWarehouseProperty().set(StockViewModel.WarehouseChoice.ALL));
+        assertThat(robot.lookup("#tile-onHand").queryAs(Tile.class).getValue()).isEqualTo(150.0);
+    }
+
+    @Test
+    void tilesPrintThousandsSeparators(FxRobot robot) {
+        robot.interact(() -> viewModel.apply(new StockBoard(List.of(
+                FakeBoards.row(FakeBoards.sku("X", "x"), FakeBoards.SHIPBOB_CA,
+                        new StockLevel(192100, 192100, 0, 0, 0, 0, 0), 192100, FakeBoards.NOW)),
+                List.of(FakeBoards.SHIPBOB_CA), List.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Tile onHand = robot.lookup("#tile-onHand").queryAs(Tile.class);
+        assertThat(onHand.lookupAll("Text")).extracting(n -> ((Text) n).getText()).contains("192,100");
+    }
+
+    @Test
+    void headersCarryTheirFullTextAndCellsTheFullSku(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (TableColumn<StockRowViewModel, ?> column : table(robot).getColumns()) {
+            Node header = robot.lookup("#stockTable").lookup("#" + column.getId()).query();
+            assertThat(header.getProperties().values()).as(column.getId())
+                    .anySatisfy(v -> assertThat(v).isInstanceOf(Tooltip.class));
+        }
+        TableCell<?, ?> sku = robot.lookup("#stockTable").lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && "sellerSkuColumn".equals(c.getTableColumn().getId())
+                        && !c.isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(sku.getTooltip().getText()).startsWith((String) sku.getItem());
+    }
+
+    @Test
+    void ctrlCPutsTheSelectedRowsOnTheClipboardAsTabSeparatedCells(FxRobot robot) {
+        TableView<StockRowViewModel> table = table(robot);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().selectIndices(0, 2);
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
+        String[] lines = text[0].split("\r\n");
+        assertThat(lines).hasSize(2);
+        String[] first = lines[0].split("\t", -1);
+        StockRowViewModel row = table.getItems().get(0);
+        assertThat(first[0]).isEqualTo(row.sellerSku());
+        assertThat(first[2]).isEqualTo(row.warehouseLabel());
+        // 3 texts, 7 buckets, returns pool, TikTok available, gap; numbers plain, unknown empty.
+        assertThat(first).hasSize(13);
+        assertThat(first[3]).isEqualTo(String.valueOf(row.level().onHand()));
+        assertThat(lines[1].split("\t", -1)[0]).isEqualTo(table.getItems().get(2).sellerSku());
+    }
+
+    @Test
+    void exportWritesTheRowsShownWithTheJsonColumnsOffTheFxThread(FxRobot robot) {
+        robot.interact(() -> viewModel.filterTextProperty().set("mug"));
+        robot.interact(() -> robot.lookup("#exportButton").queryAs(MenuButton.class).getItems().stream()
+                .filter(i -> "exportCsv".equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(written).hasSize(5);
+        @SuppressWarnings("unchecked")
+        List<String> headers = (List<String>) written.get(1);
+        assertThat(headers).hasSize(StockTable.columns().size())
+                .startsWith(messages.get("stock.export.column.sku"));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> rows = (List<List<Object>>) written.get(2);
+        assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.get(0)).isEqualTo("MUG-001"));
+        assertThat(written.get(3)).isEqualTo(ReportFormat.CSV);
+        assertThat(dialogs.suggested).singleElement().asString().startsWith("stock-").endsWith(".csv");
+        assertThat(robot.lookup("#exportStatus").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("export.saved", Path.of("stock-export.xlsx").toString()));
     }
 }

@@ -5,6 +5,7 @@ import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.app.demo.DemoProfiles;
 import com.stocklens.app.demo.DemoSpreadsheets;
 import com.stocklens.app.flags.FlagEngine;
+import com.stocklens.app.triage.TriageService;
 import com.stocklens.app.flags.PastFlagReader;
 import com.stocklens.app.history.HistoryCompactor;
 import com.stocklens.app.imports.StockImportService;
@@ -58,6 +59,7 @@ import com.stocklens.service.StockImports;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
+import com.stocklens.service.Triage;
 import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.store.ActivityRepository;
 import com.stocklens.store.AgeingInputs;
@@ -134,6 +136,8 @@ public final class AppRuntime implements AutoCloseable {
     private final FlagEngine flagEngine;
     /** Now from the store; a past moment from the store's record plus the rules on the board of then. */
     private final FlagReader flagReader;
+    /** The red flags ranked: the window's triage screen, the wall and {@code triage}. */
+    private final TriageService triage;
     private final AgeingService ageingReader;
     private final Thresholds thresholds;
     private final PolicySettings policy;
@@ -210,6 +214,7 @@ public final class AppRuntime implements AutoCloseable {
                 skuIdentities);
         this.history = new JdbiHistory(database.jdbi(), boardReader);
         this.flagReader = new PastFlagReader(new JdbiFlagReader(database.jdbi()), history, flagEngine);
+        this.triage = new TriageService(flagReader, boardReader, demandReader, () -> thresholds, clock);
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
         WarehouseProfileRepository profiles = new WarehouseProfileRepository(database.jdbi());
@@ -543,6 +548,11 @@ public final class AppRuntime implements AutoCloseable {
     /** The red-flag panel's read model. */
     public FlagReader flagReader() {
         return flagReader;
+    }
+
+    /** The red flags ranked by what to do first (docs/guide/triage.md). Blocking. */
+    public Triage triage() {
+        return triage;
     }
 
     /** Evaluates the red flags after every complete sync; also the flag actions and events. */

@@ -135,7 +135,13 @@ public final class TriageRanking {
         List<TriageItem> atRisk = new ArrayList<>();
         List<TriageItem> stale = new ArrayList<>();
         Map<AlertKind, List<TriageItem>> digest = new EnumMap<>(AlertKind.class);
+        // The same condition is one line however often the store reports it: the latest raise counts.
+        Map<String, AlertRow> latest = new LinkedHashMap<>();
         for (AlertRow row : flags.alerts()) {
+            latest.merge(row.alert().key(), row,
+                    (old, neu) -> neu.alert().raisedAt().isAfter(old.alert().raisedAt()) ? neu : old);
+        }
+        for (AlertRow row : latest.values()) {
             Alert a = row.alert();
             if (!a.isShowing(at)) {
                 continue;
@@ -183,11 +189,11 @@ public final class TriageRanking {
 
     private static TriageItem calibration(TaskRow row, Instant at) {
         CalibrationTask t = row.task();
-        String reason = t.isOverdue(at)
-                ? String.format(Locale.ROOT, "TikTok %d vs warehouse %d (gap %+d): overdue, TikTok is blocking new "
-                        + "orders of this SKU until a cause is declared", t.tiktokQuantity(), t.warehouseQuantity(), t.gap())
-                : String.format(Locale.ROOT, "TikTok %d vs warehouse %d (gap %+d): declare a cause before the deadline "
-                        + "or TikTok stops new orders of this SKU", t.tiktokQuantity(), t.warehouseQuantity(), t.gap());
+        String figures = String.format(Locale.ROOT, "TikTok %d vs warehouse %d (gap %+d): ", t.tiktokQuantity(),
+                t.warehouseQuantity(), t.gap());
+        String reason = figures + (t.isOverdue(at)
+                ? "overdue, TikTok is blocking new orders of this SKU until a cause is declared"
+                : "declare a cause before the deadline or TikTok stops new orders of this SKU");
         Warehouse w = row.warehouse();
         return new TriageItem(0, TriageSection.CALIBRATION, TriageItem.CALIBRATION, null, t.sellerSku(), row.skuName(),
                 t.warehouseId(), w == null ? null : w.name(), null, null, t.id(), null, Math.abs(t.gap()), null, null,
@@ -213,8 +219,9 @@ public final class TriageRanking {
         String detail = a.detail() != null ? a.detail() : a.kind().name();
         String reason = switch (place.section()) {
             case AT_RISK -> sales == null ? detail : String.format(Locale.ROOT, "%s; sells %.1f a day", detail, sales);
-            case STALE -> String.format(Locale.ROOT, "%s; keeps %d SKU × warehouse lines (%d units) from being checked",
-                    detail, blockedLines, units == null ? 0 : units);
+            case STALE -> String.format(Locale.ROOT,
+                    "%s; keeps %d SKU × warehouse lines (%d units) from being checked", detail, blockedLines,
+                    units == null ? 0 : units);
             default -> detail;
         };
         Warehouse w = row.warehouse();

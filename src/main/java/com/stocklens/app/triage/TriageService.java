@@ -63,7 +63,10 @@ public final class TriageService implements Triage {
         return TriageRanking.rank(flagBoard, stock, dailySales(at), at);
     }
 
-    /** The average units sold per in-stock day per SKU over the demand window before {@code at}'s day; null when unknown. */
+    /**
+     * The average units sold per in-stock day per SKU over the demand window before {@code at}'s day; null when
+     * unknown.
+     */
     Map<String, Double> dailySales(Instant at) {
         if (demand == null) {
             return null;

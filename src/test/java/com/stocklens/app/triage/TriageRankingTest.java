@@ -77,7 +77,8 @@ class TriageRankingTest {
     static AlertRow alert(AlertKind kind, String sku, Warehouse w, Integer actual, Integer limit, AlertState state,
                           Instant snoozedUntil) {
         Alert a = new Alert(Alert.keyOf(kind, sku + "@" + w.id()), kind, sku, w.id(), null, NOW.minusSeconds(300),
-                actual, limit, kind + " detail", state, snoozedUntil, state == AlertState.ACKNOWLEDGED ? "li.wei" : null);
+                actual, limit, kind + " detail", state, snoozedUntil,
+                state == AlertState.ACKNOWLEDGED ? "li.wei" : null);
         return new AlertRow(a, sku + " name", w, null);
     }
 

@@ -14,6 +14,8 @@ import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.service.Connections;
 import com.stocklens.service.FlagActions;
+import com.stocklens.service.NoticePreferences;
+import com.stocklens.service.NoticeSettings;
 import com.stocklens.service.ShopAuthorizer;
 import com.stocklens.service.SnapshotFileException;
 import com.stocklens.support.NamedThreads;
@@ -192,7 +194,7 @@ public final class StockLensApp extends Application {
         target.decorate(w -> {
             w.setSnapshotFiles(new SnapshotFileActions(w.messages()));
             w.setBackups(rt.backups().orElse(null), rt.readOnly() ? null : () -> reopenWorkspace(stage));
-            rt.snapshot().ifPresent(m -> w.showSnapshotBanner(rt.workspaceName(), m.at()));
+            rt.snapshot().ifPresent(m -> w.showSnapshotBanner(rt.workspaceName(), m.at(), m.from()));
         });
     }
 
@@ -242,7 +244,8 @@ public final class StockLensApp extends Application {
                         declarerMemory()),
                 new UiContext.Stock(rt.boardReader(), rt.syncEngine(), rt.thresholds().staleAfter(),
                         rt.returnsPoolReader(), rt.leases(), rt.skuDetails()),
-                new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices()),
+                new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices(), rt.triage(),
+                        noticePreferences(rt)),
                 new UiContext.Reports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(), rt.reportExports(),
                         rt.demandReader()),
                 new UiContext.Setup(rt.connections(), rt.shopAuthorizer()
@@ -407,6 +410,27 @@ public final class StockLensApp extends Application {
         if (runtime != null) {
             runtime.close();
         }
+    }
+
+    /**
+     * Which notices pop up, remembered in the workspace settings; a snapshot file's window keeps its choices
+     * for as long as it is open (the file is read-only, and its settings are not this workspace's).
+     */
+    private NoticePreferences noticePreferences(AppRuntime rt) {
+        if (rt.readOnly()) {
+            return NoticePreferences.inMemory(settings.noticeSettings());
+        }
+        return new NoticePreferences() {
+            @Override
+            public NoticeSettings load() {
+                return settings.noticeSettings();
+            }
+
+            @Override
+            public void save(NoticeSettings value) {
+                settings.setNoticeSettings(value);
+            }
+        };
     }
 
     /** The name on declarations and acknowledgements, remembered in the workspace settings. */

@@ -19,6 +19,7 @@ import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.PolicySettings;
 import com.stocklens.app.team.TeamDatabaseService;
 import com.stocklens.app.team.TeamMode;
+import com.stocklens.app.triage.TriageService;
 import com.stocklens.app.workspace.OpenWorkspace;
 import com.stocklens.app.workspace.SnapshotFiles;
 import com.stocklens.app.workspace.WorkspaceOpener;
@@ -60,6 +61,7 @@ import com.stocklens.service.StockImports;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
+import com.stocklens.service.Triage;
 import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.store.ActivityRepository;
 import com.stocklens.store.AgeingInputs;
@@ -137,6 +139,8 @@ public final class AppRuntime implements AutoCloseable {
     /** Now from the store; a past moment from the store's record plus the rules on the board of then. */
     private final FlagReader flagReader;
     private final SkuDetails skuDetails;
+    /** The red flags ranked: the window's triage screen, the wall and {@code triage}. */
+    private final TriageService triage;
     private final AgeingService ageingReader;
     private final Thresholds thresholds;
     private final PolicySettings policy;
@@ -215,6 +219,7 @@ public final class AppRuntime implements AutoCloseable {
         this.flagReader = new PastFlagReader(new JdbiFlagReader(database.jdbi()), history, flagEngine);
         this.skuDetails = new SkuDetailService(boardReader, new FlagRepository(database.jdbi()), flagReader,
                 ageingReader, new AgeingInputs(database.jdbi()), demandReader, clock);
+        this.triage = new TriageService(flagReader, boardReader, demandReader, () -> thresholds, clock);
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
         WarehouseProfileRepository profiles = new WarehouseProfileRepository(database.jdbi());
@@ -555,12 +560,17 @@ public final class AppRuntime implements AutoCloseable {
         return flagReader;
     }
 
-    /** Evaluates the red flags after every complete sync; also the flag actions and events. */
+    /** The red flags ranked by what to do first (docs/guide/triage.md). Blocking. */
+    public Triage triage() {
+        return triage;
+    }
+
     /** One SKU across the workspace (the SKU detail pane). Blocking. */
     public SkuDetails skuDetails() {
         return skuDetails;
     }
 
+    /** Evaluates the red flags after every complete sync; also the flag actions and events. */
     public FlagEngine flagEngine() {
         return flagEngine;
     }

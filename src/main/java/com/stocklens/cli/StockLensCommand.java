@@ -32,7 +32,7 @@ import picocli.CommandLine;
         exitCodeList = {"0:the window was closed, or --help / --version was printed",
                 "2:an unknown option, subcommand or file (the usage is printed)"},
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
-                ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
+                TriageCommand.class, ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
                 SnapshotCommand.class, HistoryCommand.class, DiffCommand.class, ScoresCommand.class,
                 BackupCommand.class, ServeCommand.class,
@@ -59,11 +59,11 @@ public final class StockLensCommand {
     String language;
 
     @Option(names = "--screen", paramLabel = "NAME",
-            description = "Window screen to open on: flags, stock, ageing, health, codes, mapping, connections or scores (default: red flags when a task is open, else stock).")
+            description = "Window screen to open on: triage, flags, stock, ageing, health, codes, mapping, connections or scores (default: triage when something needs acting on, else stock).")
     String screen;
 
     @Option(names = "--snapshot", paramLabel = "FILE",
-            description = "Open a snapshot file (.stocklens) read-only: no network, no credentials; status, stock, flags, returns, demand, ageing, report health, codes current and settings answer from it; commands that write exit 2.")
+            description = "Open a snapshot file (.stocklens) read-only: no network, no credentials; status, stock, flags, triage, returns, demand, ageing, report health, codes current and settings answer from it; commands that write exit 2.")
     Path snapshotFile;
     @Option(names = "--as-of", paramLabel = "INSTANT",
             description = "A past moment (ISO-8601 UTC) instead of now: the window opens on it (every screen shows it); flags and ageing answer as of it.")

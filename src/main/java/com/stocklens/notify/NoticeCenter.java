@@ -45,9 +45,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Every notice goes to the desktop subscribers and, when team push is configured, to the
- * {@link TeamPushService} as a bilingual message. Subscribers are called on this centre's own daemon
- * thread, {@code stocklens-notices}, never on the FX thread: the UI hops over with its FxExecutor.
- * Store reads (the open tasks) happen on that thread too.
+ * {@link TeamPushService} as a bilingual message. The notices of one occasion — one rule evaluation, one
+ * deadline check — also go together, as one batch, to {@link #subscribeBatches} subscribers: the
+ * window's notification centre turns a batch into at most one desktop notification. Subscribers are
+ * called on this centre's own daemon thread, {@code stocklens-notices}, never on the FX thread: the UI
+ * hops over with its FxExecutor. Store reads (the open tasks) happen on that thread too.
  */
 public final class NoticeCenter implements Notices, AutoCloseable {
     /** Often enough that a 10-minute reminder is at most 20 s late; cheap (one board read). */
@@ -63,6 +65,7 @@ public final class NoticeCenter implements Notices, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final List<Consumer<Notice>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Notice>>> batchSubscribers = new CopyOnWriteArrayList<>();
     /** "task key@threshold" → the task's deadline, so entries can be forgotten once long past. */
     private final Map<String, Instant> remindersSent = new ConcurrentHashMap<>();
     private final AutoCloseable flagSubscription;
@@ -117,6 +120,13 @@ public final class NoticeCenter implements Notices, AutoCloseable {
         return () -> subscribers.remove(listener);
     }
 
+    @Override
+    public AutoCloseable subscribeBatches(Consumer<List<Notice>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        batchSubscribers.add(listener);
+        return () -> batchSubscribers.remove(listener);
+    }
+
     /** Unsubscribes from the flag events and the push service, and stops the notice thread. */
     @Override
     public void close() {
@@ -137,10 +147,11 @@ public final class NoticeCenter implements Notices, AutoCloseable {
         Instant now = clock.instant();
         // Team mode: a change another desk made was pushed to the team by that desk; here it is a toast only.
         boolean push = !changed.followed();
+        List<Outgoing> batch = new ArrayList<>();
         for (CalibrationTask task : changed.opened()) {
             String name = nameOf(task.warehouseId());
-            emit(calibrationNotice(NoticeKind.CALIBRATION_OPENED, task, name, now),
-                    push ? NoticeText.calibration(NoticeKind.CALIBRATION_OPENED, task, name, now) : null);
+            batch.add(new Outgoing(calibrationNotice(NoticeKind.CALIBRATION_OPENED, task, name, now),
+                    push ? NoticeText.calibration(NoticeKind.CALIBRATION_OPENED, task, name, now) : null));
         }
         Map<AlertKind, List<Alert>> byKind = new EnumMap<>(AlertKind.class);
         for (Alert alert : changed.raised()) {
@@ -150,17 +161,18 @@ public final class NoticeCenter implements Notices, AutoCloseable {
             if (kind.getValue().size() > BURST) {
                 // A shop's first evaluation can raise dozens at once: one notice per kind, not a flood.
                 int count = kind.getValue().size();
-                emit(new Notice(now, NoticeKind.ALERT_RAISED, null, null, null, kind.getKey(), null, null,
-                        Integer.toString(count)), push ? NoticeText.burst(kind.getKey(), count) : null);
+                batch.add(new Outgoing(new Notice(now, NoticeKind.ALERT_RAISED, null, null, null, kind.getKey(), null,
+                        null, Integer.toString(count)), push ? NoticeText.burst(kind.getKey(), count) : null));
                 continue;
             }
             for (Alert alert : kind.getValue()) {
                 String name = nameOf(alert.warehouseId());
                 String detail = alert.detail() != null ? alert.detail() : alert.sourceId();
-                emit(new Notice(now, NoticeKind.ALERT_RAISED, alert.sellerSku(), alert.warehouseId(), name,
-                        alert.kind(), null, null, detail), push ? NoticeText.alert(alert, name) : null);
+                batch.add(new Outgoing(new Notice(now, NoticeKind.ALERT_RAISED, alert.sellerSku(), alert.warehouseId(),
+                        name, alert.kind(), null, null, detail), push ? NoticeText.alert(alert, name) : null));
             }
         }
+        emit(batch);
     }
 
     /**
@@ -176,6 +188,7 @@ public final class NoticeCenter implements Notices, AutoCloseable {
     synchronized void checkDeadlines() {
         Instant now = clock.instant();
         List<CalibrationTask> tasks = openTasks.get();
+        List<Outgoing> batch = new ArrayList<>();
         for (CalibrationTask task : tasks) {
             if (task.state() != CalibrationState.OPEN || task.isOverdue(now)) {
                 continue;
@@ -196,9 +209,11 @@ public final class NoticeCenter implements Notices, AutoCloseable {
             }
             if (kind != null) {
                 String name = nameOf(task.warehouseId());
-                emit(calibrationNotice(kind, task, name, now), NoticeText.calibration(kind, task, name, now));
+                batch.add(new Outgoing(calibrationNotice(kind, task, name, now),
+                        NoticeText.calibration(kind, task, name, now)));
             }
         }
+        emit(batch);
         // Forget reminders a day past their deadline: the set stays small in a long-running app, and a
         // task that far gone can never need a reminder again.
         remindersSent.values().removeIf(deadline -> deadline.plus(Duration.ofDays(1)).isBefore(now));
@@ -216,7 +231,8 @@ public final class NoticeCenter implements Notices, AutoCloseable {
     private void onPushFailed(PushOutcome.Failed failed) {
         String detail = failed.platform().chineseName() + " " + failed.platform().englishName() + " ("
                 + failed.robotId() + "): " + failed.reason();
-        emit(new Notice(failed.at(), NoticeKind.PUSH_FAILED, null, null, null, null, null, null, detail), null);
+        emit(List.of(new Outgoing(new Notice(failed.at(), NoticeKind.PUSH_FAILED, null, null, null, null, null, null,
+                detail), null)));
     }
 
     private Notice calibrationNotice(NoticeKind kind, CalibrationTask task, String name, Instant now) {
@@ -224,16 +240,34 @@ public final class NoticeCenter implements Notices, AutoCloseable {
                 task.id() == 0 ? null : task.id(), task.timeLeft(now).getSeconds(), null);
     }
 
-    private synchronized void emit(Notice notice, TeamMessage teamMessage) {
-        for (Consumer<Notice> subscriber : subscribers) {
+    /** A notice for the desktop and, when not null, its message for the team's chat. */
+    private record Outgoing(Notice notice, TeamMessage teamMessage) {
+    }
+
+    /** One occasion's notices: each to the desktop subscribers, all together to the batch subscribers. */
+    private synchronized void emit(List<Outgoing> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (Outgoing out : batch) {
+            for (Consumer<Notice> subscriber : subscribers) {
+                try {
+                    subscriber.accept(out.notice());
+                } catch (RuntimeException e) {
+                    LOG.warn("A notice subscriber failed", e);
+                }
+            }
+            if (out.teamMessage() != null && push != null && push.isConfigured()) {
+                push.publish(out.teamMessage());
+            }
+        }
+        List<Notice> notices = batch.stream().map(Outgoing::notice).toList();
+        for (Consumer<List<Notice>> subscriber : batchSubscribers) {
             try {
-                subscriber.accept(notice);
+                subscriber.accept(notices);
             } catch (RuntimeException e) {
                 LOG.warn("A notice subscriber failed", e);
             }
-        }
-        if (teamMessage != null && push != null && push.isConfigured()) {
-            push.publish(teamMessage);
         }
     }
 

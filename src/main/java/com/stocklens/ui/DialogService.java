@@ -30,6 +30,14 @@ public interface DialogService {
     CompletionStage<Optional<Path>> chooseSaveFile(String titleKey, String suggestedName, ReportFormat format);
 
     /**
+     * Asks where to save a calibration task's evidence picture (PNG; its text goes beside it). Completes on
+     * the FX thread with the chosen file, or empty when the person cancels.
+     */
+    default CompletionStage<Optional<Path>> chooseEvidenceFile(String suggestedName) {
+        throw new UnsupportedOperationException("this dialog service cannot save evidence");
+    }
+
+    /**
      * Lets the person fill in a connection's form (add or edit). Completes on the FX thread with
      * {@code true} on Save, {@code false} on cancel.
      */

@@ -106,7 +106,7 @@ public final class FxDialogService implements DialogService {
         Label problem = new Label();
         problem.setId("declareProblem");
         problem.getStyleClass().add("declare-problem");
-        problem.textProperty().bind(form.problemProperty().map(messages::get).orElse(""));
+        problem.textProperty().bind(form.shownProblemProperty().map(messages::get).orElse(""));
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -147,6 +147,18 @@ public final class FxDialogService implements DialogService {
         chooser.getExtensionFilters().add(filter);
         chooser.setSelectedExtensionFilter(filter);
         // The native save dialog is modal by nature; nothing ticks on the report screens meanwhile.
+        File file = chooser.showSaveDialog(owner.get());
+        return CompletableFuture.completedFuture(Optional.ofNullable(file).map(File::toPath));
+    }
+
+    @Override
+    public CompletionStage<Optional<Path>> chooseEvidenceFile(String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("evidence.saveTitle"));
+        chooser.setInitialFileName(suggestedName);
+        FileChooser.ExtensionFilter filter = new FileChooser.ExtensionFilter("PNG", "*.png");
+        chooser.getExtensionFilters().add(filter);
+        chooser.setSelectedExtensionFilter(filter);
         File file = chooser.showSaveDialog(owner.get());
         return CompletableFuture.completedFuture(Optional.ofNullable(file).map(File::toPath));
     }

@@ -60,7 +60,6 @@ final class MainMenuView {
 
         MenuItem importStock = item("menuImportStock", "menu.file.importStock", shortcut(KeyCode.I),
                 e -> ImportDialog.show(owner.get(), context.setup().imports(), messages, background, refresh));
-        importStock.disableProperty().bind(viewModel.readOnlyProperty());
         MenuItem openSnapshot = item("menuOpenSnapshot", "menu.file.openSnapshot", shortcut(KeyCode.O), e -> {
             if (snapshotFiles != null) {
                 snapshotFiles.open(owner.get());
@@ -118,8 +117,14 @@ final class MainMenuView {
         view.getItems().addAll(new SeparatorMenuItem(), back, forward, now, compare, new SeparatorMenuItem(),
                 wallMode, new SeparatorMenuItem(), language);
 
-        Menu settings = menu("menuSettings", "menu.settings", item("menuTeamPush", "menu.settings.teamPush", null,
-                e -> TeamPushDialog.show(owner.get(), context.setup().teamPush(), messages)));
+        MenuItem teamPush = item("menuTeamPush", "menu.settings.teamPush", null,
+                e -> TeamPushDialog.show(owner.get(), context.setup().teamPush(), messages));
+        Menu settings = menu("menuSettings", "menu.settings", teamPush);
+        // A snapshot file changes nothing: every item that would write is off, and says so in its own text
+        // (a menu item has no tooltip).
+        MenuItem[] writers = {importStock, teamDatabase, moveToTeam, teamPush};
+        viewModel.readOnlyProperty().addListener(o -> readOnly(writers));
+        readOnly(writers);
         Menu help = menu("menuHelp", "menu.help", item("menuAbout", "menu.help.about", null, e -> showAbout()));
 
         bar = new MenuBar(file, view, settings, help);
@@ -161,6 +166,21 @@ final class MainMenuView {
 
     private void enableRestore() {
         restoreBackup.setDisable(backups == null || viewModel.readOnlyProperty().get());
+        markReadOnly(restoreBackup, viewModel.readOnlyProperty().get());
+    }
+
+    private void readOnly(MenuItem... items) {
+        boolean on = viewModel.readOnlyProperty().get();
+        for (MenuItem item : items) {
+            item.setDisable(on);
+            markReadOnly(item, on);
+        }
+    }
+
+    /** In a snapshot file an item that would write reads "Import stock file… (not in a snapshot file)". */
+    private void markReadOnly(MenuItem item, boolean on) {
+        String plain = (String) item.getProperties().computeIfAbsent("plainText", k -> item.getText());
+        item.setText(on ? messages.format("menu.readOnly", plain) : plain);
     }
 
     private void showAbout() {

@@ -1,12 +1,11 @@
 package com.stocklens.ui;
 
 import com.stocklens.service.WorkspaceBackups;
-import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.FlagsViewModel;
-import com.stocklens.ui.flags.ToastsView;
 import com.stocklens.ui.history.CompareDialog;
 import com.stocklens.ui.history.TimeTravelView;
 import com.stocklens.ui.history.TimeTravelViewModel;
+import com.stocklens.ui.notices.NotificationCenterView;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -14,22 +13,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * The StockLens window for one language, a shell around the screens of {@link Screen}: menu bar, banner
- * (DEMO or snapshot), time bar, the sidebar, the screen on show (under a past moment with a line saying
- * what it shows of it, or covered by a notice when it cannot show it), the toast stack in the
- * bottom-right corner, and the offline line and freshness bar along the bottom. What it shows is decided
+ * The StockLens window for one language, a shell around the screens of {@link Screen}: the menu row (the
+ * menus, the lane a notification slides into, the bell), banner (DEMO or snapshot), time bar, the sidebar,
+ * the screen on show (under a past moment with a line saying what it shows of it, or covered by a notice
+ * when it cannot show it), and the offline line and freshness bar along the bottom. What it shows is decided
  * by its {@link MainWindowViewModel}. A language switch throws the whole window away and builds a new one
  * (see {@link MainWindowHost}), so no text needs rebinding. Build on the FX thread; {@link #close()} when
  * replaced.
@@ -43,7 +43,7 @@ public final class MainWindow implements AutoCloseable {
     private final VBox top = new VBox();
     private final StackPane content = new StackPane();
     private final MainMenuView menu;
-    private final ToastsView toasts;
+    private final NotificationCenterView notifications;
     private Label banner;
 
     /** The window in the context's language; picking another tells the context's {@code switchLocale}. */
@@ -65,15 +65,22 @@ public final class MainWindow implements AutoCloseable {
         this.services = new ScreenServices(context, messages, dialogs, fx, viewModel);
         this.menu = new MainMenuView(viewModel, context, messages, this::owner, this::refresh, this::openCompare,
                 switchLocale);
-        this.toasts = new ToastsView(viewModel.toasts(), new FlagTexts(messages), viewModel::openNotice,
-                context.shell().clock());
+        this.notifications = new NotificationCenterView(viewModel.notifications(), messages, context.shell().clock());
         TimeTravelView timeBar = new TimeTravelView(viewModel.timeTravel(), messages, this::openCompare);
 
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
         FxTheme.style(root);
-        top.getChildren().addAll(menu.node(), timeBar.node(), timeBar.banner());
+        // The menus, then the lane a notification slides into (empty space otherwise), then the bell.
+        HBox menuRow = new HBox(menu.node(), notifications.pane(), notifications.bell());
+        menuRow.setId("menuRow");
+        menuRow.getStyleClass().add("menu-row");
+        menuRow.setAlignment(Pos.CENTER_LEFT);
+        menu.node().setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(notifications.pane(), Priority.ALWAYS);
+        top.getChildren().addAll(menuRow, timeBar.node(), timeBar.banner());
         viewModel.bannerProperty().addListener((obs, o, n) -> renderBanner(n));
+        viewModel.snapshotAtProperty().addListener((obs, o, at) -> timeBar.showSnapshot(at));
         renderBanner(viewModel.bannerProperty().get());
         root.setTop(top);
         root.setLeft(new SidebarView(viewModel, messages).node());
@@ -85,8 +92,6 @@ public final class MainWindow implements AutoCloseable {
         Label pastScreenNote = label("pastScreenNote", "past-screen-note", viewModel.pastNoteProperty(), true);
         pastScreenNote.setWrapText(true);
         Label offline = label("offlineIndicator", "offline-indicator", viewModel.offlineProperty(), true);
-        StackPane.setAlignment(toasts.node(), Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(toasts.node(), new Insets(12));
         content.setId("content");
         VBox bottom = new VBox(offline);
         for (Screen screen : Screen.values()) {
@@ -98,7 +103,7 @@ public final class MainWindow implements AutoCloseable {
                 }
             }
         }
-        content.getChildren().setAll(built.get(viewModel.screen()).root(), pastNotice, toasts.node());
+        content.getChildren().setAll(built.get(viewModel.screen()).root(), pastNotice);
         VBox center = new VBox(pastScreenNote, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         root.setCenter(center);
@@ -218,6 +223,11 @@ public final class MainWindow implements AutoCloseable {
         viewModel.showSnapshot(whose, at);
     }
 
+    /** As above for a snapshot file holding the range [{@code from}, {@code at}] ({@code from} null: one moment). */
+    public void showSnapshotBanner(String whose, Instant at, Instant from) {
+        viewModel.showSnapshot(whose, at, from);
+    }
+
     /** What the shell decides (tests, previews). */
     public MainWindowViewModel viewModel() {
         return viewModel;
@@ -226,6 +236,11 @@ public final class MainWindow implements AutoCloseable {
     /** The time control (tests, previews). */
     public TimeTravelViewModel timeTravel() {
         return viewModel.timeTravel();
+    }
+
+    /** The notification centre on screen (tests). */
+    public NotificationCenterView notifications() {
+        return notifications;
     }
 
     /** The flags screen's view model (the badge and tests read it). */
@@ -246,7 +261,7 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         built.values().forEach(ScreenView::close);
-        toasts.dispose();
+        notifications.close();
         viewModel.close();
     }
 }

@@ -1,19 +1,23 @@
 package com.stocklens.ui;
 
+import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.rules.Urgency;
 import com.stocklens.service.Notice;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.FlagsViewModel;
-import com.stocklens.ui.flags.ToastsViewModel;
 import com.stocklens.ui.history.AsOfBoardReader;
 import com.stocklens.ui.history.AsOfClock;
 import com.stocklens.ui.history.CompareViewModel;
 import com.stocklens.ui.history.TimeTravelViewModel;
+import com.stocklens.ui.notices.NotificationCenterViewModel;
 import com.stocklens.ui.stock.OfflineStatus;
+import com.stocklens.ui.stock.StockRowViewModel;
 import com.stocklens.ui.stock.StockViewModel;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -28,11 +32,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the window shell decides, free of any toolkit: which screen is on show (the stock board first,
- * the red flags instead when the first read finds open tasks and the person has not picked a screen),
- * the sidebar badge, the banner (DEMO, or whose snapshot from when), the line over a screen showing a
- * past moment and the notice covering one that cannot, the offline line, the title. Owns the view
- * models the shell itself reads and that live as long as the window: the time bar, the stock board,
- * the red flags and the toasts.
+ * the triage list instead when the first judged flags hold something to act on and the person has not
+ * picked a screen), the sidebar badge, the banner (DEMO, or whose snapshot from when), the line over a
+ * screen showing a past moment and the notice covering one that cannot, the offline line, the title,
+ * where a notification leads. Owns the view models the shell itself reads and that live as long as the
+ * window: the time bar, the stock board, the red flags and the notification centre.
  */
 public final class MainWindowViewModel implements AutoCloseable {
     /** The line across the top of the window under the menu. */
@@ -53,13 +57,17 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final Clock asOfClock;
     private final StockViewModel stock;
     private final FlagsViewModel flags;
-    private final ToastsViewModel toasts;
+    private final NotificationCenterViewModel notifications;
     private final Executor ui;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.STOCK);
     /** Once the person picks a screen, the window never switches on its own. */
     private boolean screenChosenByUser;
+    /** The first judged flags decided the first screen; after that the window never switches on its own. */
+    private boolean firstScreenDecided;
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner");
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
+    private final ReadOnlyObjectWrapper<Instant> snapshotAt = new ReadOnlyObjectWrapper<>(this, "snapshotAt");
+    private Instant snapshotFrom;
     private final ReadOnlyStringWrapper pastNote = new ReadOnlyStringWrapper(this, "pastNote");
     private final ReadOnlyStringWrapper pastNotice = new ReadOnlyStringWrapper(this, "pastNotice");
     private final ReadOnlyStringWrapper offline = new ReadOnlyStringWrapper(this, "offline");
@@ -83,15 +91,26 @@ public final class MainWindowViewModel implements AutoCloseable {
                 board.syncEvents(), asOfClock, board.stalenessWindow(), shell.background(), ui)
                 .withPollers(board.pollers());
         this.flags = FlagsViewModel.of(context, dialogs, ui);
-        this.toasts = new ToastsViewModel(context.flags().notices(), ui);
+        // A task's evidence names the times of both sides' snapshots: the stock board's line of its pair.
+        flags.setPairs(key -> stock.allRows().stream()
+                .filter(r -> (r.sellerSku() + "@" + r.warehouse().id()).equals(key))
+                .map(StockRowViewModel::row).findFirst().orElse(null));
+        this.notifications = new NotificationCenterViewModel(context.flags().notices(), context.flags().preferences(),
+                new NotificationCenterViewModel.Opener() {
+                    @Override
+                    public void open(Notice notice) {
+                        openNotice(notice);
+                    }
+
+                    @Override
+                    public void openAll() {
+                        choose(Screen.TRIAGE);
+                    }
+                }, shell.clock(), NotificationCenterViewModel.POPUP_LIFETIME, shell.background(), ui);
         banner.set(shell.demo() ? new Banner(BannerKind.DEMO, messages.get("demo.banner")) : null);
 
-        // Urgent first: when the first read finds undeclared tasks, the countdowns are what to see.
-        flags.appliedBoardsProperty().addListener((obs, o, n) -> {
-            if (o.intValue() == 0 && flags.openTaskCountProperty().get() > 0 && !screenChosenByUser) {
-                screen.set(Screen.FLAGS);
-            }
-        });
+        // What to do first: when the first judged flags hold something to act on, the triage list is what to see.
+        flags.appliedBoardsProperty().addListener((obs, o, n) -> decideFirstScreen());
         timeTravel.asOfProperty().addListener(o -> updatePast());
         screen.addListener(o -> updatePast());
         flags.notRecordedProperty().addListener(o -> updatePast());
@@ -104,7 +123,27 @@ public final class MainWindowViewModel implements AutoCloseable {
         stock.start();
         timeTravel.start();
         flags.start();
-        toasts.start();
+        notifications.start();
+    }
+
+    /**
+     * The first board the rules have judged (a fresh workspace's first reads come before any evaluation)
+     * decides: the triage list when it holds something to act on, else the stock board stays. Never once
+     * the person has picked a screen, and only once.
+     */
+    private void decideFirstScreen() {
+        if (firstScreenDecided || screenChosenByUser) {
+            return;
+        }
+        boolean judged = flags.evaluatedAtProperty().get() != null || flags.pastProperty().get();
+        boolean act = !flags.triageProperty().get().actNow().isEmpty();
+        if (!judged && !act) {
+            return;
+        }
+        firstScreenDecided = true;
+        if (act) {
+            screen.set(Screen.TRIAGE);
+        }
     }
 
     // ---- the screen on show ---------------------------------------------------------------------------
@@ -129,11 +168,23 @@ public final class MainWindowViewModel implements AutoCloseable {
         choose(Screen.STOCK);
     }
 
-    /** A toast was clicked: the red flags, scrolled to its task. */
+    /**
+     * A notification (or a line of the bell) was opened: a task's card on the red flags; an alert in its kind's
+     * list there (a burst of one kind: that kind's list); a failed team push: the triage list.
+     */
     public void openNotice(Notice notice) {
-        choose(Screen.FLAGS);
         if (notice.taskId() != null) {
+            choose(Screen.FLAGS);
             flags.focusTask(notice.taskId());
+        } else if (notice.alertKind() != null) {
+            choose(Screen.FLAGS);
+            if (notice.sellerSku() != null && notice.warehouseId() != null) {
+                flags.focusAlert(Alert.keyOf(notice.alertKind(), notice.sellerSku() + "@" + notice.warehouseId()));
+            } else {
+                flags.showKind(notice.alertKind());
+            }
+        } else {
+            choose(Screen.TRIAGE);
         }
     }
 
@@ -144,7 +195,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         return messages.get("app.title");
     }
 
-    /** Open tasks plus alerts needing a look: the number on the red flags' sidebar entry (0: none shown). */
+    /** What the triage list holds to act on now: the number on its sidebar entry (0: none shown). */
     public ReadOnlyIntegerProperty badgeCountProperty() {
         return flags.badgeCountProperty();
     }
@@ -169,9 +220,41 @@ public final class MainWindowViewModel implements AutoCloseable {
      * and the window offers nothing that writes.
      */
     public void showSnapshot(String whose, Instant at) {
-        banner.set(new Banner(BannerKind.SNAPSHOT, messages.format("snapshot.banner", whose, Formats.beijingTime(at))));
-        readOnly.set(true);
+        showSnapshot(whose, at, null);
     }
+
+    /** A read-only snapshot file holding the range [{@code from}, {@code at}] ({@code from} null: one moment). */
+    public void showSnapshot(String whose, Instant at, Instant from) {
+        banner.set(new Banner(BannerKind.SNAPSHOT, messages.format("snapshot.banner", whose, Formats.beijingTime(at))));
+        snapshotFrom = from;
+        snapshotAt.set(at);
+        readOnly.set(true);
+        flags.setReadOnly(true);
+    }
+
+    /** The Beijing days a snapshot file holds (the first and the last), or null for a live or demo workspace. */
+    public LocalDate[] snapshotDays() {
+        Instant at = snapshotAt.get();
+        if (at == null) {
+            return null;
+        }
+        Instant first = snapshotFrom != null ? snapshotFrom : at;
+        return new LocalDate[] {first.atZone(BeijingTime.ZONE).toLocalDate(),
+                at.atZone(BeijingTime.ZONE).toLocalDate()};
+    }
+
+    /** The moment of the snapshot file shown (its "now"), null for a live or demo workspace. */
+    public ReadOnlyObjectProperty<Instant> snapshotAtProperty() {
+        return snapshotAt.getReadOnlyProperty();
+    }
+
+    /** Why an action is off in a snapshot file, for its tooltip. */
+    public String readOnlyReason() {
+        return messages.get(READ_ONLY_KEY);
+    }
+
+    /** The key of the tooltip of every action a snapshot file turns off. */
+    public static final String READ_ONLY_KEY = "snapshot.readOnly.action";
 
     /** "Offline — showing cached data from …" when every polled source failed its latest attempt, else null. */
     public ReadOnlyStringProperty offlineProperty() {
@@ -253,17 +336,17 @@ public final class MainWindowViewModel implements AutoCloseable {
         return flags;
     }
 
-    /** The desktop notifications in the corner. */
-    public ToastsViewModel toasts() {
-        return toasts;
+    /** The bell and the one notification on screen. */
+    public NotificationCenterViewModel notifications() {
+        return notifications;
     }
 
-    /** Stops the time bar, the boards and the toasts (unsubscribes from their events). */
+    /** Stops the time bar, the boards and the notification centre (unsubscribes from their events). */
     @Override
     public void close() {
         timeTravel.close();
         stock.close();
         flags.close();
-        toasts.close();
+        notifications.close();
     }
 }

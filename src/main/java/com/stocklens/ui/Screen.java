@@ -8,6 +8,7 @@ import com.stocklens.ui.health.HealthView;
 import com.stocklens.ui.mapping.MappingView;
 import com.stocklens.ui.scores.ScoresView;
 import com.stocklens.ui.stock.StockView;
+import com.stocklens.ui.triage.TriageView;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -23,16 +24,21 @@ import java.util.function.Function;
  * ({@code menuGoFLAGS}).
  */
 public enum Screen {
-    /** Red flags first: when something is urgent it is the first thing in the sidebar. */
-    FLAGS("nav.flags", 1, Past.noted("history.past.flags"), true, FlagsView::screen),
-    STOCK("nav.stock", 2, Past.FOLLOWS, true, StockView::screen),
-    AGEING("nav.ageing", 3, Past.noted("history.past.ageing"), false, AgeingView::screen),
-    HEALTH("nav.health", 4, Past.noted("history.past.health"), false, HealthView::screen),
+    /**
+     * What to do first: the red flags ranked. It reads nothing itself (the red flags' read ranks them), and
+     * the red-flag screen, built with the window too, follows the moment for both.
+     */
+    TRIAGE("nav.triage", 1, Past.noted("history.past.triage"), true, TriageView::screen),
+    /** Every red flag: the calibration cards and the alerts grouped by kind. */
+    FLAGS("nav.flags", 2, Past.noted("history.past.flags"), true, FlagsView::screen),
+    STOCK("nav.stock", 3, Past.FOLLOWS, true, StockView::screen),
+    AGEING("nav.ageing", 4, Past.noted("history.past.ageing"), false, AgeingView::screen),
+    HEALTH("nav.health", 5, Past.noted("history.past.health"), false, HealthView::screen),
     /** The three-code check keeps no history: it says so in its place under a past moment. */
-    CODES("nav.codes", 5, Past.nowOnly("history.codesNowOnly"), false, CodesView::screen),
-    MAPPING("nav.mapping", 6, Past.TIMELESS, false, MappingView::screen),
-    CONNECTIONS("nav.connections", 7, Past.TIMELESS, false, ConnectionsView::screen),
-    SCORES("nav.scores", 8, Past.TIMELESS, false, ScoresView::screen);
+    CODES("nav.codes", 6, Past.nowOnly("history.codesNowOnly"), false, CodesView::screen),
+    MAPPING("nav.mapping", 7, Past.TIMELESS, false, MappingView::screen),
+    CONNECTIONS("nav.connections", 8, Past.TIMELESS, false, ConnectionsView::screen),
+    SCORES("nav.scores", 9, Past.TIMELESS, false, ScoresView::screen);
 
     /**
      * How a screen meets a past moment.

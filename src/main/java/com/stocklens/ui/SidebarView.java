@@ -11,8 +11,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 
 /**
- * The sidebar: one entry per {@link Screen}, in its order, the one on show selected. Red flags come first,
- * with a count of open tasks + alerts needing a look, coloured like the most urgent task.
+ * The sidebar: one entry per {@link Screen}, in its order, the one on show selected. The triage list comes
+ * first, with a count of what it holds to act on now, coloured like the most urgent task.
  */
 final class SidebarView {
     private final VBox box = new VBox();
@@ -38,14 +38,14 @@ final class SidebarView {
         });
         viewModel.screenProperty().addListener((obs, o, screen) -> entries.get(screen).setSelected(true));
         entries.get(viewModel.screen()).setSelected(true);
-        badge(viewModel, entries.get(Screen.FLAGS));
+        badge(viewModel, entries.get(Screen.TRIAGE));
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
     }
 
     private static void badge(MainWindowViewModel viewModel, ToggleButton flags) {
         Label badge = new Label();
-        badge.setId("flagsBadge");
+        badge.setId("triageBadge");
         badge.getStyleClass().add("nav-badge");
         flags.setContentDisplay(ContentDisplay.RIGHT);
         flags.setGraphicTextGap(6);

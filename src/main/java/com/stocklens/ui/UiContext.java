@@ -10,6 +10,7 @@ import com.stocklens.service.FlagActions;
 import com.stocklens.service.FlagEvents;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.HealthReports;
+import com.stocklens.service.NoticePreferences;
 import com.stocklens.service.Notices;
 import com.stocklens.service.PollerLeases;
 import com.stocklens.service.ReportExports;
@@ -22,6 +23,7 @@ import com.stocklens.service.StockImports;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
+import com.stocklens.service.Triage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -105,19 +107,24 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
     }
 
     /**
-     * The red flags (the flags screen, the sidebar badge, the toasts, the wall).
+     * The red flags (the triage and flags screens, the sidebar badge, the notification centre, the wall).
      *
-     * @param reader  the tasks and alerts, now or at a past moment
-     * @param actions declare / acknowledge / snooze
-     * @param events  one event per rule evaluation or flag action, on a background thread
-     * @param notices desktop notifications shown as toasts, on a background thread
+     * @param reader      the tasks and alerts, now or at a past moment
+     * @param actions     declare / acknowledge / snooze
+     * @param events      one event per rule evaluation or flag action, on a background thread
+     * @param notices     desktop notices, one batch per evaluation, on a background thread
+     * @param triage      the flags ranked by what to do first (the triage screen, the badge, the wall)
+     * @param preferences which notices pop up, kept in the workspace settings
      */
-    public record Flags(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices) {
+    public record Flags(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices, Triage triage,
+                        NoticePreferences preferences) {
         public Flags {
             Objects.requireNonNull(reader, "reader");
             Objects.requireNonNull(actions, "actions");
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(notices, "notices");
+            Objects.requireNonNull(triage, "triage");
+            Objects.requireNonNull(preferences, "preferences");
         }
     }
 

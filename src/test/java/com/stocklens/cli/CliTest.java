@@ -205,6 +205,48 @@ class CliTest extends CliHarness {
     }
 
     @Test
+    void triageJsonRanksTheOpenCalibrationsFirstThenWhatPutsOrdersAtRisk() throws Exception {
+        assertThat(run("--demo", "sync", "--once")).isZero();
+        assertThat(run("--demo", "flags", "--json")).isZero();
+        JsonNode flags = json();
+        Set<String> kinds = new HashSet<>(Set.of("CALIBRATION"));
+        flags.get("alerts").forEach(a -> kinds.add(a.get("kind").asText()));
+
+        assertThat(run("--demo", "triage", "--json")).isZero();
+        JsonNode triage = json();
+        assertThat(triage.isArray()).isTrue();
+        assertThat(triage.size()).isPositive();
+        int rank = 0;
+        int calibrations = 0;
+        String lastDeadline = "";
+        boolean pastCalibrations = false;
+        for (JsonNode i : triage) {
+            assertThat(i.fieldNames()).toIterable().containsExactly("rank", "kind", "sku", "warehouse",
+                    "warehouseName", "reason", "unitsAtRisk", "deadline");
+            assertThat(i.get("rank").asInt()).isEqualTo(++rank);
+            assertThat(kinds).contains(i.get("kind").asText());
+            assertThat(i.get("reason").asText()).isNotBlank();
+            if (i.get("kind").asText().equals("CALIBRATION")) {
+                assertThat(pastCalibrations).as("calibrations come first").isFalse();
+                calibrations++;
+                String deadline = i.get("deadline").asText();
+                assertThat(deadline).endsWith("Z").isGreaterThanOrEqualTo(lastDeadline);
+                lastDeadline = deadline;
+                assertThat(i.get("unitsAtRisk").asInt()).isPositive();
+                assertThat(i.get("warehouseName").asText()).isNotBlank();
+            } else {
+                pastCalibrations = true;
+                assertThat(i.get("deadline").isNull()).isTrue();
+            }
+        }
+        assertThat(calibrations).isEqualTo(flags.get("tasks").size());
+
+        assertThat(run("--demo", "triage")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("rank").contains("CALIBRATION");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("to act on now");
+    }
+
+    @Test
     void aBadOptionSaysWhatIsWrong() {
         assertThat(run("stock", "--no-such-option")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--no-such-option");

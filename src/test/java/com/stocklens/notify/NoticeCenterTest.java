@@ -100,6 +100,26 @@ class NoticeCenterTest {
     }
 
     @Test
+    void theNoticesOfOneEvaluationAlsoArriveTogetherAsOneBatch() throws Exception {
+        NoticeCenter center = center(null);
+        BlockingQueue<List<Notice>> batches = new LinkedBlockingQueue<>();
+        toClose.add(center.subscribeBatches(batches::add));
+        CalibrationTask opened = task(7, T0.plus(Duration.ofMinutes(118)), CalibrationState.OPEN);
+        Alert oversell = new Alert("OVERSELL_RISK:TTS-PS-BLK-01@" + WH, AlertKind.OVERSELL_RISK, "TTS-PS-BLK-01",
+                WH, null, T0, 132, 120, "TikTok 132 > warehouse 120", AlertState.ACTIVE, null, null);
+
+        flagEvents.fire(new FlagsChanged(T0, List.of(opened), List.of(), List.of(oversell)));
+        flagEvents.fire(new FlagsChanged(T0, List.of(), List.of(), List.of()));
+
+        List<Notice> batch = batches.poll(5, TimeUnit.SECONDS);
+        assertThat(batch).extracting(Notice::kind).containsExactly(NoticeKind.CALIBRATION_OPENED,
+                NoticeKind.ALERT_RAISED);
+        // An evaluation that changed nothing sends no batch at all.
+        assertThat(batches.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(drain()).hasSize(2);
+    }
+
+    @Test
     void moreThanThreeNewAlertsOfOneKindBecomeOneSummaryNotice() throws Exception {
         center(null);
         List<Alert> three = new ArrayList<>();

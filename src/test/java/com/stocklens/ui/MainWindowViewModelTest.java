@@ -11,6 +11,7 @@ import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.history.CompareViewModel;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +36,25 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void opensOnTheStockBoardAndOnTheRedFlagsWhenTheFirstReadFindsOpenTasks() {
+    void opensOnTheStockBoardAndOnTheTriageListWhenTheFirstJudgedFlagsHoldSomethingToActOn() {
         assertThat(started(new FakeFlags(FakeBoards.CLOCK, FlagBoard.EMPTY), false).screen()).isEqualTo(Screen.STOCK);
         viewModel.close();
         assertThat(started(new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW)), false).screen())
-                .isEqualTo(Screen.FLAGS);
+                .isEqualTo(Screen.TRIAGE);
+    }
+
+    @Test
+    void aFreshWorkspaceWaitsForTheFirstEvaluationAndThenDecidesOnce() {
+        // Never judged yet (a fresh workspace's first read): the window stays on stock and waits.
+        FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FlagBoard.EMPTY);
+        started(flags, false);
+        assertThat(viewModel.screen()).isEqualTo(Screen.STOCK);
+        flags.setBoard(FakeFlags.showcase(FakeBoards.NOW));
+        flags.fire();
+        assertThat(viewModel.screen()).as("the first judged flags hold open tasks").isEqualTo(Screen.TRIAGE);
+        viewModel.choose(Screen.STOCK);
+        flags.fire();
+        assertThat(viewModel.screen()).isEqualTo(Screen.STOCK);
     }
 
     @Test
@@ -57,21 +72,25 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void theBadgeCountsWhatNeedsALookColouredByTheWorstTask() {
-        FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FlagBoard.EMPTY);
+    void theBadgeCountsWhatTheTriageListHoldsToActOnColouredByTheWorstTask() {
+        // Judged, and nothing to act on: the window stays on stock for good.
+        FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, new FlagBoard(List.of(), List.of(), FakeBoards.NOW));
         started(flags, false);
         assertThat(viewModel.badgeCountProperty().get()).isZero();
         assertThat(viewModel.badgeUrgencyProperty().get()).isNull();
 
         flags.setBoard(FakeFlags.showcase(FakeBoards.NOW));
         flags.fire();
-        assertThat(viewModel.badgeCountProperty().get()).isEqualTo(9);
+        // 5 open tasks, the oversell, the missing pre-allocation and the stale source; safety stock is digest.
+        assertThat(viewModel.badgeCountProperty().get()).isEqualTo(8)
+                .isEqualTo(viewModel.flags().triageProperty().get().actNow().size());
         assertThat(viewModel.badgeUrgencyProperty().get()).isEqualTo(Urgency.OVERDUE);
-        assertThat(viewModel.screen()).as("not the first read: the window stays where it is").isEqualTo(Screen.STOCK);
+        assertThat(viewModel.screen()).as("not the first judged flags: the window stays where it is")
+                .isEqualTo(Screen.STOCK);
     }
 
     @Test
-    void aToastLeadsToItsTask() {
+    void aNotificationLeadsToItsTask() {
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
         started(flags, false);
         viewModel.choose(Screen.STOCK);

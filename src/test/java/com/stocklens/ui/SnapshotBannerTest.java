@@ -9,8 +9,6 @@ import java.util.Locale;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -75,14 +73,6 @@ class SnapshotBannerTest {
     }
 
     private static MenuItem menuItem(FxRobot robot, String id) {
-        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
-        for (Menu menu : bar.getMenus()) {
-            for (MenuItem item : menu.getItems()) {
-                if (id.equals(item.getId())) {
-                    return item;
-                }
-            }
-        }
-        throw new AssertionError("no menu item " + id);
+        return MenuItems.find(robot, id);
     }
 }

@@ -1,5 +1,6 @@
 package com.stocklens.ui;
 
+import com.stocklens.app.triage.TriageService;
 import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.CodeCheckResult;
@@ -24,6 +25,8 @@ import com.stocklens.service.FlagReader;
 import com.stocklens.service.HealthReports;
 import com.stocklens.service.ImportCheck;
 import com.stocklens.service.ImportOutcome;
+import com.stocklens.service.NoticePreferences;
+import com.stocklens.service.NoticeSettings;
 import com.stocklens.service.Notices;
 import com.stocklens.service.PollerLeases;
 import com.stocklens.service.ReportExports;
@@ -37,6 +40,7 @@ import com.stocklens.service.StockImports;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
+import com.stocklens.service.Triage;
 import com.stocklens.ui.flags.FakeFlags;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,8 +76,8 @@ public final class TestUiContext {
     private ReturnsPoolReader returnsPool = ReturnsPoolReader.NONE;
     private PollerLeases pollers;
     private SkuDetails skuDetails = SkuDetails.NONE;
-    private UiContext.Flags flags = new UiContext.Flags(() -> FlagBoard.EMPTY, NO_FLAG_ACTIONS,
-            listener -> () -> { }, listener -> () -> { });
+    private UiContext.Flags flags = flagsOf(() -> FlagBoard.EMPTY, NO_FLAG_ACTIONS, listener -> () -> { },
+            listener -> () -> { });
     private UiContext.Reports reports = new UiContext.Reports(NO_AGEING, NO_HEALTH, NO_CODES, NO_EXPORTS,
             (from, to) -> Map.of());
     private Scorecards scorecards = Scorecards.NONE;
@@ -117,14 +121,31 @@ public final class TestUiContext {
 
     /** The red flags of {@code fake}, and {@code who} at the keyboard. */
     public TestUiContext flags(FakeFlags fake, String who) {
-        this.flags = new UiContext.Flags(fake, fake, fake, fake.notices());
+        this.flags = flagsOf(fake, fake, fake, fake.notices());
         this.declarer = NameMemory.inMemory(who);
         return this;
     }
 
     public TestUiContext flags(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices) {
-        this.flags = new UiContext.Flags(reader, actions, events, notices);
+        this.flags = flagsOf(reader, actions, events, notices);
         return this;
+    }
+
+    /** Which notices pop up (default: {@link NoticeSettings#DEFAULT}, kept in memory). */
+    public TestUiContext noticePreferences(NoticePreferences value) {
+        this.flags = new UiContext.Flags(flags.reader(), flags.actions(), flags.events(), flags.notices(),
+                flags.triage(), value);
+        return this;
+    }
+
+    /**
+     * The flags with the application's own triage over them (on the fake board, without demand: the units at
+     * risk rank the orders at risk) and notification settings in memory.
+     */
+    private UiContext.Flags flagsOf(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices) {
+        Triage triage = new TriageService(reader, () -> board.read(), null, () -> thresholds, clock);
+        return new UiContext.Flags(reader, actions, events, notices, triage,
+                NoticePreferences.inMemory(NoticeSettings.DEFAULT));
     }
 
     /** Ageing, health, the code check, exports and demand, all from {@code fake}. */

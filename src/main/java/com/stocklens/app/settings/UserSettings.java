@@ -1,5 +1,6 @@
 package com.stocklens.app.settings;
 
+import com.stocklens.service.NoticeSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -9,14 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Small, non-secret preferences kept in the workspace ({@code settings.properties}): today the language.
+ * Small, non-secret preferences kept in the workspace ({@code settings.properties}): the language, the
+ * declarer, the wall's page interval, which notices pop up, the team database's address.
  * Written atomically so a crash never leaves a half-written file.
  */
 public final class UserSettings {
@@ -24,6 +30,8 @@ public final class UserSettings {
     private static final String LANGUAGE = "ui.language";
     private static final String DECLARER = "ui.declarer";
     private static final String WALL_ROTATE = "wall.rotateSeconds";
+    private static final String NOTIFY_MUTED = "notify.muted";
+    private static final String NOTIFY_POPUPS = "notify.popups";
     /** Team mode: the shared database's JDBC URL (never with a password in it) and its login role. */
     public static final String DB_URL = "db.url";
     public static final String DB_USER = "db.user";
@@ -87,6 +95,24 @@ public final class UserSettings {
             properties.setProperty(DECLARER, name.strip());
             save();
         }
+    }
+
+    /**
+     * Which notices pop up on the desktop ({@code notify.popups}, topics separated by commas) and whether they
+     * are muted ({@code notify.muted}); {@link NoticeSettings#DEFAULT} where neither is set.
+     */
+    public synchronized NoticeSettings noticeSettings() {
+        String popups = properties.getProperty(NOTIFY_POPUPS);
+        Set<String> topics = popups == null ? NoticeSettings.DEFAULT.popups()
+                : Arrays.stream(popups.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                        .collect(Collectors.toCollection(TreeSet::new));
+        return new NoticeSettings(Boolean.parseBoolean(properties.getProperty(NOTIFY_MUTED, "false")), topics);
+    }
+
+    public synchronized void setNoticeSettings(NoticeSettings settings) {
+        properties.setProperty(NOTIFY_MUTED, Boolean.toString(settings.muted()));
+        properties.setProperty(NOTIFY_POPUPS, String.join(",", new TreeSet<>(settings.popups())));
+        save();
     }
 
     /** The team database's JDBC URL ({@code db.url}), if set. */

@@ -3,6 +3,7 @@ package com.stocklens.ui.connections;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.ConnectionKind;
 import com.stocklens.domain.SyncStatus;
+import com.stocklens.ui.FxReadOnly;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
@@ -55,6 +56,8 @@ public final class ConnectionsView implements ScreenView {
     @FXML private TableColumn<ConnectionRowViewModel, String> secretsColumn;
     @FXML private ProgressIndicator testProgress;
     @FXML private Label testResult;
+    /** A snapshot file is shown: nothing here can change. */
+    private boolean readOnly;
 
     /** The connections screen ({@code Screen.CONNECTIONS}). */
     public static ScreenView screen(ScreenServices s) {
@@ -62,8 +65,30 @@ public final class ConnectionsView implements ScreenView {
         ConnectionsViewModel vm = new ConnectionsViewModel(setup.connections(), s.dialogs(),
                 s.context().stock().syncEvents(), setup.authorizeShop(), s.background(), s.ui());
         ConnectionsView view = FxViewLoader.load(new ConnectionsView(vm, s.messages()), s.messages().bundle());
+        if (s.window().readOnlyProperty().get()) {
+            view.showSnapshot(s.window().readOnlyReason());
+        }
         vm.start();
         return view;
+    }
+
+    /**
+     * A snapshot file: it holds no connection (connections and their secrets stay in the workspace it was
+     * exported from), so the list says that instead of "no connection yet", and nothing can be added,
+     * changed, tested or authorized.
+     */
+    public void showSnapshot(String why) {
+        readOnly = true;
+        connectionTable.setPlaceholder(label("connectionsSnapshotNote", messages.get("connections.snapshot")));
+        FxReadOnly.lock(why, addMenu, editButton, testButton, authorizeButton, removeButton);
+        connectionTable.refresh();
+    }
+
+    private static Label label(String id, String text) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        return l;
     }
 
     public ConnectionsView(ConnectionsViewModel viewModel, Messages messages) {
@@ -131,7 +156,7 @@ public final class ConnectionsView implements ScreenView {
             private final CheckBox box = new CheckBox();
 
             {
-                box.setDisable(demo);
+                box.setDisable(demo || readOnly);
                 box.setOnAction(e -> {
                     ConnectionRowViewModel r = getItem();
                     if (r != null) {

@@ -5,15 +5,18 @@ import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.AlertState;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.service.AlertRow;
+import com.stocklens.service.TriageItem;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One alert on the panel. Immutable: acknowledging or snoozing goes through the service and comes back
  * as a new board. Whether it is on screen depends on the clock (a snooze ends), see {@link #isListedAt}.
+ * Its impact (units at risk × daily sales) comes from the triage list's line for it.
  */
-public final class AlertRowViewModel {
+public final class AlertRowViewModel implements AlertLine {
     /**
      * Severity order, most severe first: a stale source makes every other figure suspect; oversell and
      * missing pre-allocation cost orders today; the rest are housekeeping.
@@ -25,11 +28,18 @@ public final class AlertRowViewModel {
     private final AlertRow row;
     private final Alert alert;
     private final String subject;
+    private final TriageItem triage;
 
     public AlertRowViewModel(AlertRow row) {
+        this(row, null);
+    }
+
+    /** @param triage the alert's line in the triage list, or null when it has none (acknowledged, snoozed) */
+    public AlertRowViewModel(AlertRow row, TriageItem triage) {
         this.row = Objects.requireNonNull(row, "row");
         this.alert = row.alert();
         this.subject = subjectOf(row);
+        this.triage = triage;
     }
 
     private static String subjectOf(AlertRow row) {
@@ -88,6 +98,31 @@ public final class AlertRowViewModel {
     /** The working in plain words; may be null. */
     public String detail() {
         return alert.detail();
+    }
+
+    /** Units at risk × the SKU's daily sales (the triage's order of orders at risk), null when not known. */
+    public Double impact() {
+        return triage == null ? null : triage.impact();
+    }
+
+    /** The units the alert puts at risk, null when the kind counts none or the alert has no triage line. */
+    public Integer unitsAtRisk() {
+        return triage == null ? null : triage.unitsAtRisk();
+    }
+
+    /** The SKU's average units sold per in-stock day, null when not known. */
+    public Double dailySales() {
+        return triage == null ? null : triage.dailySales();
+    }
+
+    /** What matches a filter: SKU, product and warehouse names, source, the working. */
+    boolean matches(String needle) {
+        if (needle == null || needle.isBlank()) {
+            return true;
+        }
+        String n = needle.strip().toLowerCase(Locale.ROOT);
+        return subject.toLowerCase(Locale.ROOT).contains(n)
+                || (alert.detail() != null && alert.detail().toLowerCase(Locale.ROOT).contains(n));
     }
 
     public Instant raisedAt() {

@@ -29,6 +29,9 @@ public final class DeclarationFormViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper noteRequired = new ReadOnlyBooleanWrapper(this, "noteRequired");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyStringWrapper shownProblem = new ReadOnlyStringWrapper(this, "shownProblem");
+    /** The person changed something: from then on what is missing is said (not before anything was done). */
+    private boolean touched;
 
     /** Pre-selects the top hint's suggested cause (the hints come most likely first), else none. */
     public DeclarationFormViewModel(TaskRowViewModel task, String defaultWho) {
@@ -36,9 +39,9 @@ public final class DeclarationFormViewModel {
         List<RootCauseHint> hints = task.hints();
         cause.set(hints.isEmpty() ? null : hints.get(0).suggestedCause());
         who.set(defaultWho == null ? "" : defaultWho);
-        cause.addListener(o -> validate());
-        note.addListener(o -> validate());
-        who.addListener(o -> validate());
+        cause.addListener(o -> edited());
+        note.addListener(o -> edited());
+        who.addListener(o -> edited());
         validate();
     }
 
@@ -54,7 +57,13 @@ public final class DeclarationFormViewModel {
             missing = "flags.declare.problem.who";
         }
         problem.set(missing);
+        shownProblem.set(touched ? missing : null);
         valid.set(missing == null);
+    }
+
+    private void edited() {
+        touched = true;
+        validate();
     }
 
     private static boolean isBlank(String s) {
@@ -94,6 +103,14 @@ public final class DeclarationFormViewModel {
     /** i18n key of what is missing ({@code flags.declare.problem.*}), null when valid. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /**
+     * What the dialog says is missing: {@link #problemProperty()} once the person has changed something, null
+     * before (a form just opened has done nothing wrong; its OK button is simply not ready yet).
+     */
+    public ReadOnlyStringProperty shownProblemProperty() {
+        return shownProblem.getReadOnlyProperty();
     }
 
     /** The note trimmed, null when empty (the service stores no blank notes). */

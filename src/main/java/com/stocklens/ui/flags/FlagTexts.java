@@ -99,11 +99,16 @@ public final class FlagTexts {
 
     /** The alert's two figures in the words of its kind; seconds for a stale source read as an age. */
     public String alertFigures(AlertRowViewModel a) {
-        String key = "alert.figures." + camel(a.kind());
-        if (a.kind() == AlertKind.STALE_SOURCE) {
-            return messages.format(key, age(a.actual()), age(a.limit()));
+        return figures(a.kind(), a.actual(), a.limit());
+    }
+
+    /** An alert kind's two figures (actual, limit) in its words. */
+    public String figures(AlertKind kind, Integer actual, Integer limit) {
+        String key = "alert.figures." + camel(kind);
+        if (kind == AlertKind.STALE_SOURCE) {
+            return messages.format(key, age(actual), age(limit));
         }
-        return messages.format(key, Formats.quantity(a.actual(), messages), Formats.quantity(a.limit(), messages));
+        return messages.format(key, Formats.quantity(actual, messages), Formats.quantity(limit, messages));
     }
 
     private String age(Integer seconds) {

@@ -1,8 +1,10 @@
 package com.stocklens.ui.flags;
 
+import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.rules.Urgency;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxPng;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
@@ -10,6 +12,8 @@ import com.stocklens.ui.ScreenView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
@@ -19,17 +23,22 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -76,8 +85,12 @@ public final class FlagsView implements ScreenView {
     @FXML private Label flagsSummary;
     @FXML private Label loadErrorLabel;
     @FXML private Label actionErrorLabel;
+    @FXML private Label evidenceSavedLabel;
     @FXML private ListView<TaskRowViewModel> taskList;
-    @FXML private ListView<AlertRowViewModel> alertList;
+    @FXML private ListView<AlertLine> alertList;
+    @FXML private ComboBox<AlertKind> alertKindFilter;
+    @FXML private TextField alertTextFilter;
+    @FXML private ComboBox<FlagsViewModel.AlertSort> alertSort;
 
     /** The window's red-flag screen ({@code Screen.FLAGS}) over the shell's red flags. */
     public static ScreenView screen(ScreenServices s) {
@@ -95,8 +108,9 @@ public final class FlagsView implements ScreenView {
     private void initialize() {
         taskList.setItems(viewModel.tasks());
         taskList.setCellFactory(l -> new TaskCell());
-        alertList.setItems(viewModel.alerts());
+        alertList.setItems(viewModel.alertLines());
         alertList.setCellFactory(l -> new AlertCell());
+        bindFilters();
         // Cards are read, not selected; a selection highlight would fight the urgency colours.
         taskList.setFocusTraversable(false);
         alertList.setFocusTraversable(false);
@@ -108,7 +122,24 @@ public final class FlagsView implements ScreenView {
         summary.invalidated(null);
         bindError(loadErrorLabel, viewModel.loadErrorProperty(), "flags.loadError");
         bindError(actionErrorLabel, viewModel.actionErrorProperty(), "flags.actionError");
+        viewModel.evidenceSavedProperty().addListener((obs, o, path) -> {
+            evidenceSavedLabel.setText(path == null ? "" : messages.format("evidence.saved", path));
+            evidenceSavedLabel.setVisible(path != null);
+            evidenceSavedLabel.setManaged(path != null);
+        });
 
+        viewModel.focusedAlertKeyProperty().addListener((obs, o, key) -> {
+            if (key == null) {
+                return;
+            }
+            for (int i = 0; i < viewModel.alertLines().size(); i++) {
+                if (viewModel.alertLines().get(i) instanceof AlertRowViewModel a && a.key().equals(key)) {
+                    alertList.scrollTo(i);
+                    alertList.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        });
         viewModel.focusedTaskIdProperty().addListener((obs, o, id) -> {
             if (id == null) {
                 return;
@@ -125,6 +156,60 @@ public final class FlagsView implements ScreenView {
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(clock.instant())));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
+    }
+
+    /** The kind choice (every kind, then each kind listed now with its count), the text filter and the sort. */
+    private void bindFilters() {
+        ListChangeListener<AlertKind> kinds = c -> {
+            AlertKind chosen = viewModel.kindFilterProperty().get();
+            List<AlertKind> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(viewModel.alertKinds());
+            if (chosen != null && !items.contains(chosen)) {
+                items.add(chosen);
+            }
+            alertKindFilter.getItems().setAll(items);
+            alertKindFilter.setValue(chosen);
+        };
+        viewModel.alertKinds().addListener(kinds);
+        kinds.onChanged(null);
+        alertKindFilter.setId("alertKindFilter");
+        alertKindFilter.setCellFactory(l -> new KindCell());
+        alertKindFilter.setButtonCell(new KindCell());
+        alertKindFilter.valueProperty().addListener((obs, o, k) -> {
+            if (k != viewModel.kindFilterProperty().get()) {
+                viewModel.showKind(k);
+            }
+        });
+        viewModel.kindFilterProperty().addListener((obs, o, k) -> alertKindFilter.setValue(k));
+        alertTextFilter.textProperty().bindBidirectional(viewModel.textFilterProperty());
+        alertSort.getItems().setAll(FlagsViewModel.AlertSort.values());
+        alertSort.setCellFactory(l -> new SortCell());
+        alertSort.setButtonCell(new SortCell());
+        alertSort.valueProperty().bindBidirectional(viewModel.sortProperty());
+    }
+
+    private final class KindCell extends ListCell<AlertKind> {
+        @Override
+        protected void updateItem(AlertKind kind, boolean empty) {
+            super.updateItem(kind, empty);
+            if (empty) {
+                setText(null);
+                return;
+            }
+            long count = viewModel.alerts().stream().filter(a -> kind == null || a.kind() == kind).count();
+            setText(messages.format("flags.alerts.kindChoice",
+                    kind == null ? messages.get("flags.alerts.allKinds") : texts.alertKind(kind), count));
+        }
+    }
+
+    private final class SortCell extends ListCell<FlagsViewModel.AlertSort> {
+        @Override
+        protected void updateItem(FlagsViewModel.AlertSort sort, boolean empty) {
+            super.updateItem(sort, empty);
+            setText(empty || sort == null ? null : messages.get(sort == FlagsViewModel.AlertSort.IMPACT
+                    ? "flags.alerts.sort.impact" : "flags.alerts.sort.newest"));
+        }
     }
 
     private void bindError(Label label, ObservableValue<String> error, String key) {
@@ -199,6 +284,7 @@ public final class FlagsView implements ScreenView {
         private final Label hints = label("task-hints");
         private final Label deadline = label("task-deadline");
         private final Button declare = new Button(messages.get("flags.task.declare"));
+        private final MenuButton evidence = new MenuButton(messages.get("evidence.button"));
         private final Tooltip hintsTip = new Tooltip();
         private final InvalidationListener onTick = o -> renderTime();
         private TaskRowViewModel bound;
@@ -238,11 +324,30 @@ public final class FlagsView implements ScreenView {
                     viewModel.declare(bound);
                 }
             });
-            VBox side = new VBox(6, declare);
+            // Evidence for Seller Center: both figures and times, the gap, hints and cause, as text and picture.
+            evidence.getStyleClass().addAll("small", "evidence-button");
+            MenuItem copy = new MenuItem(messages.get("evidence.copy"));
+            copy.setOnAction(e -> {
+                if (bound != null) {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(viewModel.evidence(bound, messages));
+                    content.putImage(FxPng.picture(card));
+                    Clipboard.getSystemClipboard().setContent(content);
+                }
+            });
+            MenuItem save = new MenuItem(messages.get("evidence.save"));
+            save.setOnAction(e -> {
+                if (bound != null) {
+                    viewModel.saveEvidence(bound, messages, () -> FxPng.encode(FxPng.picture(card)));
+                }
+            });
+            evidence.getItems().setAll(copy, save);
+            VBox side = new VBox(6, declare, evidence);
             side.setAlignment(Pos.TOP_RIGHT);
             side.setMinWidth(Region.USE_PREF_SIZE);
-            // At a past moment nothing can be declared; a disabled button shows no tooltip, its box does.
-            declare.disableProperty().bind(viewModel.pastProperty());
+            // At a past moment or in a snapshot file nothing can be declared; a disabled button shows no
+            // tooltip, its box does.
+            declare.disableProperty().bind(viewModel.lockedProperty());
             readOnly(side);
             card.getChildren().setAll(clock, body, side);
         }
@@ -261,6 +366,7 @@ public final class FlagsView implements ScreenView {
                 card.setId(null);
                 countdown.setId(null);
                 declare.setId(null);
+                evidence.setId(null);
                 declaration.setId(null);
                 declaredBy.setId(null);
                 return;
@@ -269,6 +375,9 @@ public final class FlagsView implements ScreenView {
             card.setId("task-" + id);
             countdown.setId("countdown-" + id);
             declare.setId("declare-" + id);
+            evidence.setId("evidence-" + id);
+            evidence.getItems().get(0).setId("evidenceCopy-" + id);
+            evidence.getItems().get(1).setId("evidenceSave-" + id);
             declaration.setId("declaration-" + id);
             declaredBy.setId("declaredBy-" + id);
             sku.setText(bound.sellerSku());
@@ -313,11 +422,15 @@ public final class FlagsView implements ScreenView {
         }
     }
 
-    /** Explains, on hover, why the actions in {@code box} are disabled while a past moment is shown. */
+    /**
+     * Explains, on hover, why the actions in {@code box} are disabled: a past moment is shown, or a snapshot
+     * file (read-only).
+     */
     private void readOnly(Pane box) {
-        Tooltip why = new Tooltip(messages.get("flags.past.readOnly"));
-        Consumer<Boolean> apply = isPast -> {
-            if (isPast) {
+        Tooltip why = new Tooltip();
+        Consumer<Boolean> apply = locked -> {
+            why.setText(messages.get(viewModel.lockedReasonKey()));
+            if (locked) {
                 Tooltip.install(box, why);
             } else {
                 Tooltip.uninstall(box, why);
@@ -326,8 +439,8 @@ public final class FlagsView implements ScreenView {
         // Weak: cells come and go with scrolling; the view model outlives them.
         ChangeListener<Boolean> listener = (obs, o, n) -> apply.accept(n);
         box.getProperties().put("readOnlyListener", listener);
-        viewModel.pastProperty().addListener(new WeakChangeListener<>(listener));
-        apply.accept(viewModel.pastProperty().get());
+        viewModel.lockedProperty().addListener(new WeakChangeListener<>(listener));
+        apply.accept(viewModel.lockedProperty().get());
     }
 
     /** The tooltip a box of actions shows while a past moment is shown (tests). */
@@ -348,8 +461,14 @@ public final class FlagsView implements ScreenView {
         return key.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    private final class AlertCell extends ListCell<AlertRowViewModel> {
+    /** A kind's heading (click: fold or unfold) or an alert's card. */
+    private final class AlertCell extends ListCell<AlertLine> {
         private final HBox card = new HBox(10);
+        private final Label groupArrow = label("alert-group-arrow");
+        private final Label groupKind = label("alert-group-kind");
+        private final Label groupCount = label("alert-group-count");
+        private final HBox groupHeader = new HBox(8, groupArrow, groupKind, groupCount);
+        private AlertLine.Group group;
         private final Label kind = label("alert-kind");
         private final Label subject = label("alert-subject");
         private final Label figures = label("alert-figures");
@@ -394,19 +513,41 @@ public final class FlagsView implements ScreenView {
             VBox buttons = new VBox(4, acknowledge, snooze);
             buttons.setAlignment(Pos.TOP_RIGHT);
             buttons.setMinWidth(Region.USE_PREF_SIZE);
-            acknowledge.disableProperty().bind(viewModel.pastProperty());
-            snooze.disableProperty().bind(viewModel.pastProperty());
+            acknowledge.disableProperty().bind(viewModel.lockedProperty());
+            snooze.disableProperty().bind(viewModel.lockedProperty());
             readOnly(buttons);
             acknowledge.setMaxWidth(Double.MAX_VALUE);
             snooze.setMaxWidth(Double.MAX_VALUE);
             card.getChildren().setAll(body, buttons);
+            groupHeader.getStyleClass().add("alert-group");
+            groupHeader.setAlignment(Pos.CENTER_LEFT);
+            groupHeader.setOnMouseClicked(e -> {
+                if (group != null) {
+                    viewModel.toggleGroup(group.kind());
+                }
+            });
         }
 
         @Override
-        protected void updateItem(AlertRowViewModel item, boolean empty) {
-            super.updateItem(item, empty);
-            bound = empty ? null : item;
+        protected void updateItem(AlertLine line, boolean empty) {
+            super.updateItem(line, empty);
+            group = !empty && line instanceof AlertLine.Group g ? g : null;
+            AlertRowViewModel item = !empty && line instanceof AlertRowViewModel a ? a : null;
+            bound = item;
             setText(null);
+            groupHeader.setId(null);
+            if (group != null) {
+                groupHeader.setId("alertGroup-" + group.kind().name());
+                groupArrow.setText(group.collapsed() ? "▸" : "▾");
+                groupKind.setText(texts.alertKind(group.kind()));
+                groupCount.setText(Formats.quantity(group.shown(), messages));
+                groupKind.pseudoClassStateChanged(SEVERE, AlertRowViewModel.SEVERITY.indexOf(group.kind()) <= 2);
+                card.setId(null);
+                acknowledge.setId(null);
+                snooze.setId(null);
+                setGraphic(groupHeader);
+                return;
+            }
             if (bound == null) {
                 setGraphic(null);
                 card.setId(null);
@@ -423,7 +564,10 @@ public final class FlagsView implements ScreenView {
             }
             kind.setText(texts.alertKind(bound.kind()));
             subject.setText(bound.subject());
-            figures.setText(texts.alertFigures(bound));
+            figures.setText(bound.unitsAtRisk() == null || bound.dailySales() == null ? texts.alertFigures(bound)
+                    : messages.format("flags.alerts.figuresWithImpact", texts.alertFigures(bound),
+                    Formats.quantity(bound.unitsAtRisk(), messages),
+                    String.format(messages.locale(), "%.1f", bound.dailySales())));
             detail.setText(bound.detail() == null ? "" : bound.detail());
             // The working can be long (safety-stock formula): the card shows a line, the tooltip all of it.
             detailTip.setText(bound.detail() == null ? "" : bound.detail());

@@ -12,6 +12,7 @@ import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.UiContext;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Function;
@@ -84,6 +85,11 @@ public final class HealthView implements ScreenView {
                 s.dialogs(), s.clock(), s.locale(), s.background(), s.ui());
         HealthView view = FxViewLoader.load(new HealthView(vm, s.messages()), s.messages().bundle());
         vm.showMoment(s.moment());
+        LocalDate[] days = s.window().snapshotDays();
+        if (days != null && s.moment() == null) {
+            // A snapshot file holds its own days, not the quarter around them: open on those.
+            vm.selectRange(days[0], days[1]);
+        }
         return view;
     }
 

@@ -40,6 +40,8 @@ public final class TimeTravelView {
     private final TextField time = new TextField();
     private final Label bannerText = new Label();
     private boolean updating;
+    /** A snapshot file's moment: what "now" is in it; null for a live or demo workspace. */
+    private Instant snapshotAt;
 
     public TimeTravelView(TimeTravelViewModel vm, Messages messages, Runnable openCompare) {
         this.vm = vm;
@@ -140,13 +142,21 @@ public final class TimeTravelView {
         }
         Instant at = vm.asOfProperty().get();
         boolean past = at != null;
-        moment.setText(past ? Formats.beijingTime(at) : messages.get("history.now.label"));
+        moment.setText(past ? Formats.beijingTime(at) : snapshotAt != null
+                ? messages.format("history.snapshot.label", Formats.beijingTime(snapshotAt))
+                : messages.get("history.now.label"));
         bar.pseudoClassStateChanged(PAST, past);
         bannerText.setText(past ? messages.format("history.banner", Formats.beijingTime(at)) : "");
         if (past) {
             date.setValue(at.atZone(BeijingTime.ZONE).toLocalDate());
             time.setText(HH_MM.format(at.atZone(BeijingTime.ZONE)));
         }
+    }
+
+    /** A snapshot file is shown: its "now" is the moment it holds, and the bar says that moment. */
+    public void showSnapshot(Instant at) {
+        snapshotAt = at;
+        render();
     }
 
     /** The control row. */

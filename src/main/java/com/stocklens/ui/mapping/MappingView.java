@@ -1,6 +1,7 @@
 package com.stocklens.ui.mapping;
 
 import com.stocklens.domain.MatchMethod;
+import com.stocklens.ui.FxReadOnly;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
@@ -60,6 +61,11 @@ public final class MappingView implements ScreenView {
         MappingViewModel vm = new MappingViewModel(s.context().setup().skuMappings(), s.context().stock().syncEvents(),
                 s.context().shell().declarer(), s.background(), s.ui());
         MappingView view = FxViewLoader.load(new MappingView(vm, s.messages()), s.messages().bundle());
+        if (s.window().readOnlyProperty().get()) {
+            // The mappings of a snapshot file are the ones it was exported with: shown, never changed.
+            FxReadOnly.lock(s.window().readOnlyReason(), view.sourceBox, view.codeField, view.skuField,
+                    view.assignButton, view.clearButton);
+        }
         view.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e)) {
                 view.focusFilter();

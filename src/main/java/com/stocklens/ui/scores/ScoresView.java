@@ -14,6 +14,7 @@ import com.stocklens.rules.score.StageGuide;
 import com.stocklens.rules.score.WarehouseScore;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.Scorecards;
+import com.stocklens.ui.FxReadOnly;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
@@ -91,6 +92,8 @@ public final class ScoresView implements ScreenView {
     private final Runnable addShortcut = this::onAddCandidate;
     /** Slider → how to read its weight from the view model, so the sliders follow loads and resets. */
     private final Map<Slider, ToDoubleFunction<ScoreWeights>> sliders = new LinkedHashMap<>();
+    /** Why nothing can change (a snapshot file is shown), or null. */
+    private String readOnlyReason;
 
     /** How often at most the scorecards are read again after syncs: KPIs move slowly. */
     private static final Duration REREAD_AT_MOST_EVERY = Duration.ofSeconds(20);
@@ -100,6 +103,9 @@ public final class ScoresView implements ScreenView {
         ScoresViewModel vm = new ScoresViewModel(s.context().setup().scorecards(), s.context().reports().exports(),
                 s.dialogs(), s.locale(), s.background(), s.ui());
         ScoresView view = FxViewLoader.load(new ScoresView(vm, s.messages()), s.messages().bundle());
+        if (s.window().readOnlyProperty().get()) {
+            view.showSnapshot(s.window().readOnlyReason());
+        }
         vm.start(s.context().stock().syncEvents(), s.clock(), REREAD_AT_MOST_EVERY);
         return view;
     }
@@ -168,6 +174,19 @@ public final class ScoresView implements ScreenView {
 
     public BorderPane root() {
         return scoresRoot;
+    }
+
+    /**
+     * A snapshot file: the cards read from the file's own history, and nothing can be added, imported,
+     * edited, deleted or re-weighted (the weights stay the file's).
+     */
+    public void showSnapshot(String why) {
+        readOnlyReason = why;
+        List<Node> weights = new ArrayList<>(sliders.keySet());
+        weights.add(weightsPane.lookup("#resetWeightsButton"));
+        FxReadOnly.lock(why, addCandidateButton, importCsvButton);
+        FxReadOnly.lock(why, weights.toArray(Node[]::new));
+        draw();
     }
 
     public void dispose() {
@@ -301,7 +320,8 @@ public final class ScoresView implements ScreenView {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox head = new HBox(6, rank, name, grow, total);
         head.setAlignment(Pos.CENTER_LEFT);
-        Label kind = new Label(messages.get(e.connected() ? "scores.connected" : "scores.candidate"));
+        Label kind = new Label(messages.get(!e.connected() ? "scores.candidate"
+                : readOnlyReason != null ? "scores.connected.snapshot" : "scores.connected"));
         kind.getStyleClass().add("scores-kind");
 
         FlowPane badges = new FlowPane(4, 4);
@@ -368,6 +388,10 @@ public final class ScoresView implements ScreenView {
         }
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPrefWrapLength(268);
+        if (readOnlyReason != null) {
+            FxReadOnly.lock(readOnlyReason, actions.getChildren().stream().filter(n -> n.getId() != null
+                    && (n.getId().startsWith("edit-") || n.getId().startsWith("delete-"))).toArray(Node[]::new));
+        }
 
         VBox card = new VBox(5, head, kind, badges, axes, kpis, actions, explain);
         card.getStyleClass().add("scores-card");

@@ -1,14 +1,15 @@
 package com.stocklens.ui.wall;
 
 import com.stocklens.domain.BeijingTime;
-import com.stocklens.service.Notice;
+import com.stocklens.service.TriageItem;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
-import com.stocklens.ui.flags.AlertRowViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.FlagsView;
 import com.stocklens.ui.flags.TaskRowViewModel;
+import com.stocklens.ui.notices.NoticeTexts;
+import com.stocklens.ui.notices.NotificationCenterViewModel;
 import com.stocklens.ui.stock.FreshnessChipViewModel;
 import com.stocklens.ui.stock.OfflineStatus;
 import com.stocklens.ui.stock.StockTotal;
@@ -43,21 +44,30 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /**
  * Wall mode on screen: a dark full-window board made to be read from two metres at 1920×1080. One page
- * at a time (red flags, stock totals, sources), a page indicator, the time, an offline badge and a notice
- * strip; no buttons, no dialogs. Left/Right flip pages, F11 toggles full screen, Esc leaves wall mode
- * when the wall was entered from the window. Owns the one-second timer that ticks the view model.
+ * at a time (what to act on, in the desk's triage order; stock totals; sources), a page indicator, the
+ * time, DEMO in demo mode, an offline badge and a notice strip; no buttons, no dialogs. The line counting
+ * what did not fit is laid out below the page's rows and above the strip, never cut. Left/Right flip
+ * pages, F11 toggles full screen, Esc leaves wall mode when the wall was entered from the window. Owns the
+ * one-second timer that ticks the view model.
  */
 public final class WallView implements AutoCloseable {
-    /** Rows of countdowns that fit 1080 px at the wall's size; the rest are counted below them. */
-    public static final int MAX_TASKS = 5;
-    /** Alert lines on the flags page when no task is open. */
-    public static final int MAX_ALERTS = 6;
+    /** Rows of countdowns at most; the rest are counted below them. */
+    public static final int MAX_TASKS = 4;
+    /** Alert lines at most when no task is open. */
+    public static final int MAX_ALERTS = 8;
+    /** Height a countdown row takes (its minimum height in wall.css plus the spacing). */
+    static final double TASK_ROW = 150 + 18;
+    /** Height an alert line takes (40 px text plus the spacing). */
+    static final double ALERT_ROW = 56 + 18;
+    /** The flags page's padding and the "and N more" line below the rows. */
+    static final double PAGE_CHROME = 60 + 64;
     static final String CSS = "/com/stocklens/ui/wall/wall.css";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(BeijingTime.ZONE);
     private static final DateTimeFormatter CACHED =
@@ -80,7 +90,11 @@ public final class WallView implements AutoCloseable {
     private final HBox indicator = new HBox(14);
     private final Label noticeStrip = new Label();
     private final StackPane pages = new StackPane();
-    private final VBox flagsPage = new VBox(18);
+    private final BorderPane flagsPage = new BorderPane();
+    private final VBox flagRows = new VBox(18);
+    private final Label moreFlags = new Label();
+    private final Label demo = new Label();
+    private final NoticeTexts noticeTexts;
     private final GridPane stockPage = new GridPane();
     private final GridPane sourcesPage = new GridPane();
     private final List<Runnable> unbind = new ArrayList<>();
@@ -101,6 +115,7 @@ public final class WallView implements AutoCloseable {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = new FlagTexts(messages);
+        this.noticeTexts = new NoticeTexts(messages);
         this.clock = Objects.requireNonNull(clock, "clock");
         root.setId("wallView");
         root.getStyleClass().add("wall");
@@ -112,6 +127,18 @@ public final class WallView implements AutoCloseable {
         root.setTop(topBar());
         flagsPage.setId("wallPageFlags");
         flagsPage.getStyleClass().add("wall-page");
+        flagRows.setId("wallFlagRows");
+        flagRows.setMinHeight(0);
+        // Rows that do not fit are cut by the clip; the "and N more" line has its own place below them.
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(flagRows.widthProperty());
+        clip.heightProperty().bind(flagRows.heightProperty());
+        flagRows.setClip(clip);
+        moreFlags.setId("wallMoreFlags");
+        moreFlags.getStyleClass().add("wall-more");
+        moreFlags.setMinHeight(Region.USE_PREF_SIZE);
+        flagsPage.setCenter(flagRows);
+        flagsPage.setBottom(moreFlags);
         stockPage.setId("wallPageStock");
         stockPage.getStyleClass().addAll("wall-page", "wall-grid");
         sourcesPage.setId("wallPageSources");
@@ -130,8 +157,8 @@ public final class WallView implements AutoCloseable {
         root.setBottom(noticeStrip);
 
         buildStockPage();
-        listen(viewModel.openTasks(), (ListChangeListener<TaskRowViewModel>) c -> renderFlags());
-        listen(viewModel.alerts(), (ListChangeListener<AlertRowViewModel>) c -> renderFlags());
+        listen(viewModel.actNow(), (ListChangeListener<TriageItem>) c -> renderFlags());
+        listenProperty(pages.heightProperty(), o -> renderFlags());
         listen(viewModel.sources(), (ListChangeListener<FreshnessChipViewModel>) c -> renderSources());
         listenProperty(viewModel.pageProperty(), o -> renderPage());
         listenProperty(viewModel.offlineProperty(), o -> renderOffline());
@@ -215,7 +242,12 @@ public final class WallView implements AutoCloseable {
         clockLabel.getStyleClass().add("wall-clock");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(32, title, offline, spacer, indicator, clockLabel);
+        demo.setId("wallDemo");
+        demo.getStyleClass().add("wall-demo");
+        demo.setText(messages.get("wall.demo"));
+        demo.setVisible(viewModel.demo());
+        demo.setManaged(viewModel.demo());
+        HBox bar = new HBox(32, title, demo, offline, spacer, indicator, clockLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("wall-top");
         return bar;
@@ -292,7 +324,7 @@ public final class WallView implements AutoCloseable {
         stockPage.setVisible(page == WallViewModel.Page.STOCK);
         sourcesPage.setVisible(page == WallViewModel.Page.SOURCES);
         title.setText(switch (page) {
-            case FLAGS -> messages.format("wall.page.flags", viewModel.openTasks().size());
+            case FLAGS -> messages.format("wall.page.flags", viewModel.actNow().size());
             case STOCK -> messages.get("wall.page.stock");
             case SOURCES -> messages.format("wall.page.sources", viewModel.staleCount(), viewModel.sources().size());
         });
@@ -302,40 +334,63 @@ public final class WallView implements AutoCloseable {
         }
     }
 
+    /**
+     * The triage list's lines to act on, in its order: countdown rows for the calibrations, a line each for
+     * the orders at risk and the stale sources, as many as the page has room for; what does not fit is
+     * counted on the line below them.
+     */
     private void renderFlags() {
         List<Node> rows = new ArrayList<>();
-        List<TaskRowViewModel> tasks = viewModel.openTasks();
-        if (tasks.isEmpty()) {
+        List<TriageItem> items = viewModel.actNow();
+        if (items.isEmpty()) {
             Label none = new Label(messages.get("wall.noFlags"));
             none.setId("wallNoFlags");
             none.getStyleClass().add("wall-no-flags");
             rows.add(none);
         }
-        for (int i = 0; i < Math.min(MAX_TASKS, tasks.size()); i++) {
-            rows.add(taskRow(tasks.get(i), i));
+        double height = pages.getHeight() > 0 ? pages.getHeight() : 1080 - 180;
+        double room = height - PAGE_CHROME;
+        int shown = 0;
+        int tasks = 0;
+        int alerts = 0;
+        for (TriageItem item : items) {
+            boolean task = item.isCalibration();
+            double h = task ? TASK_ROW : ALERT_ROW;
+            if (h > room || (task ? tasks == MAX_TASKS : alerts == MAX_ALERTS)) {
+                break;
+            }
+            TaskRowViewModel countdown = task ? viewModel.task(item).orElse(null) : null;
+            rows.add(countdown != null ? taskRow(countdown, tasks) : alertLine(item, alerts));
+            room -= h;
+            shown++;
+            if (task) {
+                tasks++;
+            } else {
+                alerts++;
+            }
         }
-        if (tasks.size() > MAX_TASKS) {
-            Label more = new Label(messages.format("wall.moreFlags", tasks.size() - MAX_TASKS));
-            more.setId("wallMoreFlags");
-            more.getStyleClass().add("wall-more");
-            rows.add(more);
-        }
-        // Alerts below the countdowns, as many as the page has room for (active ones first).
-        List<AlertRowViewModel> alerts = viewModel.alerts().stream()
-                .filter(a -> !a.isAcknowledged()).toList();
-        int room = tasks.isEmpty() ? MAX_ALERTS : Math.max(0, MAX_TASKS - tasks.size());
-        for (int i = 0; i < Math.min(room, alerts.size()); i++) {
-            AlertRowViewModel a = alerts.get(i);
-            Label line = new Label("▲ " + texts.alertKind(a.kind()) + (a.subject() == null || a.subject().isBlank()
-                    ? "" : "  ·  " + a.subject()));
-            line.setId("wallAlert-" + i);
-            line.getStyleClass().add("wall-alert");
-            rows.add(line);
-        }
-        flagsPage.getChildren().setAll(rows);
+        flagRows.getChildren().setAll(rows);
+        int rest = items.size() - shown;
+        moreFlags.setText(rest > 0 ? messages.format("wall.moreFlags", rest) : "");
+        moreFlags.setVisible(rest > 0);
+        moreFlags.setManaged(rest > 0);
         if (viewModel.getPage() == WallViewModel.Page.FLAGS) {
             renderPage();
         }
+    }
+
+    /** "▲ 超卖风险 · SKU name · warehouse · TikTok 可售 43 · 仓库可发 34". */
+    private Node alertLine(TriageItem item, int i) {
+        String subject = item.sellerSku() == null
+                ? Objects.requireNonNullElse(item.sourceName(), Objects.requireNonNullElse(item.sourceId(), ""))
+                : item.sellerSku() + (item.skuName() == null ? "" : "  " + item.skuName())
+                        + (item.warehouseName() == null ? "" : "  ·  " + item.warehouseName());
+        Label line = new Label("▲ " + texts.alertKind(item.alertKind()) + "  ·  " + subject + "  ·  "
+                + texts.figures(item.alertKind(), item.actual(), item.limit()));
+        line.setId("wallAlert-" + i);
+        line.getStyleClass().add("wall-alert");
+        line.setMinWidth(0);
+        return line;
     }
 
     private Node taskRow(TaskRowViewModel task, int i) {
@@ -400,7 +455,8 @@ public final class WallView implements AutoCloseable {
     private void renderSource(VBox box, FreshnessChipViewModel chip) {
         Label age = (Label) box.getChildren().get(2);
         age.setText(Formats.ago(chip.getAge(), messages));
-        box.pseudoClassStateChanged(STALE, chip.isStale() && !chip.freshness().manual());
+        // Stale as the desk's freshness bar has it: a file-fed warehouse past the window is stale too.
+        box.pseudoClassStateChanged(STALE, chip.isStale());
     }
 
     private void renderTick() {
@@ -428,8 +484,8 @@ public final class WallView implements AutoCloseable {
     }
 
     private void renderNotice() {
-        Notice n = viewModel.noticeProperty().get();
-        noticeStrip.setText(n == null ? messages.get("wall.keys") : texts.notice(n));
+        NotificationCenterViewModel.Popup n = viewModel.noticeProperty().get();
+        noticeStrip.setText(n == null ? messages.get("wall.keys") : noticeTexts.of(n));
         noticeStrip.pseudoClassStateChanged(PseudoClass.getPseudoClass("notice"), n != null);
     }
 

@@ -1,7 +1,8 @@
 package com.stocklens.ui.wall;
 
-import com.stocklens.service.Notice;
 import com.stocklens.service.ReportFormat;
+import com.stocklens.service.TriageItem;
+import com.stocklens.service.TriageList;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.Messages;
@@ -10,7 +11,7 @@ import com.stocklens.ui.flags.AlertRowViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.flags.FlagsViewModel;
 import com.stocklens.ui.flags.TaskRowViewModel;
-import com.stocklens.ui.flags.ToastsViewModel;
+import com.stocklens.ui.notices.NotificationCenterViewModel;
 import com.stocklens.ui.stock.FreshnessChipViewModel;
 import com.stocklens.ui.stock.OfflineStatus;
 import com.stocklens.ui.stock.StockTotal;
@@ -26,21 +27,23 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /**
- * Wall mode, free of any toolkit: the red flags (open calibration tasks, nearest deadline first, with
- * their ticking countdowns), the stock totals per bucket and the sources with their ages, shown one page
- * at a time and rotated every {@link #rotateEvery()}. Reads through the same view models as the window's
- * screens, so the figures are the same; nothing here can open a dialog (the declaration dialog is not
- * reachable from the wall, and notices go to a strip that never waits for a click).
+ * Wall mode, free of any toolkit: the triage list (open calibration tasks with their ticking countdowns,
+ * then the orders at risk, then the stale sources — the desk's order and count), the stock totals per
+ * bucket and the sources with their ages, shown one page at a time and rotated every {@link #rotateEvery()}.
+ * Reads through the same view models as the window's screens, so the figures, the staleness and the
+ * counts are the desk's; nothing here can open a dialog (the declaration dialog is not reachable from the
+ * wall, and notifications go to a strip that never waits for a click).
  *
  * <p>Time comes only from {@link #tick(Instant)}, once a second from the view's timer (or a test), which
  * advances the countdowns, ages, notice strip and page rotation together.
@@ -58,27 +61,30 @@ public final class WallViewModel implements AutoCloseable {
 
     private final StockViewModel stock;
     private final FlagsViewModel flags;
-    private final ToastsViewModel toasts;
+    private final NotificationCenterViewModel notifications;
     private final Duration rotateEvery;
+    private final boolean demo;
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.FLAGS);
     private final ReadOnlyIntegerWrapper pageIndex = new ReadOnlyIntegerWrapper(this, "pageIndex", 0);
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final SortedList<TaskRowViewModel> openTasks;
-    private final ListChangeListener<Notice> noticeListener;
+    private final ObservableList<TriageItem> actNow = FXCollections.observableArrayList();
+    private final InvalidationListener onTriage;
     private Instant shownSince;
 
     /**
      * @param stock       the stock board (totals, freshness chips, offline verdict); started and closed here
      * @param flags       the red flags; started and closed here
-     * @param toasts      notices; the newest goes to the strip; started and closed here
+     * @param notifications the notification centre; its notification goes to the strip; started and closed here
      * @param rotateEvery how long each page stays before the next comes up by itself
+     * @param demo        running against the built-in sandbox: the wall says DEMO
      */
-    public WallViewModel(StockViewModel stock, FlagsViewModel flags, ToastsViewModel toasts, Duration rotateEvery,
-                         Instant start) {
+    public WallViewModel(StockViewModel stock, FlagsViewModel flags, NotificationCenterViewModel notifications,
+                         Duration rotateEvery, Instant start, boolean demo) {
         this.stock = Objects.requireNonNull(stock, "stock");
         this.flags = Objects.requireNonNull(flags, "flags");
-        this.toasts = Objects.requireNonNull(toasts, "toasts");
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
+        this.demo = demo;
         Objects.requireNonNull(rotateEvery, "rotateEvery");
         if (rotateEvery.isNegative() || rotateEvery.isZero()) {
             throw new IllegalArgumentException("rotateEvery must be positive: " + rotateEvery);
@@ -89,14 +95,12 @@ public final class WallViewModel implements AutoCloseable {
         // Declared tasks no longer count down: the wall shows only what still needs someone, soonest first.
         this.openTasks = new SortedList<>(new FilteredList<>(flags.tasks(), t -> !t.isDeclared()),
                 Comparator.comparing(TaskRowViewModel::deadline).thenComparingLong(TaskRowViewModel::id));
-        this.noticeListener = change -> {
-            while (change.next()) {
-                if (change.wasAdded()) {
-                    notice.set(change.getAddedSubList().get(0));
-                }
-            }
+        this.onTriage = o -> {
+            TriageList list = flags.triageProperty().get();
+            actNow.setAll(list == null ? List.of() : list.actNow());
         };
-        toasts.toasts().addListener(noticeListener);
+        flags.triageProperty().addListener(onTriage);
+        onTriage.invalidated(null);
     }
 
     /** The wall for the window's services: same reads as the screens, and a dialog service that refuses. */
@@ -105,23 +109,26 @@ public final class WallViewModel implements AutoCloseable {
         Clock clock = context.shell().clock();
         StockViewModel stock = new StockViewModel(board.board(), board.returnsPool(), board.syncEvents(), clock,
                 board.stalenessWindow(), context.shell().background(), ui);
-        return new WallViewModel(stock, FlagsViewModel.of(context, NO_DIALOGS, ui),
-                new ToastsViewModel(context.flags().notices(), ui), rotateEvery, clock.instant());
+        NotificationCenterViewModel notifications = new NotificationCenterViewModel(context.flags().notices(),
+                context.flags().preferences(), NotificationCenterViewModel.Opener.NOWHERE, clock, NOTICE_LIFETIME,
+                context.shell().background(), ui);
+        return new WallViewModel(stock, FlagsViewModel.of(context, NO_DIALOGS, ui), notifications, rotateEvery,
+                clock.instant(), context.shell().demo());
     }
 
     /** Subscribes and loads the first boards. */
     public void start() {
         stock.start();
         flags.start();
-        toasts.start();
+        notifications.start();
     }
 
     @Override
     public void close() {
-        toasts.toasts().removeListener(noticeListener);
+        flags.triageProperty().removeListener(onTriage);
         stock.close();
         flags.close();
-        toasts.close();
+        notifications.close();
     }
 
     // ---- time and pages -------------------------------------------------------------------------
@@ -131,11 +138,7 @@ public final class WallViewModel implements AutoCloseable {
         now.set(instant);
         stock.tick(instant);
         flags.tick(instant);
-        toasts.expire(instant);
-        Notice n = notice.get();
-        if (n != null && !n.at().plus(NOTICE_LIFETIME).isAfter(instant)) {
-            notice.set(null);
-        }
+        notifications.tick(instant);
         if (!instant.isBefore(shownSince.plus(rotateEvery))) {
             show((pageIndex.get() + 1) % Page.values().length, instant);
         }
@@ -196,6 +199,21 @@ public final class WallViewModel implements AutoCloseable {
 
     // ---- content --------------------------------------------------------------------------------
 
+    /** What the desk's triage list holds to act on now, in its order: what the wall's first page shows. */
+    public ObservableList<TriageItem> actNow() {
+        return actNow;
+    }
+
+    /** The countdown of a calibration line of {@link #actNow()}, if its task is listed. */
+    public Optional<TaskRowViewModel> task(TriageItem item) {
+        return item.taskId() == null ? Optional.empty() : flags.task(item.taskId());
+    }
+
+    /** Running against the built-in sandbox. */
+    public boolean demo() {
+        return demo;
+    }
+
     /** Open calibration tasks, nearest deadline (most urgent) first; each row's countdown ticks with {@link #tick}. */
     public ObservableList<TaskRowViewModel> openTasks() {
         return openTasks;
@@ -230,9 +248,12 @@ public final class WallViewModel implements AutoCloseable {
         return stock.chips();
     }
 
-    /** Stale polled sources right now (an uploaded CSV warehouse is fresh only when a file comes, so not counted). */
+    /**
+     * Sources (and warehouses) past the staleness window right now, as the desk's freshness bar counts them:
+     * an uploaded file older than the window is stale too (it is what raises the stale-source flag).
+     */
     public long staleCount() {
-        return stock.chips().stream().filter(c -> c.isStale() && !c.freshness().manual()).count();
+        return stock.chips().stream().filter(FreshnessChipViewModel::isStale).count();
     }
 
     /** Every polled source failed its latest attempt: the wall shows cached figures. */
@@ -240,9 +261,12 @@ public final class WallViewModel implements AutoCloseable {
         return stock.offlineProperty();
     }
 
-    /** The newest notice, shown in the strip for {@link #NOTICE_LIFETIME}; null when there is none. */
-    public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
+    /**
+     * The newest notification (one per evaluation at most), in the strip for {@link #NOTICE_LIFETIME}; null
+     * when none.
+     */
+    public ReadOnlyObjectProperty<NotificationCenterViewModel.Popup> noticeProperty() {
+        return notifications.popupProperty();
     }
 
     /** How many times each board has been applied (lets tests tell "not loaded" from "empty"). */

@@ -1,5 +1,6 @@
 package com.stocklens.ui.flags;
 
+import com.stocklens.app.triage.TriageService;
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.AlertState;
@@ -9,6 +10,7 @@ import com.stocklens.domain.Declaration;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.HintKind;
 import com.stocklens.domain.RootCauseHint;
+import com.stocklens.domain.Thresholds;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.FlagActions;
@@ -19,6 +21,7 @@ import com.stocklens.service.FlagsChanged;
 import com.stocklens.service.Notice;
 import com.stocklens.service.Notices;
 import com.stocklens.service.TaskRow;
+import com.stocklens.service.Triage;
 import com.stocklens.ui.FakeBoards;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +50,7 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
     public final AtomicInteger reads = new AtomicInteger();
     private final List<Consumer<FlagsChanged>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Notice>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Notice>>> batchListeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private volatile FlagBoard board;
 
@@ -137,14 +141,26 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
         return () -> listeners.remove(listener);
     }
 
-    /** The {@link Notices} side: a separate subscriber list (same object, different stream). */
+    /** The {@link Notices} side: separate subscriber lists (same object, different streams). */
     public Notices notices() {
-        return this::subscribeNotices;
+        return new Notices() {
+            @Override
+            public AutoCloseable subscribe(Consumer<Notice> listener) {
+                noticeListeners.add(listener);
+                return () -> noticeListeners.remove(listener);
+            }
+
+            @Override
+            public AutoCloseable subscribeBatches(Consumer<List<Notice>> listener) {
+                batchListeners.add(listener);
+                return () -> batchListeners.remove(listener);
+            }
+        };
     }
 
-    private AutoCloseable subscribeNotices(Consumer<Notice> listener) {
-        noticeListeners.add(listener);
-        return () -> noticeListeners.remove(listener);
+    /** The application's own triage over this fake's flags, on the small fake board, without demand. */
+    public Triage triage() {
+        return new TriageService(this, FakeBoards::small, null, () -> Thresholds.DEFAULTS, clock);
     }
 
     public int subscribers() {
@@ -158,9 +174,20 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
         }
     }
 
+    /** One notice, on its own occasion. */
     public void notice(Notice n) {
-        for (Consumer<Notice> l : noticeListeners) {
-            l.accept(n);
+        notices(List.of(n));
+    }
+
+    /** The notices of one occasion (one evaluation): each to the notice listeners, all together as one batch. */
+    public void notices(List<Notice> batch) {
+        for (Notice n : batch) {
+            for (Consumer<Notice> l : noticeListeners) {
+                l.accept(n);
+            }
+        }
+        for (Consumer<List<Notice>> l : batchListeners) {
+            l.accept(List.copyOf(batch));
         }
     }
 

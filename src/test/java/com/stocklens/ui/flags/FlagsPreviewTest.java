@@ -13,11 +13,13 @@ import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
+import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -57,7 +59,7 @@ class FlagsPreviewTest {
     void renderDeclareDialog(FxRobot robot) throws Exception {
         Messages messages = new Messages(UiContext.CHINESE);
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
-        FlagsViewModel vm = new FlagsViewModel(flags, flags, flags,
+        FlagsViewModel vm = new FlagsViewModel(flags, flags.triage(), flags, flags,
                 new FxDialogService(messages, () -> null), NameMemory.inMemory("zhang.san"),
                 FakeBoards.CLOCK, Duration.ofHours(2), Runnable::run, Runnable::run);
         WritableImage[] image = new WritableImage[1];
@@ -83,24 +85,31 @@ class FlagsPreviewTest {
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
         UiContext context = TestUiContext.builder().board(FakeBoards::large).demo(true)
                 .locale(locale).flags(flags, "zhang.san").build();
-        WritableImage[] image = new WritableImage[1];
-        boolean[] onFlags = new boolean[1];
+        WritableImage[] image = new WritableImage[2];
+        boolean[] onTriage = new boolean[1];
         robot.interact(() -> {
             MainWindow window = new MainWindow(context);
-            flags.notice(new Notice(FakeBoards.NOW, NoticeKind.ALERT_RAISED, "BOTTLE-1L", "goodcang:USEA",
-                    "New Jersey (US-East)", AlertKind.OVERSELL_RISK, null, null, null));
-            flags.notice(new Notice(FakeBoards.NOW, NoticeKind.CALIBRATION_DUE_10, "YOGA-MAT", "shipbob:228",
-                    "Moreno Valley (CA)", null, 104L, 485L, null));
+            // One evaluation: a new oversell and a 10-minute reminder, summed up in one notification.
+            flags.notices(List.of(new Notice(FakeBoards.NOW, NoticeKind.ALERT_RAISED, "BOTTLE-1L", "goodcang:USEA",
+                    "New Jersey (US-East)", AlertKind.OVERSELL_RISK, null, null, null),
+                    new Notice(FakeBoards.NOW, NoticeKind.CALIBRATION_OPENED, "YOGA-MAT", "shipbob:228",
+                    "Moreno Valley (CA)", null, 104L, 485L, null)));
             // Not shown on a stage: Monocle's headless screen is 1280×800, smaller than the window.
             Scene scene = new Scene(window.root(), MainWindowHost.WIDTH, MainWindowHost.HEIGHT);
             scene.snapshot(null);
-            onFlags[0] = scene.lookup("#taskList") != null && scene.lookup("#stockTable") == null;
+            onTriage[0] = scene.lookup("#triageRoot") != null && scene.lookup("#stockTable") == null;
             image[0] = scene.snapshot(null);
+            window.show(Screen.FLAGS);
+            scene.snapshot(null);
+            image[1] = scene.snapshot(null);
             window.close();
         });
         out.getParentFile().mkdirs();
-        ScreenshotOnFailure.write(image[0], out);
-        assertThat(onFlags[0]).as("opens on the flags screen when tasks are open").isTrue();
+        ScreenshotOnFailure.write(image[1], out);
+        File triage = new File(out.getParentFile(), out.getName().replace("flags-", "triage-"));
+        ScreenshotOnFailure.write(image[0], triage);
+        assertThat(onTriage[0]).as("opens on the triage list when tasks are open").isTrue();
         assertThat(out).exists();
+        assertThat(triage).exists();
     }
 }

@@ -11,7 +11,9 @@ import com.stocklens.domain.CalibrationState;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.HintKind;
+import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Urgency;
+import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.Notice;
@@ -20,7 +22,9 @@ import com.stocklens.service.ReportFormat;
 import com.stocklens.service.TaskRow;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -36,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The red-flag panel's state without a toolkit: fixed clock, same-thread executors, fake services. */
 class FlagsViewModelTest {
@@ -56,10 +62,19 @@ class FlagsViewModelTest {
             return CompletableFuture.completedFuture(ok);
         }
 
+        Path evidenceFile;
+        final List<String> suggested = new ArrayList<>();
+
         @Override
         public CompletableFuture<Optional<Path>> chooseSaveFile(String titleKey,
                 String suggestedName, ReportFormat format) {
-            throw new AssertionError("the flags screen never saves files");
+            throw new AssertionError("the flags screen saves no report");
+        }
+
+        @Override
+        public CompletableFuture<Optional<Path>> chooseEvidenceFile(String suggestedName) {
+            suggested.add(suggestedName);
+            return CompletableFuture.completedFuture(Optional.ofNullable(evidenceFile));
         }
     }
 
@@ -67,7 +82,8 @@ class FlagsViewModelTest {
     private final NameMemory who = NameMemory.inMemory("zhang.san");
 
     private FlagsViewModel viewModel(FakeFlags flags, Executor background) {
-        return new FlagsViewModel(flags, flags, flags, dialogs, who, CLOCK, Duration.ofHours(2), background, SAME_THREAD);
+        return new FlagsViewModel(flags, flags.triage(), flags, flags, dialogs, who, CLOCK, Duration.ofHours(2),
+                background, SAME_THREAD);
     }
 
     private FlagsViewModel started(FlagBoard board) {
@@ -188,13 +204,16 @@ class FlagsViewModelTest {
     }
 
     @Test
-    void theBadgeCountsOpenTasksAndAlertsNeedingALookAndTakesTheWorstUrgency() {
+    void theBadgeCountsWhatTheTriageListHoldsToActOnAndTakesTheWorstUrgency() {
         FlagsViewModel vm = started(FakeFlags.showcase(NOW));
         // 5 open tasks; alerts: stale, oversell, prealloc, safety stock active; slow-moving acknowledged;
-        // returns-QC snoozed for another hour.
+        // returns-QC snoozed for another hour. Safety stock is housekeeping (the digest): not on the badge.
         assertThat(vm.openTaskCountProperty().get()).isEqualTo(5);
         assertThat(vm.attentionAlertCountProperty().get()).isEqualTo(4);
-        assertThat(vm.badgeCountProperty().get()).isEqualTo(9);
+        assertThat(vm.badgeCountProperty().get()).isEqualTo(8);
+        assertThat(vm.triageProperty().get().actNow()).hasSize(8);
+        assertThat(vm.triageProperty().get().digest()).extracting(d -> d.kind())
+                .containsExactly(AlertKind.BELOW_SAFETY_STOCK);
         assertThat(vm.worstUrgencyProperty().get()).isEqualTo(Urgency.OVERDUE);
 
         FlagsViewModel quiet = started(new FlagBoard(List.of(), List.of(FakeFlags.staleSource("s", "S", NOW, 1000)), NOW));
@@ -313,6 +332,118 @@ class FlagsViewModelTest {
         assertThat(vm.attentionAlertCountProperty().get()).isEqualTo(5);
     }
 
+    // ---- the grouped alert list -------------------------------------------------------------------
+
+    /** The list as text: "#KIND" for a heading ("+" when folded), the alert's SKU (or source) for a card. */
+    private static List<String> lines(FlagsViewModel vm) {
+        return vm.alertLines().stream().map(l -> l instanceof AlertLine.Group g
+                ? "#" + g.kind() + (g.collapsed() ? "+" : "") + g.shown()
+                : ((AlertRowViewModel) l).alert().sellerSku() != null ? ((AlertRowViewModel) l).alert().sellerSku()
+                : ((AlertRowViewModel) l).alert().sourceId()).toList();
+    }
+
+    @Test
+    void alertsAreGroupedByKindInTheTriagesOrderWithTheHousekeepingFolded() {
+        FlagsViewModel vm = started(FakeFlags.showcase(NOW));
+        // Orders at risk (oversell 18 units, pre-allocation 9), the stale source, then the digest's safety stock
+        // folded, then slow-moving, only acknowledged, folded too. The snoozed returns-QC alert is not listed.
+        assertThat(lines(vm)).containsExactly("#OVERSELL_RISK1", "BOTTLE-1L", "#MISSING_PREALLOCATION1", "MUG-001",
+                "#STALE_SOURCE1", "goodcang:main", "#BELOW_SAFETY_STOCK+1", "#SLOW_MOVING+1");
+        assertThat(vm.alertKinds()).containsExactly(AlertKind.OVERSELL_RISK, AlertKind.MISSING_PREALLOCATION,
+                AlertKind.STALE_SOURCE, AlertKind.BELOW_SAFETY_STOCK, AlertKind.SLOW_MOVING);
+
+        vm.toggleGroup(AlertKind.BELOW_SAFETY_STOCK);
+        vm.toggleGroup(AlertKind.OVERSELL_RISK);
+        assertThat(lines(vm)).containsSubsequence("#OVERSELL_RISK+1", "#BELOW_SAFETY_STOCK1", "LAMP-RGB")
+                .doesNotContain("BOTTLE-1L");
+    }
+
+    @Test
+    void theListFiltersByKindAndTextAndOpensOneKindForTheDigestsLink() {
+        FlagsViewModel vm = started(FakeFlags.showcase(NOW));
+        vm.textFilterProperty().set("bottle");
+        assertThat(lines(vm)).containsExactly("#OVERSELL_RISK1", "BOTTLE-1L");
+        vm.textFilterProperty().set("");
+
+        vm.showKind(AlertKind.BELOW_SAFETY_STOCK);
+        assertThat(lines(vm)).containsExactly("#BELOW_SAFETY_STOCK1", "LAMP-RGB");
+        vm.showKind(null);
+        assertThat(lines(vm)).contains("#OVERSELL_RISK1", "BOTTLE-1L");
+    }
+
+    @Test
+    void aKindSortsByUnitsAtRiskTimesSalesOrByAge() {
+        var small = alert(AlertKind.OVERSELL_RISK, "SMALL", FakeBoards.SHIPBOB_CA, NOW.minusSeconds(10), 12, 10, "2",
+                AlertState.ACTIVE, null);
+        var big = alert(AlertKind.OVERSELL_RISK, "BIG", FakeBoards.SHIPBOB_CA, NOW.minusSeconds(600), 50, 10, "40",
+                AlertState.ACTIVE, null);
+        FlagsViewModel vm = started(new FlagBoard(List.of(), List.of(small, big), NOW));
+        // No demand here: the units at risk decide (40 before 2).
+        assertThat(lines(vm)).containsExactly("#OVERSELL_RISK2", "BIG", "SMALL");
+        assertThat(((AlertRowViewModel) vm.alertLines().get(1)).unitsAtRisk()).isEqualTo(40);
+        vm.sortProperty().set(FlagsViewModel.AlertSort.NEWEST);
+        assertThat(lines(vm)).containsExactly("#OVERSELL_RISK2", "SMALL", "BIG");
+    }
+
+    @Test
+    void aSnapshotFileLocksEveryActionAndSaysWhy() {
+        FakeFlags flags = new FakeFlags(CLOCK, FakeFlags.showcase(NOW));
+        FlagsViewModel vm = viewModel(flags, SAME_THREAD);
+        vm.start();
+        assertThat(vm.lockedProperty().get()).isFalse();
+        vm.setReadOnly(true);
+        assertThat(vm.lockedProperty().get()).isTrue();
+        assertThat(vm.lockedReasonKey()).isEqualTo("snapshot.readOnly.action");
+        vm.declare(vm.tasks().get(0));
+        vm.acknowledge(vm.alerts().get(0));
+        vm.snooze(vm.alerts().get(0), Duration.ofHours(1));
+        assertThat(dialogs.opened).isEmpty();
+        assertThat(flags.acknowledged).isEmpty();
+        assertThat(flags.snoozed).isEmpty();
+    }
+
+    // ---- the declare form and the evidence ---------------------------------------------------------
+
+    @Test
+    void theDeclareFormSaysWhatIsMissingOnlyOnceThePersonChangedSomething() {
+        FlagsViewModel vm = started(board(mug(1, Duration.ofHours(1))));
+        DeclarationFormViewModel form = vm.declarationForm(vm.tasks().get(0));
+        // No hint, so no cause chosen yet: OK is off, but nothing has gone wrong to say so.
+        assertThat(form.isValid()).isFalse();
+        assertThat(form.problemProperty().get()).isEqualTo("flags.declare.problem.cause");
+        assertThat(form.shownProblemProperty().get()).isNull();
+        form.noteProperty().set("x");
+        assertThat(form.shownProblemProperty().get()).isEqualTo("flags.declare.problem.cause");
+        form.causeProperty().set(DeclaredCause.DAMAGE);
+        assertThat(form.shownProblemProperty().get()).isNull();
+    }
+
+    @Test
+    void theEvidenceNamesBothFiguresWithTheTimesOfTheirSnapshotsInBeijingTime(@TempDir Path dir) throws Exception {
+        FakeFlags flags = new FakeFlags(CLOCK, board(task(7, "MUG-001", "Mug", FakeBoards.SHIPBOB_CA, NOW,
+                Duration.ofMinutes(90), 80, 92, hint(HintKind.RETURNS_IN_QC, 4, DeclaredCause.RETURN_AWAITING_QC))));
+        FlagsViewModel vm = viewModel(flags, SAME_THREAD);
+        vm.start();
+        BoardRow pair = new BoardRow(FakeBoards.sku("MUG-001", "Mug"), FakeBoards.SHIPBOB_CA,
+                new StockLevel(80, 80, 0, 0, 0, 0, 0), 92, 0, NOW.minusSeconds(12), NOW.minusSeconds(8));
+        vm.setPairs(key -> key.equals("MUG-001@shipbob:228") ? pair : null);
+        Messages en = new Messages(Locale.ENGLISH);
+
+        String text = vm.evidence(vm.tasks().get(0), en);
+        // 06:29:48 UTC is 14:29:48 in Beijing.
+        assertThat(text).contains("MUG-001").contains("80").contains("92").contains("+12")
+                .contains("2026-03-02 14:29:48").contains("2026-03-02 14:29:52")
+                .contains(en.format("flags.task.hints", new FlagTexts(en).hintList(vm.tasks().get(0).hints())))
+                .contains(en.get("evidence.notDeclared"));
+
+        dialogs.evidenceFile = dir.resolve("evidence.png");
+        vm.saveEvidence(vm.tasks().get(0), en, () -> new byte[] {1, 2, 3});
+        assertThat(dialogs.suggested).containsExactly("calibration-MUG-001-20260302-1430.png");
+        assertThat(Files.readAllBytes(dir.resolve("evidence.png"))).containsExactly(1, 2, 3);
+        assertThat(Files.readString(dir.resolve("evidence.txt"))).isEqualTo(text);
+        assertThat(vm.evidenceSavedProperty().get()).isEqualTo(dir.resolve("evidence.png"));
+    }
+
     @Test
     void theSameConditionIsOneLine() {
         var older = alert(AlertKind.OVERSELL_RISK, "MUG", FakeBoards.SHIPBOB_CA, NOW.minusSeconds(60), 5, 3, "old",
@@ -415,50 +546,13 @@ class FlagsViewModelTest {
             }
             return FakeFlags.showcase(NOW);
         };
-        FlagsViewModel vm = new FlagsViewModel(reader, flags, flags, dialogs, who, CLOCK, Duration.ofHours(2),
-                SAME_THREAD, SAME_THREAD);
+        FlagsViewModel vm = new FlagsViewModel(reader, flags.triage(), flags, flags, dialogs, who, CLOCK,
+                Duration.ofHours(2), SAME_THREAD, SAME_THREAD);
         vm.start();
         assertThat(vm.loadErrorProperty().get()).isEqualTo("database is locked");
         fail[0] = false;
         vm.refresh();
         assertThat(vm.loadErrorProperty().get()).isNull();
         assertThat(vm.tasks()).hasSize(6);
-    }
-
-    // ---- toasts ---------------------------------------------------------------------------------
-
-    @Test
-    void toastsAreBoundedNewestFirstAndTheSameThingReplacesItself() {
-        FakeFlags flags = new FakeFlags(CLOCK, FlagBoard.EMPTY);
-        ToastsViewModel toasts = new ToastsViewModel(flags.notices(), SAME_THREAD);
-        toasts.start();
-        for (long id = 1; id <= 7; id++) {
-            flags.notice(new Notice(NOW, NoticeKind.CALIBRATION_OPENED, "SKU-" + id, "shipbob:228", "CA", null, id, 7200L, null));
-        }
-        assertThat(toasts.toasts()).hasSize(ToastsViewModel.MAX_VISIBLE);
-        assertThat(toasts.toasts()).extracting(Notice::taskId).containsExactly(7L, 6L, 5L, 4L, 3L);
-        flags.notice(new Notice(NOW, NoticeKind.CALIBRATION_OPENED, "SKU-5", "shipbob:228", "CA", null, 5L, 7000L, null));
-        assertThat(toasts.toasts()).extracting(Notice::taskId).containsExactly(5L, 7L, 6L, 4L, 3L);
-        // T-10 is a different message about the same task: it stacks.
-        flags.notice(new Notice(NOW, NoticeKind.CALIBRATION_DUE_10, "SKU-5", "shipbob:228", "CA", null, 5L, 600L, null));
-        assertThat(toasts.toasts()).extracting(Notice::kind).first().isEqualTo(NoticeKind.CALIBRATION_DUE_10);
-        toasts.close();
-        flags.notice(new Notice(NOW, NoticeKind.ALERT_RAISED, "X", "w", "W", AlertKind.OVERSELL_RISK, null, null, null));
-        assertThat(toasts.toasts()).extracting(Notice::kind).doesNotContain(NoticeKind.ALERT_RAISED);
-    }
-
-    @Test
-    void alertToastsExpireAfterTheirLifetimeCalibrationToastsStay() {
-        FakeFlags flags = new FakeFlags(CLOCK, FlagBoard.EMPTY);
-        ToastsViewModel toasts = new ToastsViewModel(flags.notices(), SAME_THREAD);
-        toasts.start();
-        flags.notice(new Notice(NOW, NoticeKind.CALIBRATION_DUE_30, "SKU-1", "shipbob:228", "CA", null, 1L, 1800L, null));
-        flags.notice(new Notice(NOW, NoticeKind.ALERT_RAISED, "SKU-2", "shipbob:228", "CA", AlertKind.OVERSELL_RISK,
-                null, null, null));
-        toasts.expire(NOW.plus(ToastsViewModel.ALERT_LIFETIME).minusSeconds(1));
-        assertThat(toasts.toasts()).hasSize(2);
-        toasts.expire(NOW.plus(ToastsViewModel.ALERT_LIFETIME));
-        assertThat(toasts.toasts()).extracting(Notice::kind).containsExactly(NoticeKind.CALIBRATION_DUE_30);
-        toasts.close();
     }
 }

@@ -74,7 +74,7 @@ class FlagsViewTest {
         Messages messages = new Messages(UiContext.CHINESE);
         FxDialogService dialogs = new FxDialogService(messages, () -> stage);
         // Same-thread background: the fake answers at once, and FxExecutor runs inline on the FX thread.
-        viewModel = new FlagsViewModel(flags, flags, flags, dialogs, NameMemory.inMemory("zhang.san"),
+        viewModel = new FlagsViewModel(flags, flags.triage(), flags, flags, dialogs, NameMemory.inMemory("zhang.san"),
                 clock, Duration.ofHours(2), Runnable::run, new FxExecutor());
         view = new FxViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages, clock))
                 .<FlagsView>load(FlagsView.class).controller();

@@ -2,23 +2,31 @@ package com.stocklens.ui.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.AlertKind;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindowHost;
+import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -26,7 +34,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The panel inside the window: opens first when tasks are open, the badge, and a toast that leads to its task. */
+/**
+ * The red flags inside the window: the triage list opens first when a calibration is open, the badge is its
+ * top part, and the notification centre: one notification per evaluation, closing it stays put, its body
+ * opens the item.
+ */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class MainWindowFlagsTest {
     private Stage stage;
@@ -48,48 +60,96 @@ class MainWindowFlagsTest {
         return host[0];
     }
 
-    @Test
-    void opensOnTheFlagsWithABadgeColouredByTheWorstTask(FxRobot robot) {
-        MainWindowHost host = show(robot, new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW)));
-        assertThat(robot.lookup("#navFlags").queryAs(ToggleButton.class).isSelected()).isTrue();
-        assertThat(robot.lookup("#taskList").tryQuery()).isPresent();
-        Label badge = robot.lookup("#flagsBadge").queryAs(Label.class);
-        assertThat(badge.getText()).isEqualTo("9");
-        assertThat(badge.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("overdue"));
+    /** What the demo's first evaluation raises: six new tasks, oversell, pre-allocation and two big bursts. */
+    static List<Notice> demoEvaluation() {
+        List<Notice> batch = new ArrayList<>();
+        String[] skus = {"TTS-CHP-GRY-01", "TTS-RNG-18-04", "TTS-SCK-S-05", "TTS-EBD-GRY-06", "TTS-RNG-12-06",
+                "TTS-NAI-12C-06"};
+        for (int i = 0; i < skus.length; i++) {
+            batch.add(new Notice(FakeBoards.NOW, NoticeKind.CALIBRATION_OPENED, skus[i], "shipbob:228",
+                    "Moreno Valley (CA)", null, 101L + i, 7200L, null));
+        }
+        batch.add(new Notice(FakeBoards.NOW, NoticeKind.ALERT_RAISED, "TTS-RNG-12-06", "shipbob:228",
+                "Moreno Valley (CA)", AlertKind.OVERSELL_RISK, null, null, "TikTok 588 > warehouse 560"));
+        batch.add(new Notice(FakeBoards.NOW, NoticeKind.ALERT_RAISED, "TTS-PS-PNK-05", "shipbob:228",
+                "Moreno Valley (CA)", AlertKind.MISSING_PREALLOCATION, null, null, "5 > 0"));
+        batch.add(new Notice(FakeBoards.NOW, NoticeKind.ALERT_RAISED, null, null, null,
+                AlertKind.BELOW_SAFETY_STOCK, null, null, "58"));
+        batch.add(new Notice(FakeBoards.NOW, NoticeKind.ALERT_RAISED, null, null, null,
+                AlertKind.SLOW_MOVING, null, null, "97"));
+        return batch;
+    }
 
-        robot.clickOn("#navStock");
-        assertThat(robot.lookup("#stockTable").tryQuery()).isPresent();
-        assertThat(robot.lookup("#taskList").tryQuery()).isEmpty();
+    @Test
+    void theTriageListOpensFirstWhenACalibrationIsOpenWithTheBadgeOfItsTopPart(FxRobot robot) {
+        MainWindowHost host = show(robot, new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW)));
+        assertThat(robot.lookup("#navTriage").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(host.current().currentScreen()).isEqualTo(Screen.TRIAGE);
+        Label badge = robot.lookup("#triageBadge").queryAs(Label.class);
+        // 5 open tasks + oversell + missing pre-allocation + the stale source; safety stock waits in the digest.
+        assertThat(badge.getText()).isEqualTo("8");
+        assertThat(badge.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("overdue"));
+        assertThat(robot.lookup(".triage-row").queryAll()).hasSize(8);
+        // Rank 1 is the overdue task, its countdown ticking from the red flags.
+        Node first = robot.lookup("#triageItem-1").query();
+        assertThat(first.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("overdue"));
+        assertThat(robot.lookup("#triageDigest-BELOW_SAFETY_STOCK").tryQuery()).isPresent();
+
+        // "Open the list" of a digest kind: the red flags, only that kind.
+        robot.interact(() -> robot.lookup("#triageDigest-BELOW_SAFETY_STOCK")
+                .queryAs(TitledPane.class).setExpanded(true));
+        // Below the fold of a 780-pixel window: fired rather than clicked.
+        robot.interact(() -> robot.lookup("#triageOpenList-BELOW_SAFETY_STOCK").queryAs(Hyperlink.class).fire());
+        assertThat(host.current().currentScreen()).isEqualTo(Screen.FLAGS);
+        assertThat(host.current().flagsViewModel().kindFilterProperty().get()).isEqualTo(AlertKind.BELOW_SAFETY_STOCK);
         robot.interact(host::close);
     }
 
     @Test
-    void staysOnStockWhenNothingIsOpenAndAToastLeadsToItsTask(FxRobot robot) {
+    void anEvaluationMakesAtMostOneNotificationAndClosingItKeepsTheScreenAndItsFilter(FxRobot robot) {
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FlagBoard.EMPTY);
         MainWindowHost host = show(robot, flags);
         assertThat(robot.lookup("#navStock").queryAs(ToggleButton.class).isSelected()).isTrue();
-        // A hidden badge is also dropped from the button's skin; either way it must not show.
-        assertThat(robot.lookup("#flagsBadge").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
+        robot.clickOn("#filterField").write("MUG");
 
-        // A task opens: the service updates the board, fires, and sends a notice.
+        robot.interact(() -> flags.notices(demoEvaluation()));
+        WaitForAsyncUtils.waitForFxEvents();
+        NotificationPane pane = robot.lookup("#notificationPane").queryAs(NotificationPane.class);
+        assertThat(pane.isShowing()).isTrue();
+        assertThat(host.current().viewModel().notifications().popupsShownProperty().get()).isEqualTo(1);
+        // Six tasks and the oversell: one summary, not seven toasts; the digest kinds only in the bell.
+        assertThat(pane.getText()).contains("7");
+        assertThat(robot.lookup("#bellBadge").queryAs(Label.class).getText()).isEqualTo("7");
+
+        robot.clickOn(robot.lookup("#notificationPane .close-button").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(host.current().viewModel().notifications().popupProperty().get()).isNull();
+        assertThat(host.current().currentScreen()).isEqualTo(Screen.STOCK);
+        assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEqualTo("MUG");
+        robot.interact(host::close);
+    }
+
+    @Test
+    void aClickOnTheNotificationsBodyOpensItsTask(FxRobot robot) {
+        FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FlagBoard.EMPTY);
+        MainWindowHost host = show(robot, flags);
         flags.setBoard(FakeFlags.showcase(FakeBoards.NOW));
         robot.interact(() -> {
             flags.fire();
-            flags.notice(new Notice(FakeBoards.NOW, NoticeKind.CALIBRATION_DUE_10, "YOGA-MAT", "shipbob:228",
-                    "Moreno Valley (CA)", null, 104L, 485L, null));
+            flags.notices(List.of(new Notice(FakeBoards.NOW, NoticeKind.CALIBRATION_OPENED, "YOGA-MAT", "shipbob:228",
+                    "Moreno Valley (CA)", null, 104L, 485L, null)));
         });
-        // The window does not yank the person off the stock screen; the toast and badge say it.
-        assertThat(robot.lookup("#navStock").queryAs(ToggleButton.class).isSelected()).isTrue();
-        assertThat(robot.lookup("#flagsBadge").queryAs(Label.class).getText()).isEqualTo("9");
-        Node toast = robot.lookup("#toast-0").query();
-        robot.clickOn(toast);
+        WaitForAsyncUtils.waitForFxEvents();
+        NotificationPane pane = robot.lookup("#notificationPane").queryAs(NotificationPane.class);
+        assertThat(pane.isShowing()).isTrue();
+        robot.clickOn(pane);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#navFlags").queryAs(ToggleButton.class).isSelected()).isTrue();
         @SuppressWarnings("unchecked")
         ListView<TaskRowViewModel> list = robot.lookup("#taskList").queryAs(ListView.class);
         assertThat(list.getSelectionModel().getSelectedItem().id()).isEqualTo(104L);
-        assertThat(robot.lookup("#toast-0").tryQuery()).isEmpty();
+        assertThat(pane.isShowing()).isFalse();
         robot.interact(host::close);
     }
 }

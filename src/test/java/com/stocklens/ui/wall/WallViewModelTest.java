@@ -2,14 +2,21 @@ package com.stocklens.ui.wall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.AlertKind;
+import com.stocklens.domain.Provider;
+import com.stocklens.domain.SourceInfo;
+import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Urgency;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.Notice;
 import com.stocklens.service.NoticeKind;
+import com.stocklens.service.NoticePreferences;
+import com.stocklens.service.NoticeSettings;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
+import com.stocklens.service.TriageItem;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.Messages;
@@ -18,13 +25,14 @@ import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.FlagsViewModel;
 import com.stocklens.ui.flags.TaskRowViewModel;
-import com.stocklens.ui.flags.ToastsViewModel;
+import com.stocklens.ui.notices.NotificationCenterViewModel;
 import com.stocklens.ui.stock.StockViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -63,9 +71,9 @@ class WallViewModelTest {
     private WallViewModel wall(Duration rotate) {
         StockViewModel stock = new StockViewModel(board::get, syncEvents, clock, Duration.ofMinutes(15),
                 Runnable::run, Runnable::run);
-        FlagsViewModel flagsVm = new FlagsViewModel(flags, flags, flags, WallViewModel.NO_DIALOGS,
+        FlagsViewModel flagsVm = new FlagsViewModel(flags, flags.triage(), flags, flags, WallViewModel.NO_DIALOGS,
                 NameMemory.inMemory("wall"), clock, FakeFlags.WINDOW, Runnable::run, Runnable::run);
-        wall = new WallViewModel(stock, flagsVm, new ToastsViewModel(flags.notices(), Runnable::run), rotate, T0);
+        wall = new WallViewModel(stock, flagsVm, notifications(flags), rotate, T0, false);
         wall.start();
         return wall;
     }
@@ -186,35 +194,60 @@ class WallViewModelTest {
     }
 
     @Test
-    void noticesGoToTheStripAndLeaveByThemselves() {
+    void oneNotificationPerEvaluationGoesToTheStripAndLeavesByItself() {
         wall(Duration.ofSeconds(20));
         assertThat(wall.noticeProperty().get()).isNull();
-        Notice n = new Notice(T0,
-                NoticeKind.CALIBRATION_DUE_10, "MUG-001", "shipbob:228", "Moreno Valley (CA)",
-                null, 101L, 540L, null);
-        flags.notice(n);
-        assertThat(wall.noticeProperty().get()).isEqualTo(n);
+        Notice opened = new Notice(T0, NoticeKind.CALIBRATION_OPENED, "MUG-001", "shipbob:228",
+                "Moreno Valley (CA)", null, 101L, 7200L, null);
+        Notice slow = new Notice(T0, NoticeKind.ALERT_RAISED, null, null, null, AlertKind.SLOW_MOVING, null, null,
+                "40");
+        flags.notices(List.of(opened, slow));
+        // The slow-moving burst is a digest kind: it does not pop up, so the notification is the task alone.
+        assertThat(wall.noticeProperty().get().notices()).containsExactly(opened);
         tickTo(WallViewModel.NOTICE_LIFETIME.minusSeconds(1));
-        assertThat(wall.noticeProperty().get()).isEqualTo(n);
+        assertThat(wall.noticeProperty().get()).isNotNull();
         tickTo(WallViewModel.NOTICE_LIFETIME);
         assertThat(wall.noticeProperty().get()).isNull();
     }
 
     @Test
-    void theWallNeverOpensADialog() {
-        assertThat(WallViewModel.NO_DIALOGS.editDeclaration(null).toCompletableFuture().join()).isFalse();
-        assertThat(WallViewModel.NO_DIALOGS.confirm("t", "m").toCompletableFuture().join()).isFalse();
+    void theFlagsPageIsTheDesksTriageListInItsOrderWithTheBadgesCount() {
+        // The desk's triage: the window's red flags over the same services.
+        FlagsViewModel desk = new FlagsViewModel(flags, flags.triage(), flags, flags, WallViewModel.NO_DIALOGS,
+                NameMemory.inMemory("desk"), clock, FakeFlags.WINDOW, Runnable::run, Runnable::run);
+        desk.start();
+        wall(Duration.ofSeconds(20));
+
+        assertThat(wall.actNow()).isEqualTo(desk.triageProperty().get().actNow());
+        assertThat(wall.actNow()).hasSize(desk.badgeCountProperty().get());
+        // Calibrations by deadline first (the declared one is not there), then the orders at risk, then stale.
+        assertThat(wall.actNow()).extracting(TriageItem::taskId).startsWith(105L, 104L, 103L, 102L, 101L);
+        assertThat(wall.actNow()).extracting(TriageItem::kind)
+                .contains("OVERSELL_RISK", "STALE_SOURCE")
+                .doesNotContain("SLOW_MOVING", "BELOW_SAFETY_STOCK");
+        assertThat(wall.task(wall.actNow().get(0))).get().extracting(TaskRowViewModel::getCountdown)
+                .isEqualTo("-00:03:12");
+        desk.close();
     }
 
     @Test
-    void anEmptyBoardHasNoTasksAndNoSources() {
-        flags.setBoard(FlagBoard.EMPTY);
-        board.set(StockBoard.EMPTY);
+    void aFileFedWarehousePastTheWindowIsStaleOnTheWallAsOnTheDesk() {
+        StockBoard small = FakeBoards.small();
+        SourceInfo manila = new SourceInfo("csv:PH-MNL", SourceKind.WAREHOUSE, Provider.CSV,
+                "Manila partner warehouse");
+        List<SourceFreshness> sources = new ArrayList<>(small.sources());
+        sources.add(new SourceFreshness(manila, T0.minus(Duration.ofHours(5)), T0.minus(Duration.ofHours(5)), null,
+                75, 0, 0));
+        board.set(new StockBoard(small.rows(), small.warehouses(), sources));
         wall(Duration.ofSeconds(20));
-        assertThat(wall.openTasks()).isEmpty();
-        assertThat(wall.sources()).isEmpty();
-        assertThat(wall.offlineProperty().get().offline()).as("no polled source: not offline").isFalse();
-        assertThat(WallViewModel.totalText(wall.total("onHand").getSum(), new Messages(UiContext.CHINESE)))
-                .isEqualTo("—");
+        // GoodCang (20 min) and the 5-hour-old file: the desk's freshness bar shows both red.
+        assertThat(wall.staleCount()).isEqualTo(2);
+    }
+
+    /** The notification centre as the wall has it: default settings in memory, leading nowhere. */
+    static NotificationCenterViewModel notifications(FakeFlags flags) {
+        return new NotificationCenterViewModel(flags.notices(), NoticePreferences.inMemory(NoticeSettings.DEFAULT),
+                NotificationCenterViewModel.Opener.NOWHERE, FakeBoards.CLOCK, WallViewModel.NOTICE_LIFETIME,
+                Runnable::run, Runnable::run);
     }
 }

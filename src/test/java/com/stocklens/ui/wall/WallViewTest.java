@@ -12,7 +12,6 @@ import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.flags.FakeFlags;
 import com.stocklens.ui.flags.FlagsViewModel;
-import com.stocklens.ui.flags.ToastsViewModel;
 import com.stocklens.ui.stock.StockViewModel;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,10 +43,10 @@ class WallViewTest {
         Messages messages = new Messages(UiContext.ENGLISH);
         StockViewModel stock = new StockViewModel(FakeBoards::small, new FakeSyncEvents(), FakeBoards.CLOCK,
                 Duration.ofMinutes(15), Runnable::run, new FxExecutor());
-        FlagsViewModel flagsVm = new FlagsViewModel(flags, flags, flags, WallViewModel.NO_DIALOGS,
+        FlagsViewModel flagsVm = new FlagsViewModel(flags, flags.triage(), flags, flags, WallViewModel.NO_DIALOGS,
                 NameMemory.inMemory("wall"), FakeBoards.CLOCK, FakeFlags.WINDOW, Runnable::run, new FxExecutor());
-        viewModel = new WallViewModel(stock, flagsVm, new ToastsViewModel(flags.notices(), new FxExecutor()),
-                Duration.ofSeconds(20), FakeBoards.NOW);
+        viewModel = new WallViewModel(stock, flagsVm, WallViewModelTest.notifications(flags),
+                Duration.ofSeconds(20), FakeBoards.NOW, false);
         view = new WallView(viewModel, messages, FakeBoards.CLOCK);
         view.setOnExit(exits::incrementAndGet);
         stage.setScene(new Scene(view.root(), 1280, 720));

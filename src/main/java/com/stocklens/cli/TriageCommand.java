@@ -1,0 +1,91 @@
+package com.stocklens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.stocklens.app.AppRuntime;
+import com.stocklens.service.FlagBoard;
+import com.stocklens.service.TriageDigest;
+import com.stocklens.service.TriageItem;
+import com.stocklens.service.TriageList;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code triage [--json]}: the red flags ranked by what to do first, the window's "Act now" list: open
+ * calibrations by deadline, then oversell and missing pre-allocation by units at risk × daily sales, then
+ * stale sources with what they block, then the digest. Reads what the last evaluation stored, as
+ * {@code flags} does; with the global {@code --as-of T}, the flags of then.
+ */
+@Command(name = "triage", description = "List what to do first: the red flags ranked (calibrations by deadline, "
+        + "orders at risk by units × daily sales, stale sources, then the digest).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
+                "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
+final class TriageCommand extends RuntimeCommand {
+    @Option(names = "--json", description = "Print a JSON array, rank 1 first (documented in docs/cli.md).")
+    boolean json;
+
+    @Override
+    int run(AppRuntime runtime) {
+        Instant asOf = root().asOf().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(null);
+        FlagBoard flags = asOf == null ? runtime.flagReader().read() : runtime.flagReader().readAt(asOf);
+        TriageList list = runtime.triage().rank(flags);
+        if (json) {
+            printer.result(Json.write(toJson(list.all())));
+            return 0;
+        }
+        printer.result(String.format("%4s  %-21s %-22s %-22s %7s  %-9s %s", "rank", "kind", "sku", "warehouse",
+                "units", "time left", "reason"));
+        for (TriageItem i : list.actNow()) {
+            printer.result(String.format("%4d  %-21s %-22s %-22s %7s  %-9s %s", i.rank(), i.kind(),
+                    i.sellerSku() == null ? "—" : i.sellerSku(), where(i),
+                    i.unitsAtRisk() == null ? "—" : i.unitsAtRisk().toString(), timeLeft(i, list.at()), i.reason()));
+        }
+        if (list.actNow().isEmpty()) {
+            printer.result("Nothing needs acting on now.");
+        }
+        for (TriageDigest d : list.digest()) {
+            printer.result(String.format("      digest: %-21s %d line(s) (triage --json lists them)", d.kind().name(),
+                    d.count()));
+        }
+        printer.message(list.actNow().size() + " to act on now, " + list.digestCount() + " in the digest"
+                + (flags.evaluatedAt() == null ? (flags.isPast() ? "" : "; the rules have not run yet (sync first)")
+                : "; evaluated at " + flags.evaluatedAt()));
+        return 0;
+    }
+
+    static ArrayNode toJson(List<TriageItem> items) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (TriageItem i : items) {
+            ObjectNode n = out.addObject();
+            n.put("rank", i.rank());
+            n.put("kind", i.kind());
+            n.put("sku", i.sellerSku());
+            n.put("warehouse", i.warehouseId());
+            n.put("warehouseName", i.warehouseName());
+            n.put("reason", i.reason());
+            Json.putInt(n, "unitsAtRisk", i.unitsAtRisk());
+            Json.putInstant(n, "deadline", i.deadline());
+        }
+        return out;
+    }
+
+    private static String where(TriageItem i) {
+        if (i.warehouseName() != null) {
+            return i.warehouseName();
+        }
+        return i.warehouseId() != null ? i.warehouseId() : i.sourceName() != null ? i.sourceName() : "—";
+    }
+
+    private static String timeLeft(TriageItem i, Instant at) {
+        if (i.deadline() == null) {
+            return "";
+        }
+        long s = Duration.between(at, i.deadline()).getSeconds();
+        return s <= 0 ? "OVERDUE" : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+}

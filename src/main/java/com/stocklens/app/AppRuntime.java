@@ -253,7 +253,7 @@ public final class AppRuntime implements AutoCloseable {
         try {
             ConnectionAssembly assembly;
             if (options.demo()) {
-                sandbox = DemoConnections.startSandbox(clock);
+                sandbox = DemoConnections.startSandbox(clock, options.workspace());
                 assembly = ConnectionAssembly.demo(DemoConnections.of(sandbox), workspace.database(), clock,
                         options.cadence());
             } else {

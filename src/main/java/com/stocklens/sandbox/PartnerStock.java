@@ -100,6 +100,21 @@ public final class PartnerStock {
         return cells(warehouse.provider(), now).stream().filter(c -> c.warehouse().equals(warehouse)).toList();
     }
 
+    /** One SKU's cell in one warehouse at {@code now}, or null when the warehouse does not stock it. */
+    public PartnerCell cell(PartnerWarehouse warehouse, int skuIndex, Instant now) {
+        for (Plan plan : plans) {
+            if (plan.warehouse().equals(warehouse) && plan.sku().index() == skuIndex) {
+                return cellAt(plan, now);
+            }
+        }
+        return null;
+    }
+
+    /** The warehouse with this id, if it is one of the partners'. */
+    public PartnerWarehouse warehouse(String id) {
+        return warehouses.stream().filter(w -> w.id().equals(id)).findFirst().orElse(null);
+    }
+
     private PartnerCell cellAt(Plan plan, Instant now) {
         long hours = Math.max(0, Duration.between(epoch, now).toHours()) + plan.phaseHours();
         long cycleHours = REPLENISH_EVERY.toHours();

@@ -103,6 +103,8 @@ public final class SimulatedWorld {
      * is up to this old ("非认证仓仅支持手动上传CSV，存在最高4小时数据延迟").
      */
     static final Duration MANUAL_UPLOAD_EVERY = Duration.ofHours(4);
+    /** The seller's last manual upload before the world began (so every run of a demo starts with the same figures). */
+    static final Duration FIRST_UPLOAD_BEFORE_START = Duration.ofHours(3);
 
     private final long seed;
     private final Clock clock;

@@ -103,8 +103,15 @@ final class TikTokDialect implements Exchange.Dialect {
         }
     }
 
-    /** Whether the shop lists the SKU: it is on TikTok and assigned to one of the shop's sales warehouses. */
+    /**
+     * Whether the shop lists the SKU: it is on TikTok and assigned to one of the shop's sales warehouses. The PH
+     * shop, opened later, lists only products that were active then.
+     */
     private static boolean listed(WorldView view, SimShop shop, int skuIndex) {
+        if ("PH".equals(shop.region())
+                && !"ACTIVATE".equals(view.products().get(view.skus().get(skuIndex).productIndex()).status())) {
+            return false;
+        }
         return shop.warehouses().stream().anyMatch(w -> view.assigned(w, skuIndex));
     }
 

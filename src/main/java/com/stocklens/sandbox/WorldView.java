@@ -1,5 +1,6 @@
 package com.stocklens.sandbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -165,7 +166,8 @@ public final class WorldView {
     /**
      * What TikTok reports for this SKU in one of its sales warehouses: for a ShipBob FC's, as
      * {@link #tiktokStock(int, int)}; for a partner warehouse's, what the seller last uploaded by hand (the
-     * warehouse's figure at the last {@link SimulatedWorld#MANUAL_UPLOAD_EVERY} mark) until a stock write sets it.
+     * warehouse's figure at the last upload: three hours before the world began, then every
+     * {@link SimulatedWorld#MANUAL_UPLOAD_EVERY}) until a stock write sets it.
      */
     public TikTokStock tiktokStock(SimShop.TikTokWarehouse w, int skuIndex) {
         if (!w.isPartner()) {
@@ -180,7 +182,8 @@ public final class WorldView {
             return new TikTokStock(Math.max(0, current.truth().available() + written), current.truth().reserved());
         }
         long every = SimulatedWorld.MANUAL_UPLOAD_EVERY.toSeconds();
-        Instant upload = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), every) * every);
+        Instant first = world.epoch().minus(SimulatedWorld.FIRST_UPLOAD_BEFORE_START);
+        Instant upload = first.plusSeconds(Math.floorDiv(Duration.between(first, now).toSeconds(), every) * every);
         PartnerCell uploaded = world.partners().cell(world.partners().warehouse(w.partner()), skuIndex, upload);
         return new TikTokStock(uploaded.truth().available(), current.truth().reserved());
     }

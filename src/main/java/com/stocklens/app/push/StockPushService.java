@@ -93,8 +93,10 @@ public final class StockPushService implements StockPushes, AutoCloseable {
 
     static final String BUFFER = "buffer";
     static final String DAILY_CAP = "dailyCap";
-    static final String AUTO_CSV = "auto.csv:";
-    static final String AUTO_RETURNS = "auto.returns";
+    /** The setting of a CSV warehouse's automatic push: this prefix and the warehouse id. */
+    public static final String AUTO_CSV = "auto.csv:";
+    /** The setting of the automatic push after returns QC. */
+    public static final String AUTO_RETURNS = "auto.returns";
     /** QC passes up to this instant have been pushed (or were there before the automation was turned on). */
     static final String RETURNS_SINCE = "returns.since";
     private static final SecureRandom IDS = new SecureRandom();
@@ -786,10 +788,12 @@ public final class StockPushService implements StockPushes, AutoCloseable {
     }
 
     /**
-     * One automatic push: only on the desk holding the TikTok lease, only under the daily cap; the first
-     * refusal stops it and turns {@code setting} off. Returns the push, or null when nothing was sent.
+     * One automatic push, as the triggers run it: only on the desk holding the TikTok lease, only under the daily
+     * cap; the first refusal stops it and turns {@code setting} off ({@code auto.csv:<warehouse>} or
+     * {@code auto.returns}). Returns the push, or null when nothing was sent (another desk pushes, or nothing to
+     * change).
      */
-    PushRecord automaticPush(PushScope scope, String setting) {
+    public PushRecord automaticPush(PushScope scope, String setting) {
         if (shopSourceId != null && !leases.get().holds(shopSourceId)) {
             LOG.debug("Automatic push of {} left to the desk holding the TikTok lease", scope);
             return null;

@@ -242,7 +242,7 @@ public final class StockLensApp extends Application {
                         declarerMemory()),
                 new UiContext.Stock(rt.boardReader(), rt.syncEngine(), rt.thresholds().staleAfter(),
                         rt.returnsPoolReader(), rt.leases()),
-                new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices()),
+                new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices(), rt.stockPushes()),
                 new UiContext.Reports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(), rt.reportExports(),
                         rt.demandReader()),
                 new UiContext.Setup(rt.connections(), rt.shopAuthorizer()

@@ -18,6 +18,7 @@ import com.stocklens.service.Scorecards;
 import com.stocklens.service.SkuMappings;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
+import com.stocklens.service.StockPushes;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
@@ -102,13 +103,21 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
      * @param actions declare / acknowledge / snooze
      * @param events  one event per rule evaluation or flag action, on a background thread
      * @param notices desktop notifications shown as toasts, on a background thread
+     * @param pushes  pushing the warehouse's figures to TikTok: plans, apply, audit, undo (docs/guide/push.md)
      */
-    public record Flags(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices) {
+    public record Flags(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices,
+                        StockPushes pushes) {
         public Flags {
             Objects.requireNonNull(reader, "reader");
             Objects.requireNonNull(actions, "actions");
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(notices, "notices");
+            pushes = pushes == null ? StockPushes.NONE : pushes;
+        }
+
+        /** The red flags without pushing to TikTok. */
+        public Flags(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices) {
+            this(reader, actions, events, notices, StockPushes.NONE);
         }
     }
 

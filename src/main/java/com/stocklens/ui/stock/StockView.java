@@ -1,12 +1,16 @@
 package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.domain.Warehouse;
+import com.stocklens.service.PushScope;
+import com.stocklens.service.StockPushes;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTilePalette;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.push.PushPlanViewModel;
 import eu.hansolo.tilesfx.Tile;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -24,12 +29,15 @@ import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -76,6 +84,7 @@ public final class StockView implements ScreenView {
     @FXML private HBox tileBox;
     @FXML private TextField filterField;
     @FXML private ComboBox<StockViewModel.WarehouseChoice> warehouseChoice;
+    @FXML private Button pushWarehouseButton;
     @FXML private Label rowCountLabel;
     @FXML private ToggleButton gapsOnlyToggle;
     @FXML private Label loadErrorLabel;
@@ -104,7 +113,33 @@ public final class StockView implements ScreenView {
         StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock()),
                 s.messages().bundle());
         view.root().setBottom(null);
+        StockPushes pushes = s.context().flags().pushes();
+        if (pushes != StockPushes.NONE) {
+            // Issue 21: push the chosen warehouse's figures to TikTok (a plan first, nothing blind).
+            view.onPushWarehouse(w -> s.dialogs().showPushPlan(new PushPlanViewModel(pushes,
+                    PushScope.warehouse(w.id()), s.context().shell().declarer(), s.dialogs(), s.background(), s.ui())),
+                    s.window().timeTravel().asOfProperty().isNotNull());
+        }
         return view;
+    }
+
+    /**
+     * Shows "Push to TikTok" beside the warehouse choice, enabled while one warehouse is chosen and the window
+     * shows now ({@code past} false).
+     */
+    void onPushWarehouse(Consumer<Warehouse> open, ObservableBooleanValue past) {
+        pushWarehouseButton.setVisible(true);
+        pushWarehouseButton.setManaged(true);
+        pushWarehouseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            StockViewModel.WarehouseChoice c = viewModel.selectedWarehouseProperty().get();
+            return c == null || c.isAll() || past.get();
+        }, viewModel.selectedWarehouseProperty(), past));
+        pushWarehouseButton.setOnAction(e -> {
+            StockViewModel.WarehouseChoice c = viewModel.selectedWarehouseProperty().get();
+            if (c != null && !c.isAll()) {
+                open.accept(c.warehouse());
+            }
+        });
     }
 
     public StockView(StockViewModel viewModel, Messages messages, Clock clock) {

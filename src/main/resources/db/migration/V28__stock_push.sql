@@ -56,6 +56,7 @@ CREATE INDEX stock_push_started ON stock_push (started_at);
 CREATE INDEX stock_push_task ON stock_push (task_id);
 
 -- TikTok's answer per SKU and warehouse: outcome PENDING until answered, then ACCEPTED, REFUSED or NOT_SENT.
+-- working: the planned figure's working (available, unreserved, buffer) or the push an undo undoes.
 CREATE TABLE stock_push_line (
     push_id             BIGINT                   NOT NULL REFERENCES stock_push (id),
     line                INTEGER                  NOT NULL,
@@ -68,6 +69,7 @@ CREATE TABLE stock_push_line (
     before_qty          INTEGER,
     after_qty           INTEGER,
     reason              VARCHAR(1000)            NOT NULL,
+    working             VARCHAR(200),
     warehouse_at        TIMESTAMP WITH TIME ZONE,
     tiktok_at           TIMESTAMP WITH TIME ZONE,
     outcome             VARCHAR(20)              NOT NULL,

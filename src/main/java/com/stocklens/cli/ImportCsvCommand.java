@@ -60,6 +60,11 @@ final class ImportCsvCommand extends RuntimeCommand {
     @Option(names = "--time-zone", paramLabel = "ZONE", description = "Local time zone of a new warehouse (default UTC).")
     String timeZone;
 
+    @Option(names = "--tiktok-warehouse", paramLabel = "ID",
+            description = "Link the warehouse to the TikTok warehouse it stocks (TikTok's id; \"none\" unlinks): its "
+                    + "stock then stands beside TikTok's, and it can be pushed (see push).")
+    String tiktokWarehouse;
+
     @Override
     int run(AppRuntime runtime) {
         if (!Files.isRegularFile(file)) {
@@ -85,6 +90,9 @@ final class ImportCsvCommand extends RuntimeCommand {
                 return EXIT_USAGE;
             }
             imports.saveWarehouse(warehouse, name, m, region, zone);
+        }
+        if (tiktokWarehouse != null) {
+            imports.linkTikTok(warehouse, tiktokWarehouse.strip().equalsIgnoreCase("none") ? null : tiktokWarehouse);
         }
         ImportOutcome outcome = imports.importFile(file, warehouse, mapping, null);
         ImportCheck check = outcome.check();

@@ -96,10 +96,11 @@ public final class StockPushRepository {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             int n = 0;
             for (PushLine l : lines) {
-                bindLine(h.createUpdate("INSERT INTO stock_push_line (push_id, line, " + LINE_COLUMNS + ", outcome) "
-                                + "VALUES (:push, :line, :sku, :wh, :whName, :shop, :skuId, :twid, :before, :after, "
-                                + ":reason, :whAt, :ttAt, 'PENDING')"), l)
-                        .bind("push", id).bind("line", n++).execute();
+                bindLine(h.createUpdate("INSERT INTO stock_push_line (push_id, line, " + LINE_COLUMNS
+                                + ", working, outcome) VALUES (:push, :line, :sku, :wh, :whName, :shop, :skuId, :twid, "
+                                + ":before, :after, :reason, :whAt, :ttAt, :working, 'PENDING')"), l)
+                        .bind("push", id).bind("line", n++).bind("working", l.planned() ? join(l.args()) : null)
+                        .execute();
             }
             return id;
         });
@@ -194,7 +195,7 @@ public final class StockPushRepository {
     }
 
     private static List<PushedLine> pushedLines(Handle h, long pushId) {
-        return h.createQuery("SELECT " + LINE_COLUMNS + ", outcome, refusal, args, tiktok_code, tiktok_message "
+        return h.createQuery("SELECT " + LINE_COLUMNS + ", working, outcome, refusal, args, tiktok_code, tiktok_message "
                         + "FROM stock_push_line WHERE push_id = :id ORDER BY line")
                 .bind("id", pushId)
                 .map((rs, ctx) -> {
@@ -270,11 +271,12 @@ public final class StockPushRepository {
                 rs.getString("reason"), SqlValues.instant(rs, "warehouse_at"), SqlValues.instant(rs, "tiktok_at"));
     }
 
-    /** A push line as planned (its refusal, if any, lives in the push's outcome columns). */
+    /** A push line as planned, with its working (its refusal, if any, lives in the push's outcome columns). */
     private static PushLine plannedLine(ResultSet rs) throws SQLException {
         return new PushLine(rs.getString("seller_sku"), rs.getString("warehouse_id"), rs.getString("warehouse_name"),
                 rs.getString("shop_id"), rs.getString("tiktok_sku_id"), rs.getString("tiktok_warehouse_id"),
-                SqlValues.integer(rs, "before_qty"), SqlValues.integer(rs, "after_qty"), null, List.of(),
+                SqlValues.integer(rs, "before_qty"), SqlValues.integer(rs, "after_qty"), null,
+                split(rs.getString("working")),
                 rs.getString("reason"), SqlValues.instant(rs, "warehouse_at"), SqlValues.instant(rs, "tiktok_at"));
     }
 

@@ -245,7 +245,7 @@ public final class StockLensApp extends Application {
                 new UiContext.Stock(rt.boardReader(), rt.syncEngine(), rt.thresholds().staleAfter(),
                         rt.returnsPoolReader(), rt.leases(), rt.skuDetails()),
                 new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices(), rt.triage(),
-                        noticePreferences(rt)),
+                        noticePreferences(rt), rt.stockPushes()),
                 new UiContext.Reports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(), rt.reportExports(),
                         rt.demandReader()),
                 new UiContext.Setup(rt.connections(), rt.shopAuthorizer()

@@ -9,6 +9,7 @@ import com.stocklens.app.flags.PastFlagReader;
 import com.stocklens.app.history.HistoryCompactor;
 import com.stocklens.app.imports.StockImportService;
 import com.stocklens.app.mapping.SkuIdentities;
+import com.stocklens.app.push.StockPushService;
 import com.stocklens.app.reports.AgeingService;
 import com.stocklens.app.reports.CodeCheckService;
 import com.stocklens.app.reports.HealthReportService;
@@ -58,6 +59,7 @@ import com.stocklens.service.SkuDetails;
 import com.stocklens.service.SnapshotManifest;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
+import com.stocklens.service.StockPushes;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
@@ -73,6 +75,7 @@ import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiFlagReader;
 import com.stocklens.store.JdbiHealthData;
 import com.stocklens.store.JdbiHistory;
+import com.stocklens.store.JdbiPushInputs;
 import com.stocklens.store.JdbiReturnsPoolReader;
 import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.JdbiStockImportStore;
@@ -81,6 +84,7 @@ import com.stocklens.store.ScoreWeightRepository;
 import com.stocklens.store.SkuMappingRepository;
 import com.stocklens.store.SnapshotCompaction;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.store.StockPushRepository;
 import com.stocklens.store.WarehouseProfileRepository;
 import com.stocklens.support.NamedThreads;
 import com.stocklens.sync.ActivitySync;
@@ -158,6 +162,8 @@ public final class AppRuntime implements AutoCloseable {
     private NoticeCenter noticeCenter;
     /** This desk: host name and process id (team mode's "polled by"). */
     private final String desk = PollerLeases.thisDesk();
+    /** Pushing figures to TikTok; null for a snapshot file (read-only). */
+    private final StockPushService stockPushes;
     /** Who polls what: every source here on a lone workspace; advisory-lock leases in team mode. */
     private volatile PollerLeases leases = PollerLeases.local(desk);
     /** Team mode: follows the other desks' changes (null on a lone workspace). */
@@ -222,6 +228,13 @@ public final class AppRuntime implements AutoCloseable {
         this.triage = new TriageService(flagReader, boardReader, demandReader, () -> thresholds, clock);
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
+        this.stockPushes = workspace.readOnly() ? null : new StockPushService(new StockPushRepository(database.jdbi()),
+                new JdbiPushInputs(database.jdbi()), boardReader, flagReader, skuIdentities, assembly.stockWriter(),
+                assembly.shopSourceId(), () -> leases, thresholds::staleAfter, clock, desk);
+        if (stockPushes != null) {
+            // Off until the seller turns an automatic push on; the triggers only look at the settings.
+            stockPushes.startAutomatic(syncEngine, stockImports);
+        }
         WarehouseProfileRepository profiles = new WarehouseProfileRepository(database.jdbi());
         if (sandbox != null) {
             DemoProfiles.candidates().forEach(profiles::saveIfAbsent);
@@ -263,7 +276,7 @@ public final class AppRuntime implements AutoCloseable {
         try {
             ConnectionAssembly assembly;
             if (options.demo()) {
-                sandbox = DemoConnections.startSandbox(clock);
+                sandbox = DemoConnections.startSandbox(clock, options.workspace());
                 assembly = ConnectionAssembly.demo(DemoConnections.of(sandbox), workspace.database(), clock,
                         options.cadence());
             } else {
@@ -327,8 +340,8 @@ public final class AppRuntime implements AutoCloseable {
 
     /**
      * Demo: the CSV-only partner warehouse "sends" its stock sheet and it goes through the real import
-     * ({@link DemoSpreadsheets}). Live mode: does nothing. Called by the window at start-up (the one-shot
-     * commands keep the demo's two API sources).
+     * ({@link DemoSpreadsheets}). Live mode: does nothing. Called by the window at start-up and by
+     * {@code sync --once} (a sync cycle of the demo includes the partner's latest sheet).
      */
     public void importDemoSpreadsheets() {
         if (sandbox != null) {
@@ -490,6 +503,7 @@ public final class AppRuntime implements AutoCloseable {
      */
     public SyncOnce syncOnce() {
         List<SyncRun> runs = syncEngine.syncAllOnce();
+        importDemoSpreadsheets();
         long activityStarted = System.nanoTime();
         // Team mode: orders and returns are read by the desk polling the shop.
         Optional<ActivitySync.Run> read = activitySync().filter(a -> syncEngine.polls(a.sourceId()))
@@ -555,6 +569,14 @@ public final class AppRuntime implements AutoCloseable {
         return shopAuthorizer;
     }
 
+    /**
+     * Pushing the warehouse's figures to TikTok: plans, apply, audit, undo, automatic pushes (docs/guide/push.md).
+     * A snapshot file has none ({@link StockPushes#NONE}).
+     */
+    public StockPushes stockPushes() {
+        return stockPushes == null ? StockPushes.NONE : stockPushes;
+    }
+
     /** The red-flag panel's read model. */
     public FlagReader flagReader() {
         return flagReader;
@@ -615,7 +637,14 @@ public final class AppRuntime implements AutoCloseable {
                     activitySync.close();
                 }
             } finally {
-                syncEngine.close();
+                try {
+                    syncEngine.close();
+                } finally {
+                    if (stockPushes != null) {
+                        // An automatic push in flight finishes writing its audit first.
+                        stockPushes.close();
+                    }
+                }
             }
         } finally {
             try {

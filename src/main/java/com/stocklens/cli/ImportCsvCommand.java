@@ -60,6 +60,11 @@ final class ImportCsvCommand extends RuntimeCommand {
     @Option(names = "--time-zone", paramLabel = "ZONE", description = "Local time zone of a new warehouse (default UTC).")
     String timeZone;
 
+    @Option(names = "--tiktok-warehouse", paramLabel = "ID",
+            description = "Link the warehouse to the TikTok warehouse it stocks (TikTok's id; \"none\" unlinks): its "
+                    + "stock then stands beside TikTok's, and it can be pushed (see push).")
+    String tiktokWarehouse;
+
     @Override
     int run(AppRuntime runtime) {
         if (!Files.isRegularFile(file)) {
@@ -85,6 +90,11 @@ final class ImportCsvCommand extends RuntimeCommand {
                 return EXIT_USAGE;
             }
         }
+        String link = tiktokWarehouse == null ? null
+                : tiktokWarehouse.strip().equalsIgnoreCase("none") ? "" : tiktokWarehouse.strip();
+        if (link != null && known.isPresent()) {
+            imports.linkTikTok(warehouse, link.isEmpty() ? null : link);
+        }
         ImportOutcome outcome;
         try {
             // A new warehouse is created together with the import's snapshot: a rejected file creates nothing.
@@ -105,6 +115,10 @@ final class ImportCsvCommand extends RuntimeCommand {
             printer.message("Nothing imported: " + check.fileName() + " has " + check.errors().size()
                     + (check.errors().size() == 1 ? " problem." : " problems."));
             return EXIT_REJECTED;
+        }
+        if (link != null && known.isEmpty()) {
+            // A new warehouse exists only once its first file is in: linked now.
+            imports.linkTikTok(warehouse, link.isEmpty() ? null : link);
         }
         printer.result("Imported " + check.rows().size() + " rows of " + check.fileName() + " into csv:" + warehouse
                 + " (" + check.encoding() + ", file time " + outcome.takenAt() + ")");

@@ -36,7 +36,7 @@ import picocli.CommandLine;
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
                 SnapshotCommand.class, HistoryCommand.class, DiffCommand.class, ScoresCommand.class,
                 BackupCommand.class, ServeCommand.class,
-                WorkspaceCommand.class})
+                WorkspaceCommand.class, PushCommand.class})
 public final class StockLensCommand {
 
     @Option(names = "--demo", description = "Run against the embedded sandbox (a simulated shop and warehouses).")

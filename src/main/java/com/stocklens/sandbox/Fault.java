@@ -43,6 +43,11 @@ public record Fault(Kind kind, long delayMillis, Runnable hook) {
      * token or cursor) served for the next page.
      */
     public static final Fault REPEAT_PAGE = new Fault(Kind.REPEAT_PAGE, 0);
+    /**
+     * A TikTok stock write taken only in part: the last SKU of the call is refused (12052531, warehouse disabled)
+     * inside a {@code code: 0} answer, the others are applied.
+     */
+    public static final Fault PARTIAL_FAILURE = new Fault(Kind.PARTIAL_FAILURE, 0);
 
     public Fault(Kind kind, long delayMillis) {
         this(kind, delayMillis, null);
@@ -68,6 +73,7 @@ public record Fault(Kind kind, long delayMillis, Runnable hook) {
     /** What goes wrong. */
     public enum Kind {
         HTTP_500, HTTP_503, HTTP_429, SLOW, TRUNCATED_BODY, MALFORMED_JSON, TOKEN_EXPIRED,
-        HTTP_429_BARE, HTTP_502, HTTP_504, RESET, API_ERROR, MISSING_FIELDS, MISTYPED_FIELDS, REPEAT_PAGE, HOOK
+        HTTP_429_BARE, HTTP_502, HTTP_504, RESET, API_ERROR, MISSING_FIELDS, MISTYPED_FIELDS, REPEAT_PAGE, HOOK,
+        PARTIAL_FAILURE
     }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 
@@ -37,6 +39,8 @@ public final class PartnerStock {
 
     private final List<PartnerWarehouse> warehouses;
     private final List<Plan> plans;
+    /** "warehouse id:SKU index" → its plan. */
+    private final Map<String, Plan> byCell;
     private final Instant epoch;
 
     /** A cell's fixed parameters; its level at any moment is computed from them. */
@@ -73,6 +77,9 @@ public final class PartnerStock {
             }
         }
         this.plans = List.copyOf(p);
+        Map<String, Plan> index = new HashMap<>();
+        plans.forEach(plan -> index.put(plan.warehouse().id() + ":" + plan.sku().index(), plan));
+        this.byCell = Map.copyOf(index);
     }
 
     public List<PartnerWarehouse> warehouses() {
@@ -100,10 +107,22 @@ public final class PartnerStock {
         return cells(warehouse.provider(), now).stream().filter(c -> c.warehouse().equals(warehouse)).toList();
     }
 
+    /** One SKU's cell in one warehouse at {@code now}, or null when the warehouse does not stock it. */
+    public PartnerCell cell(PartnerWarehouse warehouse, int skuIndex, Instant now) {
+        Plan plan = byCell.get(warehouse.id() + ":" + skuIndex);
+        return plan == null ? null : cellAt(plan, now);
+    }
+
+    /** The warehouse with this id, if it is one of the partners'. */
+    public PartnerWarehouse warehouse(String id) {
+        return warehouses.stream().filter(w -> w.id().equals(id)).findFirst().orElse(null);
+    }
+
     private PartnerCell cellAt(Plan plan, Instant now) {
-        long hours = Math.max(0, Duration.between(epoch, now).toHours()) + plan.phaseHours();
+        // Before the start the same cycle runs backwards (what the seller uploaded to TikTok hours earlier).
+        long hours = Duration.between(epoch, now).toHours() + plan.phaseHours();
         long cycleHours = REPLENISH_EVERY.toHours();
-        long intoCycle = hours % cycleHours;
+        long intoCycle = Math.floorMod(hours, cycleHours);
         int sold = (int) Math.min(plan.capacity(), plan.perDay() * intoCycle / 24);
         int available = Math.max(0, plan.capacity() - sold - plan.reserved() - plan.frozen());
         int onHand = available + plan.reserved() + plan.frozen();

@@ -153,6 +153,26 @@ public final class SandboxServer implements AutoCloseable {
         return tiktokAuth.issueCode();
     }
 
+    /** TikTok: the seller takes a scope back from the app (e.g. {@code seller.product.write}): calls needing it get 105005. */
+    public void revokeTikTokScope(String scope) {
+        tiktok.revokeScope(scope);
+    }
+
+    /** TikTok: the scope is granted again. */
+    public void grantTikTokScope(String scope) {
+        tiktok.grantScope(scope);
+    }
+
+    /** TikTok: a promotion holds {@code units} of the SKU (0 ends it); a stock write below them is refused (12052393). */
+    public void lockTikTokStockForPromotion(String sellerSku, int units) {
+        tiktok.lockForPromotion(sellerSku, units);
+    }
+
+    /** TikTok: whether a stock write may set 0 (the docs disagree; the sandbox follows the current [1, 99999] until told). */
+    public void setTikTokAcceptsZero(boolean accepts) {
+        tiktok.setAcceptsZero(accepts);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -369,7 +389,8 @@ public final class SandboxServer implements AutoCloseable {
 
     private static boolean isResponseFault(Fault f) {
         return f.kind() == Fault.Kind.HTTP_500 || f.kind() == Fault.Kind.HTTP_429
-                || f.kind() == Fault.Kind.TOKEN_EXPIRED || f.kind() == Fault.Kind.API_ERROR;
+                || f.kind() == Fault.Kind.TOKEN_EXPIRED || f.kind() == Fault.Kind.API_ERROR
+                || f.kind() == Fault.Kind.PARTIAL_FAILURE;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,22 @@ public final class SimulatedWorld {
                     new SimShop.TikTokWarehouse("7301234567890123411", "7395366865142490310",
                             "ShipBob Manchester", "SALES_WAREHOUSE", 310, true),
                     new SimShop.TikTokWarehouse("7301234567890123412", "7395366865142490310",
-                            "ShipBob Manchester Returns", "RETURN_WAREHOUSE", 310, false))));
+                            "ShipBob Manchester Returns", "RETURN_WAREHOUSE", 310, false))),
+            // The Manila partner warehouse has no API: TikTok holds what the seller last uploaded in Seller Center.
+            new SimShop("7495555000111222333", "Lumo Living PH", "PH", "CROSS_BORDER", "ROW_PhMnL7xQ2vB9sK4dT1wZ",
+                    "PHLCLUMO5Q2X", "PHP", List.of(
+                    new SimShop.TikTokWarehouse(SimulatedWorld.PH_TIKTOK_WAREHOUSE, "7395366865142490421",
+                            "Manila partner warehouse", "SALES_WAREHOUSE", 0, true, "PH-MNL"))));
+
+    /** The TikTok sales warehouse of the PH shop, stocked by the CSV-only Manila partner warehouse. */
+    public static final String PH_TIKTOK_WAREHOUSE = "7301234567890123421";
+    /**
+     * How often the seller uploads the partner warehouse's stock to Seller Center by hand: TikTok's figure there
+     * is up to this old ("非认证仓仅支持手动上传CSV，存在最高4小时数据延迟").
+     */
+    static final Duration MANUAL_UPLOAD_EVERY = Duration.ofHours(4);
+    /** The seller's last manual upload before the world began (so every run of a demo starts with the same figures). */
+    static final Duration FIRST_UPLOAD_BEFORE_START = Duration.ofHours(3);
 
     private final long seed;
     private final Clock clock;
@@ -128,6 +144,14 @@ public final class SimulatedWorld {
     /** Per cell, the lot whose units left last: where a restocked return goes back to. */
     private final MutableLot[] lastConsumed;
     private long lotSeq;
+
+    /**
+     * Stock writes TikTok accepted (Update Inventory): per "TikTok warehouse id:SKU index", TikTok's available
+     * minus the warehouse's at the moment of the write. From then on TikTok's figure follows the warehouse's
+     * with that offset (0 after pushing the warehouse's own figure: the gap is gone) instead of a drift.
+     */
+    private final Map<String, Integer> tiktokOffsets = new HashMap<>();
+    private final List<Consumer<TikTokWrite>> writeListeners = new ArrayList<>();
 
     private long step;
     private long seq;
@@ -229,7 +253,7 @@ public final class SimulatedWorld {
         Map<String, String> links = new LinkedHashMap<>();
         for (SimShop shop : SHOPS) {
             for (SimShop.TikTokWarehouse w : shop.warehouses()) {
-                if (w.isSales()) {
+                if (w.isSales() && !w.isPartner()) {
                     links.put(Integer.toString(w.fcId()), w.id());
                 }
             }
@@ -251,6 +275,87 @@ public final class SimulatedWorld {
                 Warehouse.idOf(Provider.SHIPBOB, Integer.toString(fc.id())), Provider.SHIPBOB,
                 Integer.toString(fc.id()), fc.name(), fc.market(), fc.region(), fc.zone(),
                 links.get(Integer.toString(fc.id())))).toList();
+    }
+
+    /** Partner warehouse id → the TikTok sales warehouse it stocks (the demo links its CSV warehouse with it). */
+    public static Map<String, String> partnerLinks() {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (SimShop shop : SHOPS) {
+            for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+                if (w.isSales() && w.isPartner()) {
+                    links.put(w.partner(), w.id());
+                }
+            }
+        }
+        return links;
+    }
+
+    /**
+     * One stock write TikTok accepted.
+     *
+     * @param tiktokWarehouseId where
+     * @param sellerSku         the SKU's merchant code (the SKU index may differ between worlds of other sizes)
+     * @param quantity          the figure written
+     * @param offset            TikTok's figure minus the warehouse's at the write: what TikTok keeps from then on
+     */
+    public record TikTokWrite(String tiktokWarehouseId, String sellerSku, int quantity, int offset, Instant at) {
+    }
+
+    /**
+     * Sets TikTok's available figure of one SKU in one TikTok sales warehouse, as an accepted Update Inventory
+     * does: from now on TikTok's figure follows the warehouse's with the difference of this moment.
+     */
+    public synchronized TikTokWrite setTikTokAvailable(String tiktokWarehouseId, int skuIndex, int quantity) {
+        advanceTo(clock.instant());
+        WorldView view = snapshot();
+        SimShop.TikTokWarehouse w = tiktokWarehouse(tiktokWarehouseId);
+        int truth = view.warehouseAvailable(w, skuIndex);
+        TikTokWrite write = new TikTokWrite(tiktokWarehouseId, skus.get(skuIndex).sellerSku(), quantity,
+                quantity - truth, timeOf(step));
+        tiktokOffsets.put(offsetKey(tiktokWarehouseId, skuIndex), write.offset());
+        writeListeners.forEach(l -> l.accept(write));
+        return write;
+    }
+
+    /** Told of every accepted write (the demo keeps them, so the next run's TikTok remembers them). */
+    public synchronized void onTikTokWrite(Consumer<TikTokWrite> listener) {
+        writeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Writes accepted by an earlier run of the same world (demo mode), applied again with their offsets. */
+    public synchronized void replayTikTokWrites(List<TikTokWrite> writes) {
+        Map<String, Integer> bySku = new HashMap<>();
+        skus.forEach(k -> bySku.put(k.sellerSku(), k.index()));
+        for (TikTokWrite w : writes) {
+            Integer index = bySku.get(w.sellerSku());
+            if (index != null && findTikTokWarehouse(w.tiktokWarehouseId()) != null) {
+                tiktokOffsets.put(offsetKey(w.tiktokWarehouseId(), index), w.offset());
+            }
+        }
+    }
+
+    static String offsetKey(String tiktokWarehouseId, int skuIndex) {
+        return tiktokWarehouseId + ":" + skuIndex;
+    }
+
+    /** The TikTok warehouse with this id, in any shop. */
+    SimShop.TikTokWarehouse tiktokWarehouse(String id) {
+        SimShop.TikTokWarehouse w = findTikTokWarehouse(id);
+        if (w == null) {
+            throw new IllegalArgumentException("No such TikTok warehouse: " + id);
+        }
+        return w;
+    }
+
+    private static SimShop.TikTokWarehouse findTikTokWarehouse(String id) {
+        for (SimShop shop : SHOPS) {
+            for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+                if (w.id().equals(id)) {
+                    return w;
+                }
+            }
+        }
+        return null;
     }
 
     /** Applies every step due by {@code now}; never moves backwards. */
@@ -822,6 +927,14 @@ public final class SimulatedWorld {
                 continue;
             }
             drifts.put(c, new Drift(s, skus.get(s).sellerSku(), FCS.get(f).id(), kind, 1 + rnd.nextInt(5), step));
+            // A new sync fault overrides what an earlier stock write set there.
+            for (SimShop shop : SHOPS) {
+                for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+                    if (w.isSales() && !w.isPartner() && w.fcId() == FCS.get(f).id()) {
+                        tiktokOffsets.remove(offsetKey(w.id(), s));
+                    }
+                }
+            }
             return;
         }
     }
@@ -1044,7 +1157,7 @@ public final class SimulatedWorld {
         }
         return new WorldView(now, step, this, onHand.clone(), reserved.clone(), frozen.clone(), inTransit.clone(),
                 qcHold.clone(), returnPendingQc.clone(), wroViews, returnViews, new HashMap<>(drifts),
-                List.copyOf(orders), tiktokReturnViews(), lotViews());
+                List.copyOf(orders), tiktokReturnViews(), lotViews(), Map.copyOf(tiktokOffsets));
     }
 
     private record Shipment(long due, long seq, int cell, int qty) {

@@ -21,14 +21,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * TikTok Shop Open API (202309) on loopback: the checks of docs/api/tiktok-shop.md §2–3 and §6 (app key,
  * timestamp window, signature, access token, shop cipher, 50 requests/s per path) and the
- * endpoints §5.1, 5.2, 5.4, 5.6, 5.7 (order search) and 5.8 (return search).
+ * endpoints §5.1, 5.2, 5.4, 5.5 (Update Inventory, applied to the world), 5.6, 5.7 (order search) and 5.8
+ * (return search).
  *
  * <p>Order and return searches page with a keyset token (the last item's sort time and id), not an
  * offset: an order that changes while a client pages moves to the end of the update-time order
@@ -42,6 +47,14 @@ final class TikTokDialect implements Exchange.Dialect {
     static final String ORDERS_SEARCH = "/order/202309/orders/search";
     static final String RETURNS_SEARCH = "/return_refund/202309/returns/search";
     static final int RATE_LIMIT_PER_SECOND = 50;
+    /** Update Inventory (§5.5): the product id is part of the path. */
+    static final Pattern UPDATE_INVENTORY = Pattern.compile("^/product/202309/products/([0-9]+)/inventory/update$");
+    /** The rate limit counts per API, not per product. */
+    private static final String UPDATE_INVENTORY_API = "/product/202309/products/{product_id}/inventory/update";
+    /** The scope a stock write needs (Product Modify). */
+    static final String WRITE_SCOPE = "seller.product.write";
+    static final int MAX_UPDATE_SKUS = 100;
+    static final int MAX_QUANTITY = 99_999;
 
     private static final Map<String, String> METHODS = Map.of(
             SHOPS, "GET", WAREHOUSES, "GET", PRODUCTS_SEARCH, "POST", INVENTORY_SEARCH, "POST",
@@ -60,6 +73,12 @@ final class TikTokDialect implements Exchange.Dialect {
     private final Map<String, Map<String, SimProduct>> productsById = new HashMap<>();
 
     private final TikTokAuthDialect auth;
+    /** Scopes the seller took back from the app: calls needing them answer 105005. */
+    private final Set<String> revokedScopes = ConcurrentHashMap.newKeySet();
+    /** Seller SKU → units a promotion holds: a stock write may not go below them (12052393). */
+    private final Map<String, Integer> promotionLocks = new ConcurrentHashMap<>();
+    /** Whether a stock write may set 0: the current docs say [1, 99999], an older text ≥ 0 (§5.5, §8 item 1). */
+    private volatile boolean acceptsZero;
 
     TikTokDialect(SimulatedWorld world, BooleanSupplier rateLimiting, TikTokAuthDialect auth) {
         this.world = world;
@@ -69,11 +88,12 @@ final class TikTokDialect implements Exchange.Dialect {
         for (SimShop shop : world.shops()) {
             Map<String, SimSku> skus = new HashMap<>();
             Map<String, SimProduct> products = new HashMap<>();
+            WorldView view = world.view();
             for (SimProduct p : world.products()) {
                 products.put(productId(shop, p), p);
                 for (int i : p.skuIndexes()) {
                     SimSku sku = world.skus().get(i);
-                    if (sku.onTikTok()) {
+                    if (listed(view, shop, i)) {
                         skus.put(skuId(shop, sku), sku);
                     }
                 }
@@ -83,21 +103,60 @@ final class TikTokDialect implements Exchange.Dialect {
         }
     }
 
+    /**
+     * Whether the shop lists the SKU: it is on TikTok and assigned to one of the shop's sales warehouses. The PH
+     * shop, opened later, lists only products that were active then.
+     */
+    private static boolean listed(WorldView view, SimShop shop, int skuIndex) {
+        if ("PH".equals(shop.region())
+                && !"ACTIVATE".equals(view.products().get(view.skus().get(skuIndex).productIndex()).status())) {
+            return false;
+        }
+        return shop.warehouses().stream().anyMatch(w -> view.assigned(w, skuIndex));
+    }
+
     static boolean owns(String path) {
         return path.startsWith("/authorization/") || path.startsWith("/logistics/") || path.startsWith("/product/")
                 || path.startsWith("/order/") || path.startsWith("/return_refund/") || path.startsWith("/seller/");
     }
 
+    void revokeScope(String scope) {
+        revokedScopes.add(scope);
+    }
+
+    void grantScope(String scope) {
+        revokedScopes.remove(scope);
+    }
+
+    void lockForPromotion(String sellerSku, int units) {
+        if (units <= 0) {
+            promotionLocks.remove(sellerSku);
+        } else {
+            promotionLocks.put(sellerSku, units);
+        }
+    }
+
+    void setAcceptsZero(boolean value) {
+        acceptsZero = value;
+    }
+
     @Override
     public Response handle(Request req) {
-        String expectedMethod = METHODS.get(req.path());
+        return handle(req, false);
+    }
+
+    /** @param refuseLast the partial-failure fault: the last SKU of a stock write is refused, the others taken */
+    private Response handle(Request req, boolean refuseLast) {
+        Matcher update = UPDATE_INVENTORY.matcher(req.path());
+        String expectedMethod = update.matches() ? "POST" : METHODS.get(req.path());
         if (expectedMethod == null) {
             return error(404, 36009009, "Invalid path: " + req.path());
         }
         if (!expectedMethod.equals(req.method())) {
             return error(405, 36009010, "Invalid method " + req.method() + " for " + req.path());
         }
-        if (rateLimiting.getAsBoolean() && limiter.tryAcquire(req.path()) > 0) {
+        String api = update.matches() ? UPDATE_INVENTORY_API : req.path();
+        if (rateLimiting.getAsBoolean() && limiter.tryAcquire(api) > 0) {
             return error(429, 36009002, "Too many requests. You've made too many requests in a short period of time.");
         }
         Response denied = checkCredentials(req);
@@ -121,6 +180,9 @@ final class TikTokDialect implements Exchange.Dialect {
             return error(400, 36009004, "Invalid credentials. The 'shop_cipher' query parameter is invalid.");
         }
         try {
+            if (update.matches()) {
+                return updateInventory(req, view, shop, update.group(1), refuseLast);
+            }
             return switch (req.path()) {
                 case WAREHOUSES -> ok(warehouses(shop));
                 case PRODUCTS_SEARCH -> productsSearch(req, view, shop);
@@ -142,6 +204,7 @@ final class TikTokDialect implements Exchange.Dialect {
                     "Too many requests. You've made too many requests in a short period of time.");
             case TOKEN_EXPIRED -> error(401, 105002, "Expired credentials. The access token has expired.");
             case API_ERROR -> error(200, 36009010, "Internal error: the inventory service is unavailable.");
+            case PARTIAL_FAILURE -> handle(req, true);
             default -> throw new IllegalArgumentException("Not a response fault: " + fault);
         };
     }
@@ -198,6 +261,10 @@ final class TikTokDialect implements Exchange.Dialect {
     private Map<String, Object> warehouses(SimShop shop) {
         List<Object> list = new ArrayList<>();
         for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+            if (w.isPartner()) {
+                list.add(partnerWarehouse(w));
+                continue;
+            }
             FulfilmentCentre fc = world.fulfilmentCentres().get(world.fcPos(w.fcId()));
             String[] geo = geolocation(fc.id());
             list.add(obj(
@@ -214,6 +281,20 @@ final class TikTokDialect implements Exchange.Dialect {
                             "geolocation", obj("latitude", geo[0], "longitude", geo[1]))));
         }
         return obj("warehouses", list);
+    }
+
+    /** A warehouse the seller stocks through a partner that has no API (the demo's Manila warehouse). */
+    private Map<String, Object> partnerWarehouse(SimShop.TikTokWarehouse w) {
+        PartnerWarehouse p = world.partners().warehouse(w.partner());
+        String country = p == null ? "" : p.market().name();
+        return obj("id", w.id(), "entity_id", w.entityId(), "name", w.name(), "effect_status", "ENABLED",
+                "type", w.type(), "sub_type", "CB_OVERSEA_WAREHOUSE", "is_default", w.isDefault(),
+                "address", obj("region", "Philippines", "region_code", country, "state", "Metro Manila",
+                        "city", "Manila", "distict", "", "town", "", "postal_code", "1000",
+                        "full_address", "Port Area, Manila, Metro Manila 1000", "contact_person", "Dock Team",
+                        "phone_number", "(+63)91*****456", "address_line1", "Port Area", "address_line2", "",
+                        "address_line3", "", "address_line4", "",
+                        "geolocation", obj("latitude", "14.5869", "longitude", "120.9650")));
     }
 
     private static String[] geolocation(int fcId) {
@@ -252,7 +333,7 @@ final class TikTokDialect implements Exchange.Dialect {
         String status = body.path("status").asText("ALL");
         List<SimProduct> matching = new ArrayList<>();
         for (SimProduct p : world.products()) {
-            boolean listed = p.skuIndexes().stream().anyMatch(i -> world.skus().get(i).onTikTok());
+            boolean listed = p.skuIndexes().stream().anyMatch(i -> listed(view, shop, i));
             if (listed && ("ALL".equals(status) || status.isEmpty() || status.equals(p.status()))) {
                 matching.add(p);
             }
@@ -272,13 +353,13 @@ final class TikTokDialect implements Exchange.Dialect {
         List<Object> skus = new ArrayList<>();
         for (int i : p.skuIndexes()) {
             SimSku sku = world.skus().get(i);
-            if (!sku.onTikTok()) {
+            if (!listed(view, shop, i)) {
                 continue;
             }
             List<Object> inventory = new ArrayList<>();
             for (SimShop.TikTokWarehouse w : shop.warehouses()) {
-                if (w.isSales()) {
-                    inventory.add(obj("warehouse_id", w.id(), "quantity", view.tiktokStock(i, w.fcId()).available()));
+                if (view.assigned(w, i)) {
+                    inventory.add(obj("warehouse_id", w.id(), "quantity", view.tiktokStock(w, i).available()));
                 }
             }
             String price = ("GBP".equals(shop.currency()) ? sku.priceGbp() : sku.priceUsd()).toPlainString();
@@ -322,7 +403,7 @@ final class TikTokDialect implements Exchange.Dialect {
                     List<SimSku> list = grouped.computeIfAbsent(p, k -> new ArrayList<>());
                     for (int i : p.skuIndexes()) {
                         SimSku sku = world.skus().get(i);
-                        if (sku.onTikTok() && !list.contains(sku)) {
+                        if (listed(view, shop, i) && !list.contains(sku)) {
                             list.add(sku);
                         }
                     }
@@ -339,25 +420,135 @@ final class TikTokDialect implements Exchange.Dialect {
                 int totalCommitted = 0;
                 List<Object> perWarehouse = new ArrayList<>();
                 for (SimShop.TikTokWarehouse w : shop.warehouses()) {
-                    if (!w.isSales()) {
+                    if (!view.assigned(w, sku.index())) {
                         continue;
                     }
-                    TikTokStock s = view.tiktokStock(sku.index(), w.fcId());
+                    TikTokStock s = view.tiktokStock(w, sku.index());
                     totalAvailable += s.available();
                     totalCommitted += s.committed();
                     perWarehouse.add(obj("warehouse_id", w.id(), "available_quantity", s.available(),
                             "committed_quantity", s.committed()));
                 }
+                Integer locked = promotionLocks.get(sku.sellerSku());
+                List<Object> campaigns = locked == null ? List.of()
+                        : List.of(obj("quantity", locked, "campaign_name", "Sandbox flash sale"));
                 skuList.add(obj("id", skuId(shop, sku), "seller_sku", sku.sellerSku(),
                         "total_available_quantity", totalAvailable, "total_committed_quantity", totalCommitted,
                         "warehouse_inventory", perWarehouse,
                         "total_available_inventory_distribution", obj(
-                                "campaign_inventory", List.of(), "creator_inventory", List.of(),
-                                "in_shop_inventory", obj("quantity", totalAvailable))));
+                                "campaign_inventory", campaigns, "creator_inventory", List.of(),
+                                "in_shop_inventory", obj("quantity", totalAvailable - (locked == null ? 0 : locked)))));
             }
             inventory.add(obj("product_id", productId(shop, p), "skus", skuList));
         });
         return ok(obj("inventory", inventory));
+    }
+
+    /**
+     * Update Inventory (§5.5): absolute figures per SKU and warehouse. Checked like the real one: the scope, the
+     * product (in this shop, ACTIVATE), 1–100 SKUs of that product, every assigned warehouse listed and no
+     * other, quantities in range (0 only when {@link #setAcceptsZero} says so), promotion locks. A SKU with any
+     * problem is refused whole and reported in {@code data.errors[]} of a {@code code: 0} answer; the others
+     * are applied to the world. Codes the docs do not name (12052004 SKU of another product, 12052006
+     * quantity out of range) are the sandbox's own.
+     */
+    private Response updateInventory(Request req, WorldView view, SimShop shop, String productId, boolean refuseLast)
+            throws IOException {
+        if (revokedScopes.contains(WRITE_SCOPE)) {
+            return error(403, 105005, "Access denied. The app lacks the API scope " + WRITE_SCOPE
+                    + " for this shop; ask the seller to authorize it again.");
+        }
+        SimProduct product = productsById.get(shop.id()).get(productId);
+        if (product == null) {
+            return error(400, 12019008, "Invalid product id: " + productId + ".");
+        }
+        if (!"ACTIVATE".equals(product.status())) {
+            return error(200, 12052901, "The product status " + product.status() + " does not allow inventory edits.");
+        }
+        JsonNode skus = parseBody(req).path("skus");
+        if (!skus.isArray() || skus.isEmpty()) {
+            return error(400, 12052004, "Invalid request: skus is required.");
+        }
+        if (skus.size() > MAX_UPDATE_SKUS) {
+            return error(400, 12019015, "Too many SKUs: at most " + MAX_UPDATE_SKUS + " skus per request.");
+        }
+        List<SimShop.TikTokWarehouse> sales = shop.warehouses().stream().filter(SimShop.TikTokWarehouse::isSales).toList();
+        Map<String, SimSku> shopSkus = skusById.get(shop.id());
+        List<Object> errors = new ArrayList<>();
+        List<Runnable> writes = new ArrayList<>();
+        int min = acceptsZero ? 0 : 1;
+        for (int k = 0; k < skus.size(); k++) {
+            JsonNode item = skus.get(k);
+            String skuId = item.path("id").asText("");
+            SimSku sku = shopSkus.get(skuId);
+            if (sku == null || sku.productIndex() != product.index()) {
+                errors.add(skuError(skuId, 12052004, "The SKU does not belong to product " + productId + ".", List.of()));
+                continue;
+            }
+            List<Object> extra = new ArrayList<>();
+            Map<String, Integer> sent = new LinkedHashMap<>();
+            for (JsonNode inv : item.path("inventory")) {
+                String warehouseId = inv.hasNonNull("warehouse_id") ? inv.get("warehouse_id").asText()
+                        : sales.size() == 1 ? sales.getFirst().id() : null;
+                SimShop.TikTokWarehouse w = sales.stream().filter(x -> x.id().equals(warehouseId)).findFirst()
+                        .orElse(null);
+                JsonNode q = inv.path("quantity");
+                Integer locked = promotionLocks.get(sku.sellerSku());
+                if (warehouseId == null) {
+                    extra.add(warehouseError(null, 12019028, "warehouse_id is required when the shop has several "
+                            + "warehouses."));
+                } else if (w == null) {
+                    extra.add(warehouseError(warehouseId, 12052097, "The warehouse does not exist."));
+                } else if (!view.assigned(w, sku.index())) {
+                    extra.add(warehouseError(warehouseId, 12052533, "Warehouses cannot be added to or removed from a "
+                            + "SKU in an inventory update."));
+                } else if (!q.isIntegralNumber() || q.asLong() < min || q.asLong() > MAX_QUANTITY) {
+                    extra.add(warehouseError(warehouseId, 12052006, "Invalid quantity: quantity must be between "
+                            + min + " and " + MAX_QUANTITY + "."));
+                } else if (locked != null && q.asInt() < locked) {
+                    extra.add(warehouseError(warehouseId, 12052393, "The inventory is locked by an ongoing promotion "
+                            + "and cannot be reduced below " + locked + "."));
+                } else {
+                    sent.put(warehouseId, q.asInt());
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (SimShop.TikTokWarehouse w : sales) {
+                if (view.assigned(w, sku.index()) && !sent.containsKey(w.id())
+                        && extra.stream().noneMatch(e -> w.id().equals(((Map<?, ?>) e).get("warehouse_id")))) {
+                    missing.add(w.id());
+                }
+            }
+            if (refuseLast && k == skus.size() - 1) {
+                String first = sent.isEmpty() ? null : sent.keySet().iterator().next();
+                extra.add(warehouseError(first, 12052531, "The warehouse is disabled and its inventory cannot be "
+                        + "edited."));
+            }
+            if (!missing.isEmpty()) {
+                errors.add(skuError(skuId, 12019028, "Every warehouse the SKU is assigned to must be listed; missing "
+                        + String.join(", ", missing) + ".", extra));
+            } else if (!extra.isEmpty()) {
+                Map<?, ?> firstError = (Map<?, ?>) extra.getFirst();
+                errors.add(skuError(skuId, (Integer) firstError.get("code"), (String) firstError.get("message"), extra));
+            } else {
+                sent.forEach((warehouseId, quantity) -> {
+                    SimShop.TikTokWarehouse w = world.tiktokWarehouse(warehouseId);
+                    if (view.tiktokStock(w, sku.index()).available() != quantity) {
+                        writes.add(() -> world.setTikTokAvailable(warehouseId, sku.index(), quantity));
+                    }
+                });
+            }
+        }
+        writes.forEach(Runnable::run);
+        return ok(errors.isEmpty() ? obj() : obj("errors", errors));
+    }
+
+    private static Map<String, Object> skuError(String skuId, int code, String message, List<Object> extra) {
+        return obj("code", code, "message", message, "detail", obj("sku_id", skuId, "extra_errors", extra));
+    }
+
+    private static Map<String, Object> warehouseError(String warehouseId, int code, String message) {
+        return obj("warehouse_id", warehouseId, "code", code, "message", message);
     }
 
     /** A time window of the search body, in Unix seconds: [ge, lt). */
@@ -560,12 +751,24 @@ final class TikTokDialect implements Exchange.Dialect {
         return node;
     }
 
+    /** The PH shop's ids: the US ids moved into a range of their own (TikTok ids are per shop). */
+    private static final long PH_ID_SHIFT = 4_200_000_000_000_000L;
+
     static String productId(SimShop shop, SimProduct p) {
-        return "GB".equals(shop.region()) ? p.productIdGb() : p.productIdUs();
+        return switch (shop.region()) {
+            case "GB" -> p.productIdGb();
+            case "PH" -> Long.toString(Long.parseLong(p.productIdUs()) + PH_ID_SHIFT);
+            default -> p.productIdUs();
+        };
     }
 
     static String skuId(SimShop shop, SimSku sku) {
-        return "GB".equals(shop.region()) ? sku.tiktokSkuIdGb() : sku.tiktokSkuIdUs();
+        return switch (shop.region()) {
+            case "GB" -> sku.tiktokSkuIdGb();
+            case "PH" -> sku.tiktokSkuIdUs() == null ? null
+                    : Long.toString(Long.parseLong(sku.tiktokSkuIdUs()) + PH_ID_SHIFT);
+            default -> sku.tiktokSkuIdUs();
+        };
     }
 
     private Response ok(Object data) {

@@ -1,5 +1,6 @@
 package com.stocklens.sandbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,11 +29,12 @@ public final class WorldView {
     private final List<SimOrder> tiktokOrders;
     private final List<SimTikTokReturn> tiktokReturns;
     private final List<List<SimLot>> lots;
+    private final Map<String, Integer> tiktokOffsets;
 
     WorldView(Instant now, long step, SimulatedWorld world, int[] onHand, int[] reserved, int[] frozen,
               int[] inTransit, int[] qcHold, int[] returnPendingQc, List<Wro> wros, List<SimReturn> returns,
               Map<Integer, Drift> driftByCell, List<SimOrder> tiktokOrders, List<SimTikTokReturn> tiktokReturns,
-              List<List<SimLot>> lots) {
+              List<List<SimLot>> lots, Map<String, Integer> tiktokOffsets) {
         this.now = now;
         this.step = step;
         this.world = world;
@@ -48,6 +50,7 @@ public final class WorldView {
         this.tiktokOrders = tiktokOrders;
         this.tiktokReturns = List.copyOf(tiktokReturns);
         this.lots = lots;
+        this.tiktokOffsets = tiktokOffsets;
     }
 
     /** The lots of one SKU in one FC, oldest first; their units add up to the cell's on hand. */
@@ -140,7 +143,14 @@ public final class WorldView {
         int available = cell.available();
         int committed = cell.reserved();
         Drift drift = driftByCell.get(skuIndex * SimulatedWorld.FC_COUNT + world.fcPos(fcId));
-        if (drift != null) {
+        Integer written = offset(salesWarehouseOf(fcId), skuIndex);
+        if (written != null) {
+            // A stock write set TikTok's figure: it follows the warehouse's with that difference, drift or not.
+            available = Math.max(0, available + written);
+            if (drift != null && drift.kind() == Drift.Kind.COMMITTED_HIGH) {
+                committed += 1 + drift.extra();
+            }
+        } else if (drift != null) {
             int total = cell.onHand() + cell.inTransit() + cell.qcHold() + cell.returnPendingQc();
             // Always beyond both calibration thresholds (5 units, 3 % of total stock).
             int gap = Math.max(6, (int) Math.ceil(total * 0.04)) + drift.extra();
@@ -151,6 +161,69 @@ public final class WorldView {
             }
         }
         return new TikTokStock(available, committed);
+    }
+
+    /**
+     * What TikTok reports for this SKU in one of its sales warehouses: for a ShipBob FC's, as
+     * {@link #tiktokStock(int, int)}; for a partner warehouse's, what the seller last uploaded by hand (the
+     * warehouse's figure at the last upload: three hours before the world began, then every
+     * {@link SimulatedWorld#MANUAL_UPLOAD_EVERY}) until a stock write sets it.
+     */
+    public TikTokStock tiktokStock(SimShop.TikTokWarehouse w, int skuIndex) {
+        if (!w.isPartner()) {
+            return tiktokStock(skuIndex, w.fcId());
+        }
+        PartnerCell current = partnerCell(w, skuIndex);
+        if (current == null) {
+            return new TikTokStock(0, 0);
+        }
+        Integer written = offset(w.id(), skuIndex);
+        if (written != null) {
+            return new TikTokStock(Math.max(0, current.truth().available() + written), current.truth().reserved());
+        }
+        long every = SimulatedWorld.MANUAL_UPLOAD_EVERY.toSeconds();
+        Instant first = world.epoch().minus(SimulatedWorld.FIRST_UPLOAD_BEFORE_START);
+        Instant upload = first.plusSeconds(Math.floorDiv(Duration.between(first, now).toSeconds(), every) * every);
+        PartnerCell uploaded = world.partners().cell(world.partners().warehouse(w.partner()), skuIndex, upload);
+        return new TikTokStock(uploaded.truth().available(), current.truth().reserved());
+    }
+
+    /** Whether TikTok lists the SKU in this sales warehouse: every listed SKU in an FC's, the stocked ones in a partner's. */
+    public boolean assigned(SimShop.TikTokWarehouse w, int skuIndex) {
+        if (!w.isSales() || !world.skus().get(skuIndex).onTikTok()) {
+            return false;
+        }
+        return !w.isPartner() || partnerCell(w, skuIndex) != null;
+    }
+
+    /** The warehouse's own available figure behind a TikTok sales warehouse (what a stock write is measured from). */
+    int warehouseAvailable(SimShop.TikTokWarehouse w, int skuIndex) {
+        if (!w.isPartner()) {
+            return cell(skuIndex, w.fcId()).available();
+        }
+        PartnerCell c = partnerCell(w, skuIndex);
+        return c == null ? 0 : c.truth().available();
+    }
+
+    private PartnerCell partnerCell(SimShop.TikTokWarehouse w, int skuIndex) {
+        PartnerWarehouse partner = world.partners().warehouse(w.partner());
+        return partner == null ? null : world.partners().cell(partner, skuIndex, now);
+    }
+
+    private Integer offset(String tiktokWarehouseId, int skuIndex) {
+        return tiktokWarehouseId == null ? null
+                : tiktokOffsets.get(SimulatedWorld.offsetKey(tiktokWarehouseId, skuIndex));
+    }
+
+    private String salesWarehouseOf(int fcId) {
+        for (SimShop shop : world.shops()) {
+            for (SimShop.TikTokWarehouse w : shop.warehouses()) {
+                if (w.isSales() && !w.isPartner() && w.fcId() == fcId) {
+                    return w.id();
+                }
+            }
+        }
+        return null;
     }
 
     /** The shop with this cipher, if any. */

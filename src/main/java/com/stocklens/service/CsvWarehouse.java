@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param market the TikTok site it serves, or null
  * @param region free-text region, or null
  * @param zone   local time zone
+ * @param tiktokWarehouseId the TikTok warehouse it stocks, or null when not linked (then TikTok's figure is not
+ *                          shown beside it and it cannot be pushed)
  */
-public record CsvWarehouse(String id, String name, Market market, String region, ZoneId zone) {
+public record CsvWarehouse(String id, String name, Market market, String region, ZoneId zone,
+                           String tiktokWarehouseId) {
     /** The longest id: {@code csv:<id>} is a source id, which has at most 100 characters. */
     public static final int MAX_ID_LENGTH = 96;
     /** The longest name. */
@@ -25,6 +28,12 @@ public record CsvWarehouse(String id, String name, Market market, String region,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(zone, "zone");
+        tiktokWarehouseId = tiktokWarehouseId == null || tiktokWarehouseId.isBlank() ? null : tiktokWarehouseId.strip();
+    }
+
+    /** A warehouse not linked to a TikTok warehouse. */
+    public CsvWarehouse(String id, String name, Market market, String region, ZoneId zone) {
+        this(id, name, market, region, zone, null);
     }
 
     /**

@@ -22,6 +22,16 @@ public interface StockImports {
      */
     CsvWarehouse saveWarehouse(String id, String name, Market market, String region, ZoneId zone);
 
+    /**
+     * Links a CSV warehouse to the TikTok warehouse it stocks ({@code null} or blank unlinks it), so TikTok's
+     * figure stands beside its stock from its next import and it can be pushed (docs/guide/push.md).
+     *
+     * @throws IllegalArgumentException when there is no such CSV warehouse
+     */
+    default CsvWarehouse linkTikTok(String warehouseId, String tiktokWarehouseId) {
+        throw new UnsupportedOperationException("linking is not available here");
+    }
+
     /** The mapping names remembered for a warehouse ("default" first when it exists). */
     List<String> mappingNames(String warehouseId);
 

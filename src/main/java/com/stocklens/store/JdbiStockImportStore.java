@@ -52,15 +52,15 @@ public final class JdbiStockImportStore {
     /** The domain warehouse of a CSV warehouse: id {@code csv:<id>}. */
     public static Warehouse warehouse(CsvWarehouse w) {
         return new Warehouse(Warehouse.idOf(Provider.CSV, w.id()), Provider.CSV, w.id(), w.name(), w.market(),
-                w.region(), w.zone(), null);
+                w.region(), w.zone(), w.tiktokWarehouseId());
     }
 
     public List<CsvWarehouse> warehouses() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, market, region, zone_id FROM csv_warehouse "
-                        + "ORDER BY name, id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, market, region, zone_id, tiktok_warehouse_id "
+                        + "FROM csv_warehouse ORDER BY name, id")
                 .map((rs, ctx) -> new CsvWarehouse(rs.getString("id"), rs.getString("name"),
                         rs.getString("market") == null ? null : Market.valueOf(rs.getString("market")),
-                        rs.getString("region"), ZoneId.of(rs.getString("zone_id"))))
+                        rs.getString("region"), ZoneId.of(rs.getString("zone_id")), rs.getString("tiktok_warehouse_id")))
                 .list());
     }
 
@@ -68,18 +68,27 @@ public final class JdbiStockImportStore {
         return warehouses().stream().filter(w -> w.id().equals(id)).findFirst();
     }
 
-    /** Inserts or updates a CSV warehouse (its remembered mappings stay). */
+    /** Inserts or updates a CSV warehouse (its remembered mappings and its TikTok link stay). */
     public void save(CsvWarehouse w) {
         jdbi.useTransaction(h -> {
             int updated = h.createUpdate("UPDATE csv_warehouse SET name = :name, market = :market, region = :region, "
                             + "zone_id = :zone WHERE id = :id")
                     .bindMap(warehouseArgs(w)).execute();
             if (updated == 0) {
-                h.createUpdate("INSERT INTO csv_warehouse (id, name, market, region, zone_id) "
-                                + "VALUES (:id, :name, :market, :region, :zone)")
-                        .bindMap(warehouseArgs(w)).execute();
+                h.createUpdate("INSERT INTO csv_warehouse (id, name, market, region, zone_id, tiktok_warehouse_id) "
+                                + "VALUES (:id, :name, :market, :region, :zone, :twid)")
+                        .bindMap(warehouseArgs(w)).bind("twid", w.tiktokWarehouseId()).execute();
             }
         });
+    }
+
+    /**
+     * Links a CSV warehouse to the TikTok warehouse it stocks (null unlinks it); the stock board shows the link
+     * from the warehouse's next import.
+     */
+    public void link(String id, String tiktokWarehouseId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE csv_warehouse SET tiktok_warehouse_id = :twid WHERE id = :id")
+                .bind("twid", tiktokWarehouseId).bind("id", id).execute());
     }
 
     private static Map<String, Object> warehouseArgs(CsvWarehouse w) {

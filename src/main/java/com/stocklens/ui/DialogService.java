@@ -3,6 +3,8 @@ package com.stocklens.ui;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.connections.ConnectionFormViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
+import com.stocklens.ui.push.PushHistoryViewModel;
+import com.stocklens.ui.push.PushPlanViewModel;
 import com.stocklens.ui.scores.ProfileFormViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -63,5 +65,15 @@ public interface DialogService {
      */
     default CompletionStage<Boolean> confirm(String titleKey, String messageKey, Object... args) {
         throw new UnsupportedOperationException("this dialog service cannot ask for confirmation");
+    }
+
+    /** Opens "Push to TikTok" for {@code plan}'s scope (non-blocking; the dialog plans, applies and shows the outcome). */
+    default void showPushPlan(PushPlanViewModel plan) {
+        throw new UnsupportedOperationException("this dialog service cannot show a push plan");
+    }
+
+    /** Opens the push audit and settings (non-blocking). */
+    default void showPushHistory(PushHistoryViewModel history) {
+        throw new UnsupportedOperationException("this dialog service cannot show the push audit");
     }
 }

@@ -7,6 +7,10 @@ import com.stocklens.ui.connections.ConnectionFormViewModel;
 import com.stocklens.ui.flags.DeclarationFormViewModel;
 import com.stocklens.ui.flags.FlagTexts;
 import com.stocklens.ui.flags.TaskRowViewModel;
+import com.stocklens.ui.push.PushHistoryDialog;
+import com.stocklens.ui.push.PushHistoryViewModel;
+import com.stocklens.ui.push.PushPlanDialog;
+import com.stocklens.ui.push.PushPlanViewModel;
 import com.stocklens.ui.scores.ProfileDialog;
 import com.stocklens.ui.scores.ProfileFormViewModel;
 import java.io.File;
@@ -171,6 +175,16 @@ public final class FxDialogService implements DialogService {
     @Override
     public CompletionStage<Boolean> editProfile(ProfileFormViewModel form) {
         return ProfileDialog.show(form, messages, owner.get());
+    }
+
+    @Override
+    public void showPushPlan(PushPlanViewModel plan) {
+        PushPlanDialog.show(owner.get(), plan, messages);
+    }
+
+    @Override
+    public void showPushHistory(PushHistoryViewModel history) {
+        PushHistoryDialog.show(owner.get(), history, messages);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.ui.backups.RestoreBackupDialog;
 import com.stocklens.ui.history.TimeTravelViewModel;
 import com.stocklens.ui.imports.ImportDialog;
+import com.stocklens.ui.push.PushHistoryViewModel;
 import com.stocklens.ui.settings.TeamPushDialog;
 import com.stocklens.ui.teamdb.TeamDatabaseDialogs;
 import java.util.Locale;
@@ -60,6 +61,13 @@ final class MainMenuView {
 
         MenuItem importStock = item("menuImportStock", "menu.file.importStock", shortcut(KeyCode.I),
                 e -> ImportDialog.show(owner.get(), context.setup().imports(), messages, background, refresh));
+        importStock.disableProperty().bind(viewModel.readOnlyProperty());
+        MenuItem stockPushes = item("menuStockPushes", "menu.file.stockPushes", null, e -> {
+            FxDialogService dialogs = new FxDialogService(messages, owner);
+            dialogs.showPushHistory(new PushHistoryViewModel(context.flags().pushes(), context.setup().imports(),
+                    context.shell().declarer(), dialogs, background, new FxExecutor()));
+        });
+        stockPushes.disableProperty().bind(viewModel.readOnlyProperty());
         MenuItem openSnapshot = item("menuOpenSnapshot", "menu.file.openSnapshot", shortcut(KeyCode.O), e -> {
             if (snapshotFiles != null) {
                 snapshotFiles.open(owner.get());
@@ -85,7 +93,8 @@ final class MainMenuView {
                 e -> TeamDatabaseDialogs.showMove(owner.get(), team, background, messages));
         // Platform.exit runs the app root's stop(), which shuts the services down.
         MenuItem quit = item("menuQuit", "menu.file.quit", shortcut(KeyCode.Q), e -> Platform.exit());
-        Menu file = menu("menuFile", "menu.file", importStock, new SeparatorMenuItem(), openSnapshot, exportSnapshot,
+        Menu file = menu("menuFile", "menu.file", importStock, stockPushes, new SeparatorMenuItem(), openSnapshot,
+                exportSnapshot,
                 new SeparatorMenuItem(), restoreBackup, new SeparatorMenuItem(), teamDatabase, moveToTeam,
                 new SeparatorMenuItem(), quit);
 

@@ -20,6 +20,7 @@ import com.stocklens.service.SkuDetails;
 import com.stocklens.service.SkuMappings;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
+import com.stocklens.service.StockPushes;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
@@ -115,9 +116,10 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
      * @param notices     desktop notices, one batch per evaluation, on a background thread
      * @param triage      the flags ranked by what to do first (the triage screen, the badge, the wall)
      * @param preferences which notices pop up, kept in the workspace settings
+     * @param pushes      pushing the warehouse's figures to TikTok: plans, apply, audit, undo (docs/guide/push.md)
      */
     public record Flags(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices, Triage triage,
-                        NoticePreferences preferences) {
+                        NoticePreferences preferences, StockPushes pushes) {
         public Flags {
             Objects.requireNonNull(reader, "reader");
             Objects.requireNonNull(actions, "actions");
@@ -125,6 +127,13 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
             Objects.requireNonNull(notices, "notices");
             Objects.requireNonNull(triage, "triage");
             Objects.requireNonNull(preferences, "preferences");
+            pushes = pushes == null ? StockPushes.NONE : pushes;
+        }
+
+        /** The red flags without pushing to TikTok. */
+        public Flags(FlagReader reader, FlagActions actions, FlagEvents events, Notices notices, Triage triage,
+                     NoticePreferences preferences) {
+            this(reader, actions, events, notices, triage, preferences, StockPushes.NONE);
         }
     }
 

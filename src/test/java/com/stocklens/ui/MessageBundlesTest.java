@@ -91,7 +91,11 @@ class MessageBundlesTest {
                                 "scores.axis.",      // ScoresView: + Axis.name()
                                 "scores.criterion.", // ScoresView: + Criterion.name()
                                 "scores.band.",      // ScoresView: + BandLevel.name()
-                                "scores.stage.")),   // ScoresView: + Stage.name()
+                                "scores.stage.",     // ScoresView: + Stage.name()
+                                "stockpush.refusal.", // PushTexts: + PushRefusal.name()
+                                "stockpush.scope.",  // PushTexts: + PushScope.Kind.name()
+                                "stockpush.outcome.", // PushTexts: + PushedLine.Outcome.name()
+                                "stockpush.status.")), // PushTexts: + PushRecord.Status.name()
                 new Bundle("report labels",
                         MAIN_RESOURCES.resolve("com/stocklens/report/labels.properties"),
                         MAIN_RESOURCES.resolve("com/stocklens/report/labels_zh.properties"),

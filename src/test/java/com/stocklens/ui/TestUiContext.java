@@ -37,6 +37,7 @@ import com.stocklens.service.SkuDetails;
 import com.stocklens.service.SkuMappings;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
+import com.stocklens.service.StockPushes;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
@@ -81,6 +82,7 @@ public final class TestUiContext {
     private UiContext.Reports reports = new UiContext.Reports(NO_AGEING, NO_HEALTH, NO_CODES, NO_EXPORTS,
             (from, to) -> Map.of());
     private Scorecards scorecards = Scorecards.NONE;
+    private StockPushes pushes = StockPushes.NONE;
 
     private TestUiContext() {
     }
@@ -154,6 +156,17 @@ public final class TestUiContext {
         return this;
     }
 
+    /** Pushing to TikTok through {@code value} (kept with whatever red flags are set, before or after). */
+    public TestUiContext pushes(StockPushes value) {
+        this.pushes = value;
+        return this;
+    }
+
+    public TestUiContext clock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
     public TestUiContext scorecards(Scorecards value) {
         this.scorecards = value;
         return this;
@@ -163,7 +176,8 @@ public final class TestUiContext {
         return new UiContext(
                 new UiContext.Shell(clock, locale, switchLocale, background, demo, thresholds, declarer),
                 new UiContext.Stock(board, syncEvents, stalenessWindow, returnsPool, pollers, skuDetails),
-                flags,
+                new UiContext.Flags(flags.reader(), flags.actions(), flags.events(), flags.notices(), flags.triage(),
+                        flags.preferences(), pushes),
                 reports,
                 new UiContext.Setup(NO_CONNECTIONS, null, SkuMappings.NONE, NO_IMPORTS, TeamDatabase.NONE, NO_TEAM_PUSH,
                         scorecards));

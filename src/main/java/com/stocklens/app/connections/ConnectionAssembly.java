@@ -4,6 +4,7 @@ import com.stocklens.app.settings.LiveConfig;
 import com.stocklens.connector.ShopActivitySource;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.tiktok.TikTokInventoryWriter;
 import com.stocklens.connector.tiktok.TokenSet;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
@@ -43,10 +44,14 @@ import org.slf4j.LoggerFactory;
  * @param leaseIdentities source id → the credential it polls with (two sources sharing it share one lease)
  * @param connections     the connections screen's service
  * @param authorizer      TikTok authorization (live only; the demo shop is authorized already), or null
+ * @param stockWriter     TikTok's stock write for pushing figures (docs/guide/push.md), sharing the shop
+ *                        source's token lifecycle; null without a TikTok shop
+ * @param shopSourceId    the TikTok shop's source id (its lease names the desk that pushes), or null
  */
 public record ConnectionAssembly(HttpClientFactory http, List<StockSource> sources, Map<String, Duration> cadences,
                                  ShopActivitySource activity, Map<String, String> leaseIdentities,
-                                 ConnectionService connections, ShopAuthorizer authorizer) {
+                                 ConnectionService connections, ShopAuthorizer authorizer,
+                                 TikTokInventoryWriter stockWriter, String shopSourceId) {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionAssembly.class);
 
     public ConnectionAssembly {
@@ -109,7 +114,7 @@ public record ConnectionAssembly(HttpClientFactory http, List<StockSource> sourc
         ConnectionService connections = new ConnectionService(true, listed, null, null,
                 new SnapshotRepository(database.jdbi()), factory, clock, Map.of())
                 .withDefaultCadence(cadence).readOnly(readOnlyMessage);
-        return new ConnectionAssembly(http, List.of(), Map.of(), null, Map.of(), connections, null);
+        return new ConnectionAssembly(http, List.of(), Map.of(), null, Map.of(), connections, null, null, null);
     }
 
     /** Builds a source per polled connection; one that cannot be built is listed with its problem instead. */
@@ -122,6 +127,8 @@ public record ConnectionAssembly(HttpClientFactory http, List<StockSource> sourc
         Map<String, String> problems = new HashMap<>();
         Map<String, String> leaseIdentities = new LinkedHashMap<>();
         ShopActivitySource activity = null;
+        TikTokInventoryWriter stockWriter = null;
+        String shopSourceId = null;
         for (Connection c : polledConnections(demo, fixed, repo)) {
             try {
                 Map<String, String> values = ConnectionService.secretsFor(demo, fixed, secrets, c, Map.of());
@@ -135,6 +142,8 @@ public record ConnectionAssembly(HttpClientFactory http, List<StockSource> sourc
                 if (c.kind() == ConnectionKind.TIKTOK_SHOP && activity == null) {
                     // Shares the stock source's token lifecycle: one refresh serves both.
                     activity = factory.tiktokActivity(c, values::get);
+                    stockWriter = new TikTokInventoryWriter(factory.tiktokClient(c, values::get));
+                    shopSourceId = c.id();
                 }
             } catch (SecretStore.SecretStoreException | IllegalArgumentException
                      | UnsupportedOperationException e) {
@@ -145,7 +154,8 @@ public record ConnectionAssembly(HttpClientFactory http, List<StockSource> sourc
         }
         ConnectionService connections = new ConnectionService(demo, fixed, repo, secrets,
                 new SnapshotRepository(database.jdbi()), factory, clock, problems).withDefaultCadence(cadence);
-        return new ConnectionAssembly(http, sources, cadences, activity, leaseIdentities, connections, authorizer);
+        return new ConnectionAssembly(http, sources, cadences, activity, leaseIdentities, connections, authorizer,
+                stockWriter, shopSourceId);
     }
 
     /**

@@ -14,6 +14,8 @@ import com.stocklens.sandbox.PartnerWarehouse;
 import com.stocklens.sandbox.SandboxCredentials;
 import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimulatedWorld;
+import com.stocklens.sandbox.TikTokWriteJournal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +41,26 @@ public final class DemoConnections {
 
     /** Starts the sandbox of the demo world on a free local port. */
     public static SandboxServer startSandbox(Clock clock) {
-        SandboxServer sandbox = SandboxServer.start(
-                new SimulatedWorld(DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock));
+        return startSandbox(clock, null);
+    }
+
+    /**
+     * Starts the sandbox of the demo world on a free local port; with {@code workspace}, the stock writes its
+     * TikTok accepted in earlier runs of this demo workspace are applied again (and new ones kept), so a push
+     * from one command is still there for the next ({@link TikTokWriteJournal}).
+     */
+    public static SandboxServer startSandbox(Clock clock, Path workspace) {
+        SimulatedWorld world = new SimulatedWorld(DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
+        if (workspace != null) {
+            TikTokWriteJournal.attach(world, workspace.resolve(TIKTOK_WRITES));
+        }
+        SandboxServer sandbox = SandboxServer.start(world);
         LOG.info("demo mode: sandbox on {}", sandbox.baseUrl());
         return sandbox;
     }
+
+    /** Where a demo workspace keeps its simulated TikTok's accepted stock writes. */
+    static final String TIKTOK_WRITES = "sandbox-tiktok-writes.jsonl";
 
     /** The demo's connections to {@code sandbox}, each with its secrets (the sandbox's public constants). */
     public static List<Fixed> of(SandboxServer sandbox) {

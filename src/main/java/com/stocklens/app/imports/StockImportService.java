@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ public final class StockImportService implements StockImports {
     private final JdbiStockImportStore store;
     private final Clock clock;
     private final SyncEngine.ReadingStep beforeCommit;
+    private final List<Consumer<CsvWarehouse>> importListeners = new CopyOnWriteArrayList<>();
 
     public StockImportService(JdbiStockImportStore store, Clock clock) {
         this(store, clock, (source, reading) -> reading);
@@ -92,6 +95,25 @@ public final class StockImportService implements StockImports {
             candidate = base + "-" + n;
         }
         return candidate;
+    }
+
+    @Override
+    public synchronized CsvWarehouse linkTikTok(String warehouseId, String tiktokWarehouseId) {
+        CsvWarehouse w = store.warehouse(warehouseId)
+                .orElseThrow(() -> new IllegalArgumentException("No CSV warehouse " + warehouseId));
+        String link = tiktokWarehouseId == null || tiktokWarehouseId.isBlank() ? null : tiktokWarehouseId.strip();
+        store.link(w.id(), link);
+        return new CsvWarehouse(w.id(), w.name(), w.market(), w.region(), w.zone(), link);
+    }
+
+    /**
+     * Told of every stored import (after its transaction), on the importing thread: the automatic push after
+     * each import listens here. Close the handle to stop.
+     */
+    public AutoCloseable onImported(Consumer<CsvWarehouse> listener) {
+        Objects.requireNonNull(listener, "listener");
+        importListeners.add(listener);
+        return () -> importListeners.remove(listener);
     }
 
     @Override
@@ -172,6 +194,14 @@ public final class StockImportService implements StockImports {
         Snapshot s = store.commit(w, create, read.check, digest, name, clock.instant(), beforeCommit::apply);
         LOG.info("Imported {} rows of {} into {} (file time {})", read.check.rows().size(), read.check.fileName(),
                 w.sourceId(), read.check.fileTime());
+        for (Consumer<CsvWarehouse> l : importListeners) {
+            try {
+                l.accept(w);
+            } catch (RuntimeException e) {
+                // The import is stored whatever a listener does with it.
+                LOG.warn("After importing into {}: {}", w.sourceId(), e.toString());
+            }
+        }
         return new ImportOutcome(true, read.check, s.id(), s.takenAt());
     }
 

@@ -140,13 +140,23 @@ public final class TikTokClient {
      * @return the envelope's {@code data} (an empty object when {@code data} is null)
      */
     public JsonNode get(String path, String shopCipher, Map<String, String> query) throws SourceException {
-        return call("GET", path, shopCipher, query, null);
+        return call("GET", path, shopCipher, query, null, false);
     }
 
     /** POST an endpoint with a JSON body, serialized once; those bytes are signed and sent. */
     public JsonNode post(String path, String shopCipher, Map<String, String> query, Object body)
             throws SourceException {
-        return call("POST", path, shopCipher, query, http.json(body));
+        return call("POST", path, shopCipher, query, http.json(body), false);
+    }
+
+    /**
+     * POST a write whose answer may report per-item failures inside a {@code code: 0} envelope
+     * ({@code data.errors[]}, docs/api/tiktok-shop.md §5.5): the {@code data} comes back with them for the
+     * caller to read, instead of the whole call failing as a read would.
+     */
+    public JsonNode postWrite(String path, String shopCipher, Map<String, String> query, Object body)
+            throws SourceException {
+        return call("POST", path, shopCipher, query, http.json(body), true);
     }
 
     /** Maps {@code data} onto a DTO, lenient about unknown fields and numeric strings. */
@@ -165,18 +175,18 @@ public final class TikTokClient {
      * One call with the current access token; after {@code 105002} the token is renewed (once, shared
      * with concurrent callers) and the call is repeated once.
      */
-    private JsonNode call(String method, String path, String shopCipher, Map<String, String> query, byte[] body)
-            throws SourceException {
+    private JsonNode call(String method, String path, String shopCipher, Map<String, String> query, byte[] body,
+                          boolean itemErrors) throws SourceException {
         String token = tokens.accessToken();
         try {
-            return attemptOnServerTime(method, path, shopCipher, query, body, token);
+            return attemptOnServerTime(method, path, shopCipher, query, body, token, itemErrors);
         } catch (AccessTokenExpiredException e) {
             if (!tokens.renewable()) {
                 throw new AuthenticationException(e.getMessage());
             }
             String renewed = tokens.renewAfterRejection(token);
             try {
-                return attemptOnServerTime(method, path, shopCipher, query, body, renewed);
+                return attemptOnServerTime(method, path, shopCipher, query, body, renewed, itemErrors);
             } catch (AccessTokenExpiredException again) {
                 throw new AuthenticationException("TikTok refused the renewed access token as expired (105002): "
                         + "check that this PC's clock is right. " + again.detail);
@@ -192,9 +202,9 @@ public final class TikTokClient {
      * attempt is repeated once with corrected timestamps.
      */
     private JsonNode attemptOnServerTime(String method, String path, String shopCipher, Map<String, String> query,
-                                         byte[] body, String accessToken) throws SourceException {
+                                         byte[] body, String accessToken, boolean itemErrors) throws SourceException {
         try {
-            return attempt(method, path, shopCipher, query, body, accessToken);
+            return attempt(method, path, shopCipher, query, body, accessToken, itemErrors);
         } catch (TimestampRefusedException e) {
             if (e.serverTime == null) {
                 throw e.plain();
@@ -204,7 +214,7 @@ public final class TikTokClient {
             LOG.info("TikTok refused the timestamp: this PC's clock is {} s off TikTok's; correcting and retrying once",
                     Math.round(-offset / 1000.0));
             try {
-                return attempt(method, path, shopCipher, query, body, accessToken);
+                return attempt(method, path, shopCipher, query, body, accessToken, itemErrors);
             } catch (TimestampRefusedException again) {
                 // The correction did not help: keep what was known before, not a wrong offset.
                 clockOffsetMillis.compareAndSet(offset, before);
@@ -219,7 +229,7 @@ public final class TikTokClient {
     }
 
     private JsonNode attempt(String method, String path, String shopCipher, Map<String, String> query, byte[] body,
-                             String accessToken) throws SourceException {
+                             String accessToken, boolean itemErrors) throws SourceException {
         if (shopCipher != null && (path.startsWith("/authorization/") || path.startsWith("/seller/"))) {
             throw new IllegalArgumentException("shop_cipher must not be sent to " + path);
         }
@@ -237,10 +247,10 @@ public final class TikTokClient {
                 .header("x-tts-access-token", accessToken)
                 .tag(TikTokSigningInterceptor.Signable.class, new TikTokSigningInterceptor.Signable(path, body))
                 .build();
-        return interpret(path, http.exchange(request, "TikTok " + path));
+        return interpret(path, http.exchange(request, "TikTok " + path), itemErrors);
     }
 
-    private JsonNode interpret(String path, HttpAnswer answer) throws SourceException {
+    private JsonNode interpret(String path, HttpAnswer answer, boolean itemErrors) throws SourceException {
         int status = answer.status();
         JsonNode root = parseEnvelope(answer);
         if (root == null) {
@@ -258,7 +268,7 @@ public final class TikTokClient {
                 data = MAPPER.createObjectNode();
             }
             JsonNode errors = data.get("errors");
-            if (errors != null && errors.isArray() && !errors.isEmpty()) {
+            if (!itemErrors && errors != null && errors.isArray() && !errors.isEmpty()) {
                 JsonNode first = errors.get(0);
                 // A 0 envelope with per-item errors is a partial result; a snapshot must be whole.
                 throw new ApiErrorException(first.path("code").asText("?"),
@@ -274,7 +284,7 @@ public final class TikTokClient {
                     + "check the app secret in Settings; if it is right, report a signing bug. " + detail);
             case 105001 -> throw new DeauthorizedException(detail);
             case 105002 -> throw new AccessTokenExpiredException(detail);
-            case 105005 -> throw new AuthenticationException("The TikTok app lacks an API scope (105005): "
+            case 105005 -> throw new ScopeMissingException("The TikTok app lacks an API scope (105005): "
                     + "enable the scopes in Partner Center and authorize the shop again. " + detail);
             case 36009004 -> {
                 if (message.toLowerCase(Locale.ROOT).contains("timestamp")) {

@@ -3,12 +3,18 @@ package com.stocklens.ui.flags;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.rules.Urgency;
+import com.stocklens.service.PushRecord;
+import com.stocklens.service.PushScope;
+import com.stocklens.service.StockPushes;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxPng;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
+import com.stocklens.ui.push.PushPlanViewModel;
+import com.stocklens.ui.push.PushTexts;
+import com.stocklens.ui.push.TaskPushesViewModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -80,6 +86,9 @@ public final class FlagsView implements ScreenView {
     private final FlagTexts texts;
     private final Clock clock;
     private Timeline ticker;
+    /** Set by {@link #withPush}; null where pushing is not available (the button and the line stay hidden). */
+    private TaskPushesViewModel taskPushes;
+    private Consumer<TaskRowViewModel> openPushPlan;
 
     @FXML private BorderPane flagsRoot;
     @FXML private Label flagsSummary;
@@ -94,7 +103,25 @@ public final class FlagsView implements ScreenView {
 
     /** The window's red-flag screen ({@code Screen.FLAGS}) over the shell's red flags. */
     public static ScreenView screen(ScreenServices s) {
-        return FxViewLoader.load(new FlagsView(s.window().flags(), s.messages(), s.clock()), s.messages().bundle());
+        FlagsView view = FxViewLoader.load(new FlagsView(s.window().flags(), s.messages(), s.clock()),
+                s.messages().bundle());
+        StockPushes pushes = s.context().flags().pushes();
+        if (pushes != StockPushes.NONE) {
+            // Issue 21: "Push to TikTok" on each card, and the card names the push that fixed it.
+            TaskPushesViewModel taskPushes = new TaskPushesViewModel(pushes, s.context().flags().events(),
+                    s.background(), s.ui());
+            view.withPush(taskPushes, task -> s.dialogs().showPushPlan(new PushPlanViewModel(pushes,
+                    PushScope.task(task.id()), s.context().shell().declarer(), s.dialogs(), s.background(), s.ui())
+                    .onPushed(r -> taskPushes.refresh())));
+            taskPushes.start();
+        }
+        return view;
+    }
+
+    /** Shows "Push to TikTok" on the cards (opening a plan for the task) and each task's latest push. */
+    public void withPush(TaskPushesViewModel pushes, Consumer<TaskRowViewModel> openPlan) {
+        this.taskPushes = Objects.requireNonNull(pushes, "pushes");
+        this.openPushPlan = Objects.requireNonNull(openPlan, "openPlan");
     }
 
     public FlagsView(FlagsViewModel viewModel, Messages messages, Clock clock) {
@@ -233,6 +260,9 @@ public final class FlagsView implements ScreenView {
         if (ticker != null) {
             ticker.stop();
         }
+        if (taskPushes != null) {
+            taskPushes.close();
+        }
     }
 
     @Override
@@ -285,6 +315,9 @@ public final class FlagsView implements ScreenView {
         private final Label deadline = label("task-deadline");
         private final Button declare = new Button(messages.get("flags.task.declare"));
         private final MenuButton evidence = new MenuButton(messages.get("evidence.button"));
+        private final Button push = new Button(messages.get("stockpush.task.push"));
+        private final Label pushed = label("task-pushed");
+        private boolean followsPushes;
         private final Tooltip hintsTip = new Tooltip();
         private final InvalidationListener onTick = o -> renderTime();
         private TaskRowViewModel bound;
@@ -315,7 +348,9 @@ public final class FlagsView implements ScreenView {
             warehouse.setMinWidth(0);
             hints.setTooltip(hintsTip);
             name.setMaxWidth(Double.MAX_VALUE);
-            VBox body = new VBox(3, title, figures, consequence, declaration, declaredBy, hints);
+            pushed.setWrapText(true);
+            pushed.setMinWidth(0);
+            VBox body = new VBox(3, title, figures, consequence, declaration, declaredBy, hints, pushed);
             body.setMinWidth(0);
             HBox.setHgrow(body, Priority.ALWAYS);
             declare.getStyleClass().addAll("declare-button");
@@ -342,12 +377,20 @@ public final class FlagsView implements ScreenView {
                 }
             });
             evidence.getItems().setAll(copy, save);
-            VBox side = new VBox(6, declare, evidence);
+            push.getStyleClass().add("push-button");
+            push.setOnAction(e -> {
+                if (bound != null && openPushPlan != null) {
+                    openPushPlan.accept(bound);
+                }
+            });
+            push.setMaxWidth(Double.MAX_VALUE);
+            VBox side = new VBox(6, declare, push, evidence);
             side.setAlignment(Pos.TOP_RIGHT);
             side.setMinWidth(Region.USE_PREF_SIZE);
-            // At a past moment or in a snapshot file nothing can be declared; a disabled button shows no
+            // At a past moment or in a snapshot file nothing can be declared or pushed; a disabled button shows no
             // tooltip, its box does.
             declare.disableProperty().bind(viewModel.lockedProperty());
+            push.disableProperty().bind(viewModel.lockedProperty());
             readOnly(side);
             card.getChildren().setAll(clock, body, side);
         }
@@ -369,6 +412,8 @@ public final class FlagsView implements ScreenView {
                 evidence.setId(null);
                 declaration.setId(null);
                 declaredBy.setId(null);
+                push.setId(null);
+                pushed.setId(null);
                 return;
             }
             long id = bound.id();
@@ -380,6 +425,14 @@ public final class FlagsView implements ScreenView {
             evidence.getItems().get(1).setId("evidenceSave-" + id);
             declaration.setId("declaration-" + id);
             declaredBy.setId("declaredBy-" + id);
+            push.setId("pushTask-" + id);
+            pushed.setId("pushed-" + id);
+            show(push, openPushPlan != null);
+            if (taskPushes != null && !followsPushes) {
+                followsPushes = true;
+                taskPushes.latest().addListener((InvalidationListener) o -> renderPush());
+            }
+            renderPush();
             sku.setText(bound.sellerSku());
             name.setText(bound.name());
             warehouse.setText(bound.warehouseLabel());
@@ -404,6 +457,19 @@ public final class FlagsView implements ScreenView {
             bound.urgencyProperty().addListener(onTick);
             renderTime();
             setGraphic(card);
+        }
+
+        /** The task's latest push ("pushed #12 by amy 10:42 Beijing: 277 → 292, accepted"), when there is one. */
+        private void renderPush() {
+            PushRecord p = bound == null || taskPushes == null ? null : taskPushes.latest().get(bound.id());
+            show(pushed, p != null);
+            if (p != null) {
+                PushTexts push = new PushTexts(messages);
+                String change = p.lines().isEmpty() ? "" : push.change(p.lines().getFirst().line().before(),
+                        p.lines().getFirst().line().after());
+                pushed.setText(messages.format("stockpush.task.pushed", p.id(), p.by(),
+                        Formats.beijingTime(p.startedAt()), change, push.status(p.status())));
+            }
         }
 
         private void renderTime() {

@@ -2,6 +2,9 @@ package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
 import com.stocklens.service.ReportFormat;
+import com.stocklens.domain.Warehouse;
+import com.stocklens.service.PushScope;
+import com.stocklens.service.StockPushes;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTilePalette;
 import com.stocklens.ui.FxViewLoader;
@@ -11,6 +14,7 @@ import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.skudetail.SkuDetailView;
 import com.stocklens.ui.skudetail.SkuDetailViewModel;
+import com.stocklens.ui.push.PushPlanViewModel;
 import eu.hansolo.tilesfx.Tile;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -31,12 +35,15 @@ import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -100,6 +107,7 @@ public final class StockView implements ScreenView {
     @FXML private HBox tileBox;
     @FXML private TextField filterField;
     @FXML private ComboBox<StockViewModel.WarehouseChoice> warehouseChoice;
+    @FXML private Button pushWarehouseButton;
     @FXML private Label rowCountLabel;
     @FXML private ToggleButton gapsOnlyToggle;
     @FXML private Label loadErrorLabel;
@@ -141,7 +149,33 @@ public final class StockView implements ScreenView {
                 export), s.messages().bundle());
         view.root().setBottom(null);
         view.setOnOpenSku(row -> view.openDetail(row, s));
+        StockPushes pushes = s.context().flags().pushes();
+        if (pushes != StockPushes.NONE) {
+            // Issue 21: push the chosen warehouse's figures to TikTok (a plan first, nothing blind).
+            view.onPushWarehouse(w -> s.dialogs().showPushPlan(new PushPlanViewModel(pushes,
+                    PushScope.warehouse(w.id()), s.context().shell().declarer(), s.dialogs(), s.background(), s.ui())),
+                    s.window().timeTravel().asOfProperty().isNotNull());
+        }
         return view;
+    }
+
+    /**
+     * Shows "Push to TikTok" beside the warehouse choice, enabled while one warehouse is chosen and the window
+     * shows now ({@code past} false).
+     */
+    void onPushWarehouse(Consumer<Warehouse> open, ObservableBooleanValue past) {
+        pushWarehouseButton.setVisible(true);
+        pushWarehouseButton.setManaged(true);
+        pushWarehouseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            StockViewModel.WarehouseChoice c = viewModel.selectedWarehouseProperty().get();
+            return c == null || c.isAll() || past.get();
+        }, viewModel.selectedWarehouseProperty(), past));
+        pushWarehouseButton.setOnAction(e -> {
+            StockViewModel.WarehouseChoice c = viewModel.selectedWarehouseProperty().get();
+            if (c != null && !c.isAll()) {
+                open.accept(c.warehouse());
+            }
+        });
     }
 
     public StockView(StockViewModel viewModel, Messages messages, Clock clock) {

@@ -77,6 +77,7 @@ import com.stocklens.store.ScoreWeightRepository;
 import com.stocklens.store.SkuMappingRepository;
 import com.stocklens.store.SnapshotCompaction;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.store.StoreWriteException;
 import com.stocklens.store.WarehouseProfileRepository;
 import com.stocklens.support.NamedThreads;
 import com.stocklens.sync.ActivitySync;
@@ -176,7 +177,8 @@ public final class AppRuntime implements AutoCloseable {
         this.sources = assembly.sources();
         SnapshotRepository snapshots = new SnapshotRepository(database.jdbi(), desk);
         // Team mode: other desks may be syncing right now; a desk closes runs only of the sources it takes over.
-        int abandoned = database.isShared() ? 0 : snapshots.abandonRunning(clock.instant());
+        int abandoned = database.isShared() || writeRefusal().isPresent() ? 0
+                : snapshots.abandonRunning(clock.instant());
         if (abandoned > 0) {
             LOG.warn("{} sync runs were interrupted by the previous process; nothing of them is visible", abandoned);
         }
@@ -213,7 +215,7 @@ public final class AppRuntime implements AutoCloseable {
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
         WarehouseProfileRepository profiles = new WarehouseProfileRepository(database.jdbi());
-        if (sandbox != null) {
+        if (sandbox != null && writeRefusal().isEmpty()) {
             DemoProfiles.candidates().forEach(profiles::saveIfAbsent);
         }
         this.scorecards = new ScorecardService(profiles, new JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
@@ -386,6 +388,29 @@ public final class AppRuntime implements AutoCloseable {
         return database.notice();
     }
 
+    /**
+     * Why the workspace cannot be written now (a full or read-only disk, no write permission), as a phrase,
+     * when its file was opened read-only: the data reads as stored, nothing polls, and commands that would
+     * write refuse with this reason. Empty when the workspace is writable (always for a snapshot file, whose
+     * refusal is {@link #READ_ONLY_MESSAGE}).
+     */
+    public Optional<String> writeRefusal() {
+        return database.writeRefusal();
+    }
+
+    /**
+     * The plain reason when {@code failure} is the store refusing a write (a disk that filled up or failed
+     * during the command), else empty: what the command line prints instead of the store's trace.
+     */
+    public static Optional<String> storeWriteFailure(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StoreWriteException) {
+                return Optional.ofNullable(c.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
     public LaunchOptions options() {
         return options;
     }
@@ -456,6 +481,10 @@ public final class AppRuntime implements AutoCloseable {
 
     /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
     public void startSync() {
+        if (writeRefusal().isPresent()) {
+            LOG.warn("Nothing is polled: {}", writeRefusal().get());
+            return;
+        }
         // Team mode: one desk (the rules lease holder) compacts the shared history.
         historyCompactor.start(listener -> syncEngine.subscribe(e -> {
             if (leases.holds(PollerLeases.RULES)) {

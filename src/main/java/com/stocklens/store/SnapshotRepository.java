@@ -89,15 +89,20 @@ public final class SnapshotRepository {
 
     /** Records a RUNNING sync run and returns its id. */
     public long beginRun(String sourceId, Instant startedAt) {
-        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO sync_run "
-                        + "(source_id, started_at, status, row_count, requests, duration_ms, desk) "
-                        + "VALUES (:source, :started, 'RUNNING', 0, 0, 0, :desk)")
-                .bind("source", sourceId)
-                .bind("desk", desk)
-                .bind("started", timestamp(startedAt))
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
+        try {
+            return jdbi.withHandle(h -> h.createUpdate("INSERT INTO sync_run "
+                            + "(source_id, started_at, status, row_count, requests, duration_ms, desk) "
+                            + "VALUES (:source, :started, 'RUNNING', 0, 0, 0, :desk)")
+                    .bind("source", sourceId)
+                    .bind("desk", desk)
+                    .bind("started", timestamp(startedAt))
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
+        } catch (RuntimeException e) {
+            // A full disk can refuse the run's first row as well as its commit: the same plain reason.
+            throw StoreWriteFailures.translate(jdbi, e);
+        }
     }
 
     /**

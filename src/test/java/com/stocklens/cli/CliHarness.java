@@ -54,6 +54,11 @@ abstract class CliHarness {
         return StockLensCommand.commandLine(new StockLensCommand()).execute(all.toArray(String[]::new));
     }
 
+    /** A line for the test's report (its counts), on the real stdout rather than the captured one. */
+    void report(String format, Object... args) {
+        originalOut.printf(format + "%n", args);
+    }
+
     String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -3,7 +3,6 @@ package com.stocklens.store;
 import static com.stocklens.store.SnapshotArchive.FORMAT;
 import static com.stocklens.store.SnapshotArchive.FORMAT_VERSION;
 import static com.stocklens.store.SnapshotArchive.MANIFEST;
-import static com.stocklens.store.SnapshotArchive.deleteTree;
 import static com.stocklens.store.SnapshotArchive.instant;
 import static com.stocklens.store.SnapshotArchive.sha256;
 import static com.stocklens.store.SnapshotArchive.toManifest;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.domain.CalibrationState;
 import com.stocklens.service.SnapshotFileException;
 import com.stocklens.service.SnapshotManifest;
+import com.stocklens.support.TempFolders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -111,7 +111,7 @@ final class SnapshotWriter {
         Path work = null;
         try {
             Files.createDirectories(parent);
-            work = Files.createTempDirectory("stocklens-export-");
+            work = TempFolders.create(SnapshotArchive.EXPORT_PREFIX);
             Path dataDir = work;
             ObjectNode manifest;
             try (Handle h = jdbi.open()) {
@@ -151,7 +151,7 @@ final class SnapshotWriter {
             throw new SnapshotFileException(SnapshotFileException.Problem.IO, FORMAT_VERSION,
                     "The snapshot could not be written to " + target + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(work);
+            TempFolders.delete(work);
         }
     }
 

@@ -80,6 +80,7 @@ import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.StoreWriteException;
 import com.stocklens.store.WarehouseProfileRepository;
 import com.stocklens.support.NamedThreads;
+import com.stocklens.support.Redactor;
 import com.stocklens.sync.ActivitySync;
 import com.stocklens.sync.SharedFollower;
 import com.stocklens.sync.SyncEngine;
@@ -240,6 +241,7 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env, PassphrasePrompt prompt) {
+        Redactor.rememberEnvironment(env);
         OpenWorkspace workspace = WorkspaceOpener.open(options, clock, env, prompt);
         if (workspace.readOnly()) {
             // A snapshot file: no source, no sandbox, no secret store and no network.

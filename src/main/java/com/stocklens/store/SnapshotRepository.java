@@ -15,6 +15,7 @@ import com.stocklens.domain.StockRow;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.Warehouse;
+import com.stocklens.support.Redactor;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -188,7 +189,8 @@ public final class SnapshotRepository {
                 .bind("finished", timestamp(finishedAt))
                 .bind("duration", durationMillis)
                 .bind("requests", requests)
-                .bind("error", SqlValues.oneLine(error == null ? "unknown error" : error, MAX_ERROR_LENGTH))
+                .bind("error", SqlValues.oneLine(error == null ? "unknown error" : Redactor.redact(error),
+                        MAX_ERROR_LENGTH))
                 .bind("id", runId)
                 .execute());
     }

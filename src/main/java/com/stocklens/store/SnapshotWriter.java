@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.domain.CalibrationState;
 import com.stocklens.service.SnapshotFileException;
 import com.stocklens.service.SnapshotManifest;
+import com.stocklens.support.Redactor;
 import com.stocklens.support.TempFolders;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -98,6 +99,9 @@ final class SnapshotWriter {
             new Table("sku_identity", null),
             new Table("sku_identity_tiktok", null),
             new Table("sku_mapping", null));
+
+    /** Columns holding a provider's or the store's error text (sync_run.error, activity_cursor.last_error). */
+    private static final Set<String> ERROR_COLUMNS = Set.of("error", "last_error");
 
     /**
      * Writes the snapshot file {@code out} (atomically: a temporary sibling moved into place), every table in
@@ -309,7 +313,10 @@ final class SnapshotWriter {
                     row.put(name, v);
                 }
             }
-            default -> row.put(name, rs.getString(i));
+            // A file for people without credentials: no remembered secret in any text, and none shaped like
+            // one in an error a provider wrote (also those stored before errors were redacted).
+            default -> row.put(name, ERROR_COLUMNS.contains(name) ? Redactor.redact(rs.getString(i))
+                    : Redactor.redactKnown(rs.getString(i)));
         }
     }
 

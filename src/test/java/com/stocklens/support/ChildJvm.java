@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,13 +46,21 @@ public final class ChildJvm {
      * {@code args}.
      */
     public static ChildJvm start(Class<?> main, List<String> jvmArgs, String... args) throws IOException {
+        return start(main, jvmArgs, Map.of(), args);
+    }
+
+    /** {@link #start(Class, List, String...)} with {@code env} added to the child's environment. */
+    public static ChildJvm start(Class<?> main, List<String> jvmArgs, Map<String, String> env, String... args)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path")));
         cmd.addAll(jvmArgs);
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(cmd).start());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        return new ChildJvm(pb.start());
     }
 
     /** Called by the child's {@code main} at its very end: its own peak resident memory, on stderr. */

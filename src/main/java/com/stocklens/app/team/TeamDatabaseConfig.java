@@ -6,6 +6,7 @@ import com.stocklens.secrets.SecretStores;
 import com.stocklens.service.SecretStore;
 import com.stocklens.store.Database;
 import com.stocklens.store.WorkspaceOpenException;
+import com.stocklens.support.Redactor;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,10 +71,13 @@ public final class TeamDatabaseConfig {
     public static String password(Map<String, String> env, Supplier<SecretStore> secrets) {
         String fromEnv = env.get(SHARED_DB_PASSWORD_ENV);
         if (fromEnv != null && !fromEnv.isEmpty()) {
+            Redactor.remember(fromEnv);
             return fromEnv;
         }
         try {
-            return secrets.get().get(PASSWORD_KEY).orElse(null);
+            String stored = secrets.get().get(PASSWORD_KEY).orElse(null);
+            Redactor.remember(stored);
+            return stored;
         } catch (SecretStore.SecretStoreException | RuntimeException e) {
             // The message names the store's state, never a value.
             LOG.warn("The team database password could not be read from the secret store: {}", e.getMessage());

@@ -3,6 +3,7 @@ package com.stocklens.cli;
 import com.stocklens.app.AppRuntime;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.Logs;
+import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.app.workspace.StartupException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,6 +17,8 @@ abstract class RuntimeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeCommand.class);
     static final int EXIT_SOURCE_FAILED = 1;
     static final int EXIT_WORKSPACE = 3;
+    /** A bad argument the command found itself. */
+    static final int EXIT_USAGE = 2;
     /** A snapshot file that cannot be opened, or a command that would write into one. */
     static final int EXIT_SNAPSHOT = 2;
 
@@ -35,6 +38,14 @@ abstract class RuntimeCommand implements Callable<Integer> {
             printer.message("'" + name() + "' changes the workspace; a snapshot file is read-only ("
                     + options.snapshot() + ").");
             return EXIT_SNAPSHOT;
+        }
+        if (root().sharedDb != null) {
+            try {
+                TeamDatabaseConfig.checkCommandLineUrl(root().sharedDb);
+            } catch (IllegalArgumentException e) {
+                printer.message(e.getMessage());
+                return EXIT_USAGE;
+            }
         }
         Logs.configure(options.workspace());
         try (AppRuntime runtime = AppRuntime.open(options)) {

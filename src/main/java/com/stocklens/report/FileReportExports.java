@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Writes reports to files: first to a temporary sibling in the same folder, then an atomic move over
@@ -84,7 +85,9 @@ public final class FileReportExports implements ReportExports {
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        // Created like any file the person makes (their umask decides who may read it), not 0600 as
+        // createTempFile would: a report is meant to be shared. A name of our own so nothing is overwritten.
+        Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part"));
         try {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 body.write(os);

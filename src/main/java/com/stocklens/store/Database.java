@@ -1,5 +1,6 @@
 package com.stocklens.store;
 
+import com.stocklens.support.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +160,10 @@ public final class Database implements AutoCloseable {
                             e.getCause());
                     db = recover(workspace, lockKey, file, damage, clock, notices);
                 }
+            }
+            if (db.writeRefusal == null) {
+                // H2 made the file with the process's umask: the database is for its user only.
+                PrivateFiles.restrictTree(dbDir);
             }
             if (!notices.isEmpty()) {
                 db.notice = String.join(" ", notices);
@@ -328,13 +333,14 @@ public final class Database implements AutoCloseable {
         return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
-    /** The URL without its query (which may carry a password), for logs and messages. */
+    /** The URL without its query and without a password before the host (both may carry one), for logs and messages. */
     public static String safeUrl(String jdbcUrl) {
         if (jdbcUrl == null) {
             return "";
         }
         int q = jdbcUrl.indexOf('?');
-        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+        String noQuery = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+        return noQuery.replaceFirst("//([^/@:]*):[^/@]*@", "//$1@");
     }
 
     /** Whether this is a shared PostgreSQL database (team mode) rather than the workspace's H2 file. */
@@ -432,6 +438,8 @@ public final class Database implements AutoCloseable {
             try (var st = keeper.createStatement()) {
                 st.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             }
+            PrivateFiles.restrict(target.getParent());
+            PrivateFiles.restrict(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | SQLException e) {
             throw new StoreWriteException("backup failed: " + oneLine(e) + " (free space on " + target.getParent()

@@ -38,7 +38,7 @@ public final class Redactor {
     private static final Pattern NAMED = Pattern.compile("(?i)(?<![A-Za-z0-9])((?:access|refresh|id|auth|session)[_-]?token"
             + "|token|(?:app|client|api)?[_-]?secret|(?:ssl)?password|passwd|pwd|passphrase"
             + "|(?:app|api|access|secret|private)[_-]?key|sign|signature|credentials?)"
-            + "(\\s*=\\s*\"?|\"\\s*:\\s*\"?|:\\s*\")(?!" + MASK + "\\b|Bearer\\b|Basic\\b)([^\\s\"'&,;}<>\\]]+)");
+            + "(\\s*=\\s*\"?|\"\\s*:\\s*\"?|:\\s*\")(?!" + MASK + "\\b|Bearer\\b|Basic\\b)([^\\s\"'&,;(){}<>\\[\\]]+)");
     /** Credential headers as they are written in a wire log or an echo: {@code x-tts-access-token: value}. */
     private static final Pattern HEADER = Pattern.compile("(?i)(?<![A-Za-z0-9-])(x-tts-access-token|authorization"
             + "|x-api-key|api-key|app-key|app-token|cookie|set-cookie)(\\s*[:=]\\s*)(?!" + MASK

@@ -63,6 +63,21 @@ public final class ChildJvm {
         return new ChildJvm(pb.start());
     }
 
+    /**
+     * {@link #start(Class, List, String...)} under {@code sh -c 'umask UMASK && exec java …'}: the child creates
+     * its files with that umask (e.g. "000": everything world-writable unless the program says otherwise).
+     */
+    public static ChildJvm startUnderUmask(String umask, Class<?> main, List<String> jvmArgs, String... args)
+            throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\"", java,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(jvmArgs);
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(cmd).start());
+    }
+
     /** Called by the child's {@code main} at its very end: its own peak resident memory, on stderr. */
     public static void printPeak() {
         long kb = peakKb(Path.of("/proc/self/status"));

@@ -1,5 +1,6 @@
 package com.stocklens.app.settings;
 
+import com.stocklens.support.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -129,6 +130,7 @@ public final class UserSettings {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            PrivateFiles.restrict(file);
         } catch (IOException e) {
             LOG.warn("could not save settings to {}: {}", file, e.toString());
         }

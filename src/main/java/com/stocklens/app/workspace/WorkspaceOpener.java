@@ -51,12 +51,16 @@ public final class WorkspaceOpener {
         if (options.snapshotMode()) {
             return snapshot(options.snapshot());
         }
+        if (!options.baseDir().equals(options.workspace())) {
+            WorkspaceFiles.makeBasePrivate(options.baseDir());
+        }
         return options.teamMode() ? team(options.sharedDb(), options.workspace(), env, prompt, clock)
                 : local(options.workspace(), clock);
     }
 
     /** The workspace's own H2 file (created when missing; a damaged one is repaired or restored). */
     public static OpenWorkspace local(Path workspace, Clock clock) {
+        WorkspaceFiles.makePrivate(workspace);
         try {
             return new OpenWorkspace(Database.open(workspace), OpenWorkspace.Mode.LOCAL, workspace, null, clock);
         } catch (WorkspaceInUseException | WorkspaceOpenException e) {
@@ -70,6 +74,12 @@ public final class WorkspaceOpener {
      */
     public static OpenWorkspace team(String jdbcUrl, Path workspace, Map<String, String> env, PassphrasePrompt prompt,
                                      Clock clock) {
+        WorkspaceFiles.makePrivate(workspace);
+        try {
+            TeamDatabaseConfig.checkUrl(jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
         String user = new UserSettings(workspace).dbUser().orElse(null);
         String password = TeamDatabaseConfig.password(env, () -> SecretStores.choose(workspace, env, prompt));
         Database database;

@@ -1,5 +1,6 @@
 package com.stocklens;
 
+import com.stocklens.app.Logs;
 import com.stocklens.cli.StockLensCommand;
 import javafx.application.Application;
 import picocli.CommandLine;
@@ -14,6 +15,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Before anything logs: this user's own log folder, never one shared with other users.
+        Logs.useUserFolder();
         CommandLine cli = StockLensCommand.commandLine(new StockLensCommand());
         ParseResult parsed;
         try {

@@ -180,6 +180,14 @@ public final class StockLensApp extends Application {
             alert.initOwner(stage);
             alert.show();
         });
+        // A full or read-only disk: the data as stored, nothing polled, and the person told why once.
+        runtime.writeRefusal().ifPresent(refusal -> {
+            Messages messages = new Messages(locale);
+            Alert alert = new Alert(Alert.AlertType.WARNING, messages.format("workspace.readOnly.text", refusal));
+            alert.setHeaderText(messages.get("workspace.readOnly.header"));
+            alert.initOwner(stage);
+            alert.show();
+        });
         StartMarker.installIfRequested(stage.getScene());
         if (!runtime.readOnly()) {
             importDemoSheetsAfterFirstShopSync();

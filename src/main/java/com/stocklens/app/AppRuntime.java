@@ -85,8 +85,10 @@ import com.stocklens.store.SkuMappingRepository;
 import com.stocklens.store.SnapshotCompaction;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.StockPushRepository;
+import com.stocklens.store.StoreWriteException;
 import com.stocklens.store.WarehouseProfileRepository;
 import com.stocklens.support.NamedThreads;
+import com.stocklens.support.Redactor;
 import com.stocklens.sync.ActivitySync;
 import com.stocklens.sync.SharedFollower;
 import com.stocklens.sync.SyncEngine;
@@ -189,7 +191,8 @@ public final class AppRuntime implements AutoCloseable {
         this.sources = assembly.sources();
         SnapshotRepository snapshots = new SnapshotRepository(database.jdbi(), desk);
         // Team mode: other desks may be syncing right now; a desk closes runs only of the sources it takes over.
-        int abandoned = database.isShared() ? 0 : snapshots.abandonRunning(clock.instant());
+        int abandoned = database.isShared() || writeRefusal().isPresent() ? 0
+                : snapshots.abandonRunning(clock.instant());
         if (abandoned > 0) {
             LOG.warn("{} sync runs were interrupted by the previous process; nothing of them is visible", abandoned);
         }
@@ -236,7 +239,7 @@ public final class AppRuntime implements AutoCloseable {
             stockPushes.startAutomatic(syncEngine, stockImports);
         }
         WarehouseProfileRepository profiles = new WarehouseProfileRepository(database.jdbi());
-        if (sandbox != null) {
+        if (sandbox != null && writeRefusal().isEmpty()) {
             DemoProfiles.candidates().forEach(profiles::saveIfAbsent);
         }
         this.scorecards = new ScorecardService(profiles, new JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
@@ -261,6 +264,7 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env, PassphrasePrompt prompt) {
+        Redactor.rememberEnvironment(env);
         OpenWorkspace workspace = WorkspaceOpener.open(options, clock, env, prompt);
         if (workspace.readOnly()) {
             // A snapshot file: no source, no sandbox, no secret store and no network.
@@ -409,6 +413,29 @@ public final class AppRuntime implements AutoCloseable {
         return database.notice();
     }
 
+    /**
+     * Why the workspace cannot be written now (a full or read-only disk, no write permission), as a phrase,
+     * when its file was opened read-only: the data reads as stored, nothing polls, and commands that would
+     * write refuse with this reason. Empty when the workspace is writable (always for a snapshot file, whose
+     * refusal is {@link #READ_ONLY_MESSAGE}).
+     */
+    public Optional<String> writeRefusal() {
+        return database.writeRefusal();
+    }
+
+    /**
+     * The plain reason when {@code failure} is the store refusing a write (a disk that filled up or failed
+     * during the command), else empty: what the command line prints instead of the store's trace.
+     */
+    public static Optional<String> storeWriteFailure(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StoreWriteException) {
+                return Optional.ofNullable(c.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
     public LaunchOptions options() {
         return options;
     }
@@ -484,6 +511,10 @@ public final class AppRuntime implements AutoCloseable {
 
     /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
     public void startSync() {
+        if (writeRefusal().isPresent()) {
+            LOG.warn("Nothing is polled: {}", writeRefusal().get());
+            return;
+        }
         // Team mode: one desk (the rules lease holder) compacts the shared history.
         historyCompactor.start(listener -> syncEngine.subscribe(e -> {
             if (leases.holds(PollerLeases.RULES)) {

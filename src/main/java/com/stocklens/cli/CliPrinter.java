@@ -1,5 +1,6 @@
 package com.stocklens.cli;
 
+import com.stocklens.support.Redactor;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -19,13 +20,15 @@ public final class CliPrinter {
                 new PrintStream(System.err, true, StandardCharsets.UTF_8));
     }
 
+    /** A result (a table, JSON) on stdout; a remembered secret never appears in it. */
     public void result(String text) {
-        out.println(text);
+        out.println(Redactor.redactKnown(text));
         out.flush();
     }
 
+    /** A message for a person on stderr; secrets, and anything shaped like one, cut out. */
     public void message(String text) {
-        err.println(text);
+        err.println(Redactor.redact(text));
         err.flush();
     }
 }

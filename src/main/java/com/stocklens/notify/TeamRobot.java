@@ -1,9 +1,11 @@
 package com.stocklens.notify;
 
+import com.stocklens.support.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -58,9 +60,22 @@ public record TeamRobot(Platform platform, String webhookUrl, String secret) {
             throw new IllegalArgumentException(platform.englishName() + " webhook is not an http(s) URL");
         }
         secret = secret == null || secret.isBlank() ? null : secret.strip();
+        rememberCredentials(webhookUrl, secret);
         if (platform == Platform.WECOM && secret != null) {
             throw new IllegalArgumentException("WeCom group robots do not sign: leave the secret empty");
         }
+    }
+
+    /** The URL, its query values (WeCom's key, DingTalk's access_token) and its last segment (Feishu's hook id). */
+    private static void rememberCredentials(String webhookUrl, String secret) {
+        HttpUrl url = HttpUrl.get(webhookUrl);
+        Redactor.remember(webhookUrl);
+        Redactor.remember(secret);
+        for (int i = 0; i < url.querySize(); i++) {
+            Redactor.remember(url.queryParameterValue(i));
+        }
+        List<String> segments = url.pathSegments();
+        Redactor.remember(segments.get(segments.size() - 1));
     }
 
     /** A robot that does not sign its messages. */

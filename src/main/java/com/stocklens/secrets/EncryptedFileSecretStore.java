@@ -1,6 +1,7 @@
 package com.stocklens.secrets;
 
 import com.stocklens.service.SecretStore;
+import com.stocklens.support.Redactor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -85,13 +86,16 @@ public final class EncryptedFileSecretStore implements SecretStore {
             return Optional.empty();
         }
         unlock();
-        return Optional.ofNullable(secrets.get(key));
+        String value = secrets.get(key);
+        Redactor.remember(value);
+        return Optional.ofNullable(value);
     }
 
     @Override
     public synchronized void put(String key, String value) throws SecretStoreException {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
+        Redactor.remember(value);
         unlock();
         Map<String, String> next = new TreeMap<>(secrets);
         next.put(key, value);

@@ -5,6 +5,7 @@ import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import com.stocklens.service.SecretStore;
 import com.stocklens.support.NamedThreads;
+import com.stocklens.support.Redactor;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +67,9 @@ public final class KeychainSecretStore implements SecretStore {
     @Override
     public synchronized Optional<String> get(String key) throws SecretStoreException {
         try {
-            return Optional.ofNullable(keyring.getPassword(SERVICE, key));
+            String value = keyring.getPassword(SERVICE, key);
+            Redactor.remember(value);
+            return Optional.ofNullable(value);
         } catch (PasswordAccessException e) {
             // java-keyring reports "not found" and "access denied" alike; a missing secret is the common case.
             LOG.debug("keychain has no entry for {}", key);
@@ -78,6 +81,7 @@ public final class KeychainSecretStore implements SecretStore {
 
     @Override
     public synchronized void put(String key, String value) throws SecretStoreException {
+        Redactor.remember(value);
         try {
             keyring.setPassword(SERVICE, key, value);
         } catch (PasswordAccessException | RuntimeException e) {

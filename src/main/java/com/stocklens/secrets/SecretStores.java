@@ -1,6 +1,7 @@
 package com.stocklens.secrets;
 
 import com.stocklens.service.SecretStore;
+import com.stocklens.support.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,6 +26,7 @@ public final class SecretStores {
      * answers, else {@code workspace/secrets.enc} unlocked by {@code STOCKLENS_PASSPHRASE}, then {@code prompt}.
      */
     public static SecretStore choose(Path workspace, Map<String, String> env, PassphrasePrompt prompt) {
+        Redactor.remember(env.get(PASSPHRASE_ENV));
         String mode = env.getOrDefault(STORE_ENV, "").trim().toLowerCase(Locale.ROOT);
         if (!mode.equals("file")) {
             var keychain = KeychainSecretStore.probe(PROBE_TIMEOUT);

@@ -5,6 +5,7 @@ import static com.stocklens.store.SqlValues.timestamp;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
 import com.stocklens.domain.SaleLine;
+import com.stocklens.support.Redactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ public final class ActivityRepository {
 
     /** Records a failed attempt; the cursor stays where it was. */
     public void recordFailure(String sourceId, Instant attemptedAt, String error) {
-        String message = error == null ? "unknown error" : error;
+        String message = error == null ? "unknown error" : Redactor.redact(error);
         if (message.length() > MAX_ERROR_LENGTH) {
             message = message.substring(0, MAX_ERROR_LENGTH);
         }

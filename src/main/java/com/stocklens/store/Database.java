@@ -1,5 +1,6 @@
 package com.stocklens.store;
 
+import com.stocklens.support.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,8 @@ public final class Database implements AutoCloseable {
     private PGConnectionPoolDataSource sharedSource;
     /** What the open had to repair, for the person (null when nothing happened). */
     private String notice;
+    /** Why the file is open read-only (a phrase: a full or read-only disk …), or null when it is writable. */
+    private String writeRefusal;
     private boolean closed;
 
     private Database(String url, Path lockKey) throws SQLException {
@@ -116,29 +119,51 @@ public final class Database implements AutoCloseable {
             throw new WorkspaceInUseException(workspace, null);
         }
         List<String> notices = new ArrayList<>();
-        try {
-            Backups.applyRequestedRestore(workspace, file, clock).ifPresent(notices::add);
-        } catch (IOException | RuntimeException e) {
-            OPEN_IN_THIS_JVM.remove(lockKey);
-            throw new WorkspaceOpenException(file, "cannot restore the requested backup (" + oneLine(e) + ")", e);
+        // A disk that refuses writes (read-only, no permission) is never taken for damage: read-only, as it is.
+        String refusedBefore = Files.exists(file) ? DiskRefusal.before(dbDir, file) : null;
+        if (refusedBefore == null) {
+            try {
+                Backups.applyRequestedRestore(workspace, file, clock).ifPresent(notices::add);
+            } catch (IOException | RuntimeException e) {
+                OPEN_IN_THIS_JVM.remove(lockKey);
+                throw new WorkspaceOpenException(file, "cannot restore the requested backup (" + oneLine(e) + ")", e);
+            }
         }
         try {
             Database db;
             String truncated = Corruption.truncated(file);
             try {
-                if (truncated != null) {
-                    // H2 would open it, silently falling back to whatever chunk survived: treat it as damaged.
-                    throw new WorkspaceOpenException(file, truncated, null);
+                if (refusedBefore != null) {
+                    db = openReadOnly(workspace, lockKey, file, refusedBefore, truncated, null);
+                } else {
+                    if (truncated != null) {
+                        // H2 would open it, silently falling back to whatever chunk survived: treat it as damaged.
+                        throw new WorkspaceOpenException(file, truncated, null);
+                    }
+                    db = openAndMigrate(workspace, lockKey, file, clock);
                 }
-                db = openAndMigrate(workspace, lockKey, file, clock);
             } catch (WorkspaceOpenException e) {
-                String damage = truncated != null ? truncated
-                        : Files.exists(file) ? Corruption.classify(file, e.getCause()) : null;
-                if (damage == null) {
-                    throw e;
+                if (refusedBefore != null) {
+                    throw e; // refused read-only as well: kept as it is, never moved aside
                 }
-                LOG.error("Workspace database {} cannot be opened ({}): moving it aside", file, damage, e.getCause());
-                db = recover(workspace, lockKey, file, damage, clock, notices);
+                String refused = DiskRefusal.after(dbDir, file, e.getCause());
+                if (refused != null) {
+                    LOG.warn("Workspace database {} cannot be written ({}): opening it read-only", file, refused);
+                    db = openReadOnly(workspace, lockKey, file, refused, truncated, e);
+                } else {
+                    String damage = truncated != null ? truncated
+                            : Files.exists(file) ? Corruption.classify(file, e.getCause()) : null;
+                    if (damage == null) {
+                        throw e;
+                    }
+                    LOG.error("Workspace database {} cannot be opened ({}): moving it aside", file, damage,
+                            e.getCause());
+                    db = recover(workspace, lockKey, file, damage, clock, notices);
+                }
+            }
+            if (db.writeRefusal == null) {
+                // H2 made the file with the process's umask: the database is for its user only.
+                PrivateFiles.restrictTree(dbDir);
             }
             if (!notices.isEmpty()) {
                 db.notice = String.join(" ", notices);
@@ -149,6 +174,41 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             OPEN_IN_THIS_JVM.remove(lockKey);
             throw e;
+        }
+    }
+
+    /**
+     * Opens the file read-only because the disk refuses writes ({@code refusal}, a phrase): the data as it
+     * is, nothing migrated, moved or backed up. A file that needs a migration, or one that is truncated,
+     * is refused instead, in one sentence, and still kept as it is.
+     *
+     * @param failure the read-write open that failed, or null when it was not tried
+     */
+    private static Database openReadOnly(Path workspace, Path lockKey, Path file, String refusal, String truncated,
+                                         WorkspaceOpenException failure) {
+        if (truncated != null || !Files.exists(file)) {
+            throw WorkspaceOpenException.refused(file, refusal, failure);
+        }
+        Database db = null;
+        try {
+            db = readOnlyInstance(lockKey);
+            db.workspace = workspace;
+            db.writeRefusal = refusal;
+            if (Flyway.configure().dataSource(db.pool).locations("classpath:db/migration").load()
+                    .info().pending().length > 0) {
+                throw WorkspaceOpenException.refused(file, refusal + ", and this StockLens must first upgrade "
+                        + "the database", failure);
+            }
+            LOG.info("Opened workspace database {} read-only: {}", file, refusal);
+            return db;
+        } catch (SQLException | RuntimeException e) {
+            if (db != null) {
+                db.closeKeepingLock();
+            }
+            if (hasErrorCode(e, ErrorCode.DATABASE_ALREADY_OPEN_1)) {
+                throw new WorkspaceInUseException(workspace, e);
+            }
+            throw e instanceof WorkspaceOpenException w ? w : WorkspaceOpenException.refused(file, refusal, e);
         }
     }
 
@@ -184,12 +244,41 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /**
+     * H2 keeps a database whose write failed registered in this JVM until it has finished closing; a new
+     * connection meanwhile is handed that closed instance ("The database has been closed"). Waits for it.
+     */
+    private static Database readOnlyInstance(Path lockKey) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Database("jdbc:h2:file:" + lockKey + ";ACCESS_MODE_DATA=r", lockKey);
+            } catch (SQLException e) {
+                if (attempt == 20 || !hasErrorCode(e, ErrorCode.DATABASE_IS_CLOSED)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static Database openAndMigrate(Path workspace, Path lockKey, Path file, Clock clock) {
         Database db = null;
         try {
             db = new Database("jdbc:h2:file:" + lockKey + ";WRITE_DELAY=" + writeDelayMillis(), lockKey);
             db.workspace = workspace;
             db.migrate(clock);
+            if (db.keeper.isReadOnly()) {
+                // H2 opens a file it cannot write read-only by itself; say why, so nothing tries to write.
+                String refusal = DiskRefusal.before(file.getParent(), file);
+                db.writeRefusal = refusal != null ? refusal : "the database file " + file + " cannot be written";
+                LOG.info("Opened workspace database {} read-only: {}", file, db.writeRefusal);
+                return db;
+            }
             LOG.info("Opened workspace database {}", file);
             return db;
         } catch (SQLException | RuntimeException e) {
@@ -244,13 +333,14 @@ public final class Database implements AutoCloseable {
         return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
-    /** The URL without its query (which may carry a password), for logs and messages. */
+    /** The URL without its query and without a password before the host (both may carry one), for logs and messages. */
     public static String safeUrl(String jdbcUrl) {
         if (jdbcUrl == null) {
             return "";
         }
         int q = jdbcUrl.indexOf('?');
-        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+        String noQuery = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+        return noQuery.replaceFirst("//([^/@:]*):[^/@]*@", "//$1@");
     }
 
     /** Whether this is a shared PostgreSQL database (team mode) rather than the workspace's H2 file. */
@@ -311,6 +401,15 @@ public final class Database implements AutoCloseable {
         return Optional.ofNullable(notice);
     }
 
+    /**
+     * Why nothing can be written now, as a phrase ("the disk holding … is full (0 KB free)", "… is on a
+     * read-only file system"), when the workspace's file was opened read-only; empty when it is writable.
+     * Every write would be refused: callers that write ask first and say this instead.
+     */
+    public Optional<String> writeRefusal() {
+        return Optional.ofNullable(writeRefusal);
+    }
+
     /** The workspace's backups, newest first (empty for an in-memory database). */
     public List<Backups.Backup> backups() {
         return workspace == null ? List.of() : Backups.list(workspace);
@@ -329,6 +428,9 @@ public final class Database implements AutoCloseable {
                     ? "A shared team database is backed up by its server (pg_dump or the host's backups), not by StockLens"
                     : "An in-memory database has no backups");
         }
+        if (writeRefusal != null) {
+            throw new StoreWriteException("no backup was taken: " + writeRefusal, null);
+        }
         Path target = Backups.newFile(workspace, at, label);
         try {
             Files.createDirectories(target.getParent());
@@ -336,6 +438,8 @@ public final class Database implements AutoCloseable {
             try (var st = keeper.createStatement()) {
                 st.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             }
+            PrivateFiles.restrict(target.getParent());
+            PrivateFiles.restrict(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | SQLException e) {
             throw new StoreWriteException("backup failed: " + oneLine(e) + " (free space on " + target.getParent()
@@ -352,7 +456,7 @@ public final class Database implements AutoCloseable {
      * @return the new backup, if one was made
      */
     public Optional<Path> backupIfDue(Instant now) {
-        if (workspace == null) {
+        if (workspace == null || writeRefusal != null) {
             return Optional.empty();
         }
         try {

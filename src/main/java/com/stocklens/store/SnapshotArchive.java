@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.service.SnapshotFileException;
 import com.stocklens.service.SnapshotManifest;
-import java.io.IOException;
-import java.nio.file.Files;
+import com.stocklens.support.TempFolders;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +33,18 @@ public final class SnapshotArchive {
     /** The oldest format this version still reads. */
     public static final int OLDEST_READABLE_VERSION = 1;
     public static final String MANIFEST = "manifest.json";
-    /** Uncompressed size limit per entry: a guard against zip bombs, far above any real workspace. */
-    static final long MAX_ENTRY_BYTES = 8L << 30;
+    /**
+     * Uncompressed size limit of all data entries together (and so of each): a guard against zip bombs, far
+     * above any real workspace. Checked against the sizes the zip declares before anything is read, and
+     * again while reading (a declared size may lie).
+     */
+    static final long MAX_TOTAL_BYTES = 8L << 30;
+    /** Longest line (one row) of a data entry: a real row is well under a kilobyte, the longest text 20 000 characters. */
+    static final int MAX_LINE_BYTES = 1 << 20;
+    /** Largest manifest: a real one is a few kilobytes. */
+    static final int MAX_MANIFEST_BYTES = 1 << 20;
+    /** Most entries in the zip (the manifest and one per table; StockLens writes 25). */
+    static final int MAX_ENTRIES = 256;
 
     private SnapshotArchive() {
     }
@@ -90,9 +98,12 @@ public final class SnapshotArchive {
         return SnapshotReader.restore(file, workspace);
     }
 
-    /** Removes a restored snapshot workspace (the runtime calls it on close). */
+    /** The temporary folders an export writes its tables into: {@code <tmpdir>/stocklens-export-*}. */
+    public static final String EXPORT_PREFIX = "stocklens-export-";
+
+    /** Removes a restored snapshot workspace (the runtime calls it on close), releasing its lock. */
     public static void discard(Path workspace) {
-        deleteTree(workspace);
+        TempFolders.delete(workspace);
     }
 
     static SnapshotManifest toManifest(ObjectNode m) {
@@ -124,23 +135,6 @@ public final class SnapshotArchive {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // nothing to clean
         }
     }
 }

@@ -3,7 +3,10 @@ package com.stocklens.store;
 import static com.stocklens.store.SnapshotArchive.FORMAT;
 import static com.stocklens.store.SnapshotArchive.FORMAT_VERSION;
 import static com.stocklens.store.SnapshotArchive.MANIFEST;
-import static com.stocklens.store.SnapshotArchive.MAX_ENTRY_BYTES;
+import static com.stocklens.store.SnapshotArchive.MAX_ENTRIES;
+import static com.stocklens.store.SnapshotArchive.MAX_LINE_BYTES;
+import static com.stocklens.store.SnapshotArchive.MAX_MANIFEST_BYTES;
+import static com.stocklens.store.SnapshotArchive.MAX_TOTAL_BYTES;
 import static com.stocklens.store.SnapshotArchive.OLDEST_READABLE_VERSION;
 import static com.stocklens.store.SnapshotArchive.sha256;
 import static com.stocklens.store.SnapshotArchive.toManifest;
@@ -15,11 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.service.SnapshotFileException;
 import com.stocklens.service.SnapshotManifest;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -82,31 +83,36 @@ final class SnapshotReader {
      * @throws SnapshotFileException with a plain message when the file cannot be opened
      */
     static SnapshotManifest verify(Path file) {
+        String fileName = file.getFileName().toString();
         try (ZipFile zip = open(file)) {
             ObjectNode manifest = manifest(zip, file);
             for (JsonNode e : manifest.get("entries")) {
                 ZipEntry entry = entry(zip, file, e);
+                String entryName = entry.getName();
                 MessageDigest sha = sha256();
                 long rows = 0;
-                try (InputStream in = new DigestInputStream(limited(zip.getInputStream(entry)), sha)) {
+                long lineBytes = 0;
+                try (InputStream in = new DigestInputStream(limited(zip.getInputStream(entry), fileName, entry), sha)) {
                     byte[] buf = new byte[65536];
                     for (int n; (n = in.read(buf)) > 0; ) {
                         for (int k = 0; k < n; k++) {
                             if (buf[k] == '\n') {
                                 rows++;
+                                lineBytes = 0;
+                            } else if (++lineBytes > MAX_LINE_BYTES) {
+                                // Refused before anything holds the line: a row is never this long.
+                                throw lineTooLong(fileName, rows + 1, entryName);
                             }
                         }
                     }
                 }
                 if (!HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(e.path("sha256").asText())) {
-                    throw SnapshotFileException.corrupt(file.getFileName().toString(),
-                            "the checksum of " + e.path("name").asText() + " does not match");
+                    throw SnapshotFileException.corrupt(fileName, "the checksum of " + entryName + " does not match");
                 }
                 if (!e.path("rows").isIntegralNumber() || !e.path("rows").canConvertToLong()
                         || rows != e.path("rows").longValue()) {
-                    throw SnapshotFileException.corrupt(file.getFileName().toString(),
-                            e.path("name").asText() + " holds " + rows + " rows, the manifest says "
-                                    + e.path("rows").asText());
+                    throw SnapshotFileException.corrupt(fileName,
+                            entryName + " holds " + rows + " rows, the manifest says " + e.path("rows").asText());
                 }
             }
             return toManifest(manifest);
@@ -169,9 +175,8 @@ final class SnapshotReader {
         PreparedStatement insert = null;
         int pending = 0;
         long lineNo = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(limited(zip.getInputStream(entry)),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
+        try (BoundedLines in = new BoundedLines(limited(zip.getInputStream(entry), fileName, entry), MAX_LINE_BYTES)) {
+            for (String line; (line = nextLine(in, fileName, lineNo + 1, entryName)) != null; ) {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
@@ -224,6 +229,14 @@ final class SnapshotReader {
             if (insert != null) {
                 insert.close();
             }
+        }
+    }
+
+    private static String nextLine(BoundedLines in, String fileName, long lineNo, String entryName) throws IOException {
+        try {
+            return in.next();
+        } catch (BoundedLines.TooLong e) {
+            throw lineTooLong(fileName, lineNo, entryName);
         }
     }
 
@@ -330,6 +343,10 @@ final class SnapshotReader {
 
     private static ObjectNode manifest(ZipFile zip, Path file) throws IOException {
         String name = file.getFileName().toString();
+        if (zip.size() > MAX_ENTRIES) {
+            throw SnapshotFileException.corrupt(name, "it holds " + zip.size() + " entries, a snapshot at most "
+                    + MAX_ENTRIES);
+        }
         var first = zip.entries();
         if (!first.hasMoreElements() || !MANIFEST.equals(first.nextElement().getName())) {
             throw SnapshotFileException.corrupt(name, MANIFEST + " is not the first entry");
@@ -342,8 +359,12 @@ final class SnapshotReader {
                 throw SnapshotFileException.corrupt(name, "it holds two entries named " + entryName);
             }
         }
+        ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+        if (manifestEntry.getSize() > MAX_MANIFEST_BYTES) {
+            throw manifestTooLarge(name);
+        }
         JsonNode node;
-        try (InputStream in = limited(zip.getInputStream(zip.getEntry(MANIFEST)))) {
+        try (InputStream in = limited(zip.getInputStream(manifestEntry), name, manifestEntry)) {
             node = STRICT.readTree(in);
         } catch (JacksonException e) {
             throw SnapshotFileException.corrupt(name, e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
@@ -369,7 +390,35 @@ final class SnapshotReader {
         if (!m.path("entries").isArray() || !m.path("moment").hasNonNull("at")) {
             throw SnapshotFileException.corrupt(name, "its manifest lacks the entries or the moment");
         }
+        // Bounded before any data is read: as many entries as the zip may hold, each once, and what they
+        // declare unpacked within the limit (reading checks the declared sizes again).
+        if (m.get("entries").size() >= MAX_ENTRIES) {
+            throw SnapshotFileException.corrupt(name, "its manifest lists " + m.get("entries").size()
+                    + " entries, a snapshot at most " + (MAX_ENTRIES - 1));
+        }
+        Set<String> listed = new HashSet<>();
+        long declared = 0;
+        for (JsonNode e : m.get("entries")) {
+            ZipEntry entry = entry(zip, file, e);
+            if (!listed.add(entry.getName())) {
+                throw SnapshotFileException.corrupt(name, "its manifest lists " + entry.getName() + " twice");
+            }
+            declared += Math.max(0, entry.getSize());
+            if (entry.getSize() < 0 || declared > MAX_TOTAL_BYTES) {
+                throw SnapshotFileException.corrupt(name, "its data would take more than " + (MAX_TOTAL_BYTES >> 30)
+                        + " GB unpacked");
+            }
+        }
         return m;
+    }
+
+    private static SnapshotFileException manifestTooLarge(String name) {
+        return SnapshotFileException.corrupt(name, "its manifest is larger than " + (MAX_MANIFEST_BYTES >> 20) + " MB");
+    }
+
+    private static SnapshotFileException lineTooLong(String name, long lineNo, String entryName) {
+        return SnapshotFileException.corrupt(name, "line " + lineNo + " of " + entryName + " is longer than "
+                + (MAX_LINE_BYTES >> 20) + " MB");
     }
 
     private static ZipEntry entry(ZipFile zip, Path file, JsonNode e) {
@@ -415,7 +464,14 @@ final class SnapshotReader {
         return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
-    private static InputStream limited(InputStream in) {
+    /**
+     * {@code in}, refused once it gives more than {@code entry} declares (the manifest: at most
+     * {@link SnapshotArchive#MAX_MANIFEST_BYTES}): the declared sizes were checked against the limits before
+     * reading, and a zip's declared size can lie.
+     */
+    private static InputStream limited(InputStream in, String fileName, ZipEntry entry) {
+        boolean manifest = MANIFEST.equals(entry.getName());
+        long limit = manifest ? MAX_MANIFEST_BYTES : entry.getSize() >= 0 ? entry.getSize() : MAX_TOTAL_BYTES;
         return new FilterInputStream(in) {
             private long total;
 
@@ -433,10 +489,11 @@ final class SnapshotReader {
                 return n;
             }
 
-            private void count(int n) throws IOException {
+            private void count(int n) {
                 total += n;
-                if (total > MAX_ENTRY_BYTES) {
-                    throw new IOException("an entry is larger than " + MAX_ENTRY_BYTES + " bytes");
+                if (total > limit) {
+                    throw manifest ? manifestTooLarge(fileName) : SnapshotFileException.corrupt(fileName,
+                            entry.getName() + " is larger than its zip entry says");
                 }
             }
         };

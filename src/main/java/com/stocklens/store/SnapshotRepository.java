@@ -16,6 +16,7 @@ import com.stocklens.domain.StockRow;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.Warehouse;
+import com.stocklens.support.Redactor;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,15 +91,20 @@ public final class SnapshotRepository {
 
     /** Records a RUNNING sync run and returns its id. */
     public long beginRun(String sourceId, Instant startedAt) {
-        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO sync_run "
-                        + "(source_id, started_at, status, row_count, requests, duration_ms, desk) "
-                        + "VALUES (:source, :started, 'RUNNING', 0, 0, 0, :desk)")
-                .bind("source", sourceId)
-                .bind("desk", desk)
-                .bind("started", timestamp(startedAt))
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
+        try {
+            return jdbi.withHandle(h -> h.createUpdate("INSERT INTO sync_run "
+                            + "(source_id, started_at, status, row_count, requests, duration_ms, desk) "
+                            + "VALUES (:source, :started, 'RUNNING', 0, 0, 0, :desk)")
+                    .bind("source", sourceId)
+                    .bind("desk", desk)
+                    .bind("started", timestamp(startedAt))
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
+        } catch (RuntimeException e) {
+            // A full disk can refuse the run's first row as well as its commit: the same plain reason.
+            throw StoreWriteFailures.translate(jdbi, e);
+        }
     }
 
     /**
@@ -184,7 +190,8 @@ public final class SnapshotRepository {
                 .bind("finished", timestamp(finishedAt))
                 .bind("duration", durationMillis)
                 .bind("requests", requests)
-                .bind("error", SqlValues.oneLine(error == null ? "unknown error" : error, MAX_ERROR_LENGTH))
+                .bind("error", SqlValues.oneLine(error == null ? "unknown error" : Redactor.redact(error),
+                        MAX_ERROR_LENGTH))
                 .bind("id", runId)
                 .execute());
     }

@@ -3,7 +3,6 @@ package com.stocklens.store;
 import static com.stocklens.store.SnapshotArchive.FORMAT;
 import static com.stocklens.store.SnapshotArchive.FORMAT_VERSION;
 import static com.stocklens.store.SnapshotArchive.MANIFEST;
-import static com.stocklens.store.SnapshotArchive.deleteTree;
 import static com.stocklens.store.SnapshotArchive.instant;
 import static com.stocklens.store.SnapshotArchive.sha256;
 import static com.stocklens.store.SnapshotArchive.toManifest;
@@ -17,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.domain.CalibrationState;
 import com.stocklens.service.SnapshotFileException;
 import com.stocklens.service.SnapshotManifest;
+import com.stocklens.support.Redactor;
+import com.stocklens.support.TempFolders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -99,6 +100,9 @@ final class SnapshotWriter {
             new Table("sku_identity_tiktok", null),
             new Table("sku_mapping", null));
 
+    /** Columns holding a provider's or the store's error text (sync_run.error, activity_cursor.last_error). */
+    private static final Set<String> ERROR_COLUMNS = Set.of("error", "last_error");
+
     /**
      * Writes the snapshot file {@code out} (atomically: a temporary sibling moved into place), every table in
      * one transaction so the file describes one state of the store.
@@ -111,7 +115,7 @@ final class SnapshotWriter {
         Path work = null;
         try {
             Files.createDirectories(parent);
-            work = Files.createTempDirectory("stocklens-export-");
+            work = TempFolders.create(SnapshotArchive.EXPORT_PREFIX);
             Path dataDir = work;
             ObjectNode manifest;
             try (Handle h = jdbi.open()) {
@@ -151,7 +155,7 @@ final class SnapshotWriter {
             throw new SnapshotFileException(SnapshotFileException.Problem.IO, FORMAT_VERSION,
                     "The snapshot could not be written to " + target + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(work);
+            TempFolders.delete(work);
         }
     }
 
@@ -309,7 +313,10 @@ final class SnapshotWriter {
                     row.put(name, v);
                 }
             }
-            default -> row.put(name, rs.getString(i));
+            // A file for people without credentials: no remembered secret in any text, and none shaped like
+            // one in an error a provider wrote (also those stored before errors were redacted).
+            default -> row.put(name, ERROR_COLUMNS.contains(name) ? Redactor.redact(rs.getString(i))
+                    : Redactor.redactKnown(rs.getString(i)));
         }
     }
 

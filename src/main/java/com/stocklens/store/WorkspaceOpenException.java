@@ -13,10 +13,25 @@ public final class WorkspaceOpenException extends RuntimeException {
     private final transient Path path;
 
     public WorkspaceOpenException(Path path, String reason, Throwable cause) {
-        super("Could not open the StockLens database " + path + ": " + reason
+        this(path, cause, "Could not open the StockLens database " + path + ": " + reason
                 + ". If the file is damaged, restore a backup or move it aside, "
-                + "or start with --data-dir to use another workspace.", cause);
+                + "or start with --data-dir to use another workspace.");
+    }
+
+    private WorkspaceOpenException(Path path, Throwable cause, String message) {
+        super(message, cause);
         this.path = path;
+    }
+
+    /**
+     * The disk refuses writes and the file cannot be opened read-only either (it needs an upgrade, or H2
+     * cannot read it without writing): one sentence saying so. The file was not touched.
+     *
+     * @param refusal the disk's refusal as a phrase ("the disk holding … is full (0 KB free)")
+     */
+    static WorkspaceOpenException refused(Path file, String refusal, Throwable cause) {
+        return new WorkspaceOpenException(file, cause, "The StockLens database " + file + " was not opened and "
+                + "was left as it is: " + refusal + "; free some space (or make it writable) and run StockLens again.");
     }
 
     /** The database file (or directory) that failed to open. */

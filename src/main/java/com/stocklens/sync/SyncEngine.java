@@ -13,6 +13,7 @@ import com.stocklens.service.SyncEvents;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.StoreWriteException;
 import com.stocklens.support.NamedThreads;
+import com.stocklens.support.Redactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -486,7 +487,7 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     }
 
     private static String oneLine(String s) {
-        String line = s.replaceAll("\\s+", " ").trim();
+        String line = Redactor.redact(s).replaceAll("\\s+", " ").trim();
         return line.length() <= 500 ? line : line.substring(0, 499) + "…";
     }
 

@@ -3,11 +3,21 @@ package com.stocklens.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stocklens.cli.CliChildMain;
+import com.stocklens.support.ChildJvm;
+import com.stocklens.support.Redactor;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import com.stocklens.app.connections.ConnectionService;
 import com.stocklens.app.connections.SourceFactory;
 import com.stocklens.app.demo.DemoConnections;
@@ -91,9 +101,14 @@ class CanarySecretsTest {
         clock = new SandboxClock(Instant.parse("2026-11-27T06:00:00Z"));
         sandbox = SandboxServer.start(new SimulatedWorld(DemoConnections.DEMO_SEED, 60, clock));
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        // The log file's production layout (logback.xml): every line redacted before it is written.
+        RedactingLayout layout = new RedactingLayout();
+        layout.setContext(ctx);
+        layout.setPattern("%d %-5level [%thread] %logger - %msg%n%ex");
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(ctx);
-        encoder.setPattern("%d %-5level [%thread] %logger - %msg%n%ex");
+        encoder.setLayout(layout);
         encoder.start();
         appender = new FileAppender<>();
         appender.setContext(ctx);
@@ -224,6 +239,208 @@ class CanarySecretsTest {
             }
         }
         assertThat(hits).as("files holding a secret").isEmpty();
+    }
+
+    /**
+     * Issue 18 item 3: providers that echo the credentials they were sent in every error path — 401, 403, 400,
+     * an API error envelope (TikTok's code, ShipBob's problem+json), 500 until the retries run out, a body
+     * that is not JSON — for a ShipBob and a TikTok connection each. The command line runs in a child JVM as
+     * the jar does (secrets file unlocked from the environment, the production log configuration at DEBUG):
+     * {@code sync --once --json}, {@code status --json}, {@code snapshot export}. Then the H2 file (raw and
+     * {@code SCRIPT TO}), every file of the workspace (logs, exports), new temp files, stdout and stderr are
+     * searched for every canary: zero hits.
+     */
+    @Test
+    void providersThatEchoTheCredentialsLeakThemNowhere() throws Exception {
+        String appKeyCanary = "CANARYKEY" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        List<EchoServer> servers = new ArrayList<>();
+        try {
+            for (EchoMode mode : EchoMode.values()) {
+                servers.add(new EchoServer(mode));
+            }
+            try (Database db = Database.open(workspace())) {
+                SecretStore secrets = SecretStores.choose(workspace(), env(), PassphrasePrompt.NONE);
+                ConnectionService service = new ConnectionService(false, List.of(), new ConnectionRepository(db.jdbi()),
+                        secrets, new SnapshotRepository(db.jdbi()), new SourceFactory(new HttpClientFactory(), clock),
+                        clock, Map.of());
+                for (EchoServer server : servers) {
+                    String url = server.url();
+                    service.save(shipbob("shipbob:" + server.mode.id(), url), Map.of("token", shipbobCanary));
+                    Connection tiktok = new Connection("tiktok:" + server.mode.id(), ConnectionKind.TIKTOK_SHOP,
+                            "tiktok:" + server.mode.id(), true, null,
+                            Map.of("api_base", url, "auth_base", url, "app_key", appKeyCanary));
+                    service.save(tiktok, Map.of("app_secret", tiktokSecretCanary, "access_token", tiktokTokenCanary));
+                }
+                // The connections screen's test, in this process: the outcome shown holds no canary.
+                for (Connections.ConnectionStatus c : service.list()) {
+                    Connections.TestOutcome o = service.test(c.connection(), Map.of());
+                    assertThat(o.succeeded()).as(c.connection().id()).isFalse();
+                    assertNoCanary("test outcome of " + c.connection().id(), String.valueOf(o));
+                    assertThat(String.valueOf(o)).as(c.connection().id()).doesNotContain(appKeyCanary);
+                }
+            }
+
+            // The command line as the jar runs it, in a child JVM.
+            Path logConfig = debugProductionLogConfig();
+            Map<String, String> childEnv = Map.of(SecretStores.STORE_ENV, "file", SecretStores.PASSPHRASE_ENV,
+                    passphraseCanary);
+            List<String> jvm = List.of("-Xmx512m", "-Dlogback.configurationFile=" + logConfig,
+                    "-Djava.io.tmpdir=" + Files.createDirectories(base.resolve("child-tmp")));
+            Path export = workspace().resolve("exports").resolve("echo.stocklens");
+            StringBuilder printed = new StringBuilder();
+            String syncJson = null;
+            for (List<String> args : List.of(List.of("sync", "--once", "--json"), List.of("status", "--json"),
+                    List.of("snapshot", "export", "--out", export.toString(), "--json"))) {
+                List<String> all = new ArrayList<>(List.of("--data-dir", base.toString()));
+                all.addAll(args);
+                ChildJvm child = ChildJvm.start(CliChildMain.class, jvm, childEnv, all.toArray(String[]::new));
+                int exit = child.await(300);
+                printed.append(child.stdout()).append(child.stderr());
+                assertThat(child.stderr()).as("%s", args).doesNotContain("child-error");
+                if (args.get(0).equals("sync")) {
+                    assertThat(exit).as("every echoing source failed").isEqualTo(1);
+                    syncJson = child.stdout();
+                } else {
+                    assertThat(exit).as("%s: %s", args, child.stderr()).isZero();
+                }
+            }
+            assertNoCanary("stdout and stderr", printed.toString());
+            assertThat(printed.toString()).doesNotContain(appKeyCanary);
+
+            // Every echoing source failed with its reason; the reasons are where the echo was cut.
+            JsonNode runs = new ObjectMapper().readTree(syncJson);
+            List<String> errors = new ArrayList<>();
+            runs.forEach(r -> {
+                if (r.path("source").asText().matches("(shipbob|tiktok):echo-.*")) {
+                    assertThat(r.path("status").asText()).as(r.toString()).isEqualTo("FAILED");
+                    errors.add(r.path("error").asText());
+                }
+            });
+            assertThat(errors).hasSize(2 * EchoMode.values().length);
+            long cut = errors.stream().filter(e -> e.contains(Redactor.MASK)).count();
+
+            // The H2 file: its sync_run errors, SCRIPT TO, and its raw bytes (below with every file).
+            Path script = base.resolve("echo-script.sql");
+            try (Database db = Database.open(workspace())) {
+                List<String> stored = db.jdbi().withHandle(h -> h.createQuery("SELECT error FROM sync_run WHERE "
+                        + "error IS NOT NULL").mapTo(String.class).list());
+                assertThat(stored).hasSizeGreaterThanOrEqualTo(2 * EchoMode.values().length);
+                stored.forEach(e -> assertThat(e).doesNotContain(appKeyCanary));
+                db.jdbi().useHandle(h -> h.execute("SCRIPT TO '" + script.toAbsolutePath() + "'"));
+            }
+            assertThat(readable(export)).contains("shipbob:echo-401").doesNotContain(appKeyCanary);
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> all = Files.walk(base)) {
+                all.filter(Files::isRegularFile).forEach(files::add);
+            }
+            files.addAll(newTempFiles());
+            assertThat(files).extracting(p -> p.getFileName().toString())
+                    .contains("stocklens.log", "stocklens.mv.db", "secrets.enc", "echo.stocklens", "echo-script.sql");
+            Map<Path, String> hits = new LinkedHashMap<>();
+            for (Path f : files) {
+                String text = readable(f);
+                for (String canary : canaries()) {
+                    if (text.contains(canary)) {
+                        hits.put(f, canary.substring(0, 10) + "…");
+                    }
+                }
+            }
+            assertThat(hits).as("files holding a secret").isEmpty();
+            int requests = servers.stream().mapToInt(s -> s.requests.get()).sum();
+            System.out.printf("echo canaries: %d echoing connections (%d modes x ShipBob, TikTok), %d requests echoed "
+                            + "the credentials; %d files, stdout/stderr of sync --json, status --json, snapshot export "
+                            + "searched: 0 hits; %d of %d stored errors had a secret cut (%s)%n",
+                    errors.size(), EchoMode.values().length, requests, files.size(), cut, errors.size(),
+                    errors.get(0));
+        } finally {
+            for (EchoServer s : servers) {
+                s.close();
+            }
+        }
+    }
+
+    /** How a provider answers while echoing every credential it was sent. */
+    private enum EchoMode {
+        UNAUTHORIZED(401), FORBIDDEN(403), BAD_REQUEST(400), API_ERROR(200), SERVER_ERROR(500), NOT_JSON(200);
+
+        final int status;
+
+        EchoMode(int status) {
+            this.status = status;
+        }
+
+        String id() {
+            return "echo-" + (this == API_ERROR ? "envelope" : this == NOT_JSON ? "notjson" : Integer.toString(status));
+        }
+    }
+
+    /** A loopback provider answering every request in its mode, with the request's credentials in the words. */
+    private static final class EchoServer implements AutoCloseable {
+        final EchoMode mode;
+        final MockWebServer server = new MockWebServer();
+        final AtomicInteger requests = new AtomicInteger();
+
+        EchoServer(EchoMode mode) throws IOException {
+            this.mode = mode;
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest r) {
+                    requests.incrementAndGet();
+                    return answer(echo(r));
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            String u = server.url("/").toString();
+            return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        }
+
+        /** Every header and query value the request carried, and its body. */
+        private static String echo(RecordedRequest r) {
+            StringBuilder sb = new StringBuilder();
+            r.getHeaders().forEach(h -> sb.append(h.getFirst()).append('=').append(h.getSecond()).append(' '));
+            HttpUrl url = r.getUrl();
+            for (int i = 0; i < url.querySize(); i++) {
+                sb.append(url.queryParameterName(i)).append(' ').append(url.queryParameterValue(i)).append(' ');
+            }
+            if (r.getBody() != null) {
+                sb.append(r.getBody().utf8());
+            }
+            return sb.toString().replace("\"", "'").replace("\\", "/");
+        }
+
+        private MockResponse answer(String echo) {
+            String words = "credentials " + echo + " are not valid";
+            MockResponse.Builder b = new MockResponse.Builder().code(mode.status)
+                    .addHeader("Content-Type", "application/json");
+            return switch (mode) {
+                case API_ERROR -> b.body("{\"code\":36009004,\"message\":\"" + words + "\",\"request_id\":\""
+                        + echo.strip() + "\",\"title\":\"" + words + "\"}").build();
+                case NOT_JSON -> b.body(echo + " <html>not json").build();
+                case BAD_REQUEST -> b.body("{\"error_description\":\"" + words + "\"}").build();
+                default -> b.body("{\"message\":\"" + words + "\",\"detail\":\"" + words + "\"}").build();
+            };
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** The production logback.xml (its redacting layout), with every logger at DEBUG, written for the child. */
+    private Path debugProductionLogConfig() throws IOException {
+        String xml;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("logback.xml")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(xml).contains("RedactingLayout");
+        String debug = xml.replaceAll("level=\"[A-Z]+\"", "level=\"DEBUG\"");
+        Path file = base.resolve("logback-debug.xml");
+        Files.writeString(file, debug);
+        return file;
     }
 
     @Test

@@ -59,6 +59,11 @@ abstract class CliHarness {
         originalOut.println(line);
     }
 
+    /** A line for the test's report (its counts), formatted, on the real stdout rather than the captured one. */
+    void report(String format, Object... args) {
+        originalOut.printf(format + "%n", args);
+    }
+
     String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -139,6 +139,51 @@ class TeamDbCliTest extends CliHarness {
         }
     }
 
+    /**
+     * Issue 18 item 5: no secret is accepted inside any URL form, neither by {@code settings db --url} (it would
+     * be stored in settings.properties) nor by {@code --db} (the process list shows it to every user), nor from
+     * a settings.properties written by hand; each refusal is one sentence saying where the password goes.
+     */
+    @Test
+    void everyFormOfASecretInAUrlIsRefusedInOneSentence() throws Exception {
+        List<String> urls = List.of(
+                "jdbc:postgresql://h/db?user=a&password=" + CANARY,
+                "jdbc:postgresql://h/db?sslmode=verify-full&sslpassword=" + CANARY,
+                "jdbc:postgresql://h/db?PassWord=" + CANARY,
+                "jdbc:postgresql://desk:" + CANARY + "@h:5432/db",
+                "jdbc:postgresql://h/db?ssl=true&authToken=" + CANARY);
+        int refused = 0;
+        for (String url : urls) {
+            assertThat(run("settings", "db", "--url", url)).as(url).isEqualTo(2);
+            assertOneSentence(url);
+            assertThat(run("--db", url, "status")).as(url).isEqualTo(2);
+            assertOneSentence(url);
+            assertThat(stderr()).contains("process list");
+            refused += 2;
+        }
+        assertThat(Files.exists(dir.resolve("settings.properties"))
+                && Files.readString(dir.resolve("settings.properties")).contains(CANARY)).isFalse();
+
+        // A settings.properties written by hand: refused when the workspace opens, nothing connects.
+        Files.writeString(dir.resolve("settings.properties"), "db.url=jdbc\\:postgresql\\://h/db?sslpassword=" + CANARY
+                + "\n");
+        assertThat(run("status")).isEqualTo(3);
+        assertOneSentence("settings.properties");
+        refused++;
+        String example = stderr().strip();
+        assertThat(run("--db", urls.get(3), "status")).isEqualTo(2);
+        report("secrets in URLs: %d of %d refused in one sentence (settings db --url, --db, settings.properties), "
+                + "the password in none of them; e.g. \"%s\" and \"%s\"", refused, urls.size() * 2 + 1, example,
+                stderr().strip());
+    }
+
+    private void assertOneSentence(String what) {
+        String message = stderr().strip();
+        assertThat(message.lines().count()).as(what + ": " + message).isEqualTo(1);
+        assertThat(message).as(what).containsIgnoringCase("leave the password out of the URL")
+                .contains(TeamDatabaseConfig.SHARED_DB_PASSWORD_ENV).endsWith(".").doesNotContain(CANARY);
+    }
+
     @Test
     void aPasswordInTheUrlIsRefused() {
         assertThat(run("settings", "db", "--url", "jdbc:postgresql://h/db?user=a&password=" + CANARY)).isEqualTo(2);

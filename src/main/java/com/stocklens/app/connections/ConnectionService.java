@@ -17,6 +17,7 @@ import com.stocklens.service.SecretStore;
 import com.stocklens.service.SecretStore.SecretStoreException;
 import com.stocklens.store.ConnectionRepository;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.support.Redactor;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -294,16 +295,8 @@ public final class ConnectionService implements Connections {
 
     /** A provider's words with any secret value we hold cut out, in case an API echoes a credential. */
     static String scrub(String text, Map<String, String> secrets) {
-        if (text == null) {
-            return null;
-        }
-        String out = text;
-        for (String v : secrets.values()) {
-            if (v != null && v.length() >= 4) {
-                out = out.replace(v, "REDACTED");
-            }
-        }
-        return out;
+        Redactor.rememberAll(secrets.values());
+        return Redactor.redact(text);
     }
 
     /**
@@ -336,6 +329,9 @@ public final class ConnectionService implements Connections {
                 secrets.get(connection.secretKey(f.key())).ifPresent(v -> out.put(f.key(), v));
             }
         }
+        // Whatever a source is built with may come back in a provider's error text: the redactor knows it.
+        Redactor.rememberAll(out.values());
+        Redactor.remember(connection.settings().get("app_key"));
         return out;
     }
 

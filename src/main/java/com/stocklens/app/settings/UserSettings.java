@@ -1,6 +1,7 @@
 package com.stocklens.app.settings;
 
 import com.stocklens.service.NoticeSettings;
+import com.stocklens.support.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -155,6 +156,7 @@ public final class UserSettings {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            PrivateFiles.restrict(file);
         } catch (IOException e) {
             LOG.warn("could not save settings to {}: {}", file, e.toString());
         }

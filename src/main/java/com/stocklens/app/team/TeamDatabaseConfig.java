@@ -6,6 +6,7 @@ import com.stocklens.secrets.SecretStores;
 import com.stocklens.service.SecretStore;
 import com.stocklens.store.Database;
 import com.stocklens.store.WorkspaceOpenException;
+import com.stocklens.support.Redactor;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,11 +42,16 @@ public final class TeamDatabaseConfig {
         return new UserSettings(workspace).dbUrl();
     }
 
+    /** What tells where the password goes instead of a URL. */
+    private static final String PASSWORD_GOES = "StockLens takes it from " + SHARED_DB_PASSWORD_ENV
+            + " or the secret store (stocklens settings db --password-stdin)";
+
     /**
-     * Checks a URL before it is saved: PostgreSQL only, and no password in it (it would end up in
-     * settings.properties and logs).
+     * Checks a URL before it is saved or used: PostgreSQL only, and no secret in it in any form
+     * ({@code password=}, {@code sslpassword=} or any other parameter naming a password, secret or token, or
+     * {@code user:password@host}): it would end up in settings.properties, the logs and the process list.
      *
-     * @throws IllegalArgumentException with a plain sentence
+     * @throws IllegalArgumentException with a plain sentence saying where the password goes instead
      */
     public static void checkUrl(String url) {
         if (url == null || url.isBlank()) {
@@ -55,12 +61,63 @@ public final class TeamDatabaseConfig {
         if (!Database.isPostgresUrl(url.strip())) {
             throw new IllegalArgumentException("Only PostgreSQL is supported: the URL starts with jdbc:postgresql://.");
         }
-        String query = url.contains("?") ? url.substring(url.indexOf('?') + 1).toLowerCase(Locale.ROOT) : "";
-        for (String part : query.split("&")) {
-            if (part.startsWith("password=")) {
-                throw new IllegalArgumentException("Leave the password out of the URL: it is kept in the secret store.");
+        secretInUrl(url).ifPresent(what -> {
+            throw new IllegalArgumentException("Leave the password out of the URL (it holds " + what + "): "
+                    + PASSWORD_GOES + ".");
+        });
+    }
+
+    /**
+     * {@link #checkUrl} for a URL given with {@code --db}: the refusal also says that the password was visible
+     * in the process list.
+     */
+    public static void checkCommandLineUrl(String url) {
+        try {
+            checkUrl(url);
+        } catch (IllegalArgumentException e) {
+            if (secretInUrl(url).isEmpty()) {
+                throw e;
+            }
+            throw new IllegalArgumentException("--db refused: leave the password out of the URL (it holds "
+                    + secretInUrl(url).get() + "), where every user of this machine can read it in the process list; "
+                    + PASSWORD_GOES + ", so change that password and set it there.", e);
+        }
+    }
+
+    /** What in {@code url} carries a secret ("an sslpassword parameter", "a password before the host"), if anything. */
+    static Optional<String> secretInUrl(String url) {
+        String u = url.strip();
+        int scheme = u.indexOf("//");
+        if (scheme >= 0) {
+            int end = u.length();
+            for (char c : new char[] {'/', '?', '#'}) {
+                int i = u.indexOf(c, scheme + 2);
+                if (i >= 0 && i < end) {
+                    end = i;
+                }
+            }
+            String authority = u.substring(scheme + 2, end);
+            int at = authority.lastIndexOf('@');
+            if (at >= 0 && authority.substring(0, at).contains(":")) {
+                // Remembered so that a log or message that still quotes the URL shows no password.
+                Redactor.remember(authority.substring(authority.indexOf(':') + 1, at));
+                return Optional.of("a password before the host");
             }
         }
+        int q = u.indexOf('?');
+        if (q < 0) {
+            return Optional.empty();
+        }
+        for (String part : u.substring(q + 1).split("[&;]")) {
+            int eq = part.indexOf('=');
+            String name = (eq < 0 ? part : part.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+            if (name.contains("password") || name.contains("passwd") || name.equals("pwd") || name.contains("secret")
+                    || name.contains("token")) {
+                Redactor.remember(eq < 0 ? null : part.substring(eq + 1));
+                return Optional.of("the " + name + " parameter");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -70,10 +127,13 @@ public final class TeamDatabaseConfig {
     public static String password(Map<String, String> env, Supplier<SecretStore> secrets) {
         String fromEnv = env.get(SHARED_DB_PASSWORD_ENV);
         if (fromEnv != null && !fromEnv.isEmpty()) {
+            Redactor.remember(fromEnv);
             return fromEnv;
         }
         try {
-            return secrets.get().get(PASSWORD_KEY).orElse(null);
+            String stored = secrets.get().get(PASSWORD_KEY).orElse(null);
+            Redactor.remember(stored);
+            return stored;
         } catch (SecretStore.SecretStoreException | RuntimeException e) {
             // The message names the store's state, never a value.
             LOG.warn("The team database password could not be read from the secret store: {}", e.getMessage());

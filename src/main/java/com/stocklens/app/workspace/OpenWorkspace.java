@@ -64,11 +64,15 @@ public record OpenWorkspace(Database database, Mode mode, Path directory, Snapsh
                 src.provider() == null ? null : Provider.valueOf(src.provider()), src.name())).toList();
     }
 
+    /** Closes the database; a snapshot's copy is removed, the workspace's own files made private again. */
     @Override
     public void close() {
         database.close();
         if (snapshot != null) {
             SnapshotArchive.discard(directory);
+        } else if (mode == Mode.LOCAL) {
+            // Files made during the session (a log rolled over, H2's trace file) are 0600 too.
+            WorkspaceFiles.makePrivate(directory);
         }
     }
 }

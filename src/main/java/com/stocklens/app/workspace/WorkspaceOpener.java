@@ -13,13 +13,12 @@ import com.stocklens.store.SnapshotArchive;
 import com.stocklens.service.SnapshotFileException;
 import com.stocklens.store.WorkspaceInUseException;
 import com.stocklens.store.WorkspaceOpenException;
+import com.stocklens.support.TempFolders;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -35,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class WorkspaceOpener {
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceOpener.class);
 
+    /** The temporary copies of opened snapshot files: {@code <tmpdir>/stocklens-snapshot-*}. */
+    static final String SNAPSHOT_PREFIX = "stocklens-snapshot-";
+
     private WorkspaceOpener() {
     }
 
@@ -45,8 +47,12 @@ public final class WorkspaceOpener {
      */
     public static OpenWorkspace open(LaunchOptions options, Clock clock, Map<String, String> env,
                                      PassphrasePrompt prompt) {
+        sweepAbandonedTempFolders();
         if (options.snapshotMode()) {
             return snapshot(options.snapshot());
+        }
+        if (!options.baseDir().equals(options.workspace())) {
+            WorkspaceFiles.makeBasePrivate(options.baseDir());
         }
         return options.teamMode() ? team(options.sharedDb(), options.workspace(), env, prompt, clock)
                 : local(options.workspace(), clock);
@@ -54,6 +60,7 @@ public final class WorkspaceOpener {
 
     /** The workspace's own H2 file (created when missing; a damaged one is repaired or restored). */
     public static OpenWorkspace local(Path workspace, Clock clock) {
+        WorkspaceFiles.makePrivate(workspace);
         try {
             return new OpenWorkspace(Database.open(workspace), OpenWorkspace.Mode.LOCAL, workspace, null, clock);
         } catch (WorkspaceInUseException | WorkspaceOpenException e) {
@@ -67,6 +74,12 @@ public final class WorkspaceOpener {
      */
     public static OpenWorkspace team(String jdbcUrl, Path workspace, Map<String, String> env, PassphrasePrompt prompt,
                                      Clock clock) {
+        WorkspaceFiles.makePrivate(workspace);
+        try {
+            TeamDatabaseConfig.checkUrl(jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
         String user = new UserSettings(workspace).dbUser().orElse(null);
         String password = TeamDatabaseConfig.password(env, () -> SecretStores.choose(workspace, env, prompt));
         Database database;
@@ -88,28 +101,33 @@ public final class WorkspaceOpener {
     public static OpenWorkspace snapshot(Path file) {
         Path temp;
         try {
-            discardAbandonedSnapshots();
-            temp = Files.createTempDirectory("stocklens-snapshot-");
+            temp = TempFolders.create(SNAPSHOT_PREFIX);
         } catch (IOException e) {
             throw new StartupException("No temporary folder for the snapshot: " + e.getMessage(), e);
         }
         Database database = null;
+        boolean opened = false;
         try {
             SnapshotManifest manifest = SnapshotArchive.restore(file, temp);
             writeSnapshotSettings(temp, manifest.settings());
             database = Database.open(temp);
             LOG.info("snapshot mode: {} (at {}), restored into {}", file, manifest.at(), temp);
-            return new OpenWorkspace(database, OpenWorkspace.Mode.SNAPSHOT, temp, manifest,
+            OpenWorkspace open = new OpenWorkspace(database, OpenWorkspace.Mode.SNAPSHOT, temp, manifest,
                     Clock.fixed(manifest.at(), ZoneOffset.UTC));
+            opened = true;
+            return open;
         } catch (SnapshotFileException e) {
-            SnapshotArchive.discard(temp);
             throw new StartupException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            if (database != null) {
-                database.close();
-            }
-            SnapshotArchive.discard(temp);
             throw snapshotNotOpened(e);
+        } finally {
+            if (!opened) {
+                // Whatever went wrong (an Error included), the copy goes: nothing of the file is left behind.
+                if (database != null) {
+                    database.close();
+                }
+                SnapshotArchive.discard(temp);
+            }
         }
     }
 
@@ -135,18 +153,15 @@ public final class WorkspaceOpener {
         }
     }
 
-    /** Temporary copies left by a process that was killed (never closed) are removed after two days. */
-    private static void discardAbandonedSnapshots() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Instant cutoff = Instant.now().minus(Duration.ofDays(2));
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "stocklens-snapshot-*")) {
-            for (Path d : dirs) {
-                if (Files.isDirectory(d) && Files.getLastModifiedTime(d).toInstant().isBefore(cutoff)) {
-                    SnapshotArchive.discard(d);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("old snapshot copies not cleaned: {}", e.toString());
+    /**
+     * Temporary folders left by a StockLens that was killed (kill -9, a power cut) before it could remove
+     * them: this user's, no longer locked by a live process ({@link TempFolders#sweep}).
+     */
+    private static void sweepAbandonedTempFolders() {
+        Instant now = Instant.now();
+        int removed = TempFolders.sweep(SNAPSHOT_PREFIX, now) + TempFolders.sweep(SnapshotArchive.EXPORT_PREFIX, now);
+        if (removed > 0) {
+            LOG.info("Removed {} temporary folder(s) left by a StockLens that was stopped abruptly", removed);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -38,7 +39,8 @@ import javafx.util.StringConverter;
 /**
  * Controller of {@code AgeingView.fxml}: draws the {@link AgeingViewModel}'s buckets and trend, and
  * turns a double-click or Enter on an old SKU into a click-through to the stock screen. Bucket colours
- * come from CSS ({@code .ageing-chart .default-colorN}), ordered young → old, > 180 days in warning colours.
+ * come from CSS ({@code .ageing-chart .default-colorN}), ordered young → old, > 180 days in warning colours,
+ * and units of unknown age as a grey segment on top ({@code default-color7}).
  */
 public final class AgeingView implements ScreenView {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yy-MM-dd");
@@ -126,8 +128,15 @@ public final class AgeingView implements ScreenView {
     }
 
     private void bindHeader() {
-        ageingSummary.textProperty().bind(viewModel.over180ShareProperty().map(share ->
-                messages.format("ageing.summary", oneDecimal.format(share))).orElse(""));
+        ageingSummary.textProperty().bind(Bindings.createStringBinding(() -> {
+            Double share = viewModel.over180ShareProperty().get();
+            Double known = viewModel.ageKnownProperty().get();
+            if (known == null) {
+                return "";
+            }
+            return share == null ? messages.get("ageing.summary.unknown")
+                    : messages.format("ageing.summary", oneDecimal.format(share), oneDecimal.format(known));
+        }, viewModel.over180ShareProperty(), viewModel.ageKnownProperty()));
         loadErrorLabel.textProperty().bind(viewModel.loadErrorProperty()
                 .map(e -> messages.format("ageing.loadError", e)).orElse(""));
         loadErrorLabel.visibleProperty().bind(viewModel.loadErrorProperty().isNotNull());
@@ -156,6 +165,13 @@ public final class AgeingView implements ScreenView {
             }
             series.add(s);
         }
+        // Units of unknown age on top, in grey (.default-color7): never given a bucket, never left out.
+        XYChart.Series<String, Number> unknown = new XYChart.Series<>();
+        unknown.setName(messages.get("ageing.bucket.unknown"));
+        for (WarehouseAges w : viewModel.warehouses()) {
+            unknown.getData().add(new XYChart.Data<>(w.label(), w.unaged()));
+        }
+        series.add(unknown);
         warehouseAxis.getCategories().setAll(categories);
         bucketChart.getData().setAll(series);
     }

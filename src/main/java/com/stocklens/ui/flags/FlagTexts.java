@@ -100,7 +100,7 @@ public final class FlagTexts {
     /** The alert's two figures in the words of its kind; seconds for a stale source read as an age. */
     public String alertFigures(AlertRowViewModel a) {
         String key = "alert.figures." + camel(a.kind());
-        if (a.kind() == AlertKind.STALE_SOURCE) {
+        if (a.kind() == AlertKind.STALE_SOURCE || a.kind() == AlertKind.SKU_SYNC_LAG) {
             return messages.format(key, age(a.actual()), age(a.limit()));
         }
         return messages.format(key, Formats.quantity(a.actual(), messages), Formats.quantity(a.limit(), messages));

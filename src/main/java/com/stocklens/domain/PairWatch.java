@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param changedAt          the warehouse snapshot that first showed the latest change; null when none was seen
  * @param tiktokBefore       TikTok's available in effect when the warehouse changed (null = unknown)
  * @param tiktokAvailable    TikTok's available at the last evaluation (null = unknown)
- * @param tiktokAt           the time of that TikTok reading
+ * @param tiktokAt           the time of the TikTok reading that first showed that figure
  */
 public record PairWatch(String sellerSku, String warehouseId, Integer warehouseAvailable, Integer previousAvailable,
                         Instant changedAt, Integer tiktokBefore, Integer tiktokAvailable, Instant tiktokAt) {

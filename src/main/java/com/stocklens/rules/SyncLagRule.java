@@ -37,6 +37,9 @@ public final class SyncLagRule {
             return new PairWatch(pair.sellerSku(), pair.warehouseId(), w, before.warehouseAvailable(),
                     pair.warehouseAt(), tiktokThen, t, pair.tiktokAt());
         }
+        if (Objects.equals(t, before.tiktokAvailable())) {
+            return before; // nothing moved: the memory stays as it is (and is not written again)
+        }
         return new PairWatch(pair.sellerSku(), pair.warehouseId(), w, before.previousAvailable(), before.changedAt(),
                 before.tiktokBefore(), t, pair.tiktokAt());
     }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -152,29 +154,38 @@ public final class AgeingView implements ScreenView {
 
     private void drawBars() {
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
-        List<String> categories = new ArrayList<>();
+        // Every warehouse with stock has a bar: past a handful of them, names are cut short so the upright labels
+        // do not squash the plot (the table below gives the full names).
+        boolean many = viewModel.warehouses().size() > FULL_NAMES_UP_TO;
+        Map<WarehouseAges, String> names = new LinkedHashMap<>();
         for (WarehouseAges w : viewModel.warehouses()) {
-            categories.add(w.label());
+            String name = many ? shortName(w.label()) : w.label();
+            names.put(w, names.containsValue(name) ? w.label() : name);
         }
+        List<String> categories = new ArrayList<>(names.values());
         // Young at the bottom, old on top: the warning colours sit where the eye lands first.
         for (AgeBucket bucket : AgeBucket.values()) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(messages.format("ageing.bucket", bucket.label()));
-            for (WarehouseAges w : viewModel.warehouses()) {
-                s.getData().add(new XYChart.Data<>(w.label(), w.units(bucket)));
-            }
+            names.forEach((w, name) -> s.getData().add(new XYChart.Data<>(name, w.units(bucket))));
             series.add(s);
         }
         // Units of unknown age on top, in grey (.default-color7): never given a bucket, never left out.
         XYChart.Series<String, Number> unknown = new XYChart.Series<>();
         unknown.setName(messages.get("ageing.bucket.unknown"));
-        for (WarehouseAges w : viewModel.warehouses()) {
-            unknown.getData().add(new XYChart.Data<>(w.label(), w.unaged()));
-        }
+        names.forEach((w, name) -> unknown.getData().add(new XYChart.Data<>(name, w.unaged())));
         series.add(unknown);
         warehouseAxis.getCategories().setAll(categories);
         bucketChart.getData().setAll(series);
     }
+
+    /** A warehouse name of at most {@value #LABEL_CHARS} characters ("ShipMonk Los…"). */
+    static String shortName(String name) {
+        return name.length() <= LABEL_CHARS ? name : name.substring(0, LABEL_CHARS - 1).strip() + "…";
+    }
+
+    private static final int LABEL_CHARS = 12;
+    private static final int FULL_NAMES_UP_TO = 5;
 
     // ---- trend -----------------------------------------------------------------------------------
 

@@ -430,7 +430,10 @@ public final class AppRuntime implements AutoCloseable {
         return demandReader;
     }
 
-    /** The one demand model: units sold per SKU per warehouse per Beijing day (docs/DOMAIN.md "Demand and stock cover"). */
+    /**
+     * The one demand model: units sold per SKU per warehouse per Beijing day (docs/DOMAIN.md "Demand and stock
+     * cover").
+     */
     public WarehouseDemandService warehouseDemand() {
         return warehouseDemand;
     }

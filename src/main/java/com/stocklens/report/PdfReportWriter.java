@@ -117,7 +117,8 @@ public final class PdfReportWriter {
     private static PdfPTable indicators(List<HealthFigure> figures, Labels l, BaseFont base) {
         PdfPTable t = new PdfPTable(new float[] {3, 1.3f, 1.2f, 1.5f, 8, 2});
         t.setWidthPercentage(100);
-        for (String h : List.of("col.indicator", "col.value", "col.band", "col.verdict", "col.working", "col.coverage")) {
+        for (String h : List.of("col.indicator", "col.value", "col.band", "col.verdict", "col.working",
+                "col.coverage")) {
             t.addCell(headerCell(l.get(h), base));
         }
         Font plain = new Font(base, 9);
@@ -206,8 +207,8 @@ public final class PdfReportWriter {
         for (HealthFigure f : figures) {
             if (f.indicator() == HealthIndicator.OVER_180_SHARE && f.coverage() != null
                     && f.coverage().unitPercent() != null && f.coverage().unitPercent() < 100) {
-                return " (" + l.get("chart.ageKnown") + " " + String.format(Locale.ROOT, "%.0f", f.coverage().unitPercent())
-                        + " %)";
+                return " (" + l.get("chart.ageKnown") + " "
+                        + String.format(Locale.ROOT, "%.0f", f.coverage().unitPercent()) + " %)";
             }
         }
         return "";

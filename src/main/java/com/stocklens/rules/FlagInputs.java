@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param returnsByPair      open returns per pair key; empty → no QC-overdue alerts
  * @param agesByPair         FIFO age profile per pair key; empty → no slow-moving alerts
  * @param zones              time zone per warehouse id for working-day counts; missing → UTC
- * @param watches            what the sync-lag rule remembers per pair key from the last evaluation ({@link SyncLagRule})
+ * @param watches            what the sync-lag rule remembers per pair key from the last evaluation
+ *                           ({@link SyncLagRule})
  * @param passedByPair       returned units TikTok reports passed QC, per pair key; empty → no not-restocked alerts
  * @param cycle              one sync cycle (the time a passed return is given to show as available)
  */

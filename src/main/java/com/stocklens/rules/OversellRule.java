@@ -48,7 +48,8 @@ public final class OversellRule {
         String basis = unreserved > 0
                 ? "warehouse available " + warehouse + " − " + unreserved + " units TikTok committed that the "
                         + "warehouse has not reserved = " + shippable + " it can ship"
-                : "warehouse available " + warehouse + (pair.tiktokCommitted() == null || pair.level().reserved() == null
+                : "warehouse available " + warehouse
+                        + (pair.tiktokCommitted() == null || pair.level().reserved() == null
                         ? " (committed or reserved unknown: no unreserved units counted)" : "");
         return Optional.of(Alerts.forPair(AlertKind.OVERSELL_RISK, pair, now, tiktok, shippable,
                 "TikTok available " + tiktok + " > " + basis + ": up to " + (tiktok - shippable)

@@ -86,18 +86,7 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
                 .forEach(d -> snapshotDays.add(LocalDate.ofEpochDay(d)));
         Set<String> inStock = new HashSet<>();
         if (!snapshotDays.isEmpty()) {
-            h.createQuery("SELECT DISTINCT r.seller_sku, " + DAY.formatted("s.taken_at") + " FROM snapshot s "
-                            + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
-                            + "JOIN stock_row r ON r.snapshot_id = s.id "
-                            + "WHERE s.taken_at >= :start AND s.taken_at < :end AND r.available > 0")
-                    .bind("start", timestamp(start)).bind("end", timestamp(end))
-                    .scanResultSet((supplier, ctx) -> {
-                        ResultSet rs = supplier.get();
-                        while (rs.next()) {
-                            inStock.add(key(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2))));
-                        }
-                        return null;
-                    });
+            availableDays(h, start, end, (sku, warehouse, day) -> inStock.add(key(sku, day)));
         }
         Set<String> skus = new TreeSet<>(units.keySet());
         h.createQuery("SELECT seller_sku FROM sku").mapTo(String.class).forEach(skus::add);
@@ -187,23 +176,33 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
                 .forEach(e -> snapshotDays.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         Map<String, Set<LocalDate>> inStock = new HashMap<>();
         if (!snapshotDays.isEmpty()) {
-            h.createQuery("SELECT DISTINCT r.seller_sku, r.warehouse_id, " + DAY.formatted("s.taken_at")
-                            + " FROM snapshot s JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
-                            + "JOIN stock_row r ON r.snapshot_id = s.id "
-                            + "WHERE s.taken_at >= :start AND s.taken_at < :end AND r.available > 0")
-                    .bind("start", timestamp(start)).bind("end", timestamp(end))
-                    .scanResultSet((supplier, ctx) -> {
-                        ResultSet rs = supplier.get();
-                        while (rs.next()) {
-                            inStock.computeIfAbsent(rs.getString(1) + "@" + rs.getString(2), k -> new HashSet<>())
-                                    .add(LocalDate.ofEpochDay(rs.getLong(3)));
-                        }
-                        return null;
-                    });
+            availableDays(h, start, end, (sku, warehouse, day) ->
+                    inStock.computeIfAbsent(sku + "@" + warehouse, k -> new HashSet<>()).add(day));
         }
         LocalDate salesFrom = h.createQuery("SELECT MIN(" + DAY.formatted("created_at") + ") FROM sale_line")
                 .mapTo(Long.class).findOne().map(LocalDate::ofEpochDay).orElse(null);
         return new WarehouseDemandData(List.copyOf(sales), carriers, snapshotDays, inStock, salesFrom);
+    }
+
+    /** Receives one SKU × warehouse × Beijing day on which some warehouse snapshot showed it available. */
+    private interface AvailableDay {
+        void accept(String sellerSku, String warehouseId, LocalDate day);
+    }
+
+    /** Every (SKU, warehouse, Beijing day) in [start, end) with a warehouse snapshot showing available &gt; 0. */
+    private static void availableDays(Handle h, Instant start, Instant end, AvailableDay out) {
+        h.createQuery("SELECT DISTINCT r.seller_sku, r.warehouse_id, " + DAY.formatted("s.taken_at")
+                        + " FROM snapshot s JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                        + "JOIN stock_row r ON r.snapshot_id = s.id "
+                        + "WHERE s.taken_at >= :start AND s.taken_at < :end AND r.available > 0")
+                .bind("start", timestamp(start)).bind("end", timestamp(end))
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        out.accept(rs.getString(1), rs.getString(2), LocalDate.ofEpochDay(rs.getLong(3)));
+                    }
+                    return null;
+                });
     }
 
     /**

@@ -66,8 +66,8 @@ public final class JdbiHealthData {
      * deadline (docs/DOMAIN.md §4).
      */
     public Set<String> blocked(Instant at) {
-        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT t.seller_sku, t.warehouse_id FROM calibration_task t "
-                        + "WHERE " + FlagMoments.TASK_OPEN + " AND t.deadline <= :at AND NOT EXISTS (SELECT 1 FROM "
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT t.seller_sku, t.warehouse_id "
+                        + "FROM calibration_task t WHERE " + FlagMoments.TASK_OPEN + " AND t.deadline <= :at AND NOT EXISTS (SELECT 1 FROM "
                         + "calibration_declaration d WHERE d.task_id = t.id AND d.declared_at <= :at)")
                 .bind("at", timestamp(SqlValues.stored(at)))
                 .map((rs, ctx) -> rs.getString(1) + "@" + rs.getString(2))

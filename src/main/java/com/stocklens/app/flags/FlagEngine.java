@@ -424,7 +424,10 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         }
     }
 
-    /** Units TikTok passed in the last {@link #PASSED_HORIZON}, per pair, at the warehouse holding the SKU's returns. */
+    /**
+     * Units TikTok passed in the last {@link #PASSED_HORIZON}, per pair, at the warehouse holding the SKU's
+     * returns.
+     */
     private Map<String, List<ReturnItem>> passedByPair(Map<String, BoardRow> holders, Instant now) {
         if (returns == null) {
             return Map.of();

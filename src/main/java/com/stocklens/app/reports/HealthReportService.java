@@ -175,7 +175,8 @@ public final class HealthReportService implements HealthReports {
         for (Map.Entry<Key, Series> e : series.entrySet()) {
             Key k = e.getKey();
             Series s = e.getValue();
-            NavigableMap<LocalDate, Map<Key, JdbiHealthData.Row>> snaps = s.source == null ? null : bySource.get(s.source);
+            NavigableMap<LocalDate, Map<Key, JdbiHealthData.Row>> snaps =
+                    s.source == null ? null : bySource.get(s.source);
             for (LocalDate d = readFrom; !d.isAfter(last); d = d.plusDays(1)) {
                 Map.Entry<LocalDate, Map<Key, JdbiHealthData.Row>> snap = snaps == null ? null : snaps.floorEntry(d);
                 if (snap == null) {

@@ -340,7 +340,8 @@ public final class ScoresView implements ScreenView {
         if (k.history() != null) {
             // What the measured figures rest on; too few days and they are shown, not scored.
             kpis.add(new Label(messages.get("scores.kpi.history")), 0, row);
-            Label history = plain(messages.format("scores.kpi.history.value", k.history().days(), k.history().ofDays()));
+            Label history = plain(messages.format("scores.kpi.history.value", k.history().days(),
+                    k.history().ofDays()));
             history.setId("history-" + nodeId(s.id()));
             level(history, k.thinHistory() ? BandLevel.INSUFFICIENT_HISTORY : BandLevel.GOOD);
             kpis.add(history, 1, row++);

@@ -15,6 +15,7 @@ import com.stocklens.app.reports.CodeCheckService;
 import com.stocklens.app.reports.HealthReportService;
 import com.stocklens.app.reports.ScorecardService;
 import com.stocklens.app.reports.SkuDetailService;
+import com.stocklens.app.reports.WarehouseDemandService;
 import com.stocklens.app.settings.DataDirectory;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.PolicySettings;
@@ -140,6 +141,7 @@ public final class AppRuntime implements AutoCloseable {
     /** Null when no TikTok shop is configured: there is no demand or return to read. */
     private final ActivitySync activitySync;
     private final JdbiDemandReader demandReader;
+    private final WarehouseDemandService warehouseDemand;
     private final JdbiReturnsPoolReader returnsPoolReader;
     private final FlagEngine flagEngine;
     /** Now from the store; a past moment from the store's record plus the rules on the board of then. */
@@ -217,10 +219,13 @@ public final class AppRuntime implements AutoCloseable {
                 .forEach(e -> LOG.warn("settings.properties {}: {}", e.key(), e.problem()));
         this.thresholds = policy.thresholds();
         this.codeChecks = new CodeCheckService(new JdbiCodeRecords(database.jdbi())::records);
+        // One demand model (docs/DOMAIN.md "Demand and stock cover") for safety stock and the health report alike.
+        this.warehouseDemand = new WarehouseDemandService(demandReader);
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
                 thresholds, staleSideTolerance(options.cadence()),
-                FLAG_SETTLE, demandReader, returnsPoolReader, ageingReader);
-        this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), demandReader,
+                FLAG_SETTLE, demandReader, returnsPoolReader, ageingReader)
+                .withWarehouseDemand(warehouseDemand).withCycle(options.cadence());
+        this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), warehouseDemand,
                 ageingReader, () -> thresholds, policy::bands, clock);
         this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock,
                 skuIdentities);
@@ -243,7 +248,8 @@ public final class AppRuntime implements AutoCloseable {
             DemoProfiles.candidates().forEach(profiles::saveIfAbsent);
         }
         this.scorecards = new ScorecardService(profiles, new JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
-                sandbox == null ? null : DemoProfiles::forWarehouse, new ScoreWeightRepository(database.jdbi(), clock));
+                sandbox == null ? null : DemoProfiles::forWarehouse, new ScoreWeightRepository(database.jdbi(), clock))
+                .withMinHistoryPercent(() -> policy.bands().minHistoryPercent());
     }
 
     /** Opens the workspace and wires everything; nothing is polled until {@link #startSync()}. */
@@ -477,6 +483,14 @@ public final class AppRuntime implements AutoCloseable {
     /** Units sold per SKU per Beijing day, from TikTok orders. */
     public DemandReader demandReader() {
         return demandReader;
+    }
+
+    /**
+     * The one demand model: units sold per SKU per warehouse per Beijing day (docs/DOMAIN.md "Demand and stock
+     * cover").
+     */
+    public WarehouseDemandService warehouseDemand() {
+        return warehouseDemand;
     }
 
     /** Units sold per SKU per clock hour ("hours of cover" for viral SKUs). */

@@ -46,6 +46,7 @@ final class AgeingCommand extends RuntimeCommand {
                 Json.putInt(n, "oldestDays", p.oldestDays());
                 n.put("unaged", p.unaged());
                 n.put("total", p.total());
+                putShares(n, p.olderThan(180), p.aged(), p.total());
             }
             ArrayNode warehouses = root.putArray("warehouses");
             byWarehouse.forEach((id, t) -> {
@@ -56,6 +57,7 @@ final class AgeingCommand extends RuntimeCommand {
                 n.put("unaged", t.unaged);
                 n.put("total", t.total);
                 n.put("over180Units", t.over180);
+                putShares(n, t.over180, t.total - t.unaged, t.total);
             });
             printer.result(Json.write(root));
             return 0;
@@ -77,6 +79,15 @@ final class AgeingCommand extends RuntimeCommand {
                 id, t.total, t.over180, t.unaged)));
         printer.message(profiles.size() + " rows");
         return 0;
+    }
+
+    /**
+     * {@code over180Share}: over-180 units ÷ units of known age in percent, null when no unit has a known age
+     * (unknown, never 0 %); {@code ageKnownPercent}: units of known age ÷ all units, null when there is none.
+     */
+    private static void putShares(ObjectNode n, long over180, long aged, long total) {
+        Json.putDouble(n, "over180Share", aged == 0 ? null : 100.0 * over180 / aged);
+        Json.putDouble(n, "ageKnownPercent", total == 0 ? null : 100.0 * aged / total);
     }
 
     /** Every bucket by its label ("0–30" … "365+"), 0 when empty, in age order. */

@@ -3,11 +3,15 @@ package com.stocklens.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.app.AppRuntime;
+import com.stocklens.app.reports.WarehouseDemandService;
 import com.stocklens.domain.BeijingTime;
+import com.stocklens.rules.DemandDay;
 import com.stocklens.service.DailyDemand;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,6 +44,7 @@ final class DemandCommand extends RuntimeCommand {
         LocalDate to = today.minusDays(1);
         Map<String, List<DailyDemand>> demand = runtime.demandReader().dailyDemand(from, to);
         if (json) {
+            WarehouseDemandService.Demand perWarehouse = runtime.warehouseDemand().read(from, to);
             ArrayNode array = Json.MAPPER.createArrayNode();
             demand.forEach((sku, series) -> {
                 ObjectNode n = array.addObject();
@@ -61,6 +66,7 @@ final class DemandCommand extends RuntimeCommand {
                     day.put("units", d.units());
                     day.put("stockOut", d.stockOut());
                 }
+                putWarehouses(n, sku, perWarehouse, from, to);
             });
             printer.result(Json.write(array));
             return 0;
@@ -73,6 +79,29 @@ final class DemandCommand extends RuntimeCommand {
         });
         printer.message(demand.size() + " SKUs, days " + from + " … " + to + " (Beijing time)");
         return 0;
+    }
+
+    /**
+     * The SKU's units per warehouse from the one demand model (the sale lines' warehouse; sales of unknown
+     * warehouse split evenly over the warehouses carrying the SKU), each with its d̄ over the days that warehouse
+     * was not out of stock; {@code unattributed}: units of a SKU no warehouse carries.
+     */
+    private static void putWarehouses(ObjectNode n, String sku, WarehouseDemandService.Demand d, LocalDate from,
+                                      LocalDate to) {
+        Set<String> warehouses = new TreeSet<>(d.model().warehousesOf(sku));
+        warehouses.addAll(d.carriers(sku));
+        ArrayNode list = n.putArray("warehouses");
+        for (String w : warehouses) {
+            List<DemandDay> days = d.series(sku, w, from, to);
+            ObjectNode o = list.addObject();
+            o.put("warehouse", w);
+            Json.putDouble(o, "units", d.model().units(sku, w, from, to));
+            List<DemandDay> counted = days.stream().filter(x -> !x.stockOut()).toList();
+            Json.putDouble(o, "dailyAverage", counted.isEmpty() ? null
+                    : counted.stream().mapToDouble(DemandDay::units).average().orElse(0));
+            o.put("stockOutDays", days.stream().filter(DemandDay::stockOut).count());
+        }
+        Json.putDouble(n, "unattributed", d.model().unattributed(sku, from, to));
     }
 
     /** d̄: the mean over the days the SKU was not out of stock (docs/DOMAIN.md "Definitions"); null when there is none. */

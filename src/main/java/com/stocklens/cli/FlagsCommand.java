@@ -14,6 +14,7 @@ import com.stocklens.service.FlagBoard;
 import com.stocklens.service.TaskRow;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
  * With the global {@code --as-of T}: the flags as they stood at T, countdowns as they stood then.
  */
 @Command(name = "flags", description = "List the red flags: calibration tasks with their countdown, then alerts.",
+        subcommands = FlagsDeclareCommand.class,
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done", "2:a usage error, or under --snapshot a file that cannot be opened",
                 "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
@@ -75,6 +77,7 @@ final class FlagsCommand extends RuntimeCommand {
         Json.putInstant(root, "asOf", board.asOf());
         ArrayNode notRecorded = root.putArray("notRecorded");
         board.notRecorded().stream().map(Enum::name).sorted().forEach(notRecorded::add);
+        Set<String> blocked = board.blockedPairs(now);
         ArrayNode tasks = root.putArray("tasks");
         for (TaskRow r : board.tasks()) {
             CalibrationTask t = r.task();
@@ -95,6 +98,7 @@ final class FlagsCommand extends RuntimeCommand {
             Urgency u = urgency(t, now);
             n.put("urgency", u == null ? null : u.name());
             n.put("overdue", t.isOverdue(now));
+            n.put("blocked", r.blocked(now));
             Declaration d = t.declaration();
             if (d == null) {
                 n.putNull("declaration");
@@ -128,6 +132,12 @@ final class FlagsCommand extends RuntimeCommand {
             Json.putInstant(n, "raisedAt", a.raisedAt());
             n.put("state", a.state().name());
             Json.putInstant(n, "snoozedUntil", a.snoozedUntil());
+            if (a.weight() == null) {
+                n.putNull("weight");
+            } else {
+                n.put("weight", a.weight());
+            }
+            n.put("blocked", a.sellerSku() != null && blocked.contains(a.sellerSku() + "@" + a.warehouseId()));
         }
         return root;
     }
@@ -142,7 +152,7 @@ final class FlagsCommand extends RuntimeCommand {
             return "declared " + t.declaration().cause();
         }
         long s = t.timeLeft(now).getSeconds();
-        return s <= 0 ? "OVERDUE" : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        return s <= 0 ? "OVERDUE (blocked)" : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
     private static String dash(Integer v) {

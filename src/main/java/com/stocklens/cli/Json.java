@@ -33,6 +33,15 @@ final class Json {
         }
     }
 
+    /** A decimal rounded to 3 places, or JSON null when unknown (never 0). */
+    static void putDouble(ObjectNode node, String field, Double value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, Math.round(value * 1000) / 1000.0);
+        }
+    }
+
     static void putInt(ObjectNode node, String field, Integer value) {
         if (value == null) {
             node.putNull(field);

@@ -3,6 +3,7 @@ package com.stocklens.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.app.AppRuntime;
+import com.stocklens.domain.Coverage;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.report.FileReportExports;
@@ -40,7 +41,7 @@ final class ReportHealthCommand extends RuntimeCommand {
     String from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "Last day (YYYY-MM-DD), with --from. "
-            + "A period reaching past today is cut at today.")
+            + "Only complete Beijing days count: a period reaching today is cut at yesterday.")
     String to;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write FILE.xlsx, FILE.pdf or FILE.csv.")
@@ -129,6 +130,7 @@ final class ReportHealthCommand extends RuntimeCommand {
         bands.put("turnoverDaysMax", r.bands().turnoverDaysMax());
         bands.put("movingSkuRateMin", r.bands().movingSkuRateMin());
         bands.put("over180ShareMax", r.bands().over180ShareMax());
+        bands.put("minHistoryPercent", r.bands().minHistoryPercent());
         figures(root.putArray("overall"), r.overall());
         ObjectNode perWarehouse = root.putObject("perWarehouse");
         for (Map.Entry<String, List<HealthFigure>> e : new TreeMap<>(r.perWarehouse()).entrySet()) {
@@ -140,12 +142,15 @@ final class ReportHealthCommand extends RuntimeCommand {
             n.put("sku", s.sellerSku());
             n.put("name", s.name());
             n.put("unitsSold", s.unitsSold());
-            putDouble(n, "averageOnHand", s.averageOnHand());
-            putDouble(n, "turnoverDays", s.turnoverDays());
-            n.put("over180Units", s.over180Units());
+            Json.putDouble(n, "averageOnHand", s.averageOnHand());
+            Json.putDouble(n, "turnoverDays", s.turnoverDays());
+            Json.putInt(n, "over180Units", s.over180Units());
             n.put("excessUnits", s.excessUnits());
             n.put("strandedUnits", s.strandedUnits());
             Json.putInt(n, "oldestDays", s.oldestDays());
+            Json.putDouble(n, "over180Share", s.over180Share());
+            n.put("ageVerdict", s.ageVerdict().name());
+            Json.putDouble(n, "ageKnownPercent", s.ageKnownPercent());
         }
         return root;
     }
@@ -154,18 +159,34 @@ final class ReportHealthCommand extends RuntimeCommand {
         for (HealthFigure f : figures) {
             ObjectNode n = array.addObject();
             n.put("indicator", f.indicator().name());
-            putDouble(n, "value", f.value());
-            putDouble(n, "band", f.band());
+            Json.putDouble(n, "value", f.value());
+            Json.putDouble(n, "band", f.band());
             n.put("verdict", f.verdict().name());
             n.put("working", f.working());
+            putCoverage(n, f.coverage());
         }
     }
 
-    private static void putDouble(ObjectNode n, String field, Double v) {
-        if (v == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, Math.round(v * 1000) / 1000.0);
+    /**
+     * {@code coverage}: what the figure rests on — {@code days} of {@code ofDays} complete days of history, and
+     * for the age structure {@code knownUnits} of {@code ofUnits} units of known age ({@code knownPercent});
+     * a part that does not apply is null, and the whole is null for a reading of the stock at the close.
+     */
+    private static void putCoverage(ObjectNode n, Coverage c) {
+        if (c == null) {
+            n.putNull("coverage");
+            return;
         }
+        ObjectNode o = n.putObject("coverage");
+        Json.putInt(o, "days", c.days());
+        Json.putInt(o, "ofDays", c.ofDays());
+        if (c.knownUnits() == null) {
+            o.putNull("knownUnits");
+            o.putNull("ofUnits");
+        } else {
+            o.put("knownUnits", c.knownUnits());
+            o.put("ofUnits", c.ofUnits());
+        }
+        Json.putDouble(o, "knownPercent", c.unitPercent());
     }
 }

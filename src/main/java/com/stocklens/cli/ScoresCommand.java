@@ -98,9 +98,10 @@ final class ScoresCommand extends RuntimeCommand {
                         k.put("value", c.value());
                     }
                     k.put("band", c.level().name());
-                    k.put("source", c.missing() ? "missing" : c.criterion().measured() ? "measured" : "profile");
+                    k.put("source", c.value() == null ? "missing" : c.criterion().measured() ? "measured" : "profile");
                     k.put("score", round(c.score()));
                     k.put("weight", c.weight());
+                    putCoverage(k, c.criterion(), en.kpis());
                 }
                 WarehouseKpis m = en.kpis();
                 ObjectNode extra = n.putObject("measured");
@@ -110,6 +111,9 @@ final class ScoresCommand extends RuntimeCommand {
                 extra.put("skuDays", m.skuDays());
                 extra.put("calibrationTasks", m.calibrationTasks());
                 putD(extra, "projectedStorageCostNextMonth", m.projectedStorageCost());
+                Json.putInt(extra, "historyDays", m.history() == null ? null : m.history().days());
+                Json.putInt(extra, "windowDays", m.history() == null ? null : m.history().ofDays());
+                extra.put("insufficientHistory", m.thinHistory());
             }
             printer.result(Json.write(root));
             return 0;
@@ -124,6 +128,22 @@ final class ScoresCommand extends RuntimeCommand {
         printer.message("Stage: " + guide.stage() + " (SKUs " + board.skus() + ", orders in 30 days "
                 + board.monthlyOrders() + ")");
         return 0;
+    }
+
+    /**
+     * What a measured criterion rests on: {@code days} of {@code ofDays} days of history for the figures measured
+     * over the window; {@code ageKnownPercent} for the over-180 share (units of known age ÷ all units).
+     */
+    private static void putCoverage(ObjectNode k, Criterion c, WarehouseKpis m) {
+        if (!c.measured()) {
+            return;
+        }
+        if (c == Criterion.OVER_180_SHARE) {
+            Json.putDouble(k, "ageKnownPercent", m.ages() == null ? null : m.ages().unitPercent());
+            return;
+        }
+        Json.putInt(k, "days", m.history() == null ? null : m.history().days());
+        Json.putInt(k, "ofDays", m.history() == null ? null : m.history().ofDays());
     }
 
     private static double round(double v) {

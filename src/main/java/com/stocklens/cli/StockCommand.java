@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,6 +71,8 @@ final class StockCommand extends RuntimeCommand {
             }
         }
         if (json) {
+            // Blocked: an overdue calibration task, TikTok restricts new orders (docs/DOMAIN.md §4).
+            Set<String> blocked = runtime.flagReader().read().blockedPairs(runtime.clock().instant());
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (BoardRow r : rows) {
                 ObjectNode n = array.addObject();
@@ -88,6 +91,7 @@ final class StockCommand extends RuntimeCommand {
                 Json.putInt(n, "tiktokCommitted", r.tiktokCommitted());
                 Json.putInstant(n, "snapshotAt", r.warehouseSnapshotAt());
                 Json.putInstant(n, "tiktokSnapshotAt", r.tiktokSnapshotAt());
+                n.put("blocked", blocked.contains(r.sku().sellerSku() + "@" + r.warehouse().id()));
             }
             printer.result(Json.write(array));
             return 0;

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param limit       the figure it was compared with
  * @param detail      the working in plain words (e.g. the safety-stock formula with its numbers)
  * @param snoozedUntil set when SNOOZED
+ * @param weight      what the condition weighs, for ranking alerts of one kind (slow-moving: Σ units × age in
+ *                    unit-days); null when the kind has none
  */
 public record Alert(
         String key,
@@ -27,13 +29,22 @@ public record Alert(
         String detail,
         AlertState state,
         Instant snoozedUntil,
-        String acknowledgedBy) {
+        String acknowledgedBy,
+        Long weight) {
 
     public Alert {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(raisedAt, "raisedAt");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** An alert without a weight. */
+    public Alert(String key, AlertKind kind, String sellerSku, String warehouseId, String sourceId, Instant raisedAt,
+                 Integer actual, Integer limit, String detail, AlertState state, Instant snoozedUntil,
+                 String acknowledgedBy) {
+        this(key, kind, sellerSku, warehouseId, sourceId, raisedAt, actual, limit, detail, state, snoozedUntil,
+                acknowledgedBy, null);
     }
 
     public static String keyOf(AlertKind kind, String pairOrSourceKey) {

@@ -5,13 +5,21 @@ import java.util.Objects;
 /**
  * One indicator's value against its band.
  *
- * @param value   null when it cannot be computed (e.g. no sales: turnover is undefined)
- * @param band    the band it is judged by, null for INFO indicators
- * @param working how it was computed, in plain words with the numbers
+ * @param value    null when it cannot be computed (e.g. no sales: turnover is undefined; no unit of known age)
+ * @param band     the band it is judged by, null for INFO indicators
+ * @param working  how it was computed, in plain words with the numbers
+ * @param coverage the days of history (and, for the age structure, the units of known age) it rests on;
+ *                 null for a figure read from the stock at the period's close
  */
-public record HealthFigure(HealthIndicator indicator, Double value, Double band, Verdict verdict, String working) {
+public record HealthFigure(HealthIndicator indicator, Double value, Double band, Verdict verdict, String working,
+                           Coverage coverage) {
     public HealthFigure {
         Objects.requireNonNull(indicator, "indicator");
         Objects.requireNonNull(verdict, "verdict");
+    }
+
+    /** A figure without a stated coverage. */
+    public HealthFigure(HealthIndicator indicator, Double value, Double band, Verdict verdict, String working) {
+        this(indicator, value, band, verdict, working, null);
     }
 }

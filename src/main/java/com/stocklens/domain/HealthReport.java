@@ -22,9 +22,32 @@ public record HealthReport(LocalDate from, LocalDate to, HealthBands bands, List
         perSku = List.copyOf(perSku);
     }
 
-    /** One SKU's line in the report. */
+    /**
+     * One SKU's line in the report (all its warehouses together).
+     *
+     * @param over180Units  units older than 180 days; null when no unit has a known age
+     * @param over180Share  over-180 units ÷ units of known age, in percent; null when no unit has a known age
+     * @param ageVerdict    the share against its band; {@link Verdict#UNKNOWN} when no unit has a known age
+     * @param agedUnits     units of known age
+     * @param ageUnits      all units of its age profiles, known age or not
+     */
     public record SkuHealth(String sellerSku, String name, int unitsSold, Double averageOnHand,
-                            Double turnoverDays, int over180Units, int excessUnits, int strandedUnits,
-                            Integer oldestDays) {
+                            Double turnoverDays, Integer over180Units, int excessUnits, int strandedUnits,
+                            Integer oldestDays, Double over180Share, Verdict ageVerdict, int agedUnits, int ageUnits) {
+        public SkuHealth {
+            ageVerdict = ageVerdict == null ? Verdict.UNKNOWN : ageVerdict;
+        }
+
+        /** A line whose age figures are not judged. */
+        public SkuHealth(String sellerSku, String name, int unitsSold, Double averageOnHand, Double turnoverDays,
+                         int over180Units, int excessUnits, int strandedUnits, Integer oldestDays) {
+            this(sellerSku, name, unitsSold, averageOnHand, turnoverDays, over180Units, excessUnits, strandedUnits,
+                    oldestDays, null, Verdict.UNKNOWN, 0, 0);
+        }
+
+        /** The percent of units whose age is known, null when there is no unit. */
+        public Double ageKnownPercent() {
+            return ageUnits == 0 ? null : 100.0 * agedUnits / ageUnits;
+        }
     }
 }

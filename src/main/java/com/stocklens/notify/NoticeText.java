@@ -92,6 +92,9 @@ final class NoticeText {
             case BELOW_SAFETY_STOCK -> "低于安全库存";
             case SLOW_MOVING -> "滞销库存";
             case RETURN_QC_OVERDUE -> "退货质检超时";
+            case OVERSOLD -> "已超卖";
+            case SKU_SYNC_LAG -> "SKU 同步滞后";
+            case RETURN_NOT_RESTOCKED -> "退货质检通过未回填可售";
         };
     }
 
@@ -103,6 +106,9 @@ final class NoticeText {
             case BELOW_SAFETY_STOCK -> "Below safety stock";
             case SLOW_MOVING -> "Slow-moving stock";
             case RETURN_QC_OVERDUE -> "Return QC overdue";
+            case OVERSOLD -> "Already oversold";
+            case SKU_SYNC_LAG -> "SKU sync lag";
+            case RETURN_NOT_RESTOCKED -> "Passed returns not back in available";
         };
     }
 

@@ -1,5 +1,6 @@
 package com.stocklens.report;
 
+import com.stocklens.domain.Coverage;
 import com.stocklens.domain.HealthIndicator;
 import com.stocklens.domain.Verdict;
 import java.text.MessageFormat;
@@ -43,6 +44,22 @@ public final class Labels {
 
     public String verdict(Verdict v) {
         return get("verdict." + v.name());
+    }
+
+    /**
+     * What a figure rests on in words ("1 of 66 days of history", "age known for 72 % of units (…)"), empty when
+     * it states nothing (a reading of the stock at the close).
+     */
+    public String coverage(Coverage c) {
+        if (c == null) {
+            return "";
+        }
+        if (c.days() != null) {
+            return MessageFormat.format(get("coverage.days"), String.valueOf(c.days()), String.valueOf(c.ofDays()));
+        }
+        Double known = c.unitPercent();
+        return known == null ? "" : MessageFormat.format(get("coverage.units"),
+                String.format(Locale.ROOT, "%.0f", known), String.valueOf(c.knownUnits()), String.valueOf(c.ofUnits()));
     }
 
     /** The band in words ("≤ 45"), empty for informational indicators. */

@@ -115,9 +115,10 @@ public final class PdfReportWriter {
     }
 
     private static PdfPTable indicators(List<HealthFigure> figures, Labels l, BaseFont base) {
-        PdfPTable t = new PdfPTable(new float[] {3, 1.3f, 1.2f, 1.5f, 8});
+        PdfPTable t = new PdfPTable(new float[] {3, 1.3f, 1.2f, 1.5f, 8, 2});
         t.setWidthPercentage(100);
-        for (String h : List.of("col.indicator", "col.value", "col.band", "col.verdict", "col.working")) {
+        for (String h : List.of("col.indicator", "col.value", "col.band", "col.verdict", "col.working",
+                "col.coverage")) {
             t.addCell(headerCell(l.get(h), base));
         }
         Font plain = new Font(base, 9);
@@ -127,6 +128,7 @@ public final class PdfReportWriter {
             t.addCell(new PdfPCell(new Phrase(l.band(f.indicator(), f.band()), plain)));
             t.addCell(new PdfPCell(new Phrase(l.verdict(f.verdict()), new Font(base, 9, Font.BOLD, colour(f.verdict())))));
             t.addCell(new PdfPCell(new Phrase(f.working(), new Font(base, 8))));
+            t.addCell(new PdfPCell(new Phrase(l.coverage(f.coverage()), new Font(base, 8))));
         }
         return t;
     }
@@ -136,9 +138,10 @@ public final class PdfReportWriter {
      * report carries the share per scope, which is what the band judges.
      */
     private static Image ageChart(PdfWriter writer, HealthReport r, Labels l, BaseFont base) throws DocumentException {
+        // Each bar is over the units of known age; its label says how many units that is.
         Map<String, Double> bars = new LinkedHashMap<>();
-        bars.put(l.get("scope.overall"), share(r.overall()));
-        new TreeMap<>(r.perWarehouse()).forEach((w, fs) -> bars.put(w, share(fs)));
+        bars.put(l.get("scope.overall") + known(r.overall(), l), share(r.overall()));
+        new TreeMap<>(r.perWarehouse()).forEach((w, fs) -> bars.put(w + known(fs, l), share(fs)));
         float width = 760;
         float height = 170;
         float left = 40;
@@ -199,6 +202,18 @@ public final class PdfReportWriter {
         cb.endText();
     }
 
+    /** " (72 %)": the share of units whose age is known, when not all of them; "" otherwise. */
+    private static String known(List<HealthFigure> figures, Labels l) {
+        for (HealthFigure f : figures) {
+            if (f.indicator() == HealthIndicator.OVER_180_SHARE && f.coverage() != null
+                    && f.coverage().unitPercent() != null && f.coverage().unitPercent() < 100) {
+                return " (" + l.get("chart.ageKnown") + " "
+                        + String.format(Locale.ROOT, "%.0f", f.coverage().unitPercent()) + " %)";
+            }
+        }
+        return "";
+    }
+
     private static Double share(List<HealthFigure> figures) {
         for (HealthFigure f : figures) {
             if (f.indicator() == HealthIndicator.OVER_180_SHARE) {
@@ -241,7 +256,7 @@ public final class PdfReportWriter {
             case HEALTHY -> HEALTHY;
             case UNHEALTHY -> UNHEALTHY;
             case INFO -> INFO;
-            case UNKNOWN -> UNKNOWN;
+            case UNKNOWN, INSUFFICIENT_HISTORY -> UNKNOWN;
         };
     }
 

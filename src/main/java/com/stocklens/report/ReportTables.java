@@ -33,11 +33,13 @@ public final class ReportTables {
         List<List<Object>> perSku = new ArrayList<>();
         for (HealthReport.SkuHealth s : r.perSku()) {
             perSku.add(Table.row(s.sellerSku(), s.name(), s.unitsSold(), round(s.averageOnHand()),
-                    round(s.turnoverDays()), s.over180Units(), s.excessUnits(), s.strandedUnits(), s.oldestDays()));
+                    round(s.turnoverDays()), s.over180Units(), s.excessUnits(), s.strandedUnits(), s.oldestDays(),
+                    round(s.over180Share()), l.verdict(s.ageVerdict()), round(s.ageKnownPercent())));
         }
         tables.add(new Table(l.get("sheet.perSku"), List.of(l.get("col.sku"), l.get("col.name"),
                 l.get("col.unitsSold"), l.get("col.avgOnHand"), l.get("col.turnoverDays"), l.get("col.over180Units"),
-                l.get("col.excessUnits"), l.get("col.strandedUnits"), l.get("col.oldestDays")), perSku));
+                l.get("col.excessUnits"), l.get("col.strandedUnits"), l.get("col.oldestDays"),
+                l.get("col.over180Share"), l.get("col.ageVerdict"), l.get("col.ageKnown")), perSku));
         return tables;
     }
 
@@ -78,7 +80,7 @@ public final class ReportTables {
             h.add(l.get("col.warehouse"));
         }
         h.addAll(List.of(l.get("col.indicator"), l.get("col.value"), l.get("col.band"), l.get("col.verdict"),
-                l.get("col.working")));
+                l.get("col.working"), l.get("col.coverage")));
         return h;
     }
 
@@ -92,6 +94,7 @@ public final class ReportTables {
         row.add(l.band(f.indicator(), f.band()));
         row.add(l.verdict(f.verdict()));
         row.add(f.working());
+        row.add(l.coverage(f.coverage()));
         return row;
     }
 

@@ -12,8 +12,13 @@ final class Alerts {
     }
 
     static Alert forPair(AlertKind kind, StockPair pair, Instant now, Integer actual, Integer limit, String detail) {
+        return forPair(kind, pair, now, actual, limit, detail, null);
+    }
+
+    static Alert forPair(AlertKind kind, StockPair pair, Instant now, Integer actual, Integer limit, String detail,
+                         Long weight) {
         return new Alert(Alert.keyOf(kind, pair.key()), kind, pair.sellerSku(), pair.warehouseId(), null, now,
-                actual, limit, detail, AlertState.ACTIVE, null, null);
+                actual, limit, detail, AlertState.ACTIVE, null, null, weight);
     }
 
     static Alert forSource(AlertKind kind, String sourceId, Instant now, Integer actual, Integer limit,

@@ -25,6 +25,8 @@ import java.util.Map;
  *       an open task stays as it is until the pair can be compared again.</li>
  *   <li>At most one OPEN or DECLARED task per pair: a breach on a pair with such a task only
  *       updates its figures and hints; its deadline never moves.</li>
+ *   <li>A new task's clock starts at the sync cycle in which both fresh readings show the gap (the later of
+ *       the two snapshot times), not when the rules happen to run.</li>
  * </ul>
  */
 public final class CalibrationDetector {
@@ -61,10 +63,11 @@ public final class CalibrationDetector {
             }
             CalibrationTask existing = open.remove(pair.key());
             if (check.breach()) {
-                List<RootCauseHint> hints = RootCauseHints.of(pair, check.gap(), tolerance);
+                List<RootCauseHint> hints = RootCauseHints.of(pair, check, tolerance);
                 if (existing == null) {
-                    toOpen.add(new CalibrationTask(0, pair.sellerSku(), pair.warehouseId(), now,
-                            now.plus(thresholds.calibrationDeadline()), check.warehouseQuantity(),
+                    Instant seen = gapSeenAt(pair, now);
+                    toOpen.add(new CalibrationTask(0, pair.sellerSku(), pair.warehouseId(), seen,
+                            seen.plus(thresholds.calibrationDeadline()), check.warehouseQuantity(),
                             check.tiktokQuantity(), CalibrationState.OPEN, null, null, hints));
                 } else if (existing.warehouseQuantity() != check.warehouseQuantity()
                         || existing.tiktokQuantity() != check.tiktokQuantity() || !existing.hints().equals(hints)) {
@@ -80,6 +83,21 @@ public final class CalibrationDetector {
             }
         }
         return new CalibrationChanges(toOpen, toUpdate, toResolve);
+    }
+
+    /**
+     * When the clock of a new task starts: the sync cycle in which both fresh readings first show the gap,
+     * i.e. the later of the two snapshots compared (the second reading is when the gap became visible on
+     * both sides), never after {@code now}. Not the moment the rules ran: a gap read at 10:00 and judged at
+     * 10:04 has run 4 minutes of its 2 hours. A gap seen only while a side was stale cannot start it (that
+     * side's reading was not fresh), so a source coming back starts the clock at its own fresh reading.
+     */
+    static Instant gapSeenAt(StockPair pair, Instant now) {
+        Instant seen = pair.warehouseAt();
+        if (seen == null || (pair.tiktokAt() != null && pair.tiktokAt().isAfter(seen))) {
+            seen = pair.tiktokAt();
+        }
+        return seen == null || seen.isAfter(now) ? now : seen;
     }
 
     /** Both the warehouse source and TikTok's snapshot are within the staleness window at {@code now}. */

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * FIFO inventory age (docs/DOMAIN.md "Age"): every unit that leaves consumes the oldest units; age = today −
@@ -171,6 +173,7 @@ public final class FifoAgeing {
         }
         int unaged = 0;
         Integer oldest = null;
+        NavigableMap<Integer, Integer> byAge = new TreeMap<>();
         for (Layer l : layers) {
             if (l.units <= 0) {
                 continue;
@@ -181,9 +184,10 @@ public final class FifoAgeing {
             }
             int age = ageDays(l.receivedOn, today);
             units.merge(AgeBucket.of(age), l.units, Integer::sum);
+            byAge.merge(age, l.units, Integer::sum);
             oldest = oldest == null ? age : Math.max(oldest, age);
         }
-        return new AgeProfile(sellerSku, warehouseId, units, oldest, unaged);
+        return new AgeProfile(sellerSku, warehouseId, units, oldest, unaged, byAge);
     }
 
     /** A FIFO layer: units received on one day (null = unaged). Mutable while one profile is computed. */

@@ -1,5 +1,6 @@
 package com.stocklens.rules;
 
+import com.stocklens.domain.Coverage;
 import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthIndicator;
@@ -26,6 +27,12 @@ import java.util.TreeMap;
  * <p>Verdicts: turnover ≤ band is healthy; 动销率 must be strictly above its band; the over-180-day share
  * strictly below its band. Sell-through (Amazon), excess and stranded units are shown for information.
  * A value that cannot be computed is null with {@link Verdict#UNKNOWN}, never 0.
+ *
+ * <p>Every figure says what it rests on ({@link Coverage}): the complete Beijing days of history out of the
+ * days it is about, and for the age structure the units of known age out of all units. A figure resting on
+ * fewer days than {@link HealthBands#minHistoryPercent()} of its days (default: half) is
+ * {@link Verdict#INSUFFICIENT_HISTORY}: its value is shown, not judged. The age structure is a reading of the
+ * stock at the close, not of days: it is over the units of known age only, and with none it is UNKNOWN.
  */
 public final class HealthCalculator {
     private final HealthBands bands;
@@ -41,44 +48,84 @@ public final class HealthCalculator {
         this.targetCoverDays = targetCoverDays;
     }
 
-    /** The whole report: overall, per warehouse (sorted by id), per SKU (sorted by seller SKU). */
+    /**
+     * The days the figures are about and the days of sales history among them (all complete Beijing days).
+     *
+     * @param periodDays        complete days of the period
+     * @param salesDays         of those, the days sales history covers
+     * @param trailingDays      complete days of the trailing window of sell-through (90)
+     * @param trailingSalesDays of those, the days sales history covers
+     * @param windowDays        days of the demand window behind d̄ (excess)
+     * @param windowSalesDays   of those, the days sales history covers
+     */
+    public record Span(int periodDays, int salesDays, int trailingDays, int trailingSalesDays, int windowDays,
+                       int windowSalesDays) {
+        /** Sales history over every day: only the stock history can be thin. */
+        public static Span full(int periodDays, int trailingDays, int windowDays) {
+            return new Span(periodDays, periodDays, trailingDays, trailingDays, windowDays, windowDays);
+        }
+    }
+
+    /**
+     * The whole report with sales history over every day of the period (the stock history is read from the
+     * lines): overall, per warehouse (sorted by id), per SKU (sorted by seller SKU).
+     */
     public HealthReport report(LocalDate from, LocalDate to, List<HealthLine> lines) {
+        int periodDays = (int) (ChronoUnit.DAYS.between(from, to) + 1);
+        return report(from, to, lines, Span.full(periodDays, 90, periodDays));
+    }
+
+    /** The whole report: overall, per warehouse (sorted by id), per SKU (sorted by seller SKU). */
+    public HealthReport report(LocalDate from, LocalDate to, List<HealthLine> lines, Span span) {
         Map<String, List<HealthLine>> byWarehouse = new TreeMap<>();
         Map<String, List<HealthLine>> bySku = new TreeMap<>();
         for (HealthLine l : lines) {
             byWarehouse.computeIfAbsent(l.warehouseId(), k -> new ArrayList<>()).add(l);
             bySku.computeIfAbsent(l.sellerSku(), k -> new ArrayList<>()).add(l);
         }
-        long periodDays = ChronoUnit.DAYS.between(from, to) + 1;
         Map<String, List<HealthFigure>> perWarehouse = new LinkedHashMap<>();
-        byWarehouse.forEach((w, ls) -> perWarehouse.put(w, withCoverage(figures(ls), ls, periodDays)));
+        byWarehouse.forEach((w, ls) -> perWarehouse.put(w, figures(ls, span)));
         List<HealthReport.SkuHealth> perSku = new ArrayList<>(bySku.size());
         bySku.forEach((sku, ls) -> perSku.add(skuHealth(sku, ls)));
-        return new HealthReport(from, to, bands, withCoverage(figures(lines), lines, periodDays), perWarehouse,
-                perSku);
+        return new HealthReport(from, to, bands, figures(lines, span), perWarehouse, perSku);
     }
 
-    /**
-     * Says in the turnover working how many days of the period our history covers: days before the
-     * first snapshot are "no data", and averaging them as zero stock would flatter the turnover.
-     */
-    private static List<HealthFigure> withCoverage(List<HealthFigure> figures, List<HealthLine> lines,
-                                                   long periodDays) {
-        int covered = lines.stream().mapToInt(l -> l.onHandByDay().size()).max().orElse(0);
-        if (covered >= periodDays) {
-            return figures;
-        }
-        List<HealthFigure> out = new ArrayList<>(figures);
-        HealthFigure t = out.get(0);
-        out.set(0, new HealthFigure(t.indicator(), t.value(), t.band(), t.verdict(), t.working() + "; history covers "
-                + covered + " of " + periodDays + " days, the other days have no data (not zero stock)"));
-        return List.copyOf(out);
-    }
-
-    /** The six indicators over a group of lines, in {@link HealthIndicator} order. */
+    /** The six indicators over a group of lines, in {@link HealthIndicator} order, without coverage. */
     public List<HealthFigure> figures(List<HealthLine> lines) {
         return List.of(turnover(lines), movingSkuRate(lines), over180Share(lines), sellThrough(lines),
                 excess(lines), stranded(lines));
+    }
+
+    /** The six indicators, each with what it rests on and judged thin below the history coverage. */
+    public List<HealthFigure> figures(List<HealthLine> lines, Span span) {
+        int stockDays = lines.stream().mapToInt(l -> l.onHandByDay().size()).max().orElse(0);
+        int trailingDays = lines.stream().mapToInt(l -> l.availableTrailing90().size()).max().orElse(0);
+        return List.of(
+                covered(turnover(lines), Coverage.ofDays(stockDays, span.periodDays()),
+                        "stock and sales history cover " + stockDays + " of the period's " + span.periodDays()
+                                + " complete days; the other days have no data (not zero stock)"),
+                covered(movingSkuRate(lines), Coverage.ofDays(span.salesDays(), span.periodDays()),
+                        "sales history covers " + span.salesDays() + " of the period's " + span.periodDays()
+                                + " complete days"),
+                over180Share(lines),
+                covered(sellThrough(lines), Coverage.ofDays(trailingDays, span.trailingDays()),
+                        "stock and sales history cover " + trailingDays + " of the trailing " + span.trailingDays()
+                                + " days"),
+                covered(excess(lines), Coverage.ofDays(span.windowSalesDays(), span.windowDays()),
+                        "d̄ rests on " + span.windowSalesDays() + " of the " + span.windowDays()
+                                + " days of the demand window"),
+                stranded(lines));
+    }
+
+    /** The figure with its coverage; INSUFFICIENT_HISTORY when the days are thin. */
+    private HealthFigure covered(HealthFigure f, Coverage coverage, String says) {
+        boolean thin = coverage.thin(bands.minHistoryPercent());
+        String working = f.working() + "; " + says;
+        if (thin) {
+            working += " (below " + f(bands.minHistoryPercent()) + " %: insufficient history, not judged)";
+        }
+        return new HealthFigure(f.indicator(), f.value(), f.band(), thin ? Verdict.INSUFFICIENT_HISTORY : f.verdict(),
+                working, coverage);
     }
 
     HealthFigure turnover(List<HealthLine> lines) {
@@ -109,19 +156,20 @@ public final class HealthCalculator {
     }
 
     HealthFigure movingSkuRate(List<HealthLine> lines) {
-        // A SKU counts once however many warehouses hold it; it moved if any of them sold a unit.
-        Map<String, int[]> perSku = new TreeMap<>();
+        // A SKU counts once however many warehouses hold it; it moved if its units over the whole period
+        // (all its warehouses, unrounded) make at least one whole unit.
+        Map<String, double[]> perSku = new TreeMap<>();
         for (HealthLine l : lines) {
-            int[] s = perSku.computeIfAbsent(l.sellerSku(), k -> new int[2]);
-            s[0] |= l.inStock() ? 1 : 0;
-            s[1] += l.unitsSold();
+            double[] s = perSku.computeIfAbsent(l.sellerSku(), k -> new double[2]);
+            s[0] = l.inStock() ? 1 : s[0];
+            s[1] += l.periodUnitsSold();
         }
         int inStock = 0;
         int moving = 0;
-        for (int[] s : perSku.values()) {
+        for (double[] s : perSku.values()) {
             if (s[0] == 1) {
                 inStock++;
-                moving += s[1] > 0 ? 1 : 0;
+                moving += s[1] >= 1 - 1e-9 ? 1 : 0;
             }
         }
         HealthIndicator ind = HealthIndicator.MOVING_SKU_RATE;
@@ -131,30 +179,43 @@ public final class HealthCalculator {
         double value = 100.0 * moving / inStock;
         return new HealthFigure(ind, value, bands.movingSkuRateMin(),
                 value > bands.movingSkuRateMin() ? Verdict.HEALTHY : Verdict.UNHEALTHY,
-                moving + " of " + inStock + " SKUs in stock sold at least one unit = " + f(value)
+                moving + " of " + inStock + " SKUs in stock sold at least one whole unit over the period = " + f(value)
                         + " %; good > " + f(bands.movingSkuRateMin()) + " % (this is not sell-through)");
     }
 
     HealthFigure over180Share(List<HealthLine> lines) {
         long old = 0;
+        long known = 0;
         long all = 0;
         for (HealthLine l : lines) {
             old += l.over180Units();
-            all += l.agedUnits();
+            known += l.agedUnits();
+            all += l.ageUnits();
         }
         HealthIndicator ind = HealthIndicator.OVER_180_SHARE;
+        Coverage coverage = Coverage.ofUnits(known, all);
         if (all == 0) {
-            return unknown(ind, bands.over180ShareMax(), "no unit on hand to age");
+            return new HealthFigure(ind, null, bands.over180ShareMax(), Verdict.UNKNOWN, "no unit on hand to age",
+                    coverage);
         }
-        double value = 100.0 * old / all;
+        if (known == 0) {
+            return new HealthFigure(ind, null, bands.over180ShareMax(), Verdict.UNKNOWN,
+                    "no unit of known age: all " + all + " units arrived before the history StockLens has (no lot "
+                            + "dates), so their age is unknown, not young", coverage);
+        }
+        double value = 100.0 * old / known;
+        String working = old + " of " + known + " units of known age older than 180 days = " + f(value)
+                + " %; healthy < " + f(bands.over180ShareMax()) + " %" + summed(lines.size());
+        if (known < all) {
+            working += "; age known for " + f(100.0 * known / all) + " % of units (" + (all - known)
+                    + " of unknown age left out)";
+        }
         return new HealthFigure(ind, value, bands.over180ShareMax(),
-                value < bands.over180ShareMax() ? Verdict.HEALTHY : Verdict.UNHEALTHY,
-                old + " of " + all + " units older than 180 days = " + f(value) + " %; healthy < "
-                        + f(bands.over180ShareMax()) + " %" + summed(lines.size()));
+                value < bands.over180ShareMax() ? Verdict.HEALTHY : Verdict.UNHEALTHY, working, coverage);
     }
 
     HealthFigure sellThrough(List<HealthLine> lines) {
-        long sold = 0;
+        double sold = 0;
         double available = 0;
         int withData = 0;
         for (HealthLine l : lines) {
@@ -170,11 +231,11 @@ public final class HealthCalculator {
             return unknown(ind, null, "no stock history in the trailing 90 days");
         }
         if (available == 0) {
-            return unknown(ind, null, sold + " units sold, average available 0: sell-through is undefined");
+            return unknown(ind, null, f(sold) + " units sold, average available 0: sell-through is undefined");
         }
         double value = sold / available;
         return new HealthFigure(ind, value, null, Verdict.INFO,
-                "Amazon-style sell-through: " + sold + " units sold in the trailing 90 days ÷ " + f(available)
+                "Amazon-style sell-through: " + f(sold) + " units sold in the trailing 90 days ÷ " + f(available)
                         + " average available units = " + f(value) + summed(withData));
     }
 
@@ -247,15 +308,19 @@ public final class HealthCalculator {
     }
 
     private HealthReport.SkuHealth skuHealth(String sku, List<HealthLine> lines) {
-        int sold = 0;
+        double sold = 0;
         int over180 = 0;
         int excess = 0;
         int stranded = 0;
+        int aged = 0;
+        int ageUnits = 0;
         Integer oldest = null;
         String name = null;
         for (HealthLine l : lines) {
-            sold += l.unitsSold();
+            sold += l.periodUnitsSold();
             over180 += l.over180Units();
+            aged += l.agedUnits();
+            ageUnits += l.ageUnits();
             excess += Objects.requireNonNullElse(excessOf(l), 0);
             stranded += Objects.requireNonNullElse(strandedOf(l), 0);
             if (l.oldestDays() != null && (oldest == null || l.oldestDays() > oldest)) {
@@ -271,8 +336,11 @@ public final class HealthCalculator {
                 avgOnHand = (avgOnHand == null ? 0 : avgOnHand) + a;
             }
         }
-        return new HealthReport.SkuHealth(sku, name, sold, avgOnHand, turnover.value(), over180, excess, stranded,
-                oldest);
+        Double share = aged == 0 ? null : 100.0 * over180 / aged;
+        Verdict ageVerdict = share == null ? Verdict.UNKNOWN
+                : share < bands.over180ShareMax() ? Verdict.HEALTHY : Verdict.UNHEALTHY;
+        return new HealthReport.SkuHealth(sku, name, (int) Math.round(sold), avgOnHand, turnover.value(),
+                aged == 0 ? null : over180, excess, stranded, oldest, share, ageVerdict, aged, ageUnits);
     }
 
     private static HealthFigure unknown(HealthIndicator ind, Double band, String why) {

@@ -7,29 +7,52 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * docs/DOMAIN.md §5, oversell risk: TikTok offers more than the warehouse can ship (TikTok available &gt;
- * warehouse available; the warehouse's available already excludes units reserved for open orders).
- * An unknown figure on either side raises nothing.
+ * docs/DOMAIN.md §5, oversell risk: TikTok offers more than the warehouse can ship. What the warehouse can
+ * ship is its available (which already excludes the units it reserved for open orders) minus the units
+ * TikTok has committed to orders that the warehouse has not reserved yet (committed − reserved, at least
+ * 0), and never below 0. Committed or reserved unknown: no unreserved units are assumed, and the detail
+ * says so. An unknown available on either side raises nothing.
  */
 public final class OversellRule {
     private OversellRule() {
     }
 
-    public static boolean applies(StockPair pair) {
-        Integer tiktok = pair.tiktokAvailable();
-        Integer warehouse = pair.level().available();
-        return tiktok != null && warehouse != null && tiktok > warehouse;
+    /** Units TikTok committed that the warehouse has not reserved (0 when either figure is unknown). */
+    static int unreserved(StockPair pair) {
+        Integer committed = pair.tiktokCommitted();
+        Integer reserved = pair.level().reserved();
+        return committed == null || reserved == null ? 0 : Math.max(0, committed - reserved);
     }
 
-    /** @return actual = TikTok available, limit = warehouse available */
+    /** What the warehouse can ship to TikTok's buyers: available − unreserved, at least 0; null when unknown. */
+    public static Integer shippable(StockPair pair) {
+        Integer available = pair.level().available();
+        return available == null ? null : Math.max(0, available - unreserved(pair));
+    }
+
+    public static boolean applies(StockPair pair) {
+        Integer tiktok = pair.tiktokAvailable();
+        Integer shippable = shippable(pair);
+        return tiktok != null && shippable != null && tiktok > shippable;
+    }
+
+    /** @return actual = TikTok available, limit = what the warehouse can ship */
     public static Optional<Alert> evaluate(StockPair pair, Instant now) {
         if (!applies(pair)) {
             return Optional.empty();
         }
         int tiktok = pair.tiktokAvailable();
         int warehouse = pair.level().available();
-        return Optional.of(Alerts.forPair(AlertKind.OVERSELL_RISK, pair, now, tiktok, warehouse,
-                "TikTok available " + tiktok + " > warehouse available " + warehouse
-                        + ": up to " + (tiktok - warehouse) + " units could be sold that cannot ship"));
+        int unreserved = unreserved(pair);
+        int shippable = shippable(pair);
+        String basis = unreserved > 0
+                ? "warehouse available " + warehouse + " − " + unreserved + " units TikTok committed that the "
+                        + "warehouse has not reserved = " + shippable + " it can ship"
+                : "warehouse available " + warehouse
+                        + (pair.tiktokCommitted() == null || pair.level().reserved() == null
+                        ? " (committed or reserved unknown: no unreserved units counted)" : "");
+        return Optional.of(Alerts.forPair(AlertKind.OVERSELL_RISK, pair, now, tiktok, shippable,
+                "TikTok available " + tiktok + " > " + basis + ": up to " + (tiktok - shippable)
+                        + " units could be sold that cannot ship"));
     }
 }

@@ -16,9 +16,9 @@ import java.util.Optional;
  *   ROP    = d̄ · L + SS
  *   qty    = max(0, d̄ · (L + target cover) + SS − (available + in transit))
  * </pre>
- * σd is the sample standard deviation (n − 1), 0 with a single selling day. A SKU whose demand is
- * shared between several warehouses passes {@code share}: scaling a demand series by a constant
- * scales d̄ and σd by the same constant.
+ * σd is the sample standard deviation (n − 1), 0 with a single selling day. The series is the one of
+ * the SKU in this warehouse ({@link WarehouseDemand}); {@code share} scales it (1 for a warehouse's own
+ * series; scaling a demand series by a constant scales d̄ and σd by the same constant).
  */
 public final class SafetyStock {
     private SafetyStock() {
@@ -46,7 +46,7 @@ public final class SafetyStock {
             return Optional.empty();
         }
         int n = selling.size();
-        double mean = selling.stream().mapToInt(DemandDay::units).sum() / (double) n;
+        double mean = selling.stream().mapToDouble(DemandDay::units).sum() / n;
         double sq = 0;
         for (DemandDay d : selling) {
             sq += (d.units() - mean) * (d.units() - mean);

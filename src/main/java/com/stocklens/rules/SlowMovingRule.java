@@ -1,22 +1,41 @@
 package com.stocklens.rules;
 
+import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.StockPair;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
-/** docs/DOMAIN.md §7, 滞销预警: stock older than {@code slowMovingDays} (FIFO age of the oldest unit). Unknown age raises nothing. */
+/**
+ * docs/DOMAIN.md §7, 滞销预警: every SKU × warehouse holding any unit older than {@code slowMovingDays}
+ * (FIFO age) is flagged, with those units and their age. The alert weighs Σ units × age of those units
+ * (unit-days), the order in which slow stock is worth looking at. Units of unknown age raise nothing.
+ */
 public final class SlowMovingRule {
     private SlowMovingRule() {
     }
 
-    /** @param ageDays age of the oldest unit in days (receipt day = day 1), null when unknown */
-    public static Optional<Alert> evaluate(StockPair pair, Integer ageDays, int slowMovingDays, Instant now) {
-        if (ageDays == null || ageDays <= slowMovingDays) {
+    /**
+     * @param ages the pair's FIFO profile, null when unknown
+     * @return actual = units older than the threshold, limit = the threshold in days, weight = their unit-days
+     */
+    public static Optional<Alert> evaluate(StockPair pair, AgeProfile ages, int slowMovingDays, Instant now) {
+        if (ages == null) {
             return Optional.empty();
         }
-        return Optional.of(Alerts.forPair(AlertKind.SLOW_MOVING, pair, now, ageDays, slowMovingDays,
-                "oldest stock is " + ageDays + " days old (> " + slowMovingDays + ")"));
+        int units = ages.olderThan(slowMovingDays);
+        if (units <= 0) {
+            return Optional.empty();
+        }
+        long unitDays = ages.unitDaysOlderThan(slowMovingDays);
+        String detail = String.format(Locale.ROOT, "%s older than %d days (oldest %d days, average %.0f days): "
+                        + "%d unit-days", units == 1 ? "1 unit" : units + " units", slowMovingDays, ages.oldestDays(),
+                (double) unitDays / units, unitDays);
+        if (ages.unaged() > 0) {
+            detail += "; " + ages.unaged() + " more units of unknown age";
+        }
+        return Optional.of(Alerts.forPair(AlertKind.SLOW_MOVING, pair, now, units, slowMovingDays, detail, unitDays));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The red-flag panel's content: open and declared calibration tasks (resolved ones are history), and
@@ -30,6 +31,26 @@ public record FlagBoard(List<TaskRow> tasks, List<AlertRow> alerts, Instant eval
     }
 
     public static final FlagBoard EMPTY = new FlagBoard(List.of(), List.of(), null);
+
+    /**
+     * The SKU × warehouse pairs ({@code sku@warehouse}) TikTok blocks from new orders at {@code now}: those whose
+     * calibration task is overdue (docs/DOMAIN.md §4). The stock board, the health report's stranded units and
+     * the triage list show them.
+     */
+    public Set<String> blockedPairs(Instant now) {
+        Set<String> out = new TreeSet<>();
+        for (TaskRow t : tasks) {
+            if (t.blocked(now)) {
+                out.add(t.task().pairKey());
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** True when the pair {@code sku@warehouse} is blocked at {@code now} ({@link #blockedPairs}). */
+    public boolean isBlocked(String pairKey, Instant now) {
+        return tasks.stream().anyMatch(t -> t.task().pairKey().equals(pairKey) && t.blocked(now));
+    }
 
     /** True when the board describes a past moment (read-only: nothing on it can be acted on). */
     public boolean isPast() {

@@ -9,6 +9,7 @@ import com.stocklens.domain.CalibrationState;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.Declaration;
 import com.stocklens.domain.DeclaredCause;
+import com.stocklens.domain.PairWatch;
 import com.stocklens.service.FlagsChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ public final class FlagRepository {
     static final String TASK_COLUMNS = "t.id, t.seller_sku, t.warehouse_id, t.detected_at, t.deadline, "
             + "t.warehouse_qty, t.tiktok_qty, t.state, t.closed_at, t.hints";
     static final String ALERT_COLUMNS = "a.alert_key, a.kind, a.seller_sku, a.warehouse_id, a.source_id, a.raised_at, "
-            + "a.actual, a.lim, a.detail, a.state, a.snoozed_until, a.acknowledged_by";
+            + "a.actual, a.lim, a.detail, a.state, a.snoozed_until, a.acknowledged_by, a.weight";
 
     private final Jdbi jdbi;
 
@@ -110,6 +111,16 @@ public final class FlagRepository {
      */
     public FlagsChanged apply(Instant evaluatedAt, List<CalibrationTask> toOpen, List<CalibrationTask> toUpdate,
                               List<CalibrationTask> toResolve, List<Alert> alerts, Set<String> undecidedKeys) {
+        return apply(evaluatedAt, toOpen, toUpdate, toResolve, alerts, undecidedKeys, List.of());
+    }
+
+    /**
+     * As {@link #apply(Instant, List, List, List, List, Set)}, keeping the sync-lag rule's memory of the
+     * pairs that changed ({@code watches}) in the same transaction.
+     */
+    public FlagsChanged apply(Instant evaluatedAt, List<CalibrationTask> toOpen, List<CalibrationTask> toUpdate,
+                              List<CalibrationTask> toResolve, List<Alert> alerts, Set<String> undecidedKeys,
+                              List<PairWatch> watches) {
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         Instant now = SqlValues.stored(evaluatedAt);
         return jdbi.inTransaction(h -> {
@@ -119,6 +130,7 @@ public final class FlagRepository {
             updateFigures(h, toUpdate);
             List<CalibrationTask> resolved = resolve(h, toResolve, now);
             List<Alert> raised = mergeAlerts(h, alerts, undecidedKeys, now);
+            saveWatches(h, watches);
             int updated = h.createUpdate("UPDATE flag_evaluation SET evaluated_at = :at WHERE id = 1")
                     .bind("at", timestamp(now)).execute();
             if (updated == 0) {
@@ -192,28 +204,30 @@ public final class FlagRepository {
         return out;
     }
 
-    private record Existing(AlertState state, Instant snoozedUntil, Integer actual, Integer limit, String detail) {
+    private record Existing(AlertState state, Instant snoozedUntil, Integer actual, Integer limit, String detail,
+                            Long weight) {
     }
 
     private static List<Alert> mergeAlerts(Handle h, List<Alert> alerts, Set<String> undecidedKeys, Instant now) {
         Map<String, Existing> existing = new HashMap<>();
-        h.createQuery("SELECT alert_key, state, snoozed_until, actual, lim, detail FROM alert")
+        h.createQuery("SELECT alert_key, state, snoozed_until, actual, lim, detail, weight FROM alert")
                 .map((rs, ctx) -> Map.entry(rs.getString("alert_key"), new Existing(
                         AlertState.valueOf(rs.getString("state")), SqlValues.instant(rs, "snoozed_until"),
-                        SqlValues.integer(rs, "actual"), SqlValues.integer(rs, "lim"), rs.getString("detail"))))
+                        SqlValues.integer(rs, "actual"), SqlValues.integer(rs, "lim"), rs.getString("detail"),
+                        longOrNull(rs, "weight"))))
                 .forEach(e -> existing.put(e.getKey(), e.getValue()));
 
         List<Alert> raised = new ArrayList<>();
         PreparedBatch insert = h.prepareBatch("INSERT INTO alert (alert_key, kind, seller_sku, warehouse_id, source_id, "
-                + "raised_at, actual, lim, detail, state) "
-                + "VALUES (:key, :kind, :sku, :wh, :source, :raised, :actual, :lim, :detail, 'ACTIVE')");
+                + "raised_at, actual, lim, detail, state, weight) "
+                + "VALUES (:key, :kind, :sku, :wh, :source, :raised, :actual, :lim, :detail, 'ACTIVE', :weight)");
         PreparedBatch reopen = h.prepareBatch("UPDATE alert SET state = 'ACTIVE', raised_at = :raised, actual = :actual, "
-                + "lim = :lim, detail = :detail, snoozed_until = NULL, acknowledged_by = NULL, cleared_at = NULL "
-                + "WHERE alert_key = :key");
+                + "lim = :lim, detail = :detail, weight = :weight, snoozed_until = NULL, acknowledged_by = NULL, "
+                + "cleared_at = NULL WHERE alert_key = :key");
         PreparedBatch wake = h.prepareBatch("UPDATE alert SET state = 'ACTIVE', snoozed_until = NULL, actual = :actual, "
-                + "lim = :lim, detail = :detail WHERE alert_key = :key");
-        PreparedBatch figures = h.prepareBatch("UPDATE alert SET actual = :actual, lim = :lim, detail = :detail "
-                + "WHERE alert_key = :key");
+                + "lim = :lim, detail = :detail, weight = :weight WHERE alert_key = :key");
+        PreparedBatch figures = h.prepareBatch("UPDATE alert SET actual = :actual, lim = :lim, detail = :detail, "
+                + "weight = :weight WHERE alert_key = :key");
         PreparedBatch clear = h.prepareBatch("UPDATE alert SET state = 'CLEARED', cleared_at = :at, snoozed_until = NULL "
                 + "WHERE alert_key = :key");
         PreparedBatch events = h.prepareBatch("INSERT INTO alert_event (alert_key, at, who, action) "
@@ -228,23 +242,24 @@ public final class FlagRepository {
             if (old == null) {
                 insert.bind("key", a.key()).bind("kind", a.kind().name()).bind("sku", a.sellerSku())
                         .bind("wh", a.warehouseId()).bind("source", a.sourceId()).bind("raised", timestamp(now))
-                        .bind("actual", a.actual()).bind("lim", a.limit()).bind("detail", detail(a.detail())).add();
+                        .bind("actual", a.actual()).bind("lim", a.limit()).bind("detail", detail(a.detail()))
+                        .bind("weight", a.weight()).add();
                 event(events, a.key(), now, SYSTEM, "RAISED");
                 raised.add(withState(a, AlertState.ACTIVE, now));
             } else if (old.state == AlertState.CLEARED) {
                 reopen.bind("key", a.key()).bind("raised", timestamp(now)).bind("actual", a.actual())
-                        .bind("lim", a.limit()).bind("detail", detail(a.detail())).add();
+                        .bind("lim", a.limit()).bind("detail", detail(a.detail())).bind("weight", a.weight()).add();
                 event(events, a.key(), now, SYSTEM, "REOPENED");
                 raised.add(withState(a, AlertState.ACTIVE, now));
             } else if (old.state == AlertState.SNOOZED && old.snoozedUntil != null && !now.isBefore(old.snoozedUntil)) {
                 wake.bind("key", a.key()).bind("actual", a.actual()).bind("lim", a.limit())
-                        .bind("detail", detail(a.detail())).add();
+                        .bind("detail", detail(a.detail())).bind("weight", a.weight()).add();
                 event(events, a.key(), now, SYSTEM, "SNOOZE_ENDED");
                 raised.add(a);
             } else if (!Objects.equals(old.actual, a.actual()) || !Objects.equals(old.limit, a.limit())
-                    || !Objects.equals(old.detail, detail(a.detail()))) {
+                    || !Objects.equals(old.detail, detail(a.detail())) || !Objects.equals(old.weight, a.weight())) {
                 figures.bind("key", a.key()).bind("actual", a.actual()).bind("lim", a.limit())
-                        .bind("detail", detail(a.detail())).add();
+                        .bind("detail", detail(a.detail())).bind("weight", a.weight()).add();
             }
         }
         for (Map.Entry<String, Existing> e : existing.entrySet()) {
@@ -265,7 +280,7 @@ public final class FlagRepository {
 
     private static Alert withState(Alert a, AlertState state, Instant raisedAt) {
         return new Alert(a.key(), a.kind(), a.sellerSku(), a.warehouseId(), a.sourceId(), raisedAt, a.actual(),
-                a.limit(), detail(a.detail()), state, null, null);
+                a.limit(), detail(a.detail()), state, null, null, a.weight());
     }
 
     private static String detail(String d) {
@@ -450,6 +465,47 @@ public final class FlagRepository {
                 rs.getString("warehouse_id"), rs.getString("source_id"), SqlValues.instant(rs, "raised_at"),
                 SqlValues.integer(rs, "actual"), SqlValues.integer(rs, "lim"), rs.getString("detail"),
                 AlertState.valueOf(rs.getString("state")), SqlValues.instant(rs, "snoozed_until"),
-                rs.getString("acknowledged_by"));
+                rs.getString("acknowledged_by"), longOrNull(rs, "weight"));
+    }
+
+    static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    // --- the sync-lag rule's memory --------------------------------------------------------------
+
+    /** What the sync-lag rule remembers of every pair, by pair key ({@code sku@warehouse}). */
+    public Map<String, PairWatch> watches() {
+        return jdbi.withHandle(h -> {
+            Map<String, PairWatch> out = new HashMap<>();
+            h.createQuery("SELECT seller_sku, warehouse_id, warehouse_available, previous_available, changed_at, "
+                            + "tiktok_before, tiktok_available, tiktok_at FROM pair_watch")
+                    .map((rs, ctx) -> new PairWatch(rs.getString("seller_sku"), rs.getString("warehouse_id"),
+                            SqlValues.integer(rs, "warehouse_available"), SqlValues.integer(rs, "previous_available"),
+                            SqlValues.instant(rs, "changed_at"), SqlValues.integer(rs, "tiktok_before"),
+                            SqlValues.integer(rs, "tiktok_available"), SqlValues.instant(rs, "tiktok_at")))
+                    .forEach(w -> out.put(w.key(), w));
+            return out;
+        });
+    }
+
+    private static void saveWatches(Handle h, List<PairWatch> watches) {
+        if (watches.isEmpty()) {
+            return;
+        }
+        PreparedBatch delete = h.prepareBatch("DELETE FROM pair_watch WHERE seller_sku = :sku AND warehouse_id = :wh");
+        PreparedBatch insert = h.prepareBatch("INSERT INTO pair_watch (seller_sku, warehouse_id, warehouse_available, "
+                + "previous_available, changed_at, tiktok_before, tiktok_available, tiktok_at) "
+                + "VALUES (:sku, :wh, :w, :prev, :changed, :before, :t, :tat)");
+        for (PairWatch w : watches) {
+            delete.bind("sku", w.sellerSku()).bind("wh", w.warehouseId()).add();
+            insert.bind("sku", w.sellerSku()).bind("wh", w.warehouseId()).bind("w", w.warehouseAvailable())
+                    .bind("prev", w.previousAvailable()).bind("changed", timestamp(w.changedAt()))
+                    .bind("before", w.tiktokBefore()).bind("t", w.tiktokAvailable())
+                    .bind("tat", timestamp(w.tiktokAt())).add();
+        }
+        delete.execute();
+        insert.execute();
     }
 }

@@ -3,6 +3,7 @@ package com.stocklens.store;
 import static com.stocklens.store.SqlValues.timestamp;
 
 import com.stocklens.domain.BeijingTime;
+import com.stocklens.domain.SalesCount;
 import com.stocklens.service.DailyDemand;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.HourlyDemand;
@@ -85,18 +86,7 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
                 .forEach(d -> snapshotDays.add(LocalDate.ofEpochDay(d)));
         Set<String> inStock = new HashSet<>();
         if (!snapshotDays.isEmpty()) {
-            h.createQuery("SELECT DISTINCT r.seller_sku, " + DAY.formatted("s.taken_at") + " FROM snapshot s "
-                            + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
-                            + "JOIN stock_row r ON r.snapshot_id = s.id "
-                            + "WHERE s.taken_at >= :start AND s.taken_at < :end AND r.available > 0")
-                    .bind("start", timestamp(start)).bind("end", timestamp(end))
-                    .scanResultSet((supplier, ctx) -> {
-                        ResultSet rs = supplier.get();
-                        while (rs.next()) {
-                            inStock.add(key(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2))));
-                        }
-                        return null;
-                    });
+            availableDays(h, start, end, (sku, warehouse, day) -> inStock.add(key(sku, day)));
         }
         Set<String> skus = new TreeSet<>(units.keySet());
         h.createQuery("SELECT seller_sku FROM sku").mapTo(String.class).forEach(skus::add);
@@ -113,6 +103,106 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
             out.put(sku, List.copyOf(series));
         }
         return out;
+    }
+
+    /**
+     * The raw inputs of the one demand model (docs/DOMAIN.md "Demand and stock cover") over [from, to].
+     *
+     * @param sales       units per SKU, warehouse and Beijing day; the warehouse is ours when the sale lines'
+     *                    TikTok warehouse is linked to exactly one of our warehouses, else null
+     * @param carriers    seller SKU → our warehouses whose latest complete snapshot lists it
+     * @param snapshotDays warehouse id → the Beijing days its source took a complete snapshot on
+     * @param inStock     {@code sku@warehouse} → the days some snapshot showed it with available &gt; 0
+     * @param salesFrom   the Beijing day of the earliest stored sale line (sales history starts there), null
+     *                    when none is stored
+     */
+    public record WarehouseDemandData(List<SalesCount> sales, Map<String, Set<String>> carriers,
+                                      Map<String, Set<LocalDate>> snapshotDays, Map<String, Set<LocalDate>> inStock,
+                                      LocalDate salesFrom) {
+        /**
+         * Whether the pair {@code sku@warehouse} was out of stock on {@code day}: its warehouse took a snapshot
+         * that day and none showed it available (a day without a snapshot is never a stock-out day).
+         */
+        public boolean stockOut(String pairKey, String warehouseId, LocalDate day) {
+            return snapshotDays.getOrDefault(warehouseId, Set.of()).contains(day)
+                    && !inStock.getOrDefault(pairKey, Set.of()).contains(day);
+        }
+    }
+
+    /** Reads {@link WarehouseDemandData} for [from, to] (Beijing days) in one REPEATABLE READ transaction. */
+    public WarehouseDemandData warehouseDemand(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to " + to + " is before from " + from);
+        }
+        Instant start = from.atStartOfDay(BeijingTime.ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant();
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> warehouseDemand(h, start, end));
+    }
+
+    private WarehouseDemandData warehouseDemand(Handle h, Instant start, Instant end) {
+        // TikTok warehouse → ours, only where exactly one of ours is linked to it.
+        Map<String, List<String>> linked = new HashMap<>();
+        h.createQuery("SELECT id, tiktok_warehouse_id FROM warehouse WHERE tiktok_warehouse_id IS NOT NULL")
+                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getString(1)))
+                .forEach(e -> linked.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        List<SalesCount> sales = new ArrayList<>();
+        h.createQuery("SELECT seller_sku, tiktok_warehouse_id, " + DAY.formatted("created_at") + " AS d, COUNT(*) "
+                        + "FROM sale_line WHERE created_at >= :start AND created_at < :end AND seller_sku IS NOT NULL "
+                        + "AND (status IS NULL OR status <> 'CANCELLED') "
+                        + "GROUP BY seller_sku, tiktok_warehouse_id, " + DAY.formatted("created_at"))
+                .bind("start", timestamp(start)).bind("end", timestamp(end))
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        List<String> ours = rs.getString(2) == null ? null : linked.get(rs.getString(2));
+                        sales.add(new SalesCount(rs.getString(1), ours != null && ours.size() == 1 ? ours.get(0) : null,
+                                LocalDate.ofEpochDay(rs.getLong(3)), rs.getInt(4)));
+                    }
+                    return null;
+                });
+        Map<String, Set<String>> carriers = new HashMap<>();
+        h.createQuery("SELECT DISTINCT r.seller_sku, r.warehouse_id FROM stock_row r WHERE r.snapshot_id IN ("
+                        + "SELECT MAX(s.id) FROM snapshot s JOIN source src ON src.id = s.source_id "
+                        + "AND src.kind = 'WAREHOUSE' GROUP BY s.source_id)")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> carriers.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        Map<String, Set<LocalDate>> snapshotDays = new HashMap<>();
+        h.createQuery("SELECT DISTINCT w.id, " + DAY.formatted("s.taken_at") + " FROM snapshot s "
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                        + "JOIN warehouse w ON w.source_id = s.source_id "
+                        + "WHERE s.taken_at >= :start AND s.taken_at < :end")
+                .bind("start", timestamp(start)).bind("end", timestamp(end))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2))))
+                .forEach(e -> snapshotDays.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        Map<String, Set<LocalDate>> inStock = new HashMap<>();
+        if (!snapshotDays.isEmpty()) {
+            availableDays(h, start, end, (sku, warehouse, day) ->
+                    inStock.computeIfAbsent(sku + "@" + warehouse, k -> new HashSet<>()).add(day));
+        }
+        LocalDate salesFrom = h.createQuery("SELECT MIN(" + DAY.formatted("created_at") + ") FROM sale_line")
+                .mapTo(Long.class).findOne().map(LocalDate::ofEpochDay).orElse(null);
+        return new WarehouseDemandData(List.copyOf(sales), carriers, snapshotDays, inStock, salesFrom);
+    }
+
+    /** Receives one SKU × warehouse × Beijing day on which some warehouse snapshot showed it available. */
+    private interface AvailableDay {
+        void accept(String sellerSku, String warehouseId, LocalDate day);
+    }
+
+    /** Every (SKU, warehouse, Beijing day) in [start, end) with a warehouse snapshot showing available &gt; 0. */
+    private static void availableDays(Handle h, Instant start, Instant end, AvailableDay out) {
+        h.createQuery("SELECT DISTINCT r.seller_sku, r.warehouse_id, " + DAY.formatted("s.taken_at")
+                        + " FROM snapshot s JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                        + "JOIN stock_row r ON r.snapshot_id = s.id "
+                        + "WHERE s.taken_at >= :start AND s.taken_at < :end AND r.available > 0")
+                .bind("start", timestamp(start)).bind("end", timestamp(end))
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        out.accept(rs.getString(1), rs.getString(2), LocalDate.ofEpochDay(rs.getLong(3)));
+                    }
+                    return null;
+                });
     }
 
     /**

@@ -59,7 +59,7 @@ public final class JdbiFlagReader implements FlagReader {
                         + "s.display_name AS source_name FROM alert a "
                         + "LEFT JOIN sku k ON k.seller_sku = a.seller_sku "
                         + "LEFT JOIN source s ON s.id = a.source_id "
-                        + "WHERE a.state <> 'CLEARED' ORDER BY a.raised_at DESC, a.alert_key")
+                        + "WHERE a.state <> 'CLEARED' ORDER BY a.raised_at DESC, a.weight DESC NULLS LAST, a.alert_key")
                 .map((rs, ctx) -> {
                     Alert alert = FlagRepository.alert(rs);
                     return new AlertRow(alert, rs.getString("sku_name"),

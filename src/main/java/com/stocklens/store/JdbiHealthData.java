@@ -60,6 +60,20 @@ public final class JdbiHealthData {
                           Set<String> mapped) {
     }
 
+    /**
+     * The SKU × warehouse pairs ({@code sku@warehouse}) TikTok blocks from new orders at {@code at}: a
+     * calibration task open then (detected by then, not closed by then), undeclared by then, and past its
+     * deadline (docs/DOMAIN.md §4).
+     */
+    public Set<String> blocked(Instant at) {
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT t.seller_sku, t.warehouse_id "
+                        + "FROM calibration_task t WHERE " + FlagMoments.TASK_OPEN + " AND t.deadline <= :at AND NOT EXISTS (SELECT 1 FROM "
+                        + "calibration_declaration d WHERE d.task_id = t.id AND d.declared_at <= :at)")
+                .bind("at", timestamp(SqlValues.stored(at)))
+                .map((rs, ctx) -> rs.getString(1) + "@" + rs.getString(2))
+                .list()));
+    }
+
     /** Reads the history of warehouse stock over [from, to] (Beijing days). */
     public History read(LocalDate from, LocalDate to) {
         return read(from, to, null);

@@ -3,6 +3,7 @@ package com.stocklens.store;
 import com.stocklens.domain.WarehouseKpis;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,6 +82,22 @@ public final class JdbiWarehouseKpis {
                             + "AND created_at < :to")
                     .bind("from", SqlValues.timestamp(from)).bind("to", SqlValues.timestamp(to))
                     .mapTo(Integer.class).one();
+        });
+    }
+
+    /**
+     * The Beijing day of the first complete snapshot of each connected warehouse's source ever stored (warehouse
+     * id → day): the measured KPIs rest on the days from then on. Warehouses without one are absent.
+     */
+    public Map<String, LocalDate> firstSnapshotDays() {
+        return jdbi.withHandle(h -> {
+            Map<String, LocalDate> out = new HashMap<>();
+            h.createQuery("SELECT w.id, MIN(s.taken_at) AS first FROM warehouse w JOIN snapshot s "
+                            + "ON s.source_id = w.source_id GROUP BY w.id")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), SqlValues.instant(rs, "first")))
+                    .forEach(e -> out.put(e.getKey(), LocalDate.ofEpochDay(Math.floorDiv(
+                            e.getValue().getEpochSecond() + BEIJING_OFFSET_SECONDS, 86_400L))));
+            return out;
         });
     }
 

@@ -25,7 +25,7 @@ class ReportCliTest extends CliHarness {
         assertThat(run("--demo", "sync", "--once")).isZero();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String from = today.minusDays(6).toString();
-        // A period past today is cut at today.
+        // A period past today is cut at yesterday: only complete Beijing days count.
         String to = today.plusDays(3).toString();
 
         Path xlsx = dir.resolve("out").resolve("health.xlsx");
@@ -59,17 +59,31 @@ class ReportCliTest extends CliHarness {
         assertThat(run("--demo", "report", "health", "--from", from, "--to", to, "--json")).isZero();
         JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(r.get("from").asText()).isEqualTo(from);
-        assertThat(r.get("to").asText()).isEqualTo(today.toString());
+        // Issue 17: "Only complete Beijing days count" (today is not over; it was the last day before).
+        assertThat(r.get("to").asText()).isEqualTo(today.minusDays(1).toString());
         assertThat(r.get("bands").get("turnoverDaysMax").asDouble()).isEqualTo(45.0);
         assertThat(r.get("overall").size()).isEqualTo(HealthIndicator.values().length);
         assertThat(r.get("overall").get(0).get("indicator").asText()).isEqualTo("TURNOVER_DAYS");
         assertThat(r.get("overall").get(0).has("working")).isTrue();
-        // One day of history in a seven-day period: the other days are "no data", not zero.
+        // One day of history in a seven-day period: the other days are "no data", not zero, and a figure
+        // resting on less than half of its days says so.
         assertThat(r.get("overall").get(0).get("working").asText()).contains("no data");
+        assertThat(r.get("bands").get("minHistoryPercent").asDouble()).isEqualTo(50.0);
+        assertThat(r.get("overall").get(0).get("verdict").asText()).isEqualTo("INSUFFICIENT_HISTORY");
+        assertThat(r.get("overall").get(0).get("coverage").get("ofDays").asInt()).isEqualTo(6);
+        // Warehouses without lots (WINIT, GoodCang …) have no unit of known age: UNKNOWN, never HEALTHY.
+        JsonNode winit = r.get("perWarehouse").get("winit:1000069");
+        JsonNode age = winit.get(HealthIndicator.OVER_180_SHARE.ordinal());
+        assertThat(age.get("value").isNull()).isTrue();
+        assertThat(age.get("verdict").asText()).isEqualTo("UNKNOWN");
+        assertThat(age.get("coverage").get("knownUnits").asLong()).isZero();
         assertThat(r.get("perWarehouse").fieldNames()).toIterable().anyMatch(w -> w.startsWith("shipbob:"));
         JsonNode sku = r.get("perSku").get(0);
         assertThat(sku.has("sku")).isTrue();
-        assertThat(sku.get("averageOnHand").isNumber()).isTrue();
+        // Issue 17 ("Turnover from a partial day ... today included though it is not over"): the demo's only
+        // snapshot is today's, so no complete day has stock history yet and the average on hand is unknown.
+        assertThat(sku.get("averageOnHand").isNull()).isTrue();
+        assertThat(sku.has("ageKnownPercent")).isTrue();
         assertThat(sku.has("oldestDays")).isTrue();
     }
 

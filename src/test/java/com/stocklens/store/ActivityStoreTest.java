@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
 import com.stocklens.domain.SaleLine;
+import com.stocklens.domain.SalesCount;
 import com.stocklens.service.DailyDemand;
 import com.stocklens.service.HourlyDemand;
 import java.time.Instant;
@@ -136,6 +137,48 @@ class ActivityStoreTest {
         assertThat(demand.get(sku0)).extracting(DailyDemand::stockOut).containsExactly(false, true);
         assertThat(demand.get(sku1)).extracting(DailyDemand::stockOut).containsExactly(false, false);
         assertThat(demand.get(sku2)).extracting(DailyDemand::stockOut).containsExactly(false, false);
+    }
+
+    @Test
+    void warehouseDemandCountsEachSaleForTheWarehouseItsTikTokWarehouseLinksTo() {
+        // MORENO (shipbob:228) is linked to TikTok warehouse 7000001; NOLINK (shipbob:300) to none.
+        SnapshotRepository snapshots = new SnapshotRepository(db.jdbi());
+        snapshots.commit(StoreFixtures.SHIPBOB, snapshots.beginRun(StoreFixtures.SHIPBOB.id(), T0),
+                StoreFixtures.shipbob(T0, 3, 0), T0, 10);
+        String a = StoreFixtures.sku(1);
+        Instant earlier = Instant.parse("2026-11-24T02:00:00Z"); // the 24th in Beijing: the first sale stored
+        repo.commit(SOURCE, List.of(
+                new SaleLine("shop1", "o1", "1", a, "t", "7000001", "COMPLETED", T0, T0),
+                new SaleLine("shop1", "o2", "2", a, "t", "7000001", "COMPLETED", T0, T0),
+                new SaleLine("shop1", "o3", "3", a, "t", "9999999", "COMPLETED", T0, T0),
+                new SaleLine("shop1", "o4", "4", a, "t", null, "COMPLETED", earlier, earlier),
+                new SaleLine("shop1", "o5", "5", a, "t", "7000001", "CANCELLED", T0, T0)), List.of(), T0, T0);
+
+        JdbiDemandReader.WarehouseDemandData d = new JdbiDemandReader(db.jdbi())
+                .warehouseDemand(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-11-26"));
+
+        // On the 26th: 2 units through shipbob:228 (7000001); 1 through a TikTok warehouse linked to none of ours
+        // (warehouse unknown); the cancelled line not at all. The 24th is outside the range.
+        assertThat(d.sales()).containsExactlyInAnyOrder(
+                new SalesCount(a, "shipbob:228", LocalDate.parse("2026-11-26"), 2),
+                new SalesCount(a, null, LocalDate.parse("2026-11-26"), 1));
+        assertThat(d.salesFrom()).isEqualTo(LocalDate.parse("2026-11-24"));
+        assertThat(d.carriers().get(a)).containsExactly("shipbob:228");
+        // base 0: SKU 1 has available 0 in shipbob:228 on the 26th → a stock-out day there; the 25th has no
+        // snapshot → never a stock-out.
+        assertThat(d.stockOut(a + "@shipbob:228", "shipbob:228", LocalDate.parse("2026-11-26"))).isTrue();
+        assertThat(d.stockOut(a + "@shipbob:228", "shipbob:228", LocalDate.parse("2026-11-25"))).isFalse();
+        String b = StoreFixtures.sku(2);
+        assertThat(d.stockOut(b + "@shipbob:228", "shipbob:228", LocalDate.parse("2026-11-26"))).isFalse();
+    }
+
+    @Test
+    void passedReturnsAreReadByWhenTheyPassed() {
+        Instant later = T0.plusSeconds(3600);
+        repo.commit(SOURCE, List.of(), List.of(item("1", "A", ReturnStage.QC_PASSED, T0),
+                item("2", "A", ReturnStage.QC_PASSED, later), item("3", "A", ReturnStage.QC_FAILED, later)), later, later);
+        assertThat(new JdbiReturnsPoolReader(db.jdbi()).passedSince(T0.plusSeconds(1)))
+                .extracting(ReturnItem::lineId).containsExactly("2");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.stocklens.domain.CalibrationState;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.HintKind;
+import com.stocklens.domain.PairWatch;
 import com.stocklens.domain.RootCauseHint;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.FlagBoard;
@@ -17,6 +18,7 @@ import com.stocklens.service.FlagsChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,6 +218,33 @@ class FlagRepositoryTest {
         FlagsChanged c = repo.apply(T0.plusSeconds(10), List.of(), List.of(), List.of(), List.of(), Set.of(key));
         assertThat(c.raised()).isEmpty();
         assertThat(alert(key).state()).isEqualTo(AlertState.ACTIVE);
+    }
+
+    @Test
+    void slowMovingAlertsKeepTheirWeightAndListHeaviestFirst() {
+        // Two slow-moving lines raised together: SKU 1 holds 3 units × 200 days = 600 unit-days, SKU 2 10 × 95 =
+        // 950; 950 > 600, so SKU 2 is listed first although its key sorts after SKU 1's.
+        Alert light = new Alert("SLOW_MOVING:" + SKU + "@shipbob:228", AlertKind.SLOW_MOVING, SKU, "shipbob:228", null,
+                T0, 3, 90, "3 units", AlertState.ACTIVE, null, null, 600L);
+        String sku2 = StoreFixtures.sku(2);
+        Alert heavy = new Alert("SLOW_MOVING:" + sku2 + "@shipbob:228", AlertKind.SLOW_MOVING, sku2, "shipbob:228",
+                null, T0, 10, 90, "10 units", AlertState.ACTIVE, null, null, 950L);
+        applyAlerts(T0, light, heavy);
+        assertThat(reader.read().alerts()).extracting(r -> r.alert().weight()).containsExactly(950L, 600L);
+        // The weight is refreshed with the figures.
+        applyAlerts(T0.plusSeconds(10), new Alert(light.key(), AlertKind.SLOW_MOVING, SKU, "shipbob:228", null,
+                T0, 3, 90, "3 units", AlertState.ACTIVE, null, null, 1200L), heavy);
+        assertThat(alert(light.key()).weight()).isEqualTo(1200L);
+    }
+
+    @Test
+    void theSyncLagMemoryIsKeptWithTheEvaluation() {
+        PairWatch w = new PairWatch(SKU, "shipbob:228", 37, 40, T0, 40, 40, T0.plusSeconds(30));
+        repo.apply(T0, List.of(), List.of(), List.of(), List.of(), Set.of(), List.of(w));
+        assertThat(repo.watches()).containsExactly(Map.entry(w.key(), w));
+        PairWatch moved = new PairWatch(SKU, "shipbob:228", 37, 40, T0, 40, 37, T0.plusSeconds(90));
+        repo.apply(T0.plusSeconds(60), List.of(), List.of(), List.of(), List.of(), Set.of(), List.of(moved));
+        assertThat(repo.watches()).containsExactly(Map.entry(w.key(), moved));
     }
 
     private Alert alert(String key) {

@@ -2,12 +2,17 @@ package com.stocklens.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.CalibrationState;
+import com.stocklens.domain.CalibrationTask;
+import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.SourceInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,5 +90,29 @@ class JdbiHealthDataTest {
         assertThat(h.firstDay()).isNull();
         assertThat(h.days()).isEmpty();
         assertThat(h.haveTikTok()).isFalse();
+    }
+
+    @Test
+    void aPairIsBlockedWhileItsCalibrationTaskIsOverdueAndUndeclared() {
+        commit(StoreFixtures.SHIPBOB, StoreFixtures.shipbob(Instant.parse("2026-07-01T08:00:00Z"), 3, 9),
+                Instant.parse("2026-07-01T08:00:00Z"));
+        Instant t0 = Instant.parse("2026-07-01T08:00:00Z");
+        FlagRepository flags = new FlagRepository(db.jdbi());
+        List<CalibrationTask> tasks = List.of(task(StoreFixtures.sku(1), t0), task(StoreFixtures.sku(2), t0));
+        long declared = flags.apply(t0, tasks, List.of(), List.of(), List.of(), Set.of()).opened().get(1).id();
+        JdbiHealthData data = new JdbiHealthData(db.jdbi());
+        // Deadline t0 + 2 h: one second before it nothing is blocked; at it, both undeclared tasks are.
+        assertThat(data.blocked(t0.plusSeconds(7199))).isEmpty();
+        assertThat(data.blocked(t0.plusSeconds(7200))).containsExactlyInAnyOrder(
+                StoreFixtures.sku(1) + "@shipbob:228", StoreFixtures.sku(2) + "@shipbob:228");
+        // Declared late (after the deadline): from then on TikTok has its cause; before it, still blocked.
+        flags.declare(declared, DeclaredCause.DAMAGE, null, "amy", t0.plusSeconds(9000));
+        assertThat(data.blocked(t0.plusSeconds(8000))).hasSize(2);
+        assertThat(data.blocked(t0.plusSeconds(9000))).containsExactly(StoreFixtures.sku(1) + "@shipbob:228");
+    }
+
+    private static CalibrationTask task(String sku, Instant at) {
+        return new CalibrationTask(0, sku, "shipbob:228", at, at.plus(Duration.ofHours(2)), 10, 20,
+                CalibrationState.OPEN, null, null, List.of());
     }
 }

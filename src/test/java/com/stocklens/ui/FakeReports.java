@@ -5,6 +5,7 @@ import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.CodeFinding;
 import com.stocklens.domain.CodeFindingKind;
+import com.stocklens.domain.Coverage;
 import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthIndicator;
@@ -133,11 +134,11 @@ public final class FakeReports implements AgeingReader, HealthReports, CodeCheck
         reportRequests.add(new LocalDate[] {from, to});
         List<HealthFigure> overall = List.of(
                 new HealthFigure(HealthIndicator.TURNOVER_DAYS, 52.3, 45.0, Verdict.UNHEALTHY,
-                        "average on hand 3,139 ÷ average sold 60.0/day = 52.3 days"),
+                        "average on hand 3,139 ÷ average sold 60.0/day = 52.3 days", Coverage.ofDays(60, 66)),
                 new HealthFigure(HealthIndicator.MOVING_SKU_RATE, 88.9, 85.0, Verdict.HEALTHY,
                         "8 of 9 SKUs in stock sold at least one unit"),
                 new HealthFigure(HealthIndicator.OVER_180_SHARE, 6.8, 5.0, Verdict.UNHEALTHY,
-                        "213 of 3,139 units older than 180 days"),
+                        "213 of 3,139 units older than 180 days", Coverage.ofUnits(3139, 4000)),
                 new HealthFigure(HealthIndicator.SELL_THROUGH_AMAZON, 1.42, null, Verdict.INFO,
                         "units sold in 90 days 4,410 ÷ average available 3,106"),
                 new HealthFigure(HealthIndicator.EXCESS_UNITS, 1240.0, null, Verdict.INFO,

@@ -1,15 +1,18 @@
 package com.stocklens.app.flags;
 
+import com.stocklens.app.reports.WarehouseDemandService;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.Alert;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
+import com.stocklens.domain.PairWatch;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.ReturnItem;
+import com.stocklens.domain.SalesCount;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.SourceStatus;
-import com.stocklens.domain.Alert;
 import com.stocklens.domain.StockPair;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.Thresholds;
@@ -20,9 +23,10 @@ import com.stocklens.rules.FlagEvaluation;
 import com.stocklens.rules.FlagEvaluator;
 import com.stocklens.rules.FlagInputs;
 import com.stocklens.rules.RootCauseHints;
+import com.stocklens.rules.WarehouseDemand;
+import com.stocklens.service.AgeingReader;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.DailyDemand;
-import com.stocklens.service.AgeingReader;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.FlagEvents;
@@ -45,9 +49,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -80,6 +87,8 @@ import org.slf4j.LoggerFactory;
 public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlagEngine.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** How far back returns passed on TikTok are looked at for RETURN_NOT_RESTOCKED. */
+    static final Duration PASSED_HORIZON = Duration.ofDays(30);
 
     private final FlagRepository repo;
     private final StockBoardReader boards;
@@ -98,6 +107,10 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
     private volatile boolean closed;
     /** Team mode: whether this desk judges the flags now (holds the rules lease); a lone workspace always does. */
     private volatile BooleanSupplier judges = () -> true;
+    /** The one demand model; null → the per-SKU {@link #demand}, every sale of unknown warehouse. */
+    private volatile WarehouseDemandService warehouseDemand;
+    /** One sync cycle: how long a passed return is given to show as available. */
+    private volatile Duration cycle;
 
     /**
      * @param syncEvents         the sync engine's events; null to evaluate only on {@link #evaluateNow()}
@@ -129,6 +142,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         this.settle = Objects.requireNonNull(settle, "settle");
         this.demand = demand;
         this.returns = returns;
+        this.cycle = staleSideTolerance.dividedBy(2);
         this.executor = new ScheduledThreadPoolExecutor(1, NamedThreads.daemon("stocklens-flags"));
         // A pending evaluation must not hold close() up for its settle delay.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -137,6 +151,22 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
 
     public Thresholds thresholds() {
         return thresholds;
+    }
+
+    /**
+     * Reads demand from the one demand model (docs/DOMAIN.md "Demand and stock cover": units per SKU per
+     * warehouse from the sale lines' warehouse). Without it, the per-SKU demand is every sale of unknown
+     * warehouse, split evenly over the warehouses holding the SKU (the model's rule for such sales).
+     */
+    public FlagEngine withWarehouseDemand(WarehouseDemandService model) {
+        this.warehouseDemand = Objects.requireNonNull(model, "model");
+        return this;
+    }
+
+    /** One sync cycle (the cadence): a return TikTok passed is given that long to show as available. */
+    public FlagEngine withCycle(Duration newCycle) {
+        this.cycle = Objects.requireNonNull(newCycle, "cycle");
+        return this;
     }
 
     /**
@@ -196,7 +226,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
             FlagInputs inputs = inputs(now, board, repo.openTasks());
             FlagEvaluation e = FlagEvaluator.evaluate(inputs);
             FlagsChanged changed = repo.apply(e.evaluatedAt(), e.calibration().toOpen(), e.calibration().toUpdate(),
-                    e.calibration().toResolve(), e.alerts(), e.undecidedKeys());
+                    e.calibration().toResolve(), e.alerts(), e.undecidedKeys(), e.watches());
             if (!changed.opened().isEmpty() || !changed.resolved().isEmpty() || !changed.raised().isEmpty()) {
                 LOG.info("Red flags: {} task(s) opened, {} resolved, {} alert(s) raised", changed.opened().size(),
                         changed.resolved().size(), changed.raised().size());
@@ -215,8 +245,10 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
                 .toList();
         Map<String, ZoneId> zones = new HashMap<>();
         board.rows().forEach(r -> zones.put(r.warehouse().id(), r.warehouse().zone()));
+        Map<String, BoardRow> holders = returnHolders(board.rows());
         return new FlagInputs(now, thresholds, pairs, sources, openTasks, staleSideTolerance,
-                demandBySku(now), returnsByPair(board.rows()), oldestDaysByPair(() -> ageing.current()), zones);
+                demandByPair(now, pairs), returnsByPair(holders), agesByPair(() -> ageing.current()), zones,
+                watches(), passedByPair(holders, now), cycle);
     }
 
     /**
@@ -248,7 +280,7 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
             }
             out.add(new CalibrationTask(t.id(), t.sellerSku(), t.warehouseId(), t.detectedAt(), t.deadline(),
                     check.warehouseQuantity(), check.tiktokQuantity(), t.state(), t.declaration(), t.closedAt(),
-                    RootCauseHints.of(pair, check.gap(), staleSideTolerance)));
+                    RootCauseHints.of(pair, check, staleSideTolerance)));
         }
         return out;
     }
@@ -260,8 +292,9 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         List<SourceStatus> sources = board.sources().stream()
                 .map(f -> new SourceStatus(f.source(), f.lastSnapshotAt(), f.lastError()))
                 .toList();
-        FlagInputs inputs = new FlagInputs(at, thresholds, pairs(board), sources, List.of(), staleSideTolerance,
-                demandBySku(at), Map.of(), oldestDaysByPair(() -> ageing.at(at)), zones);
+        List<StockPair> pairs = pairs(board);
+        FlagInputs inputs = new FlagInputs(at, thresholds, pairs, sources, List.of(), staleSideTolerance,
+                demandByPair(at, pairs), Map.of(), agesByPair(() -> ageing.at(at)), zones, Map.of(), Map.of(), cycle);
         return FlagEvaluator.evaluate(inputs).alerts();
     }
 
@@ -286,24 +319,15 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         return pairs;
     }
 
-    /**
-     * Age of the oldest unit per {@code sku@warehouse} for the pairs where stock is <em>sitting</em>: at
-     * least half of the aged units are older than the slow-moving threshold. Every pair holds some old
-     * unit once a shop has traded for a while; flagging on the oldest unit alone would flag nearly every
-     * pair (701 of 900 in the demo) and bury the ones a seller can act on.
-     */
-    private Map<String, Integer> oldestDaysByPair(Supplier<List<AgeProfile>> profiles) {
+    /** The FIFO age profile per {@code sku@warehouse}: the slow-moving rule flags any unit over its threshold. */
+    private Map<String, AgeProfile> agesByPair(Supplier<List<AgeProfile>> profiles) {
         if (ageing == null) {
             return Map.of();
         }
         try {
-            Map<String, Integer> out = new HashMap<>();
+            Map<String, AgeProfile> out = new HashMap<>();
             for (AgeProfile p : profiles.get()) {
-                int aged = p.total() - p.unaged();
-                if (p.oldestDays() != null && aged > 0
-                        && 2L * p.olderThan(thresholds.slowMovingDays()) >= aged) {
-                    out.put(p.sellerSku() + "@" + p.warehouseId(), p.oldestDays());
-                }
+                out.put(p.sellerSku() + "@" + p.warehouseId(), p);
             }
             return out;
         } catch (RuntimeException e) {
@@ -312,16 +336,58 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         }
     }
 
-    private Map<String, List<DemandDay>> demandBySku(Instant now) {
-        if (demand == null) {
+    /** What the sync-lag rule remembers; nothing when it cannot be read (the rule starts watching afresh). */
+    private Map<String, PairWatch> watches() {
+        try {
+            return repo.watches();
+        } catch (RuntimeException e) {
+            LOG.warn("The sync-lag memory could not be read; watching afresh: {}", e.toString());
             return Map.of();
         }
+    }
+
+    /**
+     * Daily demand over the window per {@code sku@warehouse} of the board: the complete Beijing days before
+     * {@code now}'s day, from the one demand model; without it, the per-SKU series as sales of unknown
+     * warehouse (split evenly over the warehouses holding the SKU, each day out of stock as the SKU was).
+     */
+    private Map<String, List<DemandDay>> demandByPair(Instant now, List<StockPair> pairs) {
         LocalDate to = now.atZone(BeijingTime.ZONE).toLocalDate().minusDays(1); // today is not over yet
         LocalDate from = to.minusDays(thresholds.demandWindowDays() - 1L);
         try {
             Map<String, List<DemandDay>> out = new HashMap<>();
-            demand.dailyDemand(from, to).forEach((sku, days) -> out.put(sku,
-                    days.stream().map((DailyDemand d) -> new DemandDay(d.day(), d.units(), d.stockOut())).toList()));
+            WarehouseDemandService model = warehouseDemand;
+            if (model != null) {
+                WarehouseDemandService.Demand d = model.read(from, to);
+                for (StockPair p : pairs) {
+                    List<DemandDay> days = d.series(p.sellerSku(), p.warehouseId(), from, to);
+                    if (!days.isEmpty()) {
+                        out.put(p.key(), days);
+                    }
+                }
+                return out;
+            }
+            if (demand == null) {
+                return Map.of();
+            }
+            Map<String, List<DailyDemand>> bySku = demand.dailyDemand(from, to);
+            Map<String, Set<String>> carriers = new HashMap<>();
+            pairs.forEach(p -> carriers.computeIfAbsent(p.sellerSku(), k -> new TreeSet<>()).add(p.warehouseId()));
+            List<SalesCount> sales = new ArrayList<>();
+            Set<String> stockOut = new HashSet<>();
+            bySku.forEach((sku, days) -> days.forEach(dd -> {
+                sales.add(new SalesCount(sku, null, dd.day(), dd.units()));
+                if (dd.stockOut()) {
+                    stockOut.add(sku + "\u0000" + dd.day());
+                }
+            }));
+            WarehouseDemand split = WarehouseDemand.of(sales, carriers);
+            for (StockPair p : pairs) {
+                if (bySku.containsKey(p.sellerSku())) {
+                    out.put(p.key(), split.series(p.sellerSku(), p.warehouseId(), from, to,
+                            (key, day) -> stockOut.contains(p.sellerSku() + "\u0000" + day)));
+                }
+            }
             return out;
         } catch (RuntimeException e) {
             LOG.warn("Demand could not be read; no safety-stock alerts this time: {}", e.toString());
@@ -330,21 +396,11 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
     }
 
     /**
-     * Open returns per pair. TikTok's returns do not say which warehouse receives them: a SKU held in one
-     * warehouse gets them; otherwise the warehouse reporting the most returns awaiting QC does (ties: the
-     * first by id), as that is where they are being inspected.
+     * Where a SKU's returns are inspected: TikTok's returns do not say which warehouse receives them, so a SKU
+     * held in one warehouse gets them; otherwise the warehouse reporting the most returns awaiting QC does
+     * (ties: the first by id).
      */
-    private Map<String, List<ReturnItem>> returnsByPair(List<BoardRow> rows) {
-        if (returns == null) {
-            return Map.of();
-        }
-        List<ReturnItem> open;
-        try {
-            open = returns.openReturns();
-        } catch (RuntimeException e) {
-            LOG.warn("Returns could not be read; no returns-QC alerts this time: {}", e.toString());
-            return Map.of();
-        }
+    private static Map<String, BoardRow> returnHolders(List<BoardRow> rows) {
         Map<String, BoardRow> holder = new HashMap<>();
         Comparator<BoardRow> better = Comparator
                 .comparingInt((BoardRow r) -> r.level().returnPendingQc() == null ? -1 : r.level().returnPendingQc())
@@ -352,9 +408,42 @@ public final class FlagEngine implements FlagActions, FlagEvents, FollowedFlags,
         for (BoardRow r : rows) {
             holder.merge(r.sku().sellerSku(), r, (a, b) -> better.compare(a, b) >= 0 ? a : b);
         }
+        return holder;
+    }
+
+    /** Open returns per pair, at the warehouse holding the SKU's returns ({@link #returnHolders}). */
+    private Map<String, List<ReturnItem>> returnsByPair(Map<String, BoardRow> holders) {
+        if (returns == null) {
+            return Map.of();
+        }
+        try {
+            return byHolder(returns.openReturns(), holders);
+        } catch (RuntimeException e) {
+            LOG.warn("Returns could not be read; no returns-QC alerts this time: {}", e.toString());
+            return Map.of();
+        }
+    }
+
+    /**
+     * Units TikTok passed in the last {@link #PASSED_HORIZON}, per pair, at the warehouse holding the SKU's
+     * returns.
+     */
+    private Map<String, List<ReturnItem>> passedByPair(Map<String, BoardRow> holders, Instant now) {
+        if (returns == null) {
+            return Map.of();
+        }
+        try {
+            return byHolder(returns.passedSince(now.minus(PASSED_HORIZON)), holders);
+        } catch (RuntimeException e) {
+            LOG.warn("Passed returns could not be read; no not-restocked alerts this time: {}", e.toString());
+            return Map.of();
+        }
+    }
+
+    private static Map<String, List<ReturnItem>> byHolder(List<ReturnItem> items, Map<String, BoardRow> holders) {
         Map<String, List<ReturnItem>> out = new HashMap<>();
-        for (ReturnItem item : open) {
-            BoardRow r = item.sellerSku() == null ? null : holder.get(item.sellerSku());
+        for (ReturnItem item : items) {
+            BoardRow r = item.sellerSku() == null ? null : holders.get(item.sellerSku());
             if (r != null) {
                 out.computeIfAbsent(item.sellerSku() + "@" + r.warehouse().id(), k -> new ArrayList<>()).add(item);
             }

@@ -27,14 +27,19 @@ import java.util.Set;
  * replayed from their audit trail). A task's quantities and hints, and an alert's figures, are kept only
  * as last updated, so they are recomputed ({@link FlagEngine#tasksAt}, {@link FlagEngine#alertsAt}): the rules are pure functions of the stock board, so the board as of T (and the demand and
  * ages as of T) gives the figures of stale sources, oversell, missing pre-allocation, safety stock and
- * slow-moving stock as they stood then ({@link FlagEngine#alertsAt}). Returns awaiting QC keep no
- * history: a returns-QC alert listed at T shows without figures, and its kind is reported as not recorded.
+ * slow-moving stock as they stood then ({@link FlagEngine#alertsAt}). Returns keep no history, nor does the
+ * sync-lag rule's memory: a returns-QC, not-restocked or sync-lag alert listed at T shows without figures, and
+ * its kind is reported as not recorded.
  *
  * <p>Lives in sync because it joins the store's record with the rules.
  */
 public final class PastFlagReader implements FlagReader {
-    /** The alert kinds whose figures cannot be recomputed for a past moment. */
-    public static final Set<AlertKind> FIGURES_NOT_RECORDED = Set.of(AlertKind.RETURN_QC_OVERDUE);
+    /**
+     * The alert kinds whose figures cannot be recomputed for a past moment: returns keep no history, and the
+     * sync-lag rule's memory is kept only as of its last evaluation.
+     */
+    public static final Set<AlertKind> FIGURES_NOT_RECORDED = Set.of(AlertKind.RETURN_QC_OVERDUE,
+            AlertKind.RETURN_NOT_RESTOCKED, AlertKind.SKU_SYNC_LAG);
 
     private final FlagReader store;
     private final History history;

@@ -2,6 +2,9 @@ package com.stocklens.app.reports;
 
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
+import com.stocklens.domain.Coverage;
+import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
@@ -19,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -26,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -69,6 +75,16 @@ public final class ScorecardService implements Scorecards {
     }
 
     private volatile Map<String, Double> memoryWeights = Map.of();
+    private volatile DoubleSupplier minHistoryPercent = () -> HealthBands.DEFAULT_MIN_HISTORY_PERCENT;
+
+    /**
+     * The history coverage below which measured KPIs are shown but not scored (the setting
+     * {@code health.minHistoryPercent}; default half the window).
+     */
+    public ScorecardService withMinHistoryPercent(DoubleSupplier percent) {
+        this.minHistoryPercent = Objects.requireNonNull(percent, "percent");
+        return this;
+    }
 
     @Override
     public Map<String, Double> weights() {
@@ -93,6 +109,8 @@ public final class ScorecardService implements Scorecards {
             stored.put(p.id(), p);
         }
         Map<String, WarehouseKpis> measured = kpis.measure(from, to);
+        Map<String, LocalDate> firstDays = kpis.firstSnapshotDays();
+        LocalDate today = to.atZone(BeijingTime.ZONE).toLocalDate();
         Map<String, Ages> ages = ages();
         List<Entry> entries = new ArrayList<>();
         for (JdbiWarehouseKpis.ConnectedWarehouse w : kpis.warehouses()) {
@@ -106,11 +124,15 @@ public final class ScorecardService implements Scorecards {
                 p = withMarkets(p, w);
             }
             WarehouseKpis k = measured.getOrDefault(w.id(), WarehouseKpis.none(w.id()));
+            Coverage history = history(firstDays.get(w.id()), today);
+            k = k.withHistory(history, history.thin(minHistoryPercent.getAsDouble()));
             Ages a = ages.get(w.id());
             if (a != null) {
-                k = k.withAgeing(a.total == 0 ? null : a.over180 / (double) a.total,
+                // Over the units of known age only: units of unknown age are not young (docs/DOMAIN.md §8).
+                long known = a.total - a.unaged;
+                k = k.withAgeing(known == 0 ? null : a.over180 / (double) known,
                         StorageProjection.nextMonth(a.units, a.unaged, p.storage0to90(), p.storage91to180(),
-                                p.storage181plus()));
+                                p.storage181plus()), Coverage.ofUnits(known, a.total));
             }
             entries.add(new Entry(p, k, true));
         }
@@ -121,6 +143,21 @@ public final class ScorecardService implements Scorecards {
         }
         entries.sort(Comparator.comparing((Entry e) -> !e.connected()).thenComparing(e -> e.profile().name()));
         return new Board(entries, kpis.skuCount(), kpis.orders(to.minus(Duration.ofDays(30)), to), from, to);
+    }
+
+    /**
+     * The complete Beijing days of the KPI window (the {@link #WINDOW} before today, today not over) from the
+     * day of the warehouse's first snapshot on, out of the window's days.
+     */
+    static Coverage history(LocalDate firstDay, LocalDate today) {
+        int window = (int) WINDOW.toDays();
+        if (firstDay == null) {
+            return Coverage.ofDays(0, window);
+        }
+        LocalDate start = today.minusDays(window);
+        LocalDate from = firstDay.isAfter(start) ? firstDay : start;
+        int days = (int) Math.max(0, ChronoUnit.DAYS.between(from, today));
+        return Coverage.ofDays(Math.min(days, window), window);
     }
 
     private static WarehouseProfile known(JdbiWarehouseKpis.ConnectedWarehouse w) {

@@ -78,6 +78,9 @@ public record PolicySettings(Thresholds thresholds, HealthBands bands, Retention
         double turnover = r.read("health.turnoverDaysMax", b.turnoverDaysMax(), ARTICLE, nonNegativeDouble());
         double moving = r.read("health.movingSkuRateMin", b.movingSkuRateMin(), ARTICLE, nonNegativeDouble());
         double over180 = r.read("health.over180ShareMax", b.over180ShareMax(), ARTICLE, nonNegativeDouble());
+        double minHistory = r.read("health.minHistoryPercent", b.minHistoryPercent(),
+                "StockLens default (half the period: a figure resting on fewer days is INSUFFICIENT_HISTORY)",
+                percent());
         RetentionPolicy rd = RetentionPolicy.DEFAULTS;
         String design = "docs/ARCHITECTURE.md (history: all for 48 h, hourly for 90 days, then daily)";
         long keepAll = r.read("history.keepAllHours", rd.keepAll().toHours(), design, v -> (long) nonNegativeInt().apply(v));
@@ -97,7 +100,8 @@ public record PolicySettings(Thresholds thresholds, HealthBands bands, Retention
         }
         Thresholds t = new Thresholds(basis, units, percent, Duration.ofMinutes(deadline), staleAfter, slow, qcDays,
                 z, lead, leadSd, window, cover);
-        return new PolicySettings(t, new HealthBands(turnover, moving, over180), retention, List.copyOf(r.entries));
+        return new PolicySettings(t, new HealthBands(turnover, moving, over180, minHistory), retention,
+                List.copyOf(r.entries));
     }
 
     private static Function<String, Integer> nonNegativeInt() {
@@ -125,6 +129,16 @@ public record PolicySettings(Thresholds thresholds, HealthBands bands, Retention
             double n = Double.parseDouble(v.strip());
             if (!(n >= 0) || Double.isInfinite(n)) {
                 throw new IllegalArgumentException("must be a number, not negative");
+            }
+            return n;
+        };
+    }
+
+    private static Function<String, Double> percent() {
+        return v -> {
+            double n = nonNegativeDouble().apply(v);
+            if (n > 100) {
+                throw new IllegalArgumentException("must be a percent, 0 to 100");
             }
             return n;
         };

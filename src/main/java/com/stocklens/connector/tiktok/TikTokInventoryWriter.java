@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.connector.MalformedResponseException;
 import com.stocklens.connector.SourceException;
 import com.stocklens.connector.TransientSourceException;
+import com.stocklens.connector.http.Quantities;
 import com.stocklens.connector.tiktok.TikTokDtos.InventoryData;
 import com.stocklens.connector.tiktok.TikTokDtos.InventoryProduct;
 import com.stocklens.connector.tiktok.TikTokDtos.InventorySku;
@@ -129,7 +130,8 @@ public final class TikTokInventoryWriter {
                             throw new MalformedResponseException("TikTok inventory without warehouse_id for SKU "
                                     + s.id());
                         }
-                        warehouses.put(w.warehouseId(), w.availableQuantity());
+                        warehouses.put(w.warehouseId(),
+                                Quantities.of(w.availableQuantity(), "TikTok", "available_quantity", s.sellerSku()));
                     }
                     out.put(s.id(), new LiveSku(shopId, p.productId(), s.id(), s.sellerSku(), warehouses));
                 }

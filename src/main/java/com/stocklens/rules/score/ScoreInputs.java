@@ -3,7 +3,9 @@ package com.stocklens.rules.score;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns a profile and its measured KPIs into the scorer's input. An empty list counts as unknown, not 0. */
 public final class ScoreInputs {
@@ -30,6 +32,16 @@ public final class ScoreInputs {
             v.put(Criterion.SYNC_FAILURE_SHARE, k.syncFailureShare());
             v.put(Criterion.CALIBRATIONS_PER_1000, k.calibrationsPer1000());
         }
-        return new ScoreInput(p.id(), p.name(), v);
+        // Measured over the window's days: too few of them and the figures are shown, not scored. The age share
+        // is a reading of today's stock over the units of known age, not of days.
+        Set<Criterion> thin = EnumSet.noneOf(Criterion.class);
+        if (k != null && k.thinHistory()) {
+            for (Criterion c : Criterion.values()) {
+                if (c.measured() && c != Criterion.OVER_180_SHARE) {
+                    thin.add(c);
+                }
+            }
+        }
+        return new ScoreInput(p.id(), p.name(), v, thin);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * the same scorecards.
  * <ul>
  * <li>Each criterion scores 0..100 against its {@link Band} (linear between poor and good, clamped).</li>
- * <li><b>A missing input scores {@link #NEUTRAL} (50) and is flagged missing</b>: a warehouse is neither
+ * <li><b>A missing input scores {@link #NEUTRAL} (50) and is flagged missing</b> — so does a measured value
+ * resting on too few days of history, shown with {@link BandLevel#INSUFFICIENT_HISTORY}: a warehouse is neither
  * punished (as 0 would) nor rewarded for what nobody knows, and the weights keep meaning the same thing
  * for every warehouse (redistributing a missing criterion's weight would make a candidate with one
  * known criterion rank by that one alone).</li>
@@ -79,12 +80,14 @@ public final class Scorecard {
             }
             Double value = in.value(c);
             Band band = bands.of(c);
-            boolean missing = value == null;
+            boolean thin = in.isThin(c);
+            boolean missing = value == null || thin;
             double s = missing ? NEUTRAL : band.score(value);
             double w = weights.of(c);
             double share = sum == 0 ? 0 : w / sum;
             score += s * w;
-            lines.add(new CriterionScore(c, value, band, band.level(value), s, w, share, missing));
+            lines.add(new CriterionScore(c, value, band, thin ? BandLevel.INSUFFICIENT_HISTORY : band.level(value), s,
+                    w, share, missing));
         }
         score = sum == 0 ? NEUTRAL : score / sum;
         double aw = weights.of(a);

@@ -13,10 +13,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -38,7 +41,8 @@ import javafx.util.StringConverter;
 /**
  * Controller of {@code AgeingView.fxml}: draws the {@link AgeingViewModel}'s buckets and trend, and
  * turns a double-click or Enter on an old SKU into a click-through to the stock screen. Bucket colours
- * come from CSS ({@code .ageing-chart .default-colorN}), ordered young → old, > 180 days in warning colours.
+ * come from CSS ({@code .ageing-chart .default-colorN}), ordered young → old, > 180 days in warning colours,
+ * and units of unknown age as a grey segment on top ({@code default-color7}).
  */
 public final class AgeingView implements ScreenView {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yy-MM-dd");
@@ -126,8 +130,15 @@ public final class AgeingView implements ScreenView {
     }
 
     private void bindHeader() {
-        ageingSummary.textProperty().bind(viewModel.over180ShareProperty().map(share ->
-                messages.format("ageing.summary", oneDecimal.format(share))).orElse(""));
+        ageingSummary.textProperty().bind(Bindings.createStringBinding(() -> {
+            Double share = viewModel.over180ShareProperty().get();
+            Double known = viewModel.ageKnownProperty().get();
+            if (known == null) {
+                return "";
+            }
+            return share == null ? messages.get("ageing.summary.unknown")
+                    : messages.format("ageing.summary", oneDecimal.format(share), oneDecimal.format(known));
+        }, viewModel.over180ShareProperty(), viewModel.ageKnownProperty()));
         loadErrorLabel.textProperty().bind(viewModel.loadErrorProperty()
                 .map(e -> messages.format("ageing.loadError", e)).orElse(""));
         loadErrorLabel.visibleProperty().bind(viewModel.loadErrorProperty().isNotNull());
@@ -143,22 +154,38 @@ public final class AgeingView implements ScreenView {
 
     private void drawBars() {
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
-        List<String> categories = new ArrayList<>();
+        // Every warehouse with stock has a bar: past a handful of them, names are cut short so the upright labels
+        // do not squash the plot (the table below gives the full names).
+        boolean many = viewModel.warehouses().size() > FULL_NAMES_UP_TO;
+        Map<WarehouseAges, String> names = new LinkedHashMap<>();
         for (WarehouseAges w : viewModel.warehouses()) {
-            categories.add(w.label());
+            String name = many ? shortName(w.label()) : w.label();
+            names.put(w, names.containsValue(name) ? w.label() : name);
         }
+        List<String> categories = new ArrayList<>(names.values());
         // Young at the bottom, old on top: the warning colours sit where the eye lands first.
         for (AgeBucket bucket : AgeBucket.values()) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(messages.format("ageing.bucket", bucket.label()));
-            for (WarehouseAges w : viewModel.warehouses()) {
-                s.getData().add(new XYChart.Data<>(w.label(), w.units(bucket)));
-            }
+            names.forEach((w, name) -> s.getData().add(new XYChart.Data<>(name, w.units(bucket))));
             series.add(s);
         }
+        // Units of unknown age on top, in grey (.default-color7): never given a bucket, never left out.
+        XYChart.Series<String, Number> unknown = new XYChart.Series<>();
+        unknown.setName(messages.get("ageing.bucket.unknown"));
+        names.forEach((w, name) -> unknown.getData().add(new XYChart.Data<>(name, w.unaged())));
+        series.add(unknown);
         warehouseAxis.getCategories().setAll(categories);
         bucketChart.getData().setAll(series);
     }
+
+    /** A warehouse name of at most {@value #LABEL_CHARS} characters ("ShipMonk Los…"). */
+    static String shortName(String name) {
+        return name.length() <= LABEL_CHARS ? name : name.substring(0, LABEL_CHARS - 1).strip() + "…";
+    }
+
+    private static final int LABEL_CHARS = 12;
+    private static final int FULL_NAMES_UP_TO = 5;
 
     // ---- trend -----------------------------------------------------------------------------------
 

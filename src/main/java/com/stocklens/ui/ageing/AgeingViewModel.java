@@ -59,6 +59,7 @@ public final class AgeingViewModel implements AutoCloseable {
     private List<AgeTrendPoint> trend = List.of();
     private final IntegerProperty pixelBudget = new SimpleIntegerProperty(this, "pixelBudget", 600);
     private final ReadOnlyObjectWrapper<Double> over180Share = new ReadOnlyObjectWrapper<>(this, "over180Share");
+    private final ReadOnlyObjectWrapper<Double> ageKnown = new ReadOnlyObjectWrapper<>(this, "ageKnown");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
 
@@ -115,7 +116,7 @@ public final class AgeingViewModel implements AutoCloseable {
     }
 
     private record Loaded(List<WarehouseAges> bars, List<AgeTrendPoint> trend, List<OldSkuRowViewModel> oldest,
-                          Double over180Share) {
+                          Double over180Share, Double ageKnown) {
     }
 
     private static Loaded build(List<AgeProfile> profiles, List<AgeTrendPoint> points, StockBoard stock,
@@ -137,13 +138,17 @@ public final class AgeingViewModel implements AutoCloseable {
             }
         }
         Map<String, Map<AgeBucket, Long>> perWarehouse = new LinkedHashMap<>();
+        Map<String, Long> unaged = new HashMap<>();
         long total = 0;
+        long aged = 0;
         long over180 = 0;
         List<OldSkuRowViewModel> rows = new ArrayList<>();
         for (AgeProfile p : profiles) {
             Map<AgeBucket, Long> sums = perWarehouse.computeIfAbsent(p.warehouseId(), k -> new EnumMap<>(AgeBucket.class));
             p.units().forEach((b, n) -> sums.merge(b, (long) n, Long::sum));
+            unaged.merge(p.warehouseId(), (long) p.unaged(), Long::sum);
             total += p.total();
+            aged += p.aged();
             over180 += p.olderThan(180);
             String sku = p.sellerSku();
             rows.add(new OldSkuRowViewModel(sku, p.warehouseId(), names.getOrDefault(p.warehouseId(), p.warehouseId()),
@@ -151,11 +156,12 @@ public final class AgeingViewModel implements AutoCloseable {
                     daysOfSupply(available.get(sku), inTransit.get(sku), averageDailyDemand(sales.get(sku)))));
         }
         List<WarehouseAges> bars = new ArrayList<>();
-        // A warehouse whose units are all of unknown age has no bar to draw: an empty slot would read as
-        // "no stock" and squeeze the bars that exist (their share shows in the table and the summary).
+        // Every warehouse with stock has a bar; its units of unknown age are a segment of their own (grey), so a
+        // warehouse whose ages are all unknown shows as exactly that, not as missing or as young stock.
         perWarehouse.forEach((id, units) -> {
-            if (units.values().stream().anyMatch(n -> n != null && n > 0)) {
-                bars.add(new WarehouseAges(id, names.getOrDefault(id, id), units));
+            long unknown = unaged.getOrDefault(id, 0L);
+            if (unknown > 0 || units.values().stream().anyMatch(n -> n != null && n > 0)) {
+                bars.add(new WarehouseAges(id, names.getOrDefault(id, id), units, unknown));
             }
         });
         bars.sort(Comparator.comparing(WarehouseAges::label));
@@ -164,7 +170,9 @@ public final class AgeingViewModel implements AutoCloseable {
         List<OldSkuRowViewModel> top = List.copyOf(rows.subList(0, Math.min(OLDEST_CAP, rows.size())));
         List<AgeTrendPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(AgeTrendPoint::day));
-        return new Loaded(bars, List.copyOf(sorted), top, total == 0 ? null : 100.0 * over180 / total);
+        // Shares are over the units of known age (docs/DOMAIN.md §8); with none, the share is unknown.
+        return new Loaded(bars, List.copyOf(sorted), top, aged == 0 ? null : 100.0 * over180 / aged,
+                total == 0 ? null : 100.0 * aged / total);
     }
 
     private void apply(Loaded loaded, String error) {
@@ -178,6 +186,7 @@ public final class AgeingViewModel implements AutoCloseable {
         shownTrend.setAll(downsample(trend, pixelBudget.get()));
         oldest.setAll(loaded.oldest());
         over180Share.set(loaded.over180Share());
+        ageKnown.set(loaded.ageKnown());
     }
 
     /**
@@ -283,9 +292,14 @@ public final class AgeingViewModel implements AutoCloseable {
         return pixelBudget;
     }
 
-    /** Units older than 180 days as a percent of all units now; null when there is no stock. */
+    /** Units older than 180 days as a percent of the units of known age now; null when no unit has a known age. */
     public ReadOnlyObjectProperty<Double> over180ShareProperty() {
         return over180Share.getReadOnlyProperty();
+    }
+
+    /** Units of known age as a percent of all units now (what the share rests on); null when there is no stock. */
+    public ReadOnlyObjectProperty<Double> ageKnownProperty() {
+        return ageKnown.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

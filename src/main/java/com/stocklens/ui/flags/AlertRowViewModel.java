@@ -18,11 +18,13 @@ import java.util.Objects;
  */
 public final class AlertRowViewModel implements AlertLine {
     /**
-     * Severity order, most severe first: a stale source makes every other figure suspect; oversell and
-     * missing pre-allocation cost orders today; the rest are housekeeping.
+     * Severity order, most severe first: a stale source makes every other figure suspect; oversold orders
+     * already cannot ship; oversell, missing pre-allocation and a SKU TikTok has not followed cost orders today;
+     * the rest are housekeeping.
      */
-    public static final List<AlertKind> SEVERITY = List.of(AlertKind.STALE_SOURCE, AlertKind.OVERSELL_RISK,
-            AlertKind.MISSING_PREALLOCATION, AlertKind.BELOW_SAFETY_STOCK, AlertKind.RETURN_QC_OVERDUE,
+    public static final List<AlertKind> SEVERITY = List.of(AlertKind.STALE_SOURCE, AlertKind.OVERSOLD,
+            AlertKind.OVERSELL_RISK, AlertKind.MISSING_PREALLOCATION, AlertKind.SKU_SYNC_LAG,
+            AlertKind.BELOW_SAFETY_STOCK, AlertKind.RETURN_NOT_RESTOCKED, AlertKind.RETURN_QC_OVERDUE,
             AlertKind.SLOW_MOVING);
 
     private final AlertRow row;

@@ -105,7 +105,7 @@ public final class FlagTexts {
     /** An alert kind's two figures (actual, limit) in its words. */
     public String figures(AlertKind kind, Integer actual, Integer limit) {
         String key = "alert.figures." + camel(kind);
-        if (kind == AlertKind.STALE_SOURCE) {
+        if (kind == AlertKind.STALE_SOURCE || kind == AlertKind.SKU_SYNC_LAG) {
             return messages.format(key, age(actual), age(limit));
         }
         return messages.format(key, Formats.quantity(actual, messages), Formats.quantity(limit, messages));

@@ -1,5 +1,6 @@
 package com.stocklens.ui.health;
 
+import com.stocklens.domain.Coverage;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthIndicator;
 import com.stocklens.domain.HealthReport;
@@ -40,8 +41,9 @@ import javafx.util.converter.LocalDateStringConverter;
 
 /**
  * Controller of {@code HealthView.fxml}: shows the {@link HealthViewModel}'s report. Each indicator is a
- * card with its value, its band and a plain verdict (pseudo-class {@code :healthy}, {@code :unhealthy},
- * {@code :unknown} or {@code :info}); the working is in the card's tooltip.
+ * card with its value, its band, a plain verdict (pseudo-class {@code :healthy}, {@code :unhealthy},
+ * {@code :unknown}, {@code :thin} for insufficient history, or {@code :info}) and what it rests on (days of
+ * history, or the share of units of known age); the working is in the card's tooltip.
  */
 public final class HealthView implements ScreenView {
     private final HealthViewModel viewModel;
@@ -75,6 +77,7 @@ public final class HealthView implements ScreenView {
     @FXML private TableColumn<HealthReport.SkuHealth, Number> excessColumn;
     @FXML private TableColumn<HealthReport.SkuHealth, Number> strandedColumn;
     @FXML private TableColumn<HealthReport.SkuHealth, Number> oldestColumn;
+    @FXML private TableColumn<HealthReport.SkuHealth, Number> ageKnownColumn;
 
     private final ListChangeListener<HealthFigure> cardsListener = c -> drawCards();
 
@@ -241,7 +244,11 @@ public final class HealthView implements ScreenView {
             Label verdict = new Label(messages.get("health.verdict." + f.verdict().name()));
             verdict.getStyleClass().add("card-verdict");
             verdict.setId("cardVerdict-" + f.indicator().name());
-            VBox card = new VBox(name, value, band, verdict);
+            Label coverage = new Label(coverage(f.coverage()));
+            coverage.getStyleClass().add("card-coverage");
+            coverage.setId("cardCoverage-" + f.indicator().name());
+            coverage.setWrapText(true);
+            VBox card = new VBox(name, value, band, verdict, coverage);
             card.setId("card-" + f.indicator().name());
             card.getStyleClass().add("indicator-card");
             applyVerdict(card, f);
@@ -276,6 +283,18 @@ public final class HealthView implements ScreenView {
         };
     }
 
+    /** What a figure rests on: "History: 1 of 66 days", "Age known for 79% of units"; empty when it says nothing. */
+    String coverage(Coverage c) {
+        if (c == null) {
+            return "";
+        }
+        if (c.days() != null) {
+            return messages.format("health.coverage.days", c.days(), c.ofDays());
+        }
+        Double known = c.unitPercent();
+        return known == null ? "" : messages.format("health.coverage.units", oneDecimal.format(known));
+    }
+
     private String band(HealthFigure f) {
         if (f.band() == null) {
             return messages.get("health.band.none");
@@ -302,7 +321,9 @@ public final class HealthView implements ScreenView {
                     super.updateItem(f, empty);
                     boolean blank = empty || f == null;
                     setText(blank ? null : value(indicator, f.value()));
-                    setTooltip(blank || f.working() == null ? null : new Tooltip(f.working()));
+                    setTooltip(blank || f.working() == null ? null : new Tooltip(
+                            messages.get("health.verdict." + f.verdict().name()) + " · " + coverage(f.coverage())
+                                    + "\n" + f.working()));
                     getStyleClass().remove("verdict-cell");
                     if (!blank) {
                         getStyleClass().add("verdict-cell");
@@ -327,6 +348,7 @@ public final class HealthView implements ScreenView {
         numeric(strandedColumn, HealthReport.SkuHealth::strandedUnits, v -> Formats.quantity(v, messages));
         numeric(oldestColumn, HealthReport.SkuHealth::oldestDays,
                 v -> messages.format("health.unit.days", Formats.quantity(v, messages)));
+        numeric(ageKnownColumn, HealthReport.SkuHealth::ageKnownPercent, v -> oneDecimal.format(v) + "%");
     }
 
     private static void numeric(TableColumn<HealthReport.SkuHealth, Number> column,

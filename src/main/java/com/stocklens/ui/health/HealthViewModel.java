@@ -220,8 +220,8 @@ public final class HealthViewModel implements AutoCloseable {
     }
 
     /**
-     * The pseudo-class a verdict shows as: {@code healthy}, {@code unhealthy}, {@code unknown}, or
-     * {@code info} for figures no band applies to.
+     * The pseudo-class a verdict shows as: {@code healthy}, {@code unhealthy}, {@code unknown}, {@code thin}
+     * (insufficient history: shown, not judged), or {@code info} for figures no band applies to.
      */
     public static String pseudoClass(Verdict verdict) {
         return switch (verdict == null ? Verdict.UNKNOWN : verdict) {
@@ -229,6 +229,7 @@ public final class HealthViewModel implements AutoCloseable {
             case UNHEALTHY -> "unhealthy";
             case INFO -> "info";
             case UNKNOWN -> "unknown";
+            case INSUFFICIENT_HISTORY -> "thin";
         };
     }
 

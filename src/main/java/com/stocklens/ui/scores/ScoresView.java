@@ -66,7 +66,7 @@ import javafx.stage.FileChooser;
  * grid of the 2–3 picked warehouses.
  */
 public final class ScoresView implements ScreenView {
-    private static final List<String> LEVELS = List.of("good", "fair", "poor", "missing");
+    private static final List<String> LEVELS = List.of("good", "fair", "poor", "missing", "thin");
     private static final int SLA_HOURS = 48;
 
     private final ScoresViewModel viewModel;
@@ -357,6 +357,21 @@ public final class ScoresView implements ScreenView {
             row++;
         }
         WarehouseKpis k = e.kpis();
+        if (k.history() != null) {
+            // What the measured figures rest on; too few days and they are shown, not scored.
+            kpis.add(new Label(messages.get("scores.kpi.history")), 0, row);
+            Label history = plain(messages.format("scores.kpi.history.value", k.history().days(),
+                    k.history().ofDays()));
+            history.setId("history-" + nodeId(s.id()));
+            level(history, k.thinHistory() ? BandLevel.INSUFFICIENT_HISTORY : BandLevel.GOOD);
+            kpis.add(history, 1, row++);
+        }
+        if (k.ages() != null && k.ages().unitPercent() != null) {
+            kpis.add(new Label(messages.get("scores.kpi.ageKnown")), 0, row);
+            Label known = plain(one.format(k.ages().unitPercent()) + "%");
+            known.setId("ageKnown-" + nodeId(s.id()));
+            kpis.add(known, 1, row++);
+        }
         kpis.add(new Label(messages.get("scores.kpi.stalenessP50")), 0, row);
         kpis.add(plain(k.stalenessP50Minutes() == null ? messages.get("scores.missing")
                 : one.format(k.stalenessP50Minutes()) + " " + messages.get("scores.unit.min")), 1, row++);
@@ -445,7 +460,7 @@ public final class ScoresView implements ScreenView {
             box.getChildren().add(head);
             for (CriterionScore c : as.criteria()) {
                 Label line = new Label(messages.format("scores.explain.line", criterion(c.criterion()),
-                        c.missing() ? messages.get("scores.missing") : value(c.criterion(), c.value()),
+                        c.value() == null ? messages.get("scores.missing") : value(c.criterion(), c.value()),
                         messages.get("scores.band." + c.level().name()), one.format(c.score()),
                         one.format(c.share() * 100)));
                 line.setWrapText(true);
@@ -457,9 +472,17 @@ public final class ScoresView implements ScreenView {
         return box;
     }
 
+    /**
+     * A criterion as shown: "— missing" without a value; else the value and its band, "too little history" for a
+     * measured value resting on too few days (shown, scored as missing).
+     */
+    private String shown(CriterionScore c) {
+        return c.value() == null ? messages.get("scores.missing")
+                : value(c.criterion(), c.value()) + " · " + messages.get("scores.band." + c.level().name());
+    }
+
     private Label valueLabel(CriterionScore c, String id) {
-        Label v = new Label(c.missing() ? messages.get("scores.missing")
-                : value(c.criterion(), c.value()) + " · " + messages.get("scores.band." + c.level().name()));
+        Label v = new Label(shown(c));
         v.setId("kpi-" + c.criterion().name() + "-" + nodeId(id));
         v.getStyleClass().add("scores-kpi-value");
         level(v, c.level());
@@ -533,8 +556,7 @@ public final class ScoresView implements ScreenView {
             List<String> r = new ArrayList<>(List.of(criterion(c)));
             shown.forEach(s -> {
                 CriterionScore cs = s.criterion(c);
-                r.add(cs.missing() ? messages.get("scores.missing") : value(c, cs.value()) + " · "
-                        + messages.get("scores.band." + cs.level().name()));
+                r.add(shown(cs));
             });
             rows.add(r);
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.stocklens.domain.AgeBucket;
+import com.stocklens.domain.Coverage;
+import com.stocklens.domain.WarehouseKpis;
+import com.stocklens.domain.WarehouseProfile;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,5 +114,38 @@ class ScorecardTest {
                 AgeBucket.D91_180, 90L), 10, 0.5, 1.0, 2.0);
         assertThat(cost).isCloseTo(30 * 0.5 + 90 * 1.0 + 60 * 1.0 + 30 * 2.0 + 10 * 2.0, within(1e-9));
         assertThat(StorageProjection.nextMonth(Map.of(AgeBucket.D0_30, 1L), 0, null, 1.0, 2.0)).isNull();
+    }
+
+    @Test
+    void measuredOnTooFewDaysIsShownButScoredLikeAnyMissingFigure() {
+        // Issue 17: "scored as missing, with the same neutral weight as any other missing figure". A warehouse
+        // measured on 1 day of 30 (thin): stock-out rate 0 % would score 100 (GOOD); it scores 50 instead, is
+        // flagged missing and its level says INSUFFICIENT_HISTORY; its value stays for display.
+        WarehouseKpis oneDay = new WarehouseKpis("w", null, null, 0, null, 0, 0, null, 0.0, null, null, null, null)
+                .withHistory(Coverage.ofDays(1, 30), true);
+        ScoreInput in = ScoreInputs.of(WarehouseProfile.empty("w", "W", false), oneDay);
+        CriterionScore stockout = Scorecard.score(in, ScoreWeights.EQUAL, ScoreBands.DEFAULTS, 1)
+                .criterion(Criterion.STOCKOUT_RATE);
+        assertThat(stockout.value()).isEqualTo(0.0);
+        assertThat(stockout.score()).isEqualTo(Scorecard.NEUTRAL);
+        assertThat(stockout.missing()).isTrue();
+        assertThat(stockout.level()).isEqualTo(BandLevel.INSUFFICIENT_HISTORY);
+        // The same figure on 15 of 30 days (not thin) scores 100.
+        WarehouseKpis half = oneDay.withHistory(Coverage.ofDays(15, 30), false);
+        assertThat(Scorecard.score(ScoreInputs.of(WarehouseProfile.empty("w", "W", false), half), ScoreWeights.EQUAL,
+                ScoreBands.DEFAULTS, 1).criterion(Criterion.STOCKOUT_RATE).score()).isEqualTo(100.0);
+    }
+
+    @Test
+    void noUnitOfKnownAgeIsAMissingAgeShareNotAGoodOne() {
+        // Issue 17: WINIT MY scored "0.0 measured, GOOD, 100" on a share of units none of which had a known age.
+        // The service now leaves the share null: missing, 50 — and the over-180 criterion is never "thin".
+        WarehouseKpis unknownAges = new WarehouseKpis("w", null, null, 0, null, 0, 0, null, null, null, null, null,
+                null).withAgeing(null, null, Coverage.ofUnits(0, 500)).withHistory(Coverage.ofDays(1, 30), true);
+        CriterionScore age = Scorecard.score(ScoreInputs.of(WarehouseProfile.empty("w", "W", false), unknownAges),
+                ScoreWeights.EQUAL, ScoreBands.DEFAULTS, 1).criterion(Criterion.OVER_180_SHARE);
+        assertThat(age.value()).isNull();
+        assertThat(age.level()).isEqualTo(BandLevel.MISSING);
+        assertThat(age.score()).isEqualTo(Scorecard.NEUTRAL);
     }
 }

@@ -1,6 +1,7 @@
 package com.stocklens.ui.ageing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
@@ -51,8 +52,10 @@ class AgeingPastViewModelTest {
                 Runnable::run, Runnable::run);
         vm.start();
         assertThat(vm.oldest()).extracting(OldSkuRowViewModel::oldestDays).containsExactly(140, null);
-        // WINIT's units are all of unknown age: no empty bar for it.
-        assertThat(vm.warehouses()).extracting(WarehouseAges::warehouseId).containsExactly(FakeBoards.SHIPBOB_CA.id());
+        // WINIT's units are all of unknown age. Issue 17: "the ageing chart silently leaves them out" — now
+        // they are a bar of their own, all of it the grey unknown-age segment (40 units), sorted by name.
+        assertThat(vm.warehouses()).extracting(WarehouseAges::warehouseId, WarehouseAges::unaged)
+                .containsExactly(tuple(FakeBoards.WINIT_UK.id(), 40), tuple(FakeBoards.SHIPBOB_CA.id(), 0));
 
         vm.showMoment(PAST);
         assertThat(vm.moment()).isEqualTo(PAST);

@@ -1,8 +1,12 @@
 package com.stocklens.ui.ageing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.stocklens.domain.AgeBucket;
+import com.stocklens.domain.AgeProfile;
 import com.stocklens.service.AgeTrendPoint;
+import com.stocklens.service.AgeingReader;
 import com.stocklens.service.DailyDemand;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeReports;
@@ -10,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,57 @@ class AgeingViewModelTest {
         OldSkuRowViewModel towel = vm.oldest().stream().filter(r -> r.sellerSku().equals("TOWEL-BTH")).findFirst().orElseThrow();
         assertThat(towel.daysOfSupply()).as("never sold: d̄ is 0").isNull();
         assertThat(vm.over180ShareProperty().get()).isPositive();
+    }
+
+    @Test
+    void unknownAgeIsItsOwnSegmentAndTheShareIsOverKnownAges() {
+        // Issue 17: "the ageing chart silently leaves them out". Moreno Valley: 100 units of known age, 7 of
+        // them over 180 days, 20 of unknown age; Birmingham (WINIT): 50 units, all of unknown age.
+        // Share = 7 ÷ 100 = 7.0 % (not 7 ÷ 170); age known for 100 ÷ 170 = 58.8 % of units.
+        AgeingReader ages = new AgeingReader() {
+            @Override
+            public List<AgeProfile> current() {
+                return List.of(new AgeProfile("MUG-001", FakeBoards.SHIPBOB_CA.id(),
+                                Map.of(AgeBucket.D0_30, 93, AgeBucket.D181_270, 7), 200, 20),
+                        new AgeProfile("MUG-001", FakeBoards.WINIT_UK.id(), Map.of(), null, 50));
+            }
+
+            @Override
+            public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
+                return List.of();
+            }
+        };
+        FakeReports reports = new FakeReports();
+        AgeingViewModel vm = new AgeingViewModel(ages, reports, FakeBoards::small, FakeBoards.CLOCK, 28,
+                Runnable::run, Runnable::run);
+        vm.start();
+        assertThat(vm.warehouses()).extracting(WarehouseAges::label, WarehouseAges::unaged)
+                .containsExactly(tuple("Birmingham (UK)", 50), tuple("Moreno Valley (CA)", 20));
+        assertThat(vm.warehouses().get(0).units(AgeBucket.D0_30)).isZero();
+        assertThat(vm.over180ShareProperty().get()).isEqualTo(7.0);
+        assertThat(vm.ageKnownProperty().get()).isCloseTo(100.0 * 100 / 170, Offset.offset(1e-9));
+    }
+
+    @Test
+    void withNoUnitOfKnownAgeTheShareIsUnknown() {
+        AgeingReader ages = new AgeingReader() {
+            @Override
+            public List<AgeProfile> current() {
+                return List.of(new AgeProfile("MUG-001", FakeBoards.WINIT_UK.id(), Map.of(), null, 50));
+            }
+
+            @Override
+            public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
+                return List.of();
+            }
+        };
+        FakeReports reports = new FakeReports();
+        AgeingViewModel vm = new AgeingViewModel(ages, reports, FakeBoards::small, FakeBoards.CLOCK, 28,
+                Runnable::run, Runnable::run);
+        vm.start();
+        assertThat(vm.over180ShareProperty().get()).isNull();
+        assertThat(vm.ageKnownProperty().get()).isZero();
+        assertThat(vm.warehouses()).singleElement().satisfies(w -> assertThat(w.unaged()).isEqualTo(50));
     }
 
     @Test

@@ -86,7 +86,10 @@ class HealthViewModelTest {
         assertThat(HealthViewModel.pseudoClass(Verdict.UNKNOWN)).isEqualTo("unknown");
         assertThat(HealthViewModel.pseudoClass(Verdict.INFO)).isEqualTo("info");
         assertThat(HealthViewModel.pseudoClass(null)).as("no verdict reads as unknown").isEqualTo("unknown");
-        assertThat(HealthViewModel.pseudoClasses()).containsExactlyInAnyOrder("healthy", "unhealthy", "info", "unknown");
+        // Issue 17: a figure on too little history is shown, not judged.
+        assertThat(HealthViewModel.pseudoClass(Verdict.INSUFFICIENT_HISTORY)).isEqualTo("thin");
+        assertThat(HealthViewModel.pseudoClasses()).containsExactlyInAnyOrder("healthy", "unhealthy", "info", "unknown",
+                "thin");
     }
 
     @Test

@@ -68,6 +68,12 @@ class HealthViewTest {
         assertThat(robot.lookup("#cardValue-TURNOVER_DAYS").queryAs(Label.class).getText()).isEqualTo("52.3 天");
         assertThat(robot.lookup("#cardValue-MOVING_SKU_RATE").queryAs(Label.class).getText()).isEqualTo("88.9%");
         assertThat(robot.lookup("#cardVerdict-OVER_180_SHARE").queryAs(Label.class).getText()).isEqualTo("需改善");
+        // What each figure rests on (issue 17): days of history, or units of known age (3,139 of 4,000 = 78.5 %).
+        assertThat(robot.lookup("#cardCoverage-TURNOVER_DAYS").queryAs(Label.class).getText())
+                .isEqualTo("历史数据：60/66 天");
+        assertThat(robot.lookup("#cardCoverage-OVER_180_SHARE").queryAs(Label.class).getText())
+                .isEqualTo("已知库龄：78.5% 的库存");
+        assertThat(robot.lookup("#cardCoverage-STRANDED_UNITS").queryAs(Label.class).getText()).isEmpty();
     }
 
     @Test

@@ -116,7 +116,7 @@ class PushViewsTest {
     @Test
     void theCalibrationCardOpensThePlanAndNamesItsLatestPush(FxRobot robot) {
         FakeFlags flags = new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW));
-        FlagsViewModel flagsVm = new FlagsViewModel(flags, flags, flags, yes(), NameMemory.inMemory("amy"),
+        FlagsViewModel flagsVm = new FlagsViewModel(flags, flags.triage(), flags, flags, yes(), NameMemory.inMemory("amy"),
                 FakeBoards.CLOCK, Duration.ofHours(2), Runnable::run, new FxExecutor());
         FlagsView[] view = new FlagsView[1];
         List<Long> opened = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.stocklens.ui.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.Coverage;
 import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
@@ -40,7 +41,8 @@ class ScoresViewTest {
             WarehouseProfile wide = new WarehouseProfile("b", "Wide", true, List.of(Market.US, Market.GB, Market.MY),
                     List.of("x", "y", "z", "w"), false, false, 96, false, List.of("r1", "r2", "r3"), 0.3, null, null,
                     1.5, null, "USD", null, Instant.EPOCH);
-            WarehouseKpis k = new WarehouseKpis("a", 0.2, 0.4, 50, 0.0, 300, 0, 0.0, 0.01, null, 30.0, 0.02, 120.0);
+            WarehouseKpis k = new WarehouseKpis("a", 0.2, 0.4, 50, 0.0, 300, 0, 0.0, 0.01, null, 30.0, 0.02, 120.0)
+                    .withHistory(Coverage.ofDays(20, 30), false).withAgeing(0.02, 120.0, Coverage.ofUnits(95, 100));
             return new Board(List.of(new Entry(fast, k, true), new Entry(wide, WarehouseKpis.none("b"), false)),
                     350, 900, Instant.EPOCH, Instant.EPOCH);
         }
@@ -85,6 +87,11 @@ class ScoresViewTest {
                 .extracting(Object::toString).contains("missing");
         assertThat(robot.lookup("#kpi-STOCKOUT_RATE-a").queryAs(Label.class).getPseudoClassStates())
                 .extracting(Object::toString).contains("good");
+        // What the measured KPIs rest on (issue 17): 20 of the 30 days, age known for 95 % of units.
+        assertThat(robot.lookup("#history-a").queryAs(Label.class).getText()).contains("20").contains("30");
+        assertThat(robot.lookup("#history-a").queryAs(Label.class).getPseudoClassStates())
+                .extracting(Object::toString).contains("good");
+        assertThat(robot.lookup("#ageKnown-a").queryAs(Label.class).getText()).startsWith("95");
         robot.interact(() -> robot.lookup("#weightAxis-SYSTEM").queryAs(Slider.class).setValue(0));
         robot.interact(() -> robot.lookup("#weightAxis-COVERAGE").queryAs(Slider.class).setValue(5));
         assertThat(firstCard(robot)).isEqualTo("card-b");

@@ -1,0 +1,94 @@
+package com.stocklens.app.reports;
+
+import com.stocklens.rules.DemandDay;
+import com.stocklens.rules.WarehouseDemand;
+import com.stocklens.store.JdbiDemandReader;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one demand model from the store (docs/DOMAIN.md "Demand and stock cover"): the sale lines per SKU,
+ * warehouse and Beijing day ({@link JdbiDemandReader#warehouseDemand}), attributed by {@link WarehouseDemand},
+ * with each SKU × warehouse's stock-out days. The flag engine (safety stock, reorder point), the health
+ * report (turnover, 动销率, excess) and {@code demand --json} read demand here, so they agree.
+ */
+public final class WarehouseDemandService {
+    private final JdbiDemandReader reader;
+
+    public WarehouseDemandService(JdbiDemandReader reader) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /** The demand over [from, to] (Beijing days; the caller leaves today out: it is not over). */
+    public Demand read(LocalDate from, LocalDate to) {
+        return Demand.of(reader.warehouseDemand(from, to), from, to);
+    }
+
+    /** The model over a range of days, with the stock-out days and how far back sales history reaches. */
+    public static final class Demand {
+        private final WarehouseDemand model;
+        private final JdbiDemandReader.WarehouseDemandData data;
+        private final LocalDate from;
+        private final LocalDate to;
+
+        private Demand(WarehouseDemand model, JdbiDemandReader.WarehouseDemandData data, LocalDate from,
+                       LocalDate to) {
+            this.model = model;
+            this.data = data;
+            this.from = from;
+            this.to = to;
+        }
+
+        /** The model of the raw data read for [from, to]. */
+        public static Demand of(JdbiDemandReader.WarehouseDemandData data, LocalDate from, LocalDate to) {
+            return new Demand(WarehouseDemand.of(data.sales(), data.carriers()), data, from, to);
+        }
+
+        public WarehouseDemand model() {
+            return model;
+        }
+
+        /** The first Beijing day of stored sales, null when there is none: earlier days have no data. */
+        public LocalDate salesFrom() {
+            return data.salesFrom();
+        }
+
+        /** The warehouses whose latest snapshot lists the SKU. */
+        public Set<String> carriers(String sku) {
+            return data.carriers().getOrDefault(sku, Set.of());
+        }
+
+        /** Days of [a, b] that sales history covers (on or after {@link #salesFrom()}). */
+        public int salesDays(LocalDate a, LocalDate b) {
+            if (salesFrom() == null || b.isBefore(a)) {
+                return 0;
+            }
+            LocalDate start = a.isBefore(salesFrom()) ? salesFrom() : a;
+            return b.isBefore(start) ? 0 : (int) ChronoUnit.DAYS.between(start, b) + 1;
+        }
+
+        /** Whether sales history covers {@code day}. */
+        public boolean covers(LocalDate day) {
+            return salesFrom() != null && !day.isBefore(salesFrom());
+        }
+
+        /**
+         * The daily series of one SKU × warehouse over [a, b] (within the range read), stock-out days marked;
+         * days before sales history began are left out (no data, not zero sales).
+         */
+        public List<DemandDay> series(String sku, String warehouse, LocalDate a, LocalDate b) {
+            LocalDate start = a.isBefore(from) ? from : a;
+            if (salesFrom() != null && start.isBefore(salesFrom())) {
+                start = salesFrom();
+            }
+            LocalDate end = b.isAfter(to) ? to : b;
+            if (salesFrom() == null || end.isBefore(start)) {
+                return List.of();
+            }
+            return model.series(sku, warehouse, start, end, (key, day) -> data.stockOut(key, warehouse, day));
+        }
+    }
+}

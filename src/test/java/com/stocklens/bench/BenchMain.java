@@ -77,8 +77,11 @@ import javafx.stage.Stage;
  * test run. Every figure is printed beside a limit measured in the same run on the same machine, or
  * beside the issue's target, so noise from a shared machine shows up in both sides.
  *
- * <p>Args: {@code [--json] [--rows N] [--no-start] [--no-ui] [--classpath CP] [--app-jar JAR]}: the class
- * path is the floor window's (test classes and dependencies), the jar the app's (its manifest names lib/).
+ * <p>Args: {@code [--json] [--rows N] [--no-start] [--no-ui] [--classpath CP] [--app-jar JAR]
+ * [--keep-workspace DIR] [--start-only DIR]}: the class path is the floor window's (test classes and
+ * dependencies), the jar the app's (its manifest names lib/); the cached workspace is copied to DIR before
+ * the temporary files go; {@code --start-only DIR} measures only the start-up on such a kept workspace
+ * ({@code --rows} then says how many rows it holds).
  */
 public final class BenchMain {
     static final int SHIPBOB_MAX_PAGE = 250;
@@ -103,6 +106,8 @@ public final class BenchMain {
         int rows = 100_000;
         String classpath = System.getProperty("java.class.path");
         Path appJar = Path.of("target", "stocklens.jar");
+        Path keep = null;
+        Path startOnly = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> asJson = true;
@@ -111,6 +116,8 @@ public final class BenchMain {
                 case "--no-ui" -> ui = false;
                 case "--classpath" -> classpath = args[++i];
                 case "--app-jar" -> appJar = Path.of(args[++i]);
+                case "--keep-workspace" -> keep = Path.of(args[++i]);
+                case "--start-only" -> startOnly = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -122,7 +129,17 @@ public final class BenchMain {
         System.setProperty("java.awt.headless", "true");
         BenchMain bench = new BenchMain(asJson);
         long t0 = System.nanoTime();
-        bench.run(rows, start, ui, classpath, appJar);
+        if (startOnly != null) {
+            // Only the start-up figures, on a workspace kept by an earlier --keep-workspace (rows: its row count).
+            Path base = Files.createTempDirectory("stocklens-bench");
+            copyTree(startOnly.resolve("demo"), base.resolve("demo"));
+            bench.json.put("rows", rows);
+            bench.startup(base, classpath, appJar, rows);
+            keepLogs(base);
+            deleteQuietly(base);
+        } else {
+            bench.run(rows, start, ui, classpath, appJar, keep);
+        }
         bench.json.put("benchSeconds", Math.round((System.nanoTime() - t0) / 1e9));
         bench.print(asJson);
         System.exit(0);
@@ -133,7 +150,8 @@ public final class BenchMain {
         System.err.printf(Locale.ROOT, "[bench] " + fmt + "%n", args);
     }
 
-    private void run(int rows, boolean start, boolean ui, String classpath, Path appJar) throws Exception {
+    private void run(int rows, boolean start, boolean ui, String classpath, Path appJar, Path keep)
+            throws Exception {
         int skuCount = Math.max(10, (rows + 2) / 3);
         json.put("rowsRequested", rows);
         json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
@@ -246,6 +264,12 @@ public final class BenchMain {
             json.put("rowsOnScreenMs", null);
         }
         memoryOfThisProcess();
+        if (keep != null) {
+            // A cached workspace to start the app on by hand: --data-dir KEEP --demo.
+            copyTree(base.resolve("demo"), keep.resolve("demo"));
+            log("cached workspace kept in %s (start with --demo --data-dir %s)", keep, keep);
+        }
+        keepLogs(base);
         deleteQuietly(base);
     }
 
@@ -1013,6 +1037,21 @@ public final class BenchMain {
                     Files.copy(p, target);
                 }
             }
+        }
+    }
+
+    /** The launches' logs outlive the temporary folder: a launch that did not exit is read afterwards. */
+    static void keepLogs(Path base) {
+        Path logs = Path.of("target", "bench-logs");
+        try (var files = Files.list(base)) {
+            Files.createDirectories(logs);
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().endsWith(".log")) {
+                    Files.copy(f, logs.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("[bench] logs not kept: " + e);
         }
     }
 

@@ -421,7 +421,10 @@ public final class StockView implements ScreenView {
         }
 
         private void render() {
-            Instant at = isEmpty() ? null : getItem();
+            // The row's own time, not the cell's item: a row kept through a sync (same figures) reads newer
+            // times in place, and its cell is not updated for it (issue 20's diff apply).
+            StockRowViewModel row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+            Instant at = isEmpty() ? null : row != null ? row.warehouseSnapshotAt() : getItem();
             if (isEmpty()) {
                 setText(null);
             } else {

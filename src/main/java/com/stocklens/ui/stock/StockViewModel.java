@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -43,14 +45,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * State of the stock screen, free of any toolkit: rows of SKU × warehouse, the tile totals, the
- * freshness chips and the filter. Threading: reads happen on {@code background}; each read reaches
- * the UI as one {@code ui.execute(apply)} that replaces all rows with a single {@code setAll}. All
- * properties must only be touched on the {@code ui} executor's thread.
+ * freshness chips and the filter. Threading: reads happen on {@code background}, and so does the diff of
+ * each board against the rows on show (issue 20): which rows changed, which are new or gone, which only
+ * have newer reading times. Each read reaches the UI as one {@code ui.execute(apply)} that touches only the
+ * changed rows of {@link #sortedRows()} ({@link ShownRows}). All properties must only be touched on the
+ * {@code ui} executor's thread.
  */
 public final class StockViewModel implements AutoCloseable {
     /** Key of the TikTok-available total, beside the seven bucket keys. */
@@ -63,12 +65,13 @@ public final class StockViewModel implements AutoCloseable {
     private final Duration window;
     private final BackgroundRefresh<Prepared> loader;
 
-    /** True while a refresh is queued but has not started reading: further requests fold into it. */
-
-    // The only list that grows with the data; it is replaced whole per snapshot, never appended to.
-    private final ObservableList<StockRowViewModel> rows = FXCollections.observableArrayList();
-    private final FilteredList<StockRowViewModel> filteredRows = new FilteredList<>(rows);
-    private final SortedList<StockRowViewModel> sortedRows = new SortedList<>(filteredRows);
+    /** Every row of the board on show, in base order; replaced (never changed) by each apply. UI thread. */
+    private List<StockRowViewModel> rows = List.of();
+    /** The rows on show by warehouse id and seller SKU, for the next board's diff; read on the background. */
+    private volatile RowIndex applied = RowIndex.EMPTY;
+    /** The filter's rows in the table's order. */
+    private final ShownRows sortedRows = new ShownRows();
+    private Predicate<StockRowViewModel> predicate;
     private final ObservableList<FreshnessChipViewModel> chips = FXCollections.observableArrayList();
     private final OfflineStatus offlineStatus = new OfflineStatus();
     private final ReadOnlyObjectWrapper<OfflineStatus.Verdict> offline =
@@ -117,7 +120,7 @@ public final class StockViewModel implements AutoCloseable {
                 () -> {
                     StockBoard board = reader.read();
                     readPollers(board);
-                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null);
+                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null, applied);
                 },
                 this::apply, loadError::set,
                 background, ui);
@@ -128,8 +131,8 @@ public final class StockViewModel implements AutoCloseable {
         filterText.addListener((obs, o, n) -> updatePredicate());
         selectedWarehouse.addListener((obs, o, n) -> updatePredicate());
         gapsOnly.addListener((obs, o, n) -> updatePredicate());
-        filteredRows.addListener((ListChangeListener<StockRowViewModel>) c ->
-                shownCount.set(filteredRows.size()));
+        sortedRows.addListener((ListChangeListener<StockRowViewModel>) c ->
+                shownCount.set(sortedRows.size()));
         now.set(clock.instant());
     }
 
@@ -195,39 +198,89 @@ public final class StockViewModel implements AutoCloseable {
             .thenComparing(r -> r.warehouse().id());
 
     /**
-     * What an apply needs that can be computed off the FX thread: the row view models in base order,
-     * the gap count and the tile sums. At 100k rows this was most of the FX-thread time of an apply.
+     * What an apply needs that can be computed off the FX thread: the rows in base order (the objects on
+     * show kept where the figures did not change), the diff against {@code basis} (the rows on show when it
+     * was prepared), the gap count and the tile sums. At 100k rows this is nearly all of an apply.
+     *
+     * @param gone    rows of {@code basis} that are not in this board (changed or removed), by identity
+     * @param fresh   rows new in this board (changed or added), by identity
+     * @param retimed rows of {@code basis} kept with the same figures but newer reading times
      */
-    record Prepared(StockBoard board, List<StockRowViewModel> rows, int gapCount, Map<String, Totals> totals) {
+    record Prepared(StockBoard board, List<StockRowViewModel> rows, RowIndex index, RowIndex basis,
+                    Set<StockRowViewModel> gone, Set<StockRowViewModel> fresh, List<Retimed> retimed,
+                    int gapCount, Map<String, Totals> totals) {
+    }
+
+    /** A kept row and the board row with its newer reading times. */
+    record Retimed(StockRowViewModel row, BoardRow newer) {
     }
 
     record Totals(Long sum, int reporting, int warehouses) {
     }
 
-    /** Builds {@link Prepared} from a board; pure, safe on any thread. */
+    /** The rows on show by warehouse id, then seller SKU: what the next board is compared with. */
+    record RowIndex(Map<String, Map<String, StockRowViewModel>> byWarehouse) {
+        static final RowIndex EMPTY = new RowIndex(Map.of());
+
+        StockRowViewModel get(String warehouseId, String sellerSku) {
+            Map<String, StockRowViewModel> skus = byWarehouse.get(warehouseId);
+            return skus == null ? null : skus.get(sellerSku);
+        }
+    }
+
+    /** Builds {@link Prepared} from a board, as if nothing were on show; pure, safe on any thread. */
     static Prepared prepare(StockBoard board) {
-        return prepare(board, null);
+        return prepare(board, null, RowIndex.EMPTY);
     }
 
     /**
-     * As {@link #prepare(StockBoard)}, with the units each SKU has in TikTok's returns pool; a SKU not in
-     * the map has 0, and a null map means the pool is unknown (returns never read): every row shows "—".
+     * As {@link #prepare(StockBoard)}, against {@code basis} (the rows on show), with the units each SKU has
+     * in TikTok's returns pool; a SKU not in the map has 0, and a null map means the pool is unknown
+     * (returns never read): every row shows "—".
      */
-    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool) {
+    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool, RowIndex basis) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
+        Map<String, Map<String, StockRowViewModel>> index = new HashMap<>();
+        Set<StockRowViewModel> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Retimed> retimed = new ArrayList<>();
+        Map<String, StockRowViewModel.WarehouseTexts> texts = new HashMap<>();
         int gaps = 0;
         for (BoardRow r : board.rows()) {
-            StockRowViewModel row = new StockRowViewModel(r,
-                    returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0));
+            Integer pool = returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0);
+            String warehouseId = r.warehouse().id();
+            Map<String, StockRowViewModel> skus = index.computeIfAbsent(warehouseId, k -> new HashMap<>());
+            StockRowViewModel old = basis.get(warehouseId, r.sku().sellerSku());
+            StockRowViewModel row;
+            if (old != null && !skus.containsKey(r.sku().sellerSku()) && old.sameFigures(r, pool)) {
+                row = old;
+                if (!old.sameTimes(r)) {
+                    retimed.add(new Retimed(old, r));
+                }
+            } else {
+                row = new StockRowViewModel(r, pool,
+                        texts.computeIfAbsent(warehouseId, k -> StockRowViewModel.WarehouseTexts.of(r.warehouse())));
+                fresh.add(row);
+            }
+            skus.putIfAbsent(r.sku().sellerSku(), row);
             newRows.add(row);
             if (row.hasGap()) {
                 gaps++;
             }
         }
         // Base order before any column sort: the widest TikTok-vs-warehouse gaps first, so the most
-        // urgent rows are the ones on screen; then by SKU and warehouse for a stable scan.
+        // urgent rows are the ones on show; then by SKU and warehouse for a stable scan.
         newRows.sort(URGENCY_FIRST);
-        return new Prepared(board, newRows, gaps, computeTotals(board.rows()));
+        Set<StockRowViewModel> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map<String, StockRowViewModel> skus : basis.byWarehouse().values()) {
+            for (StockRowViewModel old : skus.values()) {
+                Map<String, StockRowViewModel> now = index.get(old.warehouse().id());
+                if (now == null || now.get(old.sellerSku()) != old) {
+                    gone.add(old);
+                }
+            }
+        }
+        return new Prepared(board, newRows, new RowIndex(index), basis, gone, fresh, retimed, gaps,
+                computeTotals(board.rows()));
     }
 
     /** Units per seller SKU in the returns buffer pool (requested, on the way back, awaiting QC). */
@@ -241,20 +294,32 @@ public final class StockViewModel implements AutoCloseable {
         return pool;
     }
 
-    /** Replaces everything with {@code board}: one {@code setAll} for the rows, totals and chips recomputed. */
+    /** Replaces everything with {@code board} (diffed against the rows on show), as a read would. */
     void apply(StockBoard board) {
-        apply(prepare(board));
+        apply(prepare(board, null, applied));
     }
 
-    /** The FX-thread part of an apply: one {@code setAll}, then totals, chips and counts. */
+    /**
+     * The FX-thread part of an apply: the kept rows' newer times, the changed rows into the rows on show
+     * (a full recompute only when another apply came between the diff and now), then totals, chips and
+     * counts.
+     */
     void apply(Prepared prepared) {
         StockBoard board = prepared.board();
-        List<StockRowViewModel> newRows = prepared.rows();
         updateWarehouseChoices(board);
-        rows.setAll(newRows);
-        totalCount.set(newRows.size());
+        for (Retimed r : prepared.retimed()) {
+            r.row().retime(r.newer());
+        }
+        rows = prepared.rows();
+        if (prepared.basis() == applied) {
+            sortedRows.update(rows, prepared.gone(), prepared.fresh());
+        } else {
+            sortedRows.reset(rows);
+        }
+        applied = prepared.index();
+        totalCount.set(rows.size());
         gapCount.set(prepared.gapCount());
-        shownCount.set(filteredRows.size());
+        shownCount.set(sortedRows.size());
         prepared.totals().forEach((key, t) -> totals.get(key).set(t.sum(), t.reporting(), t.warehouses()));
         Instant instant = clock.instant();
         List<FreshnessChipViewModel> newChips = buildChips(board);
@@ -378,11 +443,12 @@ public final class StockViewModel implements AutoCloseable {
         Warehouse only = choice == null ? null : choice.warehouse();
         boolean onlyGaps = gapsOnly.get();
         if (needle.isEmpty() && only == null && !onlyGaps) {
-            filteredRows.setPredicate(null);
+            predicate = null;
         } else {
-            filteredRows.setPredicate(r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only));
+            predicate = r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only);
         }
-        shownCount.set(filteredRows.size());
+        sortedRows.setPredicate(predicate);
+        shownCount.set(sortedRows.size());
     }
 
     // ---- time ------------------------------------------------------------------------------------
@@ -407,8 +473,11 @@ public final class StockViewModel implements AutoCloseable {
 
     // ---- exposed state ---------------------------------------------------------------------------
 
-    /** The rows after filtering, sorted by whatever comparator the view binds to {@link SortedList#comparatorProperty()}. */
-    public SortedList<StockRowViewModel> sortedRows() {
+    /**
+     * The rows after filtering, sorted by whatever comparator the view sets on
+     * {@link ShownRows#comparatorProperty()} (base order without one); each apply changes only what changed.
+     */
+    public ShownRows sortedRows() {
         return sortedRows;
     }
 
@@ -417,9 +486,10 @@ public final class StockViewModel implements AutoCloseable {
         return Collections.unmodifiableList(rows);
     }
 
-    /** Rows after the filter, in snapshot order. */
-    public ObservableList<StockRowViewModel> filteredRows() {
-        return filteredRows;
+    /** Rows after the filter, in snapshot (base) order; a copy, not kept up to date. */
+    public List<StockRowViewModel> filteredRows() {
+        Predicate<StockRowViewModel> p = predicate;
+        return p == null ? List.copyOf(rows) : rows.stream().filter(p).toList();
     }
 
     public ObservableList<FreshnessChipViewModel> chips() {

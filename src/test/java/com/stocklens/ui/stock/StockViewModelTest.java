@@ -8,6 +8,7 @@ import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Staleness;
+import com.stocklens.service.BoardRow;
 import com.stocklens.service.PollerLeases;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.SourceFreshness;
@@ -18,6 +19,8 @@ import com.stocklens.ui.FakeSyncEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -263,16 +266,79 @@ class StockViewModelTest {
     }
 
     @Test
-    void eachSnapshotIsOneChangeToTheRows() {
-        CountingReader reader = new CountingReader(FakeBoards.large());
+    void eachSnapshotIsAtMostOneChangeAndTouchesOnlyTheChangedRows() {
+        StockBoard first = FakeBoards.large();
+        CountingReader reader = new CountingReader(first);
         StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
         AtomicInteger changes = new AtomicInteger();
         vm.sortedRows().addListener((ListChangeListener<StockRowViewModel>) c -> changes.incrementAndGet());
         vm.start();
         assertThat(changes).hasValue(1);
+        List<StockRowViewModel> before = List.copyOf(vm.allRows());
+
+        // The same figures again: nothing on show changes.
+        events.fire();
+        assertThat(changes).hasValue(1);
+        assertThat(vm.appliedSnapshotsProperty().get()).isEqualTo(2);
+
+        // Three rows change: one change, the other rows are the same objects.
+        List<BoardRow> rows = new ArrayList<>(first.rows());
+        for (int i : new int[] {4, 50, 200}) {
+            BoardRow r = rows.get(i);
+            rows.set(i, new BoardRow(r.sku(), r.warehouse(), new StockLevel(999, 990, 9, 0, 0, 0, 0),
+                    r.tiktokAvailable(), r.tiktokCommitted(), r.warehouseSnapshotAt(), r.tiktokSnapshotAt()));
+        }
+        reader.board = new StockBoard(rows, first.warehouses(), first.sources());
         events.fire();
         assertThat(changes).hasValue(2);
-        assertThat(vm.allRows()).hasSize(FakeBoards.large().rows().size());
+        assertThat(vm.allRows()).hasSize(before.size());
+        long kept = vm.allRows().stream().filter(r -> before.stream().anyMatch(b -> b == r)).count();
+        assertThat(kept).isEqualTo(before.size() - 3);
+        assertThat(vm.sortedRows()).containsExactlyElementsOf(vm.allRows());
+    }
+
+    @Test
+    void newerReadingsOfTheSameFiguresKeepTheRowsAndMoveTheirTimes() {
+        StockBoard first = FakeBoards.small();
+        CountingReader reader = new CountingReader(first);
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        AtomicInteger changes = new AtomicInteger();
+        vm.sortedRows().addListener((ListChangeListener<StockRowViewModel>) c -> changes.incrementAndGet());
+        vm.start();
+        StockRowViewModel mug = row(vm, "MUG-001", "shipbob:228");
+        Instant later = NOW.plusSeconds(10);
+        reader.board = new StockBoard(first.rows().stream().map(r -> new BoardRow(r.sku(), r.warehouse(), r.level(),
+                r.tiktokAvailable(), r.tiktokCommitted(), later, r.tiktokSnapshotAt())).toList(),
+                first.warehouses(), first.sources());
+        events.fire();
+        assertThat(changes).hasValue(1);
+        assertThat(row(vm, "MUG-001", "shipbob:228")).isSameAs(mug);
+        assertThat(mug.warehouseSnapshotAt()).isEqualTo(later);
+        assertThat(mug.row().warehouseSnapshotAt()).isEqualTo(later);
+    }
+
+    @Test
+    void aSortedTableStaysSortedThroughADiffApply() {
+        StockBoard first = FakeBoards.large();
+        CountingReader reader = new CountingReader(first);
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        vm.start();
+        Comparator<StockRowViewModel> byAvailable = Comparator.comparing(
+                (StockRowViewModel r) -> r.bucket(Bucket.AVAILABLE), Comparator.nullsLast(Integer::compare));
+        vm.sortedRows().setComparator(byAvailable);
+        List<BoardRow> rows = new ArrayList<>(first.rows());
+        for (int i = 0; i < rows.size(); i += 7) {
+            BoardRow r = rows.get(i);
+            rows.set(i, new BoardRow(r.sku(), r.warehouse(), new StockLevel(i, (i * 31) % 400, 0, 0, 0, 0, 0),
+                    r.tiktokAvailable(), r.tiktokCommitted(), r.warehouseSnapshotAt(), r.tiktokSnapshotAt()));
+        }
+        reader.board = new StockBoard(rows, first.warehouses(), first.sources());
+        events.fire();
+        List<StockRowViewModel> expected = new ArrayList<>(vm.allRows());
+        expected.sort(byAvailable);
+        assertThat(vm.sortedRows()).extracting(r -> r.bucket(Bucket.AVAILABLE))
+                .containsExactlyElementsOf(expected.stream().map(r -> r.bucket(Bucket.AVAILABLE)).toList());
+        assertThat(vm.sortedRows()).hasSameSizeAs(vm.allRows());
     }
 
     @Test

@@ -328,7 +328,7 @@ public final class StockLensApp extends Application {
                 new UiContext.Shell(rt.clock(), locale, settings::setLocale, uiIo, rt.options().demo(), rt.thresholds(),
                         declarerMemory()),
                 new UiContext.Stock(board, rt.syncEngine(), rt.thresholds().staleAfter(),
-                        rt.returnsPoolReader(), rt.leases()),
+                        rt.returnsPoolReader(), rt.leases(), rt.syncEngine()),
                 new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices()),
                 new UiContext.Reports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(), rt.reportExports(),
                         rt.demandReader()),

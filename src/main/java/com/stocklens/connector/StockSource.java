@@ -16,6 +16,14 @@ public interface StockSource {
     Reading fetch() throws SourceException;
 
     /**
+     * HTTP requests this source has made so far, retries included, readable from any thread while a
+     * {@link #fetch()} runs (the window shows a sync's progress with it); -1 when the source does not count.
+     */
+    default int requestCount() {
+        return -1;
+    }
+
+    /**
      * The connection test: proves the credentials work and says what they reach. The default reads
      * everything; a connector may override it with a cheaper call.
      */

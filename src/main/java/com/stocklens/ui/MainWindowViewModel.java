@@ -81,7 +81,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         this.asOfClock = new AsOfClock(shell.clock(), timeTravel::asOfNow);
         this.stock = new StockViewModel(new AsOfBoardReader(board.board(), timeTravel::asOfNow), board.returnsPool(),
                 board.syncEvents(), asOfClock, board.stalenessWindow(), shell.background(), ui)
-                .withPollers(board.pollers());
+                .withPollers(board.pollers()).withProgress(board.progress());
         this.flags = FlagsViewModel.of(context, dialogs, ui);
         this.toasts = new ToastsViewModel(context.flags().notices(), ui);
         banner.set(shell.demo() ? new Banner(BannerKind.DEMO, messages.get("demo.banner")) : null);

@@ -19,6 +19,7 @@ import com.stocklens.service.SkuMappings;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
 import com.stocklens.service.SyncEvents;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
 import java.time.Clock;
@@ -83,15 +84,23 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
      * @param returnsPool     the TikTok returns pool shown beside the board
      * @param pollers         team mode: who polls which source ("polled here" / "polled by" in the freshness
      *                        bar); null means a lone workspace, which shows nothing
+     * @param progress        the syncs under way, source by source (the freshness chips' "syncing")
      */
     public record Stock(StockBoardReader board, SyncEvents syncEvents, Duration stalenessWindow,
-                        ReturnsPoolReader returnsPool, PollerLeases pollers) {
+                        ReturnsPoolReader returnsPool, PollerLeases pollers, SyncProgress progress) {
         public Stock {
             Objects.requireNonNull(board, "board");
             Objects.requireNonNull(syncEvents, "syncEvents");
             Objects.requireNonNull(stalenessWindow, "stalenessWindow");
             Objects.requireNonNull(returnsPool, "returnsPool");
             pollers = pollers == null ? PollerLeases.local("this desk") : pollers;
+            progress = progress == null ? SyncProgress.NONE : progress;
+        }
+
+        /** Without sync progress: the chips never say "syncing". */
+        public Stock(StockBoardReader board, SyncEvents syncEvents, Duration stalenessWindow,
+                     ReturnsPoolReader returnsPool, PollerLeases pollers) {
+            this(board, syncEvents, stalenessWindow, returnsPool, pollers, SyncProgress.NONE);
         }
     }
 

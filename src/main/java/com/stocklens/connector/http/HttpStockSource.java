@@ -44,6 +44,7 @@ public abstract class HttpStockSource implements StockSource {
     }
 
     /** HTTP attempts made by this source so far, retries included. */
+    @Override
     public final int requestCount() {
         return requests.getAsInt();
     }

@@ -1,6 +1,7 @@
 package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTilePalette;
 import com.stocklens.ui.FxViewLoader;
@@ -60,6 +61,8 @@ public final class StockView implements ScreenView {
     static final PseudoClass GAP = PseudoClass.getPseudoClass("gap");
     static final PseudoClass OVERSELL = PseudoClass.getPseudoClass("oversell");
     static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
+    static final PseudoClass SYNCING = PseudoClass.getPseudoClass("syncing");
+    static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     /** Tiles are squares; 8 across must fit 1366 px beside the sidebar (TilesFX scales text by size). */
     private static final double TILE_SIZE = 118;
@@ -453,10 +456,12 @@ public final class StockView implements ScreenView {
             label.setAlignment(Pos.CENTER_LEFT);
             Tooltip tooltip = new Tooltip();
             label.setTooltip(tooltip);
-            // The chip view model is replaced on every snapshot, so these listeners go with it.
+            // A chip view model lives while its source and warehouse stay on the board; these listeners go with it.
             InvalidationListener update = obs -> renderChip(label, tooltip, chip);
             chip.ageProperty().addListener(update);
             chip.staleProperty().addListener(update);
+            chip.freshnessProperty().addListener(update);
+            chip.syncingProperty().addListener(update);
             renderChip(label, tooltip, chip);
             nodes.add(label);
         }
@@ -472,12 +477,30 @@ public final class StockView implements ScreenView {
         if (chip.freshness().manual()) {
             text.append(" · ").append(messages.get("status.chip.manual"));
         }
+        // Where its sync stands (issue 16 item 4): syncing with the requests so far (of the last full
+        // read's), or failed; a done sync shows the snapshot's age alone.
+        FreshnessChipViewModel.State state = chip.state();
+        SyncProgress.Running running = chip.syncingProperty().get();
+        int lastRequests = chip.freshness().requests();
+        if (state == FreshnessChipViewModel.State.SYNCING) {
+            text.append(" · ").append(running.requests() < 0 ? messages.get("status.chip.syncing")
+                    : lastRequests > 0 ? messages.format("status.chip.syncingOf", running.requests(), lastRequests)
+                    : messages.format("status.chip.syncingRequests", running.requests()));
+        } else if (state == FreshnessChipViewModel.State.FAILED) {
+            text.append(" · ").append(messages.get("status.chip.failed"));
+        }
         text.append(" · ").append(Formats.ago(chip.getAge(), messages));
         label.setText(text.toString());
         label.pseudoClassStateChanged(STALE, chip.isStale());
+        label.pseudoClassStateChanged(SYNCING, state == FreshnessChipViewModel.State.SYNCING);
+        label.pseudoClassStateChanged(FAILED, state == FreshnessChipViewModel.State.FAILED);
 
         var f = chip.freshness();
         StringBuilder tip = new StringBuilder();
+        if (running != null) {
+            tip.append(messages.format("status.chip.syncingSince", Formats.beijingTime(running.startedAt()),
+                    Math.max(0, running.requests()))).append('\n');
+        }
         tip.append(messages.format("status.chip.snapshotAt", Formats.beijingTime(f.lastSnapshotAt())));
         tip.append('\n').append(f.manual() ? messages.format("status.chip.manualStats", f.rows())
                 : messages.format("status.chip.stats", f.rows(), f.requests(), f.durationMillis()));

@@ -12,6 +12,7 @@ import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvents;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.ui.BackgroundRefresh;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,6 +135,18 @@ public final class StockViewModel implements AutoCloseable {
         sortedRows.addListener((ListChangeListener<StockRowViewModel>) c ->
                 shownCount.set(sortedRows.size()));
         now.set(clock.instant());
+    }
+
+    /** The syncs under way, read on every tick for the chips' "syncing". */
+    private volatile SyncProgress progress = SyncProgress.NONE;
+
+    /**
+     * The chips say "syncing" with the requests made so far while a source syncs (issue 16 item 4). Call
+     * before {@link #start()}; returns this.
+     */
+    public StockViewModel withProgress(SyncProgress runs) {
+        this.progress = runs == null ? SyncProgress.NONE : runs;
+        return this;
     }
 
     /** Team mode: who polls which source; null on a lone workspace (the chips say nothing about it). */
@@ -323,12 +336,13 @@ public final class StockViewModel implements AutoCloseable {
         prepared.totals().forEach((key, t) -> totals.get(key).set(t.sum(), t.reporting(), t.warehouses()));
         Instant instant = clock.instant();
         List<FreshnessChipViewModel> newChips = buildChips(board);
+        Map<String, SyncProgress.Running> running = progress.running();
         for (FreshnessChipViewModel chip : newChips) {
-            chip.tick(instant, window);
+            chip.tick(instant, window, running.get(chip.freshness().source().id()));
         }
         // Stale sources first: the most urgent thing in the bar must not wrap out of sight.
         newChips.sort((a, b) -> Boolean.compare(b.isStale(), a.isStale()));
-        chips.setAll(newChips);
+        updateChips(newChips);
         offline.set(offlineStatus.update(board.sources()));
         loadError.set(null);
         appliedSnapshots.set(appliedSnapshots.get() + 1);
@@ -456,8 +470,27 @@ public final class StockViewModel implements AutoCloseable {
     /** Advances the screen's notion of "now": ages and stale flags. Called once a second by the view. */
     public void tick(Instant instant) {
         now.set(instant);
+        Map<String, SyncProgress.Running> running = progress.running();
         for (FreshnessChipViewModel chip : chips) {
-            chip.tick(instant, window);
+            chip.tick(instant, window, running.get(chip.freshness().source().id()));
+        }
+    }
+
+    /**
+     * The same chips in the same order are updated in place (the bar keeps its nodes and only their texts
+     * change); another set or order replaces them.
+     */
+    private void updateChips(List<FreshnessChipViewModel> next) {
+        boolean same = next.size() == chips.size();
+        for (int i = 0; same && i < next.size(); i++) {
+            same = next.get(i).key().equals(chips.get(i).key());
+        }
+        if (!same) {
+            chips.setAll(next);
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            chips.get(i).update(next.get(i)); // the apply's tick ages them
         }
     }
 

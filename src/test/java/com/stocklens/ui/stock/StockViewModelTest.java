@@ -12,6 +12,7 @@ import com.stocklens.service.BoardRow;
 import com.stocklens.service.PollerLeases;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.SourceFreshness;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.ui.FakeBoards;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -339,6 +341,36 @@ class StockViewModelTest {
         assertThat(vm.sortedRows()).extracting(r -> r.bucket(Bucket.AVAILABLE))
                 .containsExactlyElementsOf(expected.stream().map(r -> r.bucket(Bucket.AVAILABLE)).toList());
         assertThat(vm.sortedRows()).hasSameSizeAs(vm.allRows());
+    }
+
+    @Test
+    void chipsSaySyncingWithTheRequestsSoFarAndLiveThroughSnapshots() {
+        Map<String, SyncProgress.Running> running = new ConcurrentHashMap<>();
+        StockViewModel vm = new StockViewModel(new CountingReader(FakeBoards.small()), events, FakeBoards.CLOCK,
+                WINDOW, SAME_THREAD, SAME_THREAD).withProgress(() -> Map.copyOf(running));
+        vm.start();
+        FreshnessChipViewModel shop = vm.chips().stream().filter(FreshnessChipViewModel::isShop).findFirst()
+                .orElseThrow();
+        assertThat(shop.state()).isEqualTo(FreshnessChipViewModel.State.DONE);
+        FreshnessChipViewModel goodcang = vm.chips().stream()
+                .filter(c -> c.freshness().source().id().startsWith("goodcang")).findFirst().orElseThrow();
+        assertThat(goodcang.state()).isEqualTo(FreshnessChipViewModel.State.FAILED);
+
+        String shopId = shop.freshness().source().id();
+        running.put(shopId, new SyncProgress.Running(shopId, NOW, 17));
+        vm.tick(NOW.plusSeconds(1));
+        assertThat(shop.state()).isEqualTo(FreshnessChipViewModel.State.SYNCING);
+        assertThat(shop.syncingProperty().get().requests()).isEqualTo(17);
+
+        // The next snapshot updates the same chips in place.
+        List<FreshnessChipViewModel> before = List.copyOf(vm.chips());
+        running.clear();
+        events.fire();
+        assertThat(vm.chips()).hasSize(before.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(vm.chips().get(i)).isSameAs(before.get(i));
+        }
+        assertThat(shop.state()).isEqualTo(FreshnessChipViewModel.State.DONE);
     }
 
     @Test

@@ -37,10 +37,17 @@ public final class DemoConnections {
     private DemoConnections() {
     }
 
+    /**
+     * SKUs in the demo world: {@link SimulatedWorld#DEFAULT_SKU_COUNT}, or {@code -Dstocklens.demo.skus=N}
+     * to watch the window at scale (33334 SKUs × 3 centres ≈ 100k rows, a first sync of about 850 requests
+     * under the real rate limits; BENCHMARKS.md).
+     */
+    public static final String SKUS_PROPERTY = "stocklens.demo.skus";
+
     /** Starts the sandbox of the demo world on a free local port. */
     public static SandboxServer startSandbox(Clock clock) {
-        SandboxServer sandbox = SandboxServer.start(
-                new SimulatedWorld(DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock));
+        SandboxServer sandbox = SandboxServer.start(new SimulatedWorld(DEMO_SEED,
+                Math.max(10, Integer.getInteger(SKUS_PROPERTY, SimulatedWorld.DEFAULT_SKU_COUNT)), clock));
         LOG.info("demo mode: sandbox on {}", sandbox.baseUrl());
         return sandbox;
     }

@@ -324,6 +324,7 @@ public final class StockView implements ScreenView {
 
         ageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().warehouseSnapshotAt()));
         sortKeys.put(ageColumn, StockRowViewModel::warehouseSnapshotAt);
+        knownOrders.put(ageColumn, (Instant a, Instant b) -> b.compareTo(a));
         // Newest first is "ascending age": compare the instants reversed; no reading sorts last.
         ageColumn.setComparator(unknownLast(ageColumn, (Instant a, Instant b) -> b.compareTo(a)));
         ageColumn.setCellFactory(c -> new AgeCell());
@@ -342,14 +343,21 @@ public final class StockView implements ScreenView {
         // wrapper per call): 1.3 s to sort 20k rows here. Comparing the row values directly gives the
         // same order (same column comparators, descending reversed like TableColumnComparator).
         stockTable.setSortPolicy(table -> {
-            viewModel.sortedRows().setComparator(rowComparator());
+            // The age column's order moves with every sync's newer times; the figures' orders do not.
+            viewModel.sortedRows().setComparator(rowComparator(), stockTable.getSortOrder().contains(ageColumn));
             return true;
         });
     }
 
     private final Map<TableColumn<StockRowViewModel, ?>, Function<StockRowViewModel, ?>> sortKeys = new HashMap<>();
+    /** Each sortable column's order of known (non-null) values. */
+    private final Map<TableColumn<StockRowViewModel, ?>, Comparator<?>> knownOrders = new HashMap<>();
 
-    /** The table's sort order as one comparator over row values; null (base order) when unsorted. */
+    /**
+     * The table's sort order as one comparator over row values; null (base order) when unsorted. The
+     * directions are read now, so the comparator never changes its answers: the stock view model also
+     * sorts with it off the FX thread. Unknown values sort last in both directions.
+     */
     @SuppressWarnings("unchecked")
     private Comparator<StockRowViewModel> rowComparator() {
         Comparator<StockRowViewModel> result = null;
@@ -358,11 +366,17 @@ public final class StockView implements ScreenView {
             if (key == null || !column.isSortable()) {
                 continue;
             }
-            Comparator<Object> values = (Comparator<Object>) column.getComparator();
-            Comparator<StockRowViewModel> byColumn = (a, b) -> values.compare(key.apply(a), key.apply(b));
-            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
-                byColumn = byColumn.reversed();
-            }
+            Comparator<Object> known = (Comparator<Object>) knownOrders.get(column);
+            boolean ascending = column.getSortType() == TableColumn.SortType.ASCENDING;
+            Comparator<StockRowViewModel> byColumn = (a, b) -> {
+                Object x = key.apply(a);
+                Object y = key.apply(b);
+                if (x == null || y == null) {
+                    return x == null ? (y == null ? 0 : 1) : -1;
+                }
+                int c = known.compare(x, y);
+                return ascending ? c : -c;
+            };
             result = result == null ? byColumn : result.thenComparing(byColumn);
         }
         return result;
@@ -372,6 +386,7 @@ public final class StockView implements ScreenView {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setComparator(unknownLast(column, String::compareTo));
         sortKeys.put(column, value);
+        knownOrders.put(column, Comparator.<String>naturalOrder());
     }
 
     private void numberColumn(TableColumn<StockRowViewModel, Integer> column,
@@ -379,6 +394,7 @@ public final class StockView implements ScreenView {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setComparator(unknownLast(column, Integer::compare));
         sortKeys.put(column, value);
+        knownOrders.put(column, Comparator.<Integer>naturalOrder());
         column.setCellFactory(c -> new NumberCell(signed));
     }
 

@@ -121,7 +121,8 @@ public final class StockViewModel implements AutoCloseable {
                 () -> {
                     StockBoard board = reader.read();
                     readPollers(board);
-                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null, applied);
+                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null, applied,
+                            sortedRows.view());
                 },
                 this::apply, loadError::set,
                 background, ui);
@@ -218,10 +219,13 @@ public final class StockViewModel implements AutoCloseable {
      * @param gone    rows of {@code basis} that are not in this board (changed or removed), by identity
      * @param fresh   rows new in this board (changed or added), by identity
      * @param retimed rows of {@code basis} kept with the same figures but newer reading times
+     * @param shown   the rows on show after this board, worked out from what was on show (null: the UI
+     *                thread works it out)
      */
     record Prepared(StockBoard board, List<StockRowViewModel> rows, RowIndex index, RowIndex basis,
                     Set<StockRowViewModel> gone, Set<StockRowViewModel> fresh, List<Retimed> retimed,
-                    int gapCount, Map<String, Totals> totals) {
+                    ShownRows.Next shown, int gapCount, Map<String, Totals> totals,
+                    List<Warehouse> warehouses) {
     }
 
     /** A kept row and the board row with its newer reading times. */
@@ -231,9 +235,9 @@ public final class StockViewModel implements AutoCloseable {
     record Totals(Long sum, int reporting, int warehouses) {
     }
 
-    /** The rows on show by warehouse id, then seller SKU: what the next board is compared with. */
-    record RowIndex(Map<String, Map<String, StockRowViewModel>> byWarehouse) {
-        static final RowIndex EMPTY = new RowIndex(Map.of());
+    /** The rows on show by warehouse id, then seller SKU, and in base order: what the next board is compared with. */
+    record RowIndex(Map<String, Map<String, StockRowViewModel>> byWarehouse, List<StockRowViewModel> rows) {
+        static final RowIndex EMPTY = new RowIndex(Map.of(), List.of());
 
         StockRowViewModel get(String warehouseId, String sellerSku) {
             Map<String, StockRowViewModel> skus = byWarehouse.get(warehouseId);
@@ -243,15 +247,17 @@ public final class StockViewModel implements AutoCloseable {
 
     /** Builds {@link Prepared} from a board, as if nothing were on show; pure, safe on any thread. */
     static Prepared prepare(StockBoard board) {
-        return prepare(board, null, RowIndex.EMPTY);
+        return prepare(board, null, RowIndex.EMPTY, null);
     }
 
     /**
      * As {@link #prepare(StockBoard)}, against {@code basis} (the rows on show), with the units each SKU has
      * in TikTok's returns pool; a SKU not in the map has 0, and a null map means the pool is unknown
-     * (returns never read): every row shows "—".
+     * (returns never read): every row shows "—". {@code onShow} is what the table showed of {@code basis}
+     * (null: nothing is worked out for it here).
      */
-    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool, RowIndex basis) {
+    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool, RowIndex basis,
+                            ShownRows.View onShow) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
         Map<String, Map<String, StockRowViewModel>> index = new HashMap<>();
         Set<StockRowViewModel> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -292,8 +298,11 @@ public final class StockViewModel implements AutoCloseable {
                 }
             }
         }
-        return new Prepared(board, newRows, new RowIndex(index), basis, gone, fresh, retimed, gaps,
-                computeTotals(board.rows()));
+        // What the table shows next, worked out here so the UI thread only swaps it in.
+        ShownRows.Next shown = onShow != null && onShow.base() == basis.rows()
+                ? ShownRows.next(onShow, newRows, gone, fresh, !retimed.isEmpty()) : null;
+        return new Prepared(board, newRows, new RowIndex(index, newRows), basis, gone, fresh, retimed,
+                shown, gaps, computeTotals(board.rows()), warehousesOf(board));
     }
 
     /** Units per seller SKU in the returns buffer pool (requested, on the way back, awaiting QC). */
@@ -309,7 +318,7 @@ public final class StockViewModel implements AutoCloseable {
 
     /** Replaces everything with {@code board} (diffed against the rows on show), as a read would. */
     void apply(StockBoard board) {
-        apply(prepare(board, null, applied));
+        apply(prepare(board, null, applied, sortedRows.view()));
     }
 
     /**
@@ -319,13 +328,14 @@ public final class StockViewModel implements AutoCloseable {
      */
     void apply(Prepared prepared) {
         StockBoard board = prepared.board();
-        updateWarehouseChoices(board);
+        updateWarehouseChoices(prepared.warehouses());
         for (Retimed r : prepared.retimed()) {
             r.row().retime(r.newer());
         }
         rows = prepared.rows();
         if (prepared.basis() == applied) {
-            sortedRows.update(rows, prepared.gone(), prepared.fresh());
+            sortedRows.apply(prepared.shown(), rows, prepared.gone(), prepared.fresh(),
+                    !prepared.retimed().isEmpty());
         } else {
             sortedRows.reset(rows);
         }
@@ -430,9 +440,8 @@ public final class StockViewModel implements AutoCloseable {
         return result;
     }
 
-    private void updateWarehouseChoices(StockBoard board) {
-        List<WarehouseChoice> choices = new ArrayList<>();
-        choices.add(WarehouseChoice.ALL);
+    /** The board's warehouses, then those only its rows name; off the UI thread (it reads every row). */
+    private static List<Warehouse> warehousesOf(StockBoard board) {
         Map<String, Warehouse> seen = new LinkedHashMap<>();
         for (Warehouse w : board.warehouses()) {
             seen.putIfAbsent(w.id(), w);
@@ -440,7 +449,13 @@ public final class StockViewModel implements AutoCloseable {
         for (BoardRow r : board.rows()) {
             seen.putIfAbsent(r.warehouse().id(), r.warehouse());
         }
-        for (Warehouse w : seen.values()) {
+        return List.copyOf(seen.values());
+    }
+
+    private void updateWarehouseChoices(List<Warehouse> warehouses) {
+        List<WarehouseChoice> choices = new ArrayList<>();
+        choices.add(WarehouseChoice.ALL);
+        for (Warehouse w : warehouses) {
             choices.add(new WarehouseChoice(w));
         }
         // Touch the list only when it changed, so an open drop-down does not close on every sync.

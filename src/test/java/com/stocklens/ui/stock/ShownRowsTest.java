@@ -38,6 +38,8 @@ class ShownRowsTest {
                 new StockLevel(available, available, 0, 0, 0, 0, 0), available + sku % 3, null, AT, AT));
     }
 
+    private List<StockRowViewModel> lastBase;
+
     @Test
     void everyApplyEqualsARecomputeAndItsChangeReplaysExactly() {
         Random random = new Random(20261127L);
@@ -59,7 +61,8 @@ class ShownRowsTest {
                 rows.add(row(i, random.nextInt(50)));
             }
             rows.sort(StockViewModel.URGENCY_FIRST);
-            shown.reset(List.copyOf(rows));
+            lastBase = List.copyOf(rows);
+            shown.reset(lastBase);
             int nextSku = 400;
             for (int round = 0; round < 60; round++) {
                 Set<StockRowViewModel> gone = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -95,7 +98,11 @@ class ShownRowsTest {
                 gone.removeAll(inNext);
                 next.sort(StockViewModel.URGENCY_FIRST);
                 rows = next;
-                shown.update(List.copyOf(rows), gone, fresh);
+                lastBase = List.copyOf(rows);
+                // Worked out as the background thread does, then applied (and once applied as the UI thread
+                // would after a sort change in between: from the view on show).
+                ShownRows.Next worked = ShownRows.next(shown.view(), lastBase, gone, fresh, false);
+                shown.apply(round % 7 == 3 ? null : worked, lastBase, gone, fresh, false);
                 List<StockRowViewModel> expected = new ArrayList<>(rows.stream()
                         .filter(variant >= 2 ? odd : r -> true).toList());
                 if (variant % 2 == 1) {

@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
+import com.stocklens.support.StartupTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code rssKb}. With {@code stocklens.benchmark.exitWhenShown=true} the app then exits normally, so a
  * JDK 25 AOT training run ({@code -XX:AOTCacheOutput}) can write its cache. The bench measures from
  * its own clock before launching the process, so the marker holds wall-clock instants, not durations.
+ * With the start-up trace on ({@code -Dstocklens.startupTrace=true}) the same two moments go to the trace,
+ * with or without a marker file.
  */
 final class StartMarker {
     private static final Logger LOG = LoggerFactory.getLogger(StartMarker.class);
@@ -32,19 +35,24 @@ final class StartMarker {
     private boolean framed;
     private boolean rowsShown;
 
+    /** @param file the marker file, or null (the start-up trace only) */
     private StartMarker(Path file) {
         this.file = file;
         this.minRows = Integer.getInteger("stocklens.benchmark.minRows", 1);
         this.exitWhenShown = Boolean.getBoolean("stocklens.benchmark.exitWhenShown");
     }
 
-    /** Installs the marker on the main window's scene when the property is set; otherwise does nothing. */
+    /**
+     * Installs the marker on the main window's scene when the property is set or the start-up trace is on;
+     * otherwise does nothing.
+     */
     static void installIfRequested(Scene scene) {
         String target = System.getProperty("stocklens.benchmark.startMarker");
-        if (target == null || target.isBlank() || scene == null) {
+        boolean toFile = target != null && !target.isBlank();
+        if (!toFile && !StartupTrace.enabled() || scene == null) {
             return;
         }
-        StartMarker marker = new StartMarker(Path.of(target));
+        StartMarker marker = new StartMarker(toFile ? Path.of(target) : null);
         scene.addPostLayoutPulseListener(new Runnable() {
             @Override
             public void run() {
@@ -60,6 +68,7 @@ final class StartMarker {
         long now = System.currentTimeMillis();
         if (!framed) {
             framed = true;
+            StartupTrace.mark("first frame (layout pulse)");
             write("firstFrame=" + now);
         }
         if (!rowsShown) {
@@ -67,6 +76,10 @@ final class StartMarker {
             int rows = node instanceof TableView<?> table ? table.getItems().size() : 0;
             if (rows >= minRows) {
                 rowsShown = true;
+                StartupTrace.mark("stock table filled (" + rows + " rows)");
+                if (file == null) {
+                    return true;
+                }
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 write("rowsOnScreen=" + now + "\nrows=" + rows + "\nheapBytes=" + heap + "\nrssKb=" + rssKb());
@@ -92,6 +105,9 @@ final class StartMarker {
     }
 
     private void write(String lines) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.writeString(file, lines + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -2,7 +2,9 @@ package com.stocklens;
 
 import com.stocklens.app.AppRuntime;
 import com.stocklens.app.Logs;
+import com.stocklens.app.PrefetchedBoardReader;
 import com.stocklens.app.connections.EnvironmentConnections;
+import com.stocklens.app.settings.DataDirectory;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.workspace.StartupException;
@@ -18,16 +20,22 @@ import com.stocklens.service.NoticePreferences;
 import com.stocklens.service.NoticeSettings;
 import com.stocklens.service.ShopAuthorizer;
 import com.stocklens.service.SnapshotFileException;
+import com.stocklens.service.StockBoardReader;
 import com.stocklens.support.NamedThreads;
+import com.stocklens.support.StartupTrace;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.Screen;
 import com.stocklens.ui.SnapshotFileDialogs;
+import com.stocklens.ui.StartupStep;
+import com.stocklens.ui.StartupView;
 import com.stocklens.ui.UiContext;
 import com.stocklens.ui.auth.TikTokAuthorizeDialog;
+import com.stocklens.ui.stock.StockViewModel;
 import com.stocklens.ui.wall.WallViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -36,8 +44,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +57,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
@@ -57,10 +71,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: builds the runtime off the FX thread in {@link #init()}, shows the window,
- * starts polling, and closes everything in {@link #stop()} (never {@code System.exit} there).
+ * The JavaFX application. A start shows the window's outline ({@link StartupView}) in its first frame and
+ * opens everything else behind it (issue 20): the command line, logging and the workspace are opened by
+ * {@link Opening} on a thread of its own, begun by {@link Launcher} before the toolkit starts; once the
+ * runtime is open the window replaces the outline, the cached board (read meanwhile) fills it, and only
+ * then do the sources start polling. {@link #stop()} closes everything (never {@code System.exit} there).
+ * {@code -Dstocklens.startupTrace=true} logs each step's milliseconds.
  */
 public final class StockLensApp extends Application {
+    /** The opening under way; begun by {@link Launcher}, or by {@link #init()} when launched otherwise. */
+    private static Opening opening;
+
     private Logger log;
     private AppRuntime runtime;
     private String startupError;
@@ -75,33 +96,23 @@ public final class StockLensApp extends Application {
     private final ExecutorService uiIo = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-ui-io"));
     private final AtomicBoolean errorShown = new AtomicBoolean();
 
+    /** Begins opening for {@code args} on a thread of its own (once; later calls keep the first). */
+    static synchronized void beginOpening(String[] args) {
+        if (opening == null) {
+            opening = Opening.begin(List.of(args));
+        }
+    }
+
+    private static synchronized Opening opening(List<String> args) {
+        beginOpening(args.toArray(String[]::new));
+        return opening;
+    }
+
     @Override
     public void init() {
-        StockLensCommand command = new StockLensCommand();
-        StockLensCommand.commandLine(command).parseArgs(getParameters().getRaw().toArray(String[]::new));
-        LaunchOptions options = command.launchOptions(System.getenv());
-        requestedLocale = command.language().orElse(null);
-        requestedScreen = command.screen().orElse(null);
-        requestedAsOf = command.asOf().orElse(null);
-        requestedWall = command.wall();
-        requestedWallRotate = command.wallRotate().orElse(null);
-        Logs.configure(options.workspace());
-        log = LoggerFactory.getLogger(StockLensApp.class);
-        // A .stocklens file (double-clicked, or --snapshot) opens read-only: LaunchOptions.snapshot().
-        command.fileToOpen().ifPresent(file -> log.info("asked to open {}", file));
+        StartupTrace.mark("JavaFX toolkit started");
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> onUncaught(thread, error));
-        settings = new UserSettings(options.workspace());
-        try {
-            // Asked only if a live connection needs a secret from the encrypted file (never in demo mode).
-            runtime = AppRuntime.open(options, new UnlockPrompt(
-                    requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault())));
-        } catch (StartupException e) {
-            log.error("cannot open the workspace", e);
-            startupError = e.getMessage();
-            if (options.snapshotMode()) {
-                startupSnapshotError = e;
-            }
-        }
+        opening(getParameters().getRaw());
     }
 
     /**
@@ -128,14 +139,50 @@ public final class StockLensApp extends Application {
                 }));
     }
 
+    /** Shows the start-up view at once; the window follows when the opening is done. */
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start: the FX thread");
         FxTheme.apply();
+        Opening current = opening(getParameters().getRaw());
+        Messages early = new Messages(current.earlyLocale());
+        StartupView startup = new StartupView(early);
+        stage.setScene(new Scene(startup.root(), MainWindowHost.WIDTH, MainWindowHost.HEIGHT));
+        stage.setTitle(early.get("app.title"));
+        for (int size : new int[] {32, 64, 256}) {
+            stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));
+        }
+        stage.setMinWidth(1024);
+        stage.setMinHeight(640);
+        StartMarker.installIfRequested(stage.getScene());
+        stage.show();
+        StartupTrace.mark("start-up view shown");
+        FxExecutor fx = new FxExecutor();
+        current.onStep(step -> fx.execute(() -> startup.show(step)));
+        current.whenDone(result -> fx.execute(() -> opened(stage, result)));
+    }
+
+    /** FX thread: the opening is done; the window, or what went wrong. */
+    private void opened(Stage stage, Opening.Result result) {
+        log = LoggerFactory.getLogger(StockLensApp.class);
+        runtime = result.runtime();
+        settings = result.settings();
+        startupError = result.error();
+        startupSnapshotError = result.snapshotError();
+        requestedLocale = result.locale();
+        requestedScreen = result.screen();
+        requestedAsOf = result.asOf();
+        requestedWall = result.wall();
+        requestedWallRotate = result.wallRotate();
+        showWindow(stage, result.board());
+    }
+
+    /** Builds the window over the open runtime on {@code stage}, reading the board through {@code board}. */
+    private void showWindow(Stage stage, StockBoardReader board) {
         if (runtime == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupError);
             if (startupSnapshotError != null) {
-                Messages m = new Messages(
-                        requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault()));
+                Messages m = new Messages(locale());
                 alert = new Alert(Alert.AlertType.ERROR, snapshotProblem(startupSnapshotError, m));
                 alert.setHeaderText(m.get("snapshot.error.header"));
                 alert.showAndWait();
@@ -148,19 +195,15 @@ public final class StockLensApp extends Application {
             return;
         }
         LaunchOptions options = runtime.options();
-        Locale locale = requestedLocale != null ? requestedLocale : settings.locale(Locale.getDefault());
-        UiContext context = context(runtime, stage, locale);
+        Locale locale = locale();
+        UiContext context = context(runtime, stage, locale, board);
         Duration wallRotate = requestedWallRotate != null ? requestedWallRotate
                 : settings.wallRotate(WallViewModel.DEFAULT_ROTATE);
         host = requestedWall ? MainWindowHost.installWall(stage, context, wallRotate)
                 : MainWindowHost.install(stage, context);
         host.setWallRotate(wallRotate);
+        StartupTrace.mark("window built");
         decorate(host, runtime, stage, locale);
-        for (int size : new int[] {32, 64, 256}) {
-            stage.getIcons().add(new Image(StockLensApp.class.getResourceAsStream("stocklens-" + size + ".png")));
-        }
-        stage.setMinWidth(1024);
-        stage.setMinHeight(640);
         if (requestedScreen != null && host.current() != null) {
             try {
                 host.current().show(Screen.valueOf(requestedScreen));
@@ -172,7 +215,6 @@ public final class StockLensApp extends Application {
         if (requestedAsOf != null && host.current() != null) {
             host.current().timeTravel().goTo(requestedAsOf);
         }
-        stage.show();
         // Told once: a damaged database moved aside and a backup restored, or a requested restore applied.
         runtime.storeNotice().ifPresent(notice -> {
             Alert alert = new Alert(Alert.AlertType.WARNING, notice);
@@ -188,13 +230,59 @@ public final class StockLensApp extends Application {
             alert.initOwner(stage);
             alert.show();
         });
-        StartMarker.installIfRequested(stage.getScene());
         if (!runtime.readOnly()) {
-            importDemoSheetsAfterFirstShopSync();
-            runtime.startSync();
+            startSyncOnceTheBoardShows(host);
         }
         log.info("window shown ({} mode, workspace {})",
                 runtime.readOnly() ? "snapshot" : options.demo() ? "demo" : "live", options.workspace());
+    }
+
+    /** The language asked for, else the workspace's choice, else the OS language's. */
+    private Locale locale() {
+        if (requestedLocale != null) {
+            return requestedLocale;
+        }
+        return settings != null ? settings.locale(Locale.getDefault())
+                : opening(getParameters().getRaw()).earlyLocale();
+    }
+
+    /**
+     * The cached board first, then the sources (issue 20): polling starts once the stock table holds the
+     * board read at start-up (or its read failed), so the first sync never competes with it. The wall
+     * has no stock table: it starts at once.
+     */
+    private void startSyncOnceTheBoardShows(MainWindowHost target) {
+        AppRuntime rt = runtime;
+        AtomicBoolean started = new AtomicBoolean();
+        Runnable start = () -> {
+            if (started.compareAndSet(false, true)) {
+                uiIo.execute(() -> {
+                    importDemoSheetsAfterFirstShopSync(rt);
+                    rt.startSync();
+                    StartupTrace.mark("polling started");
+                });
+            }
+        };
+        MainWindow window = target.current();
+        if (window == null) {
+            start.run();
+            return;
+        }
+        StockViewModel stock = window.viewModel().stock();
+        if (stock.appliedSnapshotsProperty().get() > 0 || stock.loadErrorProperty().get() != null) {
+            start.run();
+            return;
+        }
+        InvalidationListener once = new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                stock.appliedSnapshotsProperty().removeListener(this);
+                stock.loadErrorProperty().removeListener(this);
+                start.run();
+            }
+        };
+        stock.appliedSnapshotsProperty().addListener(once);
+        stock.loadErrorProperty().addListener(once);
     }
 
     /** The banner of a snapshot file and the File menu's snapshot actions, on every (re)built window. */
@@ -236,22 +324,21 @@ public final class StockLensApp extends Application {
                 startupError = problem;
                 requestedScreen = null;
                 requestedAsOf = null;
-                stage.getIcons().clear();
-                start(stage);
+                showWindow(stage, opened == null ? null : opened.boardReader());
             });
         });
     }
 
     /** The window's services over {@code rt}; a snapshot file's flag actions refuse, in plain words. */
-    private UiContext context(AppRuntime rt, Stage stage, Locale locale) {
+    private UiContext context(AppRuntime rt, Stage stage, Locale locale, StockBoardReader board) {
         FlagActions actions = rt.readOnly()
                 ? readOnlyFlagActions(new Messages(locale).get("snapshot.readOnly"))
                 : rt.flagEngine();
         return new UiContext(
                 new UiContext.Shell(rt.clock(), locale, settings::setLocale, uiIo, rt.options().demo(), rt.thresholds(),
                         declarerMemory()),
-                new UiContext.Stock(rt.boardReader(), rt.syncEngine(), rt.thresholds().staleAfter(),
-                        rt.returnsPoolReader(), rt.leases(), rt.skuDetails()),
+                new UiContext.Stock(board, rt.syncEngine(), rt.thresholds().staleAfter(),
+                        rt.returnsPoolReader(), rt.leases(), rt.skuDetails(), rt.syncEngine()),
                 new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices(), rt.triage(),
                         noticePreferences(rt), rt.stockPushes()),
                 new UiContext.Reports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(), rt.reportExports(),
@@ -351,7 +438,7 @@ public final class StockLensApp extends Application {
             }
             fx.execute(() -> {
                 Stage stage = new Stage();
-                MainWindowHost snapshotHost = MainWindowHost.install(stage, context(rt, stage, locale));
+                MainWindowHost snapshotHost = MainWindowHost.install(stage, context(rt, stage, locale, rt.boardReader()));
                 decorate(snapshotHost, rt, stage, locale);
                 stage.setOnHidden(ev -> {
                     snapshotHost.close();
@@ -380,17 +467,17 @@ public final class StockLensApp extends Application {
      * identities (a warehouse's own codes are matched by barcode) as a seller's import would on a set-up
      * workspace. File and database work, so off the FX thread.
      */
-    private void importDemoSheetsAfterFirstShopSync() {
-        if (!runtime.options().demo()) {
+    private void importDemoSheetsAfterFirstShopSync(AppRuntime rt) {
+        if (!rt.options().demo()) {
             return;
         }
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
-        subscription.set(runtime.syncEngine().subscribe(event -> {
+        subscription.set(rt.syncEngine().subscribe(event -> {
             if (event.run().sourceId().equals(EnvironmentConnections.TIKTOK_SOURCE_ID)
                     && event.run().status() == SyncStatus.COMPLETE && done.compareAndSet(false, true)) {
                 uiIo.execute(() -> {
-                    runtime.importDemoSpreadsheets();
+                    rt.importDemoSpreadsheets();
                     try {
                         AutoCloseable s = subscription.get();
                         if (s != null) {
@@ -406,6 +493,10 @@ public final class StockLensApp extends Application {
 
     @Override
     public void stop() {
+        if (runtime == null) {
+            // Closed before the window came: the opening closes what it opens.
+            opening(getParameters().getRaw()).abandon();
+        }
         if (host != null) {
             host.close();
         }
@@ -459,15 +550,174 @@ public final class StockLensApp extends Application {
 
     /** Logs every uncaught error; shows the first one to the person, once, instead of failing silently. */
     private void onUncaught(Thread thread, Throwable error) {
-        log.error("uncaught error on {}", thread.getName(), error);
+        Logger logger = log != null ? log : LoggerFactory.getLogger(StockLensApp.class);
+        logger.error("uncaught error on {}", thread.getName(), error);
+        AppRuntime rt = runtime;
         // On the wall nobody is at the keyboard to close a dialog: the log has it.
         if (errorShown.compareAndSet(false, true) && (host == null || !host.inWall())) {
             new FxExecutor().execute(() -> {
                 Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(error.getMessage())
-                        + "\n\nDetails are in the log: " + runtime.options().workspace().resolve("logs"));
+                        + (rt == null ? "" : "\n\nDetails are in the log: " + rt.options().workspace().resolve("logs")));
                 alert.setHeaderText("Something went wrong · 出错了");
                 alert.show();
             });
+        }
+    }
+
+    /**
+     * Everything a window start does before the window can be built, on a thread of its own so the first
+     * frame never waits for it (issue 20): a guess of the language for the start-up view (the command line's
+     * {@code --lang}, else the workspace's choice), the full parse of the command line, logging, and the
+     * runtime; then the cached board is read for the window while the FX thread builds it.
+     */
+    static final class Opening {
+        private final List<String> args;
+        private final CompletableFuture<Locale> earlyLocale = new CompletableFuture<>();
+        private final CompletableFuture<Result> done = new CompletableFuture<>();
+        private final List<Consumer<StartupStep>> stepListeners = new CopyOnWriteArrayList<>();
+        private volatile StartupStep step = StartupStep.STARTING;
+        private volatile boolean abandoned;
+
+        /** What the opening found: the runtime and the window's requests, or what went wrong. */
+        record Result(AppRuntime runtime, StockBoardReader board, UserSettings settings, Locale locale,
+                      String screen, Instant asOf, boolean wall, Duration wallRotate, String error,
+                      StartupException snapshotError) {
+        }
+
+        private Opening(List<String> args) {
+            this.args = List.copyOf(args);
+        }
+
+        static Opening begin(List<String> args) {
+            Opening o = new Opening(args);
+            NamedThreads.daemon("stocklens-open").newThread(o::run).start();
+            return o;
+        }
+
+        /** The language of the start-up view; known within milliseconds of the start. */
+        Locale earlyLocale() {
+            return earlyLocale.join();
+        }
+
+        /** Tells {@code listener} the step under way now and each later one (on the opening thread). */
+        void onStep(Consumer<StartupStep> listener) {
+            stepListeners.add(listener);
+            listener.accept(step);
+        }
+
+        /** Runs {@code then} with the result once the opening is done (on the opening thread, or at once). */
+        void whenDone(Consumer<Result> then) {
+            done.thenAccept(then);
+        }
+
+        /** The app stopped before its window came: the runtime the opening makes is closed, never shown. */
+        void abandon() {
+            abandoned = true;
+            done.thenAccept(r -> {
+                if (r.runtime() != null) {
+                    if (r.board() instanceof PrefetchedBoardReader p) {
+                        p.cancel();
+                    }
+                    r.runtime().close();
+                }
+            });
+        }
+
+        private void step(StartupStep next) {
+            step = next;
+            stepListeners.forEach(l -> l.accept(next));
+        }
+
+        private void run() {
+            try {
+                earlyLocale.complete(guessLocale(args));
+                StockLensCommand command = new StockLensCommand();
+                StockLensCommand.commandLine(command).parseArgs(args.toArray(String[]::new));
+                StartupTrace.mark("command line parsed");
+                step(StartupStep.WORKSPACE);
+                LaunchOptions options = command.launchOptions(System.getenv());
+                Logs.configure(options.workspace());
+                Logger log = LoggerFactory.getLogger(StockLensApp.class);
+                StartupTrace.logTo(log::info);
+                StartupTrace.mark("logging set up");
+                // A .stocklens file (double-clicked, or --snapshot) opens read-only: LaunchOptions.snapshot().
+                command.fileToOpen().ifPresent(file -> log.info("asked to open {}", file));
+                UserSettings settings = new UserSettings(options.workspace());
+                Locale asked = command.language().orElse(null);
+                Locale locale = asked != null ? asked : settings.locale(Locale.getDefault());
+                String screen = command.screen().orElse(null);
+                Instant asOf = command.asOf().orElse(null);
+                Duration wallRotate = command.wallRotate().orElse(null);
+                AppRuntime runtime;
+                try {
+                    // Asked only if a live connection needs a secret from the encrypted file (never in demo mode).
+                    runtime = AppRuntime.open(options, new UnlockPrompt(locale), this::opened);
+                } catch (StartupException e) {
+                    log.error("cannot open the workspace", e);
+                    done.complete(new Result(null, null, settings, asked, screen, asOf, command.wall(), wallRotate,
+                            e.getMessage(), options.snapshotMode() ? e : null));
+                    return;
+                }
+                if (abandoned) {
+                    runtime.close();
+                    return;
+                }
+                PrefetchedBoardReader board = new PrefetchedBoardReader(runtime.boardReader());
+                step(StartupStep.WINDOW);
+                done.complete(new Result(runtime, board, settings, asked, screen, asOf, command.wall(), wallRotate,
+                        null, null));
+                board.prefetch();
+                StartupTrace.mark("cached board read");
+            } catch (RuntimeException e) {
+                // A command line the parser refuses (a bad value) or a failure before the workspace opened.
+                LoggerFactory.getLogger(StockLensApp.class).error("cannot start", e);
+                earlyLocale.complete(Locale.ENGLISH);
+                done.complete(new Result(null, null, null, null, null, null, false, null,
+                        String.valueOf(e.getMessage()), null));
+            }
+        }
+
+        private void opened(AppRuntime.OpeningStep finished) {
+            switch (finished) {
+                case WORKSPACE -> step(StartupStep.SOURCES);
+                case SOURCES -> step(StartupStep.SERVICES);
+                case SERVICES -> { }
+            }
+        }
+
+        /**
+         * {@code --lang} from the command line, else the choice kept in the workspace's settings (the demo's
+         * with {@code --demo}), else the OS language's; without the parser, which the first frame must not
+         * wait for.
+         */
+        static Locale guessLocale(List<String> args) {
+            String lang = null;
+            String dataDir = null;
+            boolean demo = false;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                String next = i + 1 < args.size() ? args.get(i + 1) : null;
+                if (a.equals("--demo")) {
+                    demo = true;
+                } else if (a.startsWith("--lang=")) {
+                    lang = a.substring("--lang=".length());
+                } else if (a.equals("--lang")) {
+                    lang = next;
+                } else if (a.startsWith("--data-dir=")) {
+                    dataDir = a.substring("--data-dir=".length());
+                } else if (a.equals("--data-dir")) {
+                    dataDir = next;
+                }
+            }
+            if (lang != null && !lang.isBlank()) {
+                return lang.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+            }
+            try {
+                Path base = DataDirectory.resolve(dataDir == null ? null : Path.of(dataDir));
+                return new UserSettings(DataDirectory.workspace(base, demo)).locale(Locale.getDefault());
+            } catch (RuntimeException e) {
+                return new UserSettings(Path.of(".")).locale(Locale.getDefault());
+            }
         }
     }
 }

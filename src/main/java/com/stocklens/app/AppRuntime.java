@@ -90,6 +90,7 @@ import com.stocklens.store.StoreWriteException;
 import com.stocklens.store.WarehouseProfileRepository;
 import com.stocklens.support.NamedThreads;
 import com.stocklens.support.Redactor;
+import com.stocklens.support.StartupTrace;
 import com.stocklens.sync.ActivitySync;
 import com.stocklens.sync.SharedFollower;
 import com.stocklens.sync.SyncEngine;
@@ -100,9 +101,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,17 +270,54 @@ public final class AppRuntime implements AutoCloseable {
      * {@code STOCKLENS_PASSPHRASE}, else by {@code prompt} (the window's unlock dialog).
      */
     public static AppRuntime open(LaunchOptions options, PassphrasePrompt prompt) {
-        return open(options, Clock.systemUTC(), System.getenv(), prompt);
+        return open(options, Clock.systemUTC(), System.getenv(), prompt, step -> { }, true);
+    }
+
+    /**
+     * The window's open: as {@link #open(LaunchOptions, PassphrasePrompt)}, telling {@code progress} each
+     * step as it ends; the workspace file's daily backup waits for the first sync ({@link #startSync()}).
+     */
+    public static AppRuntime open(LaunchOptions options, PassphrasePrompt prompt, Consumer<OpeningStep> progress) {
+        return open(options, Clock.systemUTC(), System.getenv(), prompt, progress, false);
     }
 
     static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env, PassphrasePrompt prompt) {
+        return open(options, clock, env, prompt, step -> { }, true);
+    }
+
+    /** The steps of opening, in order; the window's start-up view shows them (and the start-up trace logs them). */
+    public enum OpeningStep {
+        /** The workspace's database is open and migrated: the cached board can be read. */
+        WORKSPACE,
+        /** The sources are assembled (and in demo mode the sandbox runs). */
+        SOURCES,
+        /** Every service is wired; nothing polls yet. */
+        SERVICES
+    }
+
+    private static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env,
+                                   PassphrasePrompt prompt, Consumer<OpeningStep> progress, boolean backupOnOpen) {
         Redactor.rememberEnvironment(env);
-        OpenWorkspace workspace = WorkspaceOpener.open(options, clock, env, prompt);
+        // Demo: the sandbox needs nothing of the workspace, so it starts beside the database's open.
+        CompletableFuture<SandboxServer> sandboxStart = options.demo() && !options.snapshotMode()
+                ? CompletableFuture.supplyAsync(() -> DemoConnections.startSandbox(clock, options.workspace()),
+                        task -> NamedThreads.daemon("stocklens-sandbox-start").newThread(task).start())
+                : null;
+        OpenWorkspace workspace;
+        try {
+            workspace = WorkspaceOpener.open(options, clock, env, prompt, backupOnOpen);
+        } catch (RuntimeException e) {
+            closeWhenStarted(sandboxStart);
+            throw e;
+        }
+        step(progress, OpeningStep.WORKSPACE, "workspace opened (H2, Flyway)");
         if (workspace.readOnly()) {
             // A snapshot file: no source, no sandbox, no secret store and no network.
             try {
-                return new AppRuntime(options, workspace, ConnectionAssembly.snapshot(workspace.database(),
+                AppRuntime runtime = new AppRuntime(options, workspace, ConnectionAssembly.snapshot(workspace.database(),
                         workspace.clock(), options.cadence(), READ_ONLY_MESSAGE), null);
+                step(progress, OpeningStep.SERVICES, "services wired");
+                return runtime;
             } catch (RuntimeException e) {
                 workspace.close();
                 throw WorkspaceOpener.snapshotNotOpened(e);
@@ -285,15 +326,18 @@ public final class AppRuntime implements AutoCloseable {
         SandboxServer sandbox = null;
         try {
             ConnectionAssembly assembly;
-            if (options.demo()) {
-                sandbox = DemoConnections.startSandbox(clock, options.workspace());
+            if (sandboxStart != null) {
+                sandbox = sandboxStart.join();
+                StartupTrace.mark("demo sandbox started");
                 assembly = ConnectionAssembly.demo(DemoConnections.of(sandbox), workspace.database(), clock,
                         options.cadence());
             } else {
                 assembly = ConnectionAssembly.live(options.live(), workspace.database(), options.workspace(), env,
                         prompt, clock, options.cadence());
             }
+            step(progress, OpeningStep.SOURCES, "connections assembled");
             AppRuntime runtime = new AppRuntime(options, workspace, assembly, sandbox);
+            step(progress, OpeningStep.SERVICES, "services wired");
             if (workspace.database().isShared()) {
                 try {
                     runtime.startTeam(assembly.leaseIdentities());
@@ -306,9 +350,23 @@ public final class AppRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();
+            } else {
+                closeWhenStarted(sandboxStart);
             }
             workspace.database().close();
-            throw e;
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void step(Consumer<OpeningStep> progress, OpeningStep step, String trace) {
+        StartupTrace.mark(trace);
+        progress.accept(step);
+    }
+
+    /** A sandbox started for a runtime that will not open is closed once it is up. */
+    private static void closeWhenStarted(CompletableFuture<SandboxServer> start) {
+        if (start != null) {
+            start.thenAccept(SandboxServer::close);
         }
     }
 

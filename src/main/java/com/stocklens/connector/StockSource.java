@@ -16,11 +16,12 @@ public interface StockSource {
     Reading fetch() throws SourceException;
 
     /**
-     * HTTP attempts this source has made so far, retries included (0 for a source without HTTP): the sync
-     * engine reports what a failed read cost from it, as a reading reports what a whole one cost.
+     * HTTP attempts this source has made so far, retries included, readable from any thread while a
+     * {@link #fetch()} runs: the sync engine reports what a failed read cost from it, as a reading reports what a
+     * whole one cost, and the window shows a sync's progress with it; -1 when the source does not count.
      */
     default int requestCount() {
-        return 0;
+        return -1;
     }
 
     /**

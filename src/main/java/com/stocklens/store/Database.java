@@ -1,15 +1,19 @@
 package com.stocklens.store;
 
 import com.stocklens.support.PrivateFiles;
+import com.stocklens.support.StartupTrace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +109,14 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(Path)}, with the clock that names backups and moved-aside files. */
     public static Database open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, true);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}; {@code backupIfDue} false leaves the daily backup to the first
+     * {@link #backupIfDue} after a sync (the window: a backup of a large file must not hold up its start).
+     */
+    public static Database open(Path dataDir, Clock clock, boolean backupIfDue) {
         Path workspace = dataDir.toAbsolutePath().normalize();
         Path dbDir = workspace.resolve("db");
         Path file = dbDir.resolve(FILE_BASE + ".mv.db");
@@ -169,7 +181,9 @@ public final class Database implements AutoCloseable {
                 db.notice = String.join(" ", notices);
                 LOG.warn("{}", db.notice);
             }
-            db.backupIfDue(clock.instant());
+            if (backupIfDue) {
+                db.backupIfDue(clock.instant());
+            }
             return db;
         } catch (RuntimeException e) {
             OPEN_IN_THIS_JVM.remove(lockKey);
@@ -378,6 +392,10 @@ public final class Database implements AutoCloseable {
 
     /** Migrates; a file database that has a schema and pending migrations is backed up first. */
     private void migrate(Clock clock) {
+        if (upToDate()) {
+            StartupTrace.mark("schema up to date (Flyway not needed)");
+            return;
+        }
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
@@ -390,6 +408,36 @@ public final class Database implements AutoCloseable {
             }
         }
         flyway.migrate();
+    }
+
+    /**
+     * True when the schema history already records every migration on the class path, by version, each
+     * successful, and nothing else: Flyway would find nothing to do, and loading it is a large share of a
+     * window's start (issue 20). Anything else (a new database, a pending or failed migration, a schema from
+     * a newer StockLens) goes to Flyway, which migrates, backs up first or refuses as before. What this
+     * skips is Flyway's checksum check of migrations already applied: editing one is never done
+     * (docs/STACK.md), and the next new migration brings the check back.
+     */
+    private boolean upToDate() {
+        Set<String> onClassPath = Migrations.versions();
+        if (onClassPath.isEmpty()) {
+            return false;
+        }
+        Set<String> applied = new HashSet<>();
+        try (Connection c = pool.getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
+                     + "WHERE \"version\" IS NOT NULL")) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return false; // no history yet: a new database
+        }
+        return applied.equals(onClassPath);
     }
 
     /**

@@ -10,6 +10,7 @@ import com.stocklens.domain.SyncStatus;
 import com.stocklens.service.PollerLeases;
 import com.stocklens.service.SyncEvent;
 import com.stocklens.service.SyncEvents;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.store.StoreWriteException;
 import com.stocklens.support.NamedThreads;
@@ -61,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * Times written to the store come from the injected {@link Clock}; durations are measured with
  * {@link System#nanoTime()}, which wall-clock adjustments cannot bend.
  */
-public final class SyncEngine implements SyncEvents, AutoCloseable {
+public final class SyncEngine implements SyncEvents, SyncProgress, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
     /** Upper bound for the failure backoff, unless the cadence itself is longer. */
@@ -100,6 +101,11 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
     private AutoCloseable leaseSubscription;
     /** {@link System#nanoTime()} of the latest run start per source, so a won lease and the grid do not double up. */
     private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
+    /** The runs under way: the source and its request count when the run began. */
+    private final Map<String, Under> underWay = new ConcurrentHashMap<>();
+
+    private record Under(StockSource source, Instant startedAt, int requestsBefore) {
+    }
 
     public SyncEngine(List<StockSource> sources, SnapshotRepository repo, Clock clock, Duration defaultCadence,
                       Map<String, Duration> cadencePerSource) {
@@ -223,8 +229,14 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             throw new IllegalArgumentException("Unknown source " + info.id());
         }
         lock.lock();
+        underWay.put(info.id(), new Under(source, now(), source.requestCount()));
         try {
-            SyncRun run = runLocked(source, info);
+            SyncRun run;
+            try {
+                run = runLocked(source, info);
+            } finally {
+                underWay.remove(info.id());
+            }
             if (run.status() == SyncStatus.FAILED) {
                 failures.merge(info.id(), 1, Integer::sum);
             } else {
@@ -319,6 +331,21 @@ public final class SyncEngine implements SyncEvents, AutoCloseable {
             }
         }
         return runs;
+    }
+
+    /** The runs under way now, with the requests each has made so far (the window's chips). */
+    @Override
+    public Map<String, Running> running() {
+        if (underWay.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Running> out = new HashMap<>();
+        underWay.forEach((id, u) -> {
+            int now = u.source().requestCount();
+            out.put(id, new Running(id, u.startedAt(), now < 0 || u.requestsBefore() < 0 ? -1
+                    : now - u.requestsBefore()));
+        });
+        return Map.copyOf(out);
     }
 
     /**

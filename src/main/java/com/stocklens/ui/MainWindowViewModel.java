@@ -89,7 +89,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         this.asOfClock = new AsOfClock(shell.clock(), timeTravel::asOfNow);
         this.stock = new StockViewModel(new AsOfBoardReader(board.board(), timeTravel::asOfNow), board.returnsPool(),
                 board.syncEvents(), asOfClock, board.stalenessWindow(), shell.background(), ui)
-                .withPollers(board.pollers());
+                .withPollers(board.pollers()).withProgress(board.progress());
         this.flags = FlagsViewModel.of(context, dialogs, ui);
         // A task's evidence names the times of both sides' snapshots: the stock board's line of its pair.
         flags.setPairs(key -> stock.allRows().stream()

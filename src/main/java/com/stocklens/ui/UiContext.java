@@ -22,6 +22,7 @@ import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
 import com.stocklens.service.StockPushes;
 import com.stocklens.service.SyncEvents;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.service.TeamDatabase;
 import com.stocklens.service.TeamPush;
 import com.stocklens.service.Triage;
@@ -88,9 +89,11 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
      * @param pollers         team mode: who polls which source ("polled here" / "polled by" in the freshness
      *                        bar); null means a lone workspace, which shows nothing
      * @param skuDetails      one SKU across the workspace (the SKU detail pane); null knows nothing
+     * @param progress        the syncs under way, source by source (the freshness chips' "syncing")
      */
     public record Stock(StockBoardReader board, SyncEvents syncEvents, Duration stalenessWindow,
-                        ReturnsPoolReader returnsPool, PollerLeases pollers, SkuDetails skuDetails) {
+                        ReturnsPoolReader returnsPool, PollerLeases pollers, SkuDetails skuDetails,
+                        SyncProgress progress) {
         public Stock {
             Objects.requireNonNull(board, "board");
             Objects.requireNonNull(syncEvents, "syncEvents");
@@ -98,12 +101,13 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
             Objects.requireNonNull(returnsPool, "returnsPool");
             pollers = pollers == null ? PollerLeases.local("this desk") : pollers;
             skuDetails = skuDetails == null ? SkuDetails.NONE : skuDetails;
+            progress = progress == null ? SyncProgress.NONE : progress;
         }
 
-        /** Without the SKU detail pane's reads. */
+        /** Without the SKU detail pane's reads and without sync progress (the chips never say "syncing"). */
         public Stock(StockBoardReader board, SyncEvents syncEvents, Duration stalenessWindow,
                      ReturnsPoolReader returnsPool, PollerLeases pollers) {
-            this(board, syncEvents, stalenessWindow, returnsPool, pollers, null);
+            this(board, syncEvents, stalenessWindow, returnsPool, pollers, null, null);
         }
     }
 

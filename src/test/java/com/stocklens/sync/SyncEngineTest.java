@@ -154,6 +154,53 @@ class SyncEngineTest {
         }
     }
 
+    /** A source that blocks in fetch until released, counting two requests before it does. */
+    static final class SlowCountingSource implements StockSource {
+        final CountDownLatch inFetch = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger requests = new AtomicInteger(40);
+        final Reading reading = StoreFixtures.shipbob(NOW, 3, 5);
+
+        @Override
+        public SourceInfo info() {
+            return StoreFixtures.SHIPBOB;
+        }
+
+        @Override
+        public int requestCount() {
+            return requests.get();
+        }
+
+        @Override
+        public Reading fetch() throws SourceException {
+            requests.addAndGet(2);
+            inFetch.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return reading;
+        }
+    }
+
+    @Test
+    void aRunUnderWayShowsWithTheRequestsItMadeSoFar() throws Exception {
+        SlowCountingSource slow = new SlowCountingSource();
+        try (SyncEngine engine = engine(List.of(slow), Duration.ofHours(1))) {
+            assertThat(engine.running()).isEmpty();
+            Thread runner = new Thread(() -> engine.syncOnce(slow));
+            runner.start();
+            assertThat(slow.inFetch.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(engine.running()).containsOnlyKeys(StoreFixtures.SHIPBOB.id());
+            assertThat(engine.running().get(StoreFixtures.SHIPBOB.id()).requests()).isEqualTo(2);
+            assertThat(engine.running().get(StoreFixtures.SHIPBOB.id()).startedAt()).isEqualTo(NOW);
+            slow.release.countDown();
+            runner.join(20_000);
+            assertThat(engine.running()).isEmpty();
+        }
+    }
+
     @Test
     void syncAllOnceRunsEverySourceAndTheBoardShowsThem() {
         FakeSource ok = shipbob();

@@ -175,7 +175,7 @@ public final class TestUiContext {
     public UiContext build() {
         return new UiContext(
                 new UiContext.Shell(clock, locale, switchLocale, background, demo, thresholds, declarer),
-                new UiContext.Stock(board, syncEvents, stalenessWindow, returnsPool, pollers, skuDetails),
+                new UiContext.Stock(board, syncEvents, stalenessWindow, returnsPool, pollers, skuDetails, null),
                 new UiContext.Flags(flags.reader(), flags.actions(), flags.events(), flags.notices(), flags.triage(),
                         flags.preferences(), pushes),
                 reports,

@@ -39,6 +39,13 @@ public final class DemoConnections {
     private DemoConnections() {
     }
 
+    /**
+     * SKUs in the demo world: {@link SimulatedWorld#DEFAULT_SKU_COUNT}, or {@code -Dstocklens.demo.skus=N}
+     * to watch the window at scale (33334 SKUs × 3 centres ≈ 100k rows, a first sync of about 850 requests
+     * under the real rate limits; BENCHMARKS.md).
+     */
+    public static final String SKUS_PROPERTY = "stocklens.demo.skus";
+
     /** Starts the sandbox of the demo world on a free local port. */
     public static SandboxServer startSandbox(Clock clock) {
         return startSandbox(clock, null);
@@ -50,7 +57,8 @@ public final class DemoConnections {
      * from one command is still there for the next ({@link TikTokWriteJournal}).
      */
     public static SandboxServer startSandbox(Clock clock, Path workspace) {
-        SimulatedWorld world = new SimulatedWorld(DEMO_SEED, SimulatedWorld.DEFAULT_SKU_COUNT, clock);
+        SimulatedWorld world = new SimulatedWorld(DEMO_SEED,
+                Math.max(10, Integer.getInteger(SKUS_PROPERTY, SimulatedWorld.DEFAULT_SKU_COUNT)), clock);
         if (workspace != null) {
             TikTokWriteJournal.attach(world, workspace.resolve(TIKTOK_WRITES));
         }

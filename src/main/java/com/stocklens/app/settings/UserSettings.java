@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * Written atomically so a crash never leaves a half-written file.
  */
 public final class UserSettings {
-    private static final Logger LOG = LoggerFactory.getLogger(UserSettings.class);
     private static final String LANGUAGE = "ui.language";
     private static final String DECLARER = "ui.declarer";
     private static final String WALL_ROTATE = "wall.rotateSeconds";
@@ -46,7 +45,7 @@ public final class UserSettings {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(in);
             } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("ignoring unreadable settings file {}: {}", file, e.toString());
+                log().warn("ignoring unreadable settings file {}: {}", file, e.toString());
             }
         }
     }
@@ -80,7 +79,7 @@ public final class UserSettings {
             } catch (NumberFormatException e) {
                 // fall through to the default
             }
-            LOG.warn("ignoring {}={}: expected whole seconds, at least 5", WALL_ROTATE, value);
+            log().warn("ignoring {}={}: expected whole seconds, at least 5", WALL_ROTATE, value);
         }
         return fallback;
     }
@@ -158,7 +157,15 @@ public final class UserSettings {
             }
             PrivateFiles.restrict(file);
         } catch (IOException e) {
-            LOG.warn("could not save settings to {}: {}", file, e.toString());
+            log().warn("could not save settings to {}: {}", file, e.toString());
         }
+    }
+
+    /**
+     * The logger, looked up when there is something to say: the window reads its language from here before
+     * logging is set up (issue 20), and a logger made then would start logging with the default folder.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(UserSettings.class);
     }
 }

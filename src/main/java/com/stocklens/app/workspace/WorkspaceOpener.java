@@ -47,6 +47,15 @@ public final class WorkspaceOpener {
      */
     public static OpenWorkspace open(LaunchOptions options, Clock clock, Map<String, String> env,
                                      PassphrasePrompt prompt) {
+        return open(options, clock, env, prompt, true);
+    }
+
+    /**
+     * As {@link #open(LaunchOptions, Clock, Map, PassphrasePrompt)}; {@code backupOnOpen} false leaves the
+     * workspace file's daily backup to the first sync (the window's start).
+     */
+    public static OpenWorkspace open(LaunchOptions options, Clock clock, Map<String, String> env,
+                                     PassphrasePrompt prompt, boolean backupOnOpen) {
         sweepAbandonedTempFolders();
         if (options.snapshotMode()) {
             return snapshot(options.snapshot());
@@ -55,14 +64,20 @@ public final class WorkspaceOpener {
             WorkspaceFiles.makeBasePrivate(options.baseDir());
         }
         return options.teamMode() ? team(options.sharedDb(), options.workspace(), env, prompt, clock)
-                : local(options.workspace(), clock);
+                : local(options.workspace(), clock, backupOnOpen);
     }
 
     /** The workspace's own H2 file (created when missing; a damaged one is repaired or restored). */
     public static OpenWorkspace local(Path workspace, Clock clock) {
+        return local(workspace, clock, true);
+    }
+
+    /** As {@link #local(Path, Clock)}; {@code backupOnOpen} false leaves the daily backup to the first sync. */
+    public static OpenWorkspace local(Path workspace, Clock clock, boolean backupOnOpen) {
         WorkspaceFiles.makePrivate(workspace);
         try {
-            return new OpenWorkspace(Database.open(workspace), OpenWorkspace.Mode.LOCAL, workspace, null, clock);
+            return new OpenWorkspace(Database.open(workspace, Clock.systemUTC(), backupOnOpen), OpenWorkspace.Mode.LOCAL,
+                    workspace, null, clock);
         } catch (WorkspaceInUseException | WorkspaceOpenException e) {
             throw new StartupException(e.getMessage(), e);
         }

@@ -9,12 +9,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One SKU × warehouse line of the stock table. Immutable: a new snapshot replaces every row in one
- * change, so nothing here needs to be observable. Every sortable value is computed once here, so
- * sorting compares plain fields and never formats, collates or touches a cell.
+ * One SKU × warehouse line of the stock table. Its figures never change: a snapshot that changes them
+ * brings a new row object (the table's diff apply replaces just that row, issue 20). Only the times of the
+ * readings move on in place ({@link #retime}): a sync that found the same figures keeps the row. Every
+ * sortable value is computed once here, so sorting compares plain fields and never formats, collates or
+ * touches a cell.
  */
 public final class StockRowViewModel {
-    private final BoardRow row;
+    /** The board row: replaced by {@link #retime} with one of the same figures and newer times. */
+    private volatile BoardRow row;
     private final String sellerSku;
     private final String name;
     private final String warehouseLabel;
@@ -22,8 +25,10 @@ public final class StockRowViewModel {
     private final PairedGaps.Shown shownGap;
     private final Integer returnsPool;
     private final String key;
-    /** Lower-cased text the filter searches: seller SKU, name, provider and warehouse. */
+    /** Lower-cased text the filter searches in the row: seller SKU and name. */
     private final String haystack;
+    /** Lower-cased text the filter searches for the warehouse: provider, name and id (shared by its rows). */
+    private final String warehouseHaystack;
 
     public StockRowViewModel(BoardRow row) {
         this(row, null);
@@ -34,25 +39,68 @@ public final class StockRowViewModel {
      *                    returns do not say which warehouse they go back to); null when unknown
      */
     public StockRowViewModel(BoardRow row, Integer returnsPool) {
-        this(row, returnsPool, null);
+        this(row, returnsPool, null, WarehouseTexts.of(row.warehouse()));
     }
 
     /**
      * @param shownGap the gap the row shows (see {@link PairedGaps}); null: the gap of the row's own
      *                 readings, as a complete pair
+     * @param texts    the warehouse's label and search text, made once per warehouse and shared by its rows
      */
-    StockRowViewModel(BoardRow row, Integer returnsPool, PairedGaps.Shown shownGap) {
+    StockRowViewModel(BoardRow row, Integer returnsPool, PairedGaps.Shown shownGap, WarehouseTexts texts) {
         this.returnsPool = returnsPool;
         this.row = Objects.requireNonNull(row, "row");
         this.sellerSku = row.sku().sellerSku();
         this.name = row.sku().name() == null ? "" : row.sku().name();
-        Warehouse w = row.warehouse();
-        this.warehouseLabel = w.provider().displayName() + " · " + w.name();
-        this.shownGap = shownGap != null ? shownGap
-                : new PairedGaps.Shown(gapOf(row.tiktokAvailable(), row.level().available()), null, null);
+        this.warehouseLabel = texts.label();
+        this.warehouseHaystack = texts.haystack();
+        this.shownGap = shownGap != null ? shownGap : ownPair(row);
         this.gap = this.shownGap.gap();
         this.key = PairedGaps.key(row);
-        this.haystack = (sellerSku + '\n' + name + '\n' + warehouseLabel + '\n' + w.id()).toLowerCase(Locale.ROOT);
+        this.haystack = (sellerSku + '\n' + name).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A warehouse's label ("Provider · warehouse name") and the lower-cased text the filter searches for
+     * it; one per warehouse and board, not one per row.
+     */
+    record WarehouseTexts(String label, String haystack) {
+        static WarehouseTexts of(Warehouse w) {
+            String label = w.provider().displayName() + " · " + w.name();
+            return new WarehouseTexts(label, (label + '\n' + w.id()).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Whether {@code other} shows the same figures as this row (times aside) with {@code pool} in the pool. */
+    boolean sameFigures(BoardRow other, Integer pool) {
+        BoardRow r = row;
+        return Objects.equals(returnsPool, pool)
+                && Objects.equals(r.level(), other.level())
+                && Objects.equals(r.tiktokAvailable(), other.tiktokAvailable())
+                && Objects.equals(r.tiktokCommitted(), other.tiktokCommitted())
+                && Objects.equals(r.sku(), other.sku())
+                && (r.warehouse() == other.warehouse() || Objects.equals(r.warehouse(), other.warehouse()));
+    }
+
+    private static PairedGaps.Shown ownPair(BoardRow row) {
+        return new PairedGaps.Shown(gapOf(row.tiktokAvailable(), row.level().available()), null, null);
+    }
+
+    /** Whether this row shows {@code other} as its gap (null: the gap of its own readings, as a complete pair). */
+    boolean showsGap(PairedGaps.Shown other) {
+        return shownGap.equals(other != null ? other : ownPair(row));
+    }
+
+    /** Whether {@code other}'s readings were taken at the same times as this row's. */
+    boolean sameTimes(BoardRow other) {
+        BoardRow r = row;
+        return Objects.equals(r.warehouseSnapshotAt(), other.warehouseSnapshotAt())
+                && Objects.equals(r.tiktokSnapshotAt(), other.tiktokSnapshotAt());
+    }
+
+    /** A newer reading of the same figures ({@link #sameFigures}): only its times move on. UI thread. */
+    void retime(BoardRow newer) {
+        row = Objects.requireNonNull(newer, "newer");
     }
 
     /**
@@ -151,6 +199,7 @@ public final class StockRowViewModel {
         if (onlyWarehouse != null && !onlyWarehouse.id().equals(row.warehouse().id())) {
             return false;
         }
-        return lowerCaseNeedle.isEmpty() || haystack.contains(lowerCaseNeedle);
+        return lowerCaseNeedle.isEmpty() || haystack.contains(lowerCaseNeedle)
+                || warehouseHaystack.contains(lowerCaseNeedle);
     }
 }

@@ -5,6 +5,7 @@ import com.stocklens.service.ReportFormat;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.service.PushScope;
 import com.stocklens.service.StockPushes;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTilePalette;
 import com.stocklens.ui.FxViewLoader;
@@ -91,6 +92,8 @@ public final class StockView implements ScreenView {
     static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
     /** A gap cell showing the last complete pair while the other side's reading of the cycle is on its way. */
     static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    static final PseudoClass SYNCING = PseudoClass.getPseudoClass("syncing");
+    static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     /** Tiles are squares; 8 across must fit 1366 px beside the sidebar (TilesFX scales text by size). */
     private static final double TILE_SIZE = 118;
@@ -460,12 +463,16 @@ public final class StockView implements ScreenView {
         // wrapper per call): 1.3 s to sort 20k rows here. Comparing the row values directly gives the
         // same order (same column comparators, descending reversed like TableColumnComparator).
         stockTable.setSortPolicy(table -> {
-            viewModel.sortedRows().setComparator(rowComparator());
+            // The age columns' order moves with every sync's newer times; the figures' orders do not.
+            viewModel.sortedRows().setComparator(rowComparator(), stockTable.getSortOrder().contains(ageColumn)
+                    || stockTable.getSortOrder().contains(tiktokAgeColumn));
             return true;
         });
     }
 
     private final Map<TableColumn<StockRowViewModel, ?>, Function<StockRowViewModel, ?>> sortKeys = new HashMap<>();
+    /** Each sortable column's order of known (non-null) values. */
+    private final Map<TableColumn<StockRowViewModel, ?>, Comparator<?>> knownOrders = new HashMap<>();
 
     /** The widest SKU column the fit sets by itself; wider is the person's to drag. */
     private static final double MAX_FITTED_SKU_WIDTH = 240;
@@ -598,7 +605,11 @@ public final class StockView implements ScreenView {
             restoring = false;
         }
     }
-    /** The table's sort order as one comparator over row values; null (base order) when unsorted. */
+    /**
+     * The table's sort order as one comparator over row values; null (base order) when unsorted. The
+     * directions are read now, so the comparator never changes its answers: the stock view model also
+     * sorts with it off the FX thread. Unknown values sort last in both directions.
+     */
     @SuppressWarnings("unchecked")
     private Comparator<StockRowViewModel> rowComparator() {
         Comparator<StockRowViewModel> result = null;
@@ -607,11 +618,17 @@ public final class StockView implements ScreenView {
             if (key == null || !column.isSortable()) {
                 continue;
             }
-            Comparator<Object> values = (Comparator<Object>) column.getComparator();
-            Comparator<StockRowViewModel> byColumn = (a, b) -> values.compare(key.apply(a), key.apply(b));
-            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
-                byColumn = byColumn.reversed();
-            }
+            Comparator<Object> known = (Comparator<Object>) knownOrders.get(column);
+            boolean ascending = column.getSortType() == TableColumn.SortType.ASCENDING;
+            Comparator<StockRowViewModel> byColumn = (a, b) -> {
+                Object x = key.apply(a);
+                Object y = key.apply(b);
+                if (x == null || y == null) {
+                    return x == null ? (y == null ? 0 : 1) : -1;
+                }
+                int c = known.compare(x, y);
+                return ascending ? c : -c;
+            };
             result = result == null ? byColumn : result.thenComparing(byColumn);
         }
         return result;
@@ -621,6 +638,7 @@ public final class StockView implements ScreenView {
     private void ageColumn(TableColumn<StockRowViewModel, Instant> column, Function<StockRowViewModel, Instant> at) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(at.apply(c.getValue())));
         sortKeys.put(column, at);
+        knownOrders.put(column, (Instant a, Instant b) -> b.compareTo(a));
         column.setComparator(unknownLast(column, (Instant a, Instant b) -> b.compareTo(a)));
         column.setCellFactory(c -> new AgeCell());
     }
@@ -629,6 +647,7 @@ public final class StockView implements ScreenView {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setComparator(unknownLast(column, String::compareTo));
         sortKeys.put(column, value);
+        knownOrders.put(column, Comparator.<String>naturalOrder());
     }
 
     private void numberColumn(TableColumn<StockRowViewModel, Integer> column,
@@ -636,6 +655,7 @@ public final class StockView implements ScreenView {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setComparator(unknownLast(column, Integer::compare));
         sortKeys.put(column, value);
+        knownOrders.put(column, Comparator.<Integer>naturalOrder());
         column.setCellFactory(c -> new NumberCell(signed));
     }
 
@@ -731,7 +751,10 @@ public final class StockView implements ScreenView {
         }
 
         private void render() {
-            Instant at = isEmpty() ? null : getItem();
+            // The row's own time, not the cell's item: a row kept through a sync (same figures) reads newer
+            // times in place, and its cell is not updated for it (issue 20's diff apply).
+            StockRowViewModel row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+            Instant at = isEmpty() ? null : row != null ? row.warehouseSnapshotAt() : getItem();
             if (isEmpty()) {
                 setText(null);
             } else {
@@ -827,8 +850,6 @@ public final class StockView implements ScreenView {
         state.savedProperty().addListener(status);
     }
 
-    static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-
     // ---- freshness ------------------------------------------------------------------------------
 
     private void bindFreshness() {
@@ -847,10 +868,12 @@ public final class StockView implements ScreenView {
             label.setAlignment(Pos.CENTER_LEFT);
             Tooltip tooltip = new Tooltip();
             label.setTooltip(tooltip);
-            // The chip view model is replaced on every snapshot, so these listeners go with it.
+            // A chip view model lives while its source and warehouse stay on the board; these listeners go with it.
             InvalidationListener update = obs -> renderChip(label, tooltip, chip);
             chip.ageProperty().addListener(update);
             chip.staleProperty().addListener(update);
+            chip.freshnessProperty().addListener(update);
+            chip.syncingProperty().addListener(update);
             renderChip(label, tooltip, chip);
             nodes.add(label);
         }
@@ -866,12 +889,30 @@ public final class StockView implements ScreenView {
         if (chip.freshness().manual()) {
             text.append(" · ").append(messages.get("status.chip.manual"));
         }
+        // Where its sync stands (issue 16 item 4): syncing with the requests so far (of the last full
+        // read's), or failed; a done sync shows the snapshot's age alone.
+        FreshnessChipViewModel.State state = chip.state();
+        SyncProgress.Running running = chip.syncingProperty().get();
+        int lastRequests = chip.freshness().requests();
+        if (state == FreshnessChipViewModel.State.SYNCING) {
+            text.append(" · ").append(running.requests() < 0 ? messages.get("status.chip.syncing")
+                    : lastRequests > 0 ? messages.format("status.chip.syncingOf", running.requests(), lastRequests)
+                    : messages.format("status.chip.syncingRequests", running.requests()));
+        } else if (state == FreshnessChipViewModel.State.FAILED) {
+            text.append(" · ").append(messages.get("status.chip.failed"));
+        }
         text.append(" · ").append(Formats.ago(chip.getAge(), messages));
         label.setText(text.toString());
         label.pseudoClassStateChanged(STALE, chip.isStale());
+        label.pseudoClassStateChanged(SYNCING, state == FreshnessChipViewModel.State.SYNCING);
+        label.pseudoClassStateChanged(FAILED, state == FreshnessChipViewModel.State.FAILED);
 
         var f = chip.freshness();
         StringBuilder tip = new StringBuilder();
+        if (running != null) {
+            tip.append(messages.format("status.chip.syncingSince", Formats.beijingTime(running.startedAt()),
+                    Math.max(0, running.requests()))).append('\n');
+        }
         tip.append(messages.format("status.chip.snapshotAt", Formats.beijingTime(f.lastSnapshotAt())));
         tip.append('\n').append(f.manual() ? messages.format("status.chip.manualStats", f.rows())
                 : messages.format("status.chip.stats", f.rows(), f.requests(), f.durationMillis()));

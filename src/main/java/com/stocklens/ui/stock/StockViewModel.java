@@ -12,6 +12,7 @@ import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvents;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.ui.BackgroundRefresh;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -44,14 +47,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * State of the stock screen, free of any toolkit: rows of SKU × warehouse, the tile totals, the
- * freshness chips and the filter. Threading: reads happen on {@code background}; each read reaches
- * the UI as one {@code ui.execute(apply)} that replaces all rows with a single {@code setAll}. All
- * properties must only be touched on the {@code ui} executor's thread.
+ * freshness chips and the filter. Threading: reads happen on {@code background}, and so does the diff of
+ * each board against the rows on show (issue 20): which rows changed, which are new or gone, which only
+ * have newer reading times. Each read reaches the UI as one {@code ui.execute(apply)} that touches only the
+ * changed rows of {@link #sortedRows()} ({@link ShownRows}). All properties must only be touched on the
+ * {@code ui} executor's thread.
  */
 public final class StockViewModel implements AutoCloseable {
     /** Key of the TikTok-available total, beside the seven bucket keys. */
@@ -66,12 +69,13 @@ public final class StockViewModel implements AutoCloseable {
     /** The last complete pair per row, so gaps hold still while one sync cycle lands (background reads only). */
     private volatile PairedGaps pairedGaps = new PairedGaps();
 
-    /** True while a refresh is queued but has not started reading: further requests fold into it. */
-
-    // The only list that grows with the data; it is replaced whole per snapshot, never appended to.
-    private final ObservableList<StockRowViewModel> rows = FXCollections.observableArrayList();
-    private final FilteredList<StockRowViewModel> filteredRows = new FilteredList<>(rows);
-    private final SortedList<StockRowViewModel> sortedRows = new SortedList<>(filteredRows);
+    /** Every row of the board on show, in base order; replaced (never changed) by each apply. UI thread. */
+    private List<StockRowViewModel> rows = List.of();
+    /** The rows on show by warehouse id and seller SKU, for the next board's diff; read on the background. */
+    private volatile RowIndex applied = RowIndex.EMPTY;
+    /** The filter's rows in the table's order. */
+    private final ShownRows sortedRows = new ShownRows();
+    private Predicate<StockRowViewModel> predicate;
     private final ObservableList<FreshnessChipViewModel> chips = FXCollections.observableArrayList();
     private final OfflineStatus offlineStatus = new OfflineStatus();
     private final ReadOnlyObjectWrapper<OfflineStatus.Verdict> offline =
@@ -128,7 +132,7 @@ public final class StockViewModel implements AutoCloseable {
                     StockBoard board = reader.read();
                     readPollers(board);
                     return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null,
-                            pairedGaps.on(board, clock.instant(), window));
+                            pairedGaps.on(board, clock.instant(), window), applied, sortedRows.view());
                 },
                 this::apply, loadError::set,
                 background, ui);
@@ -142,9 +146,21 @@ public final class StockViewModel implements AutoCloseable {
             showTotals();
         });
         gapsOnly.addListener((obs, o, n) -> updatePredicate());
-        filteredRows.addListener((ListChangeListener<StockRowViewModel>) c ->
-                shownCount.set(filteredRows.size()));
+        sortedRows.addListener((ListChangeListener<StockRowViewModel>) c ->
+                shownCount.set(sortedRows.size()));
         now.set(clock.instant());
+    }
+
+    /** The syncs under way, read on every tick for the chips' "syncing". */
+    private volatile SyncProgress progress = SyncProgress.NONE;
+
+    /**
+     * The chips say "syncing" with the requests made so far while a source syncs (issue 16 item 4). Call
+     * before {@link #start()}; returns this.
+     */
+    public StockViewModel withProgress(SyncProgress runs) {
+        this.progress = runs == null ? SyncProgress.NONE : runs;
+        return this;
     }
 
     /** Team mode: who polls which source; null on a lone workspace (the chips say nothing about it). */
@@ -209,40 +225,83 @@ public final class StockViewModel implements AutoCloseable {
             .thenComparing(r -> r.warehouse().id());
 
     /**
-     * What an apply needs that can be computed off the FX thread: the row view models in base order,
-     * the gap count and the tile sums. At 100k rows this was most of the FX-thread time of an apply.
+     * What an apply needs that can be computed off the FX thread: the rows in base order (the objects on
+     * show kept where the figures did not change), the diff against {@code basis} (the rows on show when it
+     * was prepared), the gap count and the tile sums. At 100k rows this is nearly all of an apply.
+     *
+     * @param gone    rows of {@code basis} that are not in this board (changed or removed), by identity
+     * @param fresh   rows new in this board (changed or added), by identity
+     * @param retimed rows of {@code basis} kept with the same figures but newer reading times
+     * @param shown   the rows on show after this board, worked out from what was on show (null: the UI
+     *                thread works it out)
      */
-    record Prepared(StockBoard board, List<StockRowViewModel> rows, int gapCount, Map<String, Totals> totals,
-                    Map<String, Map<String, Totals>> totalsByWarehouse) {
+    record Prepared(StockBoard board, List<StockRowViewModel> rows, RowIndex index, RowIndex basis,
+                    Set<StockRowViewModel> gone, Set<StockRowViewModel> fresh, List<Retimed> retimed,
+                    ShownRows.Next shown, int gapCount, Map<String, Totals> totals,
+                    Map<String, Map<String, Totals>> totalsByWarehouse, List<Warehouse> warehouses) {
+    }
+
+    /** A kept row and the board row with its newer reading times. */
+    record Retimed(StockRowViewModel row, BoardRow newer) {
     }
 
     record Totals(Long sum, int reporting, int warehouses) {
     }
 
-    /** Builds {@link Prepared} from a board; pure, safe on any thread. */
+    /** The rows on show by warehouse id, then seller SKU, and in base order: what the next board is compared with. */
+    record RowIndex(Map<String, Map<String, StockRowViewModel>> byWarehouse, List<StockRowViewModel> rows) {
+        static final RowIndex EMPTY = new RowIndex(Map.of(), List.of());
+
+        StockRowViewModel get(String warehouseId, String sellerSku) {
+            Map<String, StockRowViewModel> skus = byWarehouse.get(warehouseId);
+            return skus == null ? null : skus.get(sellerSku);
+        }
+    }
+
+    /** Builds {@link Prepared} from a board, as if nothing were on show; pure, safe on any thread. */
     static Prepared prepare(StockBoard board) {
-        return prepare(board, null);
+        return prepare(board, null, null, RowIndex.EMPTY, null);
+    }
+
+    /** As {@link #prepare(StockBoard)}, with the returns pool and the gaps {@code pairing} gives the rows. */
+    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool, PairedGaps.Pairing pairing) {
+        return prepare(board, returnsPool, pairing, RowIndex.EMPTY, null);
     }
 
     /**
-     * As {@link #prepare(StockBoard)}, with the units each SKU has in TikTok's returns pool; a SKU not in
-     * the map has 0, and a null map means the pool is unknown (returns never read): every row shows "—".
-     */
-    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool) {
-        return prepare(board, returnsPool, null);
-    }
-
-    /**
-     * As {@link #prepare(StockBoard, Map)}, each row showing the gap {@code pairing} gives it (the last
+     * As {@link #prepare(StockBoard)}, against {@code basis} (the rows on show), with the units each SKU has
+     * in TikTok's returns pool; a SKU not in the map has 0, and a null map means the pool is unknown
+     * (returns never read): every row shows "—". {@code onShow} is what the table showed of {@code basis}
+     * (null: nothing is worked out for it here). Each row shows the gap {@code pairing} gives it (the last
      * complete pair while a sync cycle lands, {@link PairedGaps}); null: every row's own readings.
      */
-    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool, PairedGaps.Pairing pairing) {
+    static Prepared prepare(StockBoard board, Map<String, Integer> returnsPool, PairedGaps.Pairing pairing,
+                            RowIndex basis, ShownRows.View onShow) {
         List<StockRowViewModel> newRows = new ArrayList<>(board.rows().size());
+        Map<String, Map<String, StockRowViewModel>> index = new HashMap<>();
+        Set<StockRowViewModel> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Retimed> retimed = new ArrayList<>();
+        Map<String, StockRowViewModel.WarehouseTexts> texts = new HashMap<>();
         int gaps = 0;
         for (BoardRow r : board.rows()) {
-            StockRowViewModel row = new StockRowViewModel(r,
-                    returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0),
-                    pairing == null ? null : pairing.shown(r));
+            Integer pool = returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0);
+            String warehouseId = r.warehouse().id();
+            Map<String, StockRowViewModel> skus = index.computeIfAbsent(warehouseId, k -> new HashMap<>());
+            StockRowViewModel old = basis.get(warehouseId, r.sku().sellerSku());
+            PairedGaps.Shown shownGap = pairing == null ? null : pairing.shown(r);
+            StockRowViewModel row;
+            if (old != null && !skus.containsKey(r.sku().sellerSku()) && old.sameFigures(r, pool)
+                    && old.showsGap(shownGap)) {
+                row = old;
+                if (!old.sameTimes(r)) {
+                    retimed.add(new Retimed(old, r));
+                }
+            } else {
+                row = new StockRowViewModel(r, pool, shownGap,
+                        texts.computeIfAbsent(warehouseId, k -> StockRowViewModel.WarehouseTexts.of(r.warehouse())));
+                fresh.add(row);
+            }
+            skus.putIfAbsent(r.sku().sellerSku(), row);
             newRows.add(row);
             if (row.hasGap()) {
                 gaps++;
@@ -252,9 +311,22 @@ public final class StockViewModel implements AutoCloseable {
             pairing.done();
         }
         // Base order before any column sort: the widest TikTok-vs-warehouse gaps first, so the most
-        // urgent rows are the ones on screen; then by SKU and warehouse for a stable scan.
+        // urgent rows are the ones on show; then by SKU and warehouse for a stable scan.
         newRows.sort(URGENCY_FIRST);
-        return new Prepared(board, newRows, gaps, computeTotals(board.rows()), totalsByWarehouse(board.rows()));
+        Set<StockRowViewModel> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map<String, StockRowViewModel> skus : basis.byWarehouse().values()) {
+            for (StockRowViewModel old : skus.values()) {
+                Map<String, StockRowViewModel> now = index.get(old.warehouse().id());
+                if (now == null || now.get(old.sellerSku()) != old) {
+                    gone.add(old);
+                }
+            }
+        }
+        // What the table shows next, worked out here so the UI thread only swaps it in.
+        ShownRows.Next shown = onShow != null && onShow.base() == basis.rows()
+                ? ShownRows.next(onShow, newRows, gone, fresh, !retimed.isEmpty()) : null;
+        return new Prepared(board, newRows, new RowIndex(index, newRows), basis, gone, fresh, retimed,
+                shown, gaps, computeTotals(board.rows()), totalsByWarehouse(board.rows()), warehousesOf(board));
     }
 
     /** Units per seller SKU in the returns buffer pool (requested, on the way back, awaiting QC). */
@@ -268,12 +340,16 @@ public final class StockViewModel implements AutoCloseable {
         return pool;
     }
 
-    /** Replaces everything with {@code board}: one {@code setAll} for the rows, totals and chips recomputed. */
+    /** Replaces everything with {@code board} (diffed against the rows on show), as a read would. */
     void apply(StockBoard board) {
-        apply(prepare(board));
+        apply(prepare(board, null, null, applied, sortedRows.view()));
     }
 
-    /** The FX-thread part of an apply: one {@code setAll}, then totals, chips and counts. */
+    /**
+     * The FX-thread part of an apply: the kept rows' newer times, the changed rows into the rows on show
+     * (a full recompute only when another apply came between the diff and now), then totals, chips and
+     * counts.
+     */
     void apply(Prepared prepared) {
         applying = true;
         try {
@@ -285,22 +361,32 @@ public final class StockViewModel implements AutoCloseable {
 
     private void applyRows(Prepared prepared) {
         StockBoard board = prepared.board();
-        List<StockRowViewModel> newRows = prepared.rows();
-        updateWarehouseChoices(board);
-        rows.setAll(newRows);
-        totalCount.set(newRows.size());
+        updateWarehouseChoices(prepared.warehouses());
+        for (Retimed r : prepared.retimed()) {
+            r.row().retime(r.newer());
+        }
+        rows = prepared.rows();
+        if (prepared.basis() == applied) {
+            sortedRows.apply(prepared.shown(), rows, prepared.gone(), prepared.fresh(),
+                    !prepared.retimed().isEmpty());
+        } else {
+            sortedRows.reset(rows);
+        }
+        applied = prepared.index();
+        totalCount.set(rows.size());
         gapCount.set(prepared.gapCount());
-        shownCount.set(filteredRows.size());
+        shownCount.set(sortedRows.size());
         shownTotals = prepared;
         showTotals();
         Instant instant = clock.instant();
         List<FreshnessChipViewModel> newChips = buildChips(board);
+        Map<String, SyncProgress.Running> running = progress.running();
         for (FreshnessChipViewModel chip : newChips) {
-            chip.tick(instant, window);
+            chip.tick(instant, window, running.get(chip.freshness().source().id()));
         }
         // Stale sources first: the most urgent thing in the bar must not wrap out of sight.
         newChips.sort((a, b) -> Boolean.compare(b.isStale(), a.isStale()));
-        chips.setAll(newChips);
+        updateChips(newChips);
         offline.set(offlineStatus.update(board.sources()));
         loadError.set(null);
         appliedSnapshots.set(appliedSnapshots.get() + 1);
@@ -420,9 +506,8 @@ public final class StockViewModel implements AutoCloseable {
         return result;
     }
 
-    private void updateWarehouseChoices(StockBoard board) {
-        List<WarehouseChoice> choices = new ArrayList<>();
-        choices.add(WarehouseChoice.ALL);
+    /** The board's warehouses, then those only its rows name; off the UI thread (it reads every row). */
+    private static List<Warehouse> warehousesOf(StockBoard board) {
         Map<String, Warehouse> seen = new LinkedHashMap<>();
         for (Warehouse w : board.warehouses()) {
             seen.putIfAbsent(w.id(), w);
@@ -430,7 +515,13 @@ public final class StockViewModel implements AutoCloseable {
         for (BoardRow r : board.rows()) {
             seen.putIfAbsent(r.warehouse().id(), r.warehouse());
         }
-        for (Warehouse w : seen.values()) {
+        return List.copyOf(seen.values());
+    }
+
+    private void updateWarehouseChoices(List<Warehouse> warehouses) {
+        List<WarehouseChoice> choices = new ArrayList<>();
+        choices.add(WarehouseChoice.ALL);
+        for (Warehouse w : warehouses) {
             choices.add(new WarehouseChoice(w));
         }
         // Touch the list only when it changed, so an open drop-down does not close on every sync.
@@ -448,11 +539,12 @@ public final class StockViewModel implements AutoCloseable {
         Warehouse only = choice == null ? null : choice.warehouse();
         boolean onlyGaps = gapsOnly.get();
         if (needle.isEmpty() && only == null && !onlyGaps) {
-            filteredRows.setPredicate(null);
+            predicate = null;
         } else {
-            filteredRows.setPredicate(r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only));
+            predicate = r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only);
         }
-        shownCount.set(filteredRows.size());
+        sortedRows.setPredicate(predicate);
+        shownCount.set(sortedRows.size());
     }
 
     // ---- what the person was doing, across a rebuilt window ---------------------------------------
@@ -552,8 +644,27 @@ public final class StockViewModel implements AutoCloseable {
     /** Advances the screen's notion of "now": ages and stale flags. Called once a second by the view. */
     public void tick(Instant instant) {
         now.set(instant);
+        Map<String, SyncProgress.Running> running = progress.running();
         for (FreshnessChipViewModel chip : chips) {
-            chip.tick(instant, window);
+            chip.tick(instant, window, running.get(chip.freshness().source().id()));
+        }
+    }
+
+    /**
+     * The same chips in the same order are updated in place (the bar keeps its nodes and only their texts
+     * change); another set or order replaces them.
+     */
+    private void updateChips(List<FreshnessChipViewModel> next) {
+        boolean same = next.size() == chips.size();
+        for (int i = 0; same && i < next.size(); i++) {
+            same = next.get(i).key().equals(chips.get(i).key());
+        }
+        if (!same) {
+            chips.setAll(next);
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            chips.get(i).update(next.get(i)); // the apply's tick ages them
         }
     }
 
@@ -569,8 +680,11 @@ public final class StockViewModel implements AutoCloseable {
 
     // ---- exposed state ---------------------------------------------------------------------------
 
-    /** The rows after filtering, sorted by whatever comparator the view binds to {@link SortedList#comparatorProperty()}. */
-    public SortedList<StockRowViewModel> sortedRows() {
+    /**
+     * The rows after filtering, sorted by whatever comparator the view sets on
+     * {@link ShownRows#comparatorProperty()} (base order without one); each apply changes only what changed.
+     */
+    public ShownRows sortedRows() {
         return sortedRows;
     }
 
@@ -589,9 +703,10 @@ public final class StockViewModel implements AutoCloseable {
         return Collections.unmodifiableList(rows);
     }
 
-    /** Rows after the filter, in snapshot order. */
-    public ObservableList<StockRowViewModel> filteredRows() {
-        return filteredRows;
+    /** Rows after the filter, in snapshot (base) order; a copy, not kept up to date. */
+    public List<StockRowViewModel> filteredRows() {
+        Predicate<StockRowViewModel> p = predicate;
+        return p == null ? List.copyOf(rows) : rows.stream().filter(p).toList();
     }
 
     public ObservableList<FreshnessChipViewModel> chips() {

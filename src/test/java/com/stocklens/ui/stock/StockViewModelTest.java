@@ -12,6 +12,7 @@ import com.stocklens.service.BoardRow;
 import com.stocklens.service.PollerLeases;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.SourceFreshness;
+import com.stocklens.service.SyncProgress;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.ui.FakeBoards;
@@ -19,10 +20,13 @@ import com.stocklens.ui.FakeSyncEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -264,16 +268,109 @@ class StockViewModelTest {
     }
 
     @Test
-    void eachSnapshotIsOneChangeToTheRows() {
-        CountingReader reader = new CountingReader(FakeBoards.large());
+    void eachSnapshotIsAtMostOneChangeAndTouchesOnlyTheChangedRows() {
+        StockBoard first = FakeBoards.large();
+        CountingReader reader = new CountingReader(first);
         StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
         AtomicInteger changes = new AtomicInteger();
         vm.sortedRows().addListener((ListChangeListener<StockRowViewModel>) c -> changes.incrementAndGet());
         vm.start();
         assertThat(changes).hasValue(1);
+        List<StockRowViewModel> before = List.copyOf(vm.allRows());
+
+        // The same figures again: nothing on show changes.
+        events.fire();
+        assertThat(changes).hasValue(1);
+        assertThat(vm.appliedSnapshotsProperty().get()).isEqualTo(2);
+
+        // Three rows change: one change, the other rows are the same objects.
+        List<BoardRow> rows = new ArrayList<>(first.rows());
+        for (int i : new int[] {4, 50, 200}) {
+            BoardRow r = rows.get(i);
+            rows.set(i, new BoardRow(r.sku(), r.warehouse(), new StockLevel(999, 990, 9, 0, 0, 0, 0),
+                    r.tiktokAvailable(), r.tiktokCommitted(), r.warehouseSnapshotAt(), r.tiktokSnapshotAt()));
+        }
+        reader.board = new StockBoard(rows, first.warehouses(), first.sources());
         events.fire();
         assertThat(changes).hasValue(2);
-        assertThat(vm.allRows()).hasSize(FakeBoards.large().rows().size());
+        assertThat(vm.allRows()).hasSize(before.size());
+        long kept = vm.allRows().stream().filter(r -> before.stream().anyMatch(b -> b == r)).count();
+        assertThat(kept).isEqualTo(before.size() - 3);
+        assertThat(vm.sortedRows()).containsExactlyElementsOf(vm.allRows());
+    }
+
+    @Test
+    void newerReadingsOfTheSameFiguresKeepTheRowsAndMoveTheirTimes() {
+        StockBoard first = FakeBoards.small();
+        CountingReader reader = new CountingReader(first);
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        AtomicInteger changes = new AtomicInteger();
+        vm.sortedRows().addListener((ListChangeListener<StockRowViewModel>) c -> changes.incrementAndGet());
+        vm.start();
+        StockRowViewModel mug = row(vm, "MUG-001", "shipbob:228");
+        Instant later = NOW.plusSeconds(10);
+        reader.board = new StockBoard(first.rows().stream().map(r -> new BoardRow(r.sku(), r.warehouse(), r.level(),
+                r.tiktokAvailable(), r.tiktokCommitted(), later, r.tiktokSnapshotAt())).toList(),
+                first.warehouses(), first.sources());
+        events.fire();
+        assertThat(changes).hasValue(1);
+        assertThat(row(vm, "MUG-001", "shipbob:228")).isSameAs(mug);
+        assertThat(mug.warehouseSnapshotAt()).isEqualTo(later);
+        assertThat(mug.row().warehouseSnapshotAt()).isEqualTo(later);
+    }
+
+    @Test
+    void aSortedTableStaysSortedThroughADiffApply() {
+        StockBoard first = FakeBoards.large();
+        CountingReader reader = new CountingReader(first);
+        StockViewModel vm = new StockViewModel(reader, events, FakeBoards.CLOCK, WINDOW, SAME_THREAD, SAME_THREAD);
+        vm.start();
+        Comparator<StockRowViewModel> byAvailable = Comparator.comparing(
+                (StockRowViewModel r) -> r.bucket(Bucket.AVAILABLE), Comparator.nullsLast(Integer::compare));
+        vm.sortedRows().setComparator(byAvailable);
+        List<BoardRow> rows = new ArrayList<>(first.rows());
+        for (int i = 0; i < rows.size(); i += 7) {
+            BoardRow r = rows.get(i);
+            rows.set(i, new BoardRow(r.sku(), r.warehouse(), new StockLevel(i, (i * 31) % 400, 0, 0, 0, 0, 0),
+                    r.tiktokAvailable(), r.tiktokCommitted(), r.warehouseSnapshotAt(), r.tiktokSnapshotAt()));
+        }
+        reader.board = new StockBoard(rows, first.warehouses(), first.sources());
+        events.fire();
+        List<StockRowViewModel> expected = new ArrayList<>(vm.allRows());
+        expected.sort(byAvailable);
+        assertThat(vm.sortedRows()).extracting(r -> r.bucket(Bucket.AVAILABLE))
+                .containsExactlyElementsOf(expected.stream().map(r -> r.bucket(Bucket.AVAILABLE)).toList());
+        assertThat(vm.sortedRows()).hasSameSizeAs(vm.allRows());
+    }
+
+    @Test
+    void chipsSaySyncingWithTheRequestsSoFarAndLiveThroughSnapshots() {
+        Map<String, SyncProgress.Running> running = new ConcurrentHashMap<>();
+        StockViewModel vm = new StockViewModel(new CountingReader(FakeBoards.small()), events, FakeBoards.CLOCK,
+                WINDOW, SAME_THREAD, SAME_THREAD).withProgress(() -> Map.copyOf(running));
+        vm.start();
+        FreshnessChipViewModel shop = vm.chips().stream().filter(FreshnessChipViewModel::isShop).findFirst()
+                .orElseThrow();
+        assertThat(shop.state()).isEqualTo(FreshnessChipViewModel.State.DONE);
+        FreshnessChipViewModel goodcang = vm.chips().stream()
+                .filter(c -> c.freshness().source().id().startsWith("goodcang")).findFirst().orElseThrow();
+        assertThat(goodcang.state()).isEqualTo(FreshnessChipViewModel.State.FAILED);
+
+        String shopId = shop.freshness().source().id();
+        running.put(shopId, new SyncProgress.Running(shopId, NOW, 17));
+        vm.tick(NOW.plusSeconds(1));
+        assertThat(shop.state()).isEqualTo(FreshnessChipViewModel.State.SYNCING);
+        assertThat(shop.syncingProperty().get().requests()).isEqualTo(17);
+
+        // The next snapshot updates the same chips in place.
+        List<FreshnessChipViewModel> before = List.copyOf(vm.chips());
+        running.clear();
+        events.fire();
+        assertThat(vm.chips()).hasSize(before.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(vm.chips().get(i)).isSameAs(before.get(i));
+        }
+        assertThat(shop.state()).isEqualTo(FreshnessChipViewModel.State.DONE);
     }
 
     @Test

@@ -61,13 +61,11 @@ final class MainMenuView {
 
         MenuItem importStock = item("menuImportStock", "menu.file.importStock", shortcut(KeyCode.I),
                 e -> ImportDialog.show(owner.get(), context.setup().imports(), messages, background, refresh));
-        importStock.disableProperty().bind(viewModel.readOnlyProperty());
         MenuItem stockPushes = item("menuStockPushes", "menu.file.stockPushes", null, e -> {
             FxDialogService dialogs = new FxDialogService(messages, owner);
             dialogs.showPushHistory(new PushHistoryViewModel(context.flags().pushes(), context.setup().imports(),
                     context.shell().declarer(), dialogs, background, new FxExecutor()));
         });
-        stockPushes.disableProperty().bind(viewModel.readOnlyProperty());
         MenuItem openSnapshot = item("menuOpenSnapshot", "menu.file.openSnapshot", shortcut(KeyCode.O), e -> {
             if (snapshotFiles != null) {
                 snapshotFiles.open(owner.get());
@@ -131,7 +129,7 @@ final class MainMenuView {
         Menu settings = menu("menuSettings", "menu.settings", teamPush);
         // A snapshot file changes nothing: every item that would write is off, and says so in its own text
         // (a menu item has no tooltip).
-        MenuItem[] writers = {importStock, teamDatabase, moveToTeam, teamPush};
+        MenuItem[] writers = {importStock, stockPushes, teamDatabase, moveToTeam, teamPush};
         viewModel.readOnlyProperty().addListener(o -> readOnly(writers));
         readOnly(writers);
         Menu help = menu("menuHelp", "menu.help", item("menuAbout", "menu.help.about", null, e -> showAbout()));

@@ -22,7 +22,8 @@ public final class StockRowViewModel {
     private final String name;
     private final String warehouseLabel;
     private final Integer gap;
-    private final PairedGaps.Shown shownGap;
+    /** The gap shown; its pair's time moves on with {@link #retime} (the gap and its waiting never do). */
+    private volatile PairedGaps.Shown shownGap;
     private final Integer returnsPool;
     private final String key;
     /** Lower-cased text the filter searches in the row: seller SKU and name. */
@@ -86,9 +87,18 @@ public final class StockRowViewModel {
         return new PairedGaps.Shown(gapOf(row.tiktokAvailable(), row.level().available()), null, null);
     }
 
-    /** Whether this row shows {@code other} as its gap (null: the gap of its own readings, as a complete pair). */
+    /**
+     * Whether this row shows the gap of {@code other} and waits for the same side (null: the gap of its own
+     * readings, as a complete pair); the pair's time may differ: {@link #retime} moves it on.
+     */
     boolean showsGap(PairedGaps.Shown other) {
-        return shownGap.equals(other != null ? other : ownPair(row));
+        PairedGaps.Shown o = other != null ? other : ownPair(row);
+        return Objects.equals(shownGap.gap(), o.gap()) && shownGap.waiting() == o.waiting();
+    }
+
+    /** The shown gap of {@code newer} for this row ({@code shown} null: its own readings as a complete pair). */
+    PairedGaps.Shown shownFor(BoardRow newer, PairedGaps.Shown shown) {
+        return shown != null ? shown : ownPair(newer);
     }
 
     /** Whether {@code other}'s readings were taken at the same times as this row's. */
@@ -98,9 +108,10 @@ public final class StockRowViewModel {
                 && Objects.equals(r.tiktokSnapshotAt(), other.tiktokSnapshotAt());
     }
 
-    /** A newer reading of the same figures ({@link #sameFigures}): only its times move on. UI thread. */
-    void retime(BoardRow newer) {
+    /** A newer reading of the same figures ({@link #sameFigures}, {@link #showsGap}): only its times move on. UI thread. */
+    void retime(BoardRow newer, PairedGaps.Shown shown) {
         row = Objects.requireNonNull(newer, "newer");
+        shownGap = Objects.requireNonNull(shown, "shown");
     }
 
     /**

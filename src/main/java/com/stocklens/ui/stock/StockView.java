@@ -640,7 +640,7 @@ public final class StockView implements ScreenView {
         sortKeys.put(column, at);
         knownOrders.put(column, (Instant a, Instant b) -> b.compareTo(a));
         column.setComparator(unknownLast(column, (Instant a, Instant b) -> b.compareTo(a)));
-        column.setCellFactory(c -> new AgeCell());
+        column.setCellFactory(c -> new AgeCell(at));
     }
 
     private void textColumn(TableColumn<StockRowViewModel, String> column, Function<StockRowViewModel, String> value) {
@@ -738,8 +738,11 @@ public final class StockView implements ScreenView {
      */
     private final class AgeCell extends TableCell<StockRowViewModel, Instant> {
         private final InvalidationListener onTick = obs -> render();
+        /** The side's reading time of a row: the warehouse's or TikTok's. */
+        private final Function<StockRowViewModel, Instant> time;
 
-        AgeCell() {
+        AgeCell(Function<StockRowViewModel, Instant> time) {
+            this.time = time;
             getStyleClass().addAll("number-cell", "age-cell");
             viewModel.nowProperty().addListener(new WeakInvalidationListener(onTick));
         }
@@ -754,7 +757,7 @@ public final class StockView implements ScreenView {
             // The row's own time, not the cell's item: a row kept through a sync (same figures) reads newer
             // times in place, and its cell is not updated for it (issue 20's diff apply).
             StockRowViewModel row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
-            Instant at = isEmpty() ? null : row != null ? row.warehouseSnapshotAt() : getItem();
+            Instant at = isEmpty() ? null : row != null ? time.apply(row) : getItem();
             if (isEmpty()) {
                 setText(null);
             } else {

@@ -242,7 +242,7 @@ public final class StockViewModel implements AutoCloseable {
     }
 
     /** A kept row and the board row with its newer reading times. */
-    record Retimed(StockRowViewModel row, BoardRow newer) {
+    record Retimed(StockRowViewModel row, BoardRow newer, PairedGaps.Shown shown) {
     }
 
     record Totals(Long sum, int reporting, int warehouses) {
@@ -293,8 +293,9 @@ public final class StockViewModel implements AutoCloseable {
             if (old != null && !skus.containsKey(r.sku().sellerSku()) && old.sameFigures(r, pool)
                     && old.showsGap(shownGap)) {
                 row = old;
-                if (!old.sameTimes(r)) {
-                    retimed.add(new Retimed(old, r));
+                PairedGaps.Shown now = old.shownFor(r, shownGap);
+                if (!old.sameTimes(r) || !Objects.equals(old.gapPairedAt(), now.pairedAt())) {
+                    retimed.add(new Retimed(old, r, now));
                 }
             } else {
                 row = new StockRowViewModel(r, pool, shownGap,
@@ -363,7 +364,7 @@ public final class StockViewModel implements AutoCloseable {
         StockBoard board = prepared.board();
         updateWarehouseChoices(prepared.warehouses());
         for (Retimed r : prepared.retimed()) {
-            r.row().retime(r.newer());
+            r.row().retime(r.newer(), r.shown());
         }
         rows = prepared.rows();
         if (prepared.basis() == applied) {

@@ -13,6 +13,8 @@ import com.stocklens.ui.Screen;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
@@ -121,7 +123,15 @@ class MainWindowFlagsTest {
         assertThat(pane.getText()).contains("7");
         assertThat(robot.lookup("#bellBadge").queryAs(Label.class).getText()).isEqualTo("7");
 
-        robot.clickOn(robot.lookup("#notificationPane .close-button").queryAs(Node.class));
+        // The bar slides in from the top: click its × once it is in place.
+        Node close = robot.lookup("#notificationPane .close-button").queryAs(Node.class);
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> close.localToScene(close.getBoundsInLocal()).getMinY() >= 0);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the notification bar never came into view", e);
+        }
+        robot.clickOn(close);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(host.current().viewModel().notifications().popupProperty().get()).isNull();
         assertThat(host.current().currentScreen()).isEqualTo(Screen.STOCK);

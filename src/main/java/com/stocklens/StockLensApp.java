@@ -2,7 +2,6 @@ package com.stocklens;
 
 import com.stocklens.app.AppRuntime;
 import com.stocklens.app.Logs;
-import com.stocklens.app.connections.EnvironmentConnections;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.workspace.StartupException;
@@ -11,7 +10,6 @@ import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.DeclaredCause;
-import com.stocklens.domain.SyncStatus;
 import com.stocklens.service.Connections;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.ShopAuthorizer;
@@ -40,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -180,11 +177,32 @@ public final class StockLensApp extends Application {
         });
         StartMarker.installIfRequested(stage.getScene());
         if (!runtime.readOnly()) {
-            importDemoSheetsAfterFirstShopSync();
             runtime.startSync();
+            refreshWhenDemoCompleted(runtime);
         }
         log.info("window shown ({} mode, workspace {})",
                 runtime.readOnly() ? "snapshot" : options.demo() ? "demo" : "live", options.workspace());
+    }
+
+    /**
+     * Demo: the partner's sheet and the workspace's past arrive after the first sync, off the FX thread
+     * ({@link AppRuntime#demoCompleted()}); the screens built by then read again once they are in.
+     */
+    private void refreshWhenDemoCompleted(AppRuntime rt) {
+        if (!rt.options().demo()) {
+            return;
+        }
+        rt.demoCompleted().thenAccept(result -> {
+            if (result.wroteAnything()) {
+                log.info("demo history in place ({} rows, {} ms): refreshing the window", result.rows(),
+                        result.millis());
+            }
+            new FxExecutor().execute(() -> {
+                if (runtime == rt && host != null && host.current() != null) {
+                    host.current().refresh();
+                }
+            });
+        });
     }
 
     /** The banner of a snapshot file and the File menu's snapshot actions, on every (re)built window. */
@@ -362,35 +380,6 @@ public final class StockLensApp extends Application {
             };
         }
         return e.getMessage();
-    }
-
-    /**
-     * The demo's CSV warehouse sends its sheet once TikTok's listing is in, so its rows line up with the SKU
-     * identities (a warehouse's own codes are matched by barcode) as a seller's import would on a set-up
-     * workspace. File and database work, so off the FX thread.
-     */
-    private void importDemoSheetsAfterFirstShopSync() {
-        if (!runtime.options().demo()) {
-            return;
-        }
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
-        subscription.set(runtime.syncEngine().subscribe(event -> {
-            if (event.run().sourceId().equals(EnvironmentConnections.TIKTOK_SOURCE_ID)
-                    && event.run().status() == SyncStatus.COMPLETE && done.compareAndSet(false, true)) {
-                uiIo.execute(() -> {
-                    runtime.importDemoSpreadsheets();
-                    try {
-                        AutoCloseable s = subscription.get();
-                        if (s != null) {
-                            s.close();
-                        }
-                    } catch (Exception e) {
-                        log.debug("demo sheet subscription close: {}", e.toString());
-                    }
-                });
-            }
-        }));
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import com.stocklens.app.connections.ConnectionAssembly;
 import com.stocklens.app.demo.DemoConnections;
+import com.stocklens.app.demo.DemoHistory;
 import com.stocklens.app.demo.DemoProfiles;
 import com.stocklens.app.demo.DemoSpreadsheets;
 import com.stocklens.app.flags.FlagEngine;
@@ -64,6 +65,7 @@ import com.stocklens.store.AgeingInputs;
 import com.stocklens.store.Database;
 import com.stocklens.store.DatabaseBackups;
 import com.stocklens.store.FlagRepository;
+import com.stocklens.store.HistoryBackfill;
 import com.stocklens.store.JdbiCodeRecords;
 import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiFlagReader;
@@ -86,9 +88,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -119,6 +125,7 @@ public final class AppRuntime implements AutoCloseable {
     private final Database database;
     private final SandboxServer sandbox;
     private final List<StockSource> sources;
+    private final SnapshotRepository snapshots;
     private final SyncEngine syncEngine;
     private final SkuIdentities skuIdentities;
     private final JdbiStockBoardReader boardReader;
@@ -155,7 +162,14 @@ public final class AppRuntime implements AutoCloseable {
     private volatile PollerLeases leases = PollerLeases.local(desk);
     /** Team mode: follows the other desks' changes (null on a lone workspace). */
     private SharedFollower follower;
-    private boolean closed;
+    /**
+     * Demo mode: the partner's stock sheet and the workspace's past ({@link #completeDemo()}), done once after
+     * the first sync of every source; completes with what the past's back-fill did (at once, empty, live).
+     */
+    private final CompletableFuture<DemoHistory.Result> demoCompleted = new CompletableFuture<>();
+    /** Runs {@link #completeDemo()} off the sync threads; shut down before the database closes. */
+    private ExecutorService demoExecutor;
+    private volatile boolean closed;
 
     /**
      * Wires the services over {@code workspace} and {@code assembly}; nothing is polled until
@@ -174,7 +188,7 @@ public final class AppRuntime implements AutoCloseable {
         this.connections = assembly.connections();
         this.shopAuthorizer = assembly.shopAuthorizer();
         this.sources = assembly.sources();
-        SnapshotRepository snapshots = new SnapshotRepository(database.jdbi(), desk);
+        this.snapshots = new SnapshotRepository(database.jdbi(), desk);
         // Team mode: other desks may be syncing right now; a desk closes runs only of the sources it takes over.
         int abandoned = database.isShared() ? 0 : snapshots.abandonRunning(clock.instant());
         if (abandoned > 0) {
@@ -218,6 +232,9 @@ public final class AppRuntime implements AutoCloseable {
         }
         this.scorecards = new ScorecardService(profiles, new JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
                 sandbox == null ? null : DemoProfiles::forWarehouse, new ScoreWeightRepository(database.jdbi(), clock));
+        if (sandbox == null) {
+            demoCompleted.complete(new DemoHistory.Result(Map.of(), 0, 0, 0));
+        }
     }
 
     /** Opens the workspace and wires everything; nothing is polled until {@link #startSync()}. */
@@ -286,6 +303,14 @@ public final class AppRuntime implements AutoCloseable {
         this.follower = team.follower();
     }
 
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Two sync cycles, at least a minute: snapshots further apart than that make STALE_SIDE a likely cause. */
     static Duration staleSideTolerance(Duration cadence) {
         Duration twoCycles = cadence.multipliedBy(2);
@@ -313,17 +338,6 @@ public final class AppRuntime implements AutoCloseable {
     /** Snapshot history: moments, the board as of a moment, diffs (docs/guide/history.md). */
     public History history() {
         return history;
-    }
-
-    /**
-     * Demo: the CSV-only partner warehouse "sends" its stock sheet and it goes through the real import
-     * ({@link DemoSpreadsheets}). Live mode: does nothing. Called by the window at start-up (the one-shot
-     * commands keep the demo's two API sources).
-     */
-    public void importDemoSpreadsheets() {
-        if (sandbox != null) {
-            DemoSpreadsheets.importAll(sandbox, stockImports, options.workspace(), clock);
-        }
     }
 
     /** True when a snapshot file is open (read-only, no network, clock frozen at its moment). */
@@ -454,8 +468,14 @@ public final class AppRuntime implements AutoCloseable {
         return ageingReader;
     }
 
-    /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
+    /**
+     * Starts polling: the stock sources on the sync engine, orders and returns on their own thread; in demo
+     * mode, after the first cycle, the partner's sheet and the past ({@link #demoCompleted()}).
+     */
     public void startSync() {
+        if (sandbox != null) {
+            completeDemoAfterFirstCycle();
+        }
         // Team mode: one desk (the rules lease holder) compacts the shared history.
         historyCompactor.start(listener -> syncEngine.subscribe(e -> {
             if (leases.holds(PollerLeases.RULES)) {
@@ -482,9 +502,72 @@ public final class AppRuntime implements AutoCloseable {
         long activityMillis = (System.nanoTime() - activityStarted) / 1_000_000;
         Optional<SyncOnce.Activity> activity = read.map(a -> new SyncOnce.Activity("activity:"
                 + activitySync.sourceId(), a.sales() + a.returns(), a.requests(), activityMillis, a.error()));
+        // Demo: the partner's sheet and the past, as the window has them, before the flags judge the stock.
+        Optional<DemoHistory.Result> past = sandbox == null ? Optional.empty() : Optional.of(completeDemo());
+        List<SyncRun> all = new ArrayList<>(runs);
+        if (sandbox != null) {
+            all.addAll(importRunsSince(runs.isEmpty() ? clock.instant() : runs.getFirst().startedAt()));
+        }
         FlagsChanged flags = flagEngine.evaluateNow();
         historyCompactor.compactNow();
-        return new SyncOnce(runs, activity, flags);
+        return new SyncOnce(all, activity, flags, past);
+    }
+
+    /**
+     * Demo mode: the CSV-only partner warehouse sends its sheet ({@link DemoSpreadsheets}) and the workspace
+     * gets its past ({@link DemoHistory}), once every source has synced (the past takes each source's first
+     * snapshot as its shape, the sheet's rows line up with TikTok's listing). {@code sync --once} waits for
+     * it; the window and the long-running poll run it on {@code stocklens-demo} after the first cycle
+     * ({@link #demoCompleted()}). A team database gets the sheet but no past.
+     */
+    private DemoHistory.Result completeDemo() {
+        DemoSpreadsheets.importAll(sandbox, stockImports, options.workspace(), clock);
+        DemoHistory.Result result = database.isShared() ? new DemoHistory.Result(Map.of(), 0, 0, 0)
+                : new DemoHistory(sandbox.world(), new HistoryBackfill(database.jdbi()), skuIdentities, clock)
+                        .backfillIfNeeded(() -> closed);
+        demoCompleted.complete(result);
+        return result;
+    }
+
+    /** The stock-file imports begun at or after {@code since}: the demo sheet's, in {@code sync --once}'s list. */
+    private List<SyncRun> importRunsSince(Instant since) {
+        List<SyncRun> out = new ArrayList<>();
+        for (var w : stockImports.warehouses()) {
+            snapshots.recentRuns(w.sourceId(), 1).stream().filter(r -> !r.startedAt().isBefore(since))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Completes once the demo's sheet and past are in the workspace ({@link #completeDemo()}) with what the
+     * back-fill wrote; at once with an empty result in live mode or for a snapshot file. The window refreshes
+     * its screens then.
+     */
+    public CompletableFuture<DemoHistory.Result> demoCompleted() {
+        return demoCompleted;
+    }
+
+    /** Demo: runs {@link #completeDemo()} in the background once every source has finished its first run. */
+    private void completeDemoAfterFirstCycle() {
+        Set<String> waiting = new HashSet<>();
+        sources.forEach(src -> waiting.add(src.info().id()));
+        demoExecutor = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-demo"));
+        syncEngine.subscribe(event -> {
+            synchronized (waiting) {
+                if (waiting.isEmpty() || !waiting.remove(event.run().sourceId()) || !waiting.isEmpty()) {
+                    return;
+                }
+            }
+            demoExecutor.execute(() -> {
+                try {
+                    completeDemo();
+                } catch (RuntimeException e) {
+                    LOG.warn("demo history not written: {}", e.toString(), e);
+                    demoCompleted.completeExceptionally(e);
+                }
+            });
+        });
     }
 
     /** The sync engine's events: one per finished run. */
@@ -595,6 +678,11 @@ public final class AppRuntime implements AutoCloseable {
         } finally {
             try {
                 flagEngine.close();
+                if (demoExecutor != null) {
+                    // A back-fill in flight stops at its next transaction (it asks `closed`).
+                    demoExecutor.shutdown();
+                    awaitQuietly(demoExecutor);
+                }
                 compactionExecutor.shutdown();
                 try {
                     // A compaction in flight finishes its transaction before the database closes.

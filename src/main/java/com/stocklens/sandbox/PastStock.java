@@ -174,6 +174,14 @@ final class PastStock {
         return years[plan.index].shipped[day];
     }
 
+    int received(WorldHistory.Plan plan, int day) {
+        return years[plan.index].receipts.stream().filter(r -> r.day() == day).mapToInt(Receipt::units).sum();
+    }
+
+    int restocked(WorldHistory.Plan plan, int day) {
+        return years[plan.index].restocked[day];
+    }
+
     StockLevel close(WorldHistory.Plan plan, int day) {
         Year y = years[plan.index];
         int onHand = y.onHand[day];

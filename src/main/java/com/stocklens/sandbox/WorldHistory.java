@@ -247,8 +247,10 @@ public final class WorldHistory {
             if (start.onHand() > 0 && !start.lots().isEmpty()) {
                 Instant oldest = start.lots().getFirst().receivedAt();
                 long ageDays = Duration.between(oldest, epoch).toDays() + 1;
-                // Stock whose oldest lot is old sells slowly: it has not cleared in all that time.
-                double cover = Math.clamp(ageDays * (1.2 + rnd.nextDouble()), 40, 720);
+                // Stock whose oldest lot is old sells slowly: it has not cleared in all that time. A fast mover
+                // turns its (three times larger) stock in half the time.
+                double cover = sku.fastMover() ? Math.clamp(ageDays * (0.6 + 0.5 * rnd.nextDouble()), 20, 360)
+                        : Math.clamp(ageDays * (1.2 + rnd.nextDouble()), 40, 720);
                 rate = start.onHand() / cover;
                 oldestDay = dayIndex(firstDay, epoch, oldest);
             } else {
@@ -272,8 +274,9 @@ public final class WorldHistory {
             if (w.tiktokWarehouseId() != null && pp.sku().onTikTok()) {
                 shop = shops.stream().filter(s -> s.region().equals(w.market().name())).findFirst().orElse(null);
             }
-            // Most partner shelves were stocked when the year began; some SKUs came later.
-            int stockedFrom = rnd.nextInt(100) < 65 ? 5 + rnd.nextInt(35) : 40 + rnd.nextInt(DAYS - 70);
+            // Most partner shelves were stocked in the year's first weeks, after some days empty (so even a past
+            // read every other week sees every unit arrive); some SKUs came later.
+            int stockedFrom = rnd.nextInt(100) < 65 ? 25 + rnd.nextInt(35) : 60 + rnd.nextInt(DAYS - 90);
             double rate = character.factor(pp.sku().index()) == 0 ? pp.baseRate() : pp.perDay();
             Plan p = new Plan(new Cell(Cell.PARTNER_KEYS + pp.index(), null, w, pp.sku(), pp.providerSku()),
                     partnerStarts.get(i), shop, shop == null ? null : w.tiktokWarehouseId(), rate,
@@ -429,6 +432,16 @@ public final class WorldHistory {
     /** The units a cell shipped on day {@code i} (by shipping time, TikTok and other channels). */
     int shippedUnits(Cell cell, int day) {
         return stock().shipped(planOf(cell), day);
+    }
+
+    /** The units a cell received (stowed) on day {@code i}. */
+    int receivedUnits(Cell cell, int day) {
+        return stock().received(planOf(cell), day);
+    }
+
+    /** The returned units that went back on a cell's shelf on day {@code i}. */
+    int restockedUnits(Cell cell, int day) {
+        return stock().restocked(planOf(cell), day);
     }
 
     /**

@@ -41,8 +41,8 @@ import javafx.collections.ObservableList;
  * of supply. One background read per refresh reaches the UI as one {@code ui.execute(apply)}.
  */
 public final class AgeingViewModel implements AutoCloseable {
-    /** The trend covers a year: long enough to see a quarter-end clear-out, short enough to read. */
-    public static final int TREND_DAYS = 365;
+    /** The trend covers a year ({@link AgeingReader#TREND_DAYS}). */
+    public static final int TREND_DAYS = AgeingReader.TREND_DAYS;
     /** The oldest-SKU table is a worklist, not an inventory dump. */
     public static final int OLDEST_CAP = 50;
 

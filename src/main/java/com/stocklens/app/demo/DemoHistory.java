@@ -144,6 +144,33 @@ public final class DemoHistory {
         return new Result(written, written.isEmpty() && done.isEmpty() ? 0 : WorldHistory.DAYS, total, millis);
     }
 
+    /**
+     * The warehouse sources whose latest snapshot still holds a code the SKU identities have mapped since (its
+     * first reading raced TikTok's listing): read once more, their rows stand under the identities, as the
+     * past is written.
+     */
+    public List<String> sourcesToReadAgain() {
+        List<String> out = new ArrayList<>();
+        for (HistoryBackfill.Template t : store.templates()) {
+            Map<String, String> settled = settled(t.sourceId());
+            if (t.rows().stream().anyMatch(r -> settled.containsKey(r.sellerSku()))) {
+                out.add(t.sourceId());
+            }
+        }
+        return out;
+    }
+
+    /** Code → seller SKU of the codes of one source that the identities map to another seller SKU. */
+    private Map<String, String> settled(String sourceId) {
+        Map<String, String> out = new HashMap<>();
+        for (SkuMapping m : mappings.read().mappings()) {
+            if (m.sourceId().equals(sourceId) && m.method().mapped() && !m.code().equals(m.sellerSku())) {
+                out.put(m.code(), m.sellerSku());
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- stock
 
     /** The days written for a source whose first own snapshot was taken on {@code firstOwnDay}. */
@@ -211,12 +238,7 @@ public final class DemoHistory {
      * the source's next sync will.
      */
     private List<Shaped> shape(WorldHistory past, HistoryBackfill.Template t) {
-        Map<String, String> settled = new HashMap<>();
-        for (SkuMapping m : mappings.read().mappings()) {
-            if (m.sourceId().equals(t.sourceId()) && m.method().mapped() && !m.code().equals(m.sellerSku())) {
-                settled.put(m.code(), m.sellerSku());
-            }
-        }
+        Map<String, String> settled = settled(t.sourceId());
         Map<String, WorldHistory.Cell> byKey = new HashMap<>();
         Map<String, ZoneId> zones = new HashMap<>();
         for (WorldHistory.Cell c : past.cells()) {
@@ -250,7 +272,7 @@ public final class DemoHistory {
     }
 
     /** The warehouse ids a cell's warehouse is stored under, as its connector names it. */
-    static List<String> warehouseIds(WorldHistory.Cell c) {
+    public static List<String> warehouseIds(WorldHistory.Cell c) {
         if (c.fc() != null) {
             FulfilmentCentre fc = c.fc();
             return List.of(Warehouse.idOf(Provider.SHIPBOB, Integer.toString(fc.id())));
@@ -262,7 +284,7 @@ public final class DemoHistory {
     }
 
     /** The world's figures in the buckets the source reports; unknown where its own rows are. */
-    static StockLevel masked(StockLevel truth, StockLevel shape) {
+    public static StockLevel masked(StockLevel truth, StockLevel shape) {
         Map<Bucket, Integer> out = new EnumMap<>(Bucket.class);
         for (Bucket b : Bucket.values()) {
             out.put(b, shape.get(b) == null ? null : truth.get(b));
@@ -297,7 +319,7 @@ public final class DemoHistory {
     }
 
     /** An order's lines as the TikTok connector stores them: one per unit, times to the second. */
-    static List<SaleLine> saleLines(SimOrder o, Instant now) {
+    public static List<SaleLine> saleLines(SimOrder o, Instant now) {
         Instant created = Instant.ofEpochSecond(o.createdAt().getEpochSecond());
         Instant updated = Instant.ofEpochSecond(o.updateTime(now).getEpochSecond());
         String status = o.status(now);
@@ -310,7 +332,7 @@ public final class DemoHistory {
     }
 
     /** A return's units as the TikTok connector stores them (the sandbox's returns are RETURN_AND_REFUND). */
-    static List<ReturnItem> returnItems(SimTikTokReturn r, Instant now) {
+    public static List<ReturnItem> returnItems(SimTikTokReturn r, Instant now) {
         Instant created = Instant.ofEpochSecond(r.createdAt().getEpochSecond());
         Instant updated = Instant.ofEpochSecond(r.updateTime(now).getEpochSecond());
         String status = r.status(now);

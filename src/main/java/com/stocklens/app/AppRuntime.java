@@ -233,7 +233,7 @@ public final class AppRuntime implements AutoCloseable {
         this.scorecards = new ScorecardService(profiles, new JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
                 sandbox == null ? null : DemoProfiles::forWarehouse, new ScoreWeightRepository(database.jdbi(), clock));
         if (sandbox == null) {
-            demoCompleted.complete(new DemoHistory.Result(Map.of(), 0, 0, 0));
+            demoCompleted.complete(new DemoHistory.Result(Map.of(), 0, 0, 0, 0));
         }
     }
 
@@ -528,7 +528,7 @@ public final class AppRuntime implements AutoCloseable {
     private DemoHistory.Result completeDemo() {
         DemoSpreadsheets.importAll(sandbox, stockImports, options.workspace(), clock);
         if (database.isShared()) {
-            DemoHistory.Result none = new DemoHistory.Result(Map.of(), 0, 0, 0);
+            DemoHistory.Result none = new DemoHistory.Result(Map.of(), 0, 0, 0, 0);
             demoCompleted.complete(none);
             return none;
         }

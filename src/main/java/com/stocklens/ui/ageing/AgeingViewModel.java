@@ -59,6 +59,8 @@ public final class AgeingViewModel implements AutoCloseable {
     private List<AgeTrendPoint> trend = List.of();
     private final IntegerProperty pixelBudget = new SimpleIntegerProperty(this, "pixelBudget", 600);
     private final ReadOnlyObjectWrapper<Double> over180Share = new ReadOnlyObjectWrapper<>(this, "over180Share");
+    /** The last day of the trend's year as last read (null before the first read). */
+    private final ReadOnlyObjectWrapper<LocalDate> trendEnd = new ReadOnlyObjectWrapper<>(this, "trendEnd");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
 
@@ -111,11 +113,14 @@ public final class AgeingViewModel implements AutoCloseable {
         List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
         StockBoard stock = at == null ? board.read() : board.history().boardAt(at);
         Map<String, List<DailyDemand>> sales = demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1));
-        return build(profiles, points, stock, sales);
+        return build(profiles, points, stock, sales).until(today);
     }
 
     private record Loaded(List<WarehouseAges> bars, List<AgeTrendPoint> trend, List<OldSkuRowViewModel> oldest,
-                          Double over180Share) {
+                          Double over180Share, LocalDate trendEnd) {
+        Loaded until(LocalDate day) {
+            return new Loaded(bars, trend, oldest, over180Share, day);
+        }
     }
 
     private static Loaded build(List<AgeProfile> profiles, List<AgeTrendPoint> points, StockBoard stock,
@@ -164,7 +169,7 @@ public final class AgeingViewModel implements AutoCloseable {
         List<OldSkuRowViewModel> top = List.copyOf(rows.subList(0, Math.min(OLDEST_CAP, rows.size())));
         List<AgeTrendPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(AgeTrendPoint::day));
-        return new Loaded(bars, List.copyOf(sorted), top, total == 0 ? null : 100.0 * over180 / total);
+        return new Loaded(bars, List.copyOf(sorted), top, total == 0 ? null : 100.0 * over180 / total, null);
     }
 
     private void apply(Loaded loaded, String error) {
@@ -178,6 +183,7 @@ public final class AgeingViewModel implements AutoCloseable {
         shownTrend.setAll(downsample(trend, pixelBudget.get()));
         oldest.setAll(loaded.oldest());
         over180Share.set(loaded.over180Share());
+        trendEnd.set(loaded.trendEnd());
     }
 
     /**
@@ -284,6 +290,11 @@ public final class AgeingViewModel implements AutoCloseable {
     }
 
     /** Units older than 180 days as a percent of all units now; null when there is no stock. */
+    /** The last day of the trend's year ({@link #TREND_DAYS} days ending on it): the chart's axis, points or not. */
+    public ReadOnlyObjectProperty<LocalDate> trendEndProperty() {
+        return trendEnd.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Double> over180ShareProperty() {
         return over180Share.getReadOnlyProperty();
     }

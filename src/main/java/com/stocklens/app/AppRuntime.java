@@ -27,6 +27,7 @@ import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.Thresholds;
 import com.stocklens.notify.FlagReaderTasks;
 import com.stocklens.notify.NoticeCenter;
@@ -41,6 +42,7 @@ import com.stocklens.secrets.PassphrasePrompt;
 import com.stocklens.service.AgeingReader;
 import com.stocklens.service.CodeChecks;
 import com.stocklens.service.Connections;
+import com.stocklens.service.CsvWarehouse;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.FlagsChanged;
@@ -89,9 +91,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -163,11 +165,11 @@ public final class AppRuntime implements AutoCloseable {
     /** Team mode: follows the other desks' changes (null on a lone workspace). */
     private SharedFollower follower;
     /**
-     * Demo mode: the partner's stock sheet and the workspace's past ({@link #completeDemo()}), done once after
-     * the first sync of every source; completes with what the past's back-fill did (at once, empty, live).
+     * Demo mode: the partner's stock sheet and the workspace's past ({@link #completeDemo(boolean)}), done once
+     * after the first sync of every source; completes with what the past's back-fill did (at once, empty, live).
      */
     private final CompletableFuture<DemoHistory.Result> demoCompleted = new CompletableFuture<>();
-    /** Runs {@link #completeDemo()} off the sync threads; shut down before the database closes. */
+    /** Runs {@link #completeDemo(boolean)} off the sync threads; shut down before the database closes. */
     private ExecutorService demoExecutor;
     private volatile boolean closed;
 
@@ -301,14 +303,6 @@ public final class AppRuntime implements AutoCloseable {
         TeamMode.Started team = TeamMode.start(database, identities, desk, clock, syncEngine, flagEngine, activitySync);
         this.leases = team.leases();
         this.follower = team.follower();
-    }
-
-    private static void awaitQuietly(ExecutorService executor) {
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Two sync cycles, at least a minute: snapshots further apart than that make STALE_SIDE a likely cause. */
@@ -508,7 +502,7 @@ public final class AppRuntime implements AutoCloseable {
         Optional<SyncOnce.Activity> activity = read.map(a -> new SyncOnce.Activity("activity:"
                 + activitySync.sourceId(), a.sales() + a.returns(), a.requests(), activityMillis, a.error()));
         // Demo: the partner's sheet and the past, as the window has them, before the flags judge the stock.
-        Optional<DemoHistory.Result> past = sandbox == null ? Optional.empty() : Optional.of(completeDemo());
+        Optional<DemoHistory.Result> past = sandbox == null ? Optional.empty() : Optional.of(completeDemo(true));
         List<SyncRun> all = new ArrayList<>(runs);
         if (sandbox != null) {
             all.addAll(importRunsSince(runs.isEmpty() ? clock.instant() : runs.getFirst().startedAt()));
@@ -525,7 +519,7 @@ public final class AppRuntime implements AutoCloseable {
      * it; the window and the long-running poll run it on {@code stocklens-demo} after the first cycle
      * ({@link #demoCompleted()}). A team database gets the sheet but no past.
      */
-    private DemoHistory.Result completeDemo() {
+    private DemoHistory.Result completeDemo(boolean readAgain) {
         DemoSpreadsheets.importAll(sandbox, stockImports, options.workspace(), clock);
         if (database.isShared()) {
             DemoHistory.Result none = new DemoHistory.Result(Map.of(), 0, 0, 0, 0);
@@ -534,9 +528,12 @@ public final class AppRuntime implements AutoCloseable {
         }
         DemoHistory history = new DemoHistory(sandbox.world(), new HistoryBackfill(database.jdbi()), skuIdentities,
                 clock);
-        // A warehouse read before TikTok's listing was in holds its own codes: its next reading, now, re-keys it.
-        for (String sourceId : history.sourcesToReadAgain()) {
-            sources.stream().filter(src -> src.info().id().equals(sourceId)).forEach(syncEngine::syncOnce);
+        if (readAgain) {
+            // One cycle only: a warehouse read before TikTok's listing was in holds its own codes, and its next
+            // reading (now) re-keys it. A polling runtime's next cycle does that on its schedule.
+            for (String sourceId : history.sourcesToReadAgain()) {
+                sources.stream().filter(src -> src.info().id().equals(sourceId)).forEach(syncEngine::syncOnce);
+            }
         }
         DemoHistory.Result result = history.backfillIfNeeded(() -> closed);
         demoCompleted.complete(result);
@@ -546,7 +543,7 @@ public final class AppRuntime implements AutoCloseable {
     /** The stock-file imports begun at or after {@code since}: the demo sheet's, in {@code sync --once}'s list. */
     private List<SyncRun> importRunsSince(Instant since) {
         List<SyncRun> out = new ArrayList<>();
-        for (var w : stockImports.warehouses()) {
+        for (CsvWarehouse w : stockImports.warehouses()) {
             snapshots.recentRuns(w.sourceId(), 1).stream().filter(r -> !r.startedAt().isBefore(since))
                     .forEach(out::add);
         }
@@ -554,28 +551,41 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     /**
-     * Completes once the demo's sheet and past are in the workspace ({@link #completeDemo()}) with what the
-     * back-fill wrote; at once with an empty result in live mode or for a snapshot file. The window refreshes
+     * Completes once the demo's sheet and past are in the workspace ({@link #completeDemo(boolean)}) with what
+     * the back-fill wrote; at once with an empty result in live mode or for a snapshot file. The window refreshes
      * its screens then.
      */
     public CompletableFuture<DemoHistory.Result> demoCompleted() {
         return demoCompleted;
     }
 
-    /** Demo: runs {@link #completeDemo()} in the background once every source has finished its first run. */
+    /**
+     * Demo: runs {@link #completeDemo(boolean)} in the background once the shop has completed a sync (the sheet's
+     * rows line up with its listing) and every other source has finished one, complete or not.
+     */
     private void completeDemoAfterFirstCycle() {
         Set<String> waiting = new HashSet<>();
-        sources.forEach(src -> waiting.add(src.info().id()));
+        Set<String> shops = new HashSet<>();
+        for (StockSource src : sources) {
+            waiting.add(src.info().id());
+            if (src.info().kind() == SourceKind.SHOP) {
+                shops.add(src.info().id());
+            }
+        }
         demoExecutor = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-demo"));
         syncEngine.subscribe(event -> {
+            String source = event.run().sourceId();
             synchronized (waiting) {
-                if (waiting.isEmpty() || !waiting.remove(event.run().sourceId()) || !waiting.isEmpty()) {
+                if (shops.contains(source) && event.run().status() != SyncStatus.COMPLETE) {
+                    return;
+                }
+                if (waiting.isEmpty() || !waiting.remove(source) || !waiting.isEmpty()) {
                     return;
                 }
             }
             demoExecutor.execute(() -> {
                 try {
-                    completeDemo();
+                    completeDemo(false);
                 } catch (RuntimeException e) {
                     LOG.warn("demo history not written: {}", e.toString(), e);
                     demoCompleted.completeExceptionally(e);
@@ -716,6 +726,14 @@ public final class AppRuntime implements AutoCloseable {
                     workspace.close();
                 }
             }
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

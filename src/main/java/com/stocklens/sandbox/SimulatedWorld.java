@@ -240,7 +240,7 @@ public final class SimulatedWorld {
         return FCS;
     }
 
-    /** The year before the epoch, in every warehouse; empty for a world of more than {@value #HISTORY_MAX_SKUS} SKUs. */
+    /** The year before the epoch, in every warehouse; empty for a world of over {@value #HISTORY_MAX_SKUS} SKUs. */
     public synchronized Optional<WorldHistory> history() {
         if (history == null && skus.size() <= HISTORY_MAX_SKUS) {
             history = pastOf();

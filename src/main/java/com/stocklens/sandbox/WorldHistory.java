@@ -119,7 +119,7 @@ public final class WorldHistory {
         final BitSet spell = new BitSet(DAYS + 1);
         /** The day of the oldest lot the world starts with (-1: before the history), {@code NO_LOTS} without. */
         final int oldestLotDay;
-        /** The level the cell is usually filled to, and the share of it a replenishment leaves. */
+        /** The level the cell is usually filled to: the walk adds a replenishment where it would grow past it. */
         final int usualLevel;
         final int dockDaysMin;
         final int dockDaysMax;
@@ -149,7 +149,11 @@ public final class WorldHistory {
             return oldestLotDay != NO_LOTS;
         }
 
-        /** Returned units go back on the shelf only before the oldest starting lot (FIFO keeps it whole after). */
+        /**
+         * Whether returned units that pass inspection go back on the shelf: not while out of stock, and in a
+         * ShipBob cell not from its oldest starting lot's day on (there they are written off, so the starting lots
+         * stay exactly as the world has them).
+         */
         boolean restocksOn(int day) {
             return !spell.get(day) && day >= stockedFrom && (!hasLots() || day < oldestLotDay);
         }
@@ -256,7 +260,10 @@ public final class WorldHistory {
             } else {
                 rate = sku.fastMover() ? 1.5 + 3 * rnd.nextDouble() : 0.15 + 0.6 * rnd.nextDouble();
             }
-            rate *= character.factor(sku.index()) == 0 ? 1 : character.factor(sku.index());
+            double pace = character.factor(sku.index());
+            if (pace > 0) {
+                rate *= pace; // a slow SKU; one that stopped sold at its usual pace before
+            }
             int usual = (int) Math.max(3, Math.max(start.onHand(), rate * 30) * (1.0 + 0.4 * rnd.nextDouble()));
             Plan p = new Plan(new Cell(c, fc, null, sku, sku.sellerSku()), start, shop, warehouse, rate,
                     dormantFrom(character, sku), 0, oldestDay, usual, speedOf(Provider.SHIPBOB));
@@ -380,7 +387,7 @@ public final class WorldHistory {
         return plans;
     }
 
-    /** The orders placed on days [{@code ordersFrom}, DAYS] and the returns of those placed on [{@code returnsFrom}, DAYS]. */
+    /** The orders placed from day {@code ordersFrom} on, and the returns of those placed from {@code returnsFrom}. */
     void recent(int ordersFrom, int returnsFrom, List<SimOrder> orders, List<SimTikTokReturn> returns) {
         for (int d = Math.min(ordersFrom, returnsFrom); d <= DAYS; d++) {
             for (Plan p : plans) {
@@ -491,8 +498,9 @@ public final class WorldHistory {
             int fcId = p.cell.fc() == null ? 0 : p.cell.fc().id();
             if (cancelled) {
                 Instant cancelledAt = created.plusSeconds(60 + r.nextInt(1800));
-                out.add(new Sale(created, null, q, true, new SimOrder(orderId, p.shop.id(), p.tiktokWarehouseId, fcId,
-                        sku.index(), sku.sellerSku(), skuId, lines, created, null, null, null, cancelledAt), List.of()));
+                SimOrder order = new SimOrder(orderId, p.shop.id(), p.tiktokWarehouseId, fcId, sku.index(),
+                        sku.sellerSku(), skuId, lines, created, null, null, null, cancelledAt);
+                out.add(new Sale(created, null, q, true, order, List.of()));
                 continue;
             }
             Instant delivered = shipped.plus(Duration.ofHours(48 + r.nextInt(72)));

@@ -102,7 +102,8 @@ public final class HistoryBackfill {
             List<Template> out = new ArrayList<>();
             List<Object[]> latest = h.createQuery("SELECT s.source_id, s.id, s.taken_at FROM snapshot s "
                             + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
-                            + "JOIN (SELECT source_id, MAX(id) AS id FROM snapshot GROUP BY source_id) m ON m.id = s.id "
+                            + "JOIN (SELECT source_id, MAX(id) AS id FROM snapshot GROUP BY source_id) m "
+                            + "ON m.id = s.id "
                             + "WHERE s.id > 0 ORDER BY s.source_id")
                     .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), SqlValues.instant(rs, "taken_at")})
                     .list();

@@ -108,7 +108,8 @@ class DemoHistoryEndToEndTest {
             BoardRow sync = e.getValue();
             WorldHistory.Cell cell = cells.get(e.getKey());
             // What a sync writes: the world's figures in the buckets the provider reports, unknown in the rest.
-            assertThat(sync.level()).as("today %s", e.getKey()).isEqualTo(DemoHistory.masked(truth(cell), sync.level()));
+            assertThat(sync.level()).as("today %s", e.getKey())
+                    .isEqualTo(DemoHistory.masked(truth(cell), sync.level()));
             // What the back-fill wrote for yesterday: the same rule over yesterday's figures, same keys.
             BoardRow written = then.get(e.getKey());
             assertThat(written.sku().codes().wmsId()).isEqualTo(sync.sku().codes().wmsId());

@@ -3,7 +3,6 @@ package com.stocklens;
 import com.stocklens.app.AppRuntime;
 import com.stocklens.app.Logs;
 import com.stocklens.app.PrefetchedBoardReader;
-import com.stocklens.app.connections.EnvironmentConnections;
 import com.stocklens.app.settings.DataDirectory;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.UserSettings;
@@ -13,7 +12,6 @@ import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.DeclaredCause;
-import com.stocklens.domain.SyncStatus;
 import com.stocklens.service.Connections;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.NoticePreferences;
@@ -53,7 +51,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -232,9 +229,31 @@ public final class StockLensApp extends Application {
         });
         if (!runtime.readOnly()) {
             startSyncOnceTheBoardShows(host);
+            refreshWhenDemoCompleted(runtime);
         }
         log.info("window shown ({} mode, workspace {})",
                 runtime.readOnly() ? "snapshot" : options.demo() ? "demo" : "live", options.workspace());
+    }
+
+    /**
+     * Demo: the partner's sheet and the workspace's past arrive after the first sync, off the FX thread
+     * ({@link AppRuntime#demoCompleted()}); the screens built by then read again once they are in.
+     */
+    private void refreshWhenDemoCompleted(AppRuntime rt) {
+        if (!rt.options().demo()) {
+            return;
+        }
+        rt.demoCompleted().thenAccept(result -> {
+            if (result.wroteAnything()) {
+                log.info("demo history in place ({} rows, {} ms): refreshing the window", result.rows(),
+                        result.millis());
+            }
+            new FxExecutor().execute(() -> {
+                if (runtime == rt && host != null && host.current() != null) {
+                    host.current().refresh();
+                }
+            });
+        });
     }
 
     /** The language asked for, else the workspace's choice, else the OS language's. */
@@ -257,7 +276,6 @@ public final class StockLensApp extends Application {
         Runnable start = () -> {
             if (started.compareAndSet(false, true)) {
                 uiIo.execute(() -> {
-                    importDemoSheetsAfterFirstShopSync(rt);
                     rt.startSync();
                     StartupTrace.mark("polling started");
                 });
@@ -460,35 +478,6 @@ public final class StockLensApp extends Application {
             };
         }
         return e.getMessage();
-    }
-
-    /**
-     * The demo's CSV warehouse sends its sheet once TikTok's listing is in, so its rows line up with the SKU
-     * identities (a warehouse's own codes are matched by barcode) as a seller's import would on a set-up
-     * workspace. File and database work, so off the FX thread.
-     */
-    private void importDemoSheetsAfterFirstShopSync(AppRuntime rt) {
-        if (!rt.options().demo()) {
-            return;
-        }
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
-        subscription.set(rt.syncEngine().subscribe(event -> {
-            if (event.run().sourceId().equals(EnvironmentConnections.TIKTOK_SOURCE_ID)
-                    && event.run().status() == SyncStatus.COMPLETE && done.compareAndSet(false, true)) {
-                uiIo.execute(() -> {
-                    rt.importDemoSpreadsheets();
-                    try {
-                        AutoCloseable s = subscription.get();
-                        if (s != null) {
-                            s.close();
-                        }
-                    } catch (Exception e) {
-                        log.debug("demo sheet subscription close: {}", e.toString());
-                    }
-                });
-            }
-        }));
     }
 
     @Override

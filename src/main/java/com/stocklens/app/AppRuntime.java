@@ -2,6 +2,7 @@ package com.stocklens.app;
 
 import com.stocklens.app.connections.ConnectionAssembly;
 import com.stocklens.app.demo.DemoConnections;
+import com.stocklens.app.demo.DemoHistory;
 import com.stocklens.app.demo.DemoProfiles;
 import com.stocklens.app.demo.DemoSpreadsheets;
 import com.stocklens.app.flags.FlagEngine;
@@ -30,6 +31,7 @@ import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.SyncRun;
+import com.stocklens.domain.SyncStatus;
 import com.stocklens.domain.Thresholds;
 import com.stocklens.notify.FlagReaderTasks;
 import com.stocklens.notify.NoticeCenter;
@@ -44,6 +46,7 @@ import com.stocklens.secrets.PassphrasePrompt;
 import com.stocklens.service.AgeingReader;
 import com.stocklens.service.CodeChecks;
 import com.stocklens.service.Connections;
+import com.stocklens.service.CsvWarehouse;
 import com.stocklens.service.DemandReader;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.FlagsChanged;
@@ -71,6 +74,7 @@ import com.stocklens.store.AgeingInputs;
 import com.stocklens.store.Database;
 import com.stocklens.store.DatabaseBackups;
 import com.stocklens.store.FlagRepository;
+import com.stocklens.store.HistoryBackfill;
 import com.stocklens.store.JdbiCodeRecords;
 import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiFlagReader;
@@ -98,9 +102,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -134,6 +141,7 @@ public final class AppRuntime implements AutoCloseable {
     private final Database database;
     private final SandboxServer sandbox;
     private final List<StockSource> sources;
+    private final SnapshotRepository snapshots;
     private final SyncEngine syncEngine;
     private final SkuIdentities skuIdentities;
     private final JdbiStockBoardReader boardReader;
@@ -176,7 +184,14 @@ public final class AppRuntime implements AutoCloseable {
     private volatile PollerLeases leases = PollerLeases.local(desk);
     /** Team mode: follows the other desks' changes (null on a lone workspace). */
     private SharedFollower follower;
-    private boolean closed;
+    /**
+     * Demo mode: the partner's stock sheet and the workspace's past ({@link #completeDemo(boolean)}), done once
+     * after the first sync of every source; completes with what the past's back-fill did (at once, empty, live).
+     */
+    private final CompletableFuture<DemoHistory.Result> demoCompleted = new CompletableFuture<>();
+    /** Runs {@link #completeDemo(boolean)} off the sync threads; shut down before the database closes. */
+    private ExecutorService demoExecutor;
+    private volatile boolean closed;
 
     /**
      * Wires the services over {@code workspace} and {@code assembly}; nothing is polled until
@@ -195,7 +210,7 @@ public final class AppRuntime implements AutoCloseable {
         this.connections = assembly.connections();
         this.shopAuthorizer = assembly.shopAuthorizer();
         this.sources = assembly.sources();
-        SnapshotRepository snapshots = new SnapshotRepository(database.jdbi(), desk);
+        this.snapshots = new SnapshotRepository(database.jdbi(), desk);
         // Team mode: other desks may be syncing right now; a desk closes runs only of the sources it takes over.
         int abandoned = database.isShared() || writeRefusal().isPresent() ? 0
                 : snapshots.abandonRunning(clock.instant());
@@ -254,6 +269,9 @@ public final class AppRuntime implements AutoCloseable {
         this.scorecards = new ScorecardService(profiles, new JdbiWarehouseKpis(database.jdbi()), ageingReader, clock,
                 sandbox == null ? null : DemoProfiles::forWarehouse, new ScoreWeightRepository(database.jdbi(), clock))
                 .withMinHistoryPercent(() -> policy.bands().minHistoryPercent());
+        if (sandbox == null) {
+            demoCompleted.complete(new DemoHistory.Result(Map.of(), 0, 0, 0, 0));
+        }
     }
 
     /** Opens the workspace and wires everything; nothing is polled until {@link #startSync()}. */
@@ -469,6 +487,11 @@ public final class AppRuntime implements AutoCloseable {
         return sandbox;
     }
 
+    /** The open database: tests read what was stored, and stage runs in it (a sync run under way). */
+    Database database() {
+        return database;
+    }
+
     /**
      * What opening the workspace had to repair or restore (a damaged database moved aside, a backup
      * restored), for the person: the window shows it once, the CLI prints it to stderr.
@@ -506,11 +529,6 @@ public final class AppRuntime implements AutoCloseable {
 
     public Clock clock() {
         return clock;
-    }
-
-    /** The store; tests of this package stage runs in it (a sync run under way). */
-    Database database() {
-        return database;
     }
 
     public List<StockSource> sources() {
@@ -581,11 +599,17 @@ public final class AppRuntime implements AutoCloseable {
         return ageingReader;
     }
 
-    /** Starts polling: the stock sources on the sync engine, orders and returns on their own thread. */
+    /**
+     * Starts polling: the stock sources on the sync engine, orders and returns on their own thread; in demo
+     * mode, after the first cycle, the partner's sheet and the past ({@link #demoCompleted()}).
+     */
     public void startSync() {
         if (writeRefusal().isPresent()) {
             LOG.warn("Nothing is polled: {}", writeRefusal().get());
             return;
+        }
+        if (sandbox != null) {
+            completeDemoAfterFirstCycle();
         }
         // Team mode: one desk (the rules lease holder) compacts the shared history.
         historyCompactor.start(listener -> syncEngine.subscribe(e -> {
@@ -606,7 +630,6 @@ public final class AppRuntime implements AutoCloseable {
      */
     public SyncOnce syncOnce() {
         List<SyncRun> runs = syncEngine.syncAllOnce();
-        importDemoSpreadsheets();
         long activityStarted = System.nanoTime();
         // Team mode: orders and returns are read by the desk polling the shop.
         Optional<ActivitySync.Run> read = activitySync().filter(a -> syncEngine.polls(a.sourceId()))
@@ -614,9 +637,97 @@ public final class AppRuntime implements AutoCloseable {
         long activityMillis = (System.nanoTime() - activityStarted) / 1_000_000;
         Optional<SyncOnce.Activity> activity = read.map(a -> new SyncOnce.Activity("activity:"
                 + activitySync.sourceId(), a.sales() + a.returns(), a.requests(), activityMillis, a.error()));
+        // Demo: the partner's sheet and the past, as the window has them, before the flags judge the stock.
+        Optional<DemoHistory.Result> past = sandbox == null ? Optional.empty() : Optional.of(completeDemo(true));
+        List<SyncRun> all = new ArrayList<>(runs);
+        if (sandbox != null) {
+            all.addAll(importRunsSince(runs.isEmpty() ? clock.instant() : runs.getFirst().startedAt()));
+        }
         FlagsChanged flags = flagEngine.evaluateNow();
         historyCompactor.compactNow();
-        return new SyncOnce(runs, activity, flags);
+        return new SyncOnce(all, activity, flags, past);
+    }
+
+    /**
+     * Demo mode: the CSV-only partner warehouse sends its sheet ({@link DemoSpreadsheets}) and the workspace
+     * gets its past ({@link DemoHistory}), once every source has synced (the past takes each source's first
+     * snapshot as its shape, the sheet's rows line up with TikTok's listing). {@code sync --once} waits for
+     * it; the window and the long-running poll run it on {@code stocklens-demo} after the first cycle
+     * ({@link #demoCompleted()}). A team database gets the sheet but no past.
+     */
+    private DemoHistory.Result completeDemo(boolean readAgain) {
+        DemoSpreadsheets.importAll(sandbox, stockImports, options.workspace(), clock);
+        if (database.isShared()) {
+            DemoHistory.Result none = new DemoHistory.Result(Map.of(), 0, 0, 0, 0);
+            demoCompleted.complete(none);
+            return none;
+        }
+        DemoHistory history = new DemoHistory(sandbox.world(), new HistoryBackfill(database.jdbi()), skuIdentities,
+                clock);
+        if (readAgain) {
+            // One cycle only: a warehouse read before TikTok's listing was in holds its own codes, and its next
+            // reading (now) re-keys it. A polling runtime's next cycle does that on its schedule.
+            for (String sourceId : history.sourcesToReadAgain()) {
+                sources.stream().filter(src -> src.info().id().equals(sourceId)).forEach(syncEngine::syncOnce);
+            }
+        }
+        DemoHistory.Result result = history.backfillIfNeeded(() -> closed);
+        demoCompleted.complete(result);
+        return result;
+    }
+
+    /** The stock-file imports begun at or after {@code since}: the demo sheet's, in {@code sync --once}'s list. */
+    private List<SyncRun> importRunsSince(Instant since) {
+        List<SyncRun> out = new ArrayList<>();
+        for (CsvWarehouse w : stockImports.warehouses()) {
+            snapshots.recentRuns(w.sourceId(), 1).stream().filter(r -> !r.startedAt().isBefore(since))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Completes once the demo's sheet and past are in the workspace ({@link #completeDemo(boolean)}) with what
+     * the back-fill wrote; at once with an empty result in live mode or for a snapshot file. The window refreshes
+     * its screens then.
+     */
+    public CompletableFuture<DemoHistory.Result> demoCompleted() {
+        return demoCompleted;
+    }
+
+    /**
+     * Demo: runs {@link #completeDemo(boolean)} in the background once the shop has completed a sync (the sheet's
+     * rows line up with its listing) and every other source has finished one, complete or not.
+     */
+    private void completeDemoAfterFirstCycle() {
+        Set<String> waiting = new HashSet<>();
+        Set<String> shops = new HashSet<>();
+        for (StockSource src : sources) {
+            waiting.add(src.info().id());
+            if (src.info().kind() == SourceKind.SHOP) {
+                shops.add(src.info().id());
+            }
+        }
+        demoExecutor = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-demo"));
+        syncEngine.subscribe(event -> {
+            String source = event.run().sourceId();
+            synchronized (waiting) {
+                if (shops.contains(source) && event.run().status() != SyncStatus.COMPLETE) {
+                    return;
+                }
+                if (waiting.isEmpty() || !waiting.remove(source) || !waiting.isEmpty()) {
+                    return;
+                }
+            }
+            demoExecutor.execute(() -> {
+                try {
+                    completeDemo(false);
+                } catch (RuntimeException e) {
+                    LOG.warn("demo history not written: {}", e.toString(), e);
+                    demoCompleted.completeExceptionally(e);
+                }
+            });
+        });
     }
 
     /** The sync engine's events: one per finished run. */
@@ -752,6 +863,11 @@ public final class AppRuntime implements AutoCloseable {
         } finally {
             try {
                 flagEngine.close();
+                if (demoExecutor != null) {
+                    // A back-fill in flight stops at its next transaction (it asks `closed`).
+                    demoExecutor.shutdown();
+                    awaitQuietly(demoExecutor);
+                }
                 compactionExecutor.shutdown();
                 try {
                     // A compaction in flight finishes its transaction before the database closes.
@@ -771,6 +887,14 @@ public final class AppRuntime implements AutoCloseable {
                     workspace.close();
                 }
             }
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.stocklens.app;
 
+import com.stocklens.app.demo.DemoHistory;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
 import com.stocklens.service.FlagsChanged;
@@ -10,11 +11,13 @@ import java.util.Optional;
  * What one sync of everything did ({@code sync --once}): a run per stock source, the orders-and-returns
  * read, and the red flags judged on what was stored.
  *
- * @param runs     one finished run per polled stock source
+ * @param runs     one finished run per polled stock source (in demo mode also the partner's sheet import)
  * @param activity the orders-and-returns read, empty without a TikTok shop (or when another desk reads it)
  * @param flags    what the evaluation after the sync changed
+ * @param past     demo mode: what writing the workspace's past did (nothing once it is there); empty live
  */
-public record SyncOnce(List<SyncRun> runs, Optional<Activity> activity, FlagsChanged flags) {
+public record SyncOnce(List<SyncRun> runs, Optional<Activity> activity, FlagsChanged flags,
+                       Optional<DemoHistory.Result> past) {
     public SyncOnce {
         runs = List.copyOf(runs);
     }

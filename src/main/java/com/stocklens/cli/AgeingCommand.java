@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.app.AppRuntime;
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.BeijingTime;
+import com.stocklens.service.AgeTrendPoint;
+import com.stocklens.service.AgeingReader;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ageing [--json]}: FIFO age buckets per SKU × warehouse, and totals per warehouse. With the global
+ * {@code ageing [--json]}: FIFO age buckets per SKU × warehouse, totals per warehouse, and (JSON) the year's
+ * > 180-day trend. With the global
  * {@code --as-of T}: as they stood at T (snapshots taken by then, ages counted to T's Beijing day).
  */
 @Command(name = "ageing", description = "Show FIFO inventory age per SKU × warehouse (库龄): units per age bucket, "
@@ -59,6 +64,16 @@ final class AgeingCommand extends RuntimeCommand {
                 n.put("over180Units", t.over180);
                 putShares(n, t.over180, t.total - t.unaged, t.total);
             });
+            // The year of the ageing screen's chart: per day with lots, the share of aged units over 180 days.
+            LocalDate today = (asOf == null ? runtime.clock().instant() : asOf).atZone(BeijingTime.ZONE).toLocalDate();
+            ArrayNode trend = root.putArray("trend");
+            for (AgeTrendPoint p : runtime.ageingReader().over180Trend(
+                    today.minusDays(AgeingReader.TREND_DAYS - 1L), today)) {
+                ObjectNode n = trend.addObject();
+                n.put("day", p.day().toString());
+                n.put("over180Share", Math.round(p.over180Share() * 100) / 100.0);
+                n.put("agedUnits", p.units());
+            }
             printer.result(Json.write(root));
             return 0;
         }

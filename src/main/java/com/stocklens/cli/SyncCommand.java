@@ -100,6 +100,9 @@ final class SyncCommand extends RuntimeCommand {
                     a.source(), a.ok() ? "COMPLETE" : "FAILED", a.rows(), a.requests(),
                     a.durationMillis(), a.ok() ? "" : "  " + a.error())));
         }
+        once.past().filter(p -> p.wroteAnything()).ifPresent(p -> printer.message("Demo history: " + p.days()
+                + " days before today written (" + p.rows() + " rows in " + p.millis() + " ms, " + p.cpuMillis()
+                + " ms of CPU), once for this workspace."));
         // The state, not this evaluation's delta: the engine may already have judged part of it after the
         // stock sync events, before this evaluation (which adds what the orders-and-returns read changed).
         FlagBoard board = runtime.flagReader().read();

@@ -20,7 +20,12 @@ import java.time.ZoneId;
  * @param failEvery     the dialect answers HTTP 503 to every n-th request (0 = never); the client's
  *                      retry makes the read succeed, but slower and dearer
  * @param latencyMillis added to every answer of this warehouse's provider
+ * @param tiktokWarehouseId the TikTok warehouse it fulfils orders for (the US or UK shop's), or null when it
+ *                      serves marketplaces the demo has no TikTok shop in (Malaysia, the Philippines): its
+ *                      stock then moves without TikTok orders. The sandbox's TikTok warehouse list and
+ *                      inventory cover the ShipBob warehouses only; orders shipped from here name this id.
  */
 public record PartnerWarehouse(Provider provider, String id, String code, String name, Market market,
-                               String region, ZoneId zone, int failEvery, int latencyMillis) {
+                               String region, ZoneId zone, int failEvery, int latencyMillis,
+                               String tiktokWarehouseId) {
 }

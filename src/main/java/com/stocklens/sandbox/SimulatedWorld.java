@@ -2,13 +2,12 @@ package com.stocklens.sandbox;
 
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
+import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.Warehouse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -40,15 +40,20 @@ import org.slf4j.LoggerFactory;
  * view equals the warehouse's except on a handful of deliberately drifting SKUs.
  *
  * <p>Every sale of a TikTok-listed SKU is also a TikTok order of the shop selling from that FC (one
- * line item per unit), and every customer return a TikTok return; 28 days of order history before
- * the start are generated at construction. That layer draws from its own seeded random source, so the
- * stock simulation is exactly what it was without it.
+ * line item per unit), and every customer return a TikTok return. That layer draws from its own seeded
+ * random source, so the stock simulation is exactly what it would be without it.
  *
  * <p>Every SKU × FC's on hand is also a list of lots (receipt dates for FIFO ageing): at the start it
  * is split into lots dated up to a year and a half back, a few SKUs mostly "transferred from Amazon
  * FBA" long ago; units shipped or written off leave the oldest lot first, stowed inbound becomes a lot
  * dated that moment, and a restocked return goes back to the lot consumed last. The lots are a
  * breakdown of the on hand and draw from their own random source, so no stock figure depends on them.
+ *
+ * <p>The world has a past ({@link WorldHistory}): {@value WorldHistory#DAYS} days of stock, lots, orders and
+ * returns in every warehouse, ending exactly in the state the world starts in. The orders and returns of
+ * its last weeks are in the TikTok lists from the start, as a shop's recent orders are; the rest is read
+ * from {@link #history()}. A world of more than {@value #HISTORY_MAX_SKUS} SKUs (a benchmark's) starts
+ * without one.
  *
  * <p>Thread-safe: every read and advance is synchronized.
  */
@@ -60,14 +65,25 @@ public final class SimulatedWorld {
     /** Completed WROs and returns stay visible this long, then drop out of the APIs. */
     static final Duration RECENT = Duration.ofHours(1);
     static final int FC_COUNT = 3;
+    /** Worlds up to this many SKUs have a past; larger ones (benchmarks) start at their epoch. */
+    public static final int HISTORY_MAX_SKUS = 3_000;
+    /**
+     * The most units a US / UK fulfilment centre starts with of one SKU (three times that for a fast mover):
+     * a small seller's shelf, a few weeks to a few months of what the SKU sells.
+     */
+    static final int US_START_MAX = 48;
+    static final int GB_START_MAX = 20;
+    /**
+     * The orders of this many last days are in the TikTok lists from the start: every order updated in the
+     * 28 days a first sync reads (an order is complete 13 days after it is placed at the latest).
+     */
+    static final int LISTED_ORDER_DAYS = 42;
+    /** Likewise the returns of orders placed this many days back (a return is inspected within 29 days). */
+    static final int LISTED_RETURN_DAYS = 58;
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedWorld.class);
     private static final int AVAILABLE_DRIFTS = 6;
     private static final int COMMITTED_DRIFTS = 2;
-    /** Relative order volume by local hour: quiet nights, an evening peak (TikTok LIVE hours). */
-    private static final double[] HOUR_FACTOR = {
-        0.5, 0.35, 0.25, 0.2, 0.2, 0.25, 0.35, 0.5, 0.7, 0.85, 0.95, 1.0,
-        1.1, 1.1, 1.0, 1.0, 1.05, 1.15, 1.3, 1.5, 1.6, 1.5, 1.2, 0.8};
 
     private static final List<FulfilmentCentre> FCS = List.of(
             new FulfilmentCentre(228, "Moreno Valley (CA)", "US-West", ZoneId.of("America/Los_Angeles"), "US",
@@ -135,6 +151,15 @@ public final class SimulatedWorld {
     private final List<SimOrder> orders = new ArrayList<>();
     /** Every customer return that TikTok knows (it has at least one listed SKU); never pruned. */
     private final List<MutableReturn> tiktokReturns = new ArrayList<>();
+    /** Returns of the past's orders in the TikTok lists (inspected before the epoch). */
+    private final List<SimTikTokReturn> pastReturns = new ArrayList<>();
+    /** Each SKU's selling pace, for the past. */
+    private final SalesCharacter character;
+    /**
+     * The world's past, made on first use (the first view or {@link #history()}), so creating the world
+     * costs no more than before: in demo mode that happens before the window's first frame.
+     */
+    private WorldHistory history;
     private long orderSeq;
     private long lineSeq;
     /** Randomness of the lot layer only, for the same reason as {@link #tiktokRnd}. */
@@ -206,9 +231,9 @@ public final class SimulatedWorld {
             sum += sku.fastMover() ? 25 : 1 + rnd.nextInt(3);
             cumulativeWeight[sku.index()] = sum;
         }
+        this.character = new SalesCharacter(seed, skus);
         initialise();
-        generateOrderHistory();
-        this.partners = new PartnerStock(seed, skus, epoch);
+        this.partners = new PartnerStock(seed, skus, epoch, character);
         LOG.debug("Simulated world seed {} with {} SKUs starting at {}", seed, skuCount, epoch);
     }
 
@@ -237,6 +262,14 @@ public final class SimulatedWorld {
 
     public List<FulfilmentCentre> fulfilmentCentres() {
         return FCS;
+    }
+
+    /** The year before the epoch, in every warehouse; empty for a world of over {@value #HISTORY_MAX_SKUS} SKUs. */
+    public synchronized Optional<WorldHistory> history() {
+        if (history == null && skus.size() <= HISTORY_MAX_SKUS) {
+            history = pastOf();
+        }
+        return Optional.ofNullable(history);
     }
 
     /** Stock at the WINIT, ShipMonk, Flexport, GoodCang and CSV-only warehouses. */
@@ -372,6 +405,7 @@ public final class SimulatedWorld {
 
     /** Advances to the clock's now and returns a consistent snapshot. */
     public synchronized WorldView view() {
+        history();
         advanceTo(clock.instant());
         return snapshot();
     }
@@ -441,7 +475,7 @@ public final class SimulatedWorld {
                     ? t.minus(Duration.ofDays(200 + lotRnd.nextInt(300))) : null;
             for (int f = 0; f < FC_COUNT; f++) {
                 int c = s * FC_COUNT + f;
-                int max = FCS.get(f).market() == Market.GB ? 150 : 400;
+                int max = FCS.get(f).market() == Market.GB ? GB_START_MAX : US_START_MAX;
                 if (sku.fastMover()) {
                     max *= 3;
                 }
@@ -509,7 +543,7 @@ public final class SimulatedWorld {
         }
         for (int f = 0; f < FC_COUNT; f++) {
             int hour = t.atZone(FCS.get(f).zone()).getHour();
-            int orders = poisson(0.5 * scale * HOUR_FACTOR[hour]);
+            int orders = poisson(0.5 * scale * WorldHistory.HOUR_FACTOR[hour]);
             for (int i = 0; i < orders; i++) {
                 int c = pickWeightedSku() * FC_COUNT + f;
                 int q = orderQuantity();
@@ -982,47 +1016,27 @@ public final class SimulatedWorld {
 
     // ---------------------------------------------------------------- TikTok orders and returns
 
-    /** Days of order history before the start, so demand has a daily series from the first sync. */
-    static final int HISTORY_DAYS = 28;
     /**
-     * Orders per hour per FC in the history, before the hourly factor. Far below the live rate: the
-     * live world runs hot so that every demo sync shows movement, and 28 days at that rate would be
-     * over a million orders to page through. ~30 orders a day per FC still gives every listed SKU a
-     * few sales and the fast movers a clear daily series.
+     * The world's past ({@link WorldHistory}) from its starting state, and its recent orders and returns put
+     * in the TikTok lists, before the orders open at the start (the lists are in placing order).
      */
-    private static final double HISTORY_ORDERS_PER_HOUR = 1.5;
-    /** Weekend lift of the history (TikTok LIVE shopping peaks at weekends). */
-    private static final double WEEKEND_FACTOR = 1.3;
-    /** Share of history orders the buyer cancelled before shipment. */
-    private static final int HISTORY_CANCEL_PERCENT = 3;
-
-    /** 28 days of orders before the start, hour by hour, following the FCs' local hour and weekday. */
-    private void generateOrderHistory() {
-        Instant start = epoch.minus(Duration.ofDays(HISTORY_DAYS)).truncatedTo(ChronoUnit.HOURS);
-        // Stop two hours short: every history order has shipped (or been cancelled) before the start,
-        // the open orders at the start are exactly the world's initial reservations.
-        Instant end = epoch.minus(Duration.ofHours(2));
-        for (Instant hour = start; hour.isBefore(end); hour = hour.plus(Duration.ofHours(1))) {
-            for (int f = 0; f < FC_COUNT; f++) {
-                ZonedDateTime local = hour.atZone(FCS.get(f).zone());
-                boolean weekend = local.getDayOfWeek().getValue() >= 6;
-                double lambda = HISTORY_ORDERS_PER_HOUR * scale * HOUR_FACTOR[local.getHour()]
-                        * (weekend ? WEEKEND_FACTOR : 1.0);
-                int count = poisson(tiktokRnd, lambda);
-                for (int i = 0; i < count; i++) {
-                    int s = pickWeightedSku(tiktokRnd);
-                    Instant created = hour.plusSeconds(tiktokRnd.nextInt(3600));
-                    if (!created.isBefore(end)) {
-                        continue;
-                    }
-                    int roll = tiktokRnd.nextInt(10);
-                    int q = roll < 7 ? 1 : roll < 9 ? 2 : 3;
-                    boolean cancelled = tiktokRnd.nextInt(100) < HISTORY_CANCEL_PERCENT;
-                    Instant shipped = created.plusSeconds(1800 + tiktokRnd.nextInt(4800));
-                    placeOrder(s * FC_COUNT + f, q, created, cancelled ? null : shipped, cancelled);
-                }
-            }
+    private WorldHistory pastOf() {
+        WorldHistory.Start[] shipBob = new WorldHistory.Start[onHand.length];
+        List<List<SimLot>> startLots = lotViews();
+        for (int c = 0; c < onHand.length; c++) {
+            shipBob[c] = new WorldHistory.Start(onHand[c], frozen[c], startLots.get(c));
         }
+        List<WorldHistory.Start> partnerStarts = new ArrayList<>();
+        for (PartnerStock.Plan plan : partners.plans()) {
+            StockLevel level = partners.cellAt(plan, epoch).truth();
+            partnerStarts.add(new WorldHistory.Start(level.onHand(), level.frozen(), List.of()));
+        }
+        WorldHistory past = new WorldHistory(seed, epoch, WorldHistory.plan(seed, epoch, skus, FCS, SHOPS, shipBob,
+                partners.plans(), partnerStarts, character));
+        List<SimOrder> recent = new ArrayList<>();
+        past.recent(WorldHistory.DAYS - LISTED_ORDER_DAYS, WorldHistory.DAYS - LISTED_RETURN_DAYS, recent, pastReturns);
+        orders.addAll(0, recent);
+        return past;
     }
 
     /**
@@ -1071,7 +1085,8 @@ public final class SimulatedWorld {
     }
 
     private List<SimTikTokReturn> tiktokReturnViews() {
-        List<SimTikTokReturn> out = new ArrayList<>(tiktokReturns.size());
+        List<SimTikTokReturn> out = new ArrayList<>(pastReturns.size() + tiktokReturns.size());
+        out.addAll(pastReturns);
         for (MutableReturn r : tiktokReturns) {
             SimShop shop = shopOf(FCS.get(r.fcPos).id());
             List<SimTikTokReturn.Line> lines = new ArrayList<>();
@@ -1102,26 +1117,6 @@ public final class SimulatedWorld {
             }
         }
         throw new IllegalStateException("no shop sells from FC " + fcId);
-    }
-
-    private int pickWeightedSku(Random random) {
-        int r = random.nextInt(cumulativeWeight[cumulativeWeight.length - 1]);
-        int i = Arrays.binarySearch(cumulativeWeight, r + 1);
-        return i < 0 ? -i - 1 : i;
-    }
-
-    private static int poisson(Random random, double lambda) {
-        if (lambda <= 0) {
-            return 0;
-        }
-        double limit = Math.exp(-lambda);
-        double p = random.nextDouble();
-        int k = 0;
-        while (p > limit) {
-            p *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 
     private WorldView snapshot() {

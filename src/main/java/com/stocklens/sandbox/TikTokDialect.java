@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * TikTok Shop Open API (202309) on loopback: the checks of docs/api/tiktok-shop.md §2–3 and §6 (app key,
@@ -565,8 +566,8 @@ final class TikTokDialect implements Exchange.Dialect {
         }
     }
 
-    /** One searchable item: its sort time (create or update), its id, and its JSON. */
-    private record Found(long time, String id, Map<String, Object> json) {
+    /** One searchable item: its sort time (create or update), its id, and its JSON (made only for the page sent). */
+    private record Found(long time, String id, Supplier<Map<String, Object>> json) {
     }
 
     /**
@@ -610,7 +611,7 @@ final class TikTokDialect implements Exchange.Dialect {
         int end = Math.min(sorted.size(), from + pageSize);
         List<Object> items = new ArrayList<>();
         for (int i = from; i < end; i++) {
-            items.add(sorted.get(i).json());
+            items.add(sorted.get(i).json().get());
         }
         String next = "";
         if (end < sorted.size() && end > from) {
@@ -635,7 +636,7 @@ final class TikTokDialect implements Exchange.Dialect {
             long updated = o.updateTime(now).getEpochSecond();
             String status = o.status(now);
             if (window.contains(created, updated) && (statusFilter.isEmpty() || statusFilter.equals(status))) {
-                found.add(new Found(byUpdate ? updated : created, o.id(), order(o, shop, status, updated, now)));
+                found.add(new Found(byUpdate ? updated : created, o.id(), () -> order(o, shop, status, updated, now)));
             }
         }
         // Orders: page_size 1–100, default sort DESC (docs/api/tiktok-shop.md §5.7); the code is not documented.
@@ -712,7 +713,7 @@ final class TikTokDialect implements Exchange.Dialect {
             long created = r.createdAt().getEpochSecond();
             long updated = r.updateTime(now).getEpochSecond();
             if (window.contains(created, updated)) {
-                found.add(new Found(byCreate ? created : updated, r.id(), returnOrder(r, shop, updated, now)));
+                found.add(new Found(byCreate ? created : updated, r.id(), () -> returnOrder(r, shop, updated, now)));
             }
         }
         // Returns: page_size 10–50 as documented (§5.8, §8 item 3), default sort ASC.

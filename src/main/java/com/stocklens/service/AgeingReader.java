@@ -7,6 +7,9 @@ import java.util.List;
 
 /** FIFO ageing from the store. Blocking I/O: never on the FX thread. */
 public interface AgeingReader {
+    /** The > 180-day trend covers a year: long enough to see a quarter-end clear-out, short enough to read. */
+    int TREND_DAYS = 365;
+
     /** The current age profile of every SKU × warehouse with stock. */
     List<AgeProfile> current();
 

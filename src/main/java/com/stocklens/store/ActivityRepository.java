@@ -183,17 +183,17 @@ public final class ActivityRepository {
     }
 
     /** A unit counts as received once TikTok shows it at or past inspection; TikTok's update time dates it. */
-    private static Instant receivedAt(ReturnItem r) {
+    static Instant receivedAt(ReturnItem r) {
         ReturnStage s = r.stage();
         boolean received = s == ReturnStage.AWAITING_QC || s == ReturnStage.QC_PASSED || s == ReturnStage.QC_FAILED;
         return received ? (r.updatedAt() != null ? r.updatedAt() : r.createdAt()) : null;
     }
 
-    private static Instant updatedAt(SaleLine s) {
+    static Instant updatedAt(SaleLine s) {
         return s.updatedAt() == null ? s.createdAt() : s.updatedAt();
     }
 
-    private static String shop(String shopId) {
+    static String shop(String shopId) {
         return shopId == null ? "" : shopId;
     }
 

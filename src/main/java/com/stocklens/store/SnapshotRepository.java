@@ -406,7 +406,7 @@ public final class SnapshotRepository {
      * PreparedBatch resolves an argument factory for every bound value, which cost more than H2's
      * insert itself at 20k+ rows. Same transaction, same batch size, no dialect.
      */
-    private static void insertStockRows(Handle h, long snapshotId, List<StockRow> rows) throws SQLException {
+    static void insertStockRows(Handle h, long snapshotId, List<StockRow> rows) throws SQLException {
         Bucket[] buckets = Bucket.values();
         try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_STOCK_ROW)) {
             int pending = 0;
@@ -454,7 +454,7 @@ public final class SnapshotRepository {
     }
 
     /** Lots of one SKU × warehouse received on the same day (and from the same source) age alike: summed. */
-    private static void insertLots(Handle h, long snapshotId, List<Lot> lots) throws SQLException {
+    static void insertLots(Handle h, long snapshotId, List<Lot> lots) throws SQLException {
         if (lots.isEmpty()) {
             return;
         }
@@ -487,7 +487,7 @@ public final class SnapshotRepository {
     }
 
     /** One JDBC batch: the unit the reliability tests kill after (see {@link FaultInjection}). */
-    private static void executeBatch(PreparedStatement ps) throws SQLException {
+    static void executeBatch(PreparedStatement ps) throws SQLException {
         FaultInjection.beforeStep();
         ps.executeBatch();
         FaultInjection.afterStep();

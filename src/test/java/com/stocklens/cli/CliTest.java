@@ -90,8 +90,14 @@ class CliTest extends CliHarness {
             if (s.get("id").asText().equals("shipbob:main")) {
                 assertThat(s.get("rows").asInt()).isEqualTo(900);
             }
-            assertThat(s.get("stale").asBoolean()).isFalse();
             assertThat(s.get("rows").asInt()).isPositive();
+            if (s.get("id").asText().startsWith("csv:")) {
+                // The demo's spreadsheet warehouse (issue 19: the command line imports its sheet as the window
+                // does): a file, no request, and five hours behind like the daily e-mail it stands for.
+                assertThat(s.get("requests").asInt()).isZero();
+                continue;
+            }
+            assertThat(s.get("stale").asBoolean()).isFalse();
             assertThat(s.get("requests").asInt()).isPositive();
         }
         assertThat(after.get("totals").get("onHand").asInt()).isPositive();

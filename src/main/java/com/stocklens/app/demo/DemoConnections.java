@@ -106,23 +106,31 @@ public final class DemoConnections {
     }
 
     /**
-     * {@code settings} plus the markets and regions of the provider's simulated warehouses, keyed the way
-     * its connector names warehouses (WINIT {@code warehouseID}, GoodCang code, ShipMonk identifier such as
-     * CA1, Flexport its one network warehouse).
+     * {@code settings} plus the markets, regions and TikTok warehouses of the provider's simulated
+     * warehouses, keyed the way its connector names warehouses (WINIT {@code warehouseID}, GoodCang code,
+     * ShipMonk identifier such as CA1, Flexport its one network warehouse).
      */
     private static Map<String, String> partnerSettings(Map<String, String> settings, Provider provider,
                                                        Function<PartnerWarehouse, String> key) {
         Map<String, String> markets = new LinkedHashMap<>();
         Map<String, String> regions = new LinkedHashMap<>();
+        Map<String, String> links = new LinkedHashMap<>();
         for (PartnerWarehouse w : PartnerStock.WAREHOUSES) {
             if (w.provider() == provider) {
                 markets.put(key.apply(w), w.market().name());
                 regions.put(key.apply(w), w.region());
+                if (w.tiktokWarehouseId() != null) {
+                    // TikTok orders shipped from here name this warehouse: demand per warehouse follows them.
+                    links.put(key.apply(w), w.tiktokWarehouseId());
+                }
             }
         }
         Map<String, String> out = new LinkedHashMap<>(settings);
         out.put(WarehouseOverrides.MARKETS, WarehouseOverrides.format(markets));
         out.put(WarehouseOverrides.REGIONS, WarehouseOverrides.format(regions));
+        if (!links.isEmpty()) {
+            out.put(WarehouseOverrides.LINKS, WarehouseOverrides.format(links));
+        }
         return out;
     }
 }

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.CategoryAxis;
@@ -72,6 +73,7 @@ public final class AgeingView implements ScreenView {
     private final XYChart.Series<Number, Number> bandSeries = new XYChart.Series<>();
     private final ListChangeListener<WarehouseAges> barsListener = c -> drawBars();
     private final ListChangeListener<AgeTrendPoint> trendListener = c -> drawTrend();
+    private final ChangeListener<LocalDate> trendEndListener = (obs, o, n) -> drawTrend();
 
     /** The ageing screen ({@code Screen.AGEING}), at the moment the window shows. */
     public static ScreenView screen(ScreenServices s) {
@@ -111,6 +113,7 @@ public final class AgeingView implements ScreenView {
     public void dispose() {
         viewModel.warehouses().removeListener(barsListener);
         viewModel.shownTrend().removeListener(trendListener);
+        viewModel.trendEndProperty().removeListener(trendEndListener);
     }
 
     @Override
@@ -211,6 +214,7 @@ public final class AgeingView implements ScreenView {
             }
         });
         viewModel.shownTrend().addListener(trendListener);
+        viewModel.trendEndProperty().addListener(trendEndListener);
         drawTrend();
     }
 
@@ -220,9 +224,19 @@ public final class AgeingView implements ScreenView {
             points.add(new XYChart.Data<>(p.day().toEpochDay(), p.over180Share()));
         }
         shareSeries.getData().setAll(points);
-        if (points.isEmpty()) {
+        LocalDate end = viewModel.trendEndProperty().get();
+        if (points.isEmpty() && end == null) {
             bandSeries.getData().clear();
             dayAxis.setAutoRanging(true);
+        } else if (points.isEmpty()) {
+            // No point yet (a workspace without lots): still the year's days on the axis, never 1970.
+            bandSeries.getData().clear();
+            long last = end.toEpochDay();
+            long first = last - AgeingViewModel.TREND_DAYS + 1;
+            dayAxis.setAutoRanging(false);
+            dayAxis.setLowerBound(first);
+            dayAxis.setUpperBound(last);
+            dayAxis.setTickUnit(Math.ceil((last - first) / 6.0));
         } else {
             // Exactly the days read: auto-ranging pads the axis by weeks on both sides.
             long first = points.get(0).getXValue().longValue();

@@ -41,8 +41,8 @@ import javafx.collections.ObservableList;
  * of supply. One background read per refresh reaches the UI as one {@code ui.execute(apply)}.
  */
 public final class AgeingViewModel implements AutoCloseable {
-    /** The trend covers a year: long enough to see a quarter-end clear-out, short enough to read. */
-    public static final int TREND_DAYS = 365;
+    /** The trend covers a year ({@link AgeingReader#TREND_DAYS}). */
+    public static final int TREND_DAYS = AgeingReader.TREND_DAYS;
     /** The oldest-SKU table is a worklist, not an inventory dump. */
     public static final int OLDEST_CAP = 50;
 
@@ -60,6 +60,8 @@ public final class AgeingViewModel implements AutoCloseable {
     private final IntegerProperty pixelBudget = new SimpleIntegerProperty(this, "pixelBudget", 600);
     private final ReadOnlyObjectWrapper<Double> over180Share = new ReadOnlyObjectWrapper<>(this, "over180Share");
     private final ReadOnlyObjectWrapper<Double> ageKnown = new ReadOnlyObjectWrapper<>(this, "ageKnown");
+    /** The last day of the trend's year as last read (null before the first read). */
+    private final ReadOnlyObjectWrapper<LocalDate> trendEnd = new ReadOnlyObjectWrapper<>(this, "trendEnd");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
 
@@ -112,11 +114,14 @@ public final class AgeingViewModel implements AutoCloseable {
         List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
         StockBoard stock = at == null ? board.read() : board.history().boardAt(at);
         Map<String, List<DailyDemand>> sales = demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1));
-        return build(profiles, points, stock, sales);
+        return build(profiles, points, stock, sales).until(today);
     }
 
     private record Loaded(List<WarehouseAges> bars, List<AgeTrendPoint> trend, List<OldSkuRowViewModel> oldest,
-                          Double over180Share, Double ageKnown) {
+                          Double over180Share, Double ageKnown, LocalDate trendEnd) {
+        Loaded until(LocalDate day) {
+            return new Loaded(bars, trend, oldest, over180Share, ageKnown, day);
+        }
     }
 
     private static Loaded build(List<AgeProfile> profiles, List<AgeTrendPoint> points, StockBoard stock,
@@ -172,7 +177,7 @@ public final class AgeingViewModel implements AutoCloseable {
         sorted.sort(Comparator.comparing(AgeTrendPoint::day));
         // Shares are over the units of known age (docs/DOMAIN.md §8); with none, the share is unknown.
         return new Loaded(bars, List.copyOf(sorted), top, aged == 0 ? null : 100.0 * over180 / aged,
-                total == 0 ? null : 100.0 * aged / total);
+                total == 0 ? null : 100.0 * aged / total, null);
     }
 
     private void apply(Loaded loaded, String error) {
@@ -187,6 +192,7 @@ public final class AgeingViewModel implements AutoCloseable {
         oldest.setAll(loaded.oldest());
         over180Share.set(loaded.over180Share());
         ageKnown.set(loaded.ageKnown());
+        trendEnd.set(loaded.trendEnd());
     }
 
     /**
@@ -290,6 +296,11 @@ public final class AgeingViewModel implements AutoCloseable {
     /** How many points the trend chart can show: its plot width in pixels (set by the view). */
     public IntegerProperty pixelBudgetProperty() {
         return pixelBudget;
+    }
+
+    /** The last day of the trend's year ({@link #TREND_DAYS} days ending on it): the chart's axis, points or not. */
+    public ReadOnlyObjectProperty<LocalDate> trendEndProperty() {
+        return trendEnd.getReadOnlyProperty();
     }
 
     /** Units older than 180 days as a percent of the units of known age now; null when no unit has a known age. */

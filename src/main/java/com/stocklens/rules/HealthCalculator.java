@@ -103,7 +103,8 @@ public final class HealthCalculator {
         return List.of(
                 covered(turnover(lines), Coverage.ofDays(stockDays, span.periodDays()),
                         "stock and sales history cover " + stockDays + " of the period's " + span.periodDays()
-                                + " complete days; the other days have no data (not zero stock)"),
+                                + " complete days" + (stockDays < span.periodDays()
+                                ? "; the other days have no data (not zero stock)" : "")),
                 covered(movingSkuRate(lines), Coverage.ofDays(span.salesDays(), span.periodDays()),
                         "sales history covers " + span.salesDays() + " of the period's " + span.periodDays()
                                 + " complete days"),

@@ -34,7 +34,7 @@ public final class PartnerStock {
             new PartnerWarehouse(Provider.GOODCANG, "USEA", "USEA", "GoodCang US East (NJ)", Market.US,
                     "US-East", ZoneId.of("America/New_York"), 0, 15, "7301234567890123405"),
             new PartnerWarehouse(Provider.CSV, "PH-MNL", "PH-MNL", "Manila partner warehouse", Market.PH,
-                    "PH-Luzon", ZoneId.of("Asia/Manila"), 0, 0, null));
+                    "PH-Luzon", ZoneId.of("Asia/Manila"), 0, 0, SimulatedWorld.PH_TIKTOK_WAREHOUSE));
 
     private static final Duration REPLENISH_EVERY = Duration.ofDays(4);
 
@@ -138,11 +138,15 @@ public final class PartnerStock {
         return warehouses.stream().filter(w -> w.id().equals(id)).findFirst().orElse(null);
     }
 
-    /** One cell at {@code now}; before the epoch it stands as at the epoch (the past is {@link WorldHistory}'s). */
+    /**
+     * One cell at {@code now}. Hours before the epoch run the same cycle backwards: only what the seller
+     * uploaded to TikTok a few hours before the start reads there; the daily past of the warehouses is
+     * {@link WorldHistory}'s, which ends at the level of the epoch.
+     */
     PartnerCell cellAt(Plan plan, Instant now) {
-        long hours = Math.max(0, Duration.between(epoch, now).toHours()) + plan.phaseHours();
+        long hours = Duration.between(epoch, now).toHours() + plan.phaseHours();
         long cycleHours = REPLENISH_EVERY.toHours();
-        long intoCycle = hours % cycleHours;
+        long intoCycle = Math.floorMod(hours, cycleHours);
         int sold = (int) Math.min(plan.capacity(), Math.floor(plan.perDay() * intoCycle / 24));
         int available = Math.max(0, plan.capacity() - sold - plan.reserved() - plan.frozen());
         int onHand = available + plan.reserved() + plan.frozen();

@@ -79,7 +79,11 @@ class FlagsEndToEndTest {
         Set<String> expected = breaching(runtime.boardReader().read());
         assertThat(expected).as("the demo world drifts").isNotEmpty();
         assertThat(openTaskPairs()).isEqualTo(expected);
-        assertThat(first.opened()).extracting(t -> t.pairKey()).containsExactlyInAnyOrderElementsOf(expected);
+        // The engine also evaluates by itself shortly after a sync: on a busy machine that evaluation may
+        // come first, so what was opened is read over every evaluation so far, not only this one.
+        assertThat(events).contains(first);
+        assertThat(events.stream().flatMap(e -> e.opened().stream()).map(t -> t.pairKey()).toList())
+                .containsExactlyInAnyOrderElementsOf(expected);
 
         FlagBoard board = runtime.flagReader().read();
         assertThat(board.evaluatedAt()).isEqualTo(clock.instant());
@@ -122,9 +126,12 @@ class FlagsEndToEndTest {
     void aSourceThatStopsSyncingRaisesStaleSourceAndOpensNothing() {
         runtime.syncEngine().syncAllOnce();
         clock.advance(Duration.ofMinutes(16));
+        Set<String> before = openTaskPairs();
         FlagsChanged c = runtime.flagEngine().evaluateNow();
         assertThat(c.opened()).isEmpty();
-        assertThat(c.raised()).extracting(a -> a.key())
+        assertThat(openTaskPairs()).isEqualTo(before);
+        // Raised by this evaluation (or by the engine's own one after the sync, on a busy machine): up now.
+        assertThat(runtime.flagReader().read().alerts()).extracting(a -> a.alert().key())
                 .contains("STALE_SOURCE:" + EnvironmentConnections.TIKTOK_SOURCE_ID, "STALE_SOURCE:" + EnvironmentConnections.SHIPBOB_SOURCE_ID);
     }
 }

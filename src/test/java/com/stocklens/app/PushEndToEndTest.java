@@ -178,7 +178,10 @@ class PushEndToEndTest {
 
     @Test
     void partialFailuresPromotionLocksAndARevokedScopeAreReportedPerLineInPlainWords() {
+        ManilaDrift.drift(runtime, 5);
+        sync();
         PushPlan plan = pushes.plan(PushScope.csv());
+        assertThat(plan.items()).hasSizeGreaterThanOrEqualTo(4);
         runtime.sandbox().faults().next("/product/202309/products/", 1, Fault.PARTIAL_FAILURE);
         String locked = plan.items().get(1).sellerSku();
         runtime.sandbox().lockTikTokStockForPromotion(locked, 100_000);

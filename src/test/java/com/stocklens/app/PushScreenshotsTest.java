@@ -86,6 +86,10 @@ class PushScreenshotsTest {
                 clock);
         runtime.syncEngine().syncAllOnce();
         runtime.importDemoSpreadsheets();
+        // A few more Manila lines for the pictures (the demo's small shelves drift by a unit or two).
+        ManilaDrift.drift(runtime, 5);
+        runtime.syncEngine().syncAllOnce();
+        runtime.importDemoSpreadsheets();
         runtime.flagEngine().evaluateNow();
     }
 

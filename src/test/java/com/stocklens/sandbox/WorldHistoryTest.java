@@ -123,13 +123,15 @@ class WorldHistoryTest {
                 assertThat(o.cancelled() ? o.cancelledAt() : o.shippedAt()).isBefore(START);
             }
         }
-        // Both ShipBob shops' centres and the four partner warehouses of the US and UK markets.
-        assertThat(seen).hasSize(7);
-        // The Malaysian and Philippine warehouses sell through other channels: their stock moves without orders.
-        WorldHistory.Cell manila = past.cells().stream().filter(c -> c.partner() != null
-                && c.partner().provider() == Provider.CSV && past.shippedUnits(c, DAYS - 30) > 0).findFirst()
+        // Both ShipBob shops' centres, the four partner warehouses of the US and UK markets and the Manila
+        // warehouse behind the PH shop's TikTok warehouse.
+        assertThat(seen).hasSize(8).contains(SimulatedWorld.PH_TIKTOK_WAREHOUSE);
+        // The Malaysian warehouse sells through other channels (the demo has no MY shop): its stock moves without
+        // orders.
+        WorldHistory.Cell kualaLumpur = past.cells().stream().filter(c -> c.partner() != null
+                && c.partner().code().equals("MYKL") && past.shippedUnits(c, DAYS - 30) > 0).findFirst()
                 .orElseThrow();
-        assertThat(manila.partner().tiktokWarehouseId()).isNull();
+        assertThat(kualaLumpur.partner().tiktokWarehouseId()).isNull();
     }
 
     @Test

@@ -67,12 +67,17 @@ public final class TriageRanking {
      * digest (and {@code TriageRankingTest} fails, naming it).
      */
     static final Map<AlertKind, Place> TABLE = table(
+            // Already oversold (committed > on hand) is louder than a risk: first of the orders at risk.
+            entry(AlertKind.OVERSOLD, TriageSection.AT_RISK, Units.OVER_LIMIT),
             entry(AlertKind.OVERSELL_RISK, TriageSection.AT_RISK, Units.OVER_LIMIT),
             entry(AlertKind.MISSING_PREALLOCATION, TriageSection.AT_RISK, Units.OVER_LIMIT),
             entry(AlertKind.STALE_SOURCE, TriageSection.STALE, Units.BLOCKED),
             entry(AlertKind.BELOW_SAFETY_STOCK, TriageSection.DIGEST, Units.UNDER_LIMIT),
             entry(AlertKind.SLOW_MOVING, TriageSection.DIGEST, Units.NONE),
-            entry(AlertKind.RETURN_QC_OVERDUE, TriageSection.DIGEST, Units.NONE));
+            entry(AlertKind.RETURN_QC_OVERDUE, TriageSection.DIGEST, Units.NONE),
+            // A per-SKU lag counts ages, not units; a large gap it causes opens a calibration task anyway.
+            entry(AlertKind.SKU_SYNC_LAG, TriageSection.DIGEST, Units.NONE),
+            entry(AlertKind.RETURN_NOT_RESTOCKED, TriageSection.DIGEST, Units.NONE));
 
     private static final Place UNPLACED = new Place(TriageSection.DIGEST, Units.NONE);
 

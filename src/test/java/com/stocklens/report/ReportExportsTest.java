@@ -12,14 +12,18 @@ import com.stocklens.rules.HealthCalculator;
 import com.stocklens.rules.HealthLine;
 import com.stocklens.rules.ListingStatus;
 import com.stocklens.service.ReportFormat;
+import com.stocklens.support.PdfFonts;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -107,6 +111,37 @@ class ReportExportsTest {
             reader.close();
         }
         assertThat(new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1)).contains("FontFile2");
+        assertEveryFontEmbeddedAndSmall(out);
+    }
+
+    @Test
+    void englishPdfEmbedsItsFontsToo() throws Exception {
+        Path out = dir.resolve("health-en.pdf");
+        exports.exportHealth(sample(), ReportFormat.PDF, Locale.ENGLISH, out);
+        PdfReader reader = new PdfReader(out.toString());
+        try {
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            assertThat(text.getTextFromPage(1)).contains("Turnover days");
+            StringBuilder all = new StringBuilder();
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                all.append(text.getTextFromPage(p));
+            }
+            // The SKU's own Chinese name shows in an English report as well.
+            assertThat(all).contains("马克杯");
+        } finally {
+            reader.close();
+        }
+        assertEveryFontEmbeddedAndSmall(out);
+    }
+
+    /** Every font embedded (no spacer in Helvetica), the bundled one, as a subset: the file stays small. */
+    static void assertEveryFontEmbeddedAndSmall(Path pdf) throws Exception {
+        Map<String, Boolean> fonts = PdfFonts.of(pdf);
+        assertThat(fonts).isNotEmpty().allSatisfy((name, embedded) -> {
+            assertThat(name).matches("[A-Z]{6}\\+NotoSansSC-Regular");
+            assertThat(embedded).as(name).isTrue();
+        });
+        assertThat(Files.size(pdf)).as("a subset of a 7.7 MB font").isLessThan(300_000);
     }
 
     @Test
@@ -120,13 +155,15 @@ class ReportExportsTest {
         } finally {
             reader.close();
         }
+        assertEveryFontEmbeddedAndSmall(out);
     }
 
     @Test
-    void missingFontFailsWithWhatToInstall() {
-        assertThatThrownBy(() -> CjkFonts.load(List.of("/nonexistent/font.ttc,0")))
-                .isInstanceOf(java.io.IOException.class)
-                .hasMessageContaining("fonts-wqy-zenhei")
+    void aDamagedInstallationWithoutTheBundledFontSaysWhatToDo() {
+        assertThatThrownBy(() -> CjkFonts.load(List.of("/nonexistent/font.ttc,0"), new ArrayList<>()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(CjkFonts.BUNDLED_FILE)
+                .hasMessageContaining("Reinstall StockLens")
                 .hasMessageContaining(CjkFonts.PROPERTY);
     }
 

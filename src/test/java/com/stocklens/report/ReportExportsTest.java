@@ -12,7 +12,7 @@ import com.stocklens.rules.HealthCalculator;
 import com.stocklens.rules.HealthLine;
 import com.stocklens.rules.ListingStatus;
 import com.stocklens.service.ReportFormat;
-import com.stocklens.support.PdfFonts;
+import com.stocklens.support.PdfFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
 /** The exports read back: XLSX with POI, PDF with OpenPDF, CSV as bytes. */
 class ReportExportsTest {
@@ -102,14 +100,9 @@ class ReportExportsTest {
     void pdfHasPagesAndChineseText() throws Exception {
         Path out = dir.resolve("health.pdf");
         exports.exportHealth(sample(), ReportFormat.PDF, Locale.SIMPLIFIED_CHINESE, out);
-        PdfReader reader = new PdfReader(out.toString());
-        try {
-            assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(3);
-            String first = new PdfTextExtractor(reader).getTextFromPage(1);
-            assertThat(first).contains("库存健康度报告").contains("周转天数").contains("2026-07-01");
-        } finally {
-            reader.close();
-        }
+        List<String> pages = PdfFiles.pages(out);
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(pages.get(0)).contains("库存健康度报告").contains("周转天数").contains("2026-07-01");
         assertThat(new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1)).contains("FontFile2");
         assertEveryFontEmbeddedAndSmall(out);
     }
@@ -118,25 +111,16 @@ class ReportExportsTest {
     void englishPdfEmbedsItsFontsToo() throws Exception {
         Path out = dir.resolve("health-en.pdf");
         exports.exportHealth(sample(), ReportFormat.PDF, Locale.ENGLISH, out);
-        PdfReader reader = new PdfReader(out.toString());
-        try {
-            PdfTextExtractor text = new PdfTextExtractor(reader);
-            assertThat(text.getTextFromPage(1)).contains("Turnover days");
-            StringBuilder all = new StringBuilder();
-            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-                all.append(text.getTextFromPage(p));
-            }
-            // The SKU's own Chinese name shows in an English report as well.
-            assertThat(all).contains("马克杯");
-        } finally {
-            reader.close();
-        }
+        List<String> pages = PdfFiles.pages(out);
+        assertThat(pages.get(0)).contains("Turnover days");
+        // The SKU's own Chinese name shows in an English report as well.
+        assertThat(String.join("\n", pages)).contains("马克杯");
         assertEveryFontEmbeddedAndSmall(out);
     }
 
     /** Every font embedded (no spacer in Helvetica), the bundled one, as a subset: the file stays small. */
     static void assertEveryFontEmbeddedAndSmall(Path pdf) throws Exception {
-        Map<String, Boolean> fonts = PdfFonts.of(pdf);
+        Map<String, Boolean> fonts = PdfFiles.fonts(pdf);
         assertThat(fonts).isNotEmpty().allSatisfy((name, embedded) -> {
             assertThat(name).matches("[A-Z]{6}\\+NotoSansSC-Regular");
             assertThat(embedded).as(name).isTrue();
@@ -149,12 +133,7 @@ class ReportExportsTest {
         Path out = dir.resolve("codes.pdf");
         exports.exportCodeCheck(new CodeCheckResult(List.of(), 5, 0), ReportFormat.PDF, Locale.SIMPLIFIED_CHINESE,
                 out);
-        PdfReader reader = new PdfReader(out.toString());
-        try {
-            assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("三码核对");
-        } finally {
-            reader.close();
-        }
+        assertThat(PdfFiles.pages(out).get(0)).contains("三码核对");
         assertEveryFontEmbeddedAndSmall(out);
     }
 

@@ -15,19 +15,35 @@ import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
-/**
- * The fonts of a PDF, as {@code pdffonts} lists them: every font dictionary reachable from the pages'
- * resources (form XObjects such as a drawn chart included), each with whether its file is embedded
- * ({@code FontFile}, {@code FontFile2} or {@code FontFile3} in its descriptor, the descendant's for a
- * Type 0 font).
- */
-public final class PdfFonts {
-    private PdfFonts() {
+/** A written PDF read back: its pages' text, and its fonts as {@code pdffonts} lists them. */
+public final class PdfFiles {
+    private PdfFiles() {
     }
 
-    /** Base font name (e.g. "ABCDEF+NotoSansSC-Regular") → embedded. */
-    public static Map<String, Boolean> of(Path pdf) throws IOException {
+    /** The text of each page, in order. */
+    public static List<String> pages(Path pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf.toString());
+        try {
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            List<String> pages = new ArrayList<>();
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                pages.add(text.getTextFromPage(p));
+            }
+            return pages;
+        } finally {
+            reader.close();
+        }
+    }
+
+    /**
+     * Every font dictionary reachable from the pages' resources (form XObjects such as a drawn chart
+     * included): base font name (e.g. "ABCDEF+NotoSansSC-Regular") → whether its file is embedded
+     * ({@code FontFile}, {@code FontFile2} or {@code FontFile3} in its descriptor, the descendant's for a
+     * Type 0 font).
+     */
+    public static Map<String, Boolean> fonts(Path pdf) throws IOException {
         Map<String, Boolean> fonts = new LinkedHashMap<>();
         PdfReader reader = new PdfReader(pdf.toString());
         try {

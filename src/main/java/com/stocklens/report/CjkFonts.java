@@ -12,8 +12,8 @@ import org.openpdf.text.pdf.BaseFont;
  * The font every PDF export draws its text with: Noto Sans SC, shipped inside the app, embedded as a subset.
  *
  * <p>The PDF base-14 fonts have no Chinese glyphs and a font that is not embedded depends on the reader
- * having it: both end as boxes. So every PDF embeds (as a subset of the glyphs it uses: a report of a few
- * pages carries some 100 KB of font, whatever the size of the file below) the font bundled with StockLens,
+ * having it: both end as boxes. So every PDF embeds (as a subset of the glyphs it uses: the demo's 25-page
+ * health report is about 120 KB in all, whatever the size of the file below) the font bundled with StockLens,
  * {@value #BUNDLED_FILE} (SIL Open Font License 1.1, {@code fonts/OFL.txt} beside it; how it was made:
  * {@code packaging/fonts/report-font.sh}). The same font on every OS gives the same pages everywhere, so a
  * font installed on the machine is never preferred; none is needed, for Chinese or English.

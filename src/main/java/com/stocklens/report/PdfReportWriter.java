@@ -32,8 +32,8 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * Writes the health report and the code check as PDF (A4 landscape): title, period, the indicators
  * with their verdicts in colour, a bar chart of the age structure drawn with the PDF graphics API
- * (vector, no JavaFX), and the tables. All text, spaces included, uses the one font of {@link CjkFonts}, embedded:
- * the PDF names no font a reader must have.
+ * (vector, no JavaFX), and the tables. All text, blank lines included, uses the one font of
+ * {@link CjkFonts}, embedded: the PDF names no font a reader must have.
  */
 public final class PdfReportWriter {
     private static final Color HEALTHY = new Color(0x2E, 0x7D, 0x32);

@@ -3,6 +3,7 @@ package com.stocklens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.Launcher;
+import com.stocklens.domain.BeijingTime;
 import com.stocklens.report.CjkFonts;
 import com.stocklens.support.ChildJvm;
 import com.stocklens.support.PdfFiles;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +35,11 @@ class PdfWithoutSystemFontsTest {
     @Test
     void healthPdfsInChineseAndEnglishEmbedTheirFontsWithNoFontOnTheMachine() throws Exception {
         List<String> wrapper = hideFontDirectories();
-        List<String> jvmArgs = wrapper.isEmpty() ? List.of("-D" + CjkFonts.SYSTEM_FONTS_PROPERTY + "=false") : List.of();
+        String noSystemFonts = "-D" + CjkFonts.SYSTEM_FONTS_PROPERTY + "=false";
+        List<String> jvmArgs = wrapper.isEmpty() ? List.of(noSystemFonts) : List.of();
         System.out.println("font directories hidden by a mount namespace: " + !wrapper.isEmpty()
-                + (wrapper.isEmpty() ? " (cannot unshare here: -D" + CjkFonts.SYSTEM_FONTS_PROPERTY + "=false instead)" : ""));
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+                + (wrapper.isEmpty() ? " (cannot unshare here: " + noSystemFonts + " instead)" : ""));
+        LocalDate today = LocalDate.now(BeijingTime.ZONE);
         Path ws = dir.resolve("ws");
         for (String lang : List.of("zh", "en")) {
             Path pdf = dir.resolve("health-" + lang + ".pdf");

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "health", description = "The inventory health report (turnover days, 动销率, age structure, "
         + "sell-through, excess, stranded) for a quarter or a date range (Beijing days).",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:written", "1:the export failed (e.g. no CJK font for a Chinese PDF)",
+        exitCodeList = {"0:written", "1:the export failed (e.g. the folder cannot be written)",
                 "2:bad arguments, or under --snapshot a file that cannot be opened", "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class ReportHealthCommand extends RuntimeCommand {
     static final int EXIT_BAD_ARGUMENTS = 2;

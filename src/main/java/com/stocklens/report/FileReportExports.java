@@ -17,9 +17,9 @@ import java.util.UUID;
 
 /**
  * Writes reports to files: first to a temporary sibling in the same folder, then an atomic move over
- * the target, so a failed export (no CJK font, disk full) never leaves half a file or destroys the
- * previous one. A sibling rather than the system temp folder: a move across file systems is a copy. The
- * file's permissions follow the umask, like any file the seller saves.
+ * the target, so a failed export (disk full, a folder that refuses the file) never leaves half a file or
+ * destroys the previous one. A sibling rather than the system temp folder: a move across file systems is
+ * a copy. The file's permissions follow the umask, like any file the seller saves.
  */
 public final class FileReportExports implements ReportExports {
     private final XlsxReportWriter xlsx = new XlsxReportWriter();

@@ -32,7 +32,8 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * Writes the health report and the code check as PDF (A4 landscape): title, period, the indicators
  * with their verdicts in colour, a bar chart of the age structure drawn with the PDF graphics API
- * (vector, no JavaFX), and the tables. All text uses an embedded CJK font ({@link CjkFonts}).
+ * (vector, no JavaFX), and the tables. All text, blank lines included, uses the one font of
+ * {@link CjkFonts}, embedded: the PDF names no font a reader must have.
  */
 public final class PdfReportWriter {
     private static final Color HEALTHY = new Color(0x2E, 0x7D, 0x32);
@@ -55,16 +56,16 @@ public final class PdfReportWriter {
             doc.open();
             doc.add(new Paragraph(l.get("title.health"), new Font(base, 18, Font.BOLD)));
             doc.add(new Paragraph(l.get("period") + ": " + r.from() + " — " + r.to(), new Font(base, 11)));
-            doc.add(new Paragraph(" "));
+            doc.add(spacer(base));
             doc.add(indicators(r.overall(), l, base));
-            doc.add(new Paragraph(" "));
+            doc.add(spacer(base));
             doc.add(new Paragraph(l.get("chart.age"), new Font(base, 12, Font.BOLD)));
             doc.add(ageChart(writer, r, l, base));
             List<Table> tables = ReportTables.health(r, l);
             for (Table t : tables.subList(1, tables.size())) {
                 doc.newPage();
                 doc.add(new Paragraph(t.title(), new Font(base, 14, Font.BOLD)));
-                doc.add(new Paragraph(" "));
+                doc.add(spacer(base));
                 doc.add(table(t, base, t.rows().size() > MAX_SKU_ROWS ? MAX_SKU_ROWS : t.rows().size()));
             }
             doc.close();
@@ -83,7 +84,7 @@ public final class PdfReportWriter {
             doc.addTitle(title);
             doc.open();
             doc.add(new Paragraph(title, new Font(base, 16, Font.BOLD)));
-            doc.add(new Paragraph(" "));
+            doc.add(spacer(base));
             doc.add(table(t, base, t.rows().size()));
             doc.close();
         } catch (DocumentException e) {
@@ -101,12 +102,12 @@ public final class PdfReportWriter {
             doc.addTitle(l.get("title.codeCheck"));
             doc.open();
             doc.add(new Paragraph(l.get("title.codeCheck"), new Font(base, 18, Font.BOLD)));
-            doc.add(new Paragraph(" "));
+            doc.add(spacer(base));
             for (Table t : ReportTables.codeCheck(c, l)) {
                 doc.add(new Paragraph(t.title(), new Font(base, 12, Font.BOLD)));
                 doc.add(t.rows().isEmpty() ? new Paragraph(l.get("noFindings"), new Font(base, 10))
                         : table(t, base, t.rows().size()));
-                doc.add(new Paragraph(" "));
+                doc.add(spacer(base));
             }
             doc.close();
         } catch (DocumentException e) {
@@ -243,6 +244,11 @@ public final class PdfReportWriter {
             }
         }
         return p;
+    }
+
+    /** An empty line in the document's own font: a bare {@code Paragraph(" ")} would add Helvetica, not embedded. */
+    private static Paragraph spacer(BaseFont base) {
+        return new Paragraph(" ", new Font(base, 11));
     }
 
     private static PdfPCell headerCell(String text, BaseFont base) {

@@ -18,7 +18,8 @@ public interface ReportExports {
 
     /**
      * Writes one already-labelled table (the warehouse comparison of the scorecard screen): a sheet, a PDF
-     * page (landscape, CJK font) or a CSV. Cells are numbers, strings or null (empty: unknown).
+     * page (landscape, the app's own font embedded) or a CSV. Cells are numbers, strings or null (empty:
+     * unknown).
      */
     default void exportTable(String title, List<String> headers, List<List<Object>> rows, ReportFormat format,
                              Locale locale, Path out) throws IOException {

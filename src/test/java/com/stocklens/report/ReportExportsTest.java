@@ -12,21 +12,23 @@ import com.stocklens.rules.HealthCalculator;
 import com.stocklens.rules.HealthLine;
 import com.stocklens.rules.ListingStatus;
 import com.stocklens.service.ReportFormat;
+import com.stocklens.support.PdfFiles;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
 /** The exports read back: XLSX with POI, PDF with OpenPDF, CSV as bytes. */
 class ReportExportsTest {
@@ -98,15 +100,32 @@ class ReportExportsTest {
     void pdfHasPagesAndChineseText() throws Exception {
         Path out = dir.resolve("health.pdf");
         exports.exportHealth(sample(), ReportFormat.PDF, Locale.SIMPLIFIED_CHINESE, out);
-        PdfReader reader = new PdfReader(out.toString());
-        try {
-            assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(3);
-            String first = new PdfTextExtractor(reader).getTextFromPage(1);
-            assertThat(first).contains("库存健康度报告").contains("周转天数").contains("2026-07-01");
-        } finally {
-            reader.close();
-        }
+        List<String> pages = PdfFiles.pages(out);
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(pages.get(0)).contains("库存健康度报告").contains("周转天数").contains("2026-07-01");
         assertThat(new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1)).contains("FontFile2");
+        assertEveryFontEmbeddedAndSmall(out);
+    }
+
+    @Test
+    void englishPdfEmbedsItsFontsToo() throws Exception {
+        Path out = dir.resolve("health-en.pdf");
+        exports.exportHealth(sample(), ReportFormat.PDF, Locale.ENGLISH, out);
+        List<String> pages = PdfFiles.pages(out);
+        assertThat(pages.get(0)).contains("Turnover days");
+        // The SKU's own Chinese name shows in an English report as well.
+        assertThat(String.join("\n", pages)).contains("马克杯");
+        assertEveryFontEmbeddedAndSmall(out);
+    }
+
+    /** Every font embedded (no spacer in Helvetica), the bundled one, as a subset: the file stays small. */
+    static void assertEveryFontEmbeddedAndSmall(Path pdf) throws Exception {
+        Map<String, Boolean> fonts = PdfFiles.fonts(pdf);
+        assertThat(fonts).isNotEmpty().allSatisfy((name, embedded) -> {
+            assertThat(name).matches("[A-Z]{6}\\+NotoSansSC-Regular");
+            assertThat(embedded).as(name).isTrue();
+        });
+        assertThat(Files.size(pdf)).as("a subset of a 7.7 MB font").isLessThan(300_000);
     }
 
     @Test
@@ -114,19 +133,16 @@ class ReportExportsTest {
         Path out = dir.resolve("codes.pdf");
         exports.exportCodeCheck(new CodeCheckResult(List.of(), 5, 0), ReportFormat.PDF, Locale.SIMPLIFIED_CHINESE,
                 out);
-        PdfReader reader = new PdfReader(out.toString());
-        try {
-            assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("三码核对");
-        } finally {
-            reader.close();
-        }
+        assertThat(PdfFiles.pages(out).get(0)).contains("三码核对");
+        assertEveryFontEmbeddedAndSmall(out);
     }
 
     @Test
-    void missingFontFailsWithWhatToInstall() {
-        assertThatThrownBy(() -> CjkFonts.load(List.of("/nonexistent/font.ttc,0")))
-                .isInstanceOf(java.io.IOException.class)
-                .hasMessageContaining("fonts-wqy-zenhei")
+    void aDamagedInstallationWithoutTheBundledFontSaysWhatToDo() {
+        assertThatThrownBy(() -> CjkFonts.load(List.of("/nonexistent/font.ttc,0"), new ArrayList<>()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(CjkFonts.BUNDLED_FILE)
+                .hasMessageContaining("Reinstall StockLens")
                 .hasMessageContaining(CjkFonts.PROPERTY);
     }
 

@@ -52,13 +52,7 @@ public final class ChildJvm {
     /** {@link #start(Class, List, String...)} with {@code env} added to the child's environment. */
     public static ChildJvm start(Class<?> main, List<String> jvmArgs, Map<String, String> env, String... args)
             throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path")));
-        cmd.addAll(jvmArgs);
-        cmd.add(main.getName());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(javaCommand(main, jvmArgs, args));
         pb.environment().putAll(env);
         return new ChildJvm(pb.start());
     }
@@ -69,13 +63,29 @@ public final class ChildJvm {
      */
     public static ChildJvm startUnderUmask(String umask, Class<?> main, List<String> jvmArgs, String... args)
             throws IOException {
+        return startWrapped(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""), main, jvmArgs, args);
+    }
+
+    /**
+     * {@link #start(Class, List, String...)} with {@code wrapper} before the java command, e.g.
+     * {@code unshare --mount sh -c '…; exec "$0" "$@"'}: the wrapper prepares the child's world, then runs it.
+     */
+    public static ChildJvm startWrapped(List<String> wrapper, Class<?> main, List<String> jvmArgs, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(javaCommand(main, jvmArgs, args));
+        return new ChildJvm(new ProcessBuilder(cmd).start());
+    }
+
+    /** This JVM's java on this test's class path, running {@code main}. */
+    private static List<String> javaCommand(Class<?> main, List<String> jvmArgs, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\"", java,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path")));
         cmd.addAll(jvmArgs);
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(cmd).start());
+        return cmd;
     }
 
     /** Called by the child's {@code main} at its very end: its own peak resident memory, on stderr. */

@@ -64,4 +64,15 @@ final class Json {
             putInt(node, b.key(), level.get(b));
         }
     }
+
+    /** One table cell as a field: a number, a boolean or text as it is; JSON null when unknown. */
+    static void putCell(ObjectNode node, String field, Object cell) {
+        switch (cell) {
+            case null -> node.putNull(field);
+            case Integer i -> node.put(field, i);
+            case Long l -> node.put(field, l);
+            case Boolean b -> node.put(field, b);
+            default -> node.put(field, cell.toString());
+        }
+    }
 }

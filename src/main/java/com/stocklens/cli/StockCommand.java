@@ -57,10 +57,13 @@ final class StockCommand extends RuntimeCommand {
                 .filter(r -> warehouseFilter == null || r.warehouse().id().equals(warehouseFilter))
                 .sorted(Comparator.comparing((BoardRow r) -> r.sku().sellerSku()).thenComparing(r -> r.warehouse().id()))
                 .toList();
+        // Blocked: an overdue calibration task, TikTok restricts new orders (docs/DOMAIN.md §4).
+        Set<String> blocked = out != null || json ? runtime.flagReader().read().blockedPairs(runtime.clock().instant())
+                : Set.of();
         if (out != null) {
             try {
                 runtime.reportExports().exportTable(StockTable.TITLE, StockTable.columns(),
-                        StockTable.rows(rows, Instant::toString), format, Locale.ROOT, out);
+                        StockTable.rows(rows, blocked, Instant::toString), format, Locale.ROOT, out);
             } catch (IOException e) {
                 printer.message("could not write " + out + ": " + e.getMessage());
                 return EXIT_EXPORT_FAILED;
@@ -71,27 +74,15 @@ final class StockCommand extends RuntimeCommand {
             }
         }
         if (json) {
-            // Blocked: an overdue calibration task, TikTok restricts new orders (docs/DOMAIN.md §4).
-            Set<String> blocked = runtime.flagReader().read().blockedPairs(runtime.clock().instant());
+            // The same columns and cells as stock --out (service.StockTable), as JSON fields.
+            List<String> columns = StockTable.columns();
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (BoardRow r : rows) {
                 ObjectNode n = array.addObject();
-                n.put("sku", r.sku().sellerSku());
-                n.put("name", r.sku().name());
-                n.put("warehouse", r.warehouse().id());
-                n.put("warehouseName", r.warehouse().name());
-                n.put("provider", r.warehouse().provider().name());
-                if (r.warehouse().market() == null) {
-                    n.putNull("market");
-                } else {
-                    n.put("market", r.warehouse().market().name());
+                List<Object> cells = StockTable.cells(r, blocked, Instant::toString);
+                for (int i = 0; i < columns.size(); i++) {
+                    Json.putCell(n, columns.get(i), cells.get(i));
                 }
-                Json.putLevel(n, r.level());
-                Json.putInt(n, "tiktokAvailable", r.tiktokAvailable());
-                Json.putInt(n, "tiktokCommitted", r.tiktokCommitted());
-                Json.putInstant(n, "snapshotAt", r.warehouseSnapshotAt());
-                Json.putInstant(n, "tiktokSnapshotAt", r.tiktokSnapshotAt());
-                n.put("blocked", blocked.contains(r.sku().sellerSku() + "@" + r.warehouse().id()));
             }
             printer.result(Json.write(array));
             return 0;

@@ -51,7 +51,8 @@ class HostileDiskCliTest extends CliHarness {
 
     @Test
     void aFullDiskKeepsTheDatabaseReadsItAndRefusesWritesUntilThereIsSpace() throws Exception {
-        fs = Tmpfs.mountOrSkip(dir.resolve("full"), "48m");
+        // Room for the demo workspace with its year of past (about 60 MB of H2) before the filler takes the rest.
+        fs = Tmpfs.mountOrSkip(dir.resolve("full"), "192m");
         int rows = syncedRows();
         fs.fill("filler");
         report("full disk: filled with %d MB; %s", Files.size(fs.dir().resolve("filler")) >> 20,
@@ -68,7 +69,7 @@ class HostileDiskCliTest extends CliHarness {
 
     @Test
     void aReadOnlyFileSystemIsReadAndWritesAreRefusedInOneSentence() throws Exception {
-        fs = Tmpfs.mountOrSkip(dir.resolve("ro"), "48m");
+        fs = Tmpfs.mountOrSkip(dir.resolve("ro"), "192m");
         int rows = syncedRows();
         ((LoggerContext) LoggerFactory.getILoggerFactory()).reset(); // the log file is open on the mount
         fs.remount("ro");

@@ -3,6 +3,7 @@ package com.stocklens.ui.stock;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.Bucket;
 import com.stocklens.service.BoardRow;
+import com.stocklens.service.FlagReader;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.SpreadsheetText;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -26,12 +28,15 @@ import java.util.concurrent.Executor;
 public final class StockExportViewModel {
     private final ExportViewModel export;
     private final ReportExports exports;
+    /** The red flags, for the lines TikTok blocks (an overdue calibration task); read with the file. */
+    private final FlagReader flags;
     private final Messages messages;
     private final Clock clock;
 
-    public StockExportViewModel(ReportExports exports, Messages messages, Clock clock, DialogService dialogs,
-                                Executor background, Executor ui) {
+    public StockExportViewModel(ReportExports exports, FlagReader flags, Messages messages, Clock clock,
+                                DialogService dialogs, Executor background, Executor ui) {
         this.exports = Objects.requireNonNull(exports, "exports");
+        this.flags = Objects.requireNonNull(flags, "flags");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.export = new ExportViewModel(dialogs, background, ui);
@@ -49,8 +54,14 @@ public final class StockExportViewModel {
             headers.add(messages.get("stock.export.column." + column));
         }
         String base = messages.get("stock.export.fileName") + "-" + LocalDate.now(clock.withZone(BeijingTime.ZONE));
-        export.export(format, base, (f, out) -> exports.exportTable(messages.get("stock.export.title"), headers,
-                StockTable.rows(board, Formats::beijingTime), f, messages.locale(), out));
+        export.export(format, base, (f, out) -> {
+            Set<String> blocked = flags.read().blockedPairs(clock.instant());
+            List<List<Object>> cells = StockTable.rows(board, blocked, Formats::beijingTime);
+            // Yes/no in the window's language; the command line writes true/false like its JSON.
+            cells.forEach(row -> row.replaceAll(c -> c instanceof Boolean b
+                    ? messages.get(b ? "stock.export.blocked.yes" : "stock.export.blocked.no") : c));
+            exports.exportTable(messages.get("stock.export.title"), headers, cells, f, messages.locale(), out);
+        });
     }
 
     /** Busy, saved, failed: what the screen says about the last export. */

@@ -146,8 +146,8 @@ public final class StockView implements ScreenView {
      * moment shown; its freshness bar goes full width along the window's bottom.
      */
     public static ScreenView screen(ScreenServices s) {
-        StockExportViewModel export = new StockExportViewModel(s.context().reports().exports(), s.messages(),
-                s.clock(), s.dialogs(), s.background(), s.ui());
+        StockExportViewModel export = new StockExportViewModel(s.context().reports().exports(),
+                s.context().flags().reader(), s.messages(), s.clock(), s.dialogs(), s.background(), s.ui());
         StockView view = FxViewLoader.load(new StockView(s.window().stock(), s.messages(), s.window().asOfClock(),
                 export), s.messages().bundle());
         view.root().setBottom(null);

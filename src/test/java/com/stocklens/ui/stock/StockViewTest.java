@@ -6,6 +6,7 @@ import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.rules.Staleness;
+import com.stocklens.service.FlagBoard;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.StockBoard;
@@ -82,7 +83,8 @@ class StockViewTest {
         FxTheme.apply();
         viewModel = new StockViewModel(FakeBoards::small, events, FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW,
                 Runnable::run, new FxExecutor());
-        StockExportViewModel export = new StockExportViewModel(exports, messages, FakeBoards.CLOCK, dialogs,
+        StockExportViewModel export = new StockExportViewModel(exports, () -> FlagBoard.EMPTY, messages,
+                FakeBoards.CLOCK, dialogs,
                 Runnable::run, new FxExecutor());
         FxViewLoader loader = new FxViewLoader(messages.bundle(),
                 type -> new StockView(viewModel, messages, FakeBoards.CLOCK, export));

@@ -8,6 +8,7 @@ import com.stocklens.report.FileReportExports;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.StockTable;
+import com.stocklens.support.FileReasons;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,7 +63,7 @@ final class StockCommand extends RuntimeCommand {
                 runtime.reportExports().exportTable(StockTable.TITLE, StockTable.columns(),
                         StockTable.rows(rows, Instant::toString), format, Locale.ROOT, out);
             } catch (IOException e) {
-                printer.message("could not write " + out + ": " + e.getMessage());
+                printer.message("Could not write " + out + ": " + FileReasons.of(e) + ".");
                 return EXIT_EXPORT_FAILED;
             }
             printer.message("wrote " + rows.size() + " rows to " + out.toAbsolutePath() + " (" + format + ")");

@@ -125,7 +125,7 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(dbDir);
             lockKey = dbDir.toRealPath().resolve(FILE_BASE);
         } catch (IOException e) {
-            throw new WorkspaceOpenException(dbDir, "cannot create the directory (" + e + ")", e);
+            throw WorkspaceOpenException.folder(workspace, dbDir, e);
         }
         if (!OPEN_IN_THIS_JVM.add(lockKey)) {
             throw new WorkspaceInUseException(workspace, null);

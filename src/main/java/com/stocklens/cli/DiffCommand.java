@@ -51,10 +51,10 @@ final class DiffCommand extends RuntimeCommand {
             printer.result(Json.write(array));
             return 0;
         }
-        printer.result(String.format("%-20s %-16s %-17s %8s %8s %8s  %s", "sku", "warehouse", "bucket", "before",
+        printer.result(Columns.format("%-20s %-16s %-17s %8s %8s %8s  %s", "sku", "warehouse", "bucket", "before",
                 "after", "delta", "kind"));
         for (StockChange c : changes) {
-            printer.result(String.format("%-20s %-16s %-17s %8s %8s %8s  %s", c.sellerSku(), c.warehouseId(),
+            printer.result(Columns.format("%-20s %-16s %-17s %8s %8s %8s  %s", c.sellerSku(), c.warehouseId(),
                     c.bucket().key(), dash(c.before()), dash(c.after()),
                     c.delta() == null ? "—" : String.format("%+d", c.delta()), c.kind().name()));
         }

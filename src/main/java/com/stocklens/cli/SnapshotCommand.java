@@ -144,7 +144,7 @@ final class SnapshotCommand implements Callable<Integer> {
                             + (m.from() == null ? "" : ", history from " + m.from())
                             + "; format " + m.formatVersion() + ", made by StockLens " + m.appVersion());
                     for (SnapshotManifest.SourceMoment s : m.sources()) {
-                        printer.result(String.format("  %-26s %s", s.name(),
+                        printer.result(Columns.format("  %-26s %s", s.name(),
                                 s.snapshotAt() == null ? "no snapshot" : s.snapshotAt().toString()));
                     }
                 }

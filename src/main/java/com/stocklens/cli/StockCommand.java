@@ -97,17 +97,17 @@ final class StockCommand extends RuntimeCommand {
             printer.result(Json.write(array));
             return 0;
         }
-        StringBuilder header = new StringBuilder(String.format("%-20s %-14s", "sku", "warehouse"));
+        StringBuilder header = new StringBuilder(Columns.format("%-20s %-14s", "sku", "warehouse"));
         for (Bucket b : Bucket.values()) {
-            header.append(String.format(" %9s", abbreviate(b.key())));
+            header.append(Columns.format(" %9s", abbreviate(b.key())));
         }
-        printer.result(header.append(String.format(" %9s", "tiktok")).toString());
+        printer.result(header.append(Columns.format(" %9s", "tiktok")).toString());
         for (BoardRow r : rows) {
-            StringBuilder line = new StringBuilder(String.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().id()));
+            StringBuilder line = new StringBuilder(Columns.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().id()));
             for (Bucket b : Bucket.values()) {
-                line.append(String.format(" %9s", dash(r.level().get(b))));
+                line.append(Columns.format(" %9s", dash(r.level().get(b))));
             }
-            printer.result(line.append(String.format(" %9s", dash(r.tiktokAvailable()))).toString());
+            printer.result(line.append(Columns.format(" %9s", dash(r.tiktokAvailable()))).toString());
         }
         printer.message(rows.size() + " rows");
         return 0;

@@ -92,11 +92,11 @@ final class SyncCommand extends RuntimeCommand {
             printer.result(Json.write(array));
         } else {
             for (SyncRun r : runs) {
-                printer.result(String.format("%-22s %-9s %7d rows %5d requests %6d ms%s", r.sourceId(),
+                printer.result(Columns.format("%-22s %-9s %7d rows %5d requests %6d ms%s", r.sourceId(),
                         r.status(), r.rows(), r.requests(), r.durationMillis(),
                         r.error() == null ? "" : "  " + r.error()));
             }
-            activity.ifPresent(a -> printer.result(String.format("%-22s %-9s %7d rows %5d requests %6d ms%s",
+            activity.ifPresent(a -> printer.result(Columns.format("%-22s %-9s %7d rows %5d requests %6d ms%s",
                     a.source(), a.ok() ? "COMPLETE" : "FAILED", a.rows(), a.requests(),
                     a.durationMillis(), a.ok() ? "" : "  " + a.error())));
         }

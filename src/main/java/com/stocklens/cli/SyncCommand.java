@@ -103,13 +103,13 @@ final class SyncCommand extends RuntimeCommand {
         once.past().filter(p -> p.wroteAnything()).ifPresent(p -> printer.message("Demo history: " + p.days()
                 + " days before today written (" + p.rows() + " rows in " + p.millis() + " ms, " + p.cpuMillis()
                 + " ms of CPU), once for this workspace."));
-        // The state, not this evaluation's delta: the engine may already have judged part of it after the
-        // stock sync events, before this evaluation (which adds what the orders-and-returns read changed).
+        // The state, then what this sync changed: every evaluation during it (the engine judges after each
+        // source's sync) and the one after the orders-and-returns read, summed.
         FlagBoard board = runtime.flagReader().read();
         long open = board.tasks().stream().filter(t -> t.task().state() == CalibrationState.OPEN).count();
         printer.message("Red flags: " + open + " open calibration task(s), " + board.alerts().size()
-                + " alert(s); this evaluation opened " + flags.opened().size() + ", resolved "
-                + flags.resolved().size() + ", raised " + flags.raised().size() + " (see `flags`).");
+                + " alert(s); this sync opened " + flags.opened().size() + " and resolved " + flags.resolved().size()
+                + " task(s), and raised " + flags.raised().size() + " alert(s) (see `flags`).");
         if (failed) {
             printer.message("Some sources did not sync; their previous snapshots are kept. See the errors above.");
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class DiffCommand extends RuntimeCommand {
     @Option(names = "--from", required = true, paramLabel = "INSTANT",
-            description = "The earlier moment, ISO-8601 UTC, e.g. 2026-11-27T03:00:00Z.")
+            description = "The earlier moment: ISO-8601 (2026-11-27T03:00:00Z) or Beijing time (2026-11-27 11:00).")
     Instant from;
 
     @Option(names = "--to", paramLabel = "INSTANT", description = "The later moment (default: now).")

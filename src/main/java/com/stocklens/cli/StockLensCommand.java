@@ -228,7 +228,7 @@ public final class StockLensCommand {
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + text + "' is not a whole number");
         }
-        throw new TypeConversionException("'" + text + "' is too large");
+        throw new TypeConversionException("'" + text + "' is out of range");
     }
 
     /** {@code -h, --help} on every subcommand (the root has it from the standard mixin); hidden in the tables. */

@@ -1,10 +1,9 @@
 package com.stocklens;
 
 import com.stocklens.app.Logs;
+import com.stocklens.cli.Moments;
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.support.StartupTrace;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +29,10 @@ public final class Launcher {
             "--data-dir", v -> !v.isBlank(),
             "--cadence", Launcher::isCount,
             "--stale-after", Launcher::isCount,
-            "--lang", v -> !v.isBlank(),
+            "--lang", v -> v.equalsIgnoreCase("zh") || v.equalsIgnoreCase("en"),
             "--screen", v -> !v.isBlank(),
             "--snapshot", v -> !v.isBlank(),
-            "--as-of", Launcher::isInstant,
+            "--as-of", v -> Moments.parse(v).isPresent(),
             "--db", v -> !v.isBlank(),
             "--wall-rotate", v -> isCount(v) && Integer.parseInt(v) >= 5);
 
@@ -64,7 +63,7 @@ public final class Launcher {
             try {
                 parsed = cli.parseArgs(args);
             } catch (CommandLine.ParameterException e) {
-                // execute() reports the bad argument with the usage text and returns exit code 2.
+                // execute() reports the bad argument in one line and returns exit code 2.
                 System.exit(cli.execute(args));
                 return;
             }
@@ -122,14 +121,5 @@ public final class Launcher {
 
     private static boolean isCount(String v) {
         return !v.isEmpty() && v.length() < 9 && v.chars().allMatch(Character::isDigit);
-    }
-
-    private static boolean isInstant(String v) {
-        try {
-            Instant.parse(v);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

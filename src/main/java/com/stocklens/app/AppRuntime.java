@@ -5,6 +5,7 @@ import com.stocklens.app.demo.DemoConnections;
 import com.stocklens.app.demo.DemoHistory;
 import com.stocklens.app.demo.DemoProfiles;
 import com.stocklens.app.demo.DemoSpreadsheets;
+import com.stocklens.app.flags.FlagChangesDuring;
 import com.stocklens.app.flags.FlagEngine;
 import com.stocklens.app.flags.PastFlagReader;
 import com.stocklens.app.history.HistoryCompactor;
@@ -134,6 +135,8 @@ public final class AppRuntime implements AutoCloseable {
      * finish a moment apart, and judging between them would compare a new snapshot with an old one.
      */
     static final Duration FLAG_SETTLE = Duration.ofSeconds(2);
+    /** How long {@link #syncOnce()} waits for the flag engine to deliver its last change to the sync's counter. */
+    private static final Duration FLAG_DELIVERY = Duration.ofSeconds(10);
 
     private final LaunchOptions options;
     private final OpenWorkspace workspace;
@@ -629,6 +632,9 @@ public final class AppRuntime implements AutoCloseable {
      * within the retention policy. Blocking; for {@code sync --once}.
      */
     public SyncOnce syncOnce() {
+        // The engine judges the flags after each source's sync too: the summary counts all of it.
+        FlagChangesDuring changes = new FlagChangesDuring();
+        AutoCloseable listening = flagEngine.subscribe(changes);
         List<SyncRun> runs = syncEngine.syncAllOnce();
         long activityStarted = System.nanoTime();
         // Team mode: orders and returns are read by the desk polling the shop.
@@ -643,7 +649,12 @@ public final class AppRuntime implements AutoCloseable {
         if (sandbox != null) {
             all.addAll(importRunsSince(runs.isEmpty() ? clock.instant() : runs.getFirst().startedAt()));
         }
-        FlagsChanged flags = flagEngine.evaluateNow();
+        FlagsChanged flags = changes.until(flagEngine.evaluateNow(), FLAG_DELIVERY);
+        try {
+            listening.close();
+        } catch (Exception e) {
+            LOG.debug("unsubscribing the sync's flag counter failed", e);
+        }
         historyCompactor.compactNow();
         return new SyncOnce(all, activity, flags, past);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Where the log file goes: the workspace's {@code logs/} folder once the workspace is known, and before that
@@ -27,20 +28,41 @@ public final class Logs {
     static final String LOG_FILE = "stocklens.log";
     /** The system property logback.xml reads the folder from. */
     public static final String LOG_DIR_PROPERTY = "stocklens.logdir";
+    /** SLF4J's own messages on stderr: only its errors. */
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Logs() {
     }
 
     /**
      * Called first thing by the entry point, before anything logs: points logging at this user's own folder
-     * until {@link #configure} knows the workspace. Leaves a folder set with {@code -Dstocklens.logdir} alone.
+     * until {@link #configure} knows the workspace, and sends {@code java.util.logging} (JavaFX's own warnings)
+     * to the log file instead of the console. Leaves a folder set with {@code -Dstocklens.logdir} alone.
      */
     public static void useUserFolder() {
+        captureJavaUtilLogging();
         if (System.getProperty(LOG_DIR_PROPERTY) != null) {
             return;
         }
         userFolder(System.getenv(), System.getProperty("user.home"), System.getProperty("java.io.tmpdir"),
                 System.getProperty("user.name")).ifPresent(dir -> System.setProperty(LOG_DIR_PROPERTY, dir.toString()));
+    }
+
+    /**
+     * {@code java.util.logging} into SLF4J, so into the log file: its console handler would print JavaFX's
+     * "Unsupported JavaFX configuration" (the jar loads JavaFX from the class path on purpose, docs/STACK.md)
+     * and anything else a library logs that way on stderr, where the command line's own lines go.
+     */
+    static void captureJavaUtilLogging() {
+        // Logging starts beside the window's toolkit (issue 20): JavaFX's first record may reach SLF4J while it
+        // initialises on the opening thread, and SLF4J would tell stderr it replays that record. It still does.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 
     /**

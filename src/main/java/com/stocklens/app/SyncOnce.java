@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param runs     one finished run per polled stock source (in demo mode also the partner's sheet import)
  * @param activity the orders-and-returns read, empty without a TikTok shop (or when another desk reads it)
- * @param flags    what the evaluation after the sync changed
+ * @param flags    what the flag evaluations during the sync (after each source's) and after it changed, summed
  * @param past     demo mode: what writing the workspace's past did (nothing once it is there); empty live
  */
 public record SyncOnce(List<SyncRun> runs, Optional<Activity> activity, FlagsChanged flags,

@@ -1,6 +1,8 @@
 package com.stocklens.boot;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,29 +18,49 @@ import java.util.regex.Pattern;
  * The jar's entry point, compiled for Java 17 so that {@code java -jar stocklens.jar} works where the
  * default {@code java} is older than the app's Java 21: it hands over to {@code Launcher} when the
  * running JVM is new enough, else re-runs the same class path on the newest installed JDK ≥ 21.
+ *
+ * <p>A JVM it starts gets the options of {@code launcher.options} (beside this class) when it is a JDK 24 or
+ * newer. A window started on a JDK 24+ without them (plain {@code java -jar}) is started again with them, once:
+ * JavaFX 21's renderer would otherwise print the JDK's {@code sun.misc.Unsafe} warning on the console, and no
+ * manifest entry can allow that (native access is allowed by the manifest's {@code Enable-Native-Access}). A
+ * command-line run needs neither and is never started twice.
  */
 public final class Bootstrap {
     static final int REQUIRED = 21;
+    /** From this JDK on, the JDK warns about native access and Unsafe, and launcher.options are understood. */
+    static final int QUIET_OPTIONS_FROM = 24;
+    /** Set on a JVM this class started, so it never starts another. */
+    static final String STARTED_PROPERTY = "stocklens.bootstrapped";
     private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
     private Bootstrap() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (Runtime.version().feature() >= REQUIRED) {
+        int running = Runtime.version().feature();
+        if (running >= REQUIRED && !restartQuietly(running, args)) {
             Class.forName("com.stocklens.Launcher").getMethod("main", String[].class).invoke(null, (Object) args);
             return;
         }
-        Path java = findJava();
-        if (java == null) {
-            System.err.println("StockLens needs Java " + REQUIRED + " or newer, and this is Java "
-                    + Runtime.version().feature() + ". Install a JDK " + REQUIRED
-                    + "+ (for example Temurin 25), or set STOCKLENS_JAVA to its bin/java.");
-            System.exit(1);
-            return;
-        }
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
+        if (running >= REQUIRED) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
+            command.addAll(jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0])));
+            command.addAll(launcherOptions(running));
+        } else {
+            Path java = findJava();
+            if (java == null) {
+                System.err.println("StockLens needs Java " + REQUIRED + " or newer, and this is Java "
+                        + Runtime.version().feature() + ". Install a JDK " + REQUIRED
+                        + "+ (for example Temurin 25), or set STOCKLENS_JAVA to its bin/java.");
+                System.exit(1);
+                return;
+            }
+            command.add(java.toString());
+            Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+            command.addAll(launcherOptions(home == null ? 0 : versionOf(home)));
+        }
+        command.add("-D" + STARTED_PROPERTY + "=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("com.stocklens.Launcher");
@@ -68,6 +90,49 @@ public final class Bootstrap {
             return; // the hook is forwarding a stop and exits with the app's code
         }
         System.exit(code);
+    }
+
+    /**
+     * True when this JVM (a JDK 24+ started without launcher.options, and not by this class) is about to open
+     * the window: it is started again with the options rather than let the JDK warn on the console.
+     */
+    static boolean restartQuietly(int running, String[] args) throws ReflectiveOperationException {
+        if (running < QUIET_OPTIONS_FROM || Boolean.getBoolean(STARTED_PROPERTY)
+                || System.getProperty("sun.misc.unsafe.memory.access") != null || launcherOptions(running).isEmpty()) {
+            return false;
+        }
+        Method opensWindow = Class.forName("com.stocklens.Launcher").getDeclaredMethod("opensWindow", String[].class);
+        opensWindow.setAccessible(true);
+        return (Boolean) opensWindow.invoke(null, (Object) args);
+    }
+
+    /** The JVM options of this JVM's own command line ({@code java OPTIONS -jar stocklens.jar …}), kept for the next. */
+    static List<String> jvmOptions(String[] arguments) {
+        List<String> all = List.of(arguments);
+        int jar = all.indexOf("-jar");
+        return jar < 0 ? new ArrayList<>() : new ArrayList<>(all.subList(0, jar));
+    }
+
+    /** The options of launcher.options for a JVM of feature version {@code version}: none before JDK 24. */
+    static List<String> launcherOptions(int version) {
+        List<String> options = new ArrayList<>();
+        if (version < QUIET_OPTIONS_FROM) {
+            return options;
+        }
+        try (InputStream in = Bootstrap.class.getResourceAsStream("launcher.options")) {
+            if (in == null) {
+                return options;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String option = line.strip();
+                if (!option.isEmpty() && !option.startsWith("#")) {
+                    options.add(option);
+                }
+            }
+        } catch (IOException e) {
+            // no options: the app runs, the JDK may warn
+        }
+        return options;
     }
 
     /** The java binary of the newest JDK ≥ 21 found in the usual places, or null. */

@@ -77,17 +77,17 @@ final class AgeingCommand extends RuntimeCommand {
             printer.result(Json.write(root));
             return 0;
         }
-        StringBuilder header = new StringBuilder(String.format("%-20s %-14s", "sku", "warehouse"));
+        StringBuilder header = new StringBuilder(Columns.format("%-20s %-14s", "sku", "warehouse"));
         for (AgeBucket b : AgeBucket.values()) {
-            header.append(String.format(" %8s", b.label()));
+            header.append(Columns.format(" %8s", b.label()));
         }
-        printer.result(header.append(String.format(" %8s %8s", "unaged", "oldest")).toString());
+        printer.result(header.append(Columns.format(" %8s %8s", "unaged", "oldest")).toString());
         for (AgeProfile p : profiles) {
-            StringBuilder line = new StringBuilder(String.format("%-20s %-14s", p.sellerSku(), p.warehouseId()));
+            StringBuilder line = new StringBuilder(Columns.format("%-20s %-14s", p.sellerSku(), p.warehouseId()));
             for (AgeBucket b : AgeBucket.values()) {
                 line.append(String.format(" %8d", p.units().getOrDefault(b, 0)));
             }
-            printer.result(line.append(String.format(" %8d %8s", p.unaged(),
+            printer.result(line.append(Columns.format(" %8d %8s", p.unaged(),
                     p.oldestDays() == null ? "—" : p.oldestDays().toString())).toString());
         }
         byWarehouse.forEach((id, t) -> printer.message(String.format("%s: %d units, %d older than 180 days, %d unaged",

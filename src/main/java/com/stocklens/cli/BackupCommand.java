@@ -6,6 +6,7 @@ import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.workspace.BackupFiles;
 import com.stocklens.app.workspace.StartupException;
 import com.stocklens.service.WorkspaceBackups.Backup;
+import com.stocklens.support.FileReasons;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -113,7 +114,7 @@ final class BackupCommand implements Callable<Integer> {
             printer.message(e.getMessage());
             return EXIT_USAGE;
         } catch (IOException e) {
-            printer.message("Cannot ask for the restore: " + e.getMessage());
+            printer.message("Cannot ask for the restore: " + FileReasons.of(e) + ".");
             return EXIT_WORKSPACE;
         } catch (StartupException e) {
             printer.message(e.getMessage());

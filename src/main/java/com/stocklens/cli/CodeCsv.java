@@ -1,6 +1,7 @@
 package com.stocklens.cli;
 
 import com.stocklens.domain.CodeRecord;
+import com.stocklens.support.FileReasons;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -60,7 +61,7 @@ public final class CodeCsv {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidFileException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new InvalidFileException("Cannot read " + file + ": " + FileReasons.of(e) + ".", e);
         }
         return parse(decode(bytes), file.toString());
     }

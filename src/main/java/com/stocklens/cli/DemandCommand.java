@@ -71,10 +71,10 @@ final class DemandCommand extends RuntimeCommand {
             printer.result(Json.write(array));
             return 0;
         }
-        printer.result(String.format("%-24s %7s %9s %8s", "sku", "units", "d̄/day", "stockOut"));
+        printer.result(Columns.format("%-24s %7s %9s %8s", "sku", "units", "d̄/day", "stockOut"));
         demand.forEach((sku, series) -> {
             Double avg = average(series);
-            printer.result(String.format("%-24s %7d %9s %8d", sku, series.stream().mapToInt(DailyDemand::units).sum(),
+            printer.result(Columns.format("%-24s %7d %9s %8d", sku, series.stream().mapToInt(DailyDemand::units).sum(),
                     avg == null ? "—" : String.format("%.2f", avg), series.stream().filter(DailyDemand::stockOut).count()));
         });
         printer.message(demand.size() + " SKUs, days " + from + " … " + to + " (Beijing time)");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
 final class DiffCommand extends RuntimeCommand {
     @Option(names = "--from", required = true, paramLabel = "INSTANT",
-            description = "The earlier moment, ISO-8601 UTC, e.g. 2026-11-27T03:00:00Z.")
+            description = "The earlier moment: ISO-8601 (2026-11-27T03:00:00Z) or Beijing time (2026-11-27 11:00).")
     Instant from;
 
     @Option(names = "--to", paramLabel = "INSTANT", description = "The later moment (default: now).")
@@ -51,10 +51,10 @@ final class DiffCommand extends RuntimeCommand {
             printer.result(Json.write(array));
             return 0;
         }
-        printer.result(String.format("%-20s %-16s %-17s %8s %8s %8s  %s", "sku", "warehouse", "bucket", "before",
+        printer.result(Columns.format("%-20s %-16s %-17s %8s %8s %8s  %s", "sku", "warehouse", "bucket", "before",
                 "after", "delta", "kind"));
         for (StockChange c : changes) {
-            printer.result(String.format("%-20s %-16s %-17s %8s %8s %8s  %s", c.sellerSku(), c.warehouseId(),
+            printer.result(Columns.format("%-20s %-16s %-17s %8s %8s %8s  %s", c.sellerSku(), c.warehouseId(),
                     c.bucket().key(), dash(c.before()), dash(c.after()),
                     c.delta() == null ? "—" : String.format("%+d", c.delta()), c.kind().name()));
         }

@@ -42,21 +42,21 @@ final class FlagsCommand extends RuntimeCommand {
             printer.result(Json.write(toJson(board, now)));
             return 0;
         }
-        printer.result(String.format("%-7s %-20s %-14s %9s %9s %6s %-9s %-9s %s", "task", "sku", "warehouse",
+        printer.result(Columns.format("%-7s %-20s %-14s %9s %9s %6s %-9s %-9s %s", "task", "sku", "warehouse",
                 "warehouse", "tiktok", "gap", "state", "urgency", "time left"));
         for (TaskRow r : board.tasks()) {
             CalibrationTask t = r.task();
-            printer.result(String.format("%-7d %-20s %-14s %9d %9d %+6d %-9s %-9s %s", t.id(), t.sellerSku(),
+            printer.result(Columns.format("%-7d %-20s %-14s %9d %9d %+6d %-9s %-9s %s", t.id(), t.sellerSku(),
                     t.warehouseId(), t.warehouseQuantity(), t.tiktokQuantity(), t.gap(), t.state(),
                     urgency(t, now) == null ? "—" : urgency(t, now), timeLeft(t, now)));
         }
         printer.result("");
-        printer.result(String.format("%-22s %-32s %-12s %8s %8s  %s", "alert", "subject", "state", "actual", "limit",
+        printer.result(Columns.format("%-22s %-32s %-12s %8s %8s  %s", "alert", "subject", "state", "actual", "limit",
                 "detail"));
         for (AlertRow r : board.alerts()) {
             Alert a = r.alert();
             String subject = a.sourceId() != null ? a.sourceId() : a.sellerSku() + "@" + a.warehouseId();
-            printer.result(String.format("%-22s %-32s %-12s %8s %8s  %s", a.kind(), subject, a.state(),
+            printer.result(Columns.format("%-22s %-32s %-12s %8s %8s  %s", a.kind(), subject, a.state(),
                     dash(a.actual()), dash(a.limit()), a.detail() == null ? "" : a.detail()));
         }
         if (board.isPast()) {

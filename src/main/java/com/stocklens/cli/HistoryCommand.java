@@ -45,7 +45,7 @@ final class HistoryCommand extends RuntimeCommand {
         }
         bySource.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             List<Snapshot> list = e.getValue();
-            printer.result(String.format("%-20s %5d snapshots  %s … %s", e.getKey(), list.size(),
+            printer.result(Columns.format("%-20s %5d snapshots  %s … %s", e.getKey(), list.size(),
                     list.get(0).takenAt(), list.get(list.size() - 1).takenAt()));
         });
         if (bySource.isEmpty()) {

@@ -9,7 +9,9 @@ import com.stocklens.service.ImportOutcome;
 import com.stocklens.service.StockImports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -68,7 +70,8 @@ final class ImportCsvCommand extends RuntimeCommand {
     @Override
     int run(AppRuntime runtime) {
         if (!Files.isRegularFile(file)) {
-            printer.message("No such file: " + file);
+            printer.message("Cannot import " + file + ": " + (Files.isDirectory(file) ? "it is a folder, not a file"
+                    : "no such file") + ".");
             return EXIT_USAGE;
         }
         StockImports imports = runtime.stockImports();
@@ -84,9 +87,16 @@ final class ImportCsvCommand extends RuntimeCommand {
             }
             try {
                 m = market == null ? null : Market.valueOf(market.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                printer.message("Unknown market '" + market + "' (one of " + Arrays.stream(Market.values())
+                        .map(Market::name).collect(Collectors.joining(", ")) + ").");
+                return EXIT_USAGE;
+            }
+            try {
                 zone = timeZone == null ? ZoneId.of("UTC") : ZoneId.of(timeZone.strip());
-            } catch (RuntimeException e) {
-                printer.message("Unknown market or time zone: " + e.getMessage());
+            } catch (DateTimeException e) {
+                printer.message("Unknown time zone '" + timeZone + "' (a name such as Asia/Manila, "
+                        + "America/Los_Angeles or UTC).");
                 return EXIT_USAGE;
             }
         }

@@ -148,7 +148,7 @@ final class PushCommand implements Callable<Integer> {
                 + (p.undoOf() == null ? "" : "  undo of #" + p.undoOf())
                 + (p.taskId() == null ? "" : "  task " + p.taskId()));
         for (PushedLine l : p.lines()) {
-            printer.result(String.format("  %-20s %-16s %6s → %-6s %-8s %s", l.line().sellerSku(), l.line().warehouseId(),
+            printer.result(Columns.format("  %-20s %-16s %6s → %-6s %-8s %s", l.line().sellerSku(), l.line().warehouseId(),
                     dash(l.line().before()), dash(l.line().after()), l.outcome(),
                     l.refusal() == null ? "" : l.problem()));
         }

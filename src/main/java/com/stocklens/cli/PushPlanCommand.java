@@ -73,15 +73,15 @@ final class PushPlanCommand extends RuntimeCommand {
             return 0;
         }
         Instant now = runtime.clock().instant();
-        printer.result(String.format("%-20s %-16s %6s → %-6s %-10s %s", "sku", "warehouse", "tiktok", "set", "age",
+        printer.result(Columns.format("%-20s %-16s %6s → %-6s %-10s %s", "sku", "warehouse", "tiktok", "set", "age",
                 "why"));
         for (PushLine l : plan.items()) {
-            printer.result(String.format("%-20s %-16s %6s → %-6s %-10s %s", l.sellerSku(), l.warehouseId(),
+            printer.result(Columns.format("%-20s %-16s %6s → %-6s %-10s %s", l.sellerSku(), l.warehouseId(),
                     PushCommand.dash(l.before()), PushCommand.dash(l.after()), PushCommand.age(l.warehouseAt(), now),
                     l.reason()));
         }
         for (PushLine l : plan.refused()) {
-            printer.result(String.format("%-20s %-16s %6s   %-6s %-10s REFUSED: %s", l.sellerSku(), l.warehouseId(),
+            printer.result(Columns.format("%-20s %-16s %6s   %-6s %-10s REFUSED: %s", l.sellerSku(), l.warehouseId(),
                     PushCommand.dash(l.before()), "", PushCommand.age(l.warehouseAt(), now), l.reason()));
         }
         printer.message("Plan " + plan.id() + " (" + plan.scope() + "): " + plan.items().size() + " figure(s) to set ("

@@ -9,6 +9,8 @@ import com.stocklens.domain.HealthReport;
 import com.stocklens.report.FileReportExports;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.app.reports.HealthReportService;
+import com.stocklens.support.FileReasons;
+import com.stocklens.support.PlainWords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -50,9 +52,13 @@ final class ReportHealthCommand extends RuntimeCommand {
     @Option(names = "--json", description = "Print the report as JSON (documented in docs/cli.md).")
     boolean json;
 
+    private Locale language;
+
     @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the file (default: --lang of "
             + "stocklens, else the OS language).")
-    String language;
+    void setLanguage(String value) {
+        language = StockLensCommand.language(spec, "--lang", value);
+    }
 
     @Override
     int run(AppRuntime runtime) {
@@ -60,25 +66,25 @@ final class ReportHealthCommand extends RuntimeCommand {
         try {
             period = period();
         } catch (IllegalArgumentException e) {
-            printer.message(e.getMessage());
+            printer.message(PlainWords.sentence(e.getMessage()));
             return EXIT_BAD_ARGUMENTS;
         }
         ReportFormat format = null;
         if (out != null) {
             format = FileReportExports.formatOf(out);
             if (format == null) {
-                printer.message("--out must end in .xlsx, .pdf or .csv: " + out);
+                printer.message("--out must end in .xlsx, .pdf or .csv: " + out + ".");
                 return EXIT_BAD_ARGUMENTS;
             }
         } else if (!json) {
-            printer.message("say where the report goes: --out FILE.xlsx|FILE.pdf|FILE.csv, or --json");
+            printer.message("Say where the report goes: --out FILE.xlsx|FILE.pdf|FILE.csv, or --json.");
             return EXIT_BAD_ARGUMENTS;
         }
         HealthReport report;
         try {
             report = runtime.healthReports().report(period.from(), period.to());
         } catch (IllegalArgumentException e) {
-            printer.message(e.getMessage());
+            printer.message(PlainWords.sentence(e.getMessage()));
             return EXIT_BAD_ARGUMENTS;
         }
         if (json) {
@@ -88,7 +94,7 @@ final class ReportHealthCommand extends RuntimeCommand {
             try {
                 runtime.reportExports().exportHealth(report, format, locale(), out);
             } catch (IOException e) {
-                printer.message("could not write " + out + ": " + e.getMessage());
+                printer.message("Could not write " + out + ": " + FileReasons.of(e) + ".");
                 return EXIT_EXPORT_FAILED;
             }
             printer.message("wrote " + out.toAbsolutePath() + " (" + format + ", " + report.from() + " … "
@@ -115,8 +121,8 @@ final class ReportHealthCommand extends RuntimeCommand {
     }
 
     private Locale locale() {
-        if (language != null && !language.isBlank()) {
-            return language.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        if (language != null) {
+            return language;
         }
         return root().language().orElse("zh".equals(Locale.getDefault().getLanguage())
                 ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);

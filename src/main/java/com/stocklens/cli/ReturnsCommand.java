@@ -59,14 +59,14 @@ final class ReturnsCommand extends RuntimeCommand {
             printer.result(Json.write(array));
             return 0;
         }
-        printer.result(String.format("%-24s %9s %9s %11s %7s", "sku", "requested", "inTransit", "awaitingQc", "total"));
+        printer.result(Columns.format("%-24s %9s %9s %11s %7s", "sku", "requested", "inTransit", "awaitingQc", "total"));
         int[] sum = new int[1];
         bySku.forEach((sku, row) -> {
             int r = row.units.getOrDefault(ReturnStage.REQUESTED, 0);
             int t = row.units.getOrDefault(ReturnStage.IN_TRANSIT_BACK, 0);
             int q = row.units.getOrDefault(ReturnStage.AWAITING_QC, 0);
             sum[0] += r + t + q;
-            printer.result(String.format("%-24s %9d %9d %11d %7d", sku, r, t, q, r + t + q));
+            printer.result(Columns.format("%-24s %9d %9d %11d %7d", sku, r, t, q, r + t + q));
         });
         printer.message(bySku.size() + " SKUs, " + sum[0] + " units in the returns pool");
         return 0;

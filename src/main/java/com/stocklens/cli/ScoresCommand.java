@@ -118,11 +118,11 @@ final class ScoresCommand extends RuntimeCommand {
             printer.result(Json.write(root));
             return 0;
         }
-        printer.result(String.format("%-4s %-34s %7s %9s %9s %7s %s", "rank", "warehouse", "total", "coverage",
+        printer.result(Columns.format("%-4s %-34s %7s %9s %9s %7s %s", "rank", "warehouse", "total", "coverage",
                 "logistics", "system", "missing"));
         for (WarehouseScore s : ranked) {
             long missing = s.criteria().stream().filter(CriterionScore::missing).count();
-            printer.result(String.format("%-4d %-34s %7.1f %9.1f %9.1f %7.1f %d", s.rank(), s.name(), s.total(),
+            printer.result(Columns.format("%-4d %-34s %7.1f %9.1f %9.1f %7.1f %d", s.rank(), s.name(), s.total(),
                     s.axis(Axis.COVERAGE).score(), s.axis(Axis.LOGISTICS).score(), s.axis(Axis.SYSTEM).score(), missing));
         }
         printer.message("Stage: " + guide.stage() + " (SKUs " + board.skus() + ", orders in 30 days "

@@ -40,7 +40,7 @@ final class SettingsCommand extends RuntimeCommand {
         }
         printer.result("Settings file: " + runtime.options().workspace().resolve("settings.properties"));
         for (PolicySettings.Entry e : policy.entries()) {
-            printer.result(String.format("  %-34s %-10s (%s)%s", e.key(), e.value(), e.source(),
+            printer.result(Columns.format("  %-34s %-10s (%s)%s", e.key(), e.value(), e.source(),
                     e.problem() == null ? "" : "  ! " + e.problem()));
         }
         return 0;

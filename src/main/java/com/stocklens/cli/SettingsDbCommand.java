@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.service.SecretStore;
+import com.stocklens.support.PlainWords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -70,7 +71,7 @@ final class SettingsDbCommand implements Callable<Integer> {
             try {
                 TeamDatabaseConfig.secretStore(workspace, env).delete(TeamDatabaseConfig.PASSWORD_KEY);
             } catch (SecretStore.SecretStoreException e) {
-                printer.message("The stored password could not be removed: " + e.getMessage());
+                printer.message("The stored password could not be removed: " + PlainWords.clause(e.getMessage()) + ".");
             }
             printer.message("Team database forgotten: this workspace uses its own database file again.");
             return 0;
@@ -102,7 +103,7 @@ final class SettingsDbCommand implements Callable<Integer> {
                 store.put(TeamDatabaseConfig.PASSWORD_KEY, password);
                 printer.message("Password stored in the " + store.describe() + ".");
             } catch (SecretStore.SecretStoreException e) {
-                printer.message("The password could not be stored: " + e.getMessage());
+                printer.message("The password could not be stored: " + PlainWords.clause(e.getMessage()) + ".");
                 return EXIT_FAILED;
             }
         }

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.app.AppRuntime;
 import com.stocklens.app.workspace.SnapshotFiles;
-import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.SnapshotFileException;
 import com.stocklens.service.SnapshotManifest;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,23 +39,6 @@ final class SnapshotCommand implements Callable<Integer> {
         return EXIT_INVALID;
     }
 
-    /**
-     * An instant as ISO-8601 with a zone ({@code 2026-11-27T04:00:00Z}, {@code 2026-11-27T12:00+08:00}), or a
-     * local date-time read as Beijing time ({@code 2026-11-27T12:00} / {@code 2026-11-27 12:00}).
-     */
-    static Instant instant(String text) {
-        String t = text.strip().replace(' ', 'T');
-        try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(t).toInstant();
-            } catch (DateTimeParseException e2) {
-                return LocalDateTime.parse(t).atZone(BeijingTime.ZONE).toInstant();
-            }
-        }
-    }
-
     static ObjectNode json(Path file, SnapshotManifest m) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("file", file.toString());
@@ -89,14 +68,15 @@ final class SnapshotCommand implements Callable<Integer> {
                     "3:the workspace cannot be opened (in use by another StockLens, or unreadable)"})
     static final class Export extends RuntimeCommand {
         @Option(names = "--at", paramLabel = "INSTANT",
-                description = "The moment (ISO-8601, e.g. 2026-11-27T04:00:00Z; without a zone: Beijing time). Default: now.")
-        String at;
+                description = "The moment (ISO-8601, e.g. 2026-11-27T04:00:00Z; without a zone: Beijing time, "
+                        + "2026-11-27 12:00 or 2026-11-27). Default: now.")
+        Instant at;
 
         @Option(names = "--from", paramLabel = "INSTANT", description = "Start of a time range (with --to).")
-        String from;
+        Instant from;
 
         @Option(names = "--to", paramLabel = "INSTANT", description = "End of a time range (with --from).")
-        String to;
+        Instant to;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (.stocklens).")
         Path out;
@@ -108,25 +88,19 @@ final class SnapshotCommand implements Callable<Integer> {
         int run(AppRuntime runtime) {
             Instant moment;
             Instant start = null;
-            try {
-                if (from != null || to != null) {
-                    if (from == null || to == null || at != null) {
-                        printer.message("A range needs both --from and --to (and no --at).");
-                        return EXIT_INVALID;
-                    }
-                    start = instant(from);
-                    moment = instant(to);
-                    if (start.isAfter(moment)) {
-                        printer.message("--from must not be after --to.");
-                        return EXIT_INVALID;
-                    }
-                } else {
-                    moment = at == null ? null : instant(at);
+            if (from != null || to != null) {
+                if (from == null || to == null || at != null) {
+                    printer.message("A range needs both --from and --to (and no --at).");
+                    return EXIT_INVALID;
                 }
-            } catch (DateTimeParseException e) {
-                printer.message("Not a time: " + e.getParsedString()
-                        + " (use e.g. 2026-11-27T04:00:00Z, or 2026-11-27T12:00 for Beijing time).");
-                return EXIT_INVALID;
+                start = from;
+                moment = to;
+                if (start.isAfter(moment)) {
+                    printer.message("--from must not be after --to.");
+                    return EXIT_INVALID;
+                }
+            } else {
+                moment = at;
             }
             Path file = out.getFileName().toString().toLowerCase(Locale.ROOT)
                     .endsWith(StockLensCommand.FILE_EXTENSION) ? out
@@ -170,7 +144,7 @@ final class SnapshotCommand implements Callable<Integer> {
                             + (m.from() == null ? "" : ", history from " + m.from())
                             + "; format " + m.formatVersion() + ", made by StockLens " + m.appVersion());
                     for (SnapshotManifest.SourceMoment s : m.sources()) {
-                        printer.result(String.format("  %-26s %s", s.name(),
+                        printer.result(Columns.format("  %-26s %s", s.name(),
                                 s.snapshotAt() == null ? "no snapshot" : s.snapshotAt().toString()));
                     }
                 }

@@ -105,17 +105,17 @@ final class StatusCommand extends RuntimeCommand {
                 polled = runtime.leases().poller(f.source().id())
                         .map(p -> p.here() ? "  polled here" : "  polled by " + p.desk()).orElse("  polled by nobody");
             }
-            printer.result(String.format("%-26s %-16s %7d rows %5d requests%s%s%s", f.source().displayName(), age,
+            printer.result(Columns.format("%-26s %-16s %7d rows %5d requests%s%s%s", f.source().displayName(), age,
                     f.rows(), f.requests(), stale ? "  STALE" : "",
                     f.lastError() == null ? "" : "  last error: " + f.lastError(), polled));
         }
         printer.result(board.rows().size() + " SKU × warehouse rows");
         for (Bucket b : Bucket.values()) {
             BucketTotal bt = totals.get(b);
-            printer.result(String.format("  %-18s %10s%s", b.key(), bt.sum() == null ? "—" : bt.sum(),
+            printer.result(Columns.format("  %-18s %10s%s", b.key(), bt.sum() == null ? "—" : bt.sum(),
                     bt.isPartial() ? "  (" + bt.reporting() + " of " + bt.readings() + " rows report it)" : ""));
         }
-        printer.result(String.format("  %-18s %10s", "tiktokAvailable", tiktok.sum() == null ? "—" : tiktok.sum()));
+        printer.result(Columns.format("  %-18s %10s", "tiktokAvailable", tiktok.sum() == null ? "—" : tiktok.sum()));
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import com.stocklens.report.FileReportExports;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.service.StockTable;
+import com.stocklens.support.FileReasons;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,7 +66,7 @@ final class StockCommand extends RuntimeCommand {
                 runtime.reportExports().exportTable(StockTable.TITLE, StockTable.columns(),
                         StockTable.rows(rows, blocked, Instant::toString), format, Locale.ROOT, out);
             } catch (IOException e) {
-                printer.message("could not write " + out + ": " + e.getMessage());
+                printer.message("Could not write " + out + ": " + FileReasons.of(e) + ".");
                 return EXIT_EXPORT_FAILED;
             }
             printer.message("wrote " + rows.size() + " rows to " + out.toAbsolutePath() + " (" + format + ")");
@@ -87,17 +88,17 @@ final class StockCommand extends RuntimeCommand {
             printer.result(Json.write(array));
             return 0;
         }
-        StringBuilder header = new StringBuilder(String.format("%-20s %-14s", "sku", "warehouse"));
+        StringBuilder header = new StringBuilder(Columns.format("%-20s %-14s", "sku", "warehouse"));
         for (Bucket b : Bucket.values()) {
-            header.append(String.format(" %9s", abbreviate(b.key())));
+            header.append(Columns.format(" %9s", abbreviate(b.key())));
         }
-        printer.result(header.append(String.format(" %9s", "tiktok")).toString());
+        printer.result(header.append(Columns.format(" %9s", "tiktok")).toString());
         for (BoardRow r : rows) {
-            StringBuilder line = new StringBuilder(String.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().id()));
+            StringBuilder line = new StringBuilder(Columns.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().id()));
             for (Bucket b : Bucket.values()) {
-                line.append(String.format(" %9s", dash(r.level().get(b))));
+                line.append(Columns.format(" %9s", dash(r.level().get(b))));
             }
-            printer.result(line.append(String.format(" %9s", dash(r.tiktokAvailable()))).toString());
+            printer.result(line.append(Columns.format(" %9s", dash(r.tiktokAvailable()))).toString());
         }
         printer.message(rows.size() + " rows");
         return 0;

@@ -6,18 +6,24 @@ import com.stocklens.app.settings.LiveConfig;
 import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.rules.Staleness;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
@@ -30,7 +36,9 @@ import picocli.CommandLine;
         description = "Watches TikTok Shop and overseas-warehouse stock. With no subcommand, opens the window.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the window was closed, or --help / --version was printed",
-                "2:an unknown option, subcommand or file (the usage is printed)"},
+                "1:a command stopped on an unexpected error (one line here, the details in the log file)",
+                "2:an unknown option, subcommand or file, or a value it cannot take: one line saying which "
+                        + "(every command takes --help)"},
         subcommands = {SyncCommand.class, StatusCommand.class, StockCommand.class, FlagsCommand.class,
                 TriageCommand.class, ReturnsCommand.class, DemandCommand.class, CodesCommand.class, ReportCommand.class,
                 AgeingCommand.class, SettingsCommand.class, ImportCsvCommand.class, MappingCommand.class,
@@ -54,9 +62,13 @@ public final class StockLensCommand {
             description = "Minutes after which a source counts as stale (default 15).")
     Integer staleAfterMinutes;
 
+    private Locale language;
+
     @Option(names = "--lang", paramLabel = "zh|en",
             description = "Window language: zh (中文) or en. Default: the last choice, else the OS language.")
-    String language;
+    void setLanguage(String value) {
+        language = language(spec, "--lang", value);
+    }
 
     @Option(names = "--screen", paramLabel = "NAME",
             description = "Window screen to open on: triage, flags, stock, ageing, health, codes, mapping, connections or scores (default: triage when something needs acting on, else stock).")
@@ -66,7 +78,9 @@ public final class StockLensCommand {
             description = "Open a snapshot file (.stocklens) read-only: no network, no credentials; status, stock, flags, triage, returns, demand, ageing, report health, codes current and settings answer from it; commands that write exit 2.")
     Path snapshotFile;
     @Option(names = "--as-of", paramLabel = "INSTANT",
-            description = "A past moment (ISO-8601 UTC) instead of now: the window opens on it (every screen shows it); flags and ageing answer as of it.")
+            description = "A past moment instead of now: ISO-8601 (2026-11-27T04:00:00Z), or Beijing time "
+                    + "(2026-11-27 12:00, or 2026-11-27 for the start of that day). The window opens on it (every "
+                    + "screen shows it); flags and ageing answer as of it.")
     Instant asOf;
     @Option(names = "--wall",
             description = "Open the window full screen in wall mode: dark, large tiles, rotating pages, for a monitor on the wall.")
@@ -120,8 +134,10 @@ public final class StockLensCommand {
             description = "A StockLens snapshot file to open (what the desktop passes for a double-clicked .stocklens file).")
     void setFileToOpen(Path file) {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(FILE_EXTENSION)) {
-            throw new ParameterException(spec.commandLine(),
-                    "Unknown subcommand or file '" + file + "' (files to open end with " + FILE_EXTENSION + ")");
+            // A mistyped option before this word (--cadance 5) is the error to report, not the word.
+            List<String> unmatched = spec.commandLine().getUnmatchedArguments();
+            throw new UnmatchedArgumentException(spec.commandLine(),
+                    unmatched.isEmpty() ? List.of(file.toString()) : unmatched);
         }
         fileToOpen = file;
     }
@@ -160,19 +176,71 @@ public final class StockLensCommand {
 
     /** The language asked for on the command line, if any. */
     public Optional<Locale> language() {
-        if (language == null || language.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(language.toLowerCase(Locale.ROOT).startsWith("zh")
-                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
+        return Optional.ofNullable(language);
+    }
+
+    /** {@code value} of a {@code --lang} option: zh or en (any case), refused otherwise. */
+    static Locale language(CommandSpec spec, String option, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "zh" -> Locale.SIMPLIFIED_CHINESE;
+            case "en" -> Locale.ENGLISH;
+            default -> throw new ParameterException(spec.commandLine(),
+                    option + " takes zh or en, not '" + value + "'");
+        };
     }
 
     /**
      * The parser for this command line. {@code --screen ageing} must read "ageing" as the option's value,
-     * not as the {@code ageing} subcommand.
+     * not as the {@code ageing} subcommand. Moments ({@code --as-of}, {@code diff --from} …) read as
+     * {@link Moments}; every command takes {@code --help}; a bad argument or a failure is one line on stderr
+     * ({@link CliErrors}).
      */
     public static CommandLine commandLine(StockLensCommand command) {
-        return new CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
+        CommandLine cli = new CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
+        cli.registerConverter(Instant.class, text -> Moments.parse(text)
+                .orElseThrow(() -> new TypeConversionException(Moments.refusal(text))));
+        cli.registerConverter(Path.class, StockLensCommand::path);
+        ITypeConverter<Integer> integer = text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        ITypeConverter<Long> whole = text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE);
+        cli.registerConverter(Integer.class, integer).registerConverter(int.class, integer)
+                .registerConverter(Long.class, whole).registerConverter(long.class, whole);
+        addHelp(cli);
+        CliErrors errors = new CliErrors();
+        return cli.setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
+    }
+
+    /** A path typed on the command line; a NUL or another character the OS refuses is one plain sentence. */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("'" + text + "' is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    /** A whole number typed on the command line, within {@code min}…{@code max}; anything else in plain words. */
+    private static long wholeNumber(String text, long min, long max) {
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + text + "' is not a whole number");
+        }
+        throw new TypeConversionException("'" + text + "' is out of range");
+    }
+
+    /** {@code -h, --help} on every subcommand (the root has it from the standard mixin); hidden in the tables. */
+    private static void addHelp(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.optionsMap().get("--help") == null) {
+                spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).hidden(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelp(sub);
+        }
     }
 
     /** Resolves demo/live and the workspace from the options and the environment. */

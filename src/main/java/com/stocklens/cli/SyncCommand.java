@@ -92,24 +92,24 @@ final class SyncCommand extends RuntimeCommand {
             printer.result(Json.write(array));
         } else {
             for (SyncRun r : runs) {
-                printer.result(String.format("%-22s %-9s %7d rows %5d requests %6d ms%s", r.sourceId(),
+                printer.result(Columns.format("%-22s %-9s %7d rows %5d requests %6d ms%s", r.sourceId(),
                         r.status(), r.rows(), r.requests(), r.durationMillis(),
                         r.error() == null ? "" : "  " + r.error()));
             }
-            activity.ifPresent(a -> printer.result(String.format("%-22s %-9s %7d rows %5d requests %6d ms%s",
+            activity.ifPresent(a -> printer.result(Columns.format("%-22s %-9s %7d rows %5d requests %6d ms%s",
                     a.source(), a.ok() ? "COMPLETE" : "FAILED", a.rows(), a.requests(),
                     a.durationMillis(), a.ok() ? "" : "  " + a.error())));
         }
         once.past().filter(p -> p.wroteAnything()).ifPresent(p -> printer.message("Demo history: " + p.days()
                 + " days before today written (" + p.rows() + " rows in " + p.millis() + " ms, " + p.cpuMillis()
                 + " ms of CPU), once for this workspace."));
-        // The state, not this evaluation's delta: the engine may already have judged part of it after the
-        // stock sync events, before this evaluation (which adds what the orders-and-returns read changed).
+        // The state, then what this sync changed: every evaluation during it (the engine judges after each
+        // source's sync) and the one after the orders-and-returns read, summed.
         FlagBoard board = runtime.flagReader().read();
         long open = board.tasks().stream().filter(t -> t.task().state() == CalibrationState.OPEN).count();
         printer.message("Red flags: " + open + " open calibration task(s), " + board.alerts().size()
-                + " alert(s); this evaluation opened " + flags.opened().size() + ", resolved "
-                + flags.resolved().size() + ", raised " + flags.raised().size() + " (see `flags`).");
+                + " alert(s); this sync opened " + flags.opened().size() + " and resolved " + flags.resolved().size()
+                + " task(s), and raised " + flags.raised().size() + " alert(s) (see `flags`).");
         if (failed) {
             printer.message("Some sources did not sync; their previous snapshots are kept. See the errors above.");
         }

@@ -38,10 +38,10 @@ final class TriageCommand extends RuntimeCommand {
             printer.result(Json.write(toJson(list.all())));
             return 0;
         }
-        printer.result(String.format("%4s  %-21s %-22s %-22s %7s  %-9s %s", "rank", "kind", "sku", "warehouse",
+        printer.result(Columns.format("%4s  %-21s %-22s %-22s %7s  %-9s %s", "rank", "kind", "sku", "warehouse",
                 "units", "time left", "reason"));
         for (TriageItem i : list.actNow()) {
-            printer.result(String.format("%4d  %-21s %-22s %-22s %7s  %-9s %s", i.rank(), i.kind(),
+            printer.result(Columns.format("%4d  %-21s %-22s %-22s %7s  %-9s %s", i.rank(), i.kind(),
                     i.sellerSku() == null ? "—" : i.sellerSku(), where(i),
                     i.unitsAtRisk() == null ? "—" : i.unitsAtRisk().toString(), timeLeft(i, list.at()), i.reason()));
         }
@@ -49,7 +49,7 @@ final class TriageCommand extends RuntimeCommand {
             printer.result("Nothing needs acting on now.");
         }
         for (TriageDigest d : list.digest()) {
-            printer.result(String.format("      digest: %-21s %d line(s) (triage --json lists them)", d.kind().name(),
+            printer.result(Columns.format("      digest: %-21s %d line(s) (triage --json lists them)", d.kind().name(),
                     d.count()));
         }
         printer.message(list.actNow().size() + " to act on now, " + list.digestCount() + " in the digest"

@@ -146,9 +146,9 @@ final class WorkspaceCommand implements Callable<Integer> {
             printer.result(Json.write(n));
             return;
         }
-        printer.result(String.format(Locale.ROOT, "%-26s %12s %12s", "table", "source rows", "target rows"));
+        printer.result(Columns.format("%-26s %12s %12s", "table", "source rows", "target rows"));
         for (TableCount c : result.tables()) {
-            printer.result(String.format(Locale.ROOT, "%-26s %12d %12d  %s", c.table(), c.source(), c.target(),
+            printer.result(Columns.format("%-26s %12d %12d  %s", c.table(), c.source(), c.target(),
                     c.matches() ? "ok" : "DIFFERENT"));
         }
         printer.result(String.format(Locale.ROOT, "%,d rows in %d tables moved and verified in %.1f s.",

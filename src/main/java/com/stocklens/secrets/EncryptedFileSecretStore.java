@@ -1,6 +1,7 @@
 package com.stocklens.secrets;
 
 import com.stocklens.service.SecretStore;
+import com.stocklens.support.FileReasons;
 import com.stocklens.support.Redactor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -155,7 +156,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             all = Files.readAllBytes(file);
             header = Header.parse(all);
         } catch (IOException e) {
-            throw new SecretStoreException("Cannot read " + file.getFileName() + ": " + e.getClass().getSimpleName());
+            throw new SecretStoreException("Cannot read " + file.getFileName() + ": " + FileReasons.of(e));
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             char[] pass = prompt.ask(false, attempt);
@@ -194,7 +195,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
         } catch (AEADBadTagException e) {
             throw new SecretStoreException(file.getFileName() + " is damaged or was changed outside StockLens");
         } catch (GeneralSecurityException | IOException e) {
-            throw new SecretStoreException("Cannot decrypt " + file.getFileName() + ": " + e.getClass().getSimpleName());
+            throw new SecretStoreException("Cannot decrypt " + file.getFileName() + ": " + (e instanceof IOException io
+                    ? FileReasons.of(io) : "this Java lacks AES-GCM"));
         }
     }
 
@@ -215,9 +217,9 @@ public final class EncryptedFileSecretStore implements SecretStore {
             System.arraycopy(sealed, 0, out, header.length, sealed.length);
             atomicWrite(out);
         } catch (GeneralSecurityException e) {
-            throw new SecretStoreException("Cannot encrypt the secrets: " + e.getClass().getSimpleName());
+            throw new SecretStoreException("Cannot encrypt the secrets: this Java lacks AES-GCM");
         } catch (IOException e) {
-            throw new SecretStoreException("Cannot write " + file.getFileName() + ": " + e.getClass().getSimpleName());
+            throw new SecretStoreException("Cannot write " + file.getFileName() + ": " + FileReasons.of(e));
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
@@ -263,7 +265,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
                 Arrays.fill(raw, (byte) 0);
             }
         } catch (GeneralSecurityException e) {
-            throw new SecretStoreException("Cannot derive the key: " + e.getClass().getSimpleName());
+            throw new SecretStoreException("Cannot derive the key: this Java lacks PBKDF2WithHmacSHA256");
         } finally {
             spec.clearPassword();
         }
@@ -275,7 +277,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             mac.init(new SecretKeySpec(k.getEncoded(), "HmacSHA256"));
             return Arrays.copyOf(mac.doFinal(KEY_CHECK_LABEL), 16);
         } catch (GeneralSecurityException e) {
-            throw new SecretStoreException("Cannot check the key: " + e.getClass().getSimpleName());
+            throw new SecretStoreException("Cannot check the key: this Java lacks HmacSHA256");
         }
     }
 

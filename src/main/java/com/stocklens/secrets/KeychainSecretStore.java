@@ -75,7 +75,8 @@ public final class KeychainSecretStore implements SecretStore {
             LOG.debug("keychain has no entry for {}", key);
             return Optional.empty();
         } catch (RuntimeException e) {
-            throw new SecretStoreException("The OS keychain could not be read: " + e.getClass().getSimpleName());
+            LOG.warn("keychain read failed", e);
+            throw new SecretStoreException("The OS keychain could not be read (the log file has the details)");
         }
     }
 
@@ -85,8 +86,9 @@ public final class KeychainSecretStore implements SecretStore {
         try {
             keyring.setPassword(SERVICE, key, value);
         } catch (PasswordAccessException | RuntimeException e) {
-            throw new SecretStoreException("The OS keychain refused to store " + key + ": "
-                    + e.getClass().getSimpleName());
+            LOG.warn("keychain write of {} failed", key, e);
+            throw new SecretStoreException("The OS keychain refused to store " + key
+                    + " (the log file has the details)");
         }
     }
 
@@ -97,8 +99,9 @@ public final class KeychainSecretStore implements SecretStore {
         } catch (PasswordAccessException e) {
             LOG.debug("keychain had no entry {} to delete", key);
         } catch (RuntimeException e) {
-            throw new SecretStoreException("The OS keychain refused to delete " + key + ": "
-                    + e.getClass().getSimpleName());
+            LOG.warn("keychain delete of {} failed", key, e);
+            throw new SecretStoreException("The OS keychain refused to delete " + key
+                    + " (the log file has the details)");
         }
     }
 

@@ -1,8 +1,10 @@
 package com.stocklens.store;
 
+import com.stocklens.support.FileReasons;
 import com.stocklens.support.PrivateFiles;
 import com.stocklens.support.StartupTrace;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -125,7 +127,7 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(dbDir);
             lockKey = dbDir.toRealPath().resolve(FILE_BASE);
         } catch (IOException e) {
-            throw new WorkspaceOpenException(dbDir, "cannot create the directory (" + e + ")", e);
+            throw WorkspaceOpenException.folder(workspace, dbDir, e);
         }
         if (!OPEN_IN_THIS_JVM.add(lockKey)) {
             throw new WorkspaceInUseException(workspace, null);
@@ -233,7 +235,7 @@ public final class Database implements AutoCloseable {
         try {
             aside = Backups.moveAside(file, "corrupt", clock);
         } catch (IOException e) {
-            throw new WorkspaceOpenException(file, damage + "; it could not be moved aside (" + e + ")", e);
+            throw new WorkspaceOpenException(file, damage + "; it could not be moved aside (" + FileReasons.of(e) + ")", e);
         }
         String what = "The workspace database was " + damage + ". It was moved aside to " + aside + " (not deleted).";
         for (Backups.Backup b : Backups.list(workspace)) {
@@ -586,6 +588,10 @@ public final class Database implements AutoCloseable {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof FileSystemException file) {
+            // a file's failure in words, never a class name
+            return (file.getFile() == null ? "" : file.getFile() + ": ") + FileReasons.of(file);
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return m.replaceAll("\\s+", " ").trim();

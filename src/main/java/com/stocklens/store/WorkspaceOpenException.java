@@ -1,5 +1,8 @@
 package com.stocklens.store;
 
+import com.stocklens.support.FileReasons;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +24,17 @@ public final class WorkspaceOpenException extends RuntimeException {
     private WorkspaceOpenException(Path path, Throwable cause, String message) {
         super(message, cause);
         this.path = path;
+    }
+
+    /**
+     * The workspace's folder (or one above it) cannot be created: one sentence naming the folder that failed
+     * and why. Nothing is damaged, so no advice about backups.
+     */
+    static WorkspaceOpenException folder(Path workspace, Path dbDir, IOException cause) {
+        Path failed = cause instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : dbDir;
+        String where = failed.equals(workspace) ? "the workspace folder " + workspace
+                : "the folder " + failed + " for the workspace " + workspace;
+        return new WorkspaceOpenException(dbDir, cause, "Cannot create " + where + ": " + FileReasons.of(cause) + ".");
     }
 
     /**

@@ -1,0 +1,78 @@
+package com.stocklens.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JVM options that keep the console free of the JDK's warnings reach every way StockLens starts: the jar
+ * (its manifest, and {@link Bootstrap} for a JVM it starts), {@code mvn javafx:run} and the installers (issue 19).
+ */
+class LauncherOptionsTest {
+    private static final Path PROJECT = Path.of(System.getProperty("basedir", "."));
+    private static final String UNSAFE = "--sun-misc-unsafe-memory-access=allow";
+
+    @Test
+    void aJdk24OrNewerGetsTheLauncherOptionsAnOlderOneNone() {
+        assertThat(Bootstrap.launcherOptions(25)).containsExactly("--enable-native-access=ALL-UNNAMED", UNSAFE);
+        assertThat(Bootstrap.launcherOptions(24)).hasSize(2);
+        assertThat(Bootstrap.launcherOptions(21)).isEmpty(); // 21 knows no --sun-misc-unsafe-memory-access
+        assertThat(Bootstrap.launcherOptions(0)).isEmpty(); // unknown version: nothing it could refuse
+    }
+
+    @Test
+    void aRestartKeepsTheOptionsTheJarWasStartedWith() {
+        assertThat(Bootstrap.jvmOptions(new String[] {"-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-Dstocklens.startupTrace=true", "-jar", "stocklens.jar", "--demo", "-Dnot=mine"}))
+                .containsExactly("-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "-Dstocklens.startupTrace=true");
+        assertThat(Bootstrap.jvmOptions(new String[] {"-cp", "x", "com.stocklens.boot.Bootstrap"})).isEmpty();
+    }
+
+    @Test
+    void aCommandLineRunIsNeverStartedTwice() throws Exception {
+        // This test JVM runs with the options already (surefire's argLine): nothing to restart for.
+        assertThat(Bootstrap.restartQuietly(25, new String[] {"--demo"})).isFalse();
+        // A JDK before 24 never warns.
+        assertThat(Bootstrap.restartQuietly(21, new String[] {"--demo"})).isFalse();
+    }
+
+    @Test
+    void theJarsManifestAllowsNativeAccess() throws IOException {
+        String pom = Files.readString(PROJECT.resolve("pom.xml"), StandardCharsets.UTF_8);
+        assertThat(pom).contains("<Enable-Native-Access>ALL-UNNAMED</Enable-Native-Access>");
+    }
+
+    @Test
+    void javafxRunAndTheInstallersCarryTheSameOptions() throws IOException {
+        String pom = Files.readString(PROJECT.resolve("pom.xml"), StandardCharsets.UTF_8);
+        List<String> javafxRun = all(Pattern.compile("<option>([^<]+)</option>"), pom);
+        String appArgs = Files.readString(PROJECT.resolve("packaging/jpackage/app.args"), StandardCharsets.UTF_8);
+        List<String> installers = all(Pattern.compile("--java-options\\s+(\\S+)"), appArgs);
+        for (List<String> options : List.of(javafxRun, installers)) {
+            // JavaFX is a module there: native access for javafx.graphics as well as the class path.
+            assertThat(options).contains(UNSAFE, "--enable-native-access=ALL-UNNAMED,javafx.graphics");
+        }
+        for (String option : Bootstrap.launcherOptions(25)) {
+            assertThat(javafxRun).anyMatch(o -> o.startsWith(option));
+            assertThat(installers).anyMatch(o -> o.startsWith(option));
+        }
+    }
+
+    private static List<String> all(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+}

@@ -237,7 +237,8 @@ public final class AppRuntime implements AutoCloseable {
         policy.entries().stream().filter(e -> e.problem() != null)
                 .forEach(e -> LOG.warn("settings.properties {}: {}", e.key(), e.problem()));
         this.thresholds = policy.thresholds();
-        this.codeChecks = new CodeCheckService(new JdbiCodeRecords(database.jdbi())::records);
+        JdbiCodeRecords codeRecords = new JdbiCodeRecords(database.jdbi());
+        this.codeChecks = new CodeCheckService(codeRecords::records, codeRecords::warehouseNames);
         // One demand model (docs/DOMAIN.md "Demand and stock cover") for safety stock and the health report alike.
         this.warehouseDemand = new WarehouseDemandService(demandReader);
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,

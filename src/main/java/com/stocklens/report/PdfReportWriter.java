@@ -127,7 +127,7 @@ public final class PdfReportWriter {
             t.addCell(new PdfPCell(new Phrase(f.value() == null ? "—" : format(f.value()), plain)));
             t.addCell(new PdfPCell(new Phrase(l.band(f.indicator(), f.band()), plain)));
             t.addCell(new PdfPCell(new Phrase(l.verdict(f.verdict()), new Font(base, 9, Font.BOLD, colour(f.verdict())))));
-            t.addCell(new PdfPCell(new Phrase(f.working(), new Font(base, 8))));
+            t.addCell(new PdfPCell(new Phrase(l.words(f.working()), new Font(base, 8))));
             t.addCell(new PdfPCell(new Phrase(l.coverage(f.coverage()), new Font(base, 8))));
         }
         return t;

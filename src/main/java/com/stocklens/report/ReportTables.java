@@ -68,7 +68,7 @@ public final class ReportTables {
         List<List<Object>> rows = new ArrayList<>();
         for (CodeFinding f : c.findings()) {
             rows.add(Table.row(l.get("kind." + f.kind().name()), f.sellerSku(),
-                    f.lines().stream().map(String::valueOf).collect(Collectors.joining(", ")), f.detail()));
+                    f.lines().stream().map(String::valueOf).collect(Collectors.joining(", ")), l.words(f.detail())));
         }
         return new Table(l.get("sheet.findings"),
                 List.of(l.get("col.kind"), l.get("col.sku"), l.get("col.lines"), l.get("col.detail")), rows);
@@ -93,7 +93,7 @@ public final class ReportTables {
         row.add(round(f.value()));
         row.add(l.band(f.indicator(), f.band()));
         row.add(l.verdict(f.verdict()));
-        row.add(f.working());
+        row.add(l.words(f.working()));
         row.add(l.coverage(f.coverage()));
         return row;
     }

@@ -177,7 +177,7 @@ class DemoHistoryEndToEndTest {
         assertThat(report.to()).isEqualTo(LocalDate.of(2026, 12, 6));
         HealthFigure turnover = figure(report.overall(), HealthIndicator.TURNOVER_DAYS);
         // 67 days, all of them with stock history: nothing says "no data".
-        assertThat(turnover.working()).doesNotContain("no data");
+        assertThat(turnover.working().english()).doesNotContain("no data");
         assertThat(turnover.value()).isBetween(30.0, 200.0);
         assertThat(figure(report.overall(), HealthIndicator.MOVING_SKU_RATE).value()).isBetween(60.0, 99.0);
         assertThat(figure(report.overall(), HealthIndicator.OVER_180_SHARE).value()).isBetween(0.5, 30.0);

@@ -8,6 +8,7 @@ import com.stocklens.domain.CodeFinding;
 import com.stocklens.domain.CodeFindingKind;
 import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.HealthReport;
+import com.stocklens.domain.Wording;
 import com.stocklens.rules.HealthCalculator;
 import com.stocklens.rules.HealthLine;
 import com.stocklens.rules.ListingStatus;
@@ -85,7 +86,7 @@ class ReportExportsTest {
     @Test
     void codeCheckXlsxHasFindings() throws Exception {
         CodeCheckResult c = new CodeCheckResult(List.of(new CodeFinding(CodeFindingKind.BAD_CHECK_DIGIT, "MUG-1",
-                List.of(3, 7), "barcode 123 fails the GS1 check digit")), 10, 1);
+                List.of(3, 7), Wording.text("barcode 123 fails the GS1 check digit"))), 10, 1);
         Path out = dir.resolve("codes.xlsx");
         exports.exportCodeCheck(c, ReportFormat.XLSX, Locale.ENGLISH, out);
         try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {

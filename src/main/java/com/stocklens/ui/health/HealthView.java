@@ -252,8 +252,8 @@ public final class HealthView implements ScreenView {
             card.setId("card-" + f.indicator().name());
             card.getStyleClass().add("indicator-card");
             applyVerdict(card, f);
-            if (f.working() != null && !f.working().isBlank()) {
-                Tooltip tip = new Tooltip(f.working());
+            if (f.working() != null) {
+                Tooltip tip = new Tooltip(f.working().in(messages.locale()));
                 tip.setWrapText(true);
                 tip.setMaxWidth(420);
                 tip.setShowDelay(Duration.millis(300));
@@ -323,7 +323,7 @@ public final class HealthView implements ScreenView {
                     setText(blank ? null : value(indicator, f.value()));
                     setTooltip(blank || f.working() == null ? null : new Tooltip(
                             messages.get("health.verdict." + f.verdict().name()) + " · " + coverage(f.coverage())
-                                    + "\n" + f.working()));
+                                    + "\n" + f.working().in(messages.locale())));
                     getStyleClass().remove("verdict-cell");
                     if (!blank) {
                         getStyleClass().add("verdict-cell");

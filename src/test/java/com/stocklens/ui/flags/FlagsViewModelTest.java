@@ -452,7 +452,7 @@ class FlagsViewModelTest {
                 AlertState.ACTIVE, null);
         FlagsViewModel vm = started(new FlagBoard(List.of(), List.of(older, newer, older), NOW));
         assertThat(vm.alerts()).hasSize(1);
-        assertThat(vm.alerts().get(0).detail()).isEqualTo("new");
+        assertThat(vm.alerts().get(0).detail().english()).isEqualTo("new");
         assertThat(vm.badgeCountProperty().get()).isEqualTo(1);
     }
 

@@ -102,7 +102,7 @@ final class StockCommand extends RuntimeCommand {
         }
         printer.result(header.append(String.format(" %9s", "tiktok")).toString());
         for (BoardRow r : rows) {
-            StringBuilder line = new StringBuilder(String.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().id()));
+            StringBuilder line = new StringBuilder(String.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().name()));
             for (Bucket b : Bucket.values()) {
                 line.append(String.format(" %9s", dash(r.level().get(b))));
             }

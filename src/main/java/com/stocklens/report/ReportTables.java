@@ -24,11 +24,7 @@ public final class ReportTables {
         }
         tables.add(new Table(l.get("sheet.overall"), figureHeaders(false, l), overall));
         List<List<Object>> perWarehouse = new ArrayList<>();
-        for (Map.Entry<String, List<HealthFigure>> e : new TreeMap<>(r.perWarehouse()).entrySet()) {
-            for (HealthFigure f : e.getValue()) {
-                perWarehouse.add(figureRow(e.getKey(), f, l));
-            }
-        }
+        byWarehouseName(r).forEach((name, figures) -> figures.forEach(f -> perWarehouse.add(figureRow(name, f, l))));
         tables.add(new Table(l.get("sheet.perWarehouse"), figureHeaders(true, l), perWarehouse));
         List<List<Object>> perSku = new ArrayList<>();
         for (HealthReport.SkuHealth s : r.perSku()) {
@@ -49,10 +45,25 @@ public final class ReportTables {
         for (HealthFigure f : r.overall()) {
             rows.add(figureRow(l.get("scope.overall"), f, l));
         }
-        new TreeMap<>(r.perWarehouse()).forEach((w, fs) -> fs.forEach(f -> rows.add(figureRow(w, f, l))));
+        byWarehouseName(r).forEach((w, fs) -> fs.forEach(f -> rows.add(figureRow(w, f, l))));
         List<String> headers = new ArrayList<>(figureHeaders(true, l));
         headers.set(0, l.get("col.scope"));
         return new Table(l.get("title.health"), headers, rows);
+    }
+
+    /**
+     * The per-warehouse figures under each warehouse's display name (a seller reads names; ids are for JSON),
+     * in name order; a name two warehouses share gets the id in brackets.
+     */
+    static Map<String, List<HealthFigure>> byWarehouseName(HealthReport r) {
+        Map<String, Long> uses = r.perWarehouse().keySet().stream()
+                .collect(Collectors.groupingBy(r::warehouseName, Collectors.counting()));
+        Map<String, List<HealthFigure>> named = new TreeMap<>();
+        r.perWarehouse().forEach((id, figures) -> {
+            String name = r.warehouseName(id);
+            named.put(uses.get(name) > 1 ? name + " (" + id + ")" : name, figures);
+        });
+        return named;
     }
 
     /** Summary and findings of the three-code check. */

@@ -33,17 +33,6 @@ public final class JdbiCodeRecords {
         return jdbi.inTransaction(this::records);
     }
 
-    /** Warehouse id → display name, for naming warehouses in the findings. */
-    public Map<String, String> warehouseNames() {
-        return jdbi.withHandle(h -> {
-            Map<String, String> names = new HashMap<>();
-            h.createQuery("SELECT id, name FROM warehouse")
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> names.put(e.getKey(), e.getValue()));
-            return names;
-        });
-    }
-
     private record WarehouseCode(String warehouseId, String wmsId) {
     }
 

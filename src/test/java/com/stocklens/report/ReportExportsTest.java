@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -69,6 +71,26 @@ class ReportExportsTest {
             assertThat(perSku.getRow(2).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(perSku.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(100.0);
             assertThat(perSku.getColumnWidth(1)).isGreaterThan(256 * 4);
+        }
+    }
+
+    @Test
+    void chineseFilesWorkInChineseNameWarehousesAndGroupThousands() throws Exception {
+        Path out = dir.resolve("health-zh.xlsx");
+        HealthReport named = sample().withWarehouseNames(Map.of("shipbob:228", "Moreno Valley (CA)"));
+        exports.exportHealth(named, ReportFormat.XLSX, Locale.SIMPLIFIED_CHINESE, out);
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet overall = wb.getSheetAt(0);
+            String working = overall.getRow(1).getCell(4).getStringCellValue();
+            assertThat(overall.getRow(0).getCell(4).getStringCellValue()).isEqualTo("计算过程");
+            assertThat(working).startsWith("平均在仓").doesNotContain("average on hand");
+            Sheet perWarehouse = wb.getSheetAt(1);
+            List<String> scopes = new ArrayList<>();
+            for (int r = 1; r <= perWarehouse.getLastRowNum(); r++) {
+                scopes.add(perWarehouse.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(scopes).contains("Moreno Valley (CA)", "shipbob:229").doesNotContain("shipbob:228");
+            assertThat(overall.getRow(1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
         }
     }
 

@@ -14,7 +14,6 @@ import com.stocklens.ui.UiContext;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -163,8 +162,7 @@ public final class HealthView implements ScreenView {
         });
         // The view model decides the period; the controls mirror it and forward choices.
         // ISO days whatever the JVM's locale: "2026-01-01" reads the same to a Chinese and an English seller.
-        fromPicker.setConverter(new LocalDateStringConverter(
-                DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        fromPicker.setConverter(new LocalDateStringConverter(Formats.DAY, Formats.DAY));
         toPicker.setConverter(fromPicker.getConverter());
         viewModel.quarterProperty().subscribe(q -> quarterChoice.setValue(q));
         viewModel.fromProperty().subscribe(d -> fromPicker.setValue(d));

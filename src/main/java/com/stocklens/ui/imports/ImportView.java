@@ -70,7 +70,7 @@ public final class ImportView {
         warehouse.setConverter(new StringConverter<>() {
             @Override
             public String toString(CsvWarehouse w) {
-                return w == null ? "" : w.name() + " (csv:" + w.id() + (w.market() == null ? "" : " · " + w.market()) + ")";
+                return w == null ? "" : w.name() + (w.market() == null ? "" : " · " + w.market());
             }
 
             @Override

@@ -55,7 +55,9 @@ public final class StockLensCommand {
     Integer staleAfterMinutes;
 
     @Option(names = "--lang", paramLabel = "zh|en",
-            description = "Window language: zh (中文) or en. Default: the last choice, else the OS language.")
+            description = "Language of the window and of the commands' text output: zh (中文) or en. Default: for "
+                    + "the window the last choice, else the OS language; for text output English. JSON is the same "
+                    + "in every language.")
     String language;
 
     @Option(names = "--screen", paramLabel = "NAME",

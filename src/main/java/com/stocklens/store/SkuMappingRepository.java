@@ -147,6 +147,17 @@ public final class SkuMappingRepository {
                 .list());
     }
 
+    /** Every stored source's display name by id (file-fed warehouses included), for naming codes' sources. */
+    public Map<String, String> sourceNames() {
+        return jdbi.withHandle(h -> {
+            Map<String, String> names = new HashMap<>();
+            h.createQuery("SELECT id, display_name FROM source")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> names.put(e.getKey(), e.getValue()));
+            return names;
+        });
+    }
+
     /** The MANUAL mappings, which the matching rules apply first. */
     public List<SkuMapping> manualMappings() {
         return jdbi.withHandle(h -> h.createQuery(MANUAL)

@@ -103,7 +103,9 @@ public final class HealthCalculator {
         int trailingDays = lines.stream().mapToInt(l -> l.availableTrailing90().size()).max().orElse(0);
         return List.of(
                 covered(turnover(lines), Coverage.ofDays(stockDays, span.periodDays()),
-                        Wording.of("health.history.stock", stockDays, span.periodDays())),
+                        stockDays < span.periodDays()
+                                ? Wording.of("health.history.stock", stockDays, span.periodDays()).and("health.noData")
+                                : Wording.of("health.history.stock", stockDays, span.periodDays())),
                 covered(movingSkuRate(lines), Coverage.ofDays(span.salesDays(), span.periodDays()),
                         Wording.of("health.history.sales", span.salesDays(), span.periodDays())),
                 over180Share(lines),

@@ -149,13 +149,7 @@ public final class SkuMappingRepository {
 
     /** Every stored source's display name by id (file-fed warehouses included), for naming codes' sources. */
     public Map<String, String> sourceNames() {
-        return jdbi.withHandle(h -> {
-            Map<String, String> names = new HashMap<>();
-            h.createQuery("SELECT id, display_name FROM source")
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> names.put(e.getKey(), e.getValue()));
-            return names;
-        });
+        return new DisplayNames(jdbi).sources();
     }
 
     /** The MANUAL mappings, which the matching rules apply first. */

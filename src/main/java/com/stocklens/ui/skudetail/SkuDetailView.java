@@ -364,8 +364,6 @@ public final class SkuDetailView {
         chart.getStyleClass().add("sku-detail-chart");
         chart.setPrefHeight(128);
         chart.setMinHeight(110);
-        // Room on the right for the last day's label (yyyy-MM-dd is wider than the old MM-dd).
-        chart.setPadding(new Insets(0, 34, 0, 0));
         return chart;
     }
 

@@ -21,6 +21,7 @@ import com.stocklens.service.SnapshotFileException;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.support.NamedThreads;
 import com.stocklens.support.StartupTrace;
+import com.stocklens.ui.FxAlerts;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
@@ -177,16 +178,15 @@ public final class StockLensApp extends Application {
     /** Builds the window over the open runtime on {@code stage}, reading the board through {@code board}. */
     private void showWindow(Stage stage, StockBoardReader board) {
         if (runtime == null) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, startupError);
+            Messages m = new Messages(locale());
             if (startupSnapshotError != null) {
-                Messages m = new Messages(locale());
-                alert = new Alert(Alert.AlertType.ERROR, snapshotProblem(startupSnapshotError, m));
-                alert.setHeaderText(m.get("snapshot.error.header"));
-                alert.showAndWait();
+                FxAlerts.of(Alert.AlertType.ERROR, m.get("app.title"), m.get("snapshot.error.header"),
+                        snapshotProblem(startupSnapshotError, m)).showAndWait();
                 Platform.exit();
                 return;
             }
-            alert.setHeaderText("StockLens cannot start · 无法启动");
+            Alert alert = FxAlerts.of(Alert.AlertType.ERROR, m.get("app.title"), m.get("startup.error.header"),
+                    startupError);
             alert.showAndWait();
             Platform.exit();
             return;
@@ -214,16 +214,17 @@ public final class StockLensApp extends Application {
         }
         // Told once: a damaged database moved aside and a backup restored, or a requested restore applied.
         runtime.storeNotice().ifPresent(notice -> {
-            Alert alert = new Alert(Alert.AlertType.WARNING, notice);
-            alert.setHeaderText("The workspace database was restored · 数据库已恢复");
+            Messages messages = new Messages(locale);
+            Alert alert = FxAlerts.of(Alert.AlertType.WARNING, messages.get("app.title"),
+                    messages.get("workspace.restored.header"), notice);
             alert.initOwner(stage);
             alert.show();
         });
         // A full or read-only disk: the data as stored, nothing polled, and the person told why once.
         runtime.writeRefusal().ifPresent(refusal -> {
             Messages messages = new Messages(locale);
-            Alert alert = new Alert(Alert.AlertType.WARNING, messages.format("workspace.readOnly.text", refusal));
-            alert.setHeaderText(messages.get("workspace.readOnly.header"));
+            Alert alert = FxAlerts.of(Alert.AlertType.WARNING, messages.get("app.title"),
+                    messages.get("workspace.readOnly.header"), messages.format("workspace.readOnly.text", refusal));
             alert.initOwner(stage);
             alert.show();
         });
@@ -425,11 +426,12 @@ public final class StockLensApp extends Application {
             uiIo.execute(() -> {
                 try {
                     runtime.exportSnapshot(null, null, file.toPath());
-                    fx.execute(() -> new Alert(Alert.AlertType.INFORMATION,
-                            messages.format("snapshot.exported", file)).show());
+                    fx.execute(() -> FxAlerts.of(Alert.AlertType.INFORMATION, messages.get("app.title"),
+                            messages.get("snapshot.exported.header"), messages.format("snapshot.exported", file)).show());
                 } catch (RuntimeException e) {
                     log.warn("snapshot export failed: {}", e.getMessage());
-                    fx.execute(() -> new Alert(Alert.AlertType.ERROR,
+                    fx.execute(() -> FxAlerts.of(Alert.AlertType.ERROR, messages.get("app.title"),
+                            messages.get("snapshot.error.exportHeader"),
                             messages.format("snapshot.error.export", e.getMessage())).show());
                 }
             });
@@ -448,9 +450,8 @@ public final class StockLensApp extends Application {
             } catch (StartupException e) {
                 log.warn("snapshot {} not opened: {}", file, e.getMessage());
                 fx.execute(() -> {
-                    Alert alert = new Alert(Alert.AlertType.ERROR, snapshotProblem(e, messages));
-                    alert.setHeaderText(messages.get("snapshot.error.header"));
-                    alert.show();
+                    FxAlerts.of(Alert.AlertType.ERROR, messages.get("app.title"), messages.get("snapshot.error.header"),
+                            snapshotProblem(e, messages)).show();
                 });
                 return;
             }
@@ -545,10 +546,10 @@ public final class StockLensApp extends Application {
         // On the wall nobody is at the keyboard to close a dialog: the log has it.
         if (errorShown.compareAndSet(false, true) && (host == null || !host.inWall())) {
             new FxExecutor().execute(() -> {
-                Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(error.getMessage())
-                        + (rt == null ? "" : "\n\nDetails are in the log: " + rt.options().workspace().resolve("logs")));
-                alert.setHeaderText("Something went wrong · 出错了");
-                alert.show();
+                Messages m = new Messages(locale());
+                String text = String.valueOf(error.getMessage()) + (rt == null ? ""
+                        : "\n\n" + m.format("error.uncaught.log", rt.options().workspace().resolve("logs")));
+                FxAlerts.of(Alert.AlertType.ERROR, m.get("app.title"), m.get("error.uncaught.header"), text).show();
             });
         }
     }

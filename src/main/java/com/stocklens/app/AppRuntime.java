@@ -74,6 +74,7 @@ import com.stocklens.store.ActivityRepository;
 import com.stocklens.store.AgeingInputs;
 import com.stocklens.store.Database;
 import com.stocklens.store.DatabaseBackups;
+import com.stocklens.store.DisplayNames;
 import com.stocklens.store.FlagRepository;
 import com.stocklens.store.HistoryBackfill;
 import com.stocklens.store.JdbiCodeRecords;
@@ -170,6 +171,7 @@ public final class AppRuntime implements AutoCloseable {
     private final CodeCheckService codeChecks;
     private final HttpClientFactory http;
     private final HealthReportService healthReports;
+    private final DisplayNames names;
     private final FileReportExports reportExports = new FileReportExports();
     private final StockImportService stockImports;
     private final Connections connections;
@@ -240,7 +242,8 @@ public final class AppRuntime implements AutoCloseable {
         policy.entries().stream().filter(e -> e.problem() != null)
                 .forEach(e -> LOG.warn("settings.properties {}: {}", e.key(), e.problem()));
         this.thresholds = policy.thresholds();
-        this.codeChecks = new CodeCheckService(new JdbiCodeRecords(database.jdbi())::records);
+        this.names = new DisplayNames(database.jdbi());
+        this.codeChecks = new CodeCheckService(new JdbiCodeRecords(database.jdbi())::records, names::warehouses);
         // One demand model (docs/DOMAIN.md "Demand and stock cover") for safety stock and the health report alike.
         this.warehouseDemand = new WarehouseDemandService(demandReader);
         this.flagEngine = new FlagEngine(new FlagRepository(database.jdbi()), boardReader, syncEngine, clock,
@@ -248,7 +251,7 @@ public final class AppRuntime implements AutoCloseable {
                 FLAG_SETTLE, demandReader, returnsPoolReader, ageingReader)
                 .withWarehouseDemand(warehouseDemand).withCycle(options.cadence());
         this.healthReports = new HealthReportService(new JdbiHealthData(database.jdbi()), warehouseDemand,
-                ageingReader, () -> thresholds, policy::bands, clock);
+                ageingReader, () -> thresholds, policy::bands, clock).withWarehouseNames(names::warehouses);
         this.stockImports = new StockImportService(new JdbiStockImportStore(database.jdbi(), snapshots), clock,
                 skuIdentities);
         this.history = new JdbiHistory(database.jdbi(), boardReader);
@@ -776,6 +779,11 @@ public final class AppRuntime implements AutoCloseable {
     /** The three-code check (三码校验) over the synced codes. Blocking: call it off the FX thread. */
     public CodeChecks codeChecks() {
         return codeChecks;
+    }
+
+    /** Every warehouse's display name by id, for text a seller reads (ids are for JSON). Blocking I/O. */
+    public Map<String, String> warehouseNames() {
+        return names.warehouses();
     }
 
     /** The team-push settings of the window's dialog (starts the notices if they are not running yet). */

@@ -77,13 +77,15 @@ final class AgeingCommand extends RuntimeCommand {
             printer.result(Json.write(root));
             return 0;
         }
+        Map<String, String> names = runtime.warehouseNames();
         StringBuilder header = new StringBuilder(Columns.format("%-20s %-14s", "sku", "warehouse"));
         for (AgeBucket b : AgeBucket.values()) {
             header.append(Columns.format(" %8s", b.label()));
         }
         printer.result(header.append(Columns.format(" %8s %8s", "unaged", "oldest")).toString());
         for (AgeProfile p : profiles) {
-            StringBuilder line = new StringBuilder(Columns.format("%-20s %-14s", p.sellerSku(), p.warehouseId()));
+            StringBuilder line = new StringBuilder(Columns.format("%-20s %-14s", p.sellerSku(),
+                    names.getOrDefault(p.warehouseId(), p.warehouseId())));
             for (AgeBucket b : AgeBucket.values()) {
                 line.append(String.format(" %8d", p.units().getOrDefault(b, 0)));
             }
@@ -91,7 +93,7 @@ final class AgeingCommand extends RuntimeCommand {
                     p.oldestDays() == null ? "—" : p.oldestDays().toString())).toString());
         }
         byWarehouse.forEach((id, t) -> printer.message(String.format("%s: %d units, %d older than 180 days, %d unaged",
-                id, t.total, t.over180, t.unaged)));
+                names.getOrDefault(id, id), t.total, t.over180, t.unaged)));
         printer.message(profiles.size() + " rows");
         return 0;
     }

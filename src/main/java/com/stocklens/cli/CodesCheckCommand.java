@@ -5,10 +5,13 @@ import com.stocklens.domain.CodeRecord;
 import com.stocklens.rules.ThreeCodeCheck;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code codes check FILE [--json]}: the three-code check on a CSV export. Needs no workspace on
@@ -28,6 +31,9 @@ final class CodesCheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (documented in docs/cli.md).")
     boolean json;
 
+    @Spec
+    CommandSpec spec;
+
     CliPrinter printer = CliPrinter.system();
 
     @Override
@@ -43,8 +49,18 @@ final class CodesCheckCommand implements Callable<Integer> {
         if (json) {
             printer.result(Json.write(CodesCommand.json(file.toString(), result)));
         } else {
-            CodesCommand.print(printer, file.toString(), result);
+            CodesCommand.print(printer, texts(), file.toString(), result);
         }
         return result.isClean() ? 0 : CodesCommand.EXIT_FLAGGED;
+    }
+
+    /** The words of the global {@code --lang}. */
+    private CliTexts texts() {
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            if (s.userObject() instanceof StockLensCommand root) {
+                return CliTexts.of(root);
+            }
+        }
+        return CliTexts.of(Locale.ENGLISH);
     }
 }

@@ -61,7 +61,7 @@ final class CodesCommand implements Callable<Integer> {
             }
             ArrayNode lines = n.putArray("lines");
             f.lines().forEach(lines::add);
-            n.put("detail", f.detail());
+            n.put("detail", f.detail() == null ? null : f.detail().english());
         }
         return root;
     }
@@ -71,39 +71,23 @@ final class CodesCommand implements Callable<Integer> {
         return Math.round(result.mismatchRate() * 10) / 10.0;
     }
 
-    /** The human report: findings grouped under their kind, then the mismatch rate on stderr. */
-    static void print(CliPrinter printer, String what, CodeCheckResult result) {
+    /** The human report: findings grouped under their kind, then the mismatch rate. */
+    static void print(CliPrinter printer, CliTexts texts, String what, CodeCheckResult result) {
         for (CodeFindingKind kind : CodeFindingKind.values()) {
             List<CodeFinding> of = result.findings().stream().filter(f -> f.kind() == kind).toList();
             if (of.isEmpty()) {
                 continue;
             }
-            printer.result(title(kind) + " (" + of.size() + ")");
+            printer.result(texts.name("codes.title.", kind) + " (" + texts.quantity(of.size()) + ")");
             for (CodeFinding f : of) {
                 String where = f.lines().isEmpty() ? ""
-                        : (f.lines().size() == 1 ? "line " : "lines ")
-                        + f.lines().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ": ";
-                printer.result("  " + where + f.detail());
+                        : texts.format(f.lines().size() == 1 ? "codes.line" : "codes.lines",
+                        f.lines().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+                printer.result("  " + where + texts.words(f.detail()));
             }
         }
-        String summary = String.format(Locale.ROOT, "%s: %d seller SKUs, %d flagged, mismatch rate %.1f%%",
-                what, result.skus(), result.flaggedSkus(), rate(result));
-        if (result.isClean()) {
-            printer.result(summary + " — all codes link up.");
-        } else {
-            printer.result(summary);
-        }
-    }
-
-    private static String title(CodeFindingKind kind) {
-        return switch (kind) {
-            case MISSING_TIKTOK_SKU -> "Missing TikTok SKU";
-            case MISSING_BARCODE -> "Missing barcode";
-            case MISSING_WMS_SKU -> "Missing warehouse SKU id";
-            case BAD_CHECK_DIGIT -> "Barcode check digit wrong or not a GTIN";
-            case ONE_TO_MANY -> "One code linked to several";
-            case DUPLICATE_LINK -> "Duplicate link";
-            case CASE_OR_SPACE_VARIANT -> "Seller SKUs differing only in case or spaces";
-        };
+        String summary = texts.format("codes.summary", what, result.skus(), result.flaggedSkus(),
+                String.format(Locale.ROOT, "%.1f", rate(result)));
+        printer.result(result.isClean() ? summary + texts.get("codes.clean") : summary);
     }
 }

@@ -24,7 +24,8 @@ final class CodesCurrentCommand extends RuntimeCommand {
         if (json) {
             printer.result(Json.write(CodesCommand.json(null, result)));
         } else {
-            CodesCommand.print(printer, "workspace", result);
+            CliTexts texts = CliTexts.of(root());
+            CodesCommand.print(printer, texts, texts.get("codes.workspace"), result);
         }
         return result.isClean() ? 0 : CodesCommand.EXIT_FLAGGED;
     }

@@ -54,7 +54,8 @@ final class DiffCommand extends RuntimeCommand {
         printer.result(Columns.format("%-20s %-16s %-17s %8s %8s %8s  %s", "sku", "warehouse", "bucket", "before",
                 "after", "delta", "kind"));
         for (StockChange c : changes) {
-            printer.result(Columns.format("%-20s %-16s %-17s %8s %8s %8s  %s", c.sellerSku(), c.warehouseId(),
+            printer.result(Columns.format("%-20s %-16s %-17s %8s %8s %8s  %s", c.sellerSku(),
+                    c.warehouseName() != null ? c.warehouseName() : c.warehouseId(),
                     c.bucket().key(), dash(c.before()), dash(c.after()),
                     c.delta() == null ? "—" : String.format("%+d", c.delta()), c.kind().name()));
         }

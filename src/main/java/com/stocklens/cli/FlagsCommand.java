@@ -42,32 +42,47 @@ final class FlagsCommand extends RuntimeCommand {
             printer.result(Json.write(toJson(board, now)));
             return 0;
         }
-        printer.result(Columns.format("%-7s %-20s %-14s %9s %9s %6s %-9s %-9s %s", "task", "sku", "warehouse",
-                "warehouse", "tiktok", "gap", "state", "urgency", "time left"));
+        CliTexts texts = CliTexts.of(root());
+        printer.result(Columns.format("%-7s %-20s %-22s %9s %9s %6s %-9s %-9s %s", texts.get("flags.col.task"),
+                texts.get("flags.col.sku"), texts.get("flags.col.warehouse"), texts.get("flags.col.warehouseQty"),
+                texts.get("flags.col.tiktokQty"), texts.get("flags.col.gap"), texts.get("flags.col.state"),
+                texts.get("flags.col.urgency"), texts.get("flags.col.timeLeft")));
         for (TaskRow r : board.tasks()) {
             CalibrationTask t = r.task();
-            printer.result(Columns.format("%-7d %-20s %-14s %9d %9d %+6d %-9s %-9s %s", t.id(), t.sellerSku(),
-                    t.warehouseId(), t.warehouseQuantity(), t.tiktokQuantity(), t.gap(), t.state(),
-                    urgency(t, now) == null ? "—" : urgency(t, now), timeLeft(t, now)));
+            Urgency u = urgency(t, now);
+            printer.result(Columns.format("%-7d %-20s %-22s %9s %9s %6s %-9s %-9s %s", t.id(), t.sellerSku(),
+                    r.warehouse() == null ? t.warehouseId() : r.warehouse().name(),
+                    texts.quantity(t.warehouseQuantity()), texts.quantity(t.tiktokQuantity()),
+                    (t.gap() > 0 ? "+" : "") + texts.quantity(t.gap()), texts.name("state.", t.state()),
+                    u == null ? "—" : texts.name("urgency.", u), timeLeft(t, now, texts)));
         }
         printer.result("");
-        printer.result(Columns.format("%-22s %-32s %-12s %8s %8s  %s", "alert", "subject", "state", "actual", "limit",
-                "detail"));
+        printer.result(Columns.format("%-22s %-40s %-12s %8s %8s  %s", texts.get("flags.col.alert"),
+                texts.get("flags.col.subject"), texts.get("flags.col.state"), texts.get("flags.col.actual"),
+                texts.get("flags.col.limit"), texts.get("flags.col.detail")));
         for (AlertRow r : board.alerts()) {
             Alert a = r.alert();
-            String subject = a.sourceId() != null ? a.sourceId() : a.sellerSku() + "@" + a.warehouseId();
-            printer.result(Columns.format("%-22s %-32s %-12s %8s %8s  %s", a.kind(), subject, a.state(),
-                    dash(a.actual()), dash(a.limit()), a.detail() == null ? "" : a.detail()));
+            printer.result(Columns.format("%-22s %-40s %-12s %8s %8s  %s", texts.name("kind.", a.kind()), subject(r),
+                    texts.name("state.", a.state()), texts.quantity(a.actual()), texts.quantity(a.limit()),
+                    texts.words(a.detail())));
         }
         if (board.isPast()) {
-            printer.message("As of " + board.asOf() + " (a past moment); figures of "
-                    + board.notRecorded().stream().map(Enum::name).sorted().toList()
-                    + " alerts are not recorded for past moments.");
+            printer.message(texts.format("flags.past", texts.beijing(board.asOf()),
+                    board.notRecorded().stream().map(k -> texts.name("kind.", k)).sorted().toList()));
         }
-        printer.message(board.tasks().size() + " calibration task(s), " + board.alerts().size() + " alert(s)"
-                + (board.evaluatedAt() == null ? (board.isPast() ? "" : "; the rules have not run yet (sync first)")
-                : "; evaluated at " + board.evaluatedAt()));
+        String evaluated = board.evaluatedAt() == null ? (board.isPast() ? "" : texts.get("flags.notEvaluated"))
+                : texts.format("flags.evaluatedAt", texts.beijing(board.evaluatedAt()));
+        printer.message(texts.format("flags.summary", board.tasks().size(), board.alerts().size()) + evaluated);
         return 0;
+    }
+
+    /** Who an alert is about, by name: the source, or the SKU at its warehouse. */
+    private static String subject(AlertRow r) {
+        Alert a = r.alert();
+        if (a.sellerSku() == null) {
+            return r.sourceName() != null ? r.sourceName() : a.sourceId();
+        }
+        return a.sellerSku() + " @ " + (r.warehouse() != null ? r.warehouse().name() : a.warehouseId());
     }
 
     static ObjectNode toJson(FlagBoard board, Instant now) {
@@ -128,7 +143,7 @@ final class FlagsCommand extends RuntimeCommand {
             n.put("source", a.sourceId());
             Json.putInt(n, "actual", a.actual());
             Json.putInt(n, "limit", a.limit());
-            n.put("detail", a.detail());
+            n.put("detail", a.detail() == null ? null : a.detail().english());
             Json.putInstant(n, "raisedAt", a.raisedAt());
             n.put("state", a.state().name());
             Json.putInstant(n, "snoozedUntil", a.snoozedUntil());
@@ -147,15 +162,11 @@ final class FlagsCommand extends RuntimeCommand {
         return t.state() == CalibrationState.OPEN ? Urgency.of(t.detectedAt(), t.deadline(), now) : null;
     }
 
-    private static String timeLeft(CalibrationTask t, Instant now) {
+    private static String timeLeft(CalibrationTask t, Instant now, CliTexts texts) {
         if (t.state() != CalibrationState.OPEN) {
-            return "declared " + t.declaration().cause();
+            return texts.format("flags.declared", texts.name("cause.", t.declaration().cause()));
         }
         long s = t.timeLeft(now).getSeconds();
-        return s <= 0 ? "OVERDUE (blocked)" : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-    }
-
-    private static String dash(Integer v) {
-        return v == null ? "—" : v.toString();
+        return s <= 0 ? texts.get("flags.overdue") : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 }

@@ -54,7 +54,8 @@ final class FlagsDeclareCommand extends RuntimeCommand {
         }
         try {
             CalibrationTask t = runtime.flagEngine().declare(taskId, c, note, MappingSetCommand.who(by));
-            printer.result("Declared task " + t.id() + " (" + t.sellerSku() + " @ " + t.warehouseId() + "): "
+            printer.result("Declared task " + t.id() + " (" + t.sellerSku() + " @ "
+                    + runtime.warehouseNames().getOrDefault(t.warehouseId(), t.warehouseId()) + "): "
                     + c.name() + (t.declaration().note() == null ? "" : " — " + t.declaration().note()) + ", by "
                     + t.declaration().declaredBy() + " at " + t.declaration().declaredAt() + ".");
             return 0;

@@ -57,7 +57,8 @@ final class PushApplyCommand extends RuntimeCommand {
         }
         for (PushedLine l : push.lines()) {
             if (l.outcome() != PushedLine.Outcome.ACCEPTED) {
-                printer.message("refused: " + l.line().sellerSku() + " in " + l.line().warehouseId() + ": " + l.problem());
+                printer.message("refused: " + l.line().sellerSku() + " in " + PushCommand.where(l.line()) + ": "
+                        + l.problem());
             }
         }
         printer.message("Push #" + push.id() + ": " + push.accepted() + " accepted, " + push.refusedCount()

@@ -148,10 +148,15 @@ final class PushCommand implements Callable<Integer> {
                 + (p.undoOf() == null ? "" : "  undo of #" + p.undoOf())
                 + (p.taskId() == null ? "" : "  task " + p.taskId()));
         for (PushedLine l : p.lines()) {
-            printer.result(Columns.format("  %-20s %-16s %6s → %-6s %-8s %s", l.line().sellerSku(), l.line().warehouseId(),
+            printer.result(Columns.format("  %-20s %-16s %6s → %-6s %-8s %s", l.line().sellerSku(), where(l.line()),
                     dash(l.line().before()), dash(l.line().after()), l.outcome(),
                     l.refusal() == null ? "" : l.problem()));
         }
+    }
+
+    /** A line's warehouse as the seller knows it: its name, the id only when no name is known. */
+    static String where(PushLine l) {
+        return l.warehouseName() != null ? l.warehouseName() : l.warehouseId();
     }
 
     static String dash(Integer v) {

@@ -76,12 +76,12 @@ final class PushPlanCommand extends RuntimeCommand {
         printer.result(Columns.format("%-20s %-16s %6s → %-6s %-10s %s", "sku", "warehouse", "tiktok", "set", "age",
                 "why"));
         for (PushLine l : plan.items()) {
-            printer.result(Columns.format("%-20s %-16s %6s → %-6s %-10s %s", l.sellerSku(), l.warehouseId(),
+            printer.result(Columns.format("%-20s %-16s %6s → %-6s %-10s %s", l.sellerSku(), PushCommand.where(l),
                     PushCommand.dash(l.before()), PushCommand.dash(l.after()), PushCommand.age(l.warehouseAt(), now),
                     l.reason()));
         }
         for (PushLine l : plan.refused()) {
-            printer.result(Columns.format("%-20s %-16s %6s   %-6s %-10s REFUSED: %s", l.sellerSku(), l.warehouseId(),
+            printer.result(Columns.format("%-20s %-16s %6s   %-6s %-10s REFUSED: %s", l.sellerSku(), PushCommand.where(l),
                     PushCommand.dash(l.before()), "", PushCommand.age(l.warehouseAt(), now), l.reason()));
         }
         printer.message("Plan " + plan.id() + " (" + plan.scope() + "): " + plan.items().size() + " figure(s) to set ("

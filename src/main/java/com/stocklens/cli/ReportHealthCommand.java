@@ -168,7 +168,7 @@ final class ReportHealthCommand extends RuntimeCommand {
             Json.putDouble(n, "value", f.value());
             Json.putDouble(n, "band", f.band());
             n.put("verdict", f.verdict().name());
-            n.put("working", f.working());
+            n.put("working", f.working() == null ? null : f.working().english());
             putCoverage(n, f.coverage());
         }
     }

@@ -94,7 +94,7 @@ final class StockCommand extends RuntimeCommand {
         }
         printer.result(header.append(Columns.format(" %9s", "tiktok")).toString());
         for (BoardRow r : rows) {
-            StringBuilder line = new StringBuilder(Columns.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().id()));
+            StringBuilder line = new StringBuilder(Columns.format("%-20s %-14s", r.sku().sellerSku(), r.warehouse().name()));
             for (Bucket b : Bucket.values()) {
                 line.append(Columns.format(" %9s", dash(r.level().get(b))));
             }

@@ -65,7 +65,9 @@ public final class StockLensCommand {
     private Locale language;
 
     @Option(names = "--lang", paramLabel = "zh|en",
-            description = "Window language: zh (中文) or en. Default: the last choice, else the OS language.")
+            description = "Language of the window and of the commands' text output: zh (中文) or en. Default: for "
+                    + "the window the last choice, else the OS language; for text output English. JSON is the same "
+                    + "in every language.")
     void setLanguage(String value) {
         language = language(spec, "--lang", value);
     }

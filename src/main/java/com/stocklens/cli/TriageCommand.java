@@ -38,24 +38,29 @@ final class TriageCommand extends RuntimeCommand {
             printer.result(Json.write(toJson(list.all())));
             return 0;
         }
-        printer.result(Columns.format("%4s  %-21s %-22s %-22s %7s  %-9s %s", "rank", "kind", "sku", "warehouse",
-                "units", "time left", "reason"));
+        CliTexts texts = CliTexts.of(root());
+        printer.result(Columns.format("%4s  %-22s %-22s %-24s %7s  %-9s %s", texts.get("triage.col.rank"),
+                texts.get("triage.col.kind"), texts.get("triage.col.sku"), texts.get("triage.col.warehouse"),
+                texts.get("triage.col.units"), texts.get("triage.col.timeLeft"), texts.get("triage.col.reason")));
         for (TriageItem i : list.actNow()) {
-            printer.result(Columns.format("%4d  %-21s %-22s %-22s %7s  %-9s %s", i.rank(), i.kind(),
-                    i.sellerSku() == null ? "—" : i.sellerSku(), where(i),
-                    i.unitsAtRisk() == null ? "—" : i.unitsAtRisk().toString(), timeLeft(i, list.at()), i.reason()));
+            printer.result(Columns.format("%4d  %-22s %-22s %-24s %7s  %-9s %s", i.rank(), kind(i, texts),
+                    i.sellerSku() == null ? "—" : i.sellerSku(), where(i), texts.quantity(i.unitsAtRisk()),
+                    timeLeft(i, list.at(), texts), texts.words(i.reason())));
         }
         if (list.actNow().isEmpty()) {
-            printer.result("Nothing needs acting on now.");
+            printer.result(texts.get("triage.nothing"));
         }
         for (TriageDigest d : list.digest()) {
-            printer.result(Columns.format("      digest: %-21s %d line(s) (triage --json lists them)", d.kind().name(),
-                    d.count()));
+            printer.result("      " + texts.format("triage.digest", texts.name("kind.", d.kind()), d.count()));
         }
-        printer.message(list.actNow().size() + " to act on now, " + list.digestCount() + " in the digest"
-                + (flags.evaluatedAt() == null ? (flags.isPast() ? "" : "; the rules have not run yet (sync first)")
-                : "; evaluated at " + flags.evaluatedAt()));
+        String evaluated = flags.evaluatedAt() == null ? (flags.isPast() ? "" : texts.get("flags.notEvaluated"))
+                : texts.format("flags.evaluatedAt", texts.beijing(flags.evaluatedAt()));
+        printer.message(texts.format("triage.summary", list.actNow().size(), list.digestCount()) + evaluated);
         return 0;
+    }
+
+    private static String kind(TriageItem i, CliTexts texts) {
+        return i.alertKind() != null ? texts.name("kind.", i.alertKind()) : texts.get("kind.CALIBRATION");
     }
 
     static ArrayNode toJson(List<TriageItem> items) {
@@ -67,25 +72,29 @@ final class TriageCommand extends RuntimeCommand {
             n.put("sku", i.sellerSku());
             n.put("warehouse", i.warehouseId());
             n.put("warehouseName", i.warehouseName());
-            n.put("reason", i.reason());
+            n.put("reason", i.reason().english());
             Json.putInt(n, "unitsAtRisk", i.unitsAtRisk());
             Json.putInstant(n, "deadline", i.deadline());
         }
         return out;
     }
 
+    /** The warehouse or the source by name; the id only when no name is known. */
     private static String where(TriageItem i) {
         if (i.warehouseName() != null) {
             return i.warehouseName();
         }
-        return i.warehouseId() != null ? i.warehouseId() : i.sourceName() != null ? i.sourceName() : "—";
+        if (i.sourceName() != null) {
+            return i.sourceName();
+        }
+        return i.warehouseId() != null ? i.warehouseId() : i.sourceId() != null ? i.sourceId() : "—";
     }
 
-    private static String timeLeft(TriageItem i, Instant at) {
+    private static String timeLeft(TriageItem i, Instant at, CliTexts texts) {
         if (i.deadline() == null) {
             return "";
         }
         long s = Duration.between(at, i.deadline()).getSeconds();
-        return s <= 0 ? "OVERDUE" : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        return s <= 0 ? texts.get("triage.overdue") : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 }

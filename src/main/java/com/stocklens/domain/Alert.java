@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param sourceId    the source concerned, null for SKU-level alerts
  * @param actual      the observed figure (units, seconds or days per kind)
  * @param limit       the figure it was compared with
- * @param detail      the working in plain words (e.g. the safety-stock formula with its numbers)
+ * @param detail      the working in words with its numbers (e.g. the safety-stock formula), rendered by each
+ *                    reader in its own language; {@link Wording#english()} for JSON
  * @param snoozedUntil set when SNOOZED
  * @param weight      what the condition weighs, for ranking alerts of one kind (slow-moving: Σ units × age in
  *                    unit-days); null when the kind has none
@@ -26,7 +27,7 @@ public record Alert(
         Instant raisedAt,
         Integer actual,
         Integer limit,
-        String detail,
+        Wording detail,
         AlertState state,
         Instant snoozedUntil,
         String acknowledgedBy,
@@ -41,7 +42,7 @@ public record Alert(
 
     /** An alert without a weight. */
     public Alert(String key, AlertKind kind, String sellerSku, String warehouseId, String sourceId, Instant raisedAt,
-                 Integer actual, Integer limit, String detail, AlertState state, Instant snoozedUntil,
+                 Integer actual, Integer limit, Wording detail, AlertState state, Instant snoozedUntil,
                  String acknowledgedBy) {
         this(key, kind, sellerSku, warehouseId, sourceId, raisedAt, actual, limit, detail, state, snoozedUntil,
                 acknowledgedBy, null);

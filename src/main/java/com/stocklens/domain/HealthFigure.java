@@ -7,11 +7,11 @@ import java.util.Objects;
  *
  * @param value    null when it cannot be computed (e.g. no sales: turnover is undefined; no unit of known age)
  * @param band     the band it is judged by, null for INFO indicators
- * @param working  how it was computed, in plain words with the numbers
+ * @param working  how it was computed, in words with the numbers (each reader renders it in its language)
  * @param coverage the days of history (and, for the age structure, the units of known age) it rests on;
  *                 null for a figure read from the stock at the period's close
  */
-public record HealthFigure(HealthIndicator indicator, Double value, Double band, Verdict verdict, String working,
+public record HealthFigure(HealthIndicator indicator, Double value, Double band, Verdict verdict, Wording working,
                            Coverage coverage) {
     public HealthFigure {
         Objects.requireNonNull(indicator, "indicator");
@@ -19,7 +19,7 @@ public record HealthFigure(HealthIndicator indicator, Double value, Double band,
     }
 
     /** A figure without a stated coverage. */
-    public HealthFigure(HealthIndicator indicator, Double value, Double band, Verdict verdict, String working) {
+    public HealthFigure(HealthIndicator indicator, Double value, Double band, Verdict verdict, Wording working) {
         this(indicator, value, band, verdict, working, null);
     }
 }

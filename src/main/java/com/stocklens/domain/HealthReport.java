@@ -9,17 +9,36 @@ import java.util.Objects;
  * The inventory health report for a period [from, to] (Beijing calendar days): overall, per warehouse
  * and per SKU.
  *
- * @param perWarehouse warehouse id → its figures
- * @param perSku       one line per SKU (all warehouses together)
+ * @param perWarehouse   warehouse id → its figures
+ * @param perSku         one line per SKU (all warehouses together)
+ * @param warehouseNames warehouse id → display name, for the files a seller reads; may miss some ids
  */
 public record HealthReport(LocalDate from, LocalDate to, HealthBands bands, List<HealthFigure> overall,
-                           Map<String, List<HealthFigure>> perWarehouse, List<SkuHealth> perSku) {
+                           Map<String, List<HealthFigure>> perWarehouse, List<SkuHealth> perSku,
+                           Map<String, String> warehouseNames) {
     public HealthReport {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         overall = List.copyOf(overall);
         perWarehouse = Map.copyOf(perWarehouse);
         perSku = List.copyOf(perSku);
+        warehouseNames = Map.copyOf(warehouseNames);
+    }
+
+    /** A report whose warehouses go by their ids until {@link #withWarehouseNames} names them. */
+    public HealthReport(LocalDate from, LocalDate to, HealthBands bands, List<HealthFigure> overall,
+                        Map<String, List<HealthFigure>> perWarehouse, List<SkuHealth> perSku) {
+        this(from, to, bands, overall, perWarehouse, perSku, Map.of());
+    }
+
+    /** The same report with warehouses named. */
+    public HealthReport withWarehouseNames(Map<String, String> names) {
+        return new HealthReport(from, to, bands, overall, perWarehouse, perSku, names);
+    }
+
+    /** A warehouse's display name, its id when the report does not know it. */
+    public String warehouseName(String warehouseId) {
+        return warehouseNames.getOrDefault(warehouseId, warehouseId);
     }
 
     /**

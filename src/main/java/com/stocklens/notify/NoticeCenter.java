@@ -167,7 +167,7 @@ public final class NoticeCenter implements Notices, AutoCloseable {
             }
             for (Alert alert : kind.getValue()) {
                 String name = nameOf(alert.warehouseId());
-                String detail = alert.detail() != null ? alert.detail() : alert.sourceId();
+                String detail = alert.detail() != null ? alert.detail().encode() : alert.sourceId();
                 batch.add(new Outgoing(new Notice(now, NoticeKind.ALERT_RAISED, alert.sellerSku(), alert.warehouseId(),
                         name, alert.kind(), null, null, detail), push ? NoticeText.alert(alert, name) : null));
             }

@@ -71,8 +71,14 @@ final class NoticeText {
             en += " (actual " + figures.replace(" / ", ", limit ") + ")";
         }
         StringBuilder text = new StringBuilder(zh).append('\n').append(en);
-        if (alert.detail() != null && !alert.detail().isBlank()) {
-            text.append('\n').append(alert.detail());
+        if (alert.detail() != null) {
+            // The working in both languages, Chinese first like the lines above (once when they are the same).
+            String detailZh = alert.detail().in(Locale.SIMPLIFIED_CHINESE);
+            String detailEn = alert.detail().english();
+            text.append('\n').append(detailZh);
+            if (!detailEn.equals(detailZh)) {
+                text.append('\n').append(detailEn);
+            }
         }
         return new TeamMessage("StockLens 新预警 · new alert: " + english(alert.kind()), text.toString());
     }

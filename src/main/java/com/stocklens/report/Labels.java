@@ -3,6 +3,7 @@ package com.stocklens.report;
 import com.stocklens.domain.Coverage;
 import com.stocklens.domain.HealthIndicator;
 import com.stocklens.domain.Verdict;
+import com.stocklens.domain.Wording;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -36,6 +37,11 @@ public final class Labels {
 
     public String get(String key) {
         return bundle.getString(key);
+    }
+
+    /** The words of a rule (a figure's working, a finding) in this language; "" for none. */
+    public String words(Wording wording) {
+        return wording == null ? "" : wording.in(locale);
     }
 
     public String indicator(HealthIndicator i) {

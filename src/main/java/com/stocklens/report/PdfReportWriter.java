@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
@@ -128,7 +127,7 @@ public final class PdfReportWriter {
             t.addCell(new PdfPCell(new Phrase(f.value() == null ? "—" : format(f.value()), plain)));
             t.addCell(new PdfPCell(new Phrase(l.band(f.indicator(), f.band()), plain)));
             t.addCell(new PdfPCell(new Phrase(l.verdict(f.verdict()), new Font(base, 9, Font.BOLD, colour(f.verdict())))));
-            t.addCell(new PdfPCell(new Phrase(f.working(), new Font(base, 8))));
+            t.addCell(new PdfPCell(new Phrase(l.words(f.working()), new Font(base, 8))));
             t.addCell(new PdfPCell(new Phrase(l.coverage(f.coverage()), new Font(base, 8))));
         }
         return t;
@@ -142,7 +141,7 @@ public final class PdfReportWriter {
         // Each bar is over the units of known age; its label says how many units that is.
         Map<String, Double> bars = new LinkedHashMap<>();
         bars.put(l.get("scope.overall") + known(r.overall(), l), share(r.overall()));
-        new TreeMap<>(r.perWarehouse()).forEach((w, fs) -> bars.put(w + known(fs, l), share(fs)));
+        ReportTables.byWarehouseName(r).forEach((w, fs) -> bars.put(w + known(fs, l), share(fs)));
         float width = 760;
         float height = 170;
         float left = 40;
@@ -236,6 +235,7 @@ public final class PdfReportWriter {
         for (List<Object> row : rows) {
             for (Object v : row) {
                 PdfPCell cell = new PdfPCell(new Phrase(v == null ? "—" : v instanceof Double d ? format(d)
+                        : v instanceof Integer || v instanceof Long ? String.format(Locale.ROOT, "%,d", v)
                         : v.toString(), plain));
                 if (v instanceof Number) {
                     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
@@ -267,6 +267,6 @@ public final class PdfReportWriter {
     }
 
     private static String format(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%,.2f", v);
     }
 }

@@ -24,11 +24,7 @@ public final class ReportTables {
         }
         tables.add(new Table(l.get("sheet.overall"), figureHeaders(false, l), overall));
         List<List<Object>> perWarehouse = new ArrayList<>();
-        for (Map.Entry<String, List<HealthFigure>> e : new TreeMap<>(r.perWarehouse()).entrySet()) {
-            for (HealthFigure f : e.getValue()) {
-                perWarehouse.add(figureRow(e.getKey(), f, l));
-            }
-        }
+        byWarehouseName(r).forEach((name, figures) -> figures.forEach(f -> perWarehouse.add(figureRow(name, f, l))));
         tables.add(new Table(l.get("sheet.perWarehouse"), figureHeaders(true, l), perWarehouse));
         List<List<Object>> perSku = new ArrayList<>();
         for (HealthReport.SkuHealth s : r.perSku()) {
@@ -49,10 +45,25 @@ public final class ReportTables {
         for (HealthFigure f : r.overall()) {
             rows.add(figureRow(l.get("scope.overall"), f, l));
         }
-        new TreeMap<>(r.perWarehouse()).forEach((w, fs) -> fs.forEach(f -> rows.add(figureRow(w, f, l))));
+        byWarehouseName(r).forEach((w, fs) -> fs.forEach(f -> rows.add(figureRow(w, f, l))));
         List<String> headers = new ArrayList<>(figureHeaders(true, l));
         headers.set(0, l.get("col.scope"));
         return new Table(l.get("title.health"), headers, rows);
+    }
+
+    /**
+     * The per-warehouse figures under each warehouse's display name (a seller reads names; ids are for JSON),
+     * in name order; a name two warehouses share gets the id in brackets.
+     */
+    static Map<String, List<HealthFigure>> byWarehouseName(HealthReport r) {
+        Map<String, Long> uses = r.perWarehouse().keySet().stream()
+                .collect(Collectors.groupingBy(r::warehouseName, Collectors.counting()));
+        Map<String, List<HealthFigure>> named = new TreeMap<>();
+        r.perWarehouse().forEach((id, figures) -> {
+            String name = r.warehouseName(id);
+            named.put(uses.get(name) > 1 ? name + " (" + id + ")" : name, figures);
+        });
+        return named;
     }
 
     /** Summary and findings of the three-code check. */
@@ -68,7 +79,7 @@ public final class ReportTables {
         List<List<Object>> rows = new ArrayList<>();
         for (CodeFinding f : c.findings()) {
             rows.add(Table.row(l.get("kind." + f.kind().name()), f.sellerSku(),
-                    f.lines().stream().map(String::valueOf).collect(Collectors.joining(", ")), f.detail()));
+                    f.lines().stream().map(String::valueOf).collect(Collectors.joining(", ")), l.words(f.detail())));
         }
         return new Table(l.get("sheet.findings"),
                 List.of(l.get("col.kind"), l.get("col.sku"), l.get("col.lines"), l.get("col.detail")), rows);
@@ -93,7 +104,7 @@ public final class ReportTables {
         row.add(round(f.value()));
         row.add(l.band(f.indicator(), f.band()));
         row.add(l.verdict(f.verdict()));
-        row.add(f.working());
+        row.add(l.words(f.working()));
         row.add(l.coverage(f.coverage()));
         return row;
     }

@@ -33,9 +33,9 @@ public final class XlsxReportWriter {
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             DataFormat fmt = wb.createDataFormat();
             CellStyle integer = wb.createCellStyle();
-            integer.setDataFormat(fmt.getFormat("0"));
+            integer.setDataFormat(fmt.getFormat("#,##0"));
             CellStyle decimal = wb.createCellStyle();
-            decimal.setDataFormat(fmt.getFormat("0.00"));
+            decimal.setDataFormat(fmt.getFormat("#,##0.00"));
             for (Table t : tables) {
                 Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(t.title()));
                 int[] widths = new int[t.headers().size()];

@@ -1,5 +1,6 @@
 package com.stocklens.rules;
 
+import com.stocklens.domain.Wording;
 import java.util.Optional;
 
 /**
@@ -37,22 +38,22 @@ public final class Gtin {
         return problem(code).isEmpty();
     }
 
-    /** Why the code is not a valid GTIN, in plain words; empty when it is valid. */
-    public static Optional<String> problem(String code) {
+    /** Why the code is not a valid GTIN; empty when it is valid. */
+    public static Optional<Wording> problem(String code) {
         String n = normalise(code);
         if (n.isEmpty()) {
-            return Optional.of("no barcode");
+            return Optional.of(Wording.of("gtin.none"));
         }
         if (!allDigits(n)) {
-            return Optional.of("'" + n + "' contains characters other than digits");
+            return Optional.of(Wording.of("gtin.notDigits", n));
         }
         if (!isGtinLength(n.length())) {
-            return Optional.of("'" + n + "' has " + n.length() + " digits; a GTIN has 8, 12, 13 or 14");
+            return Optional.of(Wording.of("gtin.length", n, n.length()));
         }
         int expected = checkDigit(n.substring(0, n.length() - 1));
         int actual = n.charAt(n.length() - 1) - '0';
         if (expected != actual) {
-            return Optional.of("'" + n + "' ends in check digit " + actual + " but its digits give " + expected);
+            return Optional.of(Wording.of("gtin.checkDigit", n, actual, expected));
         }
         return Optional.empty();
     }

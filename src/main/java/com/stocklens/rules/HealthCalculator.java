@@ -6,12 +6,13 @@ import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthIndicator;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Verdict;
+import com.stocklens.domain.Wording;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -102,28 +103,25 @@ public final class HealthCalculator {
         int trailingDays = lines.stream().mapToInt(l -> l.availableTrailing90().size()).max().orElse(0);
         return List.of(
                 covered(turnover(lines), Coverage.ofDays(stockDays, span.periodDays()),
-                        "stock and sales history cover " + stockDays + " of the period's " + span.periodDays()
-                                + " complete days" + (stockDays < span.periodDays()
-                                ? "; the other days have no data (not zero stock)" : "")),
+                        stockDays < span.periodDays()
+                                ? Wording.of("health.history.stock", stockDays, span.periodDays()).and("health.noData")
+                                : Wording.of("health.history.stock", stockDays, span.periodDays())),
                 covered(movingSkuRate(lines), Coverage.ofDays(span.salesDays(), span.periodDays()),
-                        "sales history covers " + span.salesDays() + " of the period's " + span.periodDays()
-                                + " complete days"),
+                        Wording.of("health.history.sales", span.salesDays(), span.periodDays())),
                 over180Share(lines),
                 covered(sellThrough(lines), Coverage.ofDays(trailingDays, span.trailingDays()),
-                        "stock and sales history cover " + trailingDays + " of the trailing " + span.trailingDays()
-                                + " days"),
+                        Wording.of("health.history.trailing", trailingDays, span.trailingDays())),
                 covered(excess(lines), Coverage.ofDays(span.windowSalesDays(), span.windowDays()),
-                        "d̄ rests on " + span.windowSalesDays() + " of the " + span.windowDays()
-                                + " days of the demand window"),
+                        Wording.of("health.history.demand", span.windowSalesDays(), span.windowDays())),
                 stranded(lines));
     }
 
     /** The figure with its coverage; INSUFFICIENT_HISTORY when the days are thin. */
-    private HealthFigure covered(HealthFigure f, Coverage coverage, String says) {
+    private HealthFigure covered(HealthFigure f, Coverage coverage, Wording says) {
         boolean thin = coverage.thin(bands.minHistoryPercent());
-        String working = f.working() + "; " + says;
+        Wording working = f.working().and(says);
         if (thin) {
-            working += " (below " + f(bands.minHistoryPercent()) + " %: insufficient history, not judged)";
+            working = working.and("health.thin", f(bands.minHistoryPercent()));
         }
         return new HealthFigure(f.indicator(), f.value(), f.band(), thin ? Verdict.INSUFFICIENT_HISTORY : f.verdict(),
                 working, coverage);
@@ -143,17 +141,16 @@ public final class HealthCalculator {
         }
         HealthIndicator ind = HealthIndicator.TURNOVER_DAYS;
         if (withData == 0) {
-            return unknown(ind, bands.turnoverDaysMax(), "no stock history in the period");
+            return unknown(ind, bands.turnoverDaysMax(), Wording.of("health.turnover.noHistory"));
         }
         if (soldPerDay == 0) {
-            return unknown(ind, bands.turnoverDaysMax(), "average on hand " + f(onHand)
-                    + " units, no unit sold: turnover is undefined");
+            return unknown(ind, bands.turnoverDaysMax(), Wording.of("health.turnover.noSales", f(onHand)));
         }
         double value = onHand / soldPerDay;
         return new HealthFigure(ind, value, bands.turnoverDaysMax(),
                 value <= bands.turnoverDaysMax() ? Verdict.HEALTHY : Verdict.UNHEALTHY,
-                "average on hand " + f(onHand) + " units ÷ " + f(soldPerDay) + " units sold per day = " + f(value)
-                        + " days; healthy ≤ " + f(bands.turnoverDaysMax()) + summed(withData));
+                Wording.of("health.turnover", f(onHand), f(soldPerDay), f(value), f(bands.turnoverDaysMax()),
+                        summed(withData)));
     }
 
     HealthFigure movingSkuRate(List<HealthLine> lines) {
@@ -175,13 +172,12 @@ public final class HealthCalculator {
         }
         HealthIndicator ind = HealthIndicator.MOVING_SKU_RATE;
         if (inStock == 0) {
-            return unknown(ind, bands.movingSkuRateMin(), "no SKU in stock in the period");
+            return unknown(ind, bands.movingSkuRateMin(), Wording.of("health.moving.noStock"));
         }
         double value = 100.0 * moving / inStock;
         return new HealthFigure(ind, value, bands.movingSkuRateMin(),
                 value > bands.movingSkuRateMin() ? Verdict.HEALTHY : Verdict.UNHEALTHY,
-                moving + " of " + inStock + " SKUs in stock sold at least one whole unit over the period = " + f(value)
-                        + " %; good > " + f(bands.movingSkuRateMin()) + " % (this is not sell-through)");
+                Wording.of("health.moving", moving, inStock, f(value), f(bands.movingSkuRateMin())));
     }
 
     HealthFigure over180Share(List<HealthLine> lines) {
@@ -196,20 +192,18 @@ public final class HealthCalculator {
         HealthIndicator ind = HealthIndicator.OVER_180_SHARE;
         Coverage coverage = Coverage.ofUnits(known, all);
         if (all == 0) {
-            return new HealthFigure(ind, null, bands.over180ShareMax(), Verdict.UNKNOWN, "no unit on hand to age",
-                    coverage);
+            return new HealthFigure(ind, null, bands.over180ShareMax(), Verdict.UNKNOWN,
+                    Wording.of("health.over180.noUnits"), coverage);
         }
         if (known == 0) {
             return new HealthFigure(ind, null, bands.over180ShareMax(), Verdict.UNKNOWN,
-                    "no unit of known age: all " + all + " units arrived before the history StockLens has (no lot "
-                            + "dates), so their age is unknown, not young", coverage);
+                    Wording.of("health.over180.noKnownAge", all), coverage);
         }
         double value = 100.0 * old / known;
-        String working = old + " of " + known + " units of known age older than 180 days = " + f(value)
-                + " %; healthy < " + f(bands.over180ShareMax()) + " %" + summed(lines.size());
+        Wording working = Wording.of("health.over180", old, known, f(value), f(bands.over180ShareMax()),
+                summed(lines.size()));
         if (known < all) {
-            working += "; age known for " + f(100.0 * known / all) + " % of units (" + (all - known)
-                    + " of unknown age left out)";
+            working = working.and("health.over180.partlyKnown", f(100.0 * known / all), all - known);
         }
         return new HealthFigure(ind, value, bands.over180ShareMax(),
                 value < bands.over180ShareMax() ? Verdict.HEALTHY : Verdict.UNHEALTHY, working, coverage);
@@ -229,15 +223,14 @@ public final class HealthCalculator {
         }
         HealthIndicator ind = HealthIndicator.SELL_THROUGH_AMAZON;
         if (withData == 0) {
-            return unknown(ind, null, "no stock history in the trailing 90 days");
+            return unknown(ind, null, Wording.of("health.sellThrough.noHistory"));
         }
         if (available == 0) {
-            return unknown(ind, null, f(sold) + " units sold, average available 0: sell-through is undefined");
+            return unknown(ind, null, Wording.of("health.sellThrough.noAvailable", f(sold)));
         }
         double value = sold / available;
         return new HealthFigure(ind, value, null, Verdict.INFO,
-                "Amazon-style sell-through: " + f(sold) + " units sold in the trailing 90 days ÷ " + f(available)
-                        + " average available units = " + f(value) + summed(withData));
+                Wording.of("health.sellThrough", f(sold), f(available), f(value), summed(withData)));
     }
 
     HealthFigure excess(List<HealthLine> lines) {
@@ -252,13 +245,11 @@ public final class HealthCalculator {
         }
         HealthIndicator ind = HealthIndicator.EXCESS_UNITS;
         if (known == 0) {
-            return unknown(ind, null, "no demand history to judge excess");
+            return unknown(ind, null, Wording.of("health.excess.noDemand"));
         }
-        String working = "Σ max(0, available + in transit − d̄ × (" + leadTimeDays + " lead time + " + targetCoverDays
-                + " target cover days)) over " + known + " SKU × warehouse lines = " + excess + " units"
-                + " (summed per line: a surplus in one warehouse does not cover a shortage in another)";
+        Wording working = Wording.of("health.excess", leadTimeDays, targetCoverDays, known, excess);
         if (known < lines.size()) {
-            working += "; " + (lines.size() - known) + " lines without demand history left out";
+            working = working.and("health.excess.leftOut", lines.size() - known);
         }
         return new HealthFigure(ind, (double) excess, null, Verdict.INFO, working);
     }
@@ -280,12 +271,11 @@ public final class HealthCalculator {
         }
         HealthIndicator ind = HealthIndicator.STRANDED_UNITS;
         if (known == 0) {
-            return unknown(ind, null, "no TikTok listing data to judge stranded units");
+            return unknown(ind, null, Wording.of("health.stranded.noListing"));
         }
-        String working = stranded + " sellable units in " + strandedLines
-                + " SKU × warehouse lines whose TikTok SKU is inactive, unmapped or blocked";
+        Wording working = Wording.of("health.stranded", stranded, strandedLines);
         if (known < lines.size()) {
-            working += "; " + (lines.size() - known) + " lines without TikTok data left out";
+            working = working.and("health.stranded.leftOut", lines.size() - known);
         }
         return new HealthFigure(ind, (double) stranded, null, Verdict.INFO, working);
     }
@@ -344,15 +334,17 @@ public final class HealthCalculator {
                 aged == 0 ? null : over180, excess, stranded, oldest, share, ageVerdict, aged, ageUnits);
     }
 
-    private static HealthFigure unknown(HealthIndicator ind, Double band, String why) {
+    private static HealthFigure unknown(HealthIndicator ind, Double band, Wording why) {
         return new HealthFigure(ind, null, band, Verdict.UNKNOWN, why);
     }
 
-    private static String summed(int lines) {
-        return lines > 1 ? " (units summed over " + lines + " SKU × warehouse lines, not an average of ratios)" : "";
+    /** The note that figures were summed over lines, or nothing for one line. */
+    private static Object summed(int lines) {
+        return lines > 1 ? Wording.of("health.summed", lines) : "";
     }
 
-    private static String f(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+    /** A figure of the working, two decimals. */
+    private static BigDecimal f(double v) {
+        return Wording.decimal(v, 2);
     }
 }

@@ -3,6 +3,7 @@ package com.stocklens.rules;
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.StockPair;
+import com.stocklens.domain.Wording;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -45,14 +46,14 @@ public final class OversellRule {
         int warehouse = pair.level().available();
         int unreserved = unreserved(pair);
         int shippable = shippable(pair);
-        String basis = unreserved > 0
-                ? "warehouse available " + warehouse + " − " + unreserved + " units TikTok committed that the "
-                        + "warehouse has not reserved = " + shippable + " it can ship"
-                : "warehouse available " + warehouse
-                        + (pair.tiktokCommitted() == null || pair.level().reserved() == null
-                        ? " (committed or reserved unknown: no unreserved units counted)" : "");
-        return Optional.of(Alerts.forPair(AlertKind.OVERSELL_RISK, pair, now, tiktok, shippable,
-                "TikTok available " + tiktok + " > " + basis + ": up to " + (tiktok - shippable)
-                        + " units could be sold that cannot ship"));
+        Wording detail;
+        if (unreserved > 0) {
+            detail = Wording.of("oversell.unreserved", tiktok, warehouse, unreserved, shippable, tiktok - shippable);
+        } else {
+            boolean unknown = pair.tiktokCommitted() == null || pair.level().reserved() == null;
+            detail = Wording.of(unknown ? "oversell.unknownCommitted" : "oversell.plain", tiktok, warehouse,
+                    tiktok - shippable);
+        }
+        return Optional.of(Alerts.forPair(AlertKind.OVERSELL_RISK, pair, now, tiktok, shippable, detail));
     }
 }

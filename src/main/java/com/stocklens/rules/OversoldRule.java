@@ -3,6 +3,7 @@ package com.stocklens.rules;
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.StockPair;
+import com.stocklens.domain.Wording;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,7 +29,6 @@ public final class OversoldRule {
         int committed = pair.tiktokCommitted();
         int onHand = pair.level().onHand();
         return Optional.of(Alerts.forPair(AlertKind.OVERSOLD, pair, now, committed, onHand,
-                "TikTok committed " + committed + " > warehouse on hand " + onHand + ": " + (committed - onHand)
-                        + " ordered units cannot ship (already oversold)"));
+                Wording.of("oversold.committed", committed, onHand, committed - onHand)));
     }
 }

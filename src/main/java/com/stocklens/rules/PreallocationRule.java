@@ -3,6 +3,7 @@ package com.stocklens.rules;
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.StockPair;
+import com.stocklens.domain.Wording;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,7 +29,6 @@ public final class PreallocationRule {
         int committed = pair.tiktokCommitted();
         int reserved = pair.level().reserved();
         return Optional.of(Alerts.forPair(AlertKind.MISSING_PREALLOCATION, pair, now, committed, reserved,
-                "TikTok committed " + committed + " > warehouse reserved " + reserved
-                        + ": " + (committed - reserved) + " ordered units not pre-allocated in the WMS"));
+                Wording.of("preallocation.missing", committed, reserved, committed - reserved)));
     }
 }

@@ -5,6 +5,7 @@ import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
 import com.stocklens.domain.StockPair;
+import com.stocklens.domain.Wording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,8 +64,6 @@ public final class ReturnNotRestockedRule {
             return Optional.empty();
         }
         return Optional.of(Alerts.forPair(AlertKind.RETURN_NOT_RESTOCKED, pair, now, stuck, passedUnits,
-                passedUnits + " returned unit(s) passed QC on TikTok at least one sync cycle before the warehouse's "
-                        + "reading, which still holds " + pending + " in returns awaiting QC where TikTok awaits "
-                        + awaiting + ": " + stuck + " not back in available"));
+                Wording.of("returnNotRestocked.stuck", passedUnits, pending, awaiting, stuck)));
     }
 }

@@ -5,6 +5,7 @@ import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.ReturnStage;
 import com.stocklens.domain.StockPair;
+import com.stocklens.domain.Wording;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,7 +68,6 @@ public final class ReturnQcOverdueRule {
             return Optional.empty();
         }
         return Optional.of(Alerts.forPair(AlertKind.RETURN_QC_OVERDUE, pair, now, longest, allowedWorkingDays,
-                overdue + " returned unit(s) waiting for QC more than " + allowedWorkingDays
-                        + " working days (longest " + longest + ")"));
+                Wording.of("returnQc.overdue", overdue, allowedWorkingDays, longest)));
     }
 }

@@ -1,11 +1,11 @@
 package com.stocklens.rules;
 
 import com.stocklens.domain.Thresholds;
+import com.stocklens.domain.Wording;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,14 +64,11 @@ public final class SafetyStock {
         double want = mean * (lead + t.targetCoverDays()) + ss - position;
         int qty = want <= 0 ? 0 : (int) Math.ceil(want - 1e-9);
 
-        String working = String.format(Locale.ROOT,
-                "window %s..%s (%d days, %d stock-out days skipped)%s: d̄=%.2f/day σd=%.2f z=%.3f L=%dd σL=%.1fd; "
-                        + "SS=z·√(L·σd²+d̄²·σL²)=%.1f; ROP=d̄·L+SS=%.1f; available+in transit=%d%s; "
-                        + "order max(0, d̄·(L+%dd)+SS−%d)=%d",
-                from, to, days.size(), excluded,
-                share < 1.0 ? String.format(Locale.ROOT, " × share %.2f", share) : "",
-                mean, sd, z, lead, sdL, ss, rop, position, inTransit == null ? " (in transit unknown, counted 0)" : "",
-                t.targetCoverDays(), position, qty);
+        Wording working = Wording.of("safetyStock.working", from, to, days.size(), excluded,
+                share < 1.0 ? Wording.of("safetyStock.share", Wording.decimal(share, 2)) : "",
+                Wording.decimal(mean, 2), Wording.decimal(sd, 2), Wording.decimal(z, 3), lead,
+                Wording.decimal(sdL, 1), Wording.decimal(ss, 1), Wording.decimal(rop, 1), position,
+                inTransit == null ? Wording.of("safetyStock.inTransitUnknown") : "", t.targetCoverDays(), position, qty);
         return Optional.of(new SafetyStockResult(from, to, days.size(), excluded, share, mean, sd, z, lead, sdL, ss,
                 rop, position, qty, working));
     }

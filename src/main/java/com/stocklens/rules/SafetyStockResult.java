@@ -1,5 +1,6 @@
 package com.stocklens.rules;
 
+import com.stocklens.domain.Wording;
 import java.time.LocalDate;
 
 /**
@@ -36,7 +37,7 @@ public record SafetyStockResult(
         double reorderPoint,
         int position,
         int suggestedQuantity,
-        String working) {
+        Wording working) {
 
     /** The reorder point in whole units (rounded up: a fraction of a unit short is short). */
     public int reorderPointUnits() {

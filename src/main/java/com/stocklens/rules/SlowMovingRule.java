@@ -4,8 +4,8 @@ import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.StockPair;
+import com.stocklens.domain.Wording;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,11 +30,10 @@ public final class SlowMovingRule {
             return Optional.empty();
         }
         long unitDays = ages.unitDaysOlderThan(slowMovingDays);
-        String detail = String.format(Locale.ROOT, "%s older than %d days (oldest %d days, average %.0f days): "
-                        + "%d unit-days", units == 1 ? "1 unit" : units + " units", slowMovingDays, ages.oldestDays(),
-                (double) unitDays / units, unitDays);
+        Wording detail = Wording.of("slowMoving.units", units, slowMovingDays, ages.oldestDays(),
+                Wording.decimal((double) unitDays / units, 0), unitDays);
         if (ages.unaged() > 0) {
-            detail += "; " + ages.unaged() + " more units of unknown age";
+            detail = detail.and("slowMoving.unaged", ages.unaged());
         }
         return Optional.of(Alerts.forPair(AlertKind.SLOW_MOVING, pair, now, units, slowMovingDays, detail, unitDays));
     }

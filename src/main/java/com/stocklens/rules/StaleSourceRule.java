@@ -3,6 +3,7 @@ package com.stocklens.rules;
 import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.SourceStatus;
+import com.stocklens.domain.Wording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,12 +23,13 @@ public final class StaleSourceRule {
         }
         Integer age = status.lastSnapshotAt() == null ? null
                 : (int) Math.min(Integer.MAX_VALUE, Staleness.age(status.lastSnapshotAt(), now).toSeconds());
-        String why = status.lastSnapshotAt() == null ? "never completed a snapshot"
-                : "last complete snapshot " + age + " s ago, window " + window.toSeconds() + " s";
+        String name = status.source().displayName();
+        Wording why = status.lastSnapshotAt() == null ? Wording.of("stale.never", name)
+                : Wording.of("stale.age", name, Staleness.age(status.lastSnapshotAt(), now), window);
         if (status.lastError() != null) {
-            why += "; last error: " + status.lastError();
+            why = why.and("stale.lastError", status.lastError());
         }
         return Optional.of(Alerts.forSource(AlertKind.STALE_SOURCE, status.source().id(), now, age,
-                (int) Math.min(Integer.MAX_VALUE, window.toSeconds()), status.source().displayName() + " " + why));
+                (int) Math.min(Integer.MAX_VALUE, window.toSeconds()), why));
     }
 }

@@ -4,6 +4,7 @@ import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.PairWatch;
 import com.stocklens.domain.StockPair;
+import com.stocklens.domain.Wording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -64,8 +65,7 @@ public final class SyncLagRule {
         long since = Math.max(0, Duration.between(watch.changedAt(), now).toSeconds());
         return Optional.of(Alerts.forPair(AlertKind.SKU_SYNC_LAG, pair, now, (int) Math.min(Integer.MAX_VALUE, since),
                 (int) Math.min(Integer.MAX_VALUE, window.toSeconds()),
-                "warehouse available " + watch.previousAvailable() + " → " + warehouse + " at " + watch.changedAt()
-                        + "; TikTok still shows " + tiktok + " at " + pair.tiktokAt() + ", more than "
-                        + window.toMinutes() + " min later"));
+                Wording.of("syncLag.behind", watch.previousAvailable(), warehouse, watch.changedAt(), tiktok,
+                        pair.tiktokAt(), window)));
     }
 }

@@ -4,6 +4,7 @@ import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.CodeFinding;
 import com.stocklens.domain.CodeFindingKind;
 import com.stocklens.domain.CodeRecord;
+import com.stocklens.domain.Wording;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,6 +33,14 @@ public final class ThreeCodeCheck {
 
     /** Checks the records; findings are ordered by kind, then by their first line. */
     public static CodeCheckResult check(List<CodeRecord> records) {
+        return check(records, Map.of());
+    }
+
+    /**
+     * Checks the records, naming warehouses by {@code warehouseNames} (warehouse id → display name) where it
+     * knows them and by the records' own warehouse text elsewhere.
+     */
+    public static CodeCheckResult check(List<CodeRecord> records, Map<String, String> warehouseNames) {
         List<Hit> hits = new ArrayList<>();
         Set<String> skus = new HashSet<>();
         for (CodeRecord r : records) {
@@ -39,9 +48,9 @@ public final class ThreeCodeCheck {
                 skus.add(r.sellerSku());
             }
         }
-        missing(records, hits);
+        missing(records, hits, warehouseNames);
         badCheckDigits(records, hits);
-        oneToMany(records, hits);
+        oneToMany(records, hits, warehouseNames);
         duplicates(records, hits);
         variants(records, hits);
 
@@ -62,7 +71,7 @@ public final class ThreeCodeCheck {
     }
 
     private static void add(List<Hit> hits, CodeFindingKind kind, String sku, Set<String> skus,
-                            List<CodeRecord> on, String detail) {
+                            List<CodeRecord> on, Wording detail) {
         List<Integer> lines = on.stream().map(CodeRecord::line).filter(l -> l > 0).distinct().sorted().toList();
         Set<String> concerned = new LinkedHashSet<>();
         if (!blank(sku)) {
@@ -76,7 +85,7 @@ public final class ThreeCodeCheck {
      * Missing TikTok SKU and barcode are properties of the seller SKU, so one finding per SKU names
      * every line that lacks it; the warehouse id belongs to one warehouse, so one finding per line.
      */
-    private static void missing(List<CodeRecord> records, List<Hit> hits) {
+    private static void missing(List<CodeRecord> records, List<Hit> hits, Map<String, String> names) {
         Map<String, List<CodeRecord>> noTikTok = new LinkedHashMap<>();
         Map<String, List<CodeRecord>> noBarcode = new LinkedHashMap<>();
         for (CodeRecord r : records) {
@@ -88,21 +97,22 @@ public final class ThreeCodeCheck {
                 noBarcode.computeIfAbsent(sku, k -> new ArrayList<>()).add(r);
             }
             if (blank(r.wmsSku())) {
-                String where = blank(r.warehouse()) ? "the warehouse" : "warehouse " + r.warehouse().trim();
+                Wording where = blank(r.warehouse()) ? Wording.of("codes.theWarehouse")
+                        : warehouseName(r.warehouse().trim(), names);
                 add(hits, CodeFindingKind.MISSING_WMS_SKU, sku, Set.of(), List.of(r),
-                        label(sku) + " has no SKU id in " + where + ": the warehouse stock cannot be matched to it.");
+                        Wording.of("codes.missingWmsSku", label(sku), where));
             }
         }
         noTikTok.forEach((sku, on) -> add(hits, CodeFindingKind.MISSING_TIKTOK_SKU, sku, Set.of(), on,
-                label(sku) + " has no TikTok SKU: it is not linked to any TikTok listing."));
+                Wording.of("codes.missingTikTokSku", label(sku))));
         noBarcode.forEach((sku, on) -> add(hits, CodeFindingKind.MISSING_BARCODE, sku, Set.of(), on,
-                label(sku) + " has no barcode: the warehouse cannot scan it against the listing."));
+                Wording.of("codes.missingBarcode", label(sku))));
     }
 
     /** One finding per (seller SKU, barcode), however many warehouse lines repeat the bad code. */
     private static void badCheckDigits(List<CodeRecord> records, List<Hit> hits) {
         Map<List<String>, List<CodeRecord>> bad = new LinkedHashMap<>();
-        Map<List<String>, String> problems = new LinkedHashMap<>();
+        Map<List<String>, Wording> problems = new LinkedHashMap<>();
         for (CodeRecord r : records) {
             if (blank(r.barcode())) {
                 continue;
@@ -114,42 +124,40 @@ public final class ThreeCodeCheck {
             });
         }
         bad.forEach((key, on) -> add(hits, CodeFindingKind.BAD_CHECK_DIGIT, key.get(0), Set.of(), on,
-                "Barcode of " + inSentence(key.get(0)) + " is not a valid GTIN: " + problems.get(key) + "."));
+                Wording.of("codes.badGtin", inSentence(key.get(0)), problems.get(key))));
     }
 
-    private static void oneToMany(List<CodeRecord> records, List<Hit> hits) {
+    private static void oneToMany(List<CodeRecord> records, List<Hit> hits, Map<String, String> names) {
         List<CodeRecord> withSku = records.stream().filter(r -> !blank(r.sellerSku())).toList();
         // One seller SKU, several barcodes: the warehouse and the listing may scan different products.
         fanOut(withSku, CodeRecord::sellerSku, r -> blank(r.barcode()) ? null : Gtin.key(r.barcode()),
                 r -> Gtin.normalise(r.barcode()), hits, true,
-                (key, values, on) -> label(key) + " has " + values.size() + " different barcodes: "
-                        + quoted(values) + ".");
+                (key, values, on) -> Wording.of("codes.manyBarcodes", label(key), values.size(), quoted(values)));
         fanOut(withSku, CodeRecord::sellerSku, r -> trimmedOrNull(r.tiktokSku()), r -> r.tiktokSku().trim(), hits,
-                true, (key, values, on) -> label(key) + " is linked to " + values.size() + " different TikTok SKUs: "
-                        + quoted(values) + ".");
+                true, (key, values, on) -> Wording.of("codes.manyTikTokSkus", label(key), values.size(),
+                        quoted(values)));
         fanOut(withSku, r -> blank(r.wmsSku()) ? null : r.sellerSku() + '\u0000' + nz(r.warehouse()).trim(),
                 r -> r.wmsSku().trim(), r -> r.wmsSku().trim(), hits, true,
-                (key, values, on) -> label(key.substring(0, key.indexOf('\u0000'))) + " has " + values.size()
-                        + " different SKU ids in " + warehouseName(key.substring(key.indexOf('\u0000') + 1))
-                        + ": " + quoted(values) + ".");
+                (key, values, on) -> Wording.of("codes.manyWmsIds", label(key.substring(0, key.indexOf('\u0000'))),
+                        values.size(), warehouseName(key.substring(key.indexOf('\u0000') + 1), names),
+                        quoted(values)));
         // The reverse direction: one code shared by several seller SKUs.
         fanOut(withSku, r -> blank(r.barcode()) ? null : Gtin.key(r.barcode()), CodeRecord::sellerSku,
                 CodeRecord::sellerSku, hits, false,
-                (key, values, on) -> "Barcode " + Gtin.normalise(on.get(0).barcode()) + " is shared by "
-                        + values.size() + " seller SKUs: "
-                        + quoted(values) + ".");
+                (key, values, on) -> Wording.of("codes.sharedBarcode", Gtin.normalise(on.get(0).barcode()),
+                        values.size(), quoted(values)));
         fanOut(withSku, r -> trimmedOrNull(r.tiktokSku()), CodeRecord::sellerSku, CodeRecord::sellerSku, hits,
-                false, (key, values, on) -> "TikTok SKU " + key + " is linked to " + values.size() + " seller SKUs: "
-                        + quoted(values) + ".");
+                false, (key, values, on) -> Wording.of("codes.sharedTikTokSku", key, values.size(),
+                        quoted(values)));
         fanOut(withSku, r -> blank(r.wmsSku()) ? null : nz(r.warehouse()).trim() + '\u0000' + r.wmsSku().trim(),
                 CodeRecord::sellerSku, CodeRecord::sellerSku, hits, false,
-                (key, values, on) -> "SKU id " + key.substring(key.indexOf('\u0000') + 1) + " in "
-                        + warehouseName(key.substring(0, key.indexOf('\u0000'))) + " is mapped to " + values.size()
-                        + " seller SKUs: " + quoted(values) + ".");
+                (key, values, on) -> Wording.of("codes.sharedWmsId", key.substring(key.indexOf('\u0000') + 1),
+                        warehouseName(key.substring(0, key.indexOf('\u0000')), names), values.size(),
+                        quoted(values)));
     }
 
     private interface Describe {
-        String detail(String key, Set<String> shownValues, List<CodeRecord> on);
+        Wording detail(String key, Set<String> shownValues, List<CodeRecord> on);
     }
 
     /**
@@ -192,8 +200,8 @@ public final class ThreeCodeCheck {
         links.forEach((link, on) -> {
             if (on.size() > 1) {
                 add(hits, CodeFindingKind.DUPLICATE_LINK, link.get(1), Set.of(), on,
-                        "The same link of " + inSentence(link.get(1)) + " is listed " + on.size() + " times"
-                                + (on.get(0).line() > 0 ? " (lines " + lines(on) + ")" : "") + ".");
+                        Wording.of("codes.duplicateLink", inSentence(link.get(1)), on.size(),
+                                on.get(0).line() > 0 ? Wording.of("codes.lines", lines(on)) : ""));
             }
         });
     }
@@ -216,8 +224,7 @@ public final class ThreeCodeCheck {
             List<CodeRecord> on = bySku.values().stream().flatMap(List::stream).toList();
             String shown = quoted(bySku.keySet());
             add(hits, CodeFindingKind.CASE_OR_SPACE_VARIANT, on.get(0).sellerSku(), bySku.keySet(), on,
-                    "Seller SKUs " + shown + " differ only in letter case or spaces: systems that compare exactly"
-                            + " treat them as different products.");
+                    Wording.of("codes.caseOrSpace", shown));
         });
     }
 
@@ -225,8 +232,9 @@ public final class ThreeCodeCheck {
         return on.stream().map(r -> Integer.toString(r.line())).collect(Collectors.joining(", "));
     }
 
-    private static String inSentence(String sku) {
-        return blank(sku) ? "a line without a seller SKU" : "seller SKU " + sku;
+    /** A seller SKU inside a sentence: "seller SKU A-1". */
+    private static Wording inSentence(String sku) {
+        return blank(sku) ? Wording.of("codes.noSellerSku") : Wording.of("codes.sellerSku", sku);
     }
 
     /** Values as a list a person can read, quoted so a trailing space shows: "A-1", "a-1 ". */
@@ -234,12 +242,15 @@ public final class ThreeCodeCheck {
         return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
     }
 
-    private static String label(String sku) {
-        return blank(sku) ? "A line without a seller SKU" : "Seller SKU " + sku;
+    /** A seller SKU opening a sentence: "Seller SKU A-1". */
+    private static Wording label(String sku) {
+        return blank(sku) ? Wording.of("codes.noSellerSku.first") : Wording.of("codes.sellerSku.first", sku);
     }
 
-    private static String warehouseName(String warehouse) {
-        return warehouse.isEmpty() ? "an unnamed warehouse" : "warehouse " + warehouse;
+    /** "warehouse Moreno Valley (CA)": its display name where known, else the warehouse as the record has it. */
+    private static Wording warehouseName(String warehouse, Map<String, String> names) {
+        return warehouse.isEmpty() ? Wording.of("codes.unnamedWarehouse")
+                : Wording.of("codes.warehouse", names.getOrDefault(warehouse, warehouse));
     }
 
     private static String trimmedOrNull(String s) {

@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param alertKind    for ALERT_RAISED, else null
  * @param taskId       for calibration notices, else null
  * @param secondsLeft  for calibration notices: time to the deadline, else null
- * @param detail       free text (e.g. the push error), may be null
+ * @param detail       PUSH_FAILED: the push error; ALERT_RAISED: the alert's detail in its stored form
+ *                     ({@code Wording.encode()}, read back with {@code Wording.decode}), the source id of a source
+ *                     alert without one, or for a summary of many alerts their count; may be null
  */
 public record Notice(
         Instant at,

@@ -1,6 +1,7 @@
 package com.stocklens.service;
 
 import com.stocklens.domain.AlertKind;
+import com.stocklens.domain.Wording;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,7 +31,8 @@ import java.util.Objects;
  * @param deadline      a calibration task's deadline, else null
  * @param actual        the alert's observed figure (see {@code AlertKind}), or the warehouse figure of a task
  * @param limit         the alert's limit, or TikTok's figure of a task
- * @param reason        why, in plain English words (the window words it from the figures itself)
+ * @param reason        why, in words each reader renders in its language ({@code triage --json}: English; the
+ *                      window words it from the figures itself)
  */
 public record TriageItem(
         int rank,
@@ -52,7 +54,7 @@ public record TriageItem(
         Instant deadline,
         Integer actual,
         Integer limit,
-        String reason) {
+        Wording reason) {
 
     /** The kind name of a calibration task. */
     public static final String CALIBRATION = "CALIBRATION";

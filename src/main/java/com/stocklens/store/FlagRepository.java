@@ -10,6 +10,7 @@ import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.Declaration;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.PairWatch;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.FlagsChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -280,11 +281,12 @@ public final class FlagRepository {
 
     private static Alert withState(Alert a, AlertState state, Instant raisedAt) {
         return new Alert(a.key(), a.kind(), a.sellerSku(), a.warehouseId(), a.sourceId(), raisedAt, a.actual(),
-                a.limit(), detail(a.detail()), state, null, null, a.weight());
+                a.limit(), a.detail(), state, null, null, a.weight());
     }
 
-    private static String detail(String d) {
-        return SqlValues.oneLine(d, 2000);
+    /** The detail as stored: the wording's one-line form ({@link Wording#encode()}), null for none. */
+    private static String detail(Wording d) {
+        return d == null ? null : SqlValues.oneLine(d.encode(), 2000);
     }
 
     private static void event(PreparedBatch events, String key, Instant at, String who, String action) {
@@ -463,7 +465,7 @@ public final class FlagRepository {
     static Alert alert(ResultSet rs) throws SQLException {
         return new Alert(rs.getString("alert_key"), AlertKind.valueOf(rs.getString("kind")), rs.getString("seller_sku"),
                 rs.getString("warehouse_id"), rs.getString("source_id"), SqlValues.instant(rs, "raised_at"),
-                SqlValues.integer(rs, "actual"), SqlValues.integer(rs, "lim"), rs.getString("detail"),
+                SqlValues.integer(rs, "actual"), SqlValues.integer(rs, "lim"), Wording.decode(rs.getString("detail")),
                 AlertState.valueOf(rs.getString("state")), SqlValues.instant(rs, "snoozed_until"),
                 rs.getString("acknowledged_by"), longOrNull(rs, "weight"));
     }

@@ -147,6 +147,11 @@ public final class SkuMappingRepository {
                 .list());
     }
 
+    /** Every stored source's display name by id (file-fed warehouses included), for naming codes' sources. */
+    public Map<String, String> sourceNames() {
+        return new DisplayNames(jdbi).sources();
+    }
+
     /** The MANUAL mappings, which the matching rules apply first. */
     public List<SkuMapping> manualMappings() {
         return jdbi.withHandle(h -> h.createQuery(MANUAL)

@@ -4,6 +4,7 @@ import com.stocklens.domain.BeijingTime;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -15,6 +16,8 @@ public final class Formats {
     public static final String UNKNOWN = "—";
     private static final DateTimeFormatter BEIJING_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BeijingTime.ZONE);
+    /** A day, "2026-12-06", whatever the JVM's locale: date pickers, chart axes and tables all read this way. */
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private Formats() {
     }
@@ -44,6 +47,11 @@ public final class Formats {
     /** An age as a phrase: "12 s ago" / "12 秒前" (keys {@code status.ago.*}); "never synced" for none. */
     public static String ago(Duration age, Messages messages) {
         return age == null ? messages.get("status.never") : messages.format("status.ago." + unit(age), amount(age));
+    }
+
+    /** A day, "yyyy-MM-dd", or "—" when unknown. */
+    public static String day(LocalDate day) {
+        return day == null ? UNKNOWN : DAY.format(day);
     }
 
     /** An instant in Beijing time, "yyyy-MM-dd HH:mm:ss". */

@@ -191,11 +191,9 @@ final class MainMenuView {
     }
 
     private void showAbout() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.setTitle(messages.get("menu.help.about"));
-        alert.setHeaderText(viewModel.title());
         String version = MainMenuView.class.getPackage().getImplementationVersion();
-        alert.setContentText(messages.format("about.text", version == null ? "dev" : version));
+        Alert alert = FxAlerts.of(Alert.AlertType.INFORMATION, messages.get("menu.help.about"), viewModel.title(),
+                messages.format("about.text", version == null ? messages.get("about.devVersion") : version));
         Window window = owner.get();
         if (window != null) {
             alert.initOwner(window);

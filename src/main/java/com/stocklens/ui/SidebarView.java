@@ -38,12 +38,12 @@ final class SidebarView {
         });
         viewModel.screenProperty().addListener((obs, o, screen) -> entries.get(screen).setSelected(true));
         entries.get(viewModel.screen()).setSelected(true);
-        badge(viewModel, entries.get(Screen.TRIAGE));
+        badge(viewModel, entries.get(Screen.TRIAGE), messages);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
     }
 
-    private static void badge(MainWindowViewModel viewModel, ToggleButton flags) {
+    private static void badge(MainWindowViewModel viewModel, ToggleButton flags, Messages messages) {
         Label badge = new Label();
         badge.setId("triageBadge");
         badge.getStyleClass().add("nav-badge");
@@ -51,7 +51,7 @@ final class SidebarView {
         flags.setGraphicTextGap(6);
         Runnable render = () -> {
             int n = viewModel.badgeCountProperty().get();
-            badge.setText(Integer.toString(n));
+            badge.setText(Formats.quantity(n, messages));
             // Set and clear the graphic rather than hide it: a Labeled's skin does not notice a graphic
             // that becomes managed again, and the badge would never come back.
             flags.setGraphic(n > 0 ? badge : null);

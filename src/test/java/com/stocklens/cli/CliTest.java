@@ -186,7 +186,24 @@ class CliTest extends CliHarness {
         }
 
         assertThat(run("--demo", "flags")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("task").contains("alert");
+        String english = out.toString(StandardCharsets.UTF_8);
+        assertThat(english).contains("task").contains("alert");
+        // Text names warehouses as the seller knows them; ids stay in JSON.
+        assertThat(english).doesNotContainPattern("(shipbob|winit|goodcang|shipmonk|flexport|csv):\\S");
+        // --lang zh: the table, the alert kinds and every working in Chinese; JSON stays English with codes.
+        assertThat(run("--demo", "--lang", "zh", "flags")).isZero();
+        String chinese = out.toString(StandardCharsets.UTF_8);
+        assertThat(chinese).contains("任务").contains("预警").contains("详情")
+                .doesNotContain("TikTok available").doesNotContain("warehouse available")
+                .doesNotContain("last complete snapshot").doesNotContainPattern("(shipbob|winit|csv):\\S");
+        if (!flags.get("alerts").isEmpty()) {
+            assertThat(chinese).containsPattern("超卖风险|未预占|低于安全库存|滞销|数据源未同步|已超卖");
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("个校准任务");
+        for (JsonNode a : flags.get("alerts")) {
+            assertThat(a.get("detail").asText()).as("JSON details are English")
+                    .doesNotContainPattern("可售|已占用|库龄|上次完整同步|安全库存");
+        }
 
         // --as-of: the same tasks a minute after they were opened, each with the time left then.
         JsonNode first = flags.get("tasks").get(0);
@@ -251,8 +268,12 @@ class CliTest extends CliHarness {
         assertThat(calibrations).isEqualTo(flags.get("tasks").size());
 
         assertThat(run("--demo", "triage")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("rank").contains("CALIBRATION");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("rank").contains("Calibration");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("to act on now");
+        assertThat(run("--demo", "--lang", "zh", "triage")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("序号").contains("库存校准").contains("请在截止前申报原因")
+                .doesNotContain("declare a cause");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("需要处理");
     }
 
     @Test

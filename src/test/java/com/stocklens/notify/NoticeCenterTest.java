@@ -10,6 +10,7 @@ import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.AlertState;
 import com.stocklens.domain.CalibrationState;
 import com.stocklens.domain.CalibrationTask;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.FlagEvents;
 import com.stocklens.service.FlagsChanged;
 import com.stocklens.service.Notice;
@@ -77,7 +78,7 @@ class NoticeCenterTest {
         center(null);
         CalibrationTask opened = task(7, T0.plus(Duration.ofMinutes(118)), CalibrationState.OPEN);
         Alert oversell = new Alert("OVERSELL_RISK:TTS-PS-BLK-01@" + WH, AlertKind.OVERSELL_RISK, "TTS-PS-BLK-01",
-                WH, null, T0, 132, 120, "TikTok 132 > warehouse 120", AlertState.ACTIVE, null, null);
+                WH, null, T0, 132, 120, Wording.text("TikTok 132 > warehouse 120"), AlertState.ACTIVE, null, null);
         Alert stale = new Alert("STALE_SOURCE:shipbob", AlertKind.STALE_SOURCE, null, null, "shipbob", T0,
                 1200, 900, null, AlertState.ACTIVE, null, null);
 
@@ -93,7 +94,7 @@ class NoticeCenterTest {
         assertThat(first.secondsLeft()).isEqualTo(Duration.ofMinutes(118).getSeconds());
         assertThat(second.kind()).isEqualTo(NoticeKind.ALERT_RAISED);
         assertThat(second.alertKind()).isEqualTo(AlertKind.OVERSELL_RISK);
-        assertThat(second.detail()).isEqualTo("TikTok 132 > warehouse 120");
+        assertThat(Wording.decode(second.detail()).english()).isEqualTo("TikTok 132 > warehouse 120");
         assertThat(third.alertKind()).isEqualTo(AlertKind.STALE_SOURCE);
         assertThat(third.detail()).isEqualTo("shipbob");
         assertThat(notices.poll(100, TimeUnit.MILLISECONDS)).isNull();
@@ -106,7 +107,7 @@ class NoticeCenterTest {
         toClose.add(center.subscribeBatches(batches::add));
         CalibrationTask opened = task(7, T0.plus(Duration.ofMinutes(118)), CalibrationState.OPEN);
         Alert oversell = new Alert("OVERSELL_RISK:TTS-PS-BLK-01@" + WH, AlertKind.OVERSELL_RISK, "TTS-PS-BLK-01",
-                WH, null, T0, 132, 120, "TikTok 132 > warehouse 120", AlertState.ACTIVE, null, null);
+                WH, null, T0, 132, 120, Wording.text("TikTok 132 > warehouse 120"), AlertState.ACTIVE, null, null);
 
         flagEvents.fire(new FlagsChanged(T0, List.of(opened), List.of(), List.of(oversell)));
         flagEvents.fire(new FlagsChanged(T0, List.of(), List.of(), List.of()));
@@ -269,13 +270,23 @@ class NoticeCenterTest {
     @Test
     void alertMessageNamesTheKindInBothLanguages() {
         Alert alert = new Alert("BELOW_SAFETY_STOCK:X@" + WH, AlertKind.BELOW_SAFETY_STOCK, "X", WH, null, T0,
-                40, 65, "available 30 + in transit 10 < reorder point 65", AlertState.ACTIVE, null, null);
+                40, 65, Wording.text("available 30 + in transit 10 < reorder point 65"), AlertState.ACTIVE, null, null);
         TeamMessage m = NoticeText.alert(alert, "Moreno Valley (CA)");
         assertThat(m.title()).contains("StockLens");
         assertThat(m.text().split("\n")).containsExactly(
                 "【低于安全库存】X @ Moreno Valley (CA)（实际 40，阈值 65）",
                 "Below safety stock: X @ Moreno Valley (CA) (actual 40, limit 65)",
                 "available 30 + in transit 10 < reorder point 65");
+    }
+
+    @Test
+    void alertMessageCarriesTheWorkingInBothLanguages() {
+        Alert alert = new Alert("OVERSOLD:X@" + WH, AlertKind.OVERSOLD, "X", WH, null, T0, 12, 9,
+                Wording.of("oversold.committed", 12, 9, 3), AlertState.ACTIVE, null, null);
+        TeamMessage m = NoticeText.alert(alert, "Moreno Valley (CA)");
+        assertThat(m.text().split("\n")).endsWith(
+                "TikTok 已占用 12 > 仓库在仓 9：3 件已下单却无货可发（已超卖）",
+                "TikTok committed 12 > warehouse on hand 9: 3 ordered units cannot ship (already oversold)");
     }
 
     @Test

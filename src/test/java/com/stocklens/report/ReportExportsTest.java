@@ -8,6 +8,7 @@ import com.stocklens.domain.CodeFinding;
 import com.stocklens.domain.CodeFindingKind;
 import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.HealthReport;
+import com.stocklens.domain.Wording;
 import com.stocklens.rules.HealthCalculator;
 import com.stocklens.rules.HealthLine;
 import com.stocklens.rules.ListingStatus;
@@ -74,6 +75,26 @@ class ReportExportsTest {
     }
 
     @Test
+    void chineseFilesWorkInChineseNameWarehousesAndGroupThousands() throws Exception {
+        Path out = dir.resolve("health-zh.xlsx");
+        HealthReport named = sample().withWarehouseNames(Map.of("shipbob:228", "Moreno Valley (CA)"));
+        exports.exportHealth(named, ReportFormat.XLSX, Locale.SIMPLIFIED_CHINESE, out);
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet overall = wb.getSheetAt(0);
+            String working = overall.getRow(1).getCell(4).getStringCellValue();
+            assertThat(overall.getRow(0).getCell(4).getStringCellValue()).isEqualTo("计算过程");
+            assertThat(working).startsWith("平均在仓").doesNotContain("average on hand");
+            Sheet perWarehouse = wb.getSheetAt(1);
+            List<String> scopes = new ArrayList<>();
+            for (int r = 1; r <= perWarehouse.getLastRowNum(); r++) {
+                scopes.add(perWarehouse.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(scopes).contains("Moreno Valley (CA)", "shipbob:229").doesNotContain("shipbob:228");
+            assertThat(overall.getRow(1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+        }
+    }
+
+    @Test
     void xlsxSheetNamesFollowTheLocale() throws Exception {
         Path out = dir.resolve("health-en.xlsx");
         exports.exportHealth(sample(), ReportFormat.XLSX, Locale.ENGLISH, out);
@@ -87,7 +108,7 @@ class ReportExportsTest {
     @Test
     void codeCheckXlsxHasFindings() throws Exception {
         CodeCheckResult c = new CodeCheckResult(List.of(new CodeFinding(CodeFindingKind.BAD_CHECK_DIGIT, "MUG-1",
-                List.of(3, 7), "barcode 123 fails the GS1 check digit")), 10, 1);
+                List.of(3, 7), Wording.text("barcode 123 fails the GS1 check digit"))), 10, 1);
         Path out = dir.resolve("codes.xlsx");
         exports.exportCodeCheck(c, ReportFormat.XLSX, Locale.ENGLISH, out);
         try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {

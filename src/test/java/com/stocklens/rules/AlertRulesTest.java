@@ -65,7 +65,7 @@ class AlertRulesTest {
         assertThat(never.actual()).isNull();
         assertThat(StaleSourceRule.evaluate(new SourceStatus(SHIPBOB, NOW.minus(w), null), NOW, w)).isEmpty();
         assertThat(StaleSourceRule.evaluate(new SourceStatus(SHIPBOB, NOW.minus(w).minusSeconds(1), "boom"), NOW, w))
-                .hasValueSatisfying(a -> assertThat(a.detail()).contains("boom"));
+                .hasValueSatisfying(a -> assertThat(a.detail().english()).contains("boom"));
     }
 
     /** A profile from exact ages: age in days → units; {@code unaged} units of unknown age. */
@@ -101,7 +101,7 @@ class AlertRulesTest {
                 .orElseThrow();
         assertThat(a.actual()).isEqualTo(3);
         assertThat(a.weight()).isEqualTo(495L);
-        assertThat(a.detail()).startsWith("3 units older than 90 days (oldest 200 days, average 165 days): 495 unit-days")
+        assertThat(a.detail().english()).startsWith("3 units older than 90 days (oldest 200 days, average 165 days): 495 unit-days")
                 .endsWith("7 more units of unknown age");
         // The threshold is a setting, exact to the day: over 150 days only the 2 units at 200 days count.
         Alert b = SlowMovingRule.evaluate(pair("S", level(10, 0), 10, 0), ages(0, 10, 100, 200, 2, 95, 1), 150, NOW)
@@ -117,7 +117,7 @@ class AlertRulesTest {
         Alert a = OversellRule.evaluate(pair("S", level(139, 3), 139, 9), NOW).orElseThrow();
         assertThat(a.actual()).isEqualTo(139);
         assertThat(a.limit()).isEqualTo(133);
-        assertThat(a.detail()).endsWith("up to 6 units could be sold that cannot ship");
+        assertThat(a.detail().english()).endsWith("up to 6 units could be sold that cannot ship");
         // Boundary: TikTok 133 = what can ship → no risk; 134 → risk of 1.
         assertThat(OversellRule.evaluate(pair("S", level(139, 3), 133, 9), NOW)).isEmpty();
         assertThat(OversellRule.evaluate(pair("S", level(139, 3), 134, 9), NOW)).isPresent();
@@ -125,7 +125,7 @@ class AlertRulesTest {
         assertThat(OversellRule.evaluate(pair("S", level(139, 9), 139, 9), NOW)).isEmpty();
         // Reserved unknown: no unreserved units assumed, said so.
         assertThat(OversellRule.evaluate(pair("S", level(139, null), 140, 9), NOW))
-                .hasValueSatisfying(x -> assertThat(x.detail()).contains("unknown"));
+                .hasValueSatisfying(x -> assertThat(x.detail().english()).contains("unknown"));
         // What can ship never goes below 0: 2 available − 5 unreserved → 0; TikTok offering 0 is no risk.
         assertThat(OversellRule.evaluate(pair("S", level(2, 0), 0, 5), NOW)).isEmpty();
         assertThat(OversellRule.evaluate(pair("S", level(2, 0), 1, 5), NOW)).hasValueSatisfying(
@@ -174,7 +174,7 @@ class AlertRulesTest {
         assertThat(a.kind()).isEqualTo(AlertKind.SKU_SYNC_LAG);
         assertThat(a.actual()).isEqualTo(901);
         assertThat(a.limit()).isEqualTo(900);
-        assertThat(a.detail()).contains("40 → 37").contains("TikTok still shows 40");
+        assertThat(a.detail().english()).contains("40 → 37").contains("TikTok still shows 40");
         // TikTok follows (37): no lag. TikTok moves by a different amount (38): it did react, no lag either.
         StockPair followed = new StockPair("S", "shipbob:1", SHIPBOB.id(), level(37, 0), 37, 0, t1, late);
         assertThat(SyncLagRule.evaluate(SyncLagRule.track(w3, followed), followed, window, late)).isEmpty();
@@ -254,7 +254,7 @@ class AlertRulesTest {
                     assertThat(a.key()).isEqualTo("RETURN_QC_OVERDUE:S@shipbob:1");
                     assertThat(a.actual()).isEqualTo(6);
                     assertThat(a.limit()).isEqualTo(5);
-                    assertThat(a.detail()).startsWith("1 returned unit");
+                    assertThat(a.detail().english()).startsWith("1 returned unit");
                 });
         assertThat(ReturnQcOverdueRule.evaluate(p, List.of(shipped), 5, ZoneOffset.UTC, nextMonday)).isEmpty();
         assertThat(ReturnQcOverdueRule.evaluate(p, null, 5, ZoneOffset.UTC, nextMonday)).isEmpty();

@@ -68,7 +68,7 @@ class FlagEvaluatorTest {
         Alert below = e.alerts().stream().filter(a -> a.kind() == AlertKind.BELOW_SAFETY_STOCK).findFirst().orElseThrow();
         assertThat(below.actual()).isEqualTo(191);
         assertThat(below.limit()).isEqualTo(192);
-        assertThat(below.detail()).contains("d̄=5.00/day").doesNotContain("share");
+        assertThat(below.detail().english()).contains("d̄=5.00/day").doesNotContain("share");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.stocklens.rules;
 
+import com.stocklens.domain.Wording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,20 +32,20 @@ class GtinTest {
     })
     void oneDigitChangedIsInvalid(String code) {
         assertThat(Gtin.isValid(code)).isFalse();
-        assertThat(Gtin.problem(code)).hasValueSatisfying(p -> assertThat(p).contains("check digit"));
+        assertThat(Gtin.problem(code)).hasValueSatisfying(p -> assertThat(p.english()).contains("check digit"));
     }
 
     @Test
     void wrongLengthsAndLettersAreInvalidWithAReason() {
-        assertThat(Gtin.problem("1234567")).hasValueSatisfying(p -> assertThat(p).contains("7 digits"));
-        assertThat(Gtin.problem("40063813339311")).hasValueSatisfying(p -> assertThat(p).contains("check digit"));
-        assertThat(Gtin.problem("12345678901")).hasValueSatisfying(p -> assertThat(p).contains("11 digits"));
-        assertThat(Gtin.problem("123456789012345")).hasValueSatisfying(p -> assertThat(p).contains("15 digits"));
+        assertThat(Gtin.problem("1234567")).hasValueSatisfying(p -> assertThat(p.english()).contains("7 digits"));
+        assertThat(Gtin.problem("40063813339311")).hasValueSatisfying(p -> assertThat(p.english()).contains("check digit"));
+        assertThat(Gtin.problem("12345678901")).hasValueSatisfying(p -> assertThat(p.english()).contains("11 digits"));
+        assertThat(Gtin.problem("123456789012345")).hasValueSatisfying(p -> assertThat(p.english()).contains("15 digits"));
         assertThat(Gtin.problem("40063813339A1"))
-                .hasValueSatisfying(p -> assertThat(p).contains("other than digits"));
+                .hasValueSatisfying(p -> assertThat(p.english()).contains("other than digits"));
         assertThat(Gtin.problem("４００６３８１３３３９３１")).as("full-width digits are not GS1 digits").isPresent();
-        assertThat(Gtin.problem("")).hasValue("no barcode");
-        assertThat(Gtin.problem(null)).hasValue("no barcode");
+        assertThat(Gtin.problem("").map(Wording::english)).hasValue("no barcode");
+        assertThat(Gtin.problem(null).map(Wording::english)).hasValue("no barcode");
     }
 
     @Test

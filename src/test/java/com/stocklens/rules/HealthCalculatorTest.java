@@ -34,7 +34,7 @@ class HealthCalculatorTest {
         HealthFigure f = calc.turnover(List.of(line("A", "w1", days(10, 450), 100)));
         assertThat(f.value()).isEqualTo(45.0);
         assertThat(f.verdict()).isEqualTo(Verdict.HEALTHY);
-        assertThat(f.working()).contains("450.00").contains("10.00").contains("45.00");
+        assertThat(f.working().english()).contains("450.00").contains("10.00").contains("45.00");
     }
 
     @Test
@@ -56,7 +56,7 @@ class HealthCalculatorTest {
         HealthFigure f = calc.turnover(List.of(line("A", "w1", days(5, 10), 0)));
         assertThat(f.value()).isNull();
         assertThat(f.verdict()).isEqualTo(Verdict.UNKNOWN);
-        assertThat(f.working()).contains("undefined");
+        assertThat(f.working().english()).contains("undefined");
     }
 
     @Test
@@ -73,7 +73,7 @@ class HealthCalculatorTest {
         List<HealthLine> ls = List.of(line("A", "w1", days(4, 10), 4), line("B", "w2", days(4, 1000), 40));
         HealthFigure f = calc.turnover(ls);
         assertThat(f.value()).isEqualTo(1010.0 / 11, within(1e-9));
-        assertThat(f.working()).contains("not an average of ratios");
+        assertThat(f.working().english()).contains("not an average of ratios");
     }
 
     @Test
@@ -87,7 +87,7 @@ class HealthCalculatorTest {
         HealthFigure f = calc.movingSkuRate(ls);
         assertThat(f.value()).isEqualTo(85.0);
         assertThat(f.verdict()).isEqualTo(Verdict.UNHEALTHY);
-        assertThat(f.working()).startsWith("17 of 20 SKUs");
+        assertThat(f.working().english()).startsWith("17 of 20 SKUs");
     }
 
     @Test
@@ -113,7 +113,7 @@ class HealthCalculatorTest {
         HealthFigure f = calc.over180Share(List.of(aged("A", 3, 60), aged("B", 2, 40)));
         assertThat(f.value()).isEqualTo(5.0);
         assertThat(f.verdict()).isEqualTo(Verdict.UNHEALTHY);
-        assertThat(f.working()).startsWith("5 of 100 units");
+        assertThat(f.working().english()).startsWith("5 of 100 units");
     }
 
     @Test
@@ -137,7 +137,7 @@ class HealthCalculatorTest {
         assertThat(f.value()).isEqualTo(1.5);
         assertThat(f.verdict()).isEqualTo(Verdict.INFO);
         assertThat(f.band()).isNull();
-        assertThat(f.working()).contains("Amazon");
+        assertThat(f.working().english()).contains("Amazon");
     }
 
     @Test
@@ -153,7 +153,7 @@ class HealthCalculatorTest {
         HealthFigure f = calc.excess(List.of(l, short_, noDemand));
         assertThat(f.value()).isEqualTo(480.0);
         assertThat(f.verdict()).isEqualTo(Verdict.INFO);
-        assertThat(f.working()).contains("1 lines without demand history");
+        assertThat(f.working().english()).contains("1 lines without demand history");
     }
 
     @Test
@@ -216,7 +216,7 @@ class HealthCalculatorTest {
         assertThat(f.verdict()).isEqualTo(Verdict.UNHEALTHY);
         assertThat(f.coverage()).isEqualTo(Coverage.ofUnits(100, 170));
         assertThat(f.coverage().unitPercent()).isEqualTo(100.0 * 100 / 170, within(1e-9));
-        assertThat(f.working()).startsWith("7 of 100 units of known age").contains("age known for 58.82 % of units");
+        assertThat(f.working().english()).startsWith("7 of 100 units of known age").contains("age known for 58.82 % of units");
     }
 
     @Test
@@ -245,7 +245,7 @@ class HealthCalculatorTest {
                 line17("H", "w1", days(1, 5), 0.5, 0, 0, 0));
         HealthFigure f = calc.movingSkuRate(ls);
         assertThat(f.value()).isEqualTo(50.0); // 1 of 2
-        assertThat(f.working()).startsWith("1 of 2 SKUs in stock sold at least one whole unit");
+        assertThat(f.working().english()).startsWith("1 of 2 SKUs in stock sold at least one whole unit");
     }
 
     @Test
@@ -272,7 +272,7 @@ class HealthCalculatorTest {
                 new HealthCalculator.Span(66, 32, 90, 90, 28, 28));
         assertThat(thin.get(0).value()).isEqualTo(45.0);
         assertThat(thin.get(0).verdict()).isEqualTo(Verdict.INSUFFICIENT_HISTORY);
-        assertThat(thin.get(0).working()).contains("32 of the period's 66 complete days").contains("not judged");
+        assertThat(thin.get(0).working().english()).contains("32 of the period's 66 complete days").contains("not judged");
         assertThat(thin.get(1).verdict()).isEqualTo(Verdict.INSUFFICIENT_HISTORY);
         assertThat(thin.get(1).coverage()).isEqualTo(Coverage.ofDays(32, 66));
         // Sell-through (INFO) and excess (INFO) follow the same rule on their own days; stranded states none.

@@ -41,7 +41,7 @@ class SafetyStockTest {
         assertThat(r.reorderPointUnits()).isEqualTo(384);
         assertThat(r.position()).isEqualTo(300);
         assertThat(r.suggestedQuantity()).isEqualTo(384);
-        assertThat(r.working()).contains("2 stock-out days skipped").contains("d̄=10.00").contains("ROP=d̄·L+SS=383.6");
+        assertThat(r.working().english()).contains("2 stock-out days skipped").contains("d̄=10.00").contains("ROP=d̄·L+SS=383.6");
     }
 
     @Test
@@ -76,7 +76,7 @@ class SafetyStockTest {
         assertThat(a).isNotNull();
         assertThat(a.actual()).isEqualTo(383);
         assertThat(a.limit()).isEqualTo(384);
-        assertThat(a.detail()).contains("SS=");
+        assertThat(a.detail().english()).contains("SS=");
         assertThat(BelowSafetyStockRule.evaluate(pair(0, 0), null, 1.0, Thresholds.DEFAULTS, NOW)).isEmpty();
     }
 

@@ -8,6 +8,8 @@ import com.stocklens.domain.CodeFindingKind;
 import com.stocklens.domain.CodeRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of finding at its boundary: one record short of it finds nothing. */
@@ -57,13 +59,13 @@ class ThreeCodeCheckTest {
         assertThat(of(r, CodeFindingKind.MISSING_TIKTOK_SKU)).singleElement().satisfies(f -> {
             assertThat(f.sellerSku()).isEqualTo("A-1");
             assertThat(f.lines()).containsExactly(2, 3);
-            assertThat(f.detail()).contains("A-1").contains("no TikTok SKU");
+            assertThat(f.detail().english()).contains("A-1").contains("no TikTok SKU");
         });
         assertThat(of(r, CodeFindingKind.MISSING_BARCODE)).singleElement()
                 .satisfies(f -> assertThat(f.lines()).containsExactly(4));
         assertThat(of(r, CodeFindingKind.MISSING_WMS_SKU)).singleElement().satisfies(f -> {
             assertThat(f.sellerSku()).isEqualTo("C-1");
-            assertThat(f.detail()).contains("us-east");
+            assertThat(f.detail().english()).contains("us-east");
         });
         assertThat(r.findings()).hasSize(3);
         assertThat(r.skus()).isEqualTo(4);
@@ -81,8 +83,8 @@ class ThreeCodeCheckTest {
         List<CodeFinding> bad = of(r, CodeFindingKind.BAD_CHECK_DIGIT);
         assertThat(bad).hasSize(2);
         assertThat(bad.get(0).lines()).containsExactly(2, 3);
-        assertThat(bad.get(0).detail()).contains("4006381333932").contains("check digit 2").contains("give 1");
-        assertThat(bad.get(1).detail()).contains("5 digits");
+        assertThat(bad.get(0).detail().english()).contains("4006381333932").contains("check digit 2").contains("give 1");
+        assertThat(bad.get(1).detail().english()).contains("5 digits");
         assertThat(r.findings()).hasSize(2);
     }
 
@@ -97,9 +99,9 @@ class ThreeCodeCheckTest {
         assertThat(many).hasSize(2);
         assertThat(many.get(0).sellerSku()).isEqualTo("A-1");
         assertThat(many.get(0).lines()).containsExactly(2, 3);
-        assertThat(many.get(0).detail()).contains("2 different barcodes").contains(EAN_A).contains(EAN_B);
+        assertThat(many.get(0).detail().english()).contains("2 different barcodes").contains(EAN_A).contains(EAN_B);
         assertThat(many.get(1).sellerSku()).isEqualTo("B-1");
-        assertThat(many.get(1).detail()).contains("2 different TikTok SKUs");
+        assertThat(many.get(1).detail().english()).contains("2 different TikTok SKUs");
         assertThat(r.findings()).hasSize(2).as("UPC-A and its EAN-13 form are one barcode");
     }
 
@@ -112,7 +114,7 @@ class ThreeCodeCheckTest {
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(CodeFindingKind.ONE_TO_MANY);
             assertThat(f.lines()).containsExactly(2, 3);
-            assertThat(f.detail()).contains("Barcode " + UPC).contains("2 seller SKUs").contains("A-1").contains("B-1");
+            assertThat(f.detail().english()).contains("Barcode " + UPC).contains("2 seller SKUs").contains("A-1").contains("B-1");
         });
         assertThat(r.flaggedSkus()).isEqualTo(2);
     }
@@ -126,13 +128,26 @@ class ThreeCodeCheckTest {
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(CodeFindingKind.ONE_TO_MANY);
             assertThat(f.lines()).containsExactly(2, 3);
-            assertThat(f.detail()).contains("W1").contains("us-east").contains("2 seller SKUs");
+            assertThat(f.detail().english()).contains("W1").contains("us-east").contains("2 seller SKUs");
         });
 
         records.clear();
         line("1001", "A-1", EAN_A, "us-east", "W1").line("1001", "A-1", EAN_A, "us-east", "W7");
         assertThat(check().findings()).singleElement()
-                .satisfies(f -> assertThat(f.detail()).contains("2 different SKU ids in warehouse us-east"));
+                .satisfies(f -> assertThat(f.detail().english()).contains("2 different SKU ids in warehouse us-east"));
+    }
+
+    @Test
+    void findingsNameWarehousesByTheirDisplayNameInEitherLanguage() {
+        line("1001", "A-1", EAN_A, "shipbob:228", "W1").line("1001", "A-1", EAN_A, "shipbob:228", "W7");
+        CodeCheckResult r = ThreeCodeCheck.check(records, Map.of("shipbob:228", "Moreno Valley (CA)"));
+
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.detail().english()).isEqualTo(
+                    "Seller SKU A-1 has 2 different SKU ids in warehouse Moreno Valley (CA): \"W1\", \"W7\".");
+            assertThat(f.detail().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo(
+                    "卖家 SKU A-1 在 仓库 Moreno Valley (CA) 中有 2 个不同的 SKU 编号：\"W1\", \"W7\"。");
+        });
     }
 
     @Test
@@ -140,7 +155,7 @@ class ThreeCodeCheckTest {
         line("1001", "A-1", EAN_A, "us-east", "W1").line("1001", "B-1", EAN_B, "us-east", "W2");
         assertThat(check().findings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(CodeFindingKind.ONE_TO_MANY);
-            assertThat(f.detail()).contains("TikTok SKU 1001");
+            assertThat(f.detail().english()).contains("TikTok SKU 1001");
         });
     }
 
@@ -154,7 +169,7 @@ class ThreeCodeCheckTest {
             assertThat(f.kind()).isEqualTo(CodeFindingKind.DUPLICATE_LINK);
             assertThat(f.sellerSku()).isEqualTo("A-1");
             assertThat(f.lines()).containsExactly(2, 4);
-            assertThat(f.detail()).contains("2 times").contains("lines 2, 4");
+            assertThat(f.detail().english()).contains("2 times").contains("lines 2, 4");
         });
         assertThat(r.flaggedSkus()).isEqualTo(1);
     }
@@ -168,7 +183,7 @@ class ThreeCodeCheckTest {
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(CodeFindingKind.CASE_OR_SPACE_VARIANT);
             assertThat(f.lines()).containsExactly(2, 3);
-            assertThat(f.detail()).contains("\"abc-1\"").contains("\"ABC-1 \"");
+            assertThat(f.detail().english()).contains("\"abc-1\"").contains("\"ABC-1 \"");
         });
         assertThat(r.skus()).isEqualTo(3);
         assertThat(r.flaggedSkus()).isEqualTo(2);
@@ -194,7 +209,7 @@ class ThreeCodeCheckTest {
         assertThat(r.findings()).allSatisfy(f -> {
             assertThat(f.sellerSku()).isNull();
             assertThat(f.lines()).containsExactly(3);
-            assertThat(f.detail()).startsWith("A line without a seller SKU");
+            assertThat(f.detail().english()).startsWith("A line without a seller SKU");
         });
     }
 }

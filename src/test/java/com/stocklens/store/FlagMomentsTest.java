@@ -8,6 +8,7 @@ import com.stocklens.domain.AlertState;
 import com.stocklens.domain.CalibrationState;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.TaskRow;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class FlagMomentsTest {
         CalibrationTask task = new CalibrationTask(0, SKU, WH, T1, T1.plus(Duration.ofHours(2)), 10, 20,
                 CalibrationState.OPEN, null, null, List.of());
         Alert oversell = new Alert(Alert.keyOf(AlertKind.OVERSELL_RISK, SKU + "@" + WH), AlertKind.OVERSELL_RISK,
-                SKU, WH, null, T1, 20, 10, "now's figures", AlertState.ACTIVE, null, null);
+                SKU, WH, null, T1, 20, 10, Wording.text("now's figures"), AlertState.ACTIVE, null, null);
         alertKey = oversell.key();
         // t1: the rules open the task and raise the alert.
         taskId = repo.apply(T1, List.of(task), List.of(), List.of(), List.of(oversell), Set.of()).opened().get(0).id();

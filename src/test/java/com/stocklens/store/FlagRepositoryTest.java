@@ -12,6 +12,7 @@ import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.HintKind;
 import com.stocklens.domain.PairWatch;
 import com.stocklens.domain.RootCauseHint;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagsChanged;
@@ -64,13 +65,13 @@ class FlagRepositoryTest {
 
     private static Alert oversell(String sku, Instant at, int actual) {
         return new Alert(Alert.keyOf(AlertKind.OVERSELL_RISK, sku + "@" + StoreFixtures.MORENO.id()),
-                AlertKind.OVERSELL_RISK, sku, StoreFixtures.MORENO.id(), null, at, actual, 10, "detail " + actual,
+                AlertKind.OVERSELL_RISK, sku, StoreFixtures.MORENO.id(), null, at, actual, 10, Wording.text("detail " + actual),
                 AlertState.ACTIVE, null, null);
     }
 
     private static Alert stale(Instant at) {
         return new Alert("STALE_SOURCE:tiktok:main", AlertKind.STALE_SOURCE, null, null, "tiktok:main", at, null, 900,
-                "never", AlertState.ACTIVE, null, null);
+                Wording.text("never"), AlertState.ACTIVE, null, null);
     }
 
     private FlagsChanged applyAlerts(Instant at, Alert... alerts) {
@@ -225,15 +226,15 @@ class FlagRepositoryTest {
         // Two slow-moving lines raised together: SKU 1 holds 3 units × 200 days = 600 unit-days, SKU 2 10 × 95 =
         // 950; 950 > 600, so SKU 2 is listed first although its key sorts after SKU 1's.
         Alert light = new Alert("SLOW_MOVING:" + SKU + "@shipbob:228", AlertKind.SLOW_MOVING, SKU, "shipbob:228", null,
-                T0, 3, 90, "3 units", AlertState.ACTIVE, null, null, 600L);
+                T0, 3, 90, Wording.text("3 units"), AlertState.ACTIVE, null, null, 600L);
         String sku2 = StoreFixtures.sku(2);
         Alert heavy = new Alert("SLOW_MOVING:" + sku2 + "@shipbob:228", AlertKind.SLOW_MOVING, sku2, "shipbob:228",
-                null, T0, 10, 90, "10 units", AlertState.ACTIVE, null, null, 950L);
+                null, T0, 10, 90, Wording.text("10 units"), AlertState.ACTIVE, null, null, 950L);
         applyAlerts(T0, light, heavy);
         assertThat(reader.read().alerts()).extracting(r -> r.alert().weight()).containsExactly(950L, 600L);
         // The weight is refreshed with the figures.
         applyAlerts(T0.plusSeconds(10), new Alert(light.key(), AlertKind.SLOW_MOVING, SKU, "shipbob:228", null,
-                T0, 3, 90, "3 units", AlertState.ACTIVE, null, null, 1200L), heavy);
+                T0, 3, 90, Wording.text("3 units"), AlertState.ACTIVE, null, null, 1200L), heavy);
         assertThat(alert(light.key()).weight()).isEqualTo(1200L);
     }
 

@@ -11,6 +11,7 @@ import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthIndicator;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.Verdict;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
 import com.stocklens.service.CodeChecks;
@@ -134,17 +135,17 @@ public final class FakeReports implements AgeingReader, HealthReports, CodeCheck
         reportRequests.add(new LocalDate[] {from, to});
         List<HealthFigure> overall = List.of(
                 new HealthFigure(HealthIndicator.TURNOVER_DAYS, 52.3, 45.0, Verdict.UNHEALTHY,
-                        "average on hand 3,139 ÷ average sold 60.0/day = 52.3 days", Coverage.ofDays(60, 66)),
+                        Wording.text("average on hand 3,139 ÷ average sold 60.0/day = 52.3 days"), Coverage.ofDays(60, 66)),
                 new HealthFigure(HealthIndicator.MOVING_SKU_RATE, 88.9, 85.0, Verdict.HEALTHY,
-                        "8 of 9 SKUs in stock sold at least one unit"),
+                        Wording.text("8 of 9 SKUs in stock sold at least one unit")),
                 new HealthFigure(HealthIndicator.OVER_180_SHARE, 6.8, 5.0, Verdict.UNHEALTHY,
-                        "213 of 3,139 units older than 180 days", Coverage.ofUnits(3139, 4000)),
+                        Wording.text("213 of 3,139 units older than 180 days"), Coverage.ofUnits(3139, 4000)),
                 new HealthFigure(HealthIndicator.SELL_THROUGH_AMAZON, 1.42, null, Verdict.INFO,
-                        "units sold in 90 days 4,410 ÷ average available 3,106"),
+                        Wording.text("units sold in 90 days 4,410 ÷ average available 3,106")),
                 new HealthFigure(HealthIndicator.EXCESS_UNITS, 1240.0, null, Verdict.INFO,
-                        "units beyond lead time + 30 days of cover"),
+                        Wording.text("units beyond lead time + 30 days of cover")),
                 new HealthFigure(HealthIndicator.STRANDED_UNITS, 36.0, null, Verdict.INFO,
-                        "2 SKUs unmapped on TikTok"));
+                        Wording.text("2 SKUs unmapped on TikTok")));
         Map<String, List<HealthFigure>> perWarehouse = new LinkedHashMap<>();
         perWarehouse.put(FakeBoards.SHIPBOB_CA.id(), figures(38.1, Verdict.HEALTHY, 92.0, Verdict.HEALTHY, 2.1, Verdict.HEALTHY));
         perWarehouse.put(FakeBoards.WINIT_UK.id(), figures(61.4, Verdict.UNHEALTHY, 80.0, Verdict.UNHEALTHY, 9.7, Verdict.UNHEALTHY));
@@ -164,12 +165,12 @@ public final class FakeReports implements AgeingReader, HealthReports, CodeCheck
     private static List<HealthFigure> figures(Double turnover, Verdict tv, double moving, Verdict mv, double over180,
                                               Verdict ov) {
         return List.of(
-                new HealthFigure(HealthIndicator.TURNOVER_DAYS, turnover, 45.0, tv, "turnover working"),
-                new HealthFigure(HealthIndicator.MOVING_SKU_RATE, moving, 85.0, mv, "moving working"),
-                new HealthFigure(HealthIndicator.OVER_180_SHARE, over180, 5.0, ov, "over-180 working"),
-                new HealthFigure(HealthIndicator.SELL_THROUGH_AMAZON, 1.3, null, Verdict.INFO, "sell-through working"),
-                new HealthFigure(HealthIndicator.EXCESS_UNITS, 400.0, null, Verdict.INFO, "excess working"),
-                new HealthFigure(HealthIndicator.STRANDED_UNITS, 12.0, null, Verdict.INFO, "stranded working"));
+                new HealthFigure(HealthIndicator.TURNOVER_DAYS, turnover, 45.0, tv, Wording.text("turnover working")),
+                new HealthFigure(HealthIndicator.MOVING_SKU_RATE, moving, 85.0, mv, Wording.text("moving working")),
+                new HealthFigure(HealthIndicator.OVER_180_SHARE, over180, 5.0, ov, Wording.text("over-180 working")),
+                new HealthFigure(HealthIndicator.SELL_THROUGH_AMAZON, 1.3, null, Verdict.INFO, Wording.text("sell-through working")),
+                new HealthFigure(HealthIndicator.EXCESS_UNITS, 400.0, null, Verdict.INFO, Wording.text("excess working")),
+                new HealthFigure(HealthIndicator.STRANDED_UNITS, 12.0, null, Verdict.INFO, Wording.text("stranded working")));
     }
 
     // ---- three-code check ------------------------------------------------------------------------
@@ -179,14 +180,14 @@ public final class FakeReports implements AgeingReader, HealthReports, CodeCheck
         check();
         List<CodeFinding> findings = List.of(
                 new CodeFinding(CodeFindingKind.BAD_CHECK_DIGIT, "MUG-001", List.of(4),
-                        "barcode 6901234567891: check digit should be 2"),
-                new CodeFinding(CodeFindingKind.MISSING_BARCODE, "YOGA-MAT", List.of(9), "no barcode linked"),
+                        Wording.text("barcode 6901234567891: check digit should be 2")),
+                new CodeFinding(CodeFindingKind.MISSING_BARCODE, "YOGA-MAT", List.of(9), Wording.text("no barcode linked")),
                 new CodeFinding(CodeFindingKind.ONE_TO_MANY, "CASE-IP15", List.of(12, 13),
-                        "barcode 0012345678905 linked to CASE-IP15 and CASE-IP15-PRO"),
-                new CodeFinding(CodeFindingKind.MISSING_WMS_SKU, "SOCK-5PK", List.of(), "no WINIT id"),
+                        Wording.text("barcode 0012345678905 linked to CASE-IP15 and CASE-IP15-PRO")),
+                new CodeFinding(CodeFindingKind.MISSING_WMS_SKU, "SOCK-5PK", List.of(), Wording.text("no WINIT id")),
                 new CodeFinding(CodeFindingKind.CASE_OR_SPACE_VARIANT, "lamp-rgb", List.of(21, 22),
-                        "LAMP-RGB and 'lamp-rgb ' differ only in case and spaces"),
-                new CodeFinding(CodeFindingKind.BAD_CHECK_DIGIT, "CHRG-65W", List.of(30), "barcode 12345: not a GTIN length"));
+                        Wording.text("LAMP-RGB and 'lamp-rgb ' differ only in case and spaces")),
+                new CodeFinding(CodeFindingKind.BAD_CHECK_DIGIT, "CHRG-65W", List.of(30), Wording.text("barcode 12345: not a GTIN length")));
         return new CodeCheckResult(findings, 47, 6);
     }
 

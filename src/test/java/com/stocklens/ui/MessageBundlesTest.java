@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Localisation is complete: every text the app shows exists in English and in Chinese (简体), is not
- * blank, really is Chinese in the Chinese bundle, keeps the same {n} arguments, and every key is used.
+ * blank, really is Chinese in the Chinese bundle, keeps the same {n} arguments, and every key is used. A key in
+ * one bundle of a pair only fails {@link #everyKeyIsInBothLanguagesAndNoneIsBlank}. The pairs: the window's
+ * messages, the report labels, the rules' phrases ({@code domain.Wording}) and the command line's texts.
  *
  * <p>"Used" means: the key appears as a Java string literal (Messages.get / format / keys held in
  * arrays or variables), or as {@code %key} in an FXML file, or starts with one of the bundle's
@@ -104,7 +106,22 @@ class MessageBundlesTest {
                                 "indicator.",        // Labels.indicator: + HealthIndicator.name()
                                 "verdict.",          // Labels.verdict: + Verdict.name()
                                 "band.",             // Labels.band: + HealthIndicator.name()
-                                "kind.")));          // ReportTables: "kind." + code-check finding kind name()
+                                "kind.")),           // ReportTables: "kind." + code-check finding kind name()
+                new Bundle("rule phrases",
+                        MAIN_RESOURCES.resolve("com/stocklens/domain/phrases.properties"),
+                        MAIN_RESOURCES.resolve("com/stocklens/domain/phrases_zh_CN.properties"),
+                        List.of(MAIN_JAVA),
+                        List.of()),
+                new Bundle("command line texts",
+                        MAIN_RESOURCES.resolve("com/stocklens/cli/texts.properties"),
+                        MAIN_RESOURCES.resolve("com/stocklens/cli/texts_zh_CN.properties"),
+                        List.of(MAIN_JAVA.resolve("com/stocklens/cli")),
+                        List.of(
+                                "kind.",             // CliTexts.name: "kind." + AlertKind.name() (and CALIBRATION)
+                                "state.",            // + CalibrationState / AlertState name()
+                                "urgency.",          // + Urgency.name()
+                                "cause.",            // + DeclaredCause.name()
+                                "codes.title.")));   // + CodeFindingKind.name()
     }
 
     @ParameterizedTest(name = "{0}")

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -238,7 +239,10 @@ public final class SkuIdentities implements SkuMappings, SyncEngine.ReadingStep 
 
     @Override
     public MappingBoard read() {
-        return new MappingBoard(repo.identities(), repo.mappings(), warehouseSources());
+        List<SourceInfo> offered = warehouseSources();
+        Map<String, String> names = new HashMap<>(repo.sourceNames());
+        offered.forEach(s -> names.put(s.id(), s.displayName()));
+        return new MappingBoard(repo.identities(), repo.mappings(), offered, names);
     }
 
     private List<SourceInfo> warehouseSources() {

@@ -5,6 +5,7 @@ import com.stocklens.domain.CodeRecord;
 import com.stocklens.rules.ThreeCodeCheck;
 import com.stocklens.service.CodeChecks;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -13,14 +14,19 @@ import java.util.function.Supplier;
  */
 public final class CodeCheckService implements CodeChecks {
     private final Supplier<List<CodeRecord>> records;
+    private final Supplier<Map<String, String>> warehouseNames;
 
-    /** @param records the current code records, e.g. {@code JdbiCodeRecords::records}; may block on I/O */
-    public CodeCheckService(Supplier<List<CodeRecord>> records) {
+    /**
+     * @param records        the current code records, e.g. {@code JdbiCodeRecords::records}; may block on I/O
+     * @param warehouseNames warehouse id → display name, so findings name warehouses as the seller knows them
+     */
+    public CodeCheckService(Supplier<List<CodeRecord>> records, Supplier<Map<String, String>> warehouseNames) {
         this.records = records;
+        this.warehouseNames = warehouseNames;
     }
 
     @Override
     public CodeCheckResult checkCurrent() {
-        return ThreeCodeCheck.check(records.get());
+        return ThreeCodeCheck.check(records.get(), warehouseNames.get());
     }
 }

@@ -56,6 +56,7 @@ public final class HealthReportService implements HealthReports {
     private final Supplier<Thresholds> thresholds;
     private final Supplier<HealthBands> bands;
     private final Clock clock;
+    private Supplier<Map<String, String>> warehouseNames = Map::of;
 
     public HealthReportService(JdbiHealthData data, WarehouseDemandService demand, AgeingReader ageing,
                                Supplier<Thresholds> thresholds, Supplier<HealthBands> bands, Clock clock) {
@@ -127,7 +128,13 @@ public final class HealthReportService implements HealthReports {
         HealthCalculator.Span span = new HealthCalculator.Span(periodDays, sales.salesDays(from, end), TRAILING_DAYS,
                 sales.salesDays(t90, end), t.demandWindowDays(), sales.salesDays(window, end));
         return new HealthCalculator(bands.get(), t.leadTimeDays(), t.targetCoverDays())
-                .report(from, end.isBefore(from) ? from : end, lines, span);
+                .report(from, end.isBefore(from) ? from : end, lines, span).withWarehouseNames(warehouseNames.get());
+    }
+
+    /** The report names warehouses by {@code names} (id → display name) in the files a seller reads. */
+    public HealthReportService withWarehouseNames(Supplier<Map<String, String>> names) {
+        this.warehouseNames = Objects.requireNonNull(names, "names");
+        return this;
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b, LocalDate c) {

@@ -7,6 +7,7 @@ import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.Warehouse;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
@@ -194,11 +195,8 @@ public final class TriageRanking {
 
     private static TriageItem calibration(TaskRow row, Instant at) {
         CalibrationTask t = row.task();
-        String figures = String.format(Locale.ROOT, "TikTok %d vs warehouse %d (gap %+d): ", t.tiktokQuantity(),
-                t.warehouseQuantity(), t.gap());
-        String reason = figures + (t.isOverdue(at)
-                ? "overdue, TikTok is blocking new orders of this SKU until a cause is declared"
-                : "declare a cause before the deadline or TikTok stops new orders of this SKU");
+        Wording reason = Wording.of(t.isOverdue(at) ? "triage.calibration.overdue" : "triage.calibration.open",
+                t.tiktokQuantity(), t.warehouseQuantity(), String.format(Locale.ROOT, "%+d", t.gap()));
         Warehouse w = row.warehouse();
         return new TriageItem(0, TriageSection.CALIBRATION, TriageItem.CALIBRATION, null, t.sellerSku(), row.skuName(),
                 t.warehouseId(), w == null ? null : w.name(), null, null, t.id(), null, Math.abs(t.gap()), null, null,
@@ -221,12 +219,10 @@ public final class TriageRanking {
         Double sales = a.sellerSku() == null || dailySales == null ? null
                 : dailySales.getOrDefault(a.sellerSku(), 0.0);
         Double impact = units == null || sales == null ? null : units * sales;
-        String detail = a.detail() != null ? a.detail() : a.kind().name();
-        String reason = switch (place.section()) {
-            case AT_RISK -> sales == null ? detail : String.format(Locale.ROOT, "%s; sells %.1f a day", detail, sales);
-            case STALE -> String.format(Locale.ROOT,
-                    "%s; keeps %d SKU × warehouse lines (%d units) from being checked", detail, blockedLines,
-                    units == null ? 0 : units);
+        Wording detail = a.detail() != null ? a.detail() : Wording.text(a.kind().name());
+        Wording reason = switch (place.section()) {
+            case AT_RISK -> sales == null ? detail : detail.and("triage.sells", Wording.decimal(sales, 1));
+            case STALE -> detail.and("triage.blocks", blockedLines, units == null ? 0 : units);
             default -> detail;
         };
         Warehouse w = row.warehouse();

@@ -11,7 +11,6 @@ import com.stocklens.ui.UiContext;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,6 @@ import javafx.util.StringConverter;
  * and units of unknown age as a grey segment on top ({@code default-color7}).
  */
 public final class AgeingView implements ScreenView {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yy-MM-dd");
 
     private final AgeingViewModel viewModel;
     private final Messages messages;
@@ -199,12 +197,12 @@ public final class AgeingView implements ScreenView {
         dayAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number epochDay) {
-                return DAY.format(LocalDate.ofEpochDay(epochDay.longValue()));
+                return Formats.day(LocalDate.ofEpochDay(epochDay.longValue()));
             }
 
             @Override
             public Number fromString(String s) {
-                return LocalDate.parse(s, DAY).toEpochDay();
+                return LocalDate.parse(s, Formats.DAY).toEpochDay();
             }
         });
         // One point per pixel of plot width at most: more cannot be seen and only costs layout time.

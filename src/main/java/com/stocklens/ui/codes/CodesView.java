@@ -110,7 +110,7 @@ public final class CodesView implements ScreenView {
                         : messages.format("codes.lines", f.lines().stream().map(String::valueOf)
                                 .collect(Collectors.joining(", ")));
                 kind.getChildren().add(new TreeItem<>(messages.format("codes.finding",
-                        f.sellerSku() == null ? "—" : f.sellerSku(), f.detail() == null ? "" : f.detail(), lines)));
+                        f.sellerSku() == null ? "—" : f.sellerSku(), f.detail() == null ? "" : f.detail().in(messages.locale()), lines)));
             }
             kind.setExpanded(true);
             root.getChildren().add(kind);

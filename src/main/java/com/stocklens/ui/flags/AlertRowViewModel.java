@@ -4,6 +4,7 @@ import com.stocklens.domain.Alert;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.AlertState;
 import com.stocklens.domain.Warehouse;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.TriageItem;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class AlertRowViewModel implements AlertLine {
     private final Alert alert;
     private final String subject;
     private final TriageItem triage;
+    private volatile String searchableDetail;
 
     public AlertRowViewModel(AlertRow row) {
         this(row, null);
@@ -97,8 +99,8 @@ public final class AlertRowViewModel implements AlertLine {
         return alert.limit();
     }
 
-    /** The working in plain words; may be null. */
-    public String detail() {
+    /** The working, in words each language renders ({@link FlagTexts#words}); may be null. */
+    public Wording detail() {
         return alert.detail();
     }
 
@@ -123,8 +125,18 @@ public final class AlertRowViewModel implements AlertLine {
             return true;
         }
         String n = needle.strip().toLowerCase(Locale.ROOT);
-        return subject.toLowerCase(Locale.ROOT).contains(n)
-                || (alert.detail() != null && alert.detail().toLowerCase(Locale.ROOT).contains(n));
+        return subject.toLowerCase(Locale.ROOT).contains(n) || searchableDetail().contains(n);
+    }
+
+    /** The working in both languages, lower case, for the filter (made once, on the first filter). */
+    private String searchableDetail() {
+        String d = searchableDetail;
+        if (d == null) {
+            Wording w = alert.detail();
+            d = w == null ? "" : (w.english() + "\n" + w.in(Locale.SIMPLIFIED_CHINESE)).toLowerCase(Locale.ROOT);
+            searchableDetail = d;
+        }
+        return d;
     }
 
     public Instant raisedAt() {

@@ -4,6 +4,7 @@ import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.Declaration;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.RootCauseHint;
+import com.stocklens.domain.Wording;
 import com.stocklens.rules.Urgency;
 import com.stocklens.service.Notice;
 import com.stocklens.ui.Formats;
@@ -121,6 +122,11 @@ public final class FlagTexts {
         return messages.get("alert.snooze." + suffix);
     }
 
+    /** Words of a rule or a service (an alert's working, a triage reason) in this window's language; "" for none. */
+    public String words(Wording wording) {
+        return wording == null ? "" : wording.in(messages.locale());
+    }
+
     /** A toast's text. */
     public String notice(Notice n) {
         String where = n.warehouseName() != null ? n.warehouseName()
@@ -136,7 +142,8 @@ public final class FlagTexts {
                             n.alertKind() == null ? "" : alertKind(n.alertKind()), n.detail())
                     : messages.format("flags.notice.alertRaised",
                     n.alertKind() == null ? "" : alertKind(n.alertKind()),
-                    sku.isEmpty() ? (n.detail() == null ? where : n.detail()) : sku + (where.isEmpty() ? "" : " @ " + where));
+                    sku.isEmpty() ? (n.detail() == null ? where : words(Wording.decode(n.detail())))
+                            : sku + (where.isEmpty() ? "" : " @ " + where));
             case PUSH_FAILED -> messages.format("flags.notice.pushFailed", n.detail() == null ? "" : n.detail());
         };
     }

@@ -634,11 +634,12 @@ public final class FlagsView implements ScreenView {
                     : messages.format("flags.alerts.figuresWithImpact", texts.alertFigures(bound),
                     Formats.quantity(bound.unitsAtRisk(), messages),
                     String.format(messages.locale(), "%.1f", bound.dailySales())));
-            detail.setText(bound.detail() == null ? "" : bound.detail());
+            String working = texts.words(bound.detail());
+            detail.setText(working);
             // The working can be long (safety-stock formula): the card shows a line, the tooltip all of it.
-            detailTip.setText(bound.detail() == null ? "" : bound.detail());
-            detail.setTooltip(bound.detail() == null ? null : detailTip);
-            show(detail, bound.detail() != null && !bound.detail().isBlank());
+            detailTip.setText(working);
+            detail.setTooltip(working.isBlank() ? null : detailTip);
+            show(detail, !working.isBlank());
             boolean acked = bound.isAcknowledged();
             status.setText(acked
                     ? messages.format("alert.acknowledged", Objects.requireNonNullElse(bound.acknowledgedBy(), Formats.UNKNOWN))

@@ -14,7 +14,6 @@ import com.stocklens.ui.UiContext;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -163,8 +162,7 @@ public final class HealthView implements ScreenView {
         });
         // The view model decides the period; the controls mirror it and forward choices.
         // ISO days whatever the JVM's locale: "2026-01-01" reads the same to a Chinese and an English seller.
-        fromPicker.setConverter(new LocalDateStringConverter(
-                DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        fromPicker.setConverter(new LocalDateStringConverter(Formats.DAY, Formats.DAY));
         toPicker.setConverter(fromPicker.getConverter());
         viewModel.quarterProperty().subscribe(q -> quarterChoice.setValue(q));
         viewModel.fromProperty().subscribe(d -> fromPicker.setValue(d));
@@ -252,8 +250,8 @@ public final class HealthView implements ScreenView {
             card.setId("card-" + f.indicator().name());
             card.getStyleClass().add("indicator-card");
             applyVerdict(card, f);
-            if (f.working() != null && !f.working().isBlank()) {
-                Tooltip tip = new Tooltip(f.working());
+            if (f.working() != null) {
+                Tooltip tip = new Tooltip(f.working().in(messages.locale()));
                 tip.setWrapText(true);
                 tip.setMaxWidth(420);
                 tip.setShowDelay(Duration.millis(300));
@@ -323,7 +321,7 @@ public final class HealthView implements ScreenView {
                     setText(blank ? null : value(indicator, f.value()));
                     setTooltip(blank || f.working() == null ? null : new Tooltip(
                             messages.get("health.verdict." + f.verdict().name()) + " · " + coverage(f.coverage())
-                                    + "\n" + f.working()));
+                                    + "\n" + f.working().in(messages.locale())));
                     getStyleClass().remove("verdict-cell");
                     if (!blank) {
                         getStyleClass().add("verdict-cell");

@@ -21,6 +21,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.converter.LocalDateStringConverter;
 
 /**
  * The global "as of" control under the menu bar (slider over the cached moments, date picker, Beijing
@@ -67,6 +68,8 @@ public final class TimeTravelView {
         date.setPrefWidth(150);
         date.setMinWidth(150);
         date.setPromptText(messages.get("history.date.prompt"));
+        // yyyy-MM-dd whatever the JVM's locale (not 12/6/2026).
+        date.setConverter(new LocalDateStringConverter(Formats.DAY, Formats.DAY));
         time.setId("timeField");
         time.setPrefColumnCount(5);
         time.setPromptText("HH:mm");

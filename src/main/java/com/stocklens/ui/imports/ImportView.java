@@ -1,6 +1,7 @@
 package com.stocklens.ui.imports;
 
 import com.stocklens.domain.Market;
+import com.stocklens.service.ColumnMapping;
 import com.stocklens.service.CsvWarehouse;
 import com.stocklens.service.ImportCheck;
 import com.stocklens.service.ImportError;
@@ -70,7 +71,7 @@ public final class ImportView {
         warehouse.setConverter(new StringConverter<>() {
             @Override
             public String toString(CsvWarehouse w) {
-                return w == null ? "" : w.name() + " (csv:" + w.id() + (w.market() == null ? "" : " · " + w.market()) + ")";
+                return w == null ? "" : w.name() + (w.market() == null ? "" : " · " + w.market());
             }
 
             @Override
@@ -85,7 +86,19 @@ public final class ImportView {
             viewModel.createWarehouse(newWarehouseName.getText(), newWarehouseMarket.getValue());
             newWarehouseName.clear();
         });
-        mappingName.textProperty().bindBidirectional(viewModel.mappingNameProperty());
+        // The stored name "default" reads in the window's language; typing that word back means "default".
+        String shownDefault = messages.get("import.mappingName.default");
+        mappingName.textProperty().bindBidirectional(viewModel.mappingNameProperty(), new StringConverter<String>() {
+            @Override
+            public String toString(String name) {
+                return ColumnMapping.DEFAULT_NAME.equals(name) ? shownDefault : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return shownDefault.equals(text) ? ColumnMapping.DEFAULT_NAME : text;
+            }
+        });
 
         buildMappingGrid();
         previewTitle.setText(messages.format("import.preview", ImportCheck.PREVIEW_ROWS));

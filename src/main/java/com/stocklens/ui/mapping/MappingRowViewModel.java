@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * @param name       the identity's name, null when unknown
  * @param tiktokIds  TikTok SKU ids, comma-separated (empty when not listed)
  * @param barcodes   distinct barcodes, comma-separated
- * @param codes      each warehouse's code: {@code source} when it is the seller SKU, else {@code source: code}
+ * @param codes      each warehouse's code: its source's name when it is the seller SKU, else {@code name: code}
  * @param candidates for a CONFLICT, the identities that fit
  * @param sourceId   a code line's source (pre-fills the form), else the first mapped source or null
  * @param code       a code line's code, else the first code that differs from the seller SKU, or null
@@ -69,7 +69,7 @@ public record MappingRowViewModel(MatchMethod status, String sellerSku, String n
     static final Comparator<MappingRowViewModel> ORDER = Comparator.comparingInt(MappingRowViewModel::rank)
             .thenComparing(r -> r.sellerSku != null ? r.sellerSku : r.code);
 
-    /** The table's lines for a board, in display order. */
+    /** The table's lines for a board, in display order; each code under its source's name. */
     public static List<MappingRowViewModel> of(MappingBoard board) {
         Map<String, List<SkuMapping>> bySku = new LinkedHashMap<>();
         List<MappingRowViewModel> out = new ArrayList<>();
@@ -78,7 +78,8 @@ public record MappingRowViewModel(MatchMethod status, String sellerSku, String n
                 bySku.computeIfAbsent(m.sellerSku(), k -> new ArrayList<>()).add(m);
             } else {
                 out.add(new MappingRowViewModel(m.method(), null, null, "", m.barcode() == null ? "" : m.barcode(),
-                        m.sourceId() + ": " + m.code(), m.candidates(), m.sourceId(), m.code()));
+                        board.sourceName(m.sourceId()) + ": " + m.code(), m.candidates(), m.sourceId(),
+                        m.code()));
             }
         }
         for (SkuIdentity i : board.identities()) {
@@ -89,8 +90,10 @@ public record MappingRowViewModel(MatchMethod status, String sellerSku, String n
                     .orElse(ms.isEmpty() ? null : ms.get(0));
             out.add(new MappingRowViewModel(status, i.sellerSku(), i.name(), String.join(", ", i.tiktokSkuIds()),
                     distinctBarcodes(i.barcodes()),
-                    ms.stream().map(m -> m.code().equals(i.sellerSku()) ? m.sourceId() : m.sourceId() + ": " + m.code())
-                            .collect(Collectors.joining(", ")),
+                    ms.stream().map(m -> {
+                        String source = board.sourceName(m.sourceId());
+                        return m.code().equals(i.sellerSku()) ? source : source + ": " + m.code();
+                    }).collect(Collectors.joining(", ")),
                     List.of(), firstOther == null ? null : firstOther.sourceId(),
                     firstOther == null ? null : firstOther.code()));
         }

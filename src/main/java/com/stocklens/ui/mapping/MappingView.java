@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.util.StringConverter;
 
 /** Controller of {@code MappingView.fxml}: binds the {@link MappingViewModel}, nothing else. */
 public final class MappingView implements ScreenView {
@@ -115,6 +116,17 @@ public final class MappingView implements ScreenView {
         mappingTable.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> viewModel.select(row));
 
         sourceBox.setItems(viewModel.sources());
+        sourceBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String sourceId) {
+                return viewModel.sourceName(sourceId);
+            }
+
+            @Override
+            public String fromString(String name) {
+                return null;
+            }
+        });
         sourceBox.valueProperty().bindBidirectional(viewModel.formSourceProperty());
         codeField.textProperty().bindBidirectional(viewModel.formCodeProperty());
         skuField.textProperty().bindBidirectional(viewModel.formSkuProperty());

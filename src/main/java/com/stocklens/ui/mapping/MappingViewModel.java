@@ -45,6 +45,7 @@ public final class MappingViewModel implements AutoCloseable {
     private final ObservableList<MappingRowViewModel> all = FXCollections.observableArrayList();
     private final FilteredList<MappingRowViewModel> rows = new FilteredList<>(all);
     private final ObservableList<String> sources = FXCollections.observableArrayList();
+    private MappingBoard board = MappingBoard.EMPTY;
     private final BooleanProperty onlyProblems = new SimpleBooleanProperty(this, "onlyProblems");
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyIntegerWrapper identities = new ReadOnlyIntegerWrapper(this, "identities");
@@ -84,6 +85,7 @@ public final class MappingViewModel implements AutoCloseable {
     private void apply(MappingBoard board) {
         loadError.set(null);
         all.setAll(MappingRowViewModel.of(board));
+        this.board = board;
         sources.setAll(board.sources().stream().map(SourceInfo::id).toList());
         board.mappings().stream().map(SkuMapping::sourceId).distinct()
                 .filter(s -> !sources.contains(s)).forEach(sources::add);
@@ -155,6 +157,11 @@ public final class MappingViewModel implements AutoCloseable {
 
     public ObservableList<String> sources() {
         return sources;
+    }
+
+    /** A source's name as the seller knows it; its id only when the board does not name it. */
+    public String sourceName(String sourceId) {
+        return sourceId == null ? "" : board.sourceName(sourceId);
     }
 
     public BooleanProperty onlyProblemsProperty() {

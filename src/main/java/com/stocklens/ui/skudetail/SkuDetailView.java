@@ -15,7 +15,6 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.flags.FlagTexts;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,7 +67,6 @@ public final class SkuDetailView {
     /** Fits a 1366×768 screen beside the taskbar, the smallest sellers use. */
     static final double WIDTH = 1180;
     static final double HEIGHT = 700;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
 
     private final SkuDetailViewModel viewModel;
     private final Messages messages;
@@ -346,7 +344,7 @@ public final class SkuDetailView {
             public String toString(Number index) {
                 List<SkuDetail.Day> days = viewModel.days();
                 int i = index.intValue();
-                return i >= 0 && i < days.size() ? DAY.format(days.get(i).day()) : "";
+                return i >= 0 && i < days.size() ? Formats.day(days.get(i).day()) : "";
             }
 
             @Override

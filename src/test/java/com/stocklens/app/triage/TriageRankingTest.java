@@ -18,6 +18,7 @@ import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.Warehouse;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
@@ -77,7 +78,7 @@ class TriageRankingTest {
     static AlertRow alert(AlertKind kind, String sku, Warehouse w, Integer actual, Integer limit, AlertState state,
                           Instant snoozedUntil) {
         Alert a = new Alert(Alert.keyOf(kind, sku + "@" + w.id()), kind, sku, w.id(), null, NOW.minusSeconds(300),
-                actual, limit, kind + " detail", state, snoozedUntil,
+                actual, limit, Wording.text(kind + " detail"), state, snoozedUntil,
                 state == AlertState.ACKNOWLEDGED ? "li.wei" : null);
         return new AlertRow(a, sku + " name", w, null);
     }
@@ -88,7 +89,7 @@ class TriageRankingTest {
 
     static AlertRow stale(SourceInfo source, int ageSeconds) {
         Alert a = new Alert(Alert.keyOf(AlertKind.STALE_SOURCE, source.id()), AlertKind.STALE_SOURCE, null, null,
-                source.id(), NOW.minusSeconds(60), ageSeconds, 900, source.displayName() + " stale", AlertState.ACTIVE,
+                source.id(), NOW.minusSeconds(60), ageSeconds, 900, Wording.text(source.displayName() + " stale"), AlertState.ACTIVE,
                 null, null);
         return new AlertRow(a, null, null, source.displayName());
     }
@@ -137,21 +138,21 @@ class TriageRankingTest {
         assertThat(overdue.unitsAtRisk()).isEqualTo(8); // |36 − 44|
         assertThat(overdue.deadline()).isEqualTo(NOW.minus(Duration.ofMinutes(3)));
         assertThat(overdue.warehouseName()).isEqualTo("Moreno Valley (CA)");
-        assertThat(overdue.reason()).contains("overdue");
+        assertThat(overdue.reason().english()).contains("overdue");
 
         TriageItem caseLine = list.actNow().get(2);
         assertThat(caseLine.unitsAtRisk()).isEqualTo(6);
         assertThat(caseLine.dailySales()).isEqualTo(2.0);
         assertThat(caseLine.impact()).isCloseTo(12.0, within(1e-9));
         assertThat(caseLine.deadline()).isNull();
-        assertThat(caseLine.reason()).isEqualTo("MISSING_PREALLOCATION detail; sells 2.0 a day");
+        assertThat(caseLine.reason().english()).isEqualTo("MISSING_PREALLOCATION detail; sells 2.0 a day");
         assertThat(list.actNow().get(5).impact()).isZero();
 
         TriageItem tiktok = list.actNow().get(6);
         assertThat(tiktok.section()).isEqualTo(TriageSection.STALE);
         assertThat(tiktok.blockedLines()).isEqualTo(2);
         assertThat(tiktok.unitsAtRisk()).isEqualTo(112);
-        assertThat(tiktok.reason()).endsWith("keeps 2 SKU × warehouse lines (112 units) from being checked");
+        assertThat(tiktok.reason().english()).endsWith("keeps 2 SKU × warehouse lines (112 units) from being checked");
         assertThat(list.actNow().get(7).unitsAtRisk()).isEqualTo(7);
     }
 

@@ -12,6 +12,7 @@ import com.stocklens.domain.HintKind;
 import com.stocklens.domain.RootCauseHint;
 import com.stocklens.domain.Thresholds;
 import com.stocklens.domain.Warehouse;
+import com.stocklens.domain.Wording;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.FlagBoard;
@@ -222,7 +223,7 @@ public final class FakeFlags implements FlagReader, FlagActions, FlagEvents {
                                  Integer limit, String detail, AlertState state, Instant snoozedUntil) {
         String pair = sku + "@" + w.id();
         return new AlertRow(new Alert(Alert.keyOf(kind, pair), kind, sku, w.id(), null, raisedAt, actual, limit,
-                detail, state, snoozedUntil, state == AlertState.ACKNOWLEDGED ? "li.wei" : null), NAMES.get(sku), w, null);
+                Wording.text(detail), state, snoozedUntil, state == AlertState.ACKNOWLEDGED ? "li.wei" : null), NAMES.get(sku), w, null);
     }
 
     public static AlertRow staleSource(String sourceId, String sourceName, Instant raisedAt, int ageSeconds) {

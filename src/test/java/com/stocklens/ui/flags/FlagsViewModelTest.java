@@ -12,6 +12,7 @@ import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.domain.HintKind;
 import com.stocklens.domain.StockLevel;
+import com.stocklens.domain.Wording;
 import com.stocklens.rules.Urgency;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
@@ -452,7 +453,7 @@ class FlagsViewModelTest {
                 AlertState.ACTIVE, null);
         FlagsViewModel vm = started(new FlagBoard(List.of(), List.of(older, newer, older), NOW));
         assertThat(vm.alerts()).hasSize(1);
-        assertThat(vm.alerts().get(0).detail()).isEqualTo("new");
+        assertThat(vm.alerts().get(0).detail().english()).isEqualTo("new");
         assertThat(vm.badgeCountProperty().get()).isEqualTo(1);
     }
 
@@ -554,5 +555,18 @@ class FlagsViewModelTest {
         vm.refresh();
         assertThat(vm.loadErrorProperty().get()).isNull();
         assertThat(vm.tasks()).hasSize(6);
+    }
+
+    @Test
+    void aStaleSourcesToastAndItsWorkingReadInTheWindowsLanguage() {
+        Wording stale = Wording.of("stale.age", "ShipBob", Duration.ofSeconds(21_097), Duration.ofMinutes(15));
+        Notice n = new Notice(NOW, NoticeKind.ALERT_RAISED, null, null, null, AlertKind.STALE_SOURCE, null, null,
+                stale.encode());
+        Messages zh = new Messages(Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(new FlagTexts(zh).notice(n)).contains("ShipBob：上次完整同步在 5 小时 51 分钟 前")
+                .doesNotContain("snapshot").doesNotContain("§");
+        assertThat(new FlagTexts(new Messages(Locale.ENGLISH)).notice(n))
+                .contains("ShipBob: last complete snapshot 5 h 51 min ago, window 15 min");
     }
 }

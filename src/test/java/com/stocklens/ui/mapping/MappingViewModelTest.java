@@ -24,7 +24,9 @@ class MappingViewModelTest {
         vm.start();
         assertThat(vm.rows()).extracting(MappingRowViewModel::status).containsExactly(MatchMethod.CONFLICT,
                 MatchMethod.UNMAPPED, MatchMethod.AUTO_BARCODE, MatchMethod.AUTO_SKU);
-        assertThat(vm.rows().get(2).codes()).isEqualTo("shipbob:main, shipmonk:main: CA1-10042");
+        // Codes go by their source's name, not its id.
+        assertThat(vm.rows().get(2).codes()).isEqualTo("ShipBob, ShipMonk: CA1-10042");
+        assertThat(vm.sourceName("shipbob:main")).isEqualTo("ShipBob");
         assertThat(vm.unmappedProperty().get()).isEqualTo(1);
         assertThat(vm.conflictsProperty().get()).isEqualTo(1);
         vm.onlyProblemsProperty().set(true);

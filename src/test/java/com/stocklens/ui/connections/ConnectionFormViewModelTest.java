@@ -29,7 +29,8 @@ class ConnectionFormViewModelTest {
         assertThat(form.nameProblemProperty().get()).isNull();
         assertThat(form.validProperty().get()).as("the token is still missing").isFalse();
         form.valueProperty("token").set("  ");
-        assertThat(form.problemProperty("token").get()).as("blank is empty").isEqualTo(ConnectionFormViewModel.REQUIRED);
+        assertThat(form.problemProperty("token").get()).as("blank is empty")
+                .isEqualTo(ConnectionFormViewModel.REQUIRED);
         form.valueProperty("token").set("t0ken");
         assertThat(form.problemProperty("token").get()).isNull();
         assertThat(form.validProperty().get()).isTrue();

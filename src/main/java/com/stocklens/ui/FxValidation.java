@@ -119,7 +119,7 @@ public final class FxValidation {
 
         @Override
         protected Collection<Decoration> createValidationDecorations(ValidationMessage message) {
-            return List.of(new GraphicDecoration(createDecorationNode(message), Pos.TOP_RIGHT, -7, 7));
+            return List.of(new GraphicDecoration(createDecorationNode(message), Pos.TOP_RIGHT, -2, 2));
         }
 
         @Override

@@ -146,6 +146,15 @@ class StockViewTest {
         assertThat(table(robot).getItems()).extracting(StockRowViewModel::sellerSku).containsExactly("LAMP-RGB");
         assertThat(robot.lookup("#rowCountLabel").queryAs(Label.class).getText())
                 .isEqualTo(messages.format("stock.rows.filtered", 1, 3));
+
+        // The field's × (ControlsFX's clearable field) empties it, and the table shows every row again.
+        robot.clickOn(robot.from(robot.lookup("#filterField").queryAs(TextField.class)).lookup(".clear-button")
+                .queryAs(Node.class));
+        WaitForAsyncUtils.sleep((long) StockView.FILTER_DEBOUNCE.toMillis() + 200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(viewModel.filterTextProperty().get()).isEmpty();
+        assertThat(table(robot).getItems()).hasSize(3);
     }
 
     @Test

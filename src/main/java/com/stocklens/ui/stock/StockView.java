@@ -78,6 +78,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.controlsfx.control.StatusBar;
 
 /**
  * Controller of {@code StockView.fxml}: binds the {@link StockViewModel} to tiles, filter, table and
@@ -130,7 +131,8 @@ public final class StockView implements ScreenView {
     @FXML private TableColumn<StockRowViewModel, Integer> returnsPoolColumn;
     @FXML private TableColumn<StockRowViewModel, Instant> ageColumn;
     @FXML private TableColumn<StockRowViewModel, Instant> tiktokAgeColumn;
-    @FXML private FlowPane freshnessBar;
+    @FXML private StatusBar freshnessBar;
+    @FXML private FlowPane freshnessChips;
     @FXML private MenuButton exportButton;
     @FXML private MenuItem exportXlsx;
     @FXML private MenuItem exportCsv;
@@ -856,6 +858,10 @@ public final class StockView implements ScreenView {
     // ---- freshness ------------------------------------------------------------------------------
 
     private void bindFreshness() {
+        // The chips wrap within the bar's width (a source that went stale is first, never wrapped away).
+        freshnessChips.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(() -> freshnessBar.getWidth()
+                - freshnessBar.getInsets().getLeft() - freshnessBar.getInsets().getRight(),
+                freshnessBar.widthProperty(), freshnessBar.insetsProperty()));
         viewModel.chips().addListener((ListChangeListener<FreshnessChipViewModel>) c -> rebuildChips());
         rebuildChips();
     }
@@ -880,7 +886,7 @@ public final class StockView implements ScreenView {
             renderChip(label, tooltip, chip);
             nodes.add(label);
         }
-        freshnessBar.getChildren().setAll(nodes);
+        freshnessChips.getChildren().setAll(nodes);
     }
 
     private void renderChip(Label label, Tooltip tooltip, FreshnessChipViewModel chip) {

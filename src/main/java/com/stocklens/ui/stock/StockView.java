@@ -8,11 +8,13 @@ import com.stocklens.service.StockPushes;
 import com.stocklens.service.SyncProgress;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTilePalette;
+import com.stocklens.ui.FxWarehouseFilter;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.UiContext;
+import com.stocklens.ui.WarehouseFilter;
 import com.stocklens.ui.skudetail.SkuDetailView;
 import com.stocklens.ui.skudetail.SkuDetailViewModel;
 import com.stocklens.ui.push.PushPlanViewModel;
@@ -45,10 +47,8 @@ import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -77,7 +77,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -110,7 +110,7 @@ public final class StockView implements ScreenView {
     @FXML private BorderPane stockRoot;
     @FXML private HBox tileBox;
     @FXML private TextField filterField;
-    @FXML private ComboBox<StockViewModel.WarehouseChoice> warehouseChoice;
+    @FXML private CheckComboBox<Warehouse> warehouseChoice;
     @FXML private Button pushWarehouseButton;
     @FXML private Label rowCountLabel;
     @FXML private ToggleButton gapsOnlyToggle;
@@ -165,20 +165,19 @@ public final class StockView implements ScreenView {
     }
 
     /**
-     * Shows "Push to TikTok" beside the warehouse choice, enabled while one warehouse is chosen and the window
-     * shows now ({@code past} false).
+     * Shows "Push to TikTok" beside the warehouse choice, enabled while exactly one warehouse is chosen and the
+     * window shows now ({@code past} false).
      */
     void onPushWarehouse(Consumer<Warehouse> open, ObservableBooleanValue past) {
+        WarehouseFilter filter = viewModel.warehouseFilter();
         pushWarehouseButton.setVisible(true);
         pushWarehouseButton.setManaged(true);
-        pushWarehouseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            StockViewModel.WarehouseChoice c = viewModel.selectedWarehouseProperty().get();
-            return c == null || c.isAll() || past.get();
-        }, viewModel.selectedWarehouseProperty(), past));
+        pushWarehouseButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> filter.chosenWarehouses().size() != 1 || past.get(), filter.chosenProperty(), past));
         pushWarehouseButton.setOnAction(e -> {
-            StockViewModel.WarehouseChoice c = viewModel.selectedWarehouseProperty().get();
-            if (c != null && !c.isAll()) {
-                open.accept(c.warehouse());
+            List<Warehouse> chosen = filter.chosenWarehouses();
+            if (chosen.size() == 1) {
+                open.accept(chosen.get(0));
             }
         });
     }
@@ -330,8 +329,8 @@ public final class StockView implements ScreenView {
             total.sumProperty().addListener(redraw);
             total.reportingProperty().addListener(redraw);
             total.warehousesProperty().addListener(redraw);
-            // The note names the warehouse chosen in the filter; the figures follow it too.
-            viewModel.selectedWarehouseProperty().addListener(redraw);
+            // The note names the warehouses chosen in the filter; the figures follow them too.
+            viewModel.warehouseFilter().chosenProperty().addListener(redraw);
             showTotal(tile, note, unknown, holder, total);
         }
     }
@@ -347,12 +346,16 @@ public final class StockView implements ScreenView {
         holder.pseudoClassStateChanged(PARTIAL, total.isPartial());
         note.pseudoClassStateChanged(PARTIAL, total.isPartial());
         String text;
-        StockViewModel.WarehouseChoice only = viewModel.selectedWarehouseProperty().get();
+        List<Warehouse> chosen = viewModel.warehouseFilter().chosenWarehouses();
         if (total.getWarehouses() == 0) {
             text = "";
-        } else if (only != null && !only.isAll()) {
+        } else if (chosen.size() == 1) {
             text = messages.format(isUnknown ? "stock.tile.oneWarehouse.none" : "stock.tile.oneWarehouse",
-                    warehouseLabel(only));
+                    FxWarehouseFilter.label(chosen.get(0)));
+        } else if (!chosen.isEmpty()) {
+            text = isUnknown ? messages.get("stock.tile.chosen.none")
+                    : total.isPartial() ? messages.format("stock.tile.chosenPartial", total.getReporting(),
+                    total.getWarehouses()) : messages.format("stock.tile.chosen", total.getWarehouses());
         } else if (isUnknown) {
             text = messages.get("stock.tile.noneReport");
         } else if (total.isPartial()) {
@@ -387,35 +390,7 @@ public final class StockView implements ScreenView {
             }
         });
         gapsOnlyToggle.selectedProperty().bindBidirectional(viewModel.gapsOnlyProperty());
-        warehouseChoice.setItems(viewModel.warehouseChoices());
-        warehouseChoice.valueProperty().bindBidirectional(viewModel.selectedWarehouseProperty());
-        StringConverter<StockViewModel.WarehouseChoice> converter = new StringConverter<>() {
-            @Override
-            public String toString(StockViewModel.WarehouseChoice choice) {
-                return warehouseLabel(choice);
-            }
-
-            @Override
-            public StockViewModel.WarehouseChoice fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
-        warehouseChoice.setConverter(converter);
-        warehouseChoice.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(StockViewModel.WarehouseChoice item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(converter.toString(item));
-            }
-        });
-    }
-
-    /** "Provider · warehouse", or "all warehouses". */
-    private String warehouseLabel(StockViewModel.WarehouseChoice choice) {
-        if (choice == null || choice.isAll()) {
-            return messages.get("stock.warehouse.all");
-        }
-        return choice.warehouse().provider().displayName() + " · " + choice.warehouse().name();
+        FxWarehouseFilter.bind(warehouseChoice, viewModel.warehouseFilter(), messages);
     }
 
     // ---- table ----------------------------------------------------------------------------------

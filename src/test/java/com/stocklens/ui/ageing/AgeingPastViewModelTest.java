@@ -55,7 +55,7 @@ class AgeingPastViewModelTest {
         // WINIT's units are all of unknown age. Issue 17: "the ageing chart silently leaves them out" — now
         // they are a bar of their own, all of it the grey unknown-age segment (40 units), sorted by name.
         assertThat(vm.warehouses()).extracting(WarehouseAges::warehouseId, WarehouseAges::unaged)
-                .containsExactly(tuple(FakeBoards.WINIT_UK.id(), 40), tuple(FakeBoards.SHIPBOB_CA.id(), 0));
+                .containsExactly(tuple(FakeBoards.WINIT_UK.id(), 40L), tuple(FakeBoards.SHIPBOB_CA.id(), 0L));
 
         vm.showMoment(PAST);
         assertThat(vm.moment()).isEqualTo(PAST);

@@ -149,7 +149,7 @@ class AgeingViewModelTest {
                 Runnable::run, Runnable::run);
         vm.start();
         assertThat(vm.warehouses()).extracting(WarehouseAges::label, WarehouseAges::unaged)
-                .containsExactly(tuple("Birmingham (UK)", 50), tuple("Moreno Valley (CA)", 20));
+                .containsExactly(tuple("Birmingham (UK)", 50L), tuple("Moreno Valley (CA)", 20L));
         assertThat(vm.warehouses().get(0).units(AgeBucket.D0_30)).isZero();
         assertThat(vm.over180ShareProperty().get()).isEqualTo(7.0);
         assertThat(vm.ageKnownProperty().get()).isCloseTo(100.0 * 100 / 170, Offset.offset(1e-9));

@@ -34,6 +34,8 @@ public final class FxWarehouseFilter {
         // True while the boxes are set from the filter: those checks are not the person's choice.
         boolean[] showing = {false};
         Runnable show = () -> {
+            // The title first: the box redraws its text only when the checks change, which follows.
+            box.setTitle(title(filter, messages));
             showing[0] = true;
             try {
                 if (!box.getItems().equals(filter.warehouses())) {
@@ -45,7 +47,6 @@ public final class FxWarehouseFilter {
             } finally {
                 showing[0] = false;
             }
-            box.setTitle(title(filter, messages));
         };
         filter.warehouses().addListener((ListChangeListener<Warehouse>) c -> show.run());
         filter.chosenProperty().addListener(o -> show.run());

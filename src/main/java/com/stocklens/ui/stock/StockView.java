@@ -19,6 +19,7 @@ import com.stocklens.ui.skudetail.SkuDetailView;
 import com.stocklens.ui.skudetail.SkuDetailViewModel;
 import com.stocklens.ui.push.PushPlanViewModel;
 import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.events.TileEvt;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
@@ -332,6 +333,10 @@ public final class StockView implements ScreenView {
             // The note names the warehouses chosen in the filter; the figures follow them too.
             viewModel.warehouseFilter().chosenProperty().addListener(redraw);
             showTotal(tile, note, unknown, holder, total);
+            // A note that wraps to another line (a warehouse's name, "2 of 3 chosen warehouses report") left
+            // TilesFX's number sized for a passing layout, a third of its size, until the value next changed:
+            // the tile sizes its texts again once the note has its height.
+            note.heightProperty().addListener(o -> tile.fireTileEvt(new TileEvt(tile, TileEvt.RESIZE)));
         }
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.Connection;
 import com.stocklens.domain.ConnectionKind;
-import com.stocklens.service.Connections;
 import com.stocklens.service.Connections.ConnectionStatus;
+import com.stocklens.service.Connections;
 import com.stocklens.ui.TestUiContext;
 import java.util.Map;
 import java.util.Set;

@@ -44,7 +44,7 @@ public final class FxValidation {
     private final ValidationSupport support = new ValidationSupport();
     /** The fields in the order they were registered: the form's reading order. */
     private final List<Control> order = new ArrayList<>();
-    /** True once a field was changed (or {@link #decorateNow}): from then on problems show. */
+    /** True once a field was changed: from then on problems show, as ControlsFX's decorations do. */
     private final BooleanProperty touched = new SimpleBooleanProperty(this, "touched");
 
     public FxValidation() {
@@ -66,12 +66,6 @@ public final class FxValidation {
         problem.addListener(o -> support.revalidate(control));
     }
 
-    /** Decorates at once rather than after the first change: a form that opens with a problem says so. */
-    public void decorateNow() {
-        touched.set(true);
-        support.initInitialDecoration();
-    }
-
     /**
      * The first field's problem in reading order, "" when there is none or nothing was changed yet (like the
      * decorations: a form does not open by telling the person off): a line beside the form's buttons.
@@ -89,11 +83,6 @@ public final class FxValidation {
             }
             return "";
         }, support.validationResultProperty(), touched);
-    }
-
-    /** The ControlsFX support behind it (tests read its result). */
-    public ValidationSupport support() {
-        return support;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.stocklens.domain.AgeProfile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** FIFO ageing from the store. Blocking I/O: never on the FX thread. */
 public interface AgeingReader {
@@ -23,4 +24,13 @@ public interface AgeingReader {
 
     /** The > 180-day share per day over [from, to]. */
     List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to);
+
+    /**
+     * The > 180-day share per day over [from, to] of the warehouses {@code warehouseIds} only (empty: all of
+     * them, as {@link #over180Trend(LocalDate, LocalDate)}). The default keeps no trend per warehouse: none for
+     * a subset.
+     */
+    default List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to, Set<String> warehouseIds) {
+        return warehouseIds.isEmpty() ? over180Trend(from, to) : List.of();
+    }
 }

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +171,28 @@ class DemoHistoryEndToEndTest {
     }
 
     private static final Duration LAST_ORDER = Duration.ofHours(2);
+
+    @Test
+    void chosenWarehousesAreReportedAndTrendedAlone() {
+        // The screens' warehouse filter: two warehouses' lines are the same as in the whole report, the overall
+        // figures are theirs alone, and so is the > 180-day trend.
+        HealthReportService.Period q4 = HealthReportService.quarter("2026Q4");
+        HealthReport all = runtime.healthReports().report(q4.from(), q4.to());
+        // ShipBob's: its lots date the units, so the trend has points.
+        List<String> two = all.perWarehouse().keySet().stream().filter(w -> w.startsWith("shipbob:")).sorted()
+                .limit(2).toList();
+        assertThat(two).hasSize(2);
+        HealthReport some = runtime.healthReports().report(q4.from(), q4.to(), null, Set.copyOf(two));
+        assertThat(some.perWarehouse()).containsOnlyKeys(two);
+        two.forEach(w -> assertThat(some.perWarehouse().get(w)).isEqualTo(all.perWarehouse().get(w)));
+        assertThat(figure(some.overall(), HealthIndicator.TURNOVER_DAYS).value())
+                .isNotEqualTo(figure(all.overall(), HealthIndicator.TURNOVER_DAYS).value());
+
+        LocalDate todayDay = NOW.atZone(BeijingTime.ZONE).toLocalDate();
+        List<AgeTrendPoint> trend = runtime.ageingReader().over180Trend(todayDay.minusDays(364), todayDay);
+        assertThat(runtime.ageingReader().over180Trend(todayDay.minusDays(364), todayDay, Set.copyOf(two)))
+                .isNotEmpty().isNotEqualTo(trend);
+    }
 
     @Test
     void theQuarterTheYearsTrendEveryWarehousesAgesAndTheScorecardsHaveRealFigures() {

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -122,6 +123,19 @@ public final class FakeReports implements AgeingReader, HealthReports, CodeCheck
 
     /** The moments {@link #reportAt} was asked for. */
     public final List<Instant> reportMoments = new CopyOnWriteArrayList<>();
+
+    /** The warehouse choices a report was asked for (empty: all). */
+    public final List<Set<String>> reportWarehouses = new CopyOnWriteArrayList<>();
+
+    /** The report of every warehouse, its per-warehouse lines cut to the chosen ones. */
+    @Override
+    public HealthReport report(LocalDate from, LocalDate to, Instant at, Set<String> warehouseIds) {
+        reportWarehouses.add(warehouseIds);
+        HealthReport all = at == null ? report(from, to) : reportAt(from, to, at);
+        Map<String, List<HealthFigure>> some = new LinkedHashMap<>(all.perWarehouse());
+        some.keySet().removeIf(id -> !warehouseIds.isEmpty() && !warehouseIds.contains(id));
+        return new HealthReport(all.from(), all.to(), all.bands(), all.overall(), some, all.perSku());
+    }
 
     @Override
     public HealthReport reportAt(LocalDate from, LocalDate to, Instant at) {

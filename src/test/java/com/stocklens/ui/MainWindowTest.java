@@ -2,6 +2,7 @@ package com.stocklens.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.Warehouse;
 import com.stocklens.ui.stock.StockRowViewModel;
 import com.stocklens.ui.stock.StockViewModel;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -111,9 +112,7 @@ class MainWindowTest {
         robot.interact(() -> {
             StockViewModel stock = host.current().viewModel().stock();
             stock.filterTextProperty().set("mug");
-            stock.selectedWarehouseProperty().set(stock.warehouseChoices().stream()
-                    .filter(c -> !c.isAll() && c.warehouse().id().equals(FakeBoards.SHIPBOB_CA.id()))
-                    .findFirst().orElseThrow());
+            stock.warehouseFilter().choose(List.of(FakeBoards.SHIPBOB_CA.id()));
         });
         TableView<StockRowViewModel> before = stockTable(robot);
         robot.interact(() -> {
@@ -129,8 +128,8 @@ class MainWindowTest {
         assertThat(host.current().messages().locale()).isEqualTo(UiContext.CHINESE);
         assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEqualTo("mug");
         @SuppressWarnings("unchecked")
-        ComboBox<StockViewModel.WarehouseChoice> warehouse = robot.lookup("#warehouseChoice").queryAs(ComboBox.class);
-        assertThat(warehouse.getValue().warehouse().id()).isEqualTo(FakeBoards.SHIPBOB_CA.id());
+        CheckComboBox<Warehouse> warehouse = robot.lookup("#warehouseChoice").queryAs(CheckComboBox.class);
+        assertThat(warehouse.getCheckModel().getCheckedItems()).containsExactly(FakeBoards.SHIPBOB_CA);
         TableView<StockRowViewModel> after = stockTable(robot);
         assertThat(after).isNotSameAs(before);
         assertThat(after.getItems()).extracting(StockRowViewModel::sellerSku).containsOnly("MUG-001");

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * FIFO ageing from the store: the {@link AgeingReader} the screens and reports use.
@@ -139,11 +140,23 @@ public final class AgeingService implements AgeingReader {
      */
     @Override
     public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
+        return over180Trend(from, to, Set.of());
+    }
+
+    /**
+     * As {@link #over180Trend(LocalDate, LocalDate)}, counting only the warehouses {@code warehouseIds} (none:
+     * all).
+     */
+    @Override
+    public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to, Set<String> warehouseIds) {
         List<AgeTrendPoint> out = new ArrayList<>();
         inputs.dailyLots(from, to, BeijingTime.ZONE).forEach((day, rows) -> {
             long aged = 0;
             long old = 0;
             for (Row r : rows) {
+                if (!warehouseIds.isEmpty() && !warehouseIds.contains(r.warehouseId())) {
+                    continue;
+                }
                 if (r.onHand() == null || r.onHand() <= 0 || r.lots().isEmpty()) {
                     continue;
                 }

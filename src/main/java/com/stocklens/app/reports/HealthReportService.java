@@ -91,7 +91,7 @@ public final class HealthReportService implements HealthReports {
 
     @Override
     public HealthReport report(LocalDate from, LocalDate to) {
-        return report(from, to, null);
+        return report(from, to, null, Set.of());
     }
 
     /**
@@ -102,10 +102,15 @@ public final class HealthReportService implements HealthReports {
      */
     @Override
     public HealthReport reportAt(LocalDate from, LocalDate to, Instant at) {
-        return report(from, to, Objects.requireNonNull(at, "at"));
+        return report(from, to, Objects.requireNonNull(at, "at"), Set.of());
     }
 
-    private HealthReport report(LocalDate from, LocalDate to, Instant at) {
+    /**
+     * As {@link #report} (at null) or {@link #reportAt}, on the lines of the warehouses {@code warehouseIds} only
+     * (none: all).
+     */
+    @Override
+    public HealthReport report(LocalDate from, LocalDate to, Instant at, Set<String> warehouseIds) {
         Instant moment = at == null ? clock.instant() : at;
         LocalDate today = moment.atZone(BeijingTime.ZONE).toLocalDate();
         if (from.isAfter(today)) {
@@ -123,7 +128,8 @@ public final class HealthReportService implements HealthReports {
         WarehouseDemandService.Demand sales = demand.read(readFrom, end.isBefore(readFrom) ? readFrom : end);
         Set<String> blocked = data.blocked(moment);
         List<HealthLine> lines = lines(history, sales, at == null ? ageing.current() : ageing.at(at), blocked, from,
-                end, close, t.demandWindowDays());
+                end, close, t.demandWindowDays()).stream()
+                .filter(l -> warehouseIds.isEmpty() || warehouseIds.contains(l.warehouseId())).toList();
         int periodDays = days(from, end);
         HealthCalculator.Span span = new HealthCalculator.Span(periodDays, sales.salesDays(from, end), TRAILING_DAYS,
                 sales.salesDays(t90, end), t.demandWindowDays(), sales.salesDays(window, end));

@@ -1,9 +1,11 @@
 package com.stocklens.ui.ageing;
 
 import com.stocklens.domain.AgeBucket;
+import com.stocklens.domain.Warehouse;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxViewLoader;
+import com.stocklens.ui.FxWarehouseFilter;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
@@ -37,6 +39,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
 
 /**
  * Controller of {@code AgeingView.fxml}: draws the {@link AgeingViewModel}'s buckets and trend, and
@@ -54,6 +57,7 @@ public final class AgeingView implements ScreenView {
     @FXML private BorderPane ageingRoot;
     @FXML private Label ageingSummary;
     @FXML private Label loadErrorLabel;
+    @FXML private CheckComboBox<Warehouse> warehouseChoice;
     @FXML private StackedBarChart<String, Number> bucketChart;
     @FXML private CategoryAxis warehouseAxis;
     @FXML private LineChart<Number, Number> trendChart;
@@ -131,6 +135,7 @@ public final class AgeingView implements ScreenView {
     }
 
     private void bindHeader() {
+        FxWarehouseFilter.bind(warehouseChoice, viewModel.warehouseFilter(), messages);
         ageingSummary.textProperty().bind(Bindings.createStringBinding(() -> {
             Double share = viewModel.over180ShareProperty().get();
             Double known = viewModel.ageKnownProperty().get();

@@ -12,6 +12,7 @@ import com.stocklens.service.DemandReader;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.ui.BackgroundRefresh;
+import com.stocklens.ui.WarehouseFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,7 +40,8 @@ import javafx.collections.ObservableList;
 /**
  * State of the ageing screen, free of any toolkit: units per age bucket per warehouse, the > 180-day
  * share over the last year (downsampled to the chart's pixel width), and the oldest SKUs with their days
- * of supply. One background read per refresh reaches the UI as one {@code ui.execute(apply)}.
+ * of supply, of the warehouses chosen in {@link #warehouseFilter()} (none: all). One background read per
+ * refresh reaches the UI as one {@code ui.execute(apply)}.
  */
 public final class AgeingViewModel implements AutoCloseable {
     /** The trend covers a year ({@link AgeingReader#TREND_DAYS}). */
@@ -64,6 +67,9 @@ public final class AgeingViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LocalDate> trendEnd = new ReadOnlyObjectWrapper<>(this, "trendEnd");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+    private final WarehouseFilter warehouseFilter = new WarehouseFilter();
+    /** The chosen warehouses as the next read takes them (set on the UI thread, read on the background). */
+    private volatile Set<String> chosen = Set.of();
 
     public AgeingViewModel(AgeingReader ageing, DemandReader demand, StockBoardReader board, Clock clock,
                            int demandWindowDays, Executor background, Executor ui) {
@@ -75,6 +81,11 @@ public final class AgeingViewModel implements AutoCloseable {
         this.loader = BackgroundRefresh.atMoments("ageing", this::read, loaded -> apply(loaded, null),
                 reason -> apply(null, reason), background, ui);
         pixelBudget.addListener((obs, o, n) -> shownTrend.setAll(downsample(trend, n.intValue())));
+        // Another choice of warehouses is another read: bars, share, trend and oldest lines are theirs alone.
+        warehouseFilter.chosenProperty().addListener((obs, o, n) -> {
+            chosen = n;
+            refresh();
+        });
     }
 
     /**
@@ -110,20 +121,23 @@ public final class AgeingViewModel implements AutoCloseable {
     private Loaded read(Instant at) {
         LocalDate today = at == null ? LocalDate.now(clock.withZone(BeijingTime.ZONE))
                 : at.atZone(BeijingTime.ZONE).toLocalDate();
-        List<AgeProfile> profiles = at == null ? ageing.current() : ageing.at(at);
-        List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today);
+        Set<String> only = chosen;
+        List<AgeProfile> profiles = (at == null ? ageing.current() : ageing.at(at)).stream()
+                .filter(p -> only.isEmpty() || only.contains(p.warehouseId())).toList();
+        List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today, only);
         StockBoard stock = at == null ? board.read() : board.history().boardAt(at);
         Map<String, List<DailyDemand>> sales = demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1));
         return build(profiles, points, stock, sales).until(today);
     }
 
     private record Loaded(List<WarehouseAges> bars, List<AgeTrendPoint> trend, List<OldSkuRowViewModel> oldest,
-                          Double over180Share, Double ageKnown, LocalDate trendEnd) {
+                          Double over180Share, Double ageKnown, LocalDate trendEnd, List<Warehouse> warehouses) {
         Loaded until(LocalDate day) {
-            return new Loaded(bars, trend, oldest, over180Share, ageKnown, day);
+            return new Loaded(bars, trend, oldest, over180Share, ageKnown, day, warehouses);
         }
     }
 
+    /** Everything the screen shows from {@code profiles} (the chosen warehouses' only). */
     private static Loaded build(List<AgeProfile> profiles, List<AgeTrendPoint> points, StockBoard stock,
                                 Map<String, List<DailyDemand>> sales) {
         Map<String, String> names = new HashMap<>();
@@ -177,7 +191,7 @@ public final class AgeingViewModel implements AutoCloseable {
         sorted.sort(Comparator.comparing(AgeTrendPoint::day));
         // Shares are over the units of known age (docs/DOMAIN.md §8); with none, the share is unknown.
         return new Loaded(bars, List.copyOf(sorted), top, aged == 0 ? null : 100.0 * over180 / aged,
-                total == 0 ? null : 100.0 * aged / total, null);
+                total == 0 ? null : 100.0 * aged / total, null, stock.warehouses());
     }
 
     private void apply(Loaded loaded, String error) {
@@ -186,6 +200,7 @@ public final class AgeingViewModel implements AutoCloseable {
         if (loaded == null) {
             return;
         }
+        warehouseFilter.setWarehouses(loaded.warehouses());
         warehouses.setAll(loaded.bars());
         trend = loaded.trend();
         shownTrend.setAll(downsample(trend, pixelBudget.get()));
@@ -271,6 +286,11 @@ public final class AgeingViewModel implements AutoCloseable {
         }
         out.add(points.get(n - 1));
         return List.copyOf(out);
+    }
+
+    /** The warehouses the screen shows (none chosen: all); a new choice reads everything again. */
+    public WarehouseFilter warehouseFilter() {
+        return warehouseFilter;
     }
 
     /** Units per bucket per warehouse, sorted by warehouse name. */

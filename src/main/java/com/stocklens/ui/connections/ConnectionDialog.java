@@ -2,6 +2,7 @@ package com.stocklens.ui.connections;
 
 import com.stocklens.domain.ConnectionField;
 import com.stocklens.ui.FxTheme;
+import com.stocklens.ui.FxValidation;
 import com.stocklens.ui.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ import javafx.util.StringConverter;
 /**
  * The add / edit dialog of a connection, generated from its kind's fields: secrets in password fields
  * showing "stored" instead of a value, a Test button that tries what is typed, Save enabled once the form
- * is complete. Node ids: {@code connName}, {@code connEnabled}, {@code connCadence}, {@code field-<key>},
- * {@code connTest}, {@code connTestResult}, {@code connSave}, {@code connCancel}.
+ * is complete; a missing field shows as a ControlsFX decoration once something was typed, the first one also
+ * in {@code connProblem}. Node ids: {@code connName}, {@code connEnabled}, {@code connCadence}, {@code field-<key>},
+ * {@code connProblem}, {@code connTest}, {@code connTestResult}, {@code connSave}, {@code connCancel}.
  */
 public final class ConnectionDialog {
     private ConnectionDialog() {
@@ -54,10 +56,12 @@ public final class ConnectionDialog {
         grid.setVgap(8);
         grid.getStyleClass().add("connection-form");
         int row = 0;
+        FxValidation validation = new FxValidation();
         TextField name = new TextField();
         name.setId("connName");
         name.textProperty().bindBidirectional(form.nameProperty());
         name.setPromptText(messages.get("connections.form.name.prompt"));
+        validation.show(name, form.nameProblemProperty().map(messages::get));
         grid.addRow(row++, label(messages.get("connections.form.name")), name);
         CheckBox enabled = new CheckBox(messages.get("connections.form.enabled"));
         enabled.setId("connEnabled");
@@ -94,15 +98,14 @@ public final class ConnectionDialog {
                         : messages.get(f.required() ? "connections.form.required" : "connections.form.optional"));
             }
             input.setPrefWidth(380);
+            validation.show(input, form.problemProperty(f.key())
+                    .map(key -> messages.format(key, texts.field(f.key()))));
             grid.addRow(row++, label(texts.field(f.key()) + (f.required() ? " *" : "")), input);
         }
         Label problem = new Label();
         problem.setId("connProblem");
         problem.getStyleClass().add("declare-problem");
-        problem.textProperty().bind(form.problemProperty().map(key -> {
-            String missing = form.missingField();
-            return messages.format(key, missing == null ? "" : texts.field(missing));
-        }).orElse(""));
+        problem.textProperty().bind(validation.shownProblem());
         Button test = new Button(messages.get("connections.test"));
         test.setId("connTest");
         test.disableProperty().bind(form.testingProperty().or(form.validProperty().not()));

@@ -7,6 +7,7 @@ import com.stocklens.service.Connections.TestOutcome;
 import com.stocklens.service.Connections;
 import com.stocklens.ui.BackgroundAction;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +35,18 @@ import javafx.beans.property.StringProperty;
 /**
  * The add / edit form of one connection, generated from {@link ConnectionKind#fields()}. Secret fields
  * start empty: an empty secret keeps the stored value (the view shows "stored" as a placeholder), a typed
- * one replaces it. {@link #problemProperty()} holds the message key of the first thing missing.
+ * one replaces it. Each field has its own problem (a message key, null when fine); the form is
+ * {@link #validProperty() valid} when none has one.
  */
 public final class ConnectionFormViewModel {
     /** Cadence presets offered by the form; null = the app's default. */
     public static final List<Duration> CADENCES = Arrays.asList(null, Duration.ofMinutes(1),
             Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
+
+    /** The name is blank. */
+    public static final String NAME_MISSING = "connections.form.problem.name";
+    /** A required field is empty; formatted with the field's label. */
+    public static final String REQUIRED = "connections.form.problem.required";
 
     private final ConnectionKind kind;
     private final String existingId;
@@ -50,7 +57,8 @@ public final class ConnectionFormViewModel {
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final ObjectProperty<Duration> cadence = new SimpleObjectProperty<>(this, "cadence");
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem");
+    private final Map<String, ReadOnlyStringWrapper> fieldProblems = new LinkedHashMap<>();
     private final BooleanBinding valid;
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyObjectWrapper<TestOutcome> testOutcome = new ReadOnlyObjectWrapper<>(this, "testOutcome");
@@ -72,14 +80,20 @@ public final class ConnectionFormViewModel {
             enabled.set(existing.enabled());
             cadence.set(existing.cadence());
         }
-        Observable[] deps = new Observable[values.size() + 1];
-        int i = 0;
-        for (StringProperty p : values.values()) {
-            deps[i++] = p;
+        nameProblem.bind(Bindings.createStringBinding(
+                () -> name.get() == null || name.get().isBlank() ? NAME_MISSING : null, name));
+        List<Observable> all = new ArrayList<>(List.of(nameProblem));
+        for (ConnectionField f : kind.fields()) {
+            StringProperty value = values.get(f.key());
+            boolean kept = f.secret() && this.storedSecrets.contains(f.key());
+            ReadOnlyStringWrapper p = new ReadOnlyStringWrapper(this, f.key() + "Problem");
+            p.bind(Bindings.createStringBinding(() -> f.required() && !kept
+                    && (value.get() == null || value.get().isBlank()) ? REQUIRED : null, value));
+            fieldProblems.put(f.key(), p);
+            all.add(p);
         }
-        deps[i] = name;
-        problem.bind(Bindings.createStringBinding(this::firstProblem, deps));
-        valid = problem.isNull();
+        valid = Bindings.createBooleanBinding(() -> nameProblem.get() == null
+                && fieldProblems.values().stream().allMatch(p -> p.get() == null), all.toArray(new Observable[0]));
     }
 
     /** A new connection of {@code kind} with the production defaults filled in. */
@@ -96,31 +110,6 @@ public final class ConnectionFormViewModel {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private String firstProblem() {
-        if (name.get() == null || name.get().isBlank()) {
-            return "connections.form.problem.name";
-        }
-        for (ConnectionField f : kind.fields()) {
-            String v = values.get(f.key()).get();
-            boolean empty = v == null || v.isBlank();
-            if (f.required() && empty && !(f.secret() && storedSecrets.contains(f.key()))) {
-                return "connections.form.problem.required";
-            }
-        }
-        return null;
-    }
-
-    /** The field that is missing, for the message; null when the form is complete. */
-    public String missingField() {
-        for (ConnectionField f : kind.fields()) {
-            String v = values.get(f.key()).get();
-            if (f.required() && (v == null || v.isBlank()) && !(f.secret() && storedSecrets.contains(f.key()))) {
-                return f.key();
-            }
-        }
-        return null;
     }
 
     public ConnectionKind kind() {
@@ -161,8 +150,21 @@ public final class ConnectionFormViewModel {
         return cadence;
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** {@link #NAME_MISSING} while the name is blank, else null. */
+    public ReadOnlyStringProperty nameProblemProperty() {
+        return nameProblem.getReadOnlyProperty();
+    }
+
+    /**
+     * {@link #REQUIRED} while a required field is empty (a secret kept in the store counts as filled), else
+     * null; the view formats it with the field's label.
+     */
+    public ReadOnlyStringProperty problemProperty(String fieldKey) {
+        ReadOnlyStringWrapper p = fieldProblems.get(fieldKey);
+        if (p == null) {
+            throw new IllegalArgumentException("No field " + fieldKey + " in " + kind);
+        }
+        return p.getReadOnlyProperty();
     }
 
     public BooleanBinding validProperty() {

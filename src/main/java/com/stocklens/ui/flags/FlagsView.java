@@ -7,6 +7,7 @@ import com.stocklens.service.PushRecord;
 import com.stocklens.service.PushScope;
 import com.stocklens.service.StockPushes;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxDetailPopOver;
 import com.stocklens.ui.FxPng;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
@@ -89,6 +90,8 @@ public final class FlagsView implements ScreenView {
     /** Set by {@link #withPush}; null where pushing is not available (the button and the line stay hidden). */
     private TaskPushesViewModel taskPushes;
     private Consumer<TaskRowViewModel> openPushPlan;
+    /** The whole of a card's hints or working, opened by a click (one at a time). */
+    private final FxDetailPopOver details = new FxDetailPopOver();
 
     @FXML private BorderPane flagsRoot;
     @FXML private Label flagsSummary;
@@ -263,6 +266,7 @@ public final class FlagsView implements ScreenView {
         if (taskPushes != null) {
             taskPushes.close();
         }
+        details.hide();
     }
 
     @Override
@@ -318,7 +322,6 @@ public final class FlagsView implements ScreenView {
         private final Button push = new Button(messages.get("stockpush.task.push"));
         private final Label pushed = label("task-pushed");
         private boolean followsPushes;
-        private final Tooltip hintsTip = new Tooltip();
         private final InvalidationListener onTick = o -> renderTime();
         private TaskRowViewModel bound;
 
@@ -346,7 +349,9 @@ public final class FlagsView implements ScreenView {
             }
             name.setMinWidth(0);
             warehouse.setMinWidth(0);
-            hints.setTooltip(hintsTip);
+            // Hints can run past the card's width: a click shows them whole.
+            details.attach(hints, () -> messages.get("flags.details.hints"),
+                    () -> bound == null ? null : hints.getText());
             name.setMaxWidth(Double.MAX_VALUE);
             pushed.setWrapText(true);
             pushed.setMinWidth(0);
@@ -411,6 +416,7 @@ public final class FlagsView implements ScreenView {
                 declare.setId(null);
                 evidence.setId(null);
                 declaration.setId(null);
+                hints.setId(null);
                 declaredBy.setId(null);
                 push.setId(null);
                 pushed.setId(null);
@@ -424,6 +430,7 @@ public final class FlagsView implements ScreenView {
             evidence.getItems().get(0).setId("evidenceCopy-" + id);
             evidence.getItems().get(1).setId("evidenceSave-" + id);
             declaration.setId("declaration-" + id);
+            hints.setId("hints-" + id);
             declaredBy.setId("declaredBy-" + id);
             push.setId("pushTask-" + id);
             pushed.setId("pushed-" + id);
@@ -440,7 +447,6 @@ public final class FlagsView implements ScreenView {
             tiktokFigure.setText(messages.get("flags.task.tiktok") + " " + Formats.quantity(bound.tiktokQuantity(), messages));
             gapFigure.setText(messages.get("flags.task.gap") + " " + Formats.signed(bound.gap(), messages));
             hints.setText(texts.hints(bound.hints()));
-            hintsTip.setText(hints.getText());
             boolean declared = bound.isDeclared();
             // Once declared, the hints have done their job; the audit line replaces them.
             show(hints, !declared);
@@ -542,7 +548,6 @@ public final class FlagsView implements ScreenView {
         private final Label status = label("alert-status");
         private final Button acknowledge = new Button(messages.get("alert.acknowledge"));
         private final MenuButton snooze = new MenuButton(messages.get("alert.snooze"));
-        private final Tooltip detailTip = new Tooltip();
         private AlertRowViewModel bound;
 
         AlertCell() {
@@ -555,6 +560,9 @@ public final class FlagsView implements ScreenView {
             }
             subject.setMinWidth(0);
             kind.setMinWidth(Region.USE_PREF_SIZE);
+            // The working can be long (the safety-stock formula): the card shows what fits, a click all of it.
+            details.attach(detail, () -> messages.get("flags.details.working"),
+                    () -> bound == null ? null : texts.words(bound.detail()));
             VBox body = new VBox(2, new HBox(8, kind, subject), figures, detail, status);
             body.setMinWidth(0);
             HBox.setHgrow(body, Priority.ALWAYS);
@@ -611,6 +619,7 @@ public final class FlagsView implements ScreenView {
                 card.setId(null);
                 acknowledge.setId(null);
                 snooze.setId(null);
+                detail.setId(null);
                 setGraphic(groupHeader);
                 return;
             }
@@ -619,6 +628,7 @@ public final class FlagsView implements ScreenView {
                 card.setId(null);
                 acknowledge.setId(null);
                 snooze.setId(null);
+                detail.setId(null);
                 return;
             }
             String id = idOf(bound.key());
@@ -636,9 +646,7 @@ public final class FlagsView implements ScreenView {
                     String.format(messages.locale(), "%.1f", bound.dailySales())));
             String working = texts.words(bound.detail());
             detail.setText(working);
-            // The working can be long (safety-stock formula): the card shows a line, the tooltip all of it.
-            detailTip.setText(working);
-            detail.setTooltip(working.isBlank() ? null : detailTip);
+            detail.setId("alertDetail-" + id);
             show(detail, !working.isBlank());
             boolean acked = bound.isAcknowledged();
             status.setText(acked

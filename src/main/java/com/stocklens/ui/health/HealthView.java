@@ -4,9 +4,11 @@ import com.stocklens.domain.Coverage;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthIndicator;
 import com.stocklens.domain.HealthReport;
+import com.stocklens.domain.Warehouse;
 import com.stocklens.service.ReportFormat;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxViewLoader;
+import com.stocklens.ui.FxWarehouseFilter;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
@@ -37,6 +39,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
+import org.controlsfx.control.CheckComboBox;
 
 /**
  * Controller of {@code HealthView.fxml}: shows the {@link HealthViewModel}'s report. Each indicator is a
@@ -64,6 +67,7 @@ public final class HealthView implements ScreenView {
     @FXML private Label exportStatus;
     @FXML private Label loadErrorLabel;
     @FXML private TilePane cardPane;
+    @FXML private CheckComboBox<Warehouse> warehouseChoice;
     @FXML private TableView<WarehouseHealthRow> warehouseTable;
     @FXML private TableColumn<WarehouseHealthRow, String> whNameColumn;
     @FXML private TableView<HealthReport.SkuHealth> skuTable;
@@ -112,6 +116,7 @@ public final class HealthView implements ScreenView {
     @FXML
     private void initialize() {
         bindPeriod();
+        FxWarehouseFilter.bind(warehouseChoice, viewModel.warehouseFilter(), messages);
         bindExport();
         viewModel.overall().addListener(cardsListener);
         drawCards();

@@ -12,6 +12,7 @@ import com.stocklens.service.StockBoardReader;
 import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.DialogService;
 import com.stocklens.ui.ExportViewModel;
+import com.stocklens.ui.WarehouseFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State of the health report screen, free of any toolkit: the period (a quarter or any from/to), the
- * report's indicator cards, its per-warehouse and per-SKU lines, and exports. Reads run on
+ * warehouses it covers ({@link #warehouseFilter()}, none chosen: all), the report's indicator cards, its
+ * per-warehouse and per-SKU lines, and exports. Reads run on
  * {@code background}; only the newest request's answer is applied, so a slow old read never overwrites
  * the period the person picked last.
  */
@@ -67,6 +70,9 @@ public final class HealthViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
     private final ReadOnlyObjectWrapper<Instant> pastMoment = new ReadOnlyObjectWrapper<>(this, "moment");
+    private final WarehouseFilter warehouseFilter = new WarehouseFilter();
+    /** The chosen warehouses as the next read takes them (set on the UI thread, read on the background). */
+    private volatile Set<String> chosen = Set.of();
 
     public HealthViewModel(HealthReports reports, ReportExports exports, StockBoardReader board,
                            DialogService dialogs, Clock clock, Locale locale,
@@ -80,6 +86,11 @@ public final class HealthViewModel implements AutoCloseable {
                 this::failed, background, ui);
         this.export = new ExportViewModel(dialogs, background, ui);
         fillQuarters();
+        // Another choice of warehouses is another report of the same period: every figure is theirs alone.
+        warehouseFilter.chosenProperty().addListener((obs, o, n) -> {
+            chosen = n;
+            refresh();
+        });
     }
 
     /** Today, or the day of the past moment shown: the last day a report can cover. */
@@ -166,16 +177,19 @@ public final class HealthViewModel implements AutoCloseable {
     private record Period(LocalDate start, LocalDate end) {
     }
 
-    private record Loaded(Period period, HealthReport report, List<WarehouseHealthRow> rows) {
+    private record Loaded(Period period, HealthReport report, List<WarehouseHealthRow> rows,
+                          List<Warehouse> warehouses) {
     }
 
     /** The report for the period chosen last, as it could be made at {@code at} (null: now); blocking. */
     private Loaded read(Instant at) {
         Period p = period;
-        HealthReport r = at == null ? reports.report(p.start(), p.end()) : reports.reportAt(p.start(), p.end(), at);
+        HealthReport r = reports.report(p.start(), p.end(), at, chosen);
         Map<String, String> names = new HashMap<>();
+        List<Warehouse> known = List.of();
         try {
-            for (Warehouse w : board.read().warehouses()) {
+            known = board.read().warehouses();
+            for (Warehouse w : known) {
                 names.put(w.id(), w.name());
             }
         } catch (RuntimeException e) {
@@ -185,13 +199,16 @@ public final class HealthViewModel implements AutoCloseable {
         List<WarehouseHealthRow> rows = new ArrayList<>();
         r.perWarehouse().forEach((id, figures) -> rows.add(WarehouseHealthRow.of(id, names.getOrDefault(id, id), figures)));
         rows.sort(Comparator.comparing(WarehouseHealthRow::label));
-        return new Loaded(p, r, rows);
+        return new Loaded(p, r, rows, known);
     }
 
     private void apply(Loaded loaded) {
         if (!loaded.period().equals(period)) {
             // Read for a period no longer chosen: the newer read's answer follows.
             return;
+        }
+        if (!loaded.warehouses().isEmpty()) {
+            warehouseFilter.setWarehouses(loaded.warehouses());
         }
         show(loaded.report(), loaded.rows(), null);
     }
@@ -240,6 +257,11 @@ public final class HealthViewModel implements AutoCloseable {
             all.add(pseudoClass(v));
         }
         return all;
+    }
+
+    /** The warehouses the report covers (none chosen: all); a new choice reads the report again. */
+    public WarehouseFilter warehouseFilter() {
+        return warehouseFilter;
     }
 
     public ObservableList<Quarter> quarters() {

@@ -8,6 +8,7 @@ import com.stocklens.service.ImportError;
 import com.stocklens.service.ImportField;
 import com.stocklens.service.ImportOutcome;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxValidation;
 import com.stocklens.ui.Messages;
 import java.io.File;
 import java.util.ArrayList;
@@ -32,10 +33,14 @@ import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
-/** Binds the stock-file import dialog to its view model; decides nothing itself. */
+/**
+ * Binds the stock-file import dialog to its view model; decides nothing itself. What is wrong with the
+ * warehouse, a chosen column or a new warehouse's name shows as a ControlsFX decoration on that field.
+ */
 public final class ImportView {
     private final ImportViewModel viewModel;
     private final Messages messages;
+    private final FxValidation validation = new FxValidation();
 
     @FXML private Label fileName;
     @FXML private Button chooseFile;
@@ -80,12 +85,11 @@ public final class ImportView {
             }
         });
         newWarehouseMarket.setItems(FXCollections.observableArrayList(Market.values()));
-        createWarehouse.disableProperty().bind(newWarehouseName.textProperty().isEmpty()
-                .or(viewModel.busyProperty()));
-        createWarehouse.setOnAction(e -> {
-            viewModel.createWarehouse(newWarehouseName.getText(), newWarehouseMarket.getValue());
-            newWarehouseName.clear();
-        });
+        newWarehouseName.textProperty().bindBidirectional(viewModel.newWarehouseNameProperty());
+        createWarehouse.disableProperty().bind(viewModel.canCreateWarehouseProperty().not());
+        createWarehouse.setOnAction(e -> viewModel.createWarehouse(newWarehouseMarket.getValue()));
+        validation.show(warehouse, viewModel.warehouseProblemProperty().map(this::text));
+        validation.show(newWarehouseName, viewModel.newWarehouseProblemProperty().map(this::text));
         // The stored name "default" reads in the window's language; typing that word back means "default".
         String shownDefault = messages.get("import.mappingName.default");
         mappingName.textProperty().bindBidirectional(viewModel.mappingNameProperty(), new StringConverter<String>() {
@@ -136,6 +140,11 @@ public final class ImportView {
         }
     }
 
+    /** A field's problem in the window's language. */
+    private String text(ImportViewModel.Problem p) {
+        return messages.format(p.key(), p.count());
+    }
+
     private String fieldLabel(ImportField f) {
         return messages.get("import.field." + f.key());
     }
@@ -161,6 +170,7 @@ public final class ImportView {
             combo.setButtonCell(new NoneCell());
             combo.setCellFactory(lv -> new NoneCell());
             combo.setValue(viewModel.choice(f).get() == null ? "" : viewModel.choice(f).get());
+            validation.show(combo, viewModel.problem(f).map(this::text));
             combo.valueProperty().addListener((obs, was, now) -> {
                 String v = now == null || now.isEmpty() ? null : now;
                 if (!Objects.equals(v, viewModel.choice(f).get())) {

@@ -11,14 +11,17 @@ import com.stocklens.service.StockImports;
 import com.stocklens.ui.BackgroundAction;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,13 +33,32 @@ import javafx.collections.ObservableList;
 
 /**
  * The stock-file import dialog's state and decisions: file, warehouse, the column mapping (one choice
- * per field, pre-filled from memory and suggestions), the preview, the row errors, and whether Import
- * is allowed (only after the current mapping validated without a single error). Every read or write
+ * per field, pre-filled from memory and suggestions), the preview, the row errors, what is wrong with each
+ * field (the warehouse, each chosen column, a new warehouse's name), and whether Import is allowed (only
+ * after the current mapping validated without a single error). Every read or write
  * runs on {@code background}; results are applied on {@code fx} in one step.
  */
 public final class ImportViewModel {
     /** What the status line says; the view turns it into text of the window's language. */
     public enum Status { PICK_FILE, READING, VALID, INVALID, IMPORTING, IMPORTED, FAILED }
+
+    /** No warehouse is chosen. */
+    public static final String NO_WAREHOUSE = "import.error.noWarehouse";
+    /** The file was read but no column is chosen for the SKU. */
+    public static final String SKU_NOT_MAPPED = "import.error.skuNotMapped";
+    /** The column is also chosen for another field. */
+    public static final String SAME_COLUMN = "import.error.sameColumn";
+    /** The last check found {@link Problem#count()} problems in the column chosen for this field. */
+    public static final String COLUMN_PROBLEMS = "import.error.columnProblems";
+    /** A CSV warehouse of that name exists already. */
+    public static final String WAREHOUSE_EXISTS = "import.error.warehouseExists";
+
+    /** What is wrong with one field: a message key and the number it mentions (0 when none). */
+    public record Problem(String key, int count) {
+        static Problem of(String key) {
+            return new Problem(key, 0);
+        }
+    }
 
     private final StockImports imports;
     private final BackgroundAction steps;
@@ -57,6 +79,11 @@ public final class ImportViewModel {
     /** True while the choices are those the last check judged. */
     private final BooleanProperty checked = new SimpleBooleanProperty(this, "checked");
     private final BooleanBinding canImport;
+    private final StringProperty newWarehouseName = new SimpleStringProperty(this, "newWarehouseName", "");
+    private final ObjectBinding<Problem> warehouseProblem;
+    private final ObjectBinding<Problem> newWarehouseProblem;
+    private final BooleanBinding canCreateWarehouse;
+    private final Map<ImportField, ObjectBinding<Problem>> problems = new EnumMap<>(ImportField.class);
     private boolean applying;
 
     public ImportViewModel(StockImports imports, Executor background, Executor fx) {
@@ -79,6 +106,49 @@ public final class ImportViewModel {
         canImport = Bindings.createBooleanBinding(() -> checked.get() && !busy.get() && warehouse.get() != null
                         && check.get() != null && check.get().valid() && status.get() != Status.IMPORTED,
                 checked, busy, warehouse, check, status);
+        warehouseProblem = Bindings.createObjectBinding(
+                () -> warehouse.get() == null ? Problem.of(NO_WAREHOUSE) : null, warehouse);
+        newWarehouseProblem = Bindings.createObjectBinding(() -> {
+            String name = newWarehouseName.get() == null ? "" : newWarehouseName.get().strip();
+            return warehouses.stream().anyMatch(w -> w.name().strip().equalsIgnoreCase(name))
+                    ? Problem.of(WAREHOUSE_EXISTS) : null;
+        }, newWarehouseName, warehouses);
+        canCreateWarehouse = Bindings.createBooleanBinding(() -> newWarehouseName.get() != null
+                && !newWarehouseName.get().isBlank() && newWarehouseProblem.get() == null && !busy.get(),
+                newWarehouseName, newWarehouseProblem, busy);
+        List<Observable> mapping = new ArrayList<>(choices.values());
+        mapping.addAll(List.of(headers, errors, checked));
+        for (ImportField f : ImportField.values()) {
+            problems.put(f, Bindings.createObjectBinding(() -> columnProblem(f), mapping.toArray(new Observable[0])));
+        }
+    }
+
+    /**
+     * What is wrong with the column chosen for {@code field}: the SKU's left unchosen once a file was read,
+     * a column chosen for two fields, or (while the choices are the checked ones) the problems the check
+     * found in it.
+     */
+    private Problem columnProblem(ImportField field) {
+        String header = choices.get(field).get();
+        boolean chosen = header != null && !header.isBlank();
+        if (!chosen) {
+            return field.required() && !headers.isEmpty() ? Problem.of(SKU_NOT_MAPPED) : null;
+        }
+        for (ImportField other : ImportField.values()) {
+            if (other != field && header.equals(choices.get(other).get())) {
+                return Problem.of(SAME_COLUMN);
+            }
+        }
+        if (!checked.get()) {
+            return null;
+        }
+        int found = 0;
+        for (ImportError e : errors) {
+            if (header.equals(e.column()) || field.name().equals(e.column())) {
+                found++;
+            }
+        }
+        return found == 0 ? null : new Problem(COLUMN_PROBLEMS, found);
     }
 
     /** Loads the CSV warehouses (and picks the first when none is chosen). */
@@ -139,11 +209,13 @@ public final class ImportViewModel {
         });
     }
 
-    /** Creates a CSV warehouse and selects it. */
-    public void createWarehouse(String name, Market market) {
-        if (name == null || name.isBlank()) {
+    /** Creates a CSV warehouse named as {@link #newWarehouseNameProperty()} says, selects it and clears the name. */
+    public void createWarehouse(Market market) {
+        String name = newWarehouseName.get();
+        if (name == null || name.isBlank() || newWarehouseProblem.get() != null) {
             return;
         }
+        newWarehouseName.set("");
         run(() -> {
             CsvWarehouse w = imports.saveWarehouse(null, name, market, null, ZoneId.of("UTC"));
             return Map.entry(w, imports.warehouses());
@@ -252,5 +324,30 @@ public final class ImportViewModel {
 
     public BooleanBinding canImportProperty() {
         return canImport;
+    }
+
+    /** The name typed for a new CSV warehouse. */
+    public StringProperty newWarehouseNameProperty() {
+        return newWarehouseName;
+    }
+
+    /** Whether Create can run: a name is typed, no warehouse has it yet, nothing else runs. */
+    public BooleanBinding canCreateWarehouseProperty() {
+        return canCreateWarehouse;
+    }
+
+    /** Null while a warehouse is chosen. */
+    public ObjectBinding<Problem> warehouseProblemProperty() {
+        return warehouseProblem;
+    }
+
+    /** Null unless the new warehouse's name is taken. */
+    public ObjectBinding<Problem> newWarehouseProblemProperty() {
+        return newWarehouseProblem;
+    }
+
+    /** What is wrong with the column chosen for {@code field}, null when nothing is. */
+    public ObjectBinding<Problem> problem(ImportField field) {
+        return problems.get(field);
     }
 }

@@ -1,6 +1,7 @@
 package com.stocklens.ui.mapping;
 
 import com.stocklens.domain.MatchMethod;
+import com.stocklens.ui.FxColumnFilters;
 import com.stocklens.ui.FxReadOnly;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.Messages;
@@ -26,6 +27,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
+import org.controlsfx.control.table.TableFilter;
 
 /** Controller of {@code MappingView.fxml}: binds the {@link MappingViewModel}, nothing else. */
 public final class MappingView implements ScreenView {
@@ -53,6 +55,7 @@ public final class MappingView implements ScreenView {
     @FXML private Button assignButton;
     @FXML private Button clearButton;
     @FXML private Label statusLabel;
+    private TableFilter<MappingRowViewModel> columnFilters;
 
     /** Ctrl+F on the SKU mapping screen focuses its filter. */
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -113,6 +116,8 @@ public final class MappingView implements ScreenView {
         column(tiktokColumn, MappingRowViewModel::tiktokIds);
         column(barcodeColumn, MappingRowViewModel::barcodes);
         column(codesColumn, MappingRowViewModel::codes);
+        // Excel-like filters on every column (right-click a header), over what the view model shows.
+        columnFilters = FxColumnFilters.install(mappingTable, messages);
         mappingTable.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> viewModel.select(row));
 
         sourceBox.setItems(viewModel.sources());
@@ -149,6 +154,11 @@ public final class MappingView implements ScreenView {
     /** The root of the screen. */
     public BorderPane root() {
         return mappingRoot;
+    }
+
+    /** The column filters (tests tick values through them, as the header menu does). */
+    TableFilter<MappingRowViewModel> columnFilters() {
+        return columnFilters;
     }
 
     /** Focuses the filter (Ctrl+F on this screen). */

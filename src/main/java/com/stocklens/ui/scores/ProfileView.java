@@ -1,6 +1,7 @@
 package com.stocklens.ui.scores;
 
 import com.stocklens.domain.Market;
+import com.stocklens.ui.FxValidation;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.scores.ProfileFormViewModel.Answer;
 import com.stocklens.ui.scores.ProfileFormViewModel.Field;
@@ -8,7 +9,6 @@ import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -25,16 +25,15 @@ import javafx.util.StringConverter;
 
 /**
  * Controller of {@code ProfileView.fxml}: binds every control to the {@link ProfileFormViewModel} and shows
- * what it decided: each field's problem in the label under it (and the field outlined), Save disabled while
- * any field has one. Node ids: {@code profileName}, {@code market-<CODE>}, {@code profileRegions},
- * {@code profileRoutes}, {@code profileNotes}, {@code profileApiReady}, {@code profileCertified},
- * {@code profileLocalReturns}, {@code profileSla}, {@code profileCurrency}, {@code profileStorage0},
- * {@code profileStorage91}, {@code profileStorage181}, {@code profilePickPack}, {@code profileInbound}, each
- * text field's {@code …Error} label, {@code profileSave}, {@code profileCancel}.
+ * what it decided: each field's problem as a ControlsFX decoration (the field outlined, a mark whose tooltip
+ * says what is wrong; the first problem also in {@code profileProblem}), Save disabled while any field has one.
+ * Node ids: {@code profileName}, {@code market-<CODE>}, {@code profileRegions}, {@code profileRoutes},
+ * {@code profileNotes}, {@code profileApiReady}, {@code profileCertified}, {@code profileLocalReturns},
+ * {@code profileSla}, {@code profileCurrency}, {@code profileStorage0}, {@code profileStorage91},
+ * {@code profileStorage181}, {@code profilePickPack}, {@code profileInbound}, {@code profileProblem},
+ * {@code profileSave}, {@code profileCancel}.
  */
 public final class ProfileView {
-    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
-
     private final ProfileFormViewModel form;
     private final Messages messages;
     private ButtonType saveType;
@@ -57,17 +56,8 @@ public final class ProfileView {
     @FXML private TextInputControl profileStorage181;
     @FXML private TextInputControl profilePickPack;
     @FXML private TextInputControl profileInbound;
-    @FXML private Label profileNameError;
-    @FXML private Label profileRegionsError;
-    @FXML private Label profileRoutesError;
-    @FXML private Label profileNotesError;
-    @FXML private Label profileSlaError;
-    @FXML private Label profileCurrencyError;
-    @FXML private Label profileStorage0Error;
-    @FXML private Label profileStorage91Error;
-    @FXML private Label profileStorage181Error;
-    @FXML private Label profilePickPackError;
-    @FXML private Label profileInboundError;
+    @FXML private Label profileProblem;
+    private final FxValidation validation = new FxValidation();
 
     public ProfileView(ProfileFormViewModel form, Messages messages) {
         this.form = Objects.requireNonNull(form, "form");
@@ -82,7 +72,7 @@ public final class ProfileView {
                 : form.editing() ? messages.format("scores.form.header.candidate", form.nameProperty().get())
                 : messages.get("scores.form.header.new"));
         nameLabel.setText(messages.get("scores.form.name") + (form.connected() ? "" : " *"));
-        bind(profileName, form.nameProperty(), profileNameError, Field.NAME);
+        bind(profileName, form.nameProperty(), Field.NAME);
         // A connected warehouse is called what its connection calls it.
         profileName.setEditable(!form.connected());
         profileName.setFocusTraversable(!form.connected());
@@ -93,19 +83,23 @@ public final class ProfileView {
             box.selectedProperty().bindBidirectional(form.marketProperty(m));
             marketsPane.getChildren().add(box);
         }
-        bind(profileRegions, form.regionsProperty(), profileRegionsError, Field.REGIONS);
-        bind(profileRoutes, form.routesProperty(), profileRoutesError, Field.ROUTES);
-        bind(profileNotes, form.notesProperty(), profileNotesError, Field.NOTES);
-        bind(profileSla, form.slaHoursProperty(), profileSlaError, Field.OUTBOUND_SLA_HOURS);
-        bind(profileCurrency, form.currencyProperty(), profileCurrencyError, Field.CURRENCY);
-        bind(profileStorage0, form.storage0to90Property(), profileStorage0Error, Field.STORAGE_0_90);
-        bind(profileStorage91, form.storage91to180Property(), profileStorage91Error, Field.STORAGE_91_180);
-        bind(profileStorage181, form.storage181plusProperty(), profileStorage181Error, Field.STORAGE_181_PLUS);
-        bind(profilePickPack, form.pickPackProperty(), profilePickPackError, Field.PICK_PACK);
-        bind(profileInbound, form.inboundProperty(), profileInboundError, Field.INBOUND);
+        bind(profileRegions, form.regionsProperty(), Field.REGIONS);
+        bind(profileRoutes, form.routesProperty(), Field.ROUTES);
+        bind(profileNotes, form.notesProperty(), Field.NOTES);
+        bind(profileSla, form.slaHoursProperty(), Field.OUTBOUND_SLA_HOURS);
+        bind(profileCurrency, form.currencyProperty(), Field.CURRENCY);
+        bind(profileStorage0, form.storage0to90Property(), Field.STORAGE_0_90);
+        bind(profileStorage91, form.storage91to180Property(), Field.STORAGE_91_180);
+        bind(profileStorage181, form.storage181plusProperty(), Field.STORAGE_181_PLUS);
+        bind(profilePickPack, form.pickPackProperty(), Field.PICK_PACK);
+        bind(profileInbound, form.inboundProperty(), Field.INBOUND);
         answer(profileApiReady, form.apiReadyProperty());
         answer(profileCertified, form.certifiedProperty());
         answer(profileLocalReturns, form.localReturnsProperty());
+        profileProblem.textProperty().bind(validation.shownProblem());
+        profileProblem.managedProperty().bind(profileProblem.textProperty().isNotEmpty());
+        // A wrapped label in a box is otherwise given one line's height and cut off.
+        profileProblem.setMinHeight(Region.USE_PREF_SIZE);
 
         // Own button texts: JavaFX's OK/Cancel follow the JVM's language, not the window's.
         saveType = new ButtonType(messages.get("scores.form.save"), ButtonBar.ButtonData.OK_DONE);
@@ -117,15 +111,9 @@ public final class ProfileView {
         profileDialog.lookupButton(cancelType).setId("profileCancel");
     }
 
-    private void bind(TextInputControl input, StringProperty value, Label error, Field field) {
+    private void bind(TextInputControl input, StringProperty value, Field field) {
         input.textProperty().bindBidirectional(value);
-        var problem = form.problemProperty(field);
-        error.textProperty().bind(problem.map(key -> messages.format(key, form.limit(field))).orElse(""));
-        error.visibleProperty().bind(problem.isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-        // A wrapped label in a grid cell is otherwise given one line's height and cut off.
-        error.setMinHeight(Region.USE_PREF_SIZE);
-        problem.subscribe(p -> input.pseudoClassStateChanged(DANGER, p != null));
+        validation.show(input, form.problemProperty(field).map(key -> messages.format(key, form.limit(field))));
     }
 
     private void answer(ComboBox<Answer> box, ObjectProperty<Answer> value) {

@@ -206,10 +206,7 @@ public final class StockRowViewModel {
         return row.tiktokSnapshotAt();
     }
 
-    boolean matches(String lowerCaseNeedle, Warehouse onlyWarehouse) {
-        if (onlyWarehouse != null && !onlyWarehouse.id().equals(row.warehouse().id())) {
-            return false;
-        }
+    boolean matches(String lowerCaseNeedle) {
         return lowerCaseNeedle.isEmpty() || haystack.contains(lowerCaseNeedle)
                 || warehouseHaystack.contains(lowerCaseNeedle);
     }

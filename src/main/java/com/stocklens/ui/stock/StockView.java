@@ -9,14 +9,17 @@ import com.stocklens.service.SyncProgress;
 import com.stocklens.ui.Formats;
 import com.stocklens.ui.FxTilePalette;
 import com.stocklens.ui.FxViewLoader;
+import com.stocklens.ui.FxWarehouseFilter;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenServices;
 import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.UiContext;
+import com.stocklens.ui.WarehouseFilter;
 import com.stocklens.ui.skudetail.SkuDetailView;
 import com.stocklens.ui.skudetail.SkuDetailViewModel;
 import com.stocklens.ui.push.PushPlanViewModel;
 import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.events.TileEvt;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
@@ -45,10 +48,8 @@ import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -77,7 +78,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.StatusBar;
 
 /**
  * Controller of {@code StockView.fxml}: binds the {@link StockViewModel} to tiles, filter, table and
@@ -109,7 +111,7 @@ public final class StockView implements ScreenView {
     @FXML private BorderPane stockRoot;
     @FXML private HBox tileBox;
     @FXML private TextField filterField;
-    @FXML private ComboBox<StockViewModel.WarehouseChoice> warehouseChoice;
+    @FXML private CheckComboBox<Warehouse> warehouseChoice;
     @FXML private Button pushWarehouseButton;
     @FXML private Label rowCountLabel;
     @FXML private ToggleButton gapsOnlyToggle;
@@ -130,7 +132,8 @@ public final class StockView implements ScreenView {
     @FXML private TableColumn<StockRowViewModel, Integer> returnsPoolColumn;
     @FXML private TableColumn<StockRowViewModel, Instant> ageColumn;
     @FXML private TableColumn<StockRowViewModel, Instant> tiktokAgeColumn;
-    @FXML private FlowPane freshnessBar;
+    @FXML private StatusBar freshnessBar;
+    @FXML private FlowPane freshnessChips;
     @FXML private MenuButton exportButton;
     @FXML private MenuItem exportXlsx;
     @FXML private MenuItem exportCsv;
@@ -163,20 +166,19 @@ public final class StockView implements ScreenView {
     }
 
     /**
-     * Shows "Push to TikTok" beside the warehouse choice, enabled while one warehouse is chosen and the window
-     * shows now ({@code past} false).
+     * Shows "Push to TikTok" beside the warehouse choice, enabled while exactly one warehouse is chosen and the
+     * window shows now ({@code past} false).
      */
     void onPushWarehouse(Consumer<Warehouse> open, ObservableBooleanValue past) {
+        WarehouseFilter filter = viewModel.warehouseFilter();
         pushWarehouseButton.setVisible(true);
         pushWarehouseButton.setManaged(true);
-        pushWarehouseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            StockViewModel.WarehouseChoice c = viewModel.selectedWarehouseProperty().get();
-            return c == null || c.isAll() || past.get();
-        }, viewModel.selectedWarehouseProperty(), past));
+        pushWarehouseButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> filter.chosenWarehouses().size() != 1 || past.get(), filter.chosenProperty(), past));
         pushWarehouseButton.setOnAction(e -> {
-            StockViewModel.WarehouseChoice c = viewModel.selectedWarehouseProperty().get();
-            if (c != null && !c.isAll()) {
-                open.accept(c.warehouse());
+            List<Warehouse> chosen = filter.chosenWarehouses();
+            if (chosen.size() == 1) {
+                open.accept(chosen.get(0));
             }
         });
     }
@@ -328,9 +330,13 @@ public final class StockView implements ScreenView {
             total.sumProperty().addListener(redraw);
             total.reportingProperty().addListener(redraw);
             total.warehousesProperty().addListener(redraw);
-            // The note names the warehouse chosen in the filter; the figures follow it too.
-            viewModel.selectedWarehouseProperty().addListener(redraw);
+            // The note names the warehouses chosen in the filter; the figures follow them too.
+            viewModel.warehouseFilter().chosenProperty().addListener(redraw);
             showTotal(tile, note, unknown, holder, total);
+            // A note that wraps to another line (a warehouse's name, "2 of 3 chosen warehouses report") left
+            // TilesFX's number sized for a passing layout, a third of its size, until the value next changed:
+            // the tile sizes its texts again once the note has its height.
+            note.heightProperty().addListener(o -> tile.fireTileEvt(new TileEvt(tile, TileEvt.RESIZE)));
         }
     }
 
@@ -345,12 +351,16 @@ public final class StockView implements ScreenView {
         holder.pseudoClassStateChanged(PARTIAL, total.isPartial());
         note.pseudoClassStateChanged(PARTIAL, total.isPartial());
         String text;
-        StockViewModel.WarehouseChoice only = viewModel.selectedWarehouseProperty().get();
+        List<Warehouse> chosen = viewModel.warehouseFilter().chosenWarehouses();
         if (total.getWarehouses() == 0) {
             text = "";
-        } else if (only != null && !only.isAll()) {
+        } else if (chosen.size() == 1) {
             text = messages.format(isUnknown ? "stock.tile.oneWarehouse.none" : "stock.tile.oneWarehouse",
-                    warehouseLabel(only));
+                    FxWarehouseFilter.label(chosen.get(0)));
+        } else if (!chosen.isEmpty()) {
+            text = isUnknown ? messages.get("stock.tile.chosen.none")
+                    : total.isPartial() ? messages.format("stock.tile.chosenPartial", total.getReporting(),
+                    total.getWarehouses()) : messages.format("stock.tile.chosen", total.getWarehouses());
         } else if (isUnknown) {
             text = messages.get("stock.tile.noneReport");
         } else if (total.isPartial()) {
@@ -385,35 +395,7 @@ public final class StockView implements ScreenView {
             }
         });
         gapsOnlyToggle.selectedProperty().bindBidirectional(viewModel.gapsOnlyProperty());
-        warehouseChoice.setItems(viewModel.warehouseChoices());
-        warehouseChoice.valueProperty().bindBidirectional(viewModel.selectedWarehouseProperty());
-        StringConverter<StockViewModel.WarehouseChoice> converter = new StringConverter<>() {
-            @Override
-            public String toString(StockViewModel.WarehouseChoice choice) {
-                return warehouseLabel(choice);
-            }
-
-            @Override
-            public StockViewModel.WarehouseChoice fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
-        warehouseChoice.setConverter(converter);
-        warehouseChoice.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(StockViewModel.WarehouseChoice item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(converter.toString(item));
-            }
-        });
-    }
-
-    /** "Provider · warehouse", or "all warehouses". */
-    private String warehouseLabel(StockViewModel.WarehouseChoice choice) {
-        if (choice == null || choice.isAll()) {
-            return messages.get("stock.warehouse.all");
-        }
-        return choice.warehouse().provider().displayName() + " · " + choice.warehouse().name();
+        FxWarehouseFilter.bind(warehouseChoice, viewModel.warehouseFilter(), messages);
     }
 
     // ---- table ----------------------------------------------------------------------------------
@@ -856,6 +838,10 @@ public final class StockView implements ScreenView {
     // ---- freshness ------------------------------------------------------------------------------
 
     private void bindFreshness() {
+        // The chips wrap within the bar's width (a source that went stale is first, never wrapped away).
+        freshnessChips.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(() -> freshnessBar.getWidth()
+                - freshnessBar.getInsets().getLeft() - freshnessBar.getInsets().getRight(),
+                freshnessBar.widthProperty(), freshnessBar.insetsProperty()));
         viewModel.chips().addListener((ListChangeListener<FreshnessChipViewModel>) c -> rebuildChips());
         rebuildChips();
     }
@@ -880,7 +866,7 @@ public final class StockView implements ScreenView {
             renderChip(label, tooltip, chip);
             nodes.add(label);
         }
-        freshnessBar.getChildren().setAll(nodes);
+        freshnessChips.getChildren().setAll(nodes);
     }
 
     private void renderChip(Label label, Tooltip tooltip, FreshnessChipViewModel chip) {

@@ -14,6 +14,7 @@ import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.SyncProgress;
 import com.stocklens.ui.BackgroundRefresh;
+import com.stocklens.ui.WarehouseFilter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,7 +41,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -80,8 +79,7 @@ public final class StockViewModel implements AutoCloseable {
     private final OfflineStatus offlineStatus = new OfflineStatus();
     private final ReadOnlyObjectWrapper<OfflineStatus.Verdict> offline =
             new ReadOnlyObjectWrapper<>(this, "offline", OfflineStatus.Verdict.ONLINE);
-    private final ObservableList<WarehouseChoice> warehouseChoices =
-            FXCollections.observableArrayList(WarehouseChoice.ALL);
+    private final WarehouseFilter warehouseFilter = new WarehouseFilter();
     private final Map<String, StockTotal> totals = new LinkedHashMap<>();
     /** The latest applied board's totals, overall and per warehouse (FX thread). */
     private Prepared shownTotals;
@@ -92,8 +90,6 @@ public final class StockViewModel implements AutoCloseable {
     private String focusedKey;
 
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final ObjectProperty<WarehouseChoice> selectedWarehouse =
-            new SimpleObjectProperty<>(this, "selectedWarehouse", WarehouseChoice.ALL);
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
     private final ReadOnlyIntegerWrapper gapCount = new ReadOnlyIntegerWrapper(this, "gapCount");
@@ -101,15 +97,6 @@ public final class StockViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
     private final ReadOnlyIntegerWrapper appliedSnapshots = new ReadOnlyIntegerWrapper(this, "appliedSnapshots");
-
-    /** A choice in the warehouse filter: one warehouse, or {@link #ALL} ({@code warehouse == null}). */
-    public record WarehouseChoice(Warehouse warehouse) {
-        public static final WarehouseChoice ALL = new WarehouseChoice(null);
-
-        public boolean isAll() {
-            return warehouse == null;
-        }
-    }
 
     public StockViewModel(StockBoardReader reader, SyncEvents syncEvents, Clock clock, Duration window,
                           Executor background, Executor ui) {
@@ -141,7 +128,7 @@ public final class StockViewModel implements AutoCloseable {
         }
         totals.put(TIKTOK_AVAILABLE, new StockTotal(TIKTOK_AVAILABLE));
         filterText.addListener((obs, o, n) -> updatePredicate());
-        selectedWarehouse.addListener((obs, o, n) -> {
+        warehouseFilter.chosenProperty().addListener((obs, o, n) -> {
             updatePredicate();
             showTotals();
         });
@@ -362,7 +349,7 @@ public final class StockViewModel implements AutoCloseable {
 
     private void applyRows(Prepared prepared) {
         StockBoard board = prepared.board();
-        updateWarehouseChoices(prepared.warehouses());
+        warehouseFilter.setWarehouses(prepared.warehouses());
         for (Retimed r : prepared.retimed()) {
             r.row().retime(r.newer(), r.shown());
         }
@@ -439,26 +426,35 @@ public final class StockViewModel implements AutoCloseable {
         return out;
     }
 
-    /** Shows the totals of the warehouse chosen in the filter (all of them for "all warehouses"). */
+    /**
+     * Shows the totals of the warehouses chosen in the filter, summed (all of them when none is chosen): a
+     * total is unknown when none of them reports it, and counts how many of them do.
+     */
     private void showTotals() {
         Prepared p = shownTotals;
         if (p == null) {
             return;
         }
-        WarehouseChoice choice = selectedWarehouse.get();
-        Map<String, Totals> t = choice == null || choice.isAll() ? p.totals()
-                : p.totalsByWarehouse().getOrDefault(choice.warehouse().id(), NO_TOTALS);
+        Set<String> chosen = warehouseFilter.chosen();
         totals.forEach((key, total) -> {
-            Totals of = t.get(key);
-            if (of == null) {
-                total.set(null, 0, choice == null || choice.isAll() ? 0 : 1);
-            } else {
-                total.set(of.sum(), of.reporting(), of.warehouses());
+            if (chosen.isEmpty()) {
+                Totals of = p.totals().get(key);
+                total.set(of == null ? null : of.sum(), of == null ? 0 : of.reporting(),
+                        of == null ? 0 : of.warehouses());
+                return;
             }
+            Long sum = null;
+            int reporting = 0;
+            for (String id : chosen) {
+                Totals of = p.totalsByWarehouse().getOrDefault(id, Map.of()).get(key);
+                if (of != null && of.sum() != null) {
+                    sum = (sum == null ? 0 : sum) + of.sum();
+                    reporting += of.reporting();
+                }
+            }
+            total.set(sum, reporting, chosen.size());
         });
     }
-
-    private static final Map<String, Totals> NO_TOTALS = Map.of();
 
     private static void add(Map<String, long[]> sums, Map<String, Set<String>> reporting,
                             String key, Integer value, String warehouseId) {
@@ -519,30 +515,15 @@ public final class StockViewModel implements AutoCloseable {
         return List.copyOf(seen.values());
     }
 
-    private void updateWarehouseChoices(List<Warehouse> warehouses) {
-        List<WarehouseChoice> choices = new ArrayList<>();
-        choices.add(WarehouseChoice.ALL);
-        for (Warehouse w : warehouses) {
-            choices.add(new WarehouseChoice(w));
-        }
-        // Touch the list only when it changed, so an open drop-down does not close on every sync.
-        if (!choices.equals(warehouseChoices)) {
-            WarehouseChoice keep = selectedWarehouse.get();
-            warehouseChoices.setAll(choices);
-            selectedWarehouse.set(choices.contains(keep) ? keep : WarehouseChoice.ALL);
-        }
-        selectPendingWarehouse();
-    }
-
     private void updatePredicate() {
         String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
-        WarehouseChoice choice = selectedWarehouse.get();
-        Warehouse only = choice == null ? null : choice.warehouse();
+        Set<String> only = warehouseFilter.chosen();
         boolean onlyGaps = gapsOnly.get();
-        if (needle.isEmpty() && only == null && !onlyGaps) {
+        if (needle.isEmpty() && only.isEmpty() && !onlyGaps) {
             predicate = null;
         } else {
-            predicate = r -> (!onlyGaps || r.hasGap()) && r.matches(needle, only);
+            predicate = r -> (!onlyGaps || r.hasGap()) && (only.isEmpty() || only.contains(r.warehouse().id()))
+                    && r.matches(needle);
         }
         sortedRows.setPredicate(predicate);
         shownCount.set(sortedRows.size());
@@ -555,15 +536,14 @@ public final class StockViewModel implements AutoCloseable {
      * the focused row, and the gaps it remembers pairing. A language switch builds a new window and hands
      * this to its view model ({@link #restore}), so nothing the person did is lost.
      */
-    public record ScreenState(String filterText, String warehouseId, boolean gapsOnly, List<String> selectedKeys,
-                              String focusedKey, PairedGaps pairing) {
+    public record ScreenState(String filterText, Set<String> warehouseIds, boolean gapsOnly,
+                              List<String> selectedKeys, String focusedKey, PairedGaps pairing) {
     }
 
     /** The screen's state now (FX thread). */
     public ScreenState screenState() {
-        WarehouseChoice choice = selectedWarehouse.get();
-        return new ScreenState(filterText.get(), choice == null || choice.isAll() ? null : choice.warehouse().id(),
-                gapsOnly.get(), selectedKeys, focusedKey, pairedGaps);
+        return new ScreenState(filterText.get(), warehouseFilter.chosen(), gapsOnly.get(), selectedKeys, focusedKey,
+                pairedGaps);
     }
 
     /** Takes over a previous window's state; call before the first board arrives (FX thread). */
@@ -578,8 +558,8 @@ public final class StockViewModel implements AutoCloseable {
             }
             filterText.set(state.filterText() == null ? "" : state.filterText());
             gapsOnly.set(state.gapsOnly());
-            pendingWarehouseId = state.warehouseId();
-            selectPendingWarehouse();
+            // Before the first board the filter knows no warehouse: the choice waits for it.
+            warehouseFilter.choose(state.warehouseIds() == null ? Set.of() : state.warehouseIds());
         } finally {
             applying = false;
         }
@@ -592,22 +572,6 @@ public final class StockViewModel implements AutoCloseable {
     /** Counts {@link #restore} calls: the view selects the remembered rows again on each. */
     public ReadOnlyIntegerProperty selectionRestoredProperty() {
         return selectionRestored.getReadOnlyProperty();
-    }
-
-    /** A warehouse to choose once the board lists it (a restored filter before the first read). */
-    private String pendingWarehouseId;
-
-    private void selectPendingWarehouse() {
-        if (pendingWarehouseId == null) {
-            return;
-        }
-        for (WarehouseChoice c : warehouseChoices) {
-            if (!c.isAll() && c.warehouse().id().equals(pendingWarehouseId)) {
-                selectedWarehouse.set(c);
-                pendingWarehouseId = null;
-                return;
-            }
-        }
     }
 
     // ---- selection --------------------------------------------------------------------------------
@@ -714,8 +678,9 @@ public final class StockViewModel implements AutoCloseable {
         return chips;
     }
 
-    public ObservableList<WarehouseChoice> warehouseChoices() {
-        return warehouseChoices;
+    /** The warehouse filter: the board's warehouses and the ones chosen (none: all); the tiles follow it too. */
+    public WarehouseFilter warehouseFilter() {
+        return warehouseFilter;
     }
 
     /** The tile total for a bucket key ({@link Bucket#key()}) or {@link #TIKTOK_AVAILABLE}. */
@@ -738,10 +703,6 @@ public final class StockViewModel implements AutoCloseable {
 
     public StringProperty filterTextProperty() {
         return filterText;
-    }
-
-    public ObjectProperty<WarehouseChoice> selectedWarehouseProperty() {
-        return selectedWarehouse;
     }
 
     public ReadOnlyIntegerProperty shownCountProperty() {

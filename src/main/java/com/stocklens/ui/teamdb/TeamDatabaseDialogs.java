@@ -34,7 +34,7 @@ public final class TeamDatabaseDialogs {
         dialog.getDialogPane().getButtonTypes().setAll(save, close);
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.setId("dbSave");
-        saveButton.disableProperty().bind(vm.busyProperty());
+        saveButton.disableProperty().bind(vm.busyProperty().or(vm.validProperty().not()));
         // Saved: the dialog stays open showing "applies after a restart" until the person closes it.
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();

@@ -1,6 +1,7 @@
 package com.stocklens.ui.teamdb;
 
 import com.stocklens.service.TeamDatabase.SslMode;
+import com.stocklens.ui.FxValidation;
 import com.stocklens.ui.Messages;
 import java.io.File;
 import javafx.css.PseudoClass;
@@ -13,7 +14,10 @@ import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
-/** Binds the team database form to its view model; decides nothing itself. */
+/**
+ * Binds the team database form to its view model; decides nothing itself. A URL that cannot be used shows
+ * as a ControlsFX decoration on {@code dbUrl} (and in {@code dbProblem}) once it was changed.
+ */
 public final class TeamDatabaseView {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
@@ -30,6 +34,7 @@ public final class TeamDatabaseView {
     @FXML private Button dbTest;
     @FXML private Label dbStatus;
     @FXML private Label dbActive;
+    @FXML private Label dbProblem;
 
     public TeamDatabaseView(TeamDatabaseViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -74,7 +79,11 @@ public final class TeamDatabaseView {
             }
         });
         dbTest.setOnAction(e -> viewModel.test());
-        dbTest.disableProperty().bind(viewModel.busyProperty());
+        dbTest.disableProperty().bind(viewModel.busyProperty().or(viewModel.validProperty().not()));
+        FxValidation validation = new FxValidation();
+        validation.show(dbUrl, viewModel.urlProblemProperty().map(messages::get));
+        dbProblem.textProperty().bind(validation.shownProblem());
+        dbProblem.managedProperty().bind(dbProblem.textProperty().isNotEmpty());
         dbActive.setText(viewModel.active() ? messages.get("teamdb.active") : "");
         dbActive.setManaged(viewModel.active());
         Runnable show = () -> {

@@ -6,6 +6,9 @@ import com.stocklens.service.TeamDatabase;
 import com.stocklens.ui.BackgroundAction;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,7 +24,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * File → Team database…: the shared PostgreSQL's URL, role, password, TLS mode and root certificate;
- * Test makes a real connection (off the FX thread), Save keeps them for the next start.
+ * Test makes a real connection (off the FX thread), Save keeps them for the next start. The URL is judged as
+ * it is typed ({@link #urlProblemProperty()}); neither Test nor Save is offered while it has a problem.
  */
 public final class TeamDatabaseViewModel {
     /** What the status line shows. */
@@ -38,6 +42,18 @@ public final class TeamDatabaseViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper urlProblem = new ReadOnlyStringWrapper();
+
+    /** The URL is empty. */
+    public static final String URL_MISSING = "teamdb.error.urlMissing";
+    /** The URL is not a PostgreSQL one. */
+    public static final String NOT_POSTGRES = "teamdb.error.notPostgres";
+    /** The URL carries a password (it would land in settings.properties and the logs). */
+    public static final String PASSWORD_IN_URL = "teamdb.error.passwordInUrl";
+
+    private static final String POSTGRES = "jdbc:postgresql://";
+    /** A password parameter ({@code password=}, {@code sslpassword=} …) or {@code user:password@host}. */
+    private static final Pattern PASSWORD = Pattern.compile("(?i)([?&;][a-z]*password=)|(//[^/?#@]*:[^/?#@]*@)");
 
     public TeamDatabaseViewModel(TeamDatabase service, Executor background, Executor fx) {
         this.service = Objects.requireNonNull(service, "service");
@@ -48,6 +64,22 @@ public final class TeamDatabaseViewModel {
         sslMode.set(c.sslMode());
         rootCert.set(c.rootCert());
         active.set(c.active());
+        urlProblem.bind(Bindings.createStringBinding(() -> urlProblem(url.get()), url));
+    }
+
+    /**
+     * What is wrong with {@code url} before anything is tried: null when it can be tested. The service checks
+     * it again on save (its refusal is the last word); this says it while the person types.
+     */
+    static String urlProblem(String url) {
+        String u = url == null ? "" : url.strip();
+        if (u.isEmpty()) {
+            return URL_MISSING;
+        }
+        if (!u.regionMatches(true, 0, POSTGRES, 0, POSTGRES.length())) {
+            return NOT_POSTGRES;
+        }
+        return PASSWORD.matcher(u).find() ? PASSWORD_IN_URL : null;
     }
 
     /** What the fields say now. */
@@ -134,6 +166,16 @@ public final class TeamDatabaseViewModel {
     /** The service's sentence for the last test or save. */
     public ReadOnlyStringProperty detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** The URL's problem (a message key), null when it can be tested and saved. */
+    public ReadOnlyStringProperty urlProblemProperty() {
+        return urlProblem.getReadOnlyProperty();
+    }
+
+    /** True while the fields can be tested and saved. */
+    public BooleanBinding validProperty() {
+        return urlProblem.isNull();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

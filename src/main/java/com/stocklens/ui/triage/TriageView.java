@@ -39,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The triage screen on screen: one block per part (calibrations, orders at risk, stale sources), each line
@@ -328,7 +329,7 @@ public final class TriageView implements ScreenView {
     }
 
     private TitledPane digestPane(TriageDigest first) {
-        TextField filter = new TextField();
+        TextField filter = TextFields.createClearableTextField();
         filter.setId("triageFilter-" + first.kind().name());
         filter.setPromptText(messages.get("triage.digest.filter"));
         filter.textProperty().bindBidirectional(viewModel.filterProperty(first.kind()));

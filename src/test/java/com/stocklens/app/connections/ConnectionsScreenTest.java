@@ -14,6 +14,7 @@ import com.stocklens.secrets.PassphrasePrompt;
 import com.stocklens.store.ConnectionRepository;
 import com.stocklens.store.Database;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.ui.Decorations;
 import com.stocklens.ui.FxDialogService;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.Messages;
@@ -103,11 +104,20 @@ class ConnectionsScreenTest {
         robot.clickOn("#addMenu").clickOn("#addSHIPBOB");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#connSave").query().isDisabled()).as("name and token missing").isTrue();
+        assertThat(Decorations.problem(robot, "#field-token")).as("nothing said before a change").isNull();
         robot.interact(() -> {
             robot.lookup("#connName").queryAs(TextField.class).setText("ShipBob US");
             robot.lookup("#field-api_base").queryAs(TextField.class).setText(sandbox.baseUrl());
-            robot.lookup("#field-token").queryAs(PasswordField.class).setText(SandboxCredentials.SHIPBOB_TOKEN);
         });
+        // The token is the one thing missing now: its field says so, and so does the line under the form.
+        assertThat(Decorations.problem(robot, "#connName")).isNull();
+        assertThat(Decorations.problem(robot, "#field-token")).isEqualTo("Fill in Token.");
+        assertThat(robot.lookup("#connProblem").queryAs(Label.class).getText()).isEqualTo("Fill in Token.");
+        assertThat(robot.lookup("#connSave").query().isDisabled()).isTrue();
+        robot.interact(() -> robot.lookup("#field-token").queryAs(PasswordField.class)
+                .setText(SandboxCredentials.SHIPBOB_TOKEN));
+        assertThat(Decorations.problem(robot, "#field-token")).isNull();
+        assertThat(robot.lookup("#connProblem").queryAs(Label.class).getText()).isEmpty();
         assertThat(robot.lookup("#connSave").query().isDisabled()).isFalse();
         snapshot(robot, "#connectionDialog", Path.of("target", "connections-dialog-en.png"));
         robot.clickOn("#connSave");

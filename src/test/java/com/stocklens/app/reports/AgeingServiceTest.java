@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +151,15 @@ class AgeingServiceTest {
         assertThat(trend.get(1).over180Share()).isCloseTo(100.0 * 20 / 95, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(trend.get(1).units()).isEqualTo(95);
         assertThat(ageing.over180Trend(TODAY.minusDays(1), TODAY.minusDays(1))).isEmpty();
+    }
+
+    @Test
+    void theTrendOfChosenWarehousesCountsTheirLotsAlone() {
+        commit(TODAY, List.of(row("A", 100, 0)), List.of(lot("A", 200, 25), lot("A", 10, 75)));
+        assertThat(ageing.over180Trend(TODAY, TODAY, Set.of(WH))).extracting(AgeTrendPoint::over180Share)
+                .containsExactly(25.0);
+        assertThat(ageing.over180Trend(TODAY, TODAY, Set.of("winit:UKBH"))).as("no lots there").isEmpty();
+        assertThat(ageing.over180Trend(TODAY, TODAY, Set.of())).isEqualTo(ageing.over180Trend(TODAY, TODAY));
     }
 
     @Test

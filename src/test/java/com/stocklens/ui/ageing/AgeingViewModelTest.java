@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +154,47 @@ class AgeingViewModelTest {
         assertThat(vm.warehouses().get(0).units(AgeBucket.D0_30)).isZero();
         assertThat(vm.over180ShareProperty().get()).isEqualTo(7.0);
         assertThat(vm.ageKnownProperty().get()).isCloseTo(100.0 * 100 / 170, Offset.offset(1e-9));
+    }
+
+    @Test
+    void chosenWarehousesAreReadAloneBarsShareTrendAndOldestLines() {
+        List<Set<String>> trendsAskedFor = new ArrayList<>();
+        AgeingReader ages = new AgeingReader() {
+            @Override
+            public List<AgeProfile> current() {
+                return List.of(new AgeProfile("MUG-001", FakeBoards.SHIPBOB_CA.id(),
+                                Map.of(AgeBucket.D0_30, 93, AgeBucket.D181_270, 7), 200, 0),
+                        new AgeProfile("MUG-001", FakeBoards.WINIT_UK.id(), Map.of(AgeBucket.D181_270, 50), 190, 0),
+                        new AgeProfile("LAMP-RGB", FakeBoards.GOODCANG_NJ.id(), Map.of(AgeBucket.D0_30, 10), 3, 0));
+            }
+
+            @Override
+            public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
+                throw new AssertionError("the screen asks for its warehouses' trend");
+            }
+
+            @Override
+            public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to, Set<String> warehouseIds) {
+                trendsAskedFor.add(warehouseIds);
+                return List.of();
+            }
+        };
+        AgeingViewModel vm = new AgeingViewModel(ages, new FakeReports(), FakeBoards::small, FakeBoards.CLOCK, 28,
+                Runnable::run, Runnable::run);
+        vm.start();
+        assertThat(vm.warehouseFilter().warehouses()).containsExactly(FakeBoards.SHIPBOB_CA, FakeBoards.WINIT_UK,
+                FakeBoards.GOODCANG_NJ);
+        assertThat(vm.warehouses()).hasSize(3);
+        assertThat(vm.over180ShareProperty().get()).isCloseTo(100.0 * 57 / 160, Offset.offset(1e-9));
+
+        vm.warehouseFilter().choose(List.of(FakeBoards.WINIT_UK.id(), FakeBoards.GOODCANG_NJ.id()));
+        assertThat(vm.warehouses()).extracting(WarehouseAges::label)
+                .containsExactly("Birmingham (UK)", "New Jersey (US-East)");
+        assertThat(vm.oldest()).extracting(OldSkuRowViewModel::warehouseId)
+                .containsExactlyInAnyOrder(FakeBoards.WINIT_UK.id(), FakeBoards.GOODCANG_NJ.id());
+        assertThat(vm.over180ShareProperty().get()).isCloseTo(100.0 * 50 / 60, Offset.offset(1e-9));
+        assertThat(trendsAskedFor).containsExactly(Set.of(),
+                Set.of(FakeBoards.WINIT_UK.id(), FakeBoards.GOODCANG_NJ.id()));
     }
 
     @Test

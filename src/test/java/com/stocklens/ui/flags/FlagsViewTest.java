@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.DeclaredCause;
 import com.stocklens.ui.FakeBoards;
+import com.stocklens.ui.FxDetailPopOver;
 import com.stocklens.ui.FxDialogService;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.FxTheme;
@@ -26,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +161,30 @@ class FlagsViewTest {
         assertThat(by.getText()).contains("li.wei").contains("2026-03-02 14:30:00");
         assertThat(robot.lookup("#declare-104").queryAs(Button.class).isVisible()).isFalse();
         assertThat(viewModel.openTaskCountProperty().get()).isEqualTo(4);
+    }
+
+    @Test
+    void aClickOnHintsOrAnAlertsWorkingShowsItWholeInAPopOver(FxRobot robot) {
+        Label hints = robot.lookup("#hints-104").queryAs(Label.class);
+        assertThat(hints.getText()).isNotBlank();
+        robot.clickOn(hints);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#" + FxDetailPopOver.TEXT_ID).queryAs(Label.class).getText())
+                .isEqualTo(hints.getText());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        AlertRowViewModel withWorking = viewModel.alertLines().stream()
+                .filter(l -> l instanceof AlertRowViewModel a && a.detail() != null && !a.detail().english().isBlank())
+                .map(AlertRowViewModel.class::cast).findFirst().orElseThrow();
+        Label detail = robot.lookup("#alertDetail-" + FlagsView.idOf(withWorking.key())).queryAs(Label.class);
+        robot.clickOn(detail);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The working in the window's language, all of it.
+        assertThat(robot.lookup("#" + FxDetailPopOver.TEXT_ID).queryAs(Label.class).getText())
+                .isEqualTo(detail.getText()).isNotBlank();
+        robot.interact(view::dispose);
+        assertThat(robot.lookup("#" + FxDetailPopOver.TEXT_ID).tryQuery()).as("closed with the screen").isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.stocklens.ui.FakeReports;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,26 @@ class HealthViewModelTest {
         assertThat(vm.overall()).hasSize(6);
         assertThat(vm.warehouses()).extracting(WarehouseHealthRow::label).first().isEqualTo("Birmingham (UK)");
         assertThat(vm.skus()).hasSize(8);
+    }
+
+    @Test
+    void chosenWarehousesAreReportedAlone() {
+        HealthViewModel vm = started();
+        assertThat(vm.warehouseFilter().warehouses()).containsExactly(FakeBoards.SHIPBOB_CA, FakeBoards.WINIT_UK,
+                FakeBoards.GOODCANG_NJ);
+        assertThat(vm.warehouses()).hasSize(3);
+        int reads = reports.reportWarehouses.size();
+
+        vm.warehouseFilter().choose(List.of(FakeBoards.WINIT_UK.id(), FakeBoards.GOODCANG_NJ.id()));
+        assertThat(reports.reportWarehouses).hasSize(reads + 1);
+        assertThat(reports.reportWarehouses.get(reads)).containsExactly(FakeBoards.WINIT_UK.id(),
+                FakeBoards.GOODCANG_NJ.id());
+        assertThat(vm.warehouses()).extracting(WarehouseHealthRow::warehouseId)
+                .containsExactlyInAnyOrder(FakeBoards.WINIT_UK.id(), FakeBoards.GOODCANG_NJ.id());
+        assertThat(vm.fromProperty().get()).as("the same period").isNotNull();
+
+        vm.warehouseFilter().choose(List.of());
+        assertThat(vm.warehouses()).hasSize(3);
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.stocklens.service.ImportField;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiStockImportStore;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.ui.Decorations;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
@@ -38,7 +39,9 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -130,13 +133,49 @@ class ImportViewTest {
         TableView<ImportError> errors = robot.lookup("#errorTable").queryAs(TableView.class);
         assertThat(errors.getItems()).extracting(ImportError::row).containsExactly(3, 4);
         assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
+        // Each column with problems says so on its choice in the mapping (a ControlsFX decoration).
+        assertThat(Decorations.problem(robot, "#map-available")).isEqualTo("此列有 1 个问题，见下方列表。");
+        assertThat(Decorations.problem(robot, "#map-sku")).isEqualTo("此列有 1 个问题，见下方列表。");
+        assertThat(Decorations.problem(robot, "#map-frozen")).isNull();
+        assertThat(Decorations.problem(robot, "#warehouse")).isNull();
         robot.clickOn("#validate");
         assertThat(errors.getItems()).hasSize(2);
         assertThat(snapshots.latest("csv:PH-MNL")).isEmpty();
 
-        // Unmapping the available column is judged again before Import can be pressed.
+        // Unmapping the available column is judged again before Import can be pressed; until then no column
+        // claims the old check's problems.
         robot.interact(() -> viewModel.choice(ImportField.AVAILABLE).set(null));
         assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
+        assertThat(Decorations.problem(robot, "#map-available")).isNull();
+        assertThat(Decorations.problem(robot, "#map-sku")).isNull();
+        // The SKU's column chosen twice, then not at all.
+        robot.interact(() -> viewModel.choice(ImportField.BARCODE).set("商品编码"));
+        assertThat(Decorations.problem(robot, "#map-barcode")).isEqualTo("此列同时被选给了另一个字段。");
+        assertThat(Decorations.problem(robot, "#map-sku")).isEqualTo("此列同时被选给了另一个字段。");
+        robot.interact(() -> {
+            viewModel.choice(ImportField.BARCODE).set(null);
+            viewModel.choice(ImportField.SKU).set(null);
+        });
+        assertThat(Decorations.problem(robot, "#map-barcode")).isNull();
+        assertThat(Decorations.problem(robot, "#map-sku")).isEqualTo("请选择卖家 SKU 所在的列。");
+    }
+
+    @Test
+    void aNewWarehouseNeedsANameNoWarehouseHasYet(FxRobot robot) {
+        robot.interact(viewModel::load);
+        Button create = robot.lookup("#createWarehouse").queryButton();
+        assertThat(create.isDisabled()).as("no name").isTrue();
+        robot.interact(() -> robot.lookup("#newWarehouseName").queryAs(TextField.class)
+                .setText("manila partner warehouse "));
+        assertThat(Decorations.problem(robot, "#newWarehouseName")).isEqualTo("已有同名的 CSV 仓库：请在仓库列表中选择它。");
+        assertThat(create.isDisabled()).isTrue();
+        robot.interact(() -> robot.lookup("#newWarehouseName").queryAs(TextField.class).setText("Cebu partner"));
+        assertThat(Decorations.problem(robot, "#newWarehouseName")).isNull();
+        assertThat(create.isDisabled()).isFalse();
+        robot.clickOn("#createWarehouse");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.warehouseProperty().get().name()).isEqualTo("Cebu partner");
+        assertThat(robot.lookup("#newWarehouseName").queryAs(TextField.class).getText()).isEmpty();
     }
 
     @Test
@@ -163,6 +202,7 @@ class ImportViewTest {
             Messages messages = new Messages(locale);
             ImportViewModel vm = new ImportViewModel(imports, Runnable::run, Runnable::run);
             WritableImage[] image = new WritableImage[1];
+            Scene[] scene = new Scene[1];
             robot.interact(() -> {
                 DialogPane pane = new DialogPane();
                 pane.setHeaderText(messages.get("import.header"));
@@ -171,9 +211,22 @@ class ImportViewTest {
                 vm.chooseFile(f);
                 pane.getButtonTypes().add(new ButtonType(messages.get("import.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
                 FxTheme.style(pane);
-                Scene scene = new Scene(pane, 1366, 768);
-                scene.snapshot(null);
-                image[0] = scene.snapshot(null);
+                // In a holder that stretches it, as a dialog's window does: the field decorations put ControlsFX's
+                // layer over the scene's root, and a layer would keep the pane to the theme's 600 px.
+                Pane holder = new Pane(pane) {
+                    @Override
+                    protected void layoutChildren() {
+                        pane.resizeRelocate(0, 0, getWidth(), getHeight());
+                    }
+                };
+                scene[0] = new Scene(holder, 1366, 768);
+                scene[0].snapshot(null);
+            });
+            // The columns' decorations come a pulse after the check (ControlsFX validates then).
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                scene[0].snapshot(null); // the first lays the new layer out
+                image[0] = scene[0].snapshot(null);
             });
             assertThat(vm.errors()).hasSize(2);
             File out = new File("target/import-mapping-" + (locale == UiContext.CHINESE ? "zh" : "en") + ".png");

@@ -2,6 +2,7 @@ package com.stocklens.ui.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.MatchMethod;
 import com.stocklens.ui.FakeSyncEvents;
 import com.stocklens.ui.FxExecutor;
 import com.stocklens.ui.FxTheme;
@@ -10,12 +11,16 @@ import com.stocklens.ui.Messages;
 import com.stocklens.ui.NameMemory;
 import com.stocklens.ui.ScreenshotOnFailure;
 import com.stocklens.ui.UiContext;
+import javafx.geometry.Side;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.controlsfx.control.table.TableFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,6 +79,40 @@ class MappingViewTest {
         assertThat(service.calls).containsExactly("assign shipmonk:main CA1-10077 TTS-PS-WHT-01 Li Wei");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains("已保存");
         assertThat(table.getItems()).as("the conflict is gone after the re-read").hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aColumnFilterKeepsTheRowsOfTheTickedValues(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<MappingRowViewModel> table = robot.lookup("#mappingTable").queryAs(TableView.class);
+        TableColumn<MappingRowViewModel, ?> status = table.getColumns().stream()
+                .filter(c -> "statusColumn".equals(c.getId())).findFirst().orElseThrow();
+        assertThat(table.getItems()).hasSize(4);
+
+        // The header's menu (a right click) is the column's filter: ControlsFX's TableFilter panel, which
+        // collects the column's values when it first opens.
+        Node header = robot.from(table).lookup("#statusColumn").query();
+        robot.interact(() -> status.getContextMenu().show(header, Side.BOTTOM, 0, 0));
+        assertThat(robot.lookup(".filter-panel").tryQuery()).isPresent();
+        assertThat(view.columnFilters().getColumnFilter(status).orElseThrow().getFilterValues()).hasSize(4);
+        robot.interact(() -> status.getContextMenu().hide());
+
+        // Only "conflict" ticked, as the panel's None, a tick and Apply do.
+        String conflict = new Messages(UiContext.CHINESE).get("mapping.method.CONFLICT");
+        TableFilter<MappingRowViewModel> filters = view.columnFilters();
+        robot.interact(() -> {
+            filters.unSelectAllValues(status);
+            filters.selectValue(status, conflict);
+            filters.getColumnFilter(status).orElseThrow().applyFilter();
+        });
+        assertThat(table.getItems()).extracting(MappingRowViewModel::status).containsExactly(MatchMethod.CONFLICT);
+        // It works on what the view model shows: the quick "only problems" toggle still applies under it.
+        robot.clickOn("#onlyProblems");
+        assertThat(table.getItems()).hasSize(1);
+
+        robot.interact(filters::resetAllFilters);
+        assertThat(table.getItems()).hasSize(2);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.stocklens.domain.Market;
 import com.stocklens.domain.WarehouseKpis;
 import com.stocklens.domain.WarehouseProfile;
 import com.stocklens.service.Scorecards;
+import com.stocklens.ui.Decorations;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.ScreenshotOnFailure;
@@ -40,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The profile form inside the real window, headless: Ctrl+N opens it, a candidate typed in is ranked at
  * once, Edit… changes it (and re-ranks), Delete… asks and removes it; connected warehouses have no Delete;
- * Save stays disabled while a field is wrong; Reset weights puts the sliders back and clears the store.
+ * Save stays disabled while a field is wrong, and the field shows why (a ControlsFX decoration); Reset weights puts the sliders back and clears the store.
  */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class ScoresProfileDialogTest {
@@ -141,7 +142,7 @@ class ScoresProfileDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#profileDialog").tryQuery()).as("Ctrl+N opens the form").isPresent();
         assertThat(saveDisabled(robot)).as("no name yet").isTrue();
-        assertThat(robot.lookup("#profileNameError").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(Decorations.problem(robot, "#profileName")).as("it opens without telling off").isNull();
 
         set(robot, "#profileName", "Best Ever");
         robot.interact(() -> {
@@ -155,14 +156,16 @@ class ScoresProfileDialogTest {
         });
         set(robot, "#profileSla", "-12");
         assertThat(saveDisabled(robot)).isTrue();
-        assertThat(robot.lookup("#profileSlaError").queryAs(Label.class).getText()).isEqualTo("Cannot be negative");
+        assertThat(Decorations.problem(robot, "#profileSla")).isEqualTo("Cannot be negative");
+        assertThat(robot.lookup("#profileProblem").queryAs(Label.class).getText()).isEqualTo("Cannot be negative");
         set(robot, "#profileSla", "12");
         set(robot, "#profileStorage0", "0.2");
         set(robot, "#profilePickPack", "abc");
-        assertThat(robot.lookup("#profilePickPackError").queryAs(Label.class).getText()).startsWith("Enter a number");
+        assertThat(Decorations.problem(robot, "#profilePickPack")).startsWith("Enter a number");
         assertThat(saveDisabled(robot)).isTrue();
         set(robot, "#profilePickPack", "1");
-        assertThat(robot.lookup("#profileSlaError").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(Decorations.problem(robot, "#profileSla")).isNull();
+        assertThat(robot.lookup("#profileProblem").queryAs(Label.class).getText()).isEmpty();
         assertThat(saveDisabled(robot)).isFalse();
         robot.clickOn("#profileSave");
         WaitForAsyncUtils.waitForFxEvents();
@@ -214,6 +217,7 @@ class ScoresProfileDialogTest {
         assertThat(name.getText()).isEqualTo("Moreno Valley (CA)");
         set(robot, "#profileCurrency", "US$");
         assertThat(saveDisabled(robot)).isTrue();
+        assertThat(Decorations.problem(robot, "#profileCurrency")).isNotNull();
         set(robot, "#profileCurrency", "usd");
         set(robot, "#profileInbound", "0.3");
         robot.clickOn("#profileSave");

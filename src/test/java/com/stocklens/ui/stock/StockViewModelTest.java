@@ -166,19 +166,56 @@ class StockViewModelTest {
     }
 
     @Test
-    void filterByWarehouseCombinesWithText() {
+    void filterByWarehousesCombinesWithText() {
         StockViewModel vm = started(FakeBoards.small());
-        assertThat(vm.warehouseChoices()).hasSize(4);
-        assertThat(vm.warehouseChoices().get(0).isAll()).isTrue();
+        assertThat(vm.warehouseFilter().warehouses()).extracting(w -> w.id())
+                .containsExactly("shipbob:228", "winit:UKBH", "goodcang:USEA");
+        assertThat(vm.warehouseFilter().isAll()).isTrue();
 
-        vm.selectedWarehouseProperty().set(new StockViewModel.WarehouseChoice(FakeBoards.WINIT_UK));
+        vm.warehouseFilter().choose(List.of(FakeBoards.WINIT_UK.id()));
         assertThat(vm.filteredRows()).extracting(r -> r.warehouse().id()).containsExactly("winit:UKBH");
+        vm.warehouseFilter().choose(List.of(FakeBoards.WINIT_UK.id(), FakeBoards.GOODCANG_NJ.id()));
+        assertThat(vm.filteredRows()).extracting(r -> r.warehouse().id())
+                .containsExactlyInAnyOrder("winit:UKBH", "goodcang:USEA");
 
         vm.filterTextProperty().set("lamp");
-        assertThat(vm.filteredRows()).isEmpty();
+        assertThat(vm.filteredRows()).extracting(r -> r.warehouse().id()).containsExactly("goodcang:USEA");
 
-        vm.selectedWarehouseProperty().set(StockViewModel.WarehouseChoice.ALL);
+        vm.warehouseFilter().choose(List.of());
         assertThat(vm.filteredRows()).hasSize(1);
+    }
+
+    @Test
+    void tilesSumTheChosenWarehouses() {
+        StockViewModel vm = started(FakeBoards.small());
+        vm.warehouseFilter().choose(List.of(FakeBoards.SHIPBOB_CA.id(), FakeBoards.WINIT_UK.id()));
+        assertThat(vm.total(Bucket.ON_HAND).getSum()).isEqualTo(140L);
+        assertThat(vm.total(Bucket.ON_HAND).getReporting()).isEqualTo(2);
+        assertThat(vm.total(Bucket.ON_HAND).getWarehouses()).isEqualTo(2);
+        // WINIT reports no in-transit: the sum is ShipBob's alone, and it says one of the two reports.
+        assertThat(vm.total(Bucket.IN_TRANSIT).getSum()).isEqualTo(50L);
+        assertThat(vm.total(Bucket.IN_TRANSIT).isPartial()).isTrue();
+        assertThat(vm.total(StockViewModel.TIKTOK_AVAILABLE).getSum()).isEqualTo(112L);
+
+        // GoodCang alone reports no QC hold at all: unknown, never 0.
+        vm.warehouseFilter().choose(List.of(FakeBoards.GOODCANG_NJ.id()));
+        assertThat(vm.total(Bucket.QC_HOLD).getSum()).isNull();
+        assertThat(vm.total(Bucket.QC_HOLD).getWarehouses()).isEqualTo(1);
+
+        vm.warehouseFilter().choose(List.of());
+        assertThat(vm.total(Bucket.ON_HAND).getSum()).isEqualTo(150L);
+        assertThat(vm.total(Bucket.ON_HAND).getWarehouses()).isEqualTo(3);
+    }
+
+    @Test
+    void aChosenWarehouseThatLeavesTheBoardIsNoLongerChosen() {
+        StockViewModel vm = started(FakeBoards.small());
+        vm.warehouseFilter().choose(List.of(FakeBoards.WINIT_UK.id(), FakeBoards.GOODCANG_NJ.id()));
+        StockBoard small = FakeBoards.small();
+        vm.apply(new StockBoard(small.rows().stream().filter(r -> !r.warehouse().equals(FakeBoards.WINIT_UK)).toList(),
+                List.of(FakeBoards.SHIPBOB_CA, FakeBoards.GOODCANG_NJ), small.sources()));
+        assertThat(vm.warehouseFilter().chosen()).containsExactly(FakeBoards.GOODCANG_NJ.id());
+        assertThat(vm.filteredRows()).extracting(r -> r.warehouse().id()).containsExactly("goodcang:USEA");
     }
 
     @Test

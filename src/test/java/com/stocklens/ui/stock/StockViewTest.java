@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.HealthReport;
 import com.stocklens.domain.StockLevel;
+import com.stocklens.domain.Warehouse;
 import com.stocklens.rules.Staleness;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.ReportExports;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -41,6 +43,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -148,6 +151,15 @@ class StockViewTest {
         assertThat(table(robot).getItems()).extracting(StockRowViewModel::sellerSku).containsExactly("LAMP-RGB");
         assertThat(robot.lookup("#rowCountLabel").queryAs(Label.class).getText())
                 .isEqualTo(messages.format("stock.rows.filtered", 1, 3));
+
+        // The field's × (ControlsFX's clearable field) empties it, and the table shows every row again.
+        robot.clickOn(robot.from(robot.lookup("#filterField").queryAs(TextField.class)).lookup(".clear-button")
+                .queryAs(Node.class));
+        WaitForAsyncUtils.sleep((long) StockView.FILTER_DEBOUNCE.toMillis() + 200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(viewModel.filterTextProperty().get()).isEmpty();
+        assertThat(table(robot).getItems()).hasSize(3);
     }
 
     @Test
@@ -244,17 +256,58 @@ class StockViewTest {
     }
 
     @Test
-    void tilesFollowTheWarehouseFilter(FxRobot robot) {
-        robot.interact(() -> viewModel.selectedWarehouseProperty().set(viewModel.warehouseChoices().stream()
-                .filter(c -> !c.isAll() && c.warehouse().id().equals(FakeBoards.SHIPBOB_CA.id()))
-                .findFirst().orElseThrow()));
+    @SuppressWarnings("unchecked")
+    void checkingTwoWarehousesFiltersTheTableAndTheTilesSumThem(FxRobot robot) {
+        CheckComboBox<Warehouse> box = robot.lookup("#warehouseChoice").queryAs(CheckComboBox.class);
+        assertThat(box.getItems()).containsExactly(FakeBoards.SHIPBOB_CA, FakeBoards.WINIT_UK, FakeBoards.GOODCANG_NJ);
+        assertThat(drawnTitle(robot, box)).isEqualTo(messages.get("stock.warehouse.all"));
+
+        // One warehouse, as a person clicks it in the drop-down: the table and the tiles are that warehouse.
+        robot.clickOn(box);
+        robot.clickOn(checkCell(robot, FakeBoards.SHIPBOB_CA));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table(robot).getItems()).extracting(r -> r.warehouse().id()).containsExactly("shipbob:228");
         assertThat(robot.lookup("#tile-onHand").queryAs(Tile.class).getValue()).isEqualTo(100.0);
-        assertThat(robot.lookup("#tile-tiktokAvailable").queryAs(Tile.class).getValue()).isEqualTo(82.0);
         assertThat(robot.lookup("#tileNote-onHand").queryAs(Label.class).getText())
                 .isEqualTo(messages.format("stock.tile.oneWarehouse", "ShipBob · Moreno Valley (CA)"));
 
-        robot.interact(() -> viewModel.selectedWarehouseProperty().set(StockViewModel.WarehouseChoice.ALL));
+        // A second one: both warehouses' rows, and every tile sums the two.
+        robot.clickOn(checkCell(robot, FakeBoards.WINIT_UK));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.warehouseFilter().chosen()).containsExactly("shipbob:228", "winit:UKBH");
+        assertThat(table(robot).getItems()).extracting(r -> r.warehouse().id())
+                .containsExactlyInAnyOrder("shipbob:228", "winit:UKBH");
+        assertThat(robot.lookup("#tile-onHand").queryAs(Tile.class).getValue()).isEqualTo(140.0);
+        assertThat(robot.lookup("#tile-available").queryAs(Tile.class).getValue()).isEqualTo(110.0);
+        assertThat(robot.lookup("#tile-tiktokAvailable").queryAs(Tile.class).getValue()).isEqualTo(112.0);
+        assertThat(robot.lookup("#tileNote-onHand").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.tile.chosen", 2));
+        // WINIT reports no in-transit: ShipBob's figure, and the note says one of the two reports it.
+        assertThat(robot.lookup("#tile-inTransit").queryAs(Tile.class).getValue()).isEqualTo(50.0);
+        assertThat(robot.lookup("#tileNote-inTransit").queryAs(Label.class).getText())
+                .isEqualTo(messages.format("stock.tile.chosenPartial", 1, 2));
+        assertThat(drawnTitle(robot, box)).isEqualTo(messages.format("stock.warehouse.some", 2));
+
+        // Nothing ticked is every warehouse again.
+        robot.interact(() -> viewModel.warehouseFilter().choose(List.of()));
+        assertThat(box.getCheckModel().getCheckedItems()).isEmpty();
+        assertThat(drawnTitle(robot, box)).isEqualTo(messages.get("stock.warehouse.all"));
+        assertThat(table(robot).getItems()).hasSize(3);
         assertThat(robot.lookup("#tile-onHand").queryAs(Tile.class).getValue()).isEqualTo(150.0);
+    }
+
+    /** The text the warehouse box shows closed (its button cell's). */
+    private static String drawnTitle(FxRobot robot, CheckComboBox<Warehouse> box) {
+        WaitForAsyncUtils.waitForFxEvents();
+        // The cell inside the box's combo box, not the drop-down's own cells.
+        return robot.from(box).lookup(".combo-box > .list-cell").queryAs(ListCell.class).getText();
+    }
+
+    /** The drop-down's check box cell of {@code w} (found by its item, never by its text). */
+    private static Node checkCell(FxRobot robot, Warehouse w) {
+        return robot.lookup(".check-box-list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> w.equals(c.getItem())).findFirst().orElseThrow();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.stocklens.ui.teamdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.service.TeamDatabase;
+import com.stocklens.ui.Decorations;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.Messages;
 import com.stocklens.ui.ScreenshotOnFailure;
@@ -100,6 +101,17 @@ class TeamDatabaseDialogsTest {
         ComboBox<TeamDatabase.SslMode> mode = robot.lookup("#dbSslMode").queryAs(ComboBox.class);
         assertThat(mode.getValue()).isEqualTo(TeamDatabase.SslMode.VERIFY_FULL);
         assertThat(robot.lookup("#dbRootCert").queryAs(TextField.class).getText()).isEqualTo("/etc/ssl/team-ca.pem");
+
+        // A URL that cannot work is said on the field, and neither Test nor Save is offered for it.
+        robot.interact(() -> url.setText("jdbc:postgresql://desk:s3cret@db.example.com:5432/stocklens"));
+        assertThat(Decorations.problem(robot, "#dbUrl"))
+                .isEqualTo("Leave the password out of the URL: type it in the Password field.");
+        assertThat(robot.lookup("#dbProblem").queryAs(Label.class).getText()).startsWith("Leave the password out");
+        assertThat(robot.lookup("#dbSave").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#dbTest").queryAs(Button.class).isDisabled()).isTrue();
+        robot.interact(() -> url.setText("jdbc:postgresql://db.example.com:5432/stocklens"));
+        assertThat(Decorations.problem(robot, "#dbUrl")).isNull();
+        assertThat(robot.lookup("#dbSave").queryAs(Button.class).isDisabled()).isFalse();
 
         robot.clickOn("#dbPassword").write("s3cret");
         robot.clickOn("#dbTest");

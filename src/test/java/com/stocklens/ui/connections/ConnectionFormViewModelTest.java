@@ -1,0 +1,53 @@
+package com.stocklens.ui.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stocklens.domain.Connection;
+import com.stocklens.domain.ConnectionKind;
+import com.stocklens.service.Connections.ConnectionStatus;
+import com.stocklens.service.Connections;
+import com.stocklens.ui.TestUiContext;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The connection form's rules, field by field, without a toolkit. */
+class ConnectionFormViewModelTest {
+    private final Connections service = TestUiContext.builder().build().setup().connections();
+
+    @Test
+    void eachRequiredFieldSaysItselfWhatIsMissing() {
+        ConnectionFormViewModel form = ConnectionFormViewModel.forNew(ConnectionKind.SHIPBOB, service,
+                Runnable::run, Runnable::run);
+        assertThat(form.nameProblemProperty().get()).isEqualTo(ConnectionFormViewModel.NAME_MISSING);
+        assertThat(form.problemProperty("token").get()).isEqualTo(ConnectionFormViewModel.REQUIRED);
+        assertThat(form.problemProperty("api_base").get()).as("filled with the production default").isNull();
+        assertThat(form.problemProperty("warehouse_links").get()).as("optional").isNull();
+        assertThat(form.validProperty().get()).isFalse();
+
+        form.nameProperty().set("ShipBob US");
+        assertThat(form.nameProblemProperty().get()).isNull();
+        assertThat(form.validProperty().get()).as("the token is still missing").isFalse();
+        form.valueProperty("token").set("  ");
+        assertThat(form.problemProperty("token").get()).as("blank is empty")
+                .isEqualTo(ConnectionFormViewModel.REQUIRED);
+        form.valueProperty("token").set("t0ken");
+        assertThat(form.problemProperty("token").get()).isNull();
+        assertThat(form.validProperty().get()).isTrue();
+        form.valueProperty("api_base").set("");
+        assertThat(form.problemProperty("api_base").get()).isEqualTo(ConnectionFormViewModel.REQUIRED);
+        assertThat(form.validProperty().get()).isFalse();
+    }
+
+    @Test
+    void aStoredSecretCountsAsFilled() {
+        Connection existing = new Connection("shipbob:us", ConnectionKind.SHIPBOB, "ShipBob US", true, null,
+                Map.of("api_base", "https://api.shipbob.com"));
+        ConnectionFormViewModel form = ConnectionFormViewModel.forExisting(
+                new ConnectionRowViewModel(new ConnectionStatus(existing, null, Set.of("token"), null)), service,
+                Runnable::run, Runnable::run);
+        assertThat(form.valueProperty("token").get()).as("secrets start empty").isEmpty();
+        assertThat(form.problemProperty("token").get()).isNull();
+        assertThat(form.validProperty().get()).isTrue();
+    }
+}

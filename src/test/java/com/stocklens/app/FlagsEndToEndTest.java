@@ -123,8 +123,17 @@ class FlagsEndToEndTest {
     }
 
     @Test
-    void aSourceThatStopsSyncingRaisesStaleSourceAndOpensNothing() {
+    void aSourceThatStopsSyncingRaisesStaleSourceAndOpensNothing() throws Exception {
+        List<FlagsChanged> events = new CopyOnWriteArrayList<>();
+        runtime.flagEngine().subscribe(events::add);
         runtime.syncEngine().syncAllOnce();
+        // The engine judges the fresh board by itself shortly after the sync: let that happen before time moves
+        // on, so only the stale board is judged below.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (events.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        runtime.flagEngine().evaluateNow();
         clock.advance(Duration.ofMinutes(16));
         Set<String> before = openTaskPairs();
         FlagsChanged c = runtime.flagEngine().evaluateNow();

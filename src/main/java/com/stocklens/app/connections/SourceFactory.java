@@ -6,7 +6,9 @@ import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.connector.goodcang.GoodCangConfig;
 import com.stocklens.connector.goodcang.GoodCangSource;
 import com.stocklens.connector.http.HttpClientFactory;
+import com.stocklens.connector.http.HttpPolicy;
 import com.stocklens.connector.http.HttpStockSource;
+import com.stocklens.connector.http.RateLimit;
 import com.stocklens.connector.http.ReadLimits;
 import com.stocklens.connector.shipbob.ShipBobConfig;
 import com.stocklens.connector.shipbob.ShipBobSource;
@@ -155,7 +157,31 @@ public final class SourceFactory {
 
     /** A TikTok API client for {@code connection} using the connection's shared token lifecycle. */
     public TikTokClient tiktokClient(Connection connection, Function<String, String> secrets) {
-        return new TikTokClient(tiktokConfig(connection, secrets), tiktokTokens(connection, secrets), http, clock);
+        return new TikTokClient(tiktokConfig(connection, secrets), tiktokTokens(connection, secrets), http,
+                HttpPolicy.defaults("tiktok").withRateLimit(tiktokRate(connection)), clock);
+    }
+
+    public static final String TIKTOK_REQUESTS_PER_SECOND = "requests_per_second";
+
+    /**
+     * The client's budget: {@link TikTokClient#DEFAULT_RATE_LIMIT} unless the connection's optional
+     * {@value #TIKTOK_REQUESTS_PER_SECOND} says otherwise, never above TikTok's documented limit.
+     */
+    static RateLimit tiktokRate(Connection connection) {
+        String value = connection.setting(TIKTOK_REQUESTS_PER_SECOND);
+        if (value == null || value.isBlank()) {
+            return TikTokClient.DEFAULT_RATE_LIMIT;
+        }
+        try {
+            int perSecond = Integer.parseInt(value.strip());
+            if (perSecond >= 1 && perSecond <= TikTokClient.DOCUMENTED_PER_SECOND) {
+                return RateLimit.perSecond(perSecond);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(connection.displayName() + ": " + TIKTOK_REQUESTS_PER_SECOND
+                + " must be a whole number from 1 to " + TikTokClient.DOCUMENTED_PER_SECOND + ", not '" + value.strip() + "'");
     }
 
     /**

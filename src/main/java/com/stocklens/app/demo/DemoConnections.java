@@ -4,6 +4,7 @@ import static com.stocklens.app.connections.EnvironmentConnections.SHIPBOB_SOURC
 import static com.stocklens.app.connections.EnvironmentConnections.TIKTOK_SOURCE_ID;
 
 import com.stocklens.app.connections.ConnectionService.Fixed;
+import com.stocklens.app.connections.SourceFactory;
 import com.stocklens.connector.WarehouseOverrides;
 import com.stocklens.connector.flexport.FlexportSource;
 import com.stocklens.domain.Connection;
@@ -70,6 +71,13 @@ public final class DemoConnections {
     /** Where a demo workspace keeps its simulated TikTok's accepted stock writes. */
     static final String TIKTOK_WRITES = "sandbox-tiktok-writes.jsonl";
 
+    /**
+     * The demo's TikTok budget: the sandbox is on this PC and enforces TikTok's documented 50 requests per
+     * second, so the demo goes at 40 (its own sliding window and the sandbox's never quite line up) rather
+     * than a live shop's cautious default; a demo sync then reads its 111 order pages in seconds.
+     */
+    static final String DEMO_TIKTOK_REQUESTS_PER_SECOND = "40";
+
     /** The demo's connections to {@code sandbox}, each with its secrets (the sandbox's public constants). */
     public static List<Fixed> of(SandboxServer sandbox) {
         String base = sandbox.baseUrl();
@@ -77,7 +85,8 @@ public final class DemoConnections {
                 new Fixed(new Connection(TIKTOK_SOURCE_ID, ConnectionKind.TIKTOK_SHOP, "TikTok Shop", true,
                         null, Map.of("api_base", base, "auth_base", base, "app_key", SandboxCredentials.TIKTOK_APP_KEY,
                                 "authorize_url", sandbox.tiktokAuthorizeUrl(),
-                                "service_id", SandboxCredentials.TIKTOK_SERVICE_ID)),
+                                "service_id", SandboxCredentials.TIKTOK_SERVICE_ID,
+                                SourceFactory.TIKTOK_REQUESTS_PER_SECOND, DEMO_TIKTOK_REQUESTS_PER_SECOND)),
                         Map.of("app_secret", SandboxCredentials.TIKTOK_APP_SECRET,
                                 "access_token", SandboxCredentials.TIKTOK_ACCESS_TOKEN)),
                 new Fixed(new Connection(SHIPBOB_SOURCE_ID, ConnectionKind.SHIPBOB, "ShipBob", true, null,

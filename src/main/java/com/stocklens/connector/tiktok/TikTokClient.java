@@ -47,7 +47,10 @@ public final class TikTokClient {
     private static final Logger LOG = LoggerFactory.getLogger(TikTokClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
 
-    /** Far below TikTok's 50 requests per second per API and shop (docs/api/tiktok-shop.md §6). */
+    /** TikTok's documented limit: requests per second per API and shop (docs/api/tiktok-shop.md §6). */
+    public static final int DOCUMENTED_PER_SECOND = 50;
+
+    /** Far below {@link #DOCUMENTED_PER_SECOND}: a live shop's app may share the limit with other tools. */
     public static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.perSecond(5);
 
     static final ObjectMapper MAPPER = ProviderHttp.snakeCaseMapper();

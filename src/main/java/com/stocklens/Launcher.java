@@ -44,7 +44,7 @@ public final class Launcher {
         Logs.useUserFolder();
         StartupTrace.mark("JVM up, Launcher.main");
         if (opensWindow(args)) {
-            // The opening (parse, logging, workspace) runs beside the toolkit's start.
+            // The opening learns the language at once; its heavy work (parse, logging, workspace) follows the first frame.
             StockLensApp.beginOpening(args);
             Application.launch(StockLensApp.class, args);
             return;

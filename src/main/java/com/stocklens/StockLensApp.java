@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +72,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The JavaFX application. A start shows the window's outline ({@link StartupView}) in its first frame and
  * opens everything else behind it (issue 20): the command line, logging and the workspace are opened by
- * {@link Opening} on a thread of its own, begun by {@link Launcher} before the toolkit starts; once the
+ * {@link Opening} on a thread of its own, begun by {@link Launcher} before the toolkit starts and waiting for
+ * the outline's first frame before its heavy work (beside the toolkit's start it slowed that frame); once the
  * runtime is open the window replaces the outline, the cached board (read meanwhile) fills it, and only
  * then do the sources start polling. {@link #stop()} closes everything (never {@code System.exit} there).
  * {@code -Dstocklens.startupTrace=true} logs each step's milliseconds.
@@ -153,6 +155,14 @@ public final class StockLensApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         StartMarker.installIfRequested(stage.getScene());
+        Scene scene = stage.getScene();
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                current.firstFrameShown();
+            }
+        });
         stage.show();
         StartupTrace.mark("start-up view shown");
         FxExecutor fx = new FxExecutor();
@@ -567,6 +577,8 @@ public final class StockLensApp extends Application {
         private final List<Consumer<StartupStep>> stepListeners = new CopyOnWriteArrayList<>();
         private volatile StartupStep step = StartupStep.STARTING;
         private volatile boolean abandoned;
+        /** Counted down once the start-up view's first frame is laid out: the opening's heavy work waits for it. */
+        private final CountDownLatch firstFrame = new CountDownLatch(1);
 
         /** What the opening found: the runtime and the window's requests, or what went wrong. */
         record Result(AppRuntime runtime, StockBoardReader board, UserSettings settings, Locale locale,
@@ -600,6 +612,22 @@ public final class StockLensApp extends Application {
             done.thenAccept(then);
         }
 
+        /** Longest the opening waits for the start-up view's first frame (a toolkit that never starts). */
+        static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(3);
+
+        private void awaitFirstFrame() {
+            try {
+                firstFrame.await(FIRST_FRAME_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The start-up view is on screen: the opening goes on. */
+        void firstFrameShown() {
+            firstFrame.countDown();
+        }
+
         /** The app stopped before its window came: the runtime the opening makes is closed, never shown. */
         void abandon() {
             abandoned = true;
@@ -621,6 +649,10 @@ public final class StockLensApp extends Application {
         private void run() {
             try {
                 earlyLocale.complete(guessLocale(args));
+                // The workspace's heavy opening (parser, H2, connectors) would compete with the toolkit's start
+                // for the cores: it waits for the start-up view's first frame (issue 20).
+                awaitFirstFrame();
+                StartupTrace.mark("opening begins");
                 StockLensCommand command = new StockLensCommand();
                 StockLensCommand.commandLine(command).parseArgs(args.toArray(String[]::new));
                 StartupTrace.mark("command line parsed");

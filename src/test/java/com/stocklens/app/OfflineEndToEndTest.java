@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,26 @@ class OfflineEndToEndTest {
     void close() {
         board.close();
         runtime.close();
+    }
+
+    @Test
+    void aSkuStockedInSeveralWarehousesIsOneSkuOnTheBoard() {
+        runtime.syncEngine().syncAllOnce();
+        List<BoardRow> rows = runtime.boardReader().read().rows();
+        Map<String, List<BoardRow>> bySku = rows.stream().collect(Collectors.groupingBy(r -> r.sku().sellerSku()));
+        List<List<BoardRow>> shared = bySku.values().stream().filter(l -> l.size() > 1).toList();
+        assertThat(shared).as("the demo stocks SKUs in several warehouses").isNotEmpty();
+        for (List<BoardRow> same : shared) {
+            BoardRow first = same.get(0);
+            for (BoardRow other : same) {
+                // Equal codes and name; the same objects where the WMS id is the same, the same strings anyway.
+                assertThat(other.sku().name()).isSameAs(first.sku().name());
+                assertThat(other.sku().codes().sellerSku()).isSameAs(first.sku().codes().sellerSku());
+                if (Objects.equals(other.sku().codes().wmsId(), first.sku().codes().wmsId())) {
+                    assertThat(other.sku()).isSameAs(first.sku());
+                }
+            }
+        }
     }
 
     @Test

@@ -45,8 +45,9 @@ public final class Bootstrap {
         List<String> command = new ArrayList<>();
         if (running >= REQUIRED) {
             command.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
-            command.addAll(jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0])));
             command.addAll(launcherOptions(running));
+            // The person's own options last: their -Xmx wins over the launcher's.
+            command.addAll(jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0])));
         } else {
             Path java = findJava();
             if (java == null) {

@@ -30,3 +30,42 @@ for jar in target/lib/*.jar; do
   else cp "$jar" "$stage/input/"
   fi
 done
+
+# JDK 25 AOT cache (issue 20; BENCHMARKS.md): the classes of a real start, loaded and linked ahead of time, so
+# the installed app's first frame comes about twice as fast. Trained on the app image itself, through its
+# own launcher (the jlinked runtime has no `java`): a demo start in a throw-away workspace that exits by
+# itself once its stock table holds rows (the start marker's exitWhenShown), recorded with
+# -XX:AOTMode=record, then the cache is created beside the jars and the launcher's .cfg names it. The cache
+# is only used by the runtime that made it, with the same options: it is made again with every image.
+#   aot_cache LAUNCHER APP_DIR     e.g. aot_cache target/dist/StockLens/bin/StockLens target/dist/StockLens/lib/app
+# Needs a display: macOS's own, $DISPLAY, else xvfb-run (Linux). Without one the image ships without a
+# cache, and says so. windows.ps1 does the same steps in PowerShell.
+aot_cache () {
+  local launcher=$1 appdir=$2
+  local cfg work display=()
+  cfg=$(ls "$appdir"/*.cfg)
+  local limit=()
+  command -v timeout >/dev/null 2>&1 && limit=(timeout 300)
+  if [ "$(uname)" != Darwin ] && [ -z "${DISPLAY:-}" ]; then
+    if command -v xvfb-run >/dev/null 2>&1; then display=(xvfb-run -a -s "-screen 0 1366x768x24")
+    else echo "aot: no display and no xvfb-run: the image ships without an AOT cache (it starts, only slower)"; return 0
+    fi
+  fi
+  work=$(mktemp -d)
+  if ! JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$work/stocklens.aotconf -Dstocklens.benchmark.startMarker=$work/marker -Dstocklens.benchmark.exitWhenShown=true" \
+       "${limit[@]}" "${display[@]}" "$launcher" --demo --lang zh --data-dir "$work/workspace" >"$work/training.log" 2>&1 \
+     || ! grep -q '^rowsOnScreen=' "$work/marker" 2>/dev/null; then
+    echo "aot: the training start did not show its rows and exit (log: $work/training.log): no AOT cache"; return 0
+  fi
+  if ! JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$work/stocklens.aotconf -XX:AOTCache=$appdir/stocklens.aot" \
+       "${limit[@]}" "$launcher" >"$work/create.log" 2>&1 || [ ! -s "$appdir/stocklens.aot" ]; then
+    rm -f "$appdir/stocklens.aot"
+    echo "aot: the cache was not created (log: $work/create.log): no AOT cache"; return 0
+  fi
+  # The option goes after the launcher's last JVM option, inside its [JavaOptions] section.
+  grep -q 'AOTCache=' "$cfg" || awk -v add='java-options=-XX:AOTCache=$APPDIR/stocklens.aot' \
+    'NR == FNR { if (/^java-options=/) last = FNR; next } { print } FNR == last { print add }' "$cfg" "$cfg" >"$cfg.new"
+  [ -s "$cfg.new" ] && mv "$cfg.new" "$cfg"
+  echo "aot: cache $appdir/stocklens.aot ($(du -h "$appdir/stocklens.aot" | cut -f1)), named in $(basename "$cfg")"
+  rm -rf "$work"
+}

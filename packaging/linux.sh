@@ -26,6 +26,7 @@ if [ "$target" != deb ] || [ ! -x target/dist/StockLens/bin/StockLens ]; then
   "$jdk/bin/jpackage" --type app-image --dest target/dist --app-version "$version" \
     @packaging/jpackage/package.args @packaging/jpackage/app.args \
     --icon icons/stocklens-256.png 2>&1 | explained
+  aot_cache target/dist/StockLens/bin/StockLens target/dist/StockLens/lib/app
   echo "linux: app image target/dist/StockLens ($(du -sh target/dist/StockLens | cut -f1))"
 fi
 [ "$target" = app-image ] && exit 0
@@ -45,4 +46,15 @@ rm -f target/dist/*.deb
 # Its dependencies are those of linux-resources/control, not jpackage's guess (which added xdg-utils, and
 # with it Perl and a terminal emulator): GTK 3, the X11 libraries Java's AWT loads, a CJK font.
 deb=$(ls target/dist/*.deb)
+# jpackage copies the image into the .deb with new file times, and the JVM refuses an AOT cache whose jars'
+# times changed ("timestamp has changed"): the package is opened, its jars get the image's times back, and
+# it is packed again (dpkg keeps file times on install).
+if [ -f target/dist/StockLens/lib/app/stocklens.aot ]; then
+  repack=$(mktemp -d)
+  dpkg-deb -R "$deb" "$repack/pkg"
+  appdir=$(dirname "$(find "$repack/pkg" -path '*/lib/app/stocklens.jar' | head -1)")
+  for jar in target/dist/StockLens/lib/app/*.jar; do touch -r "$jar" "$appdir/$(basename "$jar")"; done
+  fakeroot dpkg-deb -b "$repack/pkg" "$deb" >/dev/null
+  rm -rf "$repack"
+fi
 echo "linux: $deb ($(du -h "$deb" | cut -f1))"

@@ -14,12 +14,19 @@ sign=()
 [ -n "${STOCKLENS_MAC_SIGN:-}" ] && sign=(--mac-sign --mac-signing-key-user-name "$STOCKLENS_MAC_SIGN")
 
 rm -rf target/dist
-"$jdk/bin/jpackage" --type dmg --dest target/dist --app-version "$mac_version" \
+# The app image first, so that its AOT cache (common.sh) is in the bundle before it is signed and packed.
+"$jdk/bin/jpackage" --type app-image --dest target/dist --app-version "$mac_version" \
   @packaging/jpackage/package.args @packaging/jpackage/app.args \
   --icon icons/stocklens.icns \
   --file-associations packaging/jpackage/stocklens-file.properties \
   --mac-package-identifier com.stocklens.desktop \
   --mac-package-name StockLens \
-  --mac-app-category public.app-category.business \
+  --mac-app-category public.app-category.business
+aot_cache target/dist/StockLens.app/Contents/MacOS/StockLens target/dist/StockLens.app/Contents/app
+"$jdk/bin/jpackage" --type dmg --dest target/dist --app-version "$mac_version" \
+  @packaging/jpackage/package.args \
+  --app-image target/dist/StockLens.app \
+  --mac-package-identifier com.stocklens.desktop \
+  --mac-package-name StockLens \
   "${sign[@]}"
 ls -la target/dist/*.dmg

@@ -28,9 +28,46 @@ Get-ChildItem target\lib\*.jar | ForEach-Object {
   elseif ($_.Name -notmatch '^javafx-') { Copy-Item $_.FullName "$stage\input\" }
 }
 
-& "$jdk\bin\jpackage.exe" --type msi --dest target\dist --app-version $version `
+# The app image first, then its AOT cache (the steps of aot_cache in packaging/common.sh), then the .msi.
+& "$jdk\bin\jpackage.exe" --type app-image --dest target\dist --app-version $version `
   '@packaging/jpackage/package.args' '@packaging/jpackage/app.args' `
-  --icon icons\stocklens.ico `
+  --icon icons\stocklens.ico
+if ($LASTEXITCODE) { exit $LASTEXITCODE }
+
+$image = 'target\dist\StockLens'
+$appDir = Join-Path $image 'app'
+$cfg = Join-Path $appDir 'StockLens.cfg'
+$work = Join-Path ([IO.Path]::GetTempPath()) ('stocklens-aot-' + [guid]::NewGuid())
+New-Item -ItemType Directory -Force $work | Out-Null
+$cache = Join-Path (Resolve-Path $appDir) 'stocklens.aot'
+function Invoke-Launcher($toolOptions, $arguments) {
+  $env:JAVA_TOOL_OPTIONS = $toolOptions
+  try {
+    $p = Start-Process -FilePath (Join-Path $image 'StockLens.exe') -ArgumentList $arguments -PassThru -WindowStyle Normal
+    if (-not $p.WaitForExit(300000)) { $p.Kill(); return $false }
+    return $p.ExitCode -eq 0
+  } finally { Remove-Item Env:\JAVA_TOOL_OPTIONS -ErrorAction SilentlyContinue }
+}
+$trained = Invoke-Launcher "-XX:AOTMode=record -XX:AOTConfiguration=$work\stocklens.aotconf -Dstocklens.benchmark.startMarker=$work\marker -Dstocklens.benchmark.exitWhenShown=true" `
+  @('--demo', '--lang', 'zh', '--data-dir', "$work\workspace")
+if ($trained -and (Select-String -Quiet -Path "$work\marker" -Pattern '^rowsOnScreen=' -ErrorAction SilentlyContinue) -and
+    (Invoke-Launcher "-XX:AOTMode=create -XX:AOTConfiguration=$work\stocklens.aotconf -XX:AOTCache=$cache" @()) -and
+    (Test-Path $cache)) {
+  # After the launcher's last JVM option, inside its [JavaOptions] section.
+  $lines = [Collections.Generic.List[string]](Get-Content $cfg)
+  $last = -1
+  for ($i = 0; $i -lt $lines.Count; $i++) { if ($lines[$i] -like 'java-options=*') { $last = $i } }
+  $lines.Insert($last + 1, 'java-options=-XX:AOTCache=$APPDIR\stocklens.aot')
+  Set-Content -Path $cfg -Value $lines -Encoding ASCII
+  Write-Output "aot: cache $cache, named in StockLens.cfg"
+} else {
+  Remove-Item -Force $cache -ErrorAction SilentlyContinue
+  Write-Output "aot: the training start did not show its rows and exit, or the cache was not made (see $work): no AOT cache"
+}
+
+& "$jdk\bin\jpackage.exe" --type msi --dest target\dist --app-version $version `
+  '@packaging/jpackage/package.args' `
+  --app-image $image `
   --file-associations packaging\jpackage\stocklens-file.properties `
   --win-menu --win-menu-group StockLens --win-shortcut --win-shortcut-prompt --win-dir-chooser `
   --win-upgrade-uuid 6f1c2a4e-5b7d-4c8e-9a3f-2d5e7b9c1a04

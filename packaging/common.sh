@@ -44,6 +44,7 @@ aot_cache () {
   local launcher=$1 appdir=$2
   local cfg work display=()
   cfg=$(ls "$appdir"/*.cfg)
+  # ${a[@]+"${a[@]}"}: an empty array under set -u is an error in macOS's bash 3.2.
   local limit=()
   command -v timeout >/dev/null 2>&1 && limit=(timeout 300)
   if [ "$(uname)" != Darwin ] && [ -z "${DISPLAY:-}" ]; then
@@ -53,12 +54,12 @@ aot_cache () {
   fi
   work=$(mktemp -d)
   if ! JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$work/stocklens.aotconf -Dstocklens.benchmark.startMarker=$work/marker -Dstocklens.benchmark.exitWhenShown=true" \
-       "${limit[@]}" "${display[@]}" "$launcher" --demo --lang zh --data-dir "$work/workspace" >"$work/training.log" 2>&1 \
+       ${limit[@]+"${limit[@]}"} ${display[@]+"${display[@]}"} "$launcher" --demo --lang zh --data-dir "$work/workspace" >"$work/training.log" 2>&1 \
      || ! grep -q '^rowsOnScreen=' "$work/marker" 2>/dev/null; then
     echo "aot: the training start did not show its rows and exit (log: $work/training.log): no AOT cache"; return 0
   fi
   if ! JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$work/stocklens.aotconf -XX:AOTCache=$appdir/stocklens.aot" \
-       "${limit[@]}" "$launcher" >"$work/create.log" 2>&1 || [ ! -s "$appdir/stocklens.aot" ]; then
+       ${limit[@]+"${limit[@]}"} "$launcher" >"$work/create.log" 2>&1 || [ ! -s "$appdir/stocklens.aot" ]; then
     rm -f "$appdir/stocklens.aot"
     echo "aot: the cache was not created (log: $work/create.log): no AOT cache"; return 0
   fi

@@ -28,5 +28,5 @@ aot_cache target/dist/StockLens.app/Contents/MacOS/StockLens target/dist/StockLe
   --app-image target/dist/StockLens.app \
   --mac-package-identifier com.stocklens.desktop \
   --mac-package-name StockLens \
-  "${sign[@]}"
+  ${sign[@]+"${sign[@]}"}
 ls -la target/dist/*.dmg

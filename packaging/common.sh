@@ -46,7 +46,10 @@ aot_cache () {
   cfg=$(ls "$appdir"/*.cfg)
   # ${a[@]+"${a[@]}"}: an empty array under set -u is an error in macOS's bash 3.2.
   local limit=()
-  command -v timeout >/dev/null 2>&1 && limit=(timeout 300)
+  if command -v timeout >/dev/null 2>&1; then limit=(timeout 300)
+  elif command -v gtimeout >/dev/null 2>&1; then limit=(gtimeout 300)
+  else limit=(perl -e 'alarm shift; exec @ARGV' 300)   # macOS: no timeout(1); the alarm survives exec
+  fi
   if [ "$(uname)" != Darwin ] && [ -z "${DISPLAY:-}" ]; then
     if command -v xvfb-run >/dev/null 2>&1; then display=(xvfb-run -a -s "-screen 0 1366x768x24")
     else echo "aot: no display and no xvfb-run: the image ships without an AOT cache (it starts, only slower)"; return 0
@@ -67,6 +70,10 @@ aot_cache () {
   grep -q 'AOTCache=' "$cfg" || awk -v add='java-options=-XX:AOTCache=$APPDIR/stocklens.aot' \
     'NR == FNR { if (/^java-options=/) last = FNR; next } { print } FNR == last { print add }' "$cfg" "$cfg" >"$cfg.new"
   [ -s "$cfg.new" ] && mv "$cfg.new" "$cfg"
+  if ! grep -q 'AOTCache=' "$cfg"; then
+    rm -f "$appdir/stocklens.aot"
+    echo "aot: $(basename "$cfg") has no [JavaOptions] line to follow: no AOT cache"; return 0
+  fi
   echo "aot: cache $appdir/stocklens.aot ($(du -h "$appdir/stocklens.aot" | cut -f1)), named in $(basename "$cfg")"
   rm -rf "$work"
 }

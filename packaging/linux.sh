@@ -52,9 +52,12 @@ deb=$(ls target/dist/*.deb)
 if [ -f target/dist/StockLens/lib/app/stocklens.aot ]; then
   repack=$(mktemp -d)
   dpkg-deb -R "$deb" "$repack/pkg"
-  appdir=$(dirname "$(find "$repack/pkg" -path '*/lib/app/stocklens.jar' | head -1)")
+  packed=$(find "$repack/pkg" -path '*/lib/app/stocklens.jar' | head -1)
+  [ -n "$packed" ] || { echo "linux: no lib/app/stocklens.jar in $deb: cannot give its jars their times back" >&2; exit 1; }
+  appdir=$(dirname "$packed")
   for jar in target/dist/StockLens/lib/app/*.jar; do touch -r "$jar" "$appdir/$(basename "$jar")"; done
-  fakeroot dpkg-deb -b "$repack/pkg" "$deb" >/dev/null
+  # SOURCE_DATE_EPOCH would cap the file times again.
+  env -u SOURCE_DATE_EPOCH fakeroot dpkg-deb -b "$repack/pkg" "$deb" >/dev/null
   rm -rf "$repack"
 fi
 echo "linux: $deb ($(du -h "$deb" | cut -f1))"

@@ -40,26 +40,35 @@ $cfg = Join-Path $appDir 'StockLens.cfg'
 $work = Join-Path ([IO.Path]::GetTempPath()) ('stocklens-aot-' + [guid]::NewGuid())
 New-Item -ItemType Directory -Force $work | Out-Null
 $cache = Join-Path (Resolve-Path $appDir) 'stocklens.aot'
-function Invoke-Launcher($toolOptions, $arguments) {
+# Runs the image's launcher with $toolOptions in JAVA_TOOL_OPTIONS (paths quoted: the JVM reads quotes there)
+# and $arguments (one string, paths quoted); true when it exited with 0 within five minutes.
+function Invoke-Launcher([string]$toolOptions, [string]$arguments) {
+  $saved = $env:JAVA_TOOL_OPTIONS
   $env:JAVA_TOOL_OPTIONS = $toolOptions
   try {
-    $p = Start-Process -FilePath (Join-Path $image 'StockLens.exe') -ArgumentList $arguments -PassThru -WindowStyle Normal
+    $start = @{ FilePath = (Join-Path $image 'StockLens.exe'); PassThru = $true }
+    if ($arguments) { $start.ArgumentList = $arguments }
+    $p = Start-Process @start
+    $null = $p.Handle  # keeps the exit code readable after the process ends
     if (-not $p.WaitForExit(300000)) { $p.Kill(); return $false }
     return $p.ExitCode -eq 0
-  } finally { Remove-Item Env:\JAVA_TOOL_OPTIONS -ErrorAction SilentlyContinue }
+  } finally {
+    if ($null -eq $saved) { Remove-Item Env:\JAVA_TOOL_OPTIONS -ErrorAction SilentlyContinue } else { $env:JAVA_TOOL_OPTIONS = $saved }
+  }
 }
-$trained = Invoke-Launcher "-XX:AOTMode=record -XX:AOTConfiguration=$work\stocklens.aotconf -Dstocklens.benchmark.startMarker=$work\marker -Dstocklens.benchmark.exitWhenShown=true" `
-  @('--demo', '--lang', 'zh', '--data-dir', "$work\workspace")
-if ($trained -and (Select-String -Quiet -Path "$work\marker" -Pattern '^rowsOnScreen=' -ErrorAction SilentlyContinue) -and
-    (Invoke-Launcher "-XX:AOTMode=create -XX:AOTConfiguration=$work\stocklens.aotconf -XX:AOTCache=$cache" @()) -and
+$trained = Invoke-Launcher "-XX:AOTMode=record `"-XX:AOTConfiguration=$work\stocklens.aotconf`" `"-Dstocklens.benchmark.startMarker=$work\marker`" -Dstocklens.benchmark.exitWhenShown=true" `
+  "--demo --lang zh --data-dir `"$work\workspace`""
+$lines = [Collections.Generic.List[string]](Get-Content $cfg)
+$last = -1
+for ($i = 0; $i -lt $lines.Count; $i++) { if ($lines[$i] -like 'java-options=*') { $last = $i } }
+if ($trained -and ($last -ge 0) -and (Select-String -Quiet -Path "$work\marker" -Pattern '^rowsOnScreen=' -ErrorAction SilentlyContinue) -and
+    (Invoke-Launcher "-XX:AOTMode=create `"-XX:AOTConfiguration=$work\stocklens.aotconf`" `"-XX:AOTCache=$cache`"" '') -and
     (Test-Path $cache)) {
   # After the launcher's last JVM option, inside its [JavaOptions] section.
-  $lines = [Collections.Generic.List[string]](Get-Content $cfg)
-  $last = -1
-  for ($i = 0; $i -lt $lines.Count; $i++) { if ($lines[$i] -like 'java-options=*') { $last = $i } }
   $lines.Insert($last + 1, 'java-options=-XX:AOTCache=$APPDIR\stocklens.aot')
   Set-Content -Path $cfg -Value $lines -Encoding ASCII
-  Write-Output "aot: cache $cache, named in StockLens.cfg"
+  Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
+  Write-Output "aot: cache $cache, named in StockLens.cfg (whether the .msi keeps the jars' file times, which the JVM checks, is not known)"
 } else {
   Remove-Item -Force $cache -ErrorAction SilentlyContinue
   Write-Output "aot: the training start did not show its rows and exit, or the cache was not made (see $work): no AOT cache"

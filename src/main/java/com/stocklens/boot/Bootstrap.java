@@ -2,14 +2,17 @@ package com.stocklens.boot;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +35,8 @@ public final class Bootstrap {
     /** Set on a JVM this class started, so it never starts another. */
     static final String STARTED_PROPERTY = "stocklens.bootstrapped";
     private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
+    /** A launcher.options line for JDK N and newer only: {@code @N option}. */
+    private static final Pattern FROM_VERSION = Pattern.compile("@(\\d+)\\s+(\\S+)");
 
     private Bootstrap() {
     }
@@ -45,9 +50,11 @@ public final class Bootstrap {
         List<String> command = new ArrayList<>();
         if (running >= REQUIRED) {
             command.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
-            command.addAll(launcherOptions(running));
-            // The person's own options last: their -Xmx wins over the launcher's.
-            command.addAll(jvmOptions(ProcessHandle.current().info().arguments().orElse(new String[0])));
+            // The person's own options (command line, JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS; on every OS) win:
+            // a launcher option of a kind they set is left out, and theirs come last.
+            List<String> own = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            command.addAll(launcherOptions(running, own));
+            command.addAll(own);
         } else {
             Path java = findJava();
             if (java == null) {
@@ -107,14 +114,52 @@ public final class Bootstrap {
         return (Boolean) opensWindow.invoke(null, (Object) args);
     }
 
-    /** The JVM options of this JVM's own command line ({@code java OPTIONS -jar stocklens.jar …}), kept for the next. */
-    static List<String> jvmOptions(String[] arguments) {
-        List<String> all = List.of(arguments);
-        int jar = all.indexOf("-jar");
-        return jar < 0 ? new ArrayList<>() : new ArrayList<>(all.subList(0, jar));
+    /**
+     * The options of launcher.options for a JVM of feature version {@code version}, without those of a kind the
+     * person set themselves ({@code own}): their heap size, heap free ratios, collector or object headers stay
+     * theirs, and no pair of options contradicts the other (a minimum free ratio above ours would stop the JVM).
+     */
+    static List<String> launcherOptions(int version, List<String> own) {
+        Set<String> theirs = new HashSet<>();
+        for (String option : own) {
+            String kind = kind(option);
+            if (kind != null) {
+                theirs.add(kind);
+            }
+        }
+        List<String> options = new ArrayList<>();
+        for (String option : launcherOptions(version)) {
+            String kind = kind(option);
+            if (kind == null || !theirs.contains(kind)) {
+                options.add(option);
+            }
+        }
+        return options;
     }
 
-    /** The options of launcher.options for a JVM of feature version {@code version}: none before JDK 24. */
+    /** What a memory option decides ("heap", "heap-free", "gc", "headers"), or null for any other option. */
+    static String kind(String option) {
+        String o = option.startsWith("-XX:") ? option.substring(4) : option;
+        if (o.startsWith("-Xmx") || o.startsWith("-Xms")
+                || o.matches("(Max|Initial|Min)HeapSize=.*|(Max|Initial|Min)RAMPercentage=.*|MaxRAM=.*")) {
+            return "heap";
+        }
+        if (o.matches("(Min|Max)HeapFreeRatio=.*")) {
+            return "heap-free";
+        }
+        if (o.matches("[+-]Use\\w*GC|G1PeriodicGCInterval=.*")) {
+            return "gc";
+        }
+        if (o.matches("[+-](UseCompactObjectHeaders|UseCompressedClassPointers)")) {
+            return "headers";
+        }
+        return null;
+    }
+
+    /**
+     * The options of launcher.options for a JVM of feature version {@code version}: none before JDK 24; a line
+     * {@code @N option} only from JDK N on.
+     */
     static List<String> launcherOptions(int version) {
         List<String> options = new ArrayList<>();
         if (version < QUIET_OPTIONS_FROM) {
@@ -126,6 +171,13 @@ public final class Bootstrap {
             }
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 String option = line.strip();
+                Matcher from = FROM_VERSION.matcher(option);
+                if (from.matches()) {
+                    if (version < Integer.parseInt(from.group(1))) {
+                        continue;
+                    }
+                    option = from.group(2);
+                }
                 if (!option.isEmpty() && !option.startsWith("#")) {
                     options.add(option);
                 }

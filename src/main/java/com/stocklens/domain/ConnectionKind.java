@@ -16,6 +16,7 @@ public enum ConnectionKind {
             ConnectionField.plain("app_key", null),
             ConnectionField.hidden("app_secret"),
             ConnectionField.optional("shop_cipher", null),
+            ConnectionField.optional("requests_per_second", null),
             ConnectionField.optionalHidden("access_token"),
             ConnectionField.optionalHidden("refresh_token"),
             ConnectionField.optional("access_token_expires_at", null),

@@ -274,7 +274,8 @@ public final class JdbiStockBoardReader implements StockBoardReader {
     /**
      * One SKU's codes and name, shared by its rows in every warehouse (a SKU stocked in three warehouses is
      * one {@link Sku} and one set of strings, not three): at 100,000 rows this keeps about a third of the
-     * board's strings. {@code skus} is per read, keyed by seller SKU and then by WMS id.
+     * board's strings. {@code skus} is per read, keyed by seller SKU (its first row's {@link Sku}; a row with
+     * another WMS id gets its own {@link Sku} over the same strings).
      */
     private static Sku sku(Map<String, Sku> skus, String sellerSku, String tiktokSkuId, String barcode, String wmsId,
                            String name) {

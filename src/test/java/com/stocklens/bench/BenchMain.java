@@ -679,7 +679,8 @@ public final class BenchMain {
             if (entry != null) {
                 String text = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 for (String line : text.split("\\R")) {
-                    String option = line.strip();
+                    // "@25 option": from JDK 25 on, as Bootstrap reads it; the bench runs on 25.
+                    String option = line.strip().replaceFirst("^@\\d+\\s+", "");
                     if (!option.isEmpty() && !option.startsWith("#") && !flags.contains(option)) {
                         flags.add(option);
                     }

@@ -23,21 +23,30 @@ class LauncherOptionsTest {
     @Test
     void aJdk24OrNewerGetsTheLauncherOptionsAnOlderOneNone() {
         assertThat(Bootstrap.launcherOptions(25)).startsWith("--enable-native-access=ALL-UNNAMED", UNSAFE)
-                .contains("-XX:+UseCompactObjectHeaders", "-Xmx1g");
-        // JDK 24 knows compact headers only as an experimental option: unlocked before it is used.
-        assertThat(Bootstrap.launcherOptions(24).indexOf("-XX:+UnlockExperimentalVMOptions"))
-                .isNotNegative().isLessThan(Bootstrap.launcherOptions(24).indexOf("-XX:+UseCompactObjectHeaders"));
+                .contains("-XX:+UseCompactObjectHeaders", "-Xms32m", "-Xmx2g", "-XX:MaxHeapFreeRatio=30");
+        // Compact headers are experimental on 24 (and have no class-data archive there): from 25 on only.
+        assertThat(Bootstrap.launcherOptions(24)).contains(UNSAFE, "-Xmx2g")
+                .doesNotContain("-XX:+UseCompactObjectHeaders").noneMatch(o -> o.startsWith("@"));
         assertThat(Bootstrap.launcherOptions(21)).isEmpty(); // 21 knows no --sun-misc-unsafe-memory-access
         assertThat(Bootstrap.launcherOptions(0)).isEmpty(); // unknown version: nothing it could refuse
     }
 
     @Test
-    void aRestartKeepsTheOptionsTheJarWasStartedWith() {
-        assertThat(Bootstrap.jvmOptions(new String[] {"-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-Dstocklens.startupTrace=true", "-jar", "stocklens.jar", "--demo", "-Dnot=mine"}))
-                .containsExactly("-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                        "-Dstocklens.startupTrace=true");
-        assertThat(Bootstrap.jvmOptions(new String[] {"-cp", "x", "com.stocklens.boot.Bootstrap"})).isEmpty();
+    void theMemoryOptionsThePersonSetsReplaceTheLaunchersOfTheSameKind() {
+        List<String> all = Bootstrap.launcherOptions(25);
+        assertThat(Bootstrap.launcherOptions(25, List.of())).isEqualTo(all);
+        assertThat(Bootstrap.launcherOptions(25, List.of("-Xmx4g", "-Dx=1")))
+                .doesNotContain("-Xmx2g", "-Xms32m").contains("-XX:MaxHeapFreeRatio=30", UNSAFE);
+        assertThat(Bootstrap.launcherOptions(25, List.of("-XX:MaxRAMPercentage=50"))).doesNotContain("-Xmx2g");
+        // A minimum free ratio above the launcher's maximum would stop the JVM: both of ours go.
+        assertThat(Bootstrap.launcherOptions(25, List.of("-XX:MinHeapFreeRatio=40")))
+                .noneMatch(o -> o.contains("HeapFreeRatio"));
+        assertThat(Bootstrap.launcherOptions(25, List.of("-XX:+UseZGC")))
+                .doesNotContain("-XX:G1PeriodicGCInterval=60000").contains("-Xmx2g");
+        assertThat(Bootstrap.launcherOptions(25, List.of("-XX:-UseCompactObjectHeaders")))
+                .doesNotContain("-XX:+UseCompactObjectHeaders");
+        assertThat(Bootstrap.kind("-Dstocklens.startupTrace=true")).isNull();
+        assertThat(Bootstrap.kind("--add-opens")).isNull();
     }
 
     @Test

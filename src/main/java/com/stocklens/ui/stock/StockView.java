@@ -460,6 +460,8 @@ public final class StockView implements ScreenView {
     private static final double MAX_FITTED_SKU_WIDTH = 240;
     /** Width of the longest SKU fitted so far; the column is widened again only for a longer one. */
     private double fittedSkuWidth;
+    /** Characters of the longest SKU measured so far. */
+    private int fittedSkuLength;
 
     /**
      * Sizes the SKU column to its longest SKU (up to {@link #MAX_FITTED_SKU_WIDTH}), measured in the cells'
@@ -472,9 +474,11 @@ public final class StockView implements ScreenView {
                 longest = r.sellerSku();
             }
         }
-        if (longest.isEmpty()) {
+        // Measured only when a longer SKU shows up: the cell font's look-up searches the whole table.
+        if (longest.length() <= fittedSkuLength) {
             return;
         }
+        fittedSkuLength = longest.length();
         Text probe = new Text(longest);
         probe.setFont(stockTable.lookup(".table-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault());
         double width = Math.min(MAX_FITTED_SKU_WIDTH, Math.ceil(probe.getLayoutBounds().getWidth()) + 24);
@@ -486,21 +490,46 @@ public final class StockView implements ScreenView {
 
     /**
      * Full header texts on hover ("TikTok returns pool" where the header reads "TikTok…"): each header
-     * node carries its column's id, so the tooltips go on once the table's skin has built them.
+     * node carries its column's id, so the tooltip goes on once the table's skin has built them. One
+     * tooltip for every header, its text chosen as it shows: a Tooltip is a popup window with a scene of
+     * its own, and making fifteen of them inside the apply that first found the headers cost a long pulse.
+     * Only the header row is searched (not the table's cells).
      */
     private void installHeaderTips() {
+        Node headerRow = stockTable.lookup(".column-header-background");
+        if (headerRow == null) {
+            return;
+        }
         for (TableColumn<StockRowViewModel, ?> column : stockTable.getColumns()) {
-            String key = headerTips().get(column);
-            if (key == null) {
+            if (!headerTips().containsKey(column)) {
                 continue;
             }
-            for (Node header : stockTable.lookupAll("#" + column.getId())) {
-                if (header != stockTable && !header.getProperties().containsKey(HEADER_TIP)) {
+            for (Node header : headerRow.lookupAll("#" + column.getId())) {
+                if (!header.getProperties().containsKey(HEADER_TIP)) {
                     header.getProperties().put(HEADER_TIP, Boolean.TRUE);
-                    Tooltip.install(header, new Tooltip(messages.get(key)));
+                    Tooltip.install(header, headerTip);
                 }
             }
         }
+    }
+
+    /** The tooltip of every column header; its text is the hovered header's. */
+    private final Tooltip headerTip = new Tooltip();
+
+    {
+        headerTip.setOnShowing(e -> headerTip.setText(headerTipText(headerTip.getOwnerNode())));
+    }
+
+    /** The full text of the column whose header is {@code header}, or "" for another node. */
+    String headerTipText(Node header) {
+        if (header != null) {
+            for (Map.Entry<TableColumn<StockRowViewModel, ?>, String> tip : headerTips().entrySet()) {
+                if (tip.getKey().getId() != null && tip.getKey().getId().equals(header.getId())) {
+                    return messages.get(tip.getValue());
+                }
+            }
+        }
+        return "";
     }
 
     /** Marks a header node that already has its tooltip. */

@@ -324,11 +324,17 @@ class StockViewTest {
     @Test
     void headersCarryTheirFullTextAndCellsTheFullSku(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
+        java.util.Set<Object> tips = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (TableColumn<StockRowViewModel, ?> column : table(robot).getColumns()) {
             Node header = robot.lookup("#stockTable").lookup("#" + column.getId()).query();
             assertThat(header.getProperties().values()).as(column.getId())
                     .anySatisfy(v -> assertThat(v).isInstanceOf(Tooltip.class));
+            header.getProperties().values().stream().filter(Tooltip.class::isInstance).forEach(tips::add);
+            // The shared tooltip shows the hovered header's own full text.
+            assertThat(view.headerTipText(header)).as(column.getId()).isNotBlank()
+                    .isEqualTo(messages.get("stock.column." + column.getId().replace("Column", "") + ".tip"));
         }
+        assertThat(tips).as("one tooltip for every header, not a popup window each").hasSize(1);
         TableCell<?, ?> sku = robot.lookup("#stockTable").lookup(".table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getTableColumn() != null && "sellerSkuColumn".equals(c.getTableColumn().getId())
                         && !c.isEmpty())

@@ -595,6 +595,10 @@ public final class BenchMain {
         public void handle(long now) {
             if (last != 0) {
                 gaps.add((now - last) / 1e6);
+                if (now - last > 100_000_000L) {
+                    System.err.printf("[bench] long pulse gap %.1f ms ending at epoch ms %d%n", (now - last) / 1e6,
+                            System.currentTimeMillis());
+                }
             }
             last = now;
         }

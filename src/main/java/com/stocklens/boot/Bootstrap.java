@@ -158,9 +158,9 @@ public final class Bootstrap {
 
     /**
      * The options of launcher.options for a JVM of feature version {@code version}: none before JDK 24; a line
-     * {@code @N option} only from JDK N on.
+     * {@code @N option} only from JDK N on. Public for bench/run, which starts the app with the same options.
      */
-    static List<String> launcherOptions(int version) {
+    public static List<String> launcherOptions(int version) {
         List<String> options = new ArrayList<>();
         if (version < QUIET_OPTIONS_FROM) {
             return options;

@@ -1,6 +1,7 @@
 package com.stocklens.bench;
 
 import com.stocklens.app.connections.EnvironmentConnections;
+import com.stocklens.boot.Bootstrap;
 import com.stocklens.connector.StockSource;
 import com.stocklens.connector.http.HttpClientFactory;
 import com.stocklens.connector.http.HttpPolicy;
@@ -681,25 +682,17 @@ public final class BenchMain {
             "--sun-misc-unsafe-memory-access=allow");
 
     /**
-     * The JVM options the launchers start the app with (boot/launcher.options: Bootstrap and the installers
-     * read the same file), plus the flags the class-path start needs; the floor gets the same.
+     * The JVM options the launchers start the app with (boot/launcher.options, read by {@link Bootstrap} as a
+     * window start on this JDK gets them; the installers carry the same), plus the flags the class-path start
+     * needs; the floor gets the same. bench/run builds the jar and the classes together, so the file is the
+     * jar's.
      */
-    static List<String> launcherFlags(Path appJar) {
+    static List<String> launcherFlags() {
         List<String> flags = new ArrayList<>(BASE_FLAGS);
-        try (var jar = new java.util.jar.JarFile(appJar.toFile())) {
-            var entry = jar.getEntry("com/stocklens/boot/launcher.options");
-            if (entry != null) {
-                String text = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                for (String line : text.split("\\R")) {
-                    // "@25 option": from JDK 25 on, as Bootstrap reads it; the bench runs on 25.
-                    String option = line.strip().replaceFirst("^@\\d+\\s+", "");
-                    if (!option.isEmpty() && !option.startsWith("#") && !flags.contains(option)) {
-                        flags.add(option);
-                    }
-                }
+        for (String option : Bootstrap.launcherOptions(Runtime.version().feature())) {
+            if (!flags.contains(option)) {
+                flags.add(option);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + appJar, e);
         }
         return flags;
     }
@@ -721,7 +714,7 @@ public final class BenchMain {
         try {
             Thread.sleep(1000);
             Launches launches = new Launches(base, base.resolve("demo"), appJar, floorClasspath, display, rows,
-                    launcherFlags(appJar));
+                    launcherFlags());
             log("launch flags: %s", launches.flags);
             String aotState = launches.trainAot();
             List<Map<String, Object>> floor = new ArrayList<>();

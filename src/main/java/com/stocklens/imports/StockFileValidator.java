@@ -44,6 +44,8 @@ public final class StockFileValidator {
     /** The most stock rows one file may have. */
     public static final int MAX_ROWS = 200_000;
     static final int MAX_SKU_LENGTH = 200;
+    /** The store's barcode column; a cut barcode would name another product, so a longer one is refused. */
+    static final int MAX_BARCODE_LENGTH = 40;
     private static final int HEADER_SEARCH_ROWS = 20;
     private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
     private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -224,6 +226,9 @@ public final class StockFileValidator {
                 String b = Sheet.cell(row, barcodeColumn).strip();
                 if (Sheet.FORMULA_WITHOUT_VALUE.equals(b)) {
                     errors.add(new ImportError(excelRow, headers.get(barcodeColumn), ImportProblem.FORMULA, null));
+                } else if (b.length() > MAX_BARCODE_LENGTH) {
+                    errors.add(new ImportError(excelRow, headers.get(barcodeColumn), ImportProblem.BARCODE_TOO_LONG,
+                            shorten(b)));
                 } else if (!b.isEmpty()) {
                     barcode = b;
                 }

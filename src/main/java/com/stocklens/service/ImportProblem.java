@@ -17,6 +17,7 @@ public enum ImportProblem {
     SKU_MISSING("SKU is blank"),
     SKU_FORMAT("unknown SKU format"),
     DUPLICATE_SKU("duplicate SKU"),
+    BARCODE_TOO_LONG("barcode longer than 40 characters (a UPC, EAN or GTIN has at most 14 digits)"),
     NOT_A_NUMBER("not a whole number"),
     NEGATIVE("negative quantity"),
     TOO_LARGE("quantity too large"),

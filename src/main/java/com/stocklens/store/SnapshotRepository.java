@@ -56,6 +56,11 @@ public final class SnapshotRepository {
     /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound memory. */
     static final int BATCH_SIZE = 1000;
     static final int MAX_ERROR_LENGTH = 1000;
+    /** Widths of the descriptive columns a source's text may overflow (V1__snapshots.sql). */
+    static final int SKU_NAME_WIDTH = 500;
+    static final int SKU_CODE_WIDTH = 40;
+    static final int WAREHOUSE_NAME_WIDTH = 200;
+    static final int WAREHOUSE_REGION_WIDTH = 100;
 
     private static final String BUCKET_COLUMNS = Arrays.stream(Bucket.values())
             .map(Bucket::column).collect(Collectors.joining(", "));
@@ -294,9 +299,9 @@ public final class SnapshotRepository {
                         .bind("source", sourceId)
                         .bind("provider", w.provider().name())
                         .bind("pwid", w.providerWarehouseId())
-                        .bind("name", w.name())
+                        .bind("name", clip(w.name(), WAREHOUSE_NAME_WIDTH))
                         .bind("market", w.market() == null ? null : w.market().name())
-                        .bind("region", w.region())
+                        .bind("region", clip(w.region(), WAREHOUSE_REGION_WIDTH))
                         .bind("zone", w.zone().getId())
                         .bind("twid", w.tiktokWarehouseId()));
     }
@@ -338,9 +343,22 @@ public final class SnapshotRepository {
                 "INSERT INTO sku (seller_sku, name, tiktok_sku_id, barcode) VALUES (:sellerSku, :name, :tiktokSkuId, :barcode)",
                 List.copyOf(unique.values()),
                 (b, s) -> b.bind("sellerSku", s.sellerSku())
-                        .bind("name", s.name())
-                        .bind("tiktokSkuId", s.codes().tiktokSkuId())
-                        .bind("barcode", s.codes().barcode()));
+                        .bind("name", clip(s.name(), SKU_NAME_WIDTH))
+                        .bind("tiktokSkuId", whole(s.codes().tiktokSkuId(), SKU_CODE_WIDTH))
+                        .bind("barcode", whole(s.codes().barcode(), SKU_CODE_WIDTH)));
+    }
+
+    /** A name longer than its column (a hostile or broken source) is cut: the rest of the reading still counts. */
+    static String clip(String s, int width) {
+        return s == null || s.length() <= width ? s : s.substring(0, width);
+    }
+
+    /**
+     * A code longer than its column is stored as unknown (null, which keeps the code another source recorded):
+     * a cut barcode or TikTok id would name another product.
+     */
+    static String whole(String code, int width) {
+        return code == null || code.length() <= width ? code : null;
     }
 
     private static Sku mergeSku(Sku a, Sku b) {
@@ -364,7 +382,7 @@ public final class SnapshotRepository {
                 List.copyOf(unique.values()),
                 (b, w) -> b.bind("shop", w.shopId())
                         .bind("twid", w.tiktokWarehouseId())
-                        .bind("name", w.name())
+                        .bind("name", clip(w.name(), WAREHOUSE_NAME_WIDTH))
                         .bind("region", w.regionCode())
                         .bind("sellable", w.sellable())
                         .bind("ret", w.returnWarehouse()));

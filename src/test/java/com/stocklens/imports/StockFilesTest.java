@@ -176,6 +176,21 @@ class StockFilesTest {
     }
 
     @Test
+    void aBarcodeOfFortyCharactersIsKeptAndOneOfFortyOneIsRefusedNotCut() {
+        String forty = "1".repeat(40);
+        ImportCheck ok = check(("SKU,Barcode,Available\nA-1," + forty + ",3\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(ok.valid()).isTrue();
+        assertThat(ok.rows().get(0).barcode()).isEqualTo(forty);
+
+        ImportCheck c = check(("SKU,Barcode,Available\nA-1," + forty + "2,3\nA-2,0012345678905,4\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(c.valid()).isFalse();
+        assertThat(c.rows()).isEmpty();
+        assertThat(c.errors()).extracting(ImportError::problem).containsExactly(ImportProblem.BARCODE_TOO_LONG);
+        assertThat(c.errors().get(0).english()).startsWith("row 2, column Barcode: barcode longer than 40 characters");
+    }
+
+    @Test
     void missingRequiredColumnRejectsTheFile() {
         ImportCheck c = check("Barcode,Available\n123,4\n".getBytes(StandardCharsets.UTF_8));
         assertThat(c.valid()).isFalse();

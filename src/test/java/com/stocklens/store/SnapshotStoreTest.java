@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.stocklens.domain.ChannelStock;
+import com.stocklens.domain.Market;
+import com.stocklens.domain.Provider;
 import com.stocklens.domain.Reading;
 import com.stocklens.domain.Sku;
 import com.stocklens.domain.SkuCodes;
@@ -19,10 +21,12 @@ import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.StockRow;
 import com.stocklens.domain.SyncRun;
 import com.stocklens.domain.SyncStatus;
+import com.stocklens.domain.Warehouse;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -171,6 +175,32 @@ class SnapshotStoreTest {
         String tiktokId = db.jdbi().withHandle(h -> h.createQuery("SELECT tiktok_sku_id FROM sku WHERE seller_sku = :s")
                 .bind("s", sku(1)).mapTo(String.class).one());
         assertThat(tiktokId).isEqualTo("172900000000001001");
+    }
+
+    @Test
+    void overlongTextFromASourceIsCutOrDroppedNeverFailingTheSync() {
+        commit(TIKTOK, StoreFixtures.tiktok(T0, 1), T0);
+        String longName = "名".repeat(501);
+        Warehouse wide = new Warehouse("shipbob:228", Provider.SHIPBOB, "228", "W".repeat(201), Market.US,
+                "R".repeat(101), ZoneId.of("America/Los_Angeles"), "7000001");
+        Reading reading = Reading.ofWarehouse(T0.plusSeconds(1), List.of(wide),
+                List.of(new Sku(new SkuCodes(sku(0), "9".repeat(41), "1".repeat(41), null), longName),
+                        new Sku(new SkuCodes(sku(1), null, "1".repeat(40), null), "ok")),
+                List.of(new StockRow(sku(0), wide.id(), null, new StockLevel(5, 5, 0, 0, null, null, 0)),
+                        new StockRow(sku(1), wide.id(), null, new StockLevel(1, 1, 0, 0, null, null, 0))), 1);
+        Snapshot s = commit(SHIPBOB, reading, T0.plusSeconds(1));
+        assertThat(s.rowCount()).isEqualTo(2);
+        List<Map<String, Object>> skus = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT seller_sku, name, tiktok_sku_id, barcode FROM sku ORDER BY seller_sku").mapToMap().list());
+        assertThat(skus.get(0)).containsEntry("name", "名".repeat(500))
+                .as("a 41-character TikTok id is not a TikTok id: the one TikTok recorded stays")
+                .containsEntry("tiktok_sku_id", "172900000000001000")
+                .as("a cut barcode would name another product: unknown instead")
+                .containsEntry("barcode", null);
+        assertThat(skus.get(1)).containsEntry("barcode", "1".repeat(40));
+        Map<String, Object> wh = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT name, region FROM warehouse WHERE id = 'shipbob:228'").mapToMap().one());
+        assertThat(wh).containsEntry("name", "W".repeat(200)).containsEntry("region", "R".repeat(100));
     }
 
     @Test

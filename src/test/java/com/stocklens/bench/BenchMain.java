@@ -770,6 +770,11 @@ public final class BenchMain {
             Long rss = median(plain, "rssMb");
             json.put("heapMb", heap);
             json.put("rssMb", rss);
+            Long rssAtGc = median(plain, "rssAtGcMb");
+            json.put("rssAtGcMb", rssAtGc);
+            json.put("rssSettledMs", median(plain, "rssSettledMs"));
+            row("memory: app RSS as the marker's full GC returns (before the JVM gives memory back)",
+                    rssAtGc + " MB", "", null, "", null);
             row("memory: app heap after GC, " + rows + " rows on screen", heap + " MB", "256 MB",
                     heap == null ? null : round2(heap / 256.0), "<= 1.0", heap == null ? null : heap <= 256);
             row("memory: app RSS, " + rows + " rows on screen", rss + " MB", "400 MB",
@@ -922,6 +927,10 @@ public final class BenchMain {
                 out.put("rowsOnScreenMs", Long.parseLong(props.getProperty("rowsOnScreen")) - launchedAt);
                 out.put("heapMb", Long.parseLong(props.getProperty("heapBytes")) >> 20);
                 out.put("rssMb", Long.parseLong(props.getProperty("rssKb")) >> 10);
+                if (props.getProperty("rssAtGcKb") != null) {
+                    out.put("rssAtGcMb", Long.parseLong(props.getProperty("rssAtGcKb")) >> 10);
+                    out.put("rssSettledMs", Long.parseLong(props.getProperty("rssSettledMs")));
+                }
             }
             return out;
         }

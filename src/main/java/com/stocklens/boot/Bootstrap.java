@@ -147,7 +147,7 @@ public final class Bootstrap {
         if (o.matches("(Min|Max)HeapFreeRatio=.*")) {
             return "heap-free";
         }
-        if (o.matches("[+-]Use\\w*GC|G1PeriodicGCInterval=.*")) {
+        if (o.matches("[+-]Use\\w*GC|G1PeriodicGCInterval=.*|GCTimeRatio=.*")) {
             return "gc";
         }
         if (o.matches("[+-](UseCompactObjectHeaders|UseCompressedClassPointers)")) {

@@ -42,7 +42,9 @@ class LauncherOptionsTest {
         assertThat(Bootstrap.launcherOptions(25, List.of("-XX:MinHeapFreeRatio=40")))
                 .noneMatch(o -> o.contains("HeapFreeRatio"));
         assertThat(Bootstrap.launcherOptions(25, List.of("-XX:+UseZGC")))
-                .doesNotContain("-XX:G1PeriodicGCInterval=60000").contains("-Xmx2g");
+                .doesNotContain("-XX:G1PeriodicGCInterval=60000", "-XX:GCTimeRatio=4").contains("-Xmx2g");
+        // Another collector reads GCTimeRatio its own way (Parallel's default is 99): the person's goal replaces ours.
+        assertThat(Bootstrap.launcherOptions(25, List.of("-XX:GCTimeRatio=19"))).doesNotContain("-XX:GCTimeRatio=4");
         assertThat(Bootstrap.launcherOptions(25, List.of("-XX:-UseCompactObjectHeaders")))
                 .doesNotContain("-XX:+UseCompactObjectHeaders");
         assertThat(Bootstrap.kind("-Dstocklens.startupTrace=true")).isNull();

@@ -59,6 +59,8 @@ public final class SnapshotRepository {
     /** Widths of the descriptive columns a source's text may overflow (V1__snapshots.sql). */
     static final int SKU_NAME_WIDTH = 500;
     static final int SKU_CODE_WIDTH = 40;
+    static final int SELLER_SKU_WIDTH = 200;
+    static final int WMS_ID_WIDTH = 100;
     static final int WAREHOUSE_NAME_WIDTH = 200;
     static final int WAREHOUSE_REGION_WIDTH = 100;
 
@@ -139,6 +141,7 @@ public final class SnapshotRepository {
                 upsertSource(h, source);
                 upsertWarehouses(h, source.id(), reading.warehouses());
                 requireKnownWarehouses(h, reading);
+                requireFittingSkus(reading);
                 upsertSkus(h, reading.skus());
                 upsertChannelWarehouses(h, reading.channelWarehouses());
                 List<ChannelStock> channel = mergeDuplicates(source.id(), reading.channelStock());
@@ -329,6 +332,26 @@ public final class SnapshotRepository {
     }
 
     /**
+     * A seller SKU is a key: one longer than its column cannot be cut (two would become one), so the run
+     * fails with the reason instead of the database's. No real SKU comes near {@value #SELLER_SKU_WIDTH}
+     * characters.
+     */
+    static void requireFittingSkus(Reading reading) {
+        List<String> skus = new ArrayList<>();
+        reading.stock().forEach(r -> skus.add(r.sellerSku()));
+        reading.skus().forEach(s -> skus.add(s.sellerSku()));
+        reading.channelStock().forEach(c -> skus.add(c.sellerSku()));
+        reading.lots().forEach(l -> skus.add(l.sellerSku()));
+        for (String sku : skus) {
+            if (sku.length() > SELLER_SKU_WIDTH) {
+                throw new IllegalArgumentException("the source sent a seller SKU of " + sku.length()
+                        + " characters (at most " + SELLER_SKU_WIDTH + " fit), beginning \"" + sku.substring(0, 40)
+                        + "…\"; nothing of this sync was stored");
+            }
+        }
+    }
+
+    /**
      * A null name or code means "this source does not know it", not "cleared": a warehouse source
      * must not wipe the TikTok SKU id the shop source recorded, hence COALESCE.
      */
@@ -432,7 +455,7 @@ public final class SnapshotRepository {
                 ps.setLong(1, snapshotId);
                 ps.setString(2, r.sellerSku());
                 ps.setString(3, r.warehouseId());
-                ps.setString(4, r.wmsId());
+                ps.setString(4, whole(r.wmsId(), WMS_ID_WIDTH));
                 for (int b = 0; b < buckets.length; b++) {
                     setInteger(ps, 5 + b, r.level().get(buckets[b]));
                 }
@@ -455,7 +478,7 @@ public final class SnapshotRepository {
                 ps.setLong(1, snapshotId);
                 ps.setString(2, c.shopId());
                 ps.setString(3, c.sellerSku());
-                ps.setString(4, c.tiktokSkuId());
+                ps.setString(4, whole(c.tiktokSkuId(), SKU_CODE_WIDTH));
                 ps.setString(5, c.tiktokWarehouseId());
                 setInteger(ps, 6, c.available());
                 setInteger(ps, 7, c.committed());

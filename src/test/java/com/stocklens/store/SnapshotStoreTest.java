@@ -204,6 +204,27 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aSellerSkuLongerThanItsColumnFailsTheRunWithTheReasonAndStoresNothing() {
+        Snapshot good = commit(SHIPBOB, StoreFixtures.shipbob(T0, 1, 5), T0);
+        String huge = "S".repeat(201);
+        Reading reading = Reading.ofWarehouse(T0.plusSeconds(1), List.of(MORENO),
+                List.of(new Sku(SkuCodes.ofSellerSku(huge), null)),
+                List.of(new StockRow(huge, MORENO.id(), null, new StockLevel(5, 5, 0, 0, null, null, 0))), 1);
+        long run = repo.beginRun(SHIPBOB.id(), T0.plusSeconds(1));
+        assertThatThrownBy(() -> repo.commit(SHIPBOB, run, reading, T0.plusSeconds(2), 1))
+                .hasMessage("the source sent a seller SKU of 201 characters (at most 200 fit), beginning \""
+                        + "S".repeat(40) + "…\"; nothing of this sync was stored");
+        assertThat(repo.latest(SHIPBOB.id())).contains(good);
+        // 200 characters fit.
+        String longest = "S".repeat(200);
+        Snapshot fits = commit(SHIPBOB, Reading.ofWarehouse(T0.plusSeconds(3), List.of(MORENO),
+                List.of(new Sku(SkuCodes.ofSellerSku(longest), null)),
+                List.of(new StockRow(longest, MORENO.id(), "w".repeat(101),
+                        new StockLevel(1, 1, 0, 0, null, null, 0))), 1), T0.plusSeconds(3));
+        assertThat(fits.rowCount()).isEqualTo(1);
+    }
+
+    @Test
     void tikTokListingsSharingASellerSkuAreSummed() {
         List<ChannelStock> merged = SnapshotRepository.mergeDuplicates("t", List.of(
                 new ChannelStock("s", "A", "1", "W", 3, 1),

@@ -57,6 +57,8 @@ public final class ConnectionFormViewModel {
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final ObjectProperty<Duration> cadence = new SimpleObjectProperty<>(this, "cadence");
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
+    /** The stored settings of an edited connection that the form has no field for. */
+    private final Map<String, String> undeclared;
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem");
     private final Map<String, ReadOnlyStringWrapper> fieldProblems = new LinkedHashMap<>();
     private final BooleanBinding valid;
@@ -68,6 +70,15 @@ public final class ConnectionFormViewModel {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.existingId = existing == null ? null : existing.id();
         this.storedSecrets = Set.copyOf(storedSecrets);
+        Map<String, String> others = new LinkedHashMap<>();
+        if (existing != null) {
+            existing.settings().forEach((key, value) -> {
+                if (kind.fields().stream().noneMatch(f -> f.key().equals(key))) {
+                    others.put(key, value);
+                }
+            });
+        }
+        this.undeclared = Map.copyOf(others);
         this.service = Objects.requireNonNull(service, "service");
         this.tests = new BackgroundAction("a connection test", background, ui);
         for (ConnectionField f : kind.fields()) {
@@ -179,9 +190,12 @@ public final class ConnectionFormViewModel {
         return testOutcome.getReadOnlyProperty();
     }
 
-    /** The connection as filled in; {@code id} for a new one comes from the service. */
+    /**
+     * The connection as filled in; {@code id} for a new one comes from the service. Settings the form does not
+     * show (set from the command line, or by another version) are kept as stored.
+     */
     public Connection toConnection(String id) {
-        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>(undeclared);
         for (ConnectionField f : kind.fields()) {
             String v = values.get(f.key()).get();
             if (!f.secret() && v != null && !v.isBlank()) {

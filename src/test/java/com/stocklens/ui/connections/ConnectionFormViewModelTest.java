@@ -50,4 +50,31 @@ class ConnectionFormViewModelTest {
         assertThat(form.problemProperty("token").get()).isNull();
         assertThat(form.validProperty().get()).isTrue();
     }
+
+    @Test
+    void editingKeepsTheSettingsTheFormHasNoFieldFor() {
+        Connection existing = new Connection("winit:main", ConnectionKind.WINIT, "WINIT", true, null,
+                Map.of("api_base", "https://gw.example", "app_key", "k", "platform", "SELLERERP",
+                        "timestamp_zone", "UTC", "read_deadline_minutes", "45"));
+        ConnectionFormViewModel form = ConnectionFormViewModel.forExisting(
+                new ConnectionRowViewModel(new ConnectionStatus(existing, null, Set.of("token"), null)), service,
+                Runnable::run, Runnable::run);
+        assertThat(form.valueProperty("read_deadline_minutes").get()).as("a field of its own").isEqualTo("45");
+        form.valueProperty("read_deadline_minutes").set("");
+        form.nameProperty().set("WINIT CN");
+        Connection saved = form.toConnection(null);
+        assertThat(saved.settings()).containsEntry("timestamp_zone", "UTC")
+                .doesNotContainKey("read_deadline_minutes").containsEntry("app_key", "k");
+        assertThat(saved.displayName()).isEqualTo("WINIT CN");
+    }
+
+    @Test
+    void everyApiConnectionOffersTheReadDeadlineTheSourcesRead() {
+        for (ConnectionKind kind : ConnectionKind.values()) {
+            boolean api = kind != ConnectionKind.CSV;
+            assertThat(kind.fields()).as(kind.name())
+                    .filteredOn(f -> f.key().equals(com.stocklens.connector.http.ReadLimits.DEADLINE_SETTING))
+                    .hasSize(api ? 1 : 0);
+        }
+    }
 }

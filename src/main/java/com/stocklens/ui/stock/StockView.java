@@ -468,13 +468,8 @@ public final class StockView implements ScreenView {
      * font. Only ever widens, and only when a longer SKU shows up, so a width the person dragged stays.
      */
     private void fitSkuColumn() {
-        String longest = "";
-        for (StockRowViewModel r : viewModel.allRows()) {
-            if (r.sellerSku().length() > longest.length()) {
-                longest = r.sellerSku();
-            }
-        }
-        // Measured only when a longer SKU shows up: the cell font's look-up searches the whole table.
+        String longest = viewModel.longestSku();
+        // Found off the FX thread with the rows; measured only when a longer SKU shows up: the cell font's look-up searches the whole table.
         if (longest.length() <= fittedSkuLength) {
             return;
         }

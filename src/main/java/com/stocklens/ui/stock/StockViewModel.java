@@ -68,6 +68,8 @@ public final class StockViewModel implements AutoCloseable {
     /** The last complete pair per row, so gaps hold still while one sync cycle lands (background reads only). */
     private volatile PairedGaps pairedGaps = new PairedGaps();
 
+    /** The longest seller SKU of the board on show (found off the FX thread, with the rows). UI thread. */
+    private String longestSku = "";
     /** Every row of the board on show, in base order; replaced (never changed) by each apply. UI thread. */
     private List<StockRowViewModel> rows = List.of();
     /** The rows on show by warehouse id and seller SKU, for the next board's diff; read on the background. */
@@ -225,7 +227,8 @@ public final class StockViewModel implements AutoCloseable {
     record Prepared(StockBoard board, List<StockRowViewModel> rows, RowIndex index, RowIndex basis,
                     Set<StockRowViewModel> gone, Set<StockRowViewModel> fresh, List<Retimed> retimed,
                     ShownRows.Next shown, int gapCount, Map<String, Totals> totals,
-                    Map<String, Map<String, Totals>> totalsByWarehouse, List<Warehouse> warehouses) {
+                    Map<String, Map<String, Totals>> totalsByWarehouse, List<Warehouse> warehouses,
+                    String longestSku) {
     }
 
     /** A kept row and the board row with its newer reading times. */
@@ -270,6 +273,7 @@ public final class StockViewModel implements AutoCloseable {
         List<Retimed> retimed = new ArrayList<>();
         Map<String, StockRowViewModel.WarehouseTexts> texts = new HashMap<>();
         int gaps = 0;
+        String longestSku = "";
         for (BoardRow r : board.rows()) {
             Integer pool = returnsPool == null ? null : returnsPool.getOrDefault(r.sku().sellerSku(), 0);
             String warehouseId = r.warehouse().id();
@@ -291,6 +295,9 @@ public final class StockViewModel implements AutoCloseable {
             }
             skus.putIfAbsent(r.sku().sellerSku(), row);
             newRows.add(row);
+            if (r.sku().sellerSku().length() > longestSku.length()) {
+                longestSku = r.sku().sellerSku();
+            }
             if (row.hasGap()) {
                 gaps++;
             }
@@ -314,7 +321,8 @@ public final class StockViewModel implements AutoCloseable {
         ShownRows.Next shown = onShow != null && onShow.base() == basis.rows()
                 ? ShownRows.next(onShow, newRows, gone, fresh, !retimed.isEmpty()) : null;
         return new Prepared(board, newRows, new RowIndex(index, newRows), basis, gone, fresh, retimed,
-                shown, gaps, computeTotals(board.rows()), totalsByWarehouse(board.rows()), warehousesOf(board));
+                shown, gaps, computeTotals(board.rows()), totalsByWarehouse(board.rows()), warehousesOf(board),
+                longestSku);
     }
 
     /** Units per seller SKU in the returns buffer pool (requested, on the way back, awaiting QC). */
@@ -354,6 +362,7 @@ public final class StockViewModel implements AutoCloseable {
             r.row().retime(r.newer(), r.shown());
         }
         rows = prepared.rows();
+        longestSku = prepared.longestSku();
         if (prepared.basis() == applied) {
             sortedRows.apply(prepared.shown(), rows, prepared.gone(), prepared.fresh(),
                     !prepared.retimed().isEmpty());
@@ -661,6 +670,11 @@ public final class StockViewModel implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The longest seller SKU of the latest snapshot ("" before the first): what the SKU column is sized for. */
+    public String longestSku() {
+        return longestSku;
     }
 
     /** All rows of the latest snapshot, unfiltered, read-only. */

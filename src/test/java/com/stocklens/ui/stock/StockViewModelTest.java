@@ -71,6 +71,18 @@ class StockViewModelTest {
     }
 
     @Test
+    void theLongestSkuIsFoundWithTheRowsForTheSkuColumnsWidth() {
+        StockViewModel vm = new StockViewModel(new CountingReader(FakeBoards.small()), events, FakeBoards.CLOCK,
+                WINDOW, SAME_THREAD, SAME_THREAD);
+        assertThat(vm.longestSku()).as("before the first board").isEmpty();
+        vm.start();
+        String longest = vm.allRows().stream().map(StockRowViewModel::sellerSku)
+                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        assertThat(vm.longestSku()).hasSameSizeAs(longest);
+        assertThat(vm.allRows()).extracting(StockRowViewModel::sellerSku).contains(vm.longestSku());
+    }
+
+    @Test
     void totalsSumKnownValuesAndCountReportingWarehouses() {
         StockViewModel vm = started(FakeBoards.small());
 

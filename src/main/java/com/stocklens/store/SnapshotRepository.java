@@ -337,17 +337,17 @@ public final class SnapshotRepository {
      * characters.
      */
     static void requireFittingSkus(Reading reading) {
-        List<String> skus = new ArrayList<>();
-        reading.stock().forEach(r -> skus.add(r.sellerSku()));
-        reading.skus().forEach(s -> skus.add(s.sellerSku()));
-        reading.channelStock().forEach(c -> skus.add(c.sellerSku()));
-        reading.lots().forEach(l -> skus.add(l.sellerSku()));
-        for (String sku : skus) {
-            if (sku.length() > SELLER_SKU_WIDTH) {
-                throw new IllegalArgumentException("the source sent a seller SKU of " + sku.length()
-                        + " characters (at most " + SELLER_SKU_WIDTH + " fit), beginning \"" + sku.substring(0, 40)
-                        + "…\"; nothing of this sync was stored");
-            }
+        reading.stock().forEach(r -> requireFitting(r.sellerSku()));
+        reading.skus().forEach(s -> requireFitting(s.sellerSku()));
+        reading.channelStock().forEach(c -> requireFitting(c.sellerSku()));
+        reading.lots().forEach(l -> requireFitting(l.sellerSku()));
+    }
+
+    private static void requireFitting(String sku) {
+        if (sku.length() > SELLER_SKU_WIDTH) {
+            throw new IllegalArgumentException("the source sent a seller SKU of " + sku.length()
+                    + " characters (at most " + SELLER_SKU_WIDTH + " fit), beginning \"" + sku.substring(0, 40)
+                    + "…\"; nothing of this sync was stored");
         }
     }
 

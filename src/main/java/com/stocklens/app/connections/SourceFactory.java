@@ -80,8 +80,8 @@ public final class SourceFactory {
     }
 
     /**
-     * The optional setting {@value ReadLimits#DEADLINE_SETTING} (a field of every API connection): whole minutes one read of the source
-     * may take (default {@link ReadLimits#DEFAULT_DEADLINE}); null when not set.
+     * The optional setting {@value ReadLimits#DEADLINE_SETTING} (a field of every API connection): whole minutes
+     * one read of the source may take (default {@link ReadLimits#DEFAULT_DEADLINE}); null when not set.
      *
      * @throws IllegalArgumentException when it is set to anything but a whole number of minutes above 0
      */

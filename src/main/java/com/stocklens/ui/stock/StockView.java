@@ -469,7 +469,8 @@ public final class StockView implements ScreenView {
      */
     private void fitSkuColumn() {
         String longest = viewModel.longestSku();
-        // Found off the FX thread with the rows; measured only when a longer SKU shows up: the cell font's look-up searches the whole table.
+        // Found off the FX thread with the rows. Measured only when a longer SKU shows up: the cell font's
+        // look-up searches the whole table.
         if (longest.length() <= fittedSkuLength) {
             return;
         }

@@ -510,10 +510,12 @@ public final class StockView implements ScreenView {
     }
 
     /** The tooltip of every column header; its text is the hovered header's. */
-    private final Tooltip headerTip = new Tooltip();
+    private final Tooltip headerTip = sharedHeaderTip();
 
-    {
-        headerTip.setOnShowing(e -> headerTip.setText(headerTipText(headerTip.getOwnerNode())));
+    private Tooltip sharedHeaderTip() {
+        Tooltip tip = new Tooltip();
+        tip.setOnShowing(e -> tip.setText(headerTipText(tip.getOwnerNode())));
+        return tip;
     }
 
     /** The full text of the column whose header is {@code header}, or "" for another node. */

@@ -261,6 +261,11 @@ class PushEndToEndTest {
         assertThat(stopped.lines().subList(1, stopped.lines().size())).allSatisfy(l ->
                 assertThat(l.outcome()).isIn(PushedLine.Outcome.NOT_SENT, PushedLine.Outcome.REFUSED));
         assertThat(stopped.lines()).anySatisfy(l -> assertThat(l.refusal()).isEqualTo(PushRefusal.NOT_SENT_AFTER_REFUSAL));
+        // The push's record is finished before the setting is turned off (the same task, one step later).
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!pushes.settings().autoCsv().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(pushes.settings().autoCsv()).as("turned off by the refusal").isEmpty();
     }
 

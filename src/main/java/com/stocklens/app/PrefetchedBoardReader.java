@@ -7,18 +7,21 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The window's board reader at start-up (issue 20): the cached board is read by {@link #prefetch()} on the
  * opening thread while the window is being built, and the first {@link #read()} answers with it; every
  * later read (and a first one whose prefetch failed) goes to the store. Nothing is written between the
- * prefetch and that first read: polling starts only once the board is on screen.
+ * prefetch and that first read: polling starts only once the board is on screen. The reader lets go of the
+ * prefetched board once it has handed it over: it lives as long as the window, and a 100,000-row board kept
+ * after the next read would be a second board in memory for the whole session.
  */
 public final class PrefetchedBoardReader implements StockBoardReader {
     private final StockBoardReader live;
-    private final CompletableFuture<StockBoard> first = new CompletableFuture<>();
-    private final AtomicBoolean firstTaken = new AtomicBoolean();
+    /** The prefetch, until the first read takes it (then null). */
+    private final AtomicReference<CompletableFuture<StockBoard>> first =
+            new AtomicReference<>(new CompletableFuture<>());
 
     public PrefetchedBoardReader(StockBoardReader live) {
         this.live = Objects.requireNonNull(live, "live");
@@ -26,24 +29,32 @@ public final class PrefetchedBoardReader implements StockBoardReader {
 
     /** Reads the board now, for the first {@link #read()}; blocking. A failure is left to that read to repeat. */
     public void prefetch() {
+        CompletableFuture<StockBoard> pending = first.get();
+        if (pending == null || pending.isDone()) {
+            return;
+        }
         try {
-            first.complete(live.read());
+            pending.complete(live.read());
         } catch (RuntimeException e) {
-            first.completeExceptionally(e);
+            pending.completeExceptionally(e);
         }
     }
 
     /** Gives up the prefetch (the opening failed): the first read goes to the store. */
     public void cancel() {
-        first.cancel(false);
+        CompletableFuture<StockBoard> pending = first.get();
+        if (pending != null) {
+            pending.cancel(false);
+        }
     }
 
     /** The first call waits for the prefetch and answers with it; later calls read the store. */
     @Override
     public StockBoard read() {
-        if (firstTaken.compareAndSet(false, true)) {
+        CompletableFuture<StockBoard> pending = first.getAndSet(null);
+        if (pending != null) {
             try {
-                return first.join();
+                return pending.join();
             } catch (CompletionException | CancellationException e) {
                 // read again below, so the screen shows the store's own error if it persists
             }

@@ -1,0 +1,109 @@
+package com.stocklens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stocklens.service.StockBoard;
+import com.stocklens.service.StockBoardReader;
+import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PrefetchedBoardReaderTest {
+
+    /** A store that answers each read with the next board (or failure) queued, and counts its reads. */
+    private static final class Store implements StockBoardReader {
+        final Deque<Object> answers = new ArrayDeque<>();
+        final AtomicInteger reads = new AtomicInteger();
+
+        Store then(Object answer) {
+            answers.add(answer);
+            return this;
+        }
+
+        @Override
+        public StockBoard read() {
+            reads.incrementAndGet();
+            Object next = answers.poll();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            return (StockBoard) next;
+        }
+    }
+
+    private static StockBoard board() {
+        return new StockBoard(List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void theFirstReadIsThePrefetchAndLaterReadsGoToTheStore() {
+        StockBoard prefetched = board();
+        StockBoard later = board();
+        Store store = new Store().then(prefetched).then(later);
+        PrefetchedBoardReader reader = new PrefetchedBoardReader(store);
+
+        reader.prefetch();
+
+        assertThat(reader.read()).isSameAs(prefetched);
+        assertThat(store.reads).hasValue(1);
+        assertThat(reader.read()).isSameAs(later);
+        assertThat(store.reads).hasValue(2);
+    }
+
+    @Test
+    void aFailedPrefetchIsReadAgainAndItsOwnErrorShows() {
+        Store store = new Store().then(new IllegalStateException("disk")).then(new IllegalStateException("still"));
+        PrefetchedBoardReader reader = new PrefetchedBoardReader(store);
+
+        reader.prefetch();
+
+        assertThatThrownBy(reader::read).hasMessage("still");
+        assertThat(store.reads).hasValue(2);
+    }
+
+    @Test
+    void aCancelledPrefetchLeavesTheFirstReadToTheStore() {
+        StockBoard fromStore = board();
+        Store store = new Store().then(fromStore);
+        PrefetchedBoardReader reader = new PrefetchedBoardReader(store);
+
+        reader.cancel();
+        reader.prefetch();
+
+        assertThat(reader.read()).isSameAs(fromStore);
+        assertThat(store.reads).hasValue(1);
+    }
+
+    @Test
+    void aSecondPrefetchReadsNothing() {
+        Store store = new Store().then(board());
+        PrefetchedBoardReader reader = new PrefetchedBoardReader(store);
+        reader.prefetch();
+        reader.read();
+
+        reader.prefetch();
+
+        assertThat(store.reads).hasValue(1);
+    }
+
+    @Test
+    void theReaderLetsGoOfThePrefetchedBoardOnceHandedOver() throws InterruptedException {
+        Store store = new Store().then(board()).then(board());
+        PrefetchedBoardReader reader = new PrefetchedBoardReader(store);
+        reader.prefetch();
+        WeakReference<StockBoard> handed = new WeakReference<>(reader.read());
+
+        // The reader (alive below) must not keep the board: once the caller drops it, it can be collected.
+        for (int i = 0; i < 50 && handed.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        assertThat(handed.get()).isNull();
+        assertThat(reader.read()).isNotNull();
+    }
+}

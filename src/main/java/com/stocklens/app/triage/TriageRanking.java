@@ -193,6 +193,19 @@ public final class TriageRanking {
         return new TriageList(at, actNow, groups);
     }
 
+    /**
+     * Whether ranking {@code flags} at {@code at} reads the stock board: only an alert counted by the lines it
+     * blocks (a stale source's) does; {@link #rank} with an empty board gives the same list otherwise.
+     */
+    public static boolean needsBoard(FlagBoard flags, Instant at) {
+        for (AlertRow row : flags.alerts()) {
+            if (placeOf(row.alert().kind()).units() == Units.BLOCKED && row.alert().isShowing(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static TriageItem calibration(TaskRow row, Instant at) {
         CalibrationTask t = row.task();
         Wording reason = Wording.of(t.isOverdue(at) ? "triage.calibration.overdue" : "triage.calibration.open",

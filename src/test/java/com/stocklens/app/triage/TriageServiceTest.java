@@ -2,6 +2,7 @@ package com.stocklens.app.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.Snapshot;
 import com.stocklens.domain.Thresholds;
 import com.stocklens.service.DailyDemand;
@@ -105,5 +106,38 @@ class TriageServiceTest {
 
         assertThat(boardsAskedFor).containsExactly(then);
         assertThat(list.at()).isEqualTo(then);
+    }
+
+    @Test
+    void withoutAStaleSourceShowingTheBoardIsNotReadAndTheListIsTheSame() {
+        FlagBoard all = TriageRankingTest.flags();
+        FlagBoard noStale = new FlagBoard(all.tasks(), all.alerts().stream()
+                .filter(r -> r.alert().kind() != AlertKind.STALE_SOURCE).toList(), all.evaluatedAt(), null, null);
+        assertThat(noStale.alerts()).hasSizeLessThan(all.alerts().size());
+        StockBoardReader untouchable = () -> {
+            throw new AssertionError("no stale source shows: the ranking needs no board");
+        };
+
+        TriageList list = service(() -> noStale, untouchable, demand).now();
+
+        TriageList onTheBoard = TriageRanking.rank(noStale, TriageRankingTest.board(),
+                service(() -> noStale, TriageRankingTest::board, demand).dailySales(TriageRankingTest.NOW),
+                TriageRankingTest.NOW);
+        assertThat(list).isEqualTo(onTheBoard);
+        assertThat(list.actNow()).isNotEmpty();
+    }
+
+    @Test
+    void aStaleSourceShowingReadsTheBoardForTheLinesItBlocks() {
+        List<String> reads = new ArrayList<>();
+        StockBoardReader board = () -> {
+            reads.add("read");
+            return TriageRankingTest.board();
+        };
+
+        TriageList list = service(TriageRankingTest::flags, board, demand).now();
+
+        assertThat(reads).hasSize(1);
+        assertThat(list.actNow()).anyMatch(i -> i.alertKind() == AlertKind.STALE_SOURCE && i.blockedLines() > 0);
     }
 }

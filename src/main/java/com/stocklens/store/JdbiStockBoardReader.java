@@ -30,7 +30,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Builds the stock board from the latest complete snapshot of every configured source.
@@ -38,7 +37,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * <p>Set-based on purpose (the board has to stay fast at 100k rows): one query for the latest
  * snapshots and their runs, one for the latest attempts, one each for warehouses, stock rows and
  * TikTok rows; TikTok's figures are joined to the warehouse rows in a hash map. All of it runs in
- * one REPEATABLE READ transaction, so the rows and the freshness describe the same moment.
+ * one REPEATABLE READ transaction, so the rows and the freshness describe the same moment; on H2 the rows
+ * stream lazily instead of being copied (and past H2's in-memory limit spilled to a file) first.
  *
  * <p>Only configured sources count: a source removed from the settings drops off the board even
  * though its history stays in the store. Warehouses fed by uploaded files (provider CSV) are not
@@ -63,7 +63,7 @@ public final class JdbiStockBoardReader implements StockBoardReader {
 
     @Override
     public StockBoard read() {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, null, null));
+        return Dialect.lazyRead(jdbi, h -> read(h, null, null));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class JdbiStockBoardReader implements StockBoardReader {
      */
     public StockBoard readAt(Instant at) {
         Objects.requireNonNull(at, "at");
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, at, null));
+        return Dialect.lazyRead(jdbi, h -> read(h, at, null));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class JdbiStockBoardReader implements StockBoardReader {
      */
     public StockBoard readSku(String sellerSku, Instant at) {
         Objects.requireNonNull(sellerSku, "sellerSku");
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, at, sellerSku));
+        return Dialect.lazyRead(jdbi, h -> read(h, at, sellerSku));
     }
 
     private StockBoard read(Handle h, Instant at, String onlySku) {

@@ -37,11 +37,23 @@ final class Dialect {
             if (h2) {
                 h.execute("SET LAZY_QUERY_EXECUTION TRUE");
             }
+            RuntimeException failure = null;
             try {
                 return h.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read);
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
             } finally {
                 if (h2) {
-                    h.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                    try {
+                        h.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                    } catch (RuntimeException e) {
+                        // The read's own failure is the one to tell; a connection that cannot be put back fails.
+                        if (failure == null) {
+                            throw e;
+                        }
+                        failure.addSuppressed(e);
+                    }
                 }
             }
         });

@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param defaultValue the production value, or null
  */
 public record ConnectionField(String key, boolean secret, boolean required, String defaultValue) {
+    /** The setting of every API connection that bounds one read: whole minutes, empty for the default. */
+    public static final String READ_DEADLINE = "read_deadline_minutes";
+
     public ConnectionField {
         Objects.requireNonNull(key, "key");
     }
@@ -23,6 +26,11 @@ public record ConnectionField(String key, boolean secret, boolean required, Stri
 
     static ConnectionField optional(String key, String defaultValue) {
         return new ConnectionField(key, false, false, defaultValue);
+    }
+
+    /** The optional {@value #READ_DEADLINE} field every API connection offers. */
+    static ConnectionField readDeadline() {
+        return optional(READ_DEADLINE, null);
     }
 
     static ConnectionField hidden(String key) {

@@ -21,7 +21,7 @@ public enum ConnectionKind {
             ConnectionField.optionalHidden("refresh_token"),
             ConnectionField.optional("access_token_expires_at", null),
             ConnectionField.optional("refresh_token_expires_at", null),
-            ConnectionField.optional("read_deadline_minutes", null))),
+            ConnectionField.readDeadline())),
     SHIPBOB(Provider.SHIPBOB, SourceKind.WAREHOUSE, List.of(
             ConnectionField.plain("api_base", "https://api.shipbob.com"),
             ConnectionField.optional("api_version", "2025-07"),
@@ -29,7 +29,7 @@ public enum ConnectionKind {
             ConnectionField.optional("warehouse_links", null),
             ConnectionField.optional("warehouse_regions", null),
             ConnectionField.optional("warehouse_markets", null),
-            ConnectionField.optional("read_deadline_minutes", null))),
+            ConnectionField.readDeadline())),
     WINIT(Provider.WINIT, SourceKind.WAREHOUSE, List.of(
             ConnectionField.plain("api_base", "https://openapi.winit.com.cn/openapi/service"),
             ConnectionField.plain("app_key", null),
@@ -40,14 +40,14 @@ public enum ConnectionKind {
             ConnectionField.optional("warehouse_links", null),
             ConnectionField.optional("warehouse_regions", null),
             ConnectionField.optional("warehouse_markets", null),
-            ConnectionField.optional("read_deadline_minutes", null))),
+            ConnectionField.readDeadline())),
     SHIPMONK(Provider.SHIPMONK, SourceKind.WAREHOUSE, List.of(
             ConnectionField.plain("api_base", "https://api.shipmonk.com"),
             ConnectionField.hidden("api_key"),
             ConnectionField.optional("warehouse_links", null),
             ConnectionField.optional("warehouse_regions", null),
             ConnectionField.optional("warehouse_markets", null),
-            ConnectionField.optional("read_deadline_minutes", null))),
+            ConnectionField.readDeadline())),
     FLEXPORT(Provider.FLEXPORT, SourceKind.WAREHOUSE, List.of(
             ConnectionField.plain("api_base", "https://logistics-api.flexport.com"),
             ConnectionField.optional("api_version", "2025-03"),
@@ -55,7 +55,7 @@ public enum ConnectionKind {
             ConnectionField.optional("warehouse_links", null),
             ConnectionField.optional("warehouse_regions", null),
             ConnectionField.optional("warehouse_markets", null),
-            ConnectionField.optional("read_deadline_minutes", null))),
+            ConnectionField.readDeadline())),
     GOODCANG(Provider.GOODCANG, SourceKind.WAREHOUSE, List.of(
             ConnectionField.plain("api_base", "https://oms.goodcang.net/public_open"),
             ConnectionField.hidden("app_key"),
@@ -63,7 +63,7 @@ public enum ConnectionKind {
             ConnectionField.optional("warehouse_links", null),
             ConnectionField.optional("warehouse_regions", null),
             ConnectionField.optional("warehouse_markets", null),
-            ConnectionField.optional("read_deadline_minutes", null))),
+            ConnectionField.readDeadline())),
     /** A warehouse without an API: its stock arrives as uploaded CSV / XLSX files. */
     CSV(Provider.CSV, SourceKind.WAREHOUSE, List.of(
             ConnectionField.plain("warehouse_name", null),

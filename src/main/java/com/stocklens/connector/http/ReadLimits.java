@@ -1,5 +1,6 @@
 package com.stocklens.connector.http;
 
+import com.stocklens.domain.ConnectionField;
 import java.time.Duration;
 
 /**
@@ -31,7 +32,7 @@ public final class ReadLimits {
     /** How long one read of a source may take, all its pages and retries included. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(20);
     /** The connection setting (whole minutes) that replaces {@link #DEFAULT_DEADLINE}. */
-    public static final String DEADLINE_SETTING = "read_deadline_minutes";
+    public static final String DEADLINE_SETTING = ConnectionField.READ_DEADLINE;
 
     private ReadLimits() {
     }

@@ -668,10 +668,33 @@ public final class StockView implements ScreenView {
         column.setCellFactory(c -> new NumberCell(signed));
     }
 
+    /**
+     * The tooltip of every cell that has one (a cut text, a pending gap), its text chosen as it shows. A
+     * Tooltip is a popup window with a scene of its own: one per cell made the first pulse after the first
+     * board about a hundred of them, all at once (issue 20).
+     */
+    private final Tooltip cellTip = sharedCellTip();
+
+    private Tooltip sharedCellTip() {
+        Tooltip tip = new Tooltip();
+        tip.setOnShowing(e -> tip.setText(cellTipText(tip.getOwnerNode())));
+        return tip;
+    }
+
+    /** The text the shared cell tooltip shows over {@code cell}: its full text, or what a pending gap awaits. */
+    String cellTipText(Node cell) {
+        if (cell instanceof TextCell text) {
+            return text.tipText();
+        }
+        if (cell instanceof GapCell gap) {
+            return gap.tipText();
+        }
+        return "";
+    }
+
     /** Text that may not fit its column: the full text on hover (with the product name beside a SKU). */
     private final class TextCell extends TableCell<StockRowViewModel, String> {
         private final boolean sku;
-        private final Tooltip tip = new Tooltip();
 
         TextCell(boolean sku) {
             this.sku = sku;
@@ -681,13 +704,17 @@ public final class StockView implements ScreenView {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
-            StockRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || item == null || item.isEmpty()) {
-                setTooltip(null);
-                return;
+            setTooltip(empty || item == null || item.isEmpty() ? null : cellTip);
+        }
+
+        /** The cell's full text, with the product's name under a seller SKU. */
+        String tipText() {
+            String item = isEmpty() ? null : getItem();
+            if (item == null) {
+                return "";
             }
-            tip.setText(sku && row != null && !row.name().isEmpty() ? item + "\n" + row.name() : item);
-            setTooltip(tip);
+            StockRowViewModel row = getTableRow() == null ? null : getTableRow().getItem();
+            return sku && row != null && !row.name().isEmpty() ? item + "\n" + row.name() : item;
         }
     }
 
@@ -719,8 +746,6 @@ public final class StockView implements ScreenView {
      * way, the last complete pair's gap in the pending style with a tooltip saying which side is awaited.
      */
     private final class GapCell extends NumberCell {
-        private final Tooltip pendingTip = new Tooltip();
-
         GapCell() {
             super(true);
         }
@@ -728,16 +753,22 @@ public final class StockView implements ScreenView {
         @Override
         protected void updateItem(Integer item, boolean empty) {
             super.updateItem(item, empty);
-            StockRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            boolean pending = row != null && row.gapPending();
-            pseudoClassStateChanged(PENDING, pending);
-            if (pending) {
-                pendingTip.setText(messages.format(row.awaitingTikTok() ? "stock.gap.pending.tiktok"
-                        : "stock.gap.pending.warehouse", Formats.beijingTime(row.gapPairedAt())));
-                setTooltip(pendingTip);
-            } else {
-                setTooltip(null);
-            }
+            StockRowViewModel row = pendingRow();
+            pseudoClassStateChanged(PENDING, row != null);
+            setTooltip(row != null ? cellTip : null);
+        }
+
+        /** The row on show when its gap is the last complete pair's (a side's reading awaited), else null. */
+        private StockRowViewModel pendingRow() {
+            StockRowViewModel row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+            return row != null && row.gapPending() ? row : null;
+        }
+
+        /** Which side's reading the pending gap awaits, and since when the pair holds; "" when not pending. */
+        String tipText() {
+            StockRowViewModel row = pendingRow();
+            return row == null ? "" : messages.format(row.awaitingTikTok() ? "stock.gap.pending.tiktok"
+                    : "stock.gap.pending.warehouse", Formats.beijingTime(row.gapPairedAt()));
         }
     }
 

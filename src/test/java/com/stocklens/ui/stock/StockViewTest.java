@@ -335,11 +335,27 @@ class StockViewTest {
                     .isEqualTo(messages.get("stock.column." + column.getId().replace("Column", "") + ".tip"));
         }
         assertThat(tips).as("one tooltip for every header, not a popup window each").hasSize(1);
-        TableCell<?, ?> sku = robot.lookup("#stockTable").lookup(".table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getTableColumn() != null && "sellerSkuColumn".equals(c.getTableColumn().getId())
-                        && !c.isEmpty())
+        java.util.Set<TableCell<?, ?>> textCells = new java.util.HashSet<>();
+        for (String id : List.of("sellerSkuColumn", "nameColumn", "warehouseColumn")) {
+            robot.lookup("#stockTable").lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                    .filter(c -> c.getTableColumn() != null && id.equals(c.getTableColumn().getId()) && !c.isEmpty())
+                    .forEach(textCells::add);
+        }
+        assertThat(textCells).hasSizeGreaterThan(3);
+        java.util.Set<Object> cellTips = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        textCells.forEach(c -> cellTips.add(c.getTooltip()));
+        assertThat(cellTips).as("one tooltip for every cell, not a popup window each").hasSize(1)
+                .doesNotContainNull().doesNotContain(tips.iterator().next());
+        // It shows the hovered cell's own full text: a SKU's with the product's name under it.
+        for (TableCell<?, ?> cell : textCells) {
+            assertThat(view.cellTipText(cell)).as(cell.getTableColumn().getId()).startsWith((String) cell.getItem());
+        }
+        TableCell<?, ?> sku = textCells.stream().filter(c -> "sellerSkuColumn".equals(c.getTableColumn().getId()))
                 .findFirst().orElseThrow();
-        assertThat(sku.getTooltip().getText()).startsWith((String) sku.getItem());
+        StockRowViewModel row = (StockRowViewModel) sku.getTableRow().getItem();
+        assertThat(view.cellTipText(sku)).isEqualTo(row.name().isEmpty() ? row.sellerSku()
+                : row.sellerSku() + "\n" + row.name());
+        assertThat(view.cellTipText(robot.lookup("#stockTable").query())).isEmpty();
     }
 
     @Test

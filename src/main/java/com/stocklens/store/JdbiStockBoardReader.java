@@ -35,8 +35,9 @@ import org.jdbi.v3.core.Jdbi;
  * Builds the stock board from the latest complete snapshot of every configured source.
  *
  * <p>Set-based on purpose (the board has to stay fast at 100k rows): one query for the latest
- * snapshots and their runs, one for the latest attempts, one each for warehouses, stock rows and
- * TikTok rows; TikTok's figures are joined to the warehouse rows in a hash map. All of it runs in
+ * snapshots and their runs, one for the latest attempts, one each for warehouses, the item master, stock rows
+ * and TikTok rows; the item master's names and codes and TikTok's figures are joined to the warehouse rows in
+ * hash maps. All of it runs in
  * one REPEATABLE READ transaction, so the rows and the freshness describe the same moment; on H2 the rows
  * stream lazily instead of being copied (and past H2's in-memory limit spilled to a file) first.
  *
@@ -251,10 +252,9 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         for (Bucket b : BUCKETS) {
             buckets.append(", r.").append(b.column());
         }
-        var query = h.createQuery("SELECT r.seller_sku, r.warehouse_id, r.wms_id" + buckets
-                        + ", k.name, k.tiktok_sku_id, k.barcode, r.snapshot_id "
+        Map<String, SkuDetails> details = skuDetails(h, onlySku);
+        var query = h.createQuery("SELECT r.seller_sku, r.warehouse_id, r.wms_id" + buckets + ", r.snapshot_id "
                         + "FROM stock_row r "
-                        + "LEFT JOIN sku k ON k.seller_sku = r.seller_sku "
                         + "WHERE r.snapshot_id IN (<ids>)" + (onlySku == null ? "" : " AND r.seller_sku = :sku"))
                 .bindList("ids", snapshotIds);
         if (onlySku != null) {
@@ -265,10 +265,37 @@ public final class JdbiStockBoardReader implements StockBoardReader {
                     List<BoardRow> rows = new ArrayList<>();
                     Map<String, Sku> skus = new HashMap<>();
                     while (rs.next()) {
-                        rows.add(boardRow(rs, warehouses, tiktok, takenAt, skus));
+                        rows.add(boardRow(rs, warehouses, tiktok, takenAt, details, skus));
                     }
                     return rows;
                 });
+    }
+
+    /** A SKU's name and codes as the item master holds them (any of them may be null). */
+    private record SkuDetails(String name, String tiktokSkuId, String barcode) {
+        static final SkuDetails NONE = new SkuDetails(null, null, null);
+    }
+
+    /**
+     * The item master by seller SKU ({@code onlySku}'s entry alone when not null), read whole and joined to the
+     * stock rows in a hash map: H2 joined it row by row with an index look-up each, which was about a third of a
+     * cold 100,000-row read (BENCHMARKS.md, issue 20).
+     */
+    private static Map<String, SkuDetails> skuDetails(Handle h, String onlySku) {
+        Map<String, SkuDetails> out = new HashMap<>();
+        var query = h.createQuery("SELECT seller_sku, name, tiktok_sku_id, barcode FROM sku"
+                + (onlySku == null ? "" : " WHERE seller_sku = :sku"));
+        if (onlySku != null) {
+            query.bind("sku", onlySku);
+        }
+        query.scanResultSet((supplier, ctx) -> {
+            ResultSet rs = supplier.get();
+            while (rs.next()) {
+                out.put(rs.getString(1), new SkuDetails(rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+            return null;
+        });
+        return out;
     }
 
     /**
@@ -296,7 +323,7 @@ public final class JdbiStockBoardReader implements StockBoardReader {
 
     private static BoardRow boardRow(ResultSet rs, Map<String, StoredWarehouse> warehouses,
                                      Map<String, ChannelFigure> tiktok, Map<Long, Instant> takenAt,
-                                     Map<String, Sku> skus) throws SQLException {
+                                     Map<String, SkuDetails> details, Map<String, Sku> skus) throws SQLException {
         String sellerSku = rs.getString(1);
         String warehouseId = rs.getString(2);
         String wmsId = rs.getString(3);
@@ -304,8 +331,8 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         for (int i = 0; i < BUCKETS.length; i++) {
             values[i] = SqlValues.integer(rs, 4 + i);
         }
-        int c = 4 + BUCKETS.length;
-        Sku sku = sku(skus, sellerSku, rs.getString(c + 1), rs.getString(c + 2), wmsId, rs.getString(c));
+        SkuDetails d = details.getOrDefault(sellerSku, SkuDetails.NONE);
+        Sku sku = sku(skus, sellerSku, d.tiktokSkuId(), d.barcode(), wmsId, d.name());
         StoredWarehouse w = warehouses.get(warehouseId);
         if (w == null) {
             // The commit refuses rows of unknown warehouses, so this means the store was edited by hand.
@@ -316,6 +343,6 @@ public final class JdbiStockBoardReader implements StockBoardReader {
         return new BoardRow(sku, w.warehouse,
                 new StockLevel(values[0], values[1], values[2], values[3], values[4], values[5], values[6]),
                 t == null ? null : t.available, t == null ? null : t.committed,
-                takenAt.get(rs.getLong(c + 3)), t == null ? null : t.takenAt);
+                takenAt.get(rs.getLong(4 + BUCKETS.length)), t == null ? null : t.takenAt);
     }
 }

@@ -118,6 +118,33 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void boardRowsTakeTheItemMastersNamesAndCodesAndNoneWhereItHasNoEntry() {
+        commit(SHIPBOB, StoreFixtures.shipbob(T0, 3, 5), T0);
+        db.jdbi().useHandle(h -> h.execute("UPDATE sku SET name = 'Renamed 1', barcode = NULL WHERE seller_sku = ?",
+                sku(1)));
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM sku WHERE seller_sku = ?", sku(2)));
+        JdbiStockBoardReader reader = new JdbiStockBoardReader(db.jdbi(), List.of(SHIPBOB));
+
+        Map<String, BoardRow> bySku = reader.read().rows().stream()
+                .collect(Collectors.toMap(r -> r.sku().sellerSku(), Function.identity()));
+        assertThat(bySku).hasSize(3);
+        assertThat(bySku.get(sku(1)).sku().name()).isEqualTo("Renamed 1");
+        assertThat(bySku.get(sku(1)).sku().codes())
+                .isEqualTo(new SkuCodes(sku(1), null, null, "inv-1"));
+        assertThat(bySku.get(sku(0)).sku().name()).isEqualTo("Product 0");
+        BoardRow unknown = bySku.get(sku(2));
+        assertThat(unknown.sku().name()).as("no item master entry: no name, not another SKU's").isNull();
+        assertThat(unknown.sku().codes()).isEqualTo(new SkuCodes(sku(2), null, null, "inv-2"));
+        assertThat(unknown.level().onHand()).isNotNull();
+
+        // One SKU's rows read alone carry the same names and codes.
+        assertThat(reader.readSku(sku(1), null).rows()).singleElement()
+                .satisfies(r -> assertThat(r.sku()).isEqualTo(bySku.get(sku(1)).sku()));
+        assertThat(reader.readSku(sku(2), null).rows()).singleElement()
+                .satisfies(r -> assertThat(r.sku().name()).isNull());
+    }
+
+    @Test
     void latestIsTheNewestSnapshotAndOlderOnesStay() {
         commit(SHIPBOB, StoreFixtures.shipbob(T0, 3, 5), T0);
         Snapshot second = commit(SHIPBOB, StoreFixtures.shipbob(T0.plusSeconds(60), 2, 100), T0.plusSeconds(60));

@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Units sold per SKU per Beijing calendar day from the stored TikTok sale lines (one line = one
@@ -36,18 +35,21 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * averaging. Deliberately strict ("out all day"): a SKU that sold out at 21:00 still sold that day,
  * and the day's sales say something about demand.
  *
- * <p>Set-based: one query for the units per SKU and day, one for the days with snapshots, one for
- * the (SKU, day) pairs seen in stock, one for the catalogue, in one REPEATABLE READ transaction.
+ * <p>Set-based: one query for the units per SKU and day, one for the days with snapshots, one for the catalogue,
+ * in one REPEATABLE READ transaction. The days each SKU was seen in stock come from {@link AvailableDays}, which
+ * this reader keeps between reads and reads only the snapshots it has not counted yet.
  */
 public final class JdbiDemandReader implements DemandReader, HourlyDemandReader {
     /**
      * The Beijing epoch day of an instant column. Arithmetic on EXTRACT(EPOCH) because a cast of a
      * zoned timestamp to DATE follows the session time zone in H2; Beijing has no DST, so +8 h is exact.
      */
-    private static final String DAY = "FLOOR((EXTRACT(EPOCH FROM %s) + 28800) / 86400)";
+    static final String DAY = "FLOOR((EXTRACT(EPOCH FROM %s) + 28800) / 86400)";
     private static final String HOUR = "FLOOR(EXTRACT(EPOCH FROM created_at) / 3600)";
 
     private final Jdbi jdbi;
+    /** The days each SKU and pair was seen available, kept up to date across reads instead of read whole each time. */
+    private final AvailableDays availableDays = new AvailableDays();
 
     public JdbiDemandReader(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -60,7 +62,7 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
         }
         Instant start = from.atStartOfDay(BeijingTime.ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant();
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> read(h, from, to, start, end));
+        return Dialect.lazyRead(jdbi, h -> read(h, from, to, start, end));
     }
 
     private Map<String, List<DailyDemand>> read(Handle h, LocalDate from, LocalDate to, Instant start, Instant end) {
@@ -84,10 +86,8 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
                 .bind("start", timestamp(start)).bind("end", timestamp(end))
                 .mapTo(Long.class)
                 .forEach(d -> snapshotDays.add(LocalDate.ofEpochDay(d)));
-        Set<String> inStock = new HashSet<>();
-        if (!snapshotDays.isEmpty()) {
-            availableDays(h, start, end, (sku, warehouse, day) -> inStock.add(key(sku, day)));
-        }
+        AvailableDays.View inStock = snapshotDays.isEmpty() ? AvailableDays.View.NONE
+                : availableDays.read(h, start, end);
         Set<String> skus = new TreeSet<>(units.keySet());
         h.createQuery("SELECT seller_sku FROM sku").mapTo(String.class).forEach(skus::add);
 
@@ -97,7 +97,7 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
             Map<LocalDate, Integer> perDay = units.getOrDefault(sku, Map.of());
             List<DailyDemand> series = new ArrayList<>((int) days);
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                boolean stockOut = snapshotDays.contains(d) && !inStock.contains(key(sku, d));
+                boolean stockOut = snapshotDays.contains(d) && !inStock.availableAnywhere(sku, d);
                 series.add(new DailyDemand(sku, d, perDay.getOrDefault(d, 0), stockOut));
             }
             out.put(sku, List.copyOf(series));
@@ -112,20 +112,20 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
      *                    TikTok warehouse is linked to exactly one of our warehouses, else null
      * @param carriers    seller SKU → our warehouses whose latest complete snapshot lists it
      * @param snapshotDays warehouse id → the Beijing days its source took a complete snapshot on
-     * @param inStock     {@code sku@warehouse} → the days some snapshot showed it with available &gt; 0
+     * @param inStock     the days some warehouse snapshot showed each SKU × warehouse with available &gt; 0
      * @param salesFrom   the Beijing day of the earliest stored sale line (sales history starts there), null
      *                    when none is stored
      */
     public record WarehouseDemandData(List<SalesCount> sales, Map<String, Set<String>> carriers,
-                                      Map<String, Set<LocalDate>> snapshotDays, Map<String, Set<LocalDate>> inStock,
+                                      Map<String, Set<LocalDate>> snapshotDays, AvailableDays.View inStock,
                                       LocalDate salesFrom) {
         /**
-         * Whether the pair {@code sku@warehouse} was out of stock on {@code day}: its warehouse took a snapshot
+         * Whether {@code sku} was out of stock in {@code warehouseId} on {@code day}: the warehouse took a snapshot
          * that day and none showed it available (a day without a snapshot is never a stock-out day).
          */
-        public boolean stockOut(String pairKey, String warehouseId, LocalDate day) {
+        public boolean stockOut(String sku, String warehouseId, LocalDate day) {
             return snapshotDays.getOrDefault(warehouseId, Set.of()).contains(day)
-                    && !inStock.getOrDefault(pairKey, Set.of()).contains(day);
+                    && !inStock.available(sku, warehouseId, day);
         }
     }
 
@@ -136,7 +136,7 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
         }
         Instant start = from.atStartOfDay(BeijingTime.ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant();
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> warehouseDemand(h, start, end));
+        return Dialect.lazyRead(jdbi, h -> warehouseDemand(h, start, end));
     }
 
     private WarehouseDemandData warehouseDemand(Handle h, Instant start, Instant end) {
@@ -161,7 +161,7 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
                     return null;
                 });
         Map<String, Set<String>> carriers = new HashMap<>();
-        h.createQuery("SELECT DISTINCT r.seller_sku, r.warehouse_id FROM stock_row r WHERE r.snapshot_id IN ("
+        h.createQuery("SELECT r.seller_sku, r.warehouse_id FROM stock_row r WHERE r.snapshot_id IN ("
                         + "SELECT MAX(s.id) FROM snapshot s JOIN source src ON src.id = s.source_id "
                         + "AND src.kind = 'WAREHOUSE' GROUP BY s.source_id)")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
@@ -174,35 +174,11 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
                 .bind("start", timestamp(start)).bind("end", timestamp(end))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2))))
                 .forEach(e -> snapshotDays.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
-        Map<String, Set<LocalDate>> inStock = new HashMap<>();
-        if (!snapshotDays.isEmpty()) {
-            availableDays(h, start, end, (sku, warehouse, day) ->
-                    inStock.computeIfAbsent(sku + "@" + warehouse, k -> new HashSet<>()).add(day));
-        }
+        AvailableDays.View inStock = snapshotDays.isEmpty() ? AvailableDays.View.NONE
+                : availableDays.read(h, start, end);
         LocalDate salesFrom = h.createQuery("SELECT MIN(" + DAY.formatted("created_at") + ") FROM sale_line")
                 .mapTo(Long.class).findOne().map(LocalDate::ofEpochDay).orElse(null);
         return new WarehouseDemandData(List.copyOf(sales), carriers, snapshotDays, inStock, salesFrom);
-    }
-
-    /** Receives one SKU × warehouse × Beijing day on which some warehouse snapshot showed it available. */
-    private interface AvailableDay {
-        void accept(String sellerSku, String warehouseId, LocalDate day);
-    }
-
-    /** Every (SKU, warehouse, Beijing day) in [start, end) with a warehouse snapshot showing available &gt; 0. */
-    private static void availableDays(Handle h, Instant start, Instant end, AvailableDay out) {
-        h.createQuery("SELECT DISTINCT r.seller_sku, r.warehouse_id, " + DAY.formatted("s.taken_at")
-                        + " FROM snapshot s JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
-                        + "JOIN stock_row r ON r.snapshot_id = s.id "
-                        + "WHERE s.taken_at >= :start AND s.taken_at < :end AND r.available > 0")
-                .bind("start", timestamp(start)).bind("end", timestamp(end))
-                .scanResultSet((supplier, ctx) -> {
-                    ResultSet rs = supplier.get();
-                    while (rs.next()) {
-                        out.accept(rs.getString(1), rs.getString(2), LocalDate.ofEpochDay(rs.getLong(3)));
-                    }
-                    return null;
-                });
     }
 
     /**
@@ -240,9 +216,5 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
             out.put(sku, List.copyOf(series));
         });
         return out;
-    }
-
-    private static String key(String sku, LocalDate day) {
-        return sku + '\u0000' + day;
     }
 }

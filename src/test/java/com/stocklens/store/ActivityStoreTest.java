@@ -166,10 +166,10 @@ class ActivityStoreTest {
         assertThat(d.carriers().get(a)).containsExactly("shipbob:228");
         // base 0: SKU 1 has available 0 in shipbob:228 on the 26th → a stock-out day there; the 25th has no
         // snapshot → never a stock-out.
-        assertThat(d.stockOut(a + "@shipbob:228", "shipbob:228", LocalDate.parse("2026-11-26"))).isTrue();
-        assertThat(d.stockOut(a + "@shipbob:228", "shipbob:228", LocalDate.parse("2026-11-25"))).isFalse();
+        assertThat(d.stockOut(a, "shipbob:228", LocalDate.parse("2026-11-26"))).isTrue();
+        assertThat(d.stockOut(a, "shipbob:228", LocalDate.parse("2026-11-25"))).isFalse();
         String b = StoreFixtures.sku(2);
-        assertThat(d.stockOut(b + "@shipbob:228", "shipbob:228", LocalDate.parse("2026-11-26"))).isFalse();
+        assertThat(d.stockOut(b, "shipbob:228", LocalDate.parse("2026-11-26"))).isFalse();
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class WarehouseDemandService {
             if (salesFrom() == null || end.isBefore(start)) {
                 return List.of();
             }
-            return model.series(sku, warehouse, start, end, (key, day) -> data.stockOut(key, warehouse, day));
+            return model.series(sku, warehouse, start, end, (key, day) -> data.stockOut(sku, warehouse, day));
         }
     }
 }

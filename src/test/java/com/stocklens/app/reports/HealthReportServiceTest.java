@@ -9,6 +9,7 @@ import com.stocklens.domain.SalesCount;
 import com.stocklens.rules.HealthCalculator;
 import com.stocklens.rules.HealthLine;
 import com.stocklens.rules.ListingStatus;
+import com.stocklens.store.AvailableDays;
 import com.stocklens.store.JdbiDemandReader;
 import com.stocklens.store.JdbiHealthData;
 import com.stocklens.store.JdbiHealthData.Row;
@@ -149,6 +150,6 @@ class HealthReportServiceTest {
     private static WarehouseDemandService.Demand demand(List<SalesCount> sales, Map<String, Set<String>> carriers) {
         LocalDate salesFrom = sales.stream().map(SalesCount::day).min(LocalDate::compareTo).orElse(null);
         return WarehouseDemandService.Demand.of(new JdbiDemandReader.WarehouseDemandData(sales, carriers, Map.of(),
-                Map.of(), salesFrom), END.minusDays(89), END);
+                AvailableDays.View.NONE, salesFrom), END.minusDays(89), END);
     }
 }

@@ -1,0 +1,147 @@
+package com.stocklens.store;
+
+import com.stocklens.domain.BeijingTime;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Which SKUs, and which SKU × warehouse pairs, some warehouse snapshot showed with {@code available > 0} on each
+ * Beijing day: what the demand model's stock-out days are worked out from ({@link JdbiDemandReader}).
+ *
+ * <p>Kept between reads and brought up to date from the snapshots the store holds at each read. A day whose
+ * warehouse snapshots are the ones already counted costs nothing beyond the list of snapshots; a day with new
+ * snapshots reads only their rows; a day that lost a snapshot (history compaction, or a transaction older than
+ * the last update) is read again whole. That is sound because a snapshot's rows never change once stored: they
+ * are inserted with it and deleted with it. Before, every read of the demand inputs went through every stock row
+ * of its window, on every sync: at 100,000 rows a snapshot that was about 2 s and 1.6 GB of garbage a read
+ * (BENCHMARKS.md, issue 20).
+ *
+ * <p>Thread-safe: reads made at the same time (the rules, the triage, a report) take turns to bring it up to
+ * date, and each gets a {@link View} that later updates leave as it was. Days far from every window read lately
+ * are let go ({@link #KEPT_DAYS}).
+ */
+public final class AvailableDays {
+    /** Days kept before the start of the latest window read (a quarter's report beside the rules' month). */
+    static final long KEPT_DAYS = 400;
+    /** Snapshot ids bound into one statement. */
+    private static final int CHUNK = 500;
+
+    /** Warehouse id → seller SKU → pair id; ids are never reassigned, views read it while a read adds to it. */
+    private final Map<String, Map<String, Integer>> pairIds = new ConcurrentHashMap<>();
+    /** Seller SKU → SKU id, the same way. */
+    private final Map<String, Integer> skuIds = new ConcurrentHashMap<>();
+    /** Beijing epoch day → what that day's counted snapshots showed; a day is replaced, never changed. */
+    private final Map<Long, Day> days = new HashMap<>();
+    /** Ids handed out so far (under the monitor). */
+    private int pairCount;
+    private int skuCount;
+    /** Stock rows read so far (tests: a day already counted is not read again). */
+    private long rowsRead;
+
+    /** A day's counted snapshots, the pairs and the SKUs they showed available. Never changed once made. */
+    private record Day(Set<Long> snapshots, BitSet pairs, BitSet skus) {
+    }
+
+    /**
+     * What the warehouse snapshots the store holds (as {@code h}'s transaction sees it) showed available on the
+     * Beijing days of [start, end), both at the start of a Beijing day.
+     */
+    synchronized View read(Handle h, Instant start, Instant end) {
+        Map<Long, Set<Long>> now = new HashMap<>();
+        h.createQuery("SELECT " + JdbiDemandReader.DAY.formatted("s.taken_at") + ", s.id FROM snapshot s "
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                        + "WHERE s.taken_at >= :start AND s.taken_at < :end")
+                .bind("start", SqlValues.timestamp(start)).bind("end", SqlValues.timestamp(end))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(e -> now.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        Map<Long, Day> shown = new HashMap<>();
+        for (Map.Entry<Long, Set<Long>> e : now.entrySet()) {
+            Day counted = days.get(e.getKey());
+            Day day;
+            if (counted != null && counted.snapshots().equals(e.getValue())) {
+                day = counted;
+            } else if (counted != null && e.getValue().containsAll(counted.snapshots())) {
+                Set<Long> added = new HashSet<>(e.getValue());
+                added.removeAll(counted.snapshots());
+                day = new Day(Set.copyOf(e.getValue()), (BitSet) counted.pairs().clone(),
+                        (BitSet) counted.skus().clone());
+                readInto(h, added, day);
+            } else {
+                day = new Day(Set.copyOf(e.getValue()), new BitSet(), new BitSet());
+                readInto(h, e.getValue(), day);
+            }
+            days.put(e.getKey(), day);
+            shown.put(e.getKey(), day);
+        }
+        long first = start.atZone(BeijingTime.ZONE).toLocalDate().toEpochDay();
+        long last = end.atZone(BeijingTime.ZONE).toLocalDate().toEpochDay();
+        // A day of the window without a snapshot now is forgotten; so is one far from the windows read lately.
+        days.keySet().removeIf(d -> d >= first && d < last && !now.containsKey(d) || d < first - KEPT_DAYS);
+        return new View(shown, pairIds, skuIds);
+    }
+
+    /** Stock rows read from the store so far. */
+    synchronized long rowsRead() {
+        return rowsRead;
+    }
+
+    private void readInto(Handle h, Set<Long> snapshots, Day day) {
+        List<Long> ids = new ArrayList<>(snapshots);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            h.createQuery("SELECT warehouse_id, seller_sku FROM stock_row "
+                            + "WHERE snapshot_id IN (<ids>) AND available > 0")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .scanResultSet((supplier, ctx) -> {
+                        ResultSet rs = supplier.get();
+                        while (rs.next()) {
+                            String sku = rs.getString(2);
+                            day.pairs().set(pairIds.computeIfAbsent(rs.getString(1), k -> new ConcurrentHashMap<>())
+                                    .computeIfAbsent(sku, k -> pairCount++));
+                            day.skus().set(skuIds.computeIfAbsent(sku, k -> skuCount++));
+                            rowsRead++;
+                        }
+                        return null;
+                    });
+        }
+    }
+
+    /** What the snapshots of one read's days showed available; unchanged by later reads. */
+    public static final class View {
+        /** No snapshot on any day: nothing shown available. */
+        public static final View NONE = new View(Map.of(), Map.of(), Map.of());
+
+        private final Map<Long, Day> days;
+        private final Map<String, Map<String, Integer>> pairIds;
+        private final Map<String, Integer> skuIds;
+
+        private View(Map<Long, Day> days, Map<String, Map<String, Integer>> pairIds, Map<String, Integer> skuIds) {
+            this.days = Map.copyOf(days);
+            this.pairIds = pairIds;
+            this.skuIds = skuIds;
+        }
+
+        /** Whether a warehouse snapshot of {@code day} showed {@code sellerSku} available in {@code warehouseId}. */
+        public boolean available(String sellerSku, String warehouseId, LocalDate day) {
+            Day d = days.get(day.toEpochDay());
+            Integer id = d == null ? null : pairIds.getOrDefault(warehouseId, Map.of()).get(sellerSku);
+            return id != null && d.pairs().get(id);
+        }
+
+        /** Whether a warehouse snapshot of {@code day} showed {@code sellerSku} available in any warehouse. */
+        public boolean availableAnywhere(String sellerSku, LocalDate day) {
+            Day d = days.get(day.toEpochDay());
+            Integer id = d == null ? null : skuIds.get(sellerSku);
+            return id != null && d.skus().get(id);
+        }
+    }
+}

@@ -127,6 +127,31 @@ class StockViewModelTest {
     }
 
     @Test
+    void totalsFollowEachWarehouseWhenItsRowsAreNotTogether() {
+        var a = FakeBoards.sku("A", "a");
+        var b = FakeBoards.sku("B", "b");
+        // ShipBob, WINIT, ShipBob again: 1 + 100 on hand in ShipBob, 10 in WINIT; TikTok 5 beside ShipBob's B only.
+        StockBoard board = new StockBoard(List.of(
+                FakeBoards.row(a, FakeBoards.SHIPBOB_CA, StockLevel.UNKNOWN.with(Bucket.ON_HAND, 1), null, NOW),
+                FakeBoards.row(a, FakeBoards.WINIT_UK, StockLevel.UNKNOWN.with(Bucket.ON_HAND, 10), null, NOW),
+                FakeBoards.row(b, FakeBoards.SHIPBOB_CA, StockLevel.UNKNOWN.with(Bucket.ON_HAND, 100), 5, NOW)),
+                List.of(FakeBoards.SHIPBOB_CA, FakeBoards.WINIT_UK), List.of());
+        StockViewModel vm = started(board);
+        assertThat(vm.total(Bucket.ON_HAND).getSum()).isEqualTo(111L);
+        assertThat(vm.total(Bucket.ON_HAND).getReporting()).isEqualTo(2);
+        assertThat(vm.total(StockViewModel.TIKTOK_AVAILABLE).getSum()).isEqualTo(5L);
+        assertThat(vm.total(StockViewModel.TIKTOK_AVAILABLE).getReporting()).isEqualTo(1);
+
+        vm.warehouseFilter().choose(List.of(FakeBoards.SHIPBOB_CA.id()));
+        assertThat(vm.total(Bucket.ON_HAND).getSum()).isEqualTo(101L);
+        assertThat(vm.total(StockViewModel.TIKTOK_AVAILABLE).getSum()).isEqualTo(5L);
+        vm.warehouseFilter().choose(List.of(FakeBoards.WINIT_UK.id()));
+        assertThat(vm.total(Bucket.ON_HAND).getSum()).isEqualTo(10L);
+        assertThat(vm.total(StockViewModel.TIKTOK_AVAILABLE).getSum()).as("no TikTok figure beside WINIT").isNull();
+        assertThat(vm.total(Bucket.FROZEN).getSum()).isNull();
+    }
+
+    @Test
     void emptyBoardHasUnknownTotals() {
         StockViewModel vm = started(StockBoard.EMPTY);
         for (String key : vm.totalKeys()) {

@@ -23,7 +23,7 @@ class LauncherOptionsTest {
     @Test
     void aJdk24OrNewerGetsTheLauncherOptionsAnOlderOneNone() {
         assertThat(Bootstrap.launcherOptions(25)).startsWith("--enable-native-access=ALL-UNNAMED", UNSAFE)
-                .contains("-XX:+UseCompactObjectHeaders", "-Xms32m", "-Xmx2g", "-XX:MaxHeapFreeRatio=30");
+                .contains("-XX:+UseCompactObjectHeaders", "-Xms128m", "-Xmx2g", "-XX:MaxHeapFreeRatio=30");
         // Compact headers are experimental on 24 (and have no class-data archive there): from 25 on only.
         assertThat(Bootstrap.launcherOptions(24)).contains(UNSAFE, "-Xmx2g")
                 .doesNotContain("-XX:+UseCompactObjectHeaders").noneMatch(o -> o.startsWith("@"));
@@ -36,7 +36,7 @@ class LauncherOptionsTest {
         List<String> all = Bootstrap.launcherOptions(25);
         assertThat(Bootstrap.launcherOptions(25, List.of())).isEqualTo(all);
         assertThat(Bootstrap.launcherOptions(25, List.of("-Xmx4g", "-Dx=1")))
-                .doesNotContain("-Xmx2g", "-Xms32m").contains("-XX:MaxHeapFreeRatio=30", UNSAFE);
+                .doesNotContain("-Xmx2g", "-Xms128m").contains("-XX:MaxHeapFreeRatio=30", UNSAFE);
         assertThat(Bootstrap.launcherOptions(25, List.of("-XX:MaxRAMPercentage=50"))).doesNotContain("-Xmx2g");
         // A minimum free ratio above the launcher's maximum would stop the JVM: both of ours go.
         assertThat(Bootstrap.launcherOptions(25, List.of("-XX:MinHeapFreeRatio=40")))

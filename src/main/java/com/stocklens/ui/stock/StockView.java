@@ -7,6 +7,7 @@ import com.stocklens.service.PushScope;
 import com.stocklens.service.StockPushes;
 import com.stocklens.service.SyncProgress;
 import com.stocklens.ui.Formats;
+import com.stocklens.ui.FxHoverTip;
 import com.stocklens.ui.FxTilePalette;
 import com.stocklens.ui.FxViewLoader;
 import com.stocklens.ui.FxWarehouseFilter;
@@ -486,10 +487,9 @@ public final class StockView implements ScreenView {
 
     /**
      * Full header texts on hover ("TikTok returns pool" where the header reads "TikTok…"): each header
-     * node carries its column's id, so the tooltip goes on once the table's skin has built them. One
-     * tooltip for every header, its text chosen as it shows: a Tooltip is a popup window with a scene of
-     * its own, and making fifteen of them inside the apply that first found the headers cost a long pulse.
-     * Only the header row is searched (not the table's cells).
+     * node carries its column's id, so its hover tooltip goes on once the table's skin has built them, made on
+     * the first hover ({@link FxHoverTip}: fifteen popup windows made inside the apply that first found the
+     * headers cost a long pulse). Only the header row is searched (not the table's cells).
      */
     private void installHeaderTips() {
         Node headerRow = stockTable.lookup(".column-header-background");
@@ -502,20 +502,10 @@ public final class StockView implements ScreenView {
             }
             for (Node header : headerRow.lookupAll("#" + column.getId())) {
                 if (!header.getProperties().containsKey(HEADER_TIP)) {
-                    header.getProperties().put(HEADER_TIP, Boolean.TRUE);
-                    Tooltip.install(header, headerTip);
+                    header.getProperties().put(HEADER_TIP, FxHoverTip.on(header, () -> headerTipText(header)));
                 }
             }
         }
-    }
-
-    /** The tooltip of every column header; its text is the hovered header's. */
-    private final Tooltip headerTip = sharedHeaderTip();
-
-    private Tooltip sharedHeaderTip() {
-        Tooltip tip = new Tooltip();
-        tip.setOnShowing(e -> tip.setText(headerTipText(tip.getOwnerNode())));
-        return tip;
     }
 
     /** The full text of the column whose header is {@code header}, or "" for another node. */
@@ -530,7 +520,7 @@ public final class StockView implements ScreenView {
         return "";
     }
 
-    /** Marks a header node that already has its tooltip. */
+    /** Where a header node keeps its {@link FxHoverTip}. */
     private static final String HEADER_TIP = "stocklens.headerTip";
 
     /** The bundle key of each column's header tooltip. */
@@ -668,33 +658,11 @@ public final class StockView implements ScreenView {
         column.setCellFactory(c -> new NumberCell(signed));
     }
 
-    /**
-     * The tooltip of every cell that has one (a cut text, a pending gap), its text chosen as it shows. A
-     * Tooltip is a popup window with a scene of its own: one per cell made the first pulse after the first
-     * board about a hundred of them, all at once (issue 20).
-     */
-    private final Tooltip cellTip = sharedCellTip();
-
-    private Tooltip sharedCellTip() {
-        Tooltip tip = new Tooltip();
-        tip.setOnShowing(e -> tip.setText(cellTipText(tip.getOwnerNode())));
-        return tip;
-    }
-
-    /** The text the shared cell tooltip shows over {@code cell}: its full text, or what a pending gap awaits. */
-    String cellTipText(Node cell) {
-        if (cell instanceof TextCell text) {
-            return text.tipText();
-        }
-        if (cell instanceof GapCell gap) {
-            return gap.tipText();
-        }
-        return "";
-    }
-
     /** Text that may not fit its column: the full text on hover (with the product name beside a SKU). */
     private final class TextCell extends TableCell<StockRowViewModel, String> {
         private final boolean sku;
+        /** Made on the first hover, not with the cell: the first board's pulse makes no popup window. */
+        private final FxHoverTip tip = FxHoverTip.on(this, this::tipText);
 
         TextCell(boolean sku) {
             this.sku = sku;
@@ -704,7 +672,7 @@ public final class StockView implements ScreenView {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
-            setTooltip(empty || item == null || item.isEmpty() ? null : cellTip);
+            tip.refresh();
         }
 
         /** The cell's full text, with the product's name under a seller SKU. */
@@ -746,6 +714,9 @@ public final class StockView implements ScreenView {
      * way, the last complete pair's gap in the pending style with a tooltip saying which side is awaited.
      */
     private final class GapCell extends NumberCell {
+        /** Made on the first hover over a pending gap, as the text cells' are. */
+        private final FxHoverTip tip = FxHoverTip.on(this, this::tipText);
+
         GapCell() {
             super(true);
         }
@@ -753,9 +724,8 @@ public final class StockView implements ScreenView {
         @Override
         protected void updateItem(Integer item, boolean empty) {
             super.updateItem(item, empty);
-            StockRowViewModel row = pendingRow();
-            pseudoClassStateChanged(PENDING, row != null);
-            setTooltip(row != null ? cellTip : null);
+            pseudoClassStateChanged(PENDING, pendingRow() != null);
+            tip.refresh();
         }
 
         /** The row on show when its gap is the last complete pair's (a side's reading awaited), else null. */

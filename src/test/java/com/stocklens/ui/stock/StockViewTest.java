@@ -322,40 +322,44 @@ class StockViewTest {
     }
 
     @Test
-    void headersCarryTheirFullTextAndCellsTheFullSku(FxRobot robot) {
+    void headersAndCutCellsShowTheirFullTextOnHoverAndMakeNoTooltipBefore(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
-        java.util.Set<Object> tips = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (TableColumn<StockRowViewModel, ?> column : table(robot).getColumns()) {
-            Node header = robot.lookup("#stockTable").lookup("#" + column.getId()).query();
-            assertThat(header.getProperties().values()).as(column.getId())
-                    .anySatisfy(v -> assertThat(v).isInstanceOf(Tooltip.class));
-            header.getProperties().values().stream().filter(Tooltip.class::isInstance).forEach(tips::add);
-            // The shared tooltip shows the hovered header's own full text.
-            assertThat(view.headerTipText(header)).as(column.getId()).isNotBlank()
-                    .isEqualTo(messages.get("stock.column." + column.getId().replace("Column", "") + ".tip"));
-        }
-        assertThat(tips).as("one tooltip for every header, not a popup window each").hasSize(1);
-        java.util.Set<TableCell<?, ?>> textCells = new java.util.HashSet<>();
+        List<TableCell<?, ?>> textCells = new java.util.ArrayList<>();
         for (String id : List.of("sellerSkuColumn", "nameColumn", "warehouseColumn")) {
             robot.lookup("#stockTable").lookup(".table-cell").queryAllAs(TableCell.class).stream()
                     .filter(c -> c.getTableColumn() != null && id.equals(c.getTableColumn().getId()) && !c.isEmpty())
                     .forEach(textCells::add);
         }
-        assertThat(textCells).hasSizeGreaterThan(3);
-        java.util.Set<Object> cellTips = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        textCells.forEach(c -> cellTips.add(c.getTooltip()));
-        assertThat(cellTips).as("one tooltip for every cell, not a popup window each").hasSize(1)
-                .doesNotContainNull().doesNotContain(tips.iterator().next());
-        // It shows the hovered cell's own full text: a SKU's with the product's name under it.
-        for (TableCell<?, ?> cell : textCells) {
-            assertThat(view.cellTipText(cell)).as(cell.getTableColumn().getId()).startsWith((String) cell.getItem());
-        }
+        assertThat(textCells).hasSizeGreaterThan(3)
+                .as("no popup window per cell until the pointer is over it").allSatisfy(c -> assertThat(c.getTooltip()).isNull());
+
         TableCell<?, ?> sku = textCells.stream().filter(c -> "sellerSkuColumn".equals(c.getTableColumn().getId()))
                 .findFirst().orElseThrow();
         StockRowViewModel row = (StockRowViewModel) sku.getTableRow().getItem();
-        assertThat(view.cellTipText(sku)).isEqualTo(row.name().isEmpty() ? row.sellerSku()
-                : row.sellerSku() + "\n" + row.name());
-        assertThat(view.cellTipText(robot.lookup("#stockTable").query())).isEmpty();
+        robot.moveTo(sku);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sku.getTooltip()).isNotNull();
+        assertThat(sku.getTooltip().getText())
+                .isEqualTo(row.name().isEmpty() ? row.sellerSku() : row.sellerSku() + "\n" + row.name());
+        TableCell<?, ?> warehouse = textCells.stream()
+                .filter(c -> "warehouseColumn".equals(c.getTableColumn().getId())).findFirst().orElseThrow();
+        robot.moveTo(warehouse);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(warehouse.getTooltip().getText()).isEqualTo(warehouse.getItem());
+
+        java.util.Set<Object> tips = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (TableColumn<StockRowViewModel, ?> column : table(robot).getColumns()) {
+            Node header = robot.lookup("#stockTable").lookup("#" + column.getId()).query();
+            robot.moveTo(header);
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Tooltip> own = header.getProperties().values().stream().filter(Tooltip.class::isInstance)
+                    .map(Tooltip.class::cast).toList();
+            // Each header shows its own full text, not a tooltip that cannot tell which header it is over.
+            assertThat(own).as(column.getId()).singleElement().satisfies(t -> assertThat(t.getText())
+                    .isEqualTo(messages.get("stock.column." + column.getId().replace("Column", "") + ".tip")));
+            tips.add(own.get(0));
+        }
+        assertThat(tips).hasSize(table(robot).getColumns().size());
     }
 
     @Test

@@ -22,13 +22,20 @@ import org.jdbi.v3.core.Handle;
  * warehouse snapshots are the ones already counted costs nothing beyond the list of snapshots; a day with new
  * snapshots reads only their rows; a day that lost a snapshot (history compaction, or a transaction older than
  * the last update) is read again whole. That is sound because a snapshot's rows never change once stored: they
- * are inserted with it and deleted with it. Before, every read of the demand inputs went through every stock row
+ * are inserted with it and deleted with it. A snapshot is known by its id and row count, so one written again
+ * under an old id (only the demo's history backfill does that) with other rows is read again too. Before, every read of the demand inputs went through every stock row
  * of its window, on every sync: at 100,000 rows a snapshot that was about 2 s and 1.6 GB of garbage a read
  * (BENCHMARKS.md, issue 20).
  *
  * <p>Thread-safe: reads made at the same time (the rules, the triage, a report) take turns to bring it up to
- * date, and each gets a {@link View} that later updates leave as it was. Days far from every window read lately
- * are let go ({@link #KEPT_DAYS}).
+ * date (the first, which reads the whole window, makes the others wait for it), and each gets a {@link View}
+ * that later updates leave as it was. Days far from every window read lately are let go ({@link #KEPT_DAYS});
+ * the ids given to SKUs and pairs are kept for the life of the reader (one small entry per SKU × warehouse ever
+ * seen available, about 10 MB at 100,000 pairs).
+ *
+ * <p>The list of snapshots and their rows are two statements of the caller's transaction. On H2 a snapshot
+ * compacted away between the two is counted with the rows it still had; the next read finds its id gone and
+ * reads that day again.
  */
 public final class AvailableDays {
     /** Days kept before the start of the latest window read (a quarter's report beside the rules' month). */
@@ -42,6 +49,10 @@ public final class AvailableDays {
     private final Map<String, Integer> skuIds = new ConcurrentHashMap<>();
     /** Beijing epoch day → what that day's counted snapshots showed; a day is replaced, never changed. */
     private final Map<Long, Day> days = new HashMap<>();
+
+    /** A snapshot as counted: its id and its row count. */
+    private record Counted(long id, int rows) {
+    }
     /** Ids handed out so far (under the monitor). */
     private int pairCount;
     private int skuCount;
@@ -49,7 +60,7 @@ public final class AvailableDays {
     private long rowsRead;
 
     /** A day's counted snapshots, the pairs and the SKUs they showed available. Never changed once made. */
-    private record Day(Set<Long> snapshots, BitSet pairs, BitSet skus) {
+    private record Day(Set<Counted> snapshots, BitSet pairs, BitSet skus) {
     }
 
     /**
@@ -57,21 +68,22 @@ public final class AvailableDays {
      * Beijing days of [start, end), both at the start of a Beijing day.
      */
     synchronized View read(Handle h, Instant start, Instant end) {
-        Map<Long, Set<Long>> now = new HashMap<>();
-        h.createQuery("SELECT " + JdbiDemandReader.DAY.formatted("s.taken_at") + ", s.id FROM snapshot s "
+        Map<Long, Set<Counted>> now = new HashMap<>();
+        h.createQuery("SELECT " + JdbiDemandReader.DAY.formatted("s.taken_at") + ", s.id, s.row_count "
+                        + "FROM snapshot s "
                         + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
                         + "WHERE s.taken_at >= :start AND s.taken_at < :end")
                 .bind("start", SqlValues.timestamp(start)).bind("end", SqlValues.timestamp(end))
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new Counted(rs.getLong(2), rs.getInt(3))))
                 .forEach(e -> now.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         Map<Long, Day> shown = new HashMap<>();
-        for (Map.Entry<Long, Set<Long>> e : now.entrySet()) {
+        for (Map.Entry<Long, Set<Counted>> e : now.entrySet()) {
             Day counted = days.get(e.getKey());
             Day day;
             if (counted != null && counted.snapshots().equals(e.getValue())) {
                 day = counted;
             } else if (counted != null && e.getValue().containsAll(counted.snapshots())) {
-                Set<Long> added = new HashSet<>(e.getValue());
+                Set<Counted> added = new HashSet<>(e.getValue());
                 added.removeAll(counted.snapshots());
                 day = new Day(Set.copyOf(e.getValue()), (BitSet) counted.pairs().clone(),
                         (BitSet) counted.skus().clone());
@@ -95,8 +107,9 @@ public final class AvailableDays {
         return rowsRead;
     }
 
-    private void readInto(Handle h, Set<Long> snapshots, Day day) {
-        List<Long> ids = new ArrayList<>(snapshots);
+    private void readInto(Handle h, Set<Counted> snapshots, Day day) {
+        List<Long> ids = new ArrayList<>(snapshots.size());
+        snapshots.forEach(c -> ids.add(c.id()));
         for (int from = 0; from < ids.size(); from += CHUNK) {
             h.createQuery("SELECT warehouse_id, seller_sku FROM stock_row "
                             + "WHERE snapshot_id IN (<ids>) AND available > 0")

@@ -96,6 +96,44 @@ class AvailableDaysTest {
     }
 
     @Test
+    void aSnapshotWrittenAgainUnderItsIdWithOtherRowsIsReadAgain() {
+        // The demo's history backfill deletes its past snapshots and may write them again under the same ids.
+        Snapshot s = commit(StoreFixtures.shipbob(T0, 3, 0), T0);
+        assertThat(read().available(StoreFixtures.sku(2), MORENO, DAY)).isTrue();
+        db.jdbi().useTransaction(h -> {
+            h.execute("DELETE FROM stock_row WHERE snapshot_id = ?", s.id());
+            h.execute("UPDATE snapshot SET row_count = 1 WHERE id = ?", s.id());
+            h.execute("INSERT INTO stock_row (snapshot_id, seller_sku, warehouse_id, available) VALUES (?, ?, ?, 4)",
+                    s.id(), StoreFixtures.sku(0), MORENO);
+        });
+        AvailableDays.View again = read();
+        assertThat(again.available(StoreFixtures.sku(0), MORENO, DAY)).isTrue();
+        assertThat(again.available(StoreFixtures.sku(2), MORENO, DAY)).isFalse();
+    }
+
+    @Test
+    void aSkuInStockInOneWarehouseIsInStockAnywhereButNotInTheOther() {
+        commit(StoreFixtures.shipbob(T0, 3, 0), T0);
+        // The same SKU 2 at 0 in the second warehouse of the reading's source.
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO stock_row (snapshot_id, seller_sku, warehouse_id, available) "
+                + "SELECT id, ?, ?, 0 FROM snapshot", StoreFixtures.sku(2), StoreFixtures.NOLINK.id()));
+        AvailableDays.View view = read();
+        assertThat(view.available(StoreFixtures.sku(2), MORENO, DAY)).isTrue();
+        assertThat(view.available(StoreFixtures.sku(2), StoreFixtures.NOLINK.id(), DAY)).isFalse();
+        assertThat(view.availableAnywhere(StoreFixtures.sku(2), DAY)).isTrue();
+    }
+
+    @Test
+    void aSnapshotAtBeijingMidnightCountsForTheDayItStarts() {
+        // 16:00 UTC on the 25th is 00:00 on the 26th in Beijing.
+        Instant midnight = LocalDate.parse("2026-11-26").atStartOfDay(BeijingTime.ZONE).toInstant();
+        commit(StoreFixtures.shipbob(midnight, 3, 0), midnight);
+        AvailableDays.View view = read();
+        assertThat(view.available(StoreFixtures.sku(2), MORENO, DAY)).isTrue();
+        assertThat(view.available(StoreFixtures.sku(2), MORENO, DAY.minusDays(1))).isFalse();
+    }
+
+    @Test
     void snapshotsOutsideTheWindowAreNotRead() {
         commit(StoreFixtures.shipbob(T0.plusSeconds(86_400), 3, 5), T0.plusSeconds(86_400));
         AvailableDays.View view = read();

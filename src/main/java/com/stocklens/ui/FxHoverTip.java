@@ -14,8 +14,8 @@ import javafx.scene.input.MouseEvent;
  * is no way out: JavaFX shows a tooltip with the window as its owner, so a shared one cannot tell which node it
  * is over, and taking it off any node (a cell that turns empty) hides it wherever it shows.
  *
- * <p>The text is asked for again on every entry and on {@link #refresh()} (a cell given another row); an empty
- * text takes the tooltip off. A {@link Control} gets it as its own tooltip property, any other node through
+ * <p>The text is asked for again on every entry and on {@link #refresh()} (a cell given another row, or a
+ * text that comes while the pointer rests on the node); an empty text takes the tooltip off. A {@link Control} gets it as its own tooltip property, any other node through
  * {@link Tooltip#install}.
  */
 public final class FxHoverTip {
@@ -23,6 +23,8 @@ public final class FxHoverTip {
     private final Supplier<String> text;
     private Tooltip tip;
     private boolean installed;
+    /** The pointer is over the node (a tooltip may be made now). */
+    private boolean hovered;
 
     private FxHoverTip(Node node, Supplier<String> text) {
         this.node = node;
@@ -32,21 +34,16 @@ public final class FxHoverTip {
     /** Gives {@code node} a tooltip reading {@code text} once the pointer has been over it. FX thread. */
     public static FxHoverTip on(Node node, Supplier<String> text) {
         FxHoverTip hover = new FxHoverTip(Objects.requireNonNull(node, "node"), Objects.requireNonNull(text, "text"));
-        node.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> hover.update(true));
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            hover.hovered = true;
+            hover.refresh();
+        });
+        node.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.hovered = false);
         return hover;
     }
 
-    /** Brings a tooltip already made in line with the text now (nothing is made before the first hover). */
+    /** Brings the tooltip in line with the text now; none is made before the pointer is over the node. */
     public void refresh() {
-        update(false);
-    }
-
-    /** The tooltip made so far, or null before the first hover. */
-    public Tooltip tooltip() {
-        return tip;
-    }
-
-    private void update(boolean hovered) {
         if (tip == null && !hovered) {
             return;
         }

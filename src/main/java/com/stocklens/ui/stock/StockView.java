@@ -678,7 +678,7 @@ public final class StockView implements ScreenView {
         /** The cell's full text, with the product's name under a seller SKU. */
         String tipText() {
             String item = isEmpty() ? null : getItem();
-            if (item == null) {
+            if (item == null || item.isEmpty()) {
                 return "";
             }
             StockRowViewModel row = getTableRow() == null ? null : getTableRow().getItem();

@@ -330,8 +330,9 @@ class StockViewTest {
                     .filter(c -> c.getTableColumn() != null && id.equals(c.getTableColumn().getId()) && !c.isEmpty())
                     .forEach(textCells::add);
         }
-        assertThat(textCells).hasSizeGreaterThan(3)
-                .as("no popup window per cell until the pointer is over it").allSatisfy(c -> assertThat(c.getTooltip()).isNull());
+        // No popup window per cell until the pointer is over it (at most the one cell it may rest on already).
+        assertThat(textCells).hasSizeGreaterThan(3);
+        assertThat(textCells.stream().filter(c -> c.getTooltip() != null).count()).isLessThanOrEqualTo(1);
 
         TableCell<?, ?> sku = textCells.stream().filter(c -> "sellerSkuColumn".equals(c.getTableColumn().getId()))
                 .findFirst().orElseThrow();

@@ -1,9 +1,9 @@
 package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
-import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.ReturnItem;
 import com.stocklens.domain.SourceKind;
+import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.rules.Staleness;
 import com.stocklens.service.BoardRow;

@@ -50,14 +50,15 @@ public final class AvailableDays {
     /** Beijing epoch day → what that day's counted snapshots showed; a day is replaced, never changed. */
     private final Map<Long, Day> days = new HashMap<>();
 
-    /** A snapshot as counted: its id and its row count. */
-    private record Counted(long id, int rows) {
-    }
     /** Ids handed out so far (under the monitor). */
     private int pairCount;
     private int skuCount;
     /** Stock rows read so far (tests: a day already counted is not read again). */
     private long rowsRead;
+
+    /** A snapshot as counted: its id and its row count. */
+    private record Counted(long id, int rows) {
+    }
 
     /** A day's counted snapshots, the pairs and the SKUs they showed available. Never changed once made. */
     private record Day(Set<Counted> snapshots, BitSet pairs, BitSet skus) {

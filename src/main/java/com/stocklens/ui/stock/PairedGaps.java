@@ -103,8 +103,8 @@ public final class PairedGaps {
             this.before = before;
         }
 
-        /** The gap {@code r} shows on this board. */
-        Shown shown(BoardRow r) {
+        /** The gap {@code r} shows on this board; {@code key} is its {@link #key} (made once by the caller). */
+        Shown shown(BoardRow r, String key) {
             Integer gap = StockRowViewModel.gapOf(r.tiktokAvailable(), r.level().available());
             Instant w = r.warehouseSnapshotAt();
             Instant t = r.tiktokSnapshotAt();
@@ -121,7 +121,6 @@ public final class PairedGaps {
                     waiting = Waiting.WAREHOUSE;
                 }
             }
-            String key = key(r);
             if (waiting == null) {
                 after.put(key, new Paired(gap, w, t));
                 return new Shown(gap, null, later);

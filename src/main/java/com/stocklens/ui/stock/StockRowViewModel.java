@@ -1,6 +1,7 @@
 package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
+import com.stocklens.domain.Sku;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.service.BoardRow;
@@ -26,7 +27,7 @@ public final class StockRowViewModel {
     private volatile PairedGaps.Shown shownGap;
     private final Integer returnsPool;
     private final String key;
-    /** Lower-cased text the filter searches in the row: seller SKU and name. */
+    /** Lower-cased text the filter searches in the row: seller SKU and name (shared by the SKU's rows). */
     private final String haystack;
     /** Lower-cased text the filter searches for the warehouse: provider, name and id (shared by its rows). */
     private final String warehouseHaystack;
@@ -40,15 +41,18 @@ public final class StockRowViewModel {
      *                    returns do not say which warehouse they go back to); null when unknown
      */
     public StockRowViewModel(BoardRow row, Integer returnsPool) {
-        this(row, returnsPool, null, WarehouseTexts.of(row.warehouse()));
+        this(row, returnsPool, null, WarehouseTexts.of(row.warehouse()), PairedGaps.key(row), haystack(row.sku()));
     }
 
     /**
      * @param shownGap the gap the row shows (see {@link PairedGaps}); null: the gap of the row's own
      *                 readings, as a complete pair
      * @param texts    the warehouse's label and search text, made once per warehouse and shared by its rows
+     * @param key      {@link PairedGaps#key} of the row, made once and shared with the pairing memory
+     * @param haystack {@link #haystack} of the row's SKU, made once per SKU and shared by its warehouses' rows
      */
-    StockRowViewModel(BoardRow row, Integer returnsPool, PairedGaps.Shown shownGap, WarehouseTexts texts) {
+    StockRowViewModel(BoardRow row, Integer returnsPool, PairedGaps.Shown shownGap, WarehouseTexts texts,
+                      String key, String haystack) {
         this.returnsPool = returnsPool;
         this.row = Objects.requireNonNull(row, "row");
         this.sellerSku = row.sku().sellerSku();
@@ -57,8 +61,13 @@ public final class StockRowViewModel {
         this.warehouseHaystack = texts.haystack();
         this.shownGap = shownGap != null ? shownGap : ownPair(row);
         this.gap = this.shownGap.gap();
-        this.key = PairedGaps.key(row);
-        this.haystack = (sellerSku + '\n' + name).toLowerCase(Locale.ROOT);
+        this.key = Objects.requireNonNull(key, "key");
+        this.haystack = Objects.requireNonNull(haystack, "haystack");
+    }
+
+    /** The lower-cased text the filter searches for a SKU: its seller SKU and name. */
+    static String haystack(Sku sku) {
+        return (sku.sellerSku() + '\n' + (sku.name() == null ? "" : sku.name())).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.stocklens.ui.stock;
 
 import com.stocklens.domain.Bucket;
 import com.stocklens.domain.ReturnItem;
+import com.stocklens.domain.Sku;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.Warehouse;
@@ -284,6 +285,8 @@ public final class StockViewModel implements AutoCloseable {
         Set<StockRowViewModel> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Retimed> retimed = new ArrayList<>();
         Map<String, StockRowViewModel.WarehouseTexts> texts = new HashMap<>();
+        // One search text per SKU, shared by its rows in every warehouse (about a third of the rows' strings).
+        Map<Sku, String> haystacks = new IdentityHashMap<>();
         int gaps = 0;
         String longestSku = "";
         for (BoardRow r : board.rows()) {
@@ -291,7 +294,9 @@ public final class StockViewModel implements AutoCloseable {
             String warehouseId = r.warehouse().id();
             Map<String, StockRowViewModel> skus = index.computeIfAbsent(warehouseId, k -> new HashMap<>());
             StockRowViewModel old = basis.get(warehouseId, r.sku().sellerSku());
-            PairedGaps.Shown shownGap = pairing == null ? null : pairing.shown(r);
+            // The row on show keeps its key: the pairing memory then shares it instead of a copy per board.
+            String key = old != null ? old.key() : PairedGaps.key(r);
+            PairedGaps.Shown shownGap = pairing == null ? null : pairing.shown(r, key);
             StockRowViewModel row;
             if (old != null && !skus.containsKey(r.sku().sellerSku()) && old.sameFigures(r, pool)
                     && old.showsGap(shownGap)) {
@@ -302,7 +307,8 @@ public final class StockViewModel implements AutoCloseable {
                 }
             } else {
                 row = new StockRowViewModel(r, pool, shownGap,
-                        texts.computeIfAbsent(warehouseId, k -> StockRowViewModel.WarehouseTexts.of(r.warehouse())));
+                        texts.computeIfAbsent(warehouseId, k -> StockRowViewModel.WarehouseTexts.of(r.warehouse())),
+                        key, haystacks.computeIfAbsent(r.sku(), StockRowViewModel::haystack));
                 fresh.add(row);
             }
             skus.putIfAbsent(r.sku().sellerSku(), row);

@@ -30,8 +30,8 @@ import org.jdbi.v3.core.Handle;
  * <p>Thread-safe: reads made at the same time (the rules, the triage, a report) take turns to bring it up to
  * date (the first, which reads the whole window, makes the others wait for it), and each gets a {@link View}
  * that later updates leave as it was. Days far from every window read lately are let go ({@link #KEPT_DAYS});
- * the ids given to SKUs and pairs are kept for the life of the reader (one small entry per SKU × warehouse ever
- * seen available, about 10 MB at 100,000 pairs).
+ * the ids given to SKUs and warehouses are kept for the life of the reader (one small entry per SKU ever seen
+ * available, about 3 MB at 33,000 SKUs).
  *
  * <p>The list of snapshots and their rows are two statements of the caller's transaction. On H2 a snapshot
  * compacted away between the two is counted with the rows it still had; the next read finds its id gone and
@@ -43,15 +43,18 @@ public final class AvailableDays {
     /** Snapshot ids bound into one statement. */
     private static final int CHUNK = 500;
 
-    /** Warehouse id → seller SKU → pair id; ids are never reassigned, views read it while a read adds to it. */
-    private final Map<String, Map<String, Integer>> pairIds = new ConcurrentHashMap<>();
-    /** Seller SKU → SKU id, the same way. */
+    /** Warehouse id → warehouse index; ids are never reassigned, views read it while a read adds to it. */
+    private final Map<String, Integer> warehouseIds = new ConcurrentHashMap<>();
+    /**
+     * Seller SKU → SKU id, the same way. A pair is a SKU id in its warehouse's set of a day: one entry per SKU,
+     * not one per SKU × warehouse (at 100,000 pairs a map of pairs held about 10 MB of keys and entries).
+     */
     private final Map<String, Integer> skuIds = new ConcurrentHashMap<>();
     /** Beijing epoch day → what that day's counted snapshots showed; a day is replaced, never changed. */
     private final Map<Long, Day> days = new HashMap<>();
 
     /** Ids handed out so far (under the monitor). */
-    private int pairCount;
+    private int warehouseCount;
     private int skuCount;
     /** Stock rows read so far (tests: a day already counted is not read again). */
     private long rowsRead;
@@ -60,8 +63,39 @@ public final class AvailableDays {
     private record Counted(long id, int rows) {
     }
 
-    /** A day's counted snapshots, the pairs and the SKUs they showed available. Never changed once made. */
-    private record Day(Set<Counted> snapshots, BitSet pairs, BitSet skus) {
+    /**
+     * A day's counted snapshots, the SKUs they showed available in each warehouse (by warehouse index) and in
+     * any. Filled while it is made, never changed once a view holds it.
+     */
+    private record Day(Set<Counted> snapshots, List<BitSet> byWarehouse, BitSet skus) {
+        static Day empty(Set<Counted> snapshots) {
+            return new Day(Set.copyOf(snapshots), new ArrayList<>(), new BitSet());
+        }
+
+        /** A copy for {@code snapshots}, to be filled with the rows of the ones added. */
+        Day copyFor(Set<Counted> snapshots) {
+            List<BitSet> copied = new ArrayList<>(byWarehouse.size());
+            byWarehouse.forEach(b -> copied.add(b == null ? null : (BitSet) b.clone()));
+            return new Day(Set.copyOf(snapshots), copied, (BitSet) skus.clone());
+        }
+
+        void set(int warehouse, int sku) {
+            while (byWarehouse.size() <= warehouse) {
+                byWarehouse.add(null);
+            }
+            BitSet in = byWarehouse.get(warehouse);
+            if (in == null) {
+                in = new BitSet();
+                byWarehouse.set(warehouse, in);
+            }
+            in.set(sku);
+            skus.set(sku);
+        }
+
+        boolean available(int warehouse, int sku) {
+            BitSet in = warehouse < byWarehouse.size() ? byWarehouse.get(warehouse) : null;
+            return in != null && in.get(sku);
+        }
     }
 
     /**
@@ -86,11 +120,10 @@ public final class AvailableDays {
             } else if (counted != null && e.getValue().containsAll(counted.snapshots())) {
                 Set<Counted> added = new HashSet<>(e.getValue());
                 added.removeAll(counted.snapshots());
-                day = new Day(Set.copyOf(e.getValue()), (BitSet) counted.pairs().clone(),
-                        (BitSet) counted.skus().clone());
+                day = counted.copyFor(e.getValue());
                 readInto(h, added, day);
             } else {
-                day = new Day(Set.copyOf(e.getValue()), new BitSet(), new BitSet());
+                day = Day.empty(e.getValue());
                 readInto(h, e.getValue(), day);
             }
             days.put(e.getKey(), day);
@@ -100,7 +133,7 @@ public final class AvailableDays {
         long last = end.atZone(BeijingTime.ZONE).toLocalDate().toEpochDay();
         // A day of the window without a snapshot now is forgotten; so is one far from the windows read lately.
         days.keySet().removeIf(d -> d >= first && d < last && !now.containsKey(d) || d < first - KEPT_DAYS);
-        return new View(shown, pairIds, skuIds);
+        return new View(shown, warehouseIds, skuIds);
     }
 
     /** Stock rows read from the store so far. */
@@ -118,10 +151,8 @@ public final class AvailableDays {
                     .scanResultSet((supplier, ctx) -> {
                         ResultSet rs = supplier.get();
                         while (rs.next()) {
-                            String sku = rs.getString(2);
-                            day.pairs().set(pairIds.computeIfAbsent(rs.getString(1), k -> new ConcurrentHashMap<>())
-                                    .computeIfAbsent(sku, k -> pairCount++));
-                            day.skus().set(skuIds.computeIfAbsent(sku, k -> skuCount++));
+                            day.set(warehouseIds.computeIfAbsent(rs.getString(1), k -> warehouseCount++),
+                                    skuIds.computeIfAbsent(rs.getString(2), k -> skuCount++));
                             rowsRead++;
                         }
                         return null;
@@ -135,20 +166,21 @@ public final class AvailableDays {
         public static final View NONE = new View(Map.of(), Map.of(), Map.of());
 
         private final Map<Long, Day> days;
-        private final Map<String, Map<String, Integer>> pairIds;
+        private final Map<String, Integer> warehouseIds;
         private final Map<String, Integer> skuIds;
 
-        private View(Map<Long, Day> days, Map<String, Map<String, Integer>> pairIds, Map<String, Integer> skuIds) {
+        private View(Map<Long, Day> days, Map<String, Integer> warehouseIds, Map<String, Integer> skuIds) {
             this.days = Map.copyOf(days);
-            this.pairIds = pairIds;
+            this.warehouseIds = warehouseIds;
             this.skuIds = skuIds;
         }
 
         /** Whether a warehouse snapshot of {@code day} showed {@code sellerSku} available in {@code warehouseId}. */
         public boolean available(String sellerSku, String warehouseId, LocalDate day) {
             Day d = days.get(day.toEpochDay());
-            Integer id = d == null ? null : pairIds.getOrDefault(warehouseId, Map.of()).get(sellerSku);
-            return id != null && d.pairs().get(id);
+            Integer warehouse = d == null ? null : warehouseIds.get(warehouseId);
+            Integer sku = warehouse == null ? null : skuIds.get(sellerSku);
+            return sku != null && d.available(warehouse, sku);
         }
 
         /** Whether a warehouse snapshot of {@code day} showed {@code sellerSku} available in any warehouse. */

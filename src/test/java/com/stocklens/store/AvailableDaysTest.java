@@ -124,6 +124,25 @@ class AvailableDaysTest {
     }
 
     @Test
+    void aWarehouseFirstSeenInALaterSnapshotOfACountedDayCountsThenWithoutChangingAnEarlierView() {
+        commit(StoreFixtures.shipbob(T0, 3, 0), T0);
+        AvailableDays.View first = read();
+        // An hour later the source's second warehouse shows SKU 0 available: a warehouse the day had not seen.
+        Snapshot later = commit(StoreFixtures.shipbob(T0.plusSeconds(3600), 3, 0), T0.plusSeconds(3600));
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO stock_row (snapshot_id, seller_sku, warehouse_id, available) "
+                + "VALUES (?, ?, ?, 5)", later.id(), StoreFixtures.sku(0), StoreFixtures.NOLINK.id()));
+        db.jdbi().useHandle(h -> h.execute("UPDATE snapshot SET row_count = row_count + 1 WHERE id = ?", later.id()));
+        AvailableDays.View second = read();
+        assertThat(second.available(StoreFixtures.sku(0), StoreFixtures.NOLINK.id(), DAY)).isTrue();
+        assertThat(second.available(StoreFixtures.sku(0), MORENO, DAY)).as("base 0: SKU 0 at 0 there").isFalse();
+        assertThat(second.available(StoreFixtures.sku(2), MORENO, DAY)).as("the first snapshot still counts").isTrue();
+        assertThat(second.availableAnywhere(StoreFixtures.sku(0), DAY)).isTrue();
+        assertThat(first.available(StoreFixtures.sku(0), StoreFixtures.NOLINK.id(), DAY))
+                .as("a view given out does not change").isFalse();
+        assertThat(first.availableAnywhere(StoreFixtures.sku(0), DAY)).isFalse();
+    }
+
+    @Test
     void aSnapshotAtBeijingMidnightCountsForTheDayItStarts() {
         // 16:00 UTC on the 25th is 00:00 on the 26th in Beijing.
         Instant midnight = LocalDate.parse("2026-11-26").atStartOfDay(BeijingTime.ZONE).toInstant();

@@ -568,7 +568,8 @@ public final class StockLensApp extends Application {
      * Everything a window start does before the window can be built, on a thread of its own so the first
      * frame never waits for it (issue 20): a guess of the language for the start-up view (the command line's
      * {@code --lang}, else the workspace's choice), the full parse of the command line, logging, and the
-     * runtime; then the cached board is read for the window while the FX thread builds it.
+     * runtime, whose opening for the window reads the cached board while its services are wired and the FX
+     * thread builds the window ({@link AppRuntime#windowBoard()}).
      */
     static final class Opening {
         private final List<String> args;
@@ -684,12 +685,9 @@ public final class StockLensApp extends Application {
                     runtime.close();
                     return;
                 }
-                PrefetchedBoardReader board = new PrefetchedBoardReader(runtime.boardReader());
                 step(StartupStep.WINDOW);
-                done.complete(new Result(runtime, board, settings, asked, screen, asOf, command.wall(), wallRotate,
-                        null, null));
-                board.prefetch();
-                StartupTrace.mark("cached board read");
+                done.complete(new Result(runtime, runtime.windowBoard(), settings, asked, screen, asOf, command.wall(),
+                        wallRotate, null, null));
             } catch (RuntimeException e) {
                 // A command line the parser refuses (a bad value) or a failure before the workspace opened.
                 LoggerFactory.getLogger(StockLensApp.class).error("cannot start", e);

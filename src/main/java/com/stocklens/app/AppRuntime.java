@@ -149,6 +149,8 @@ public final class AppRuntime implements AutoCloseable {
     private final SyncEngine syncEngine;
     private final SkuIdentities skuIdentities;
     private final JdbiStockBoardReader boardReader;
+    /** The window's board reader, its first board read while the runtime is wired; null outside the window. */
+    private final PrefetchedBoardReader windowBoard;
     private final JdbiHistory history;
     private final HistoryCompactor historyCompactor;
     /** Runs history compaction off the sync threads; shut down before the database closes. */
@@ -205,7 +207,7 @@ public final class AppRuntime implements AutoCloseable {
      * @param sandbox the demo's sandbox (closed with the runtime), or null
      */
     private AppRuntime(LaunchOptions options, OpenWorkspace workspace, ConnectionAssembly assembly,
-                       SandboxServer sandbox) {
+                       SandboxServer sandbox, boolean forWindow) {
         this.options = options;
         this.workspace = workspace;
         this.clock = workspace.clock();
@@ -231,6 +233,9 @@ public final class AppRuntime implements AutoCloseable {
         // The daily online backup (Database.backupIfDue: at most one a day, seven kept), after a sync.
         this.syncEngine.subscribe(event -> database.backupIfDue(clock.instant()));
         this.boardReader = new JdbiStockBoardReader(database.jdbi(), infos);
+        // The window's first board is the longest wait of its start (issue 20): it is read from here on, beside
+        // the wiring of the other services, rather than after them.
+        this.windowBoard = forWindow ? PrefetchedBoardReader.prefetching(boardReader) : null;
         this.activitySync = assembly.activity() == null ? null : new ActivitySync(assembly.activity(),
                 new ActivityRepository(database.jdbi()), clock, options.cadence());
         this.demandReader = new JdbiDemandReader(database.jdbi());
@@ -294,19 +299,20 @@ public final class AppRuntime implements AutoCloseable {
      * {@code STOCKLENS_PASSPHRASE}, else by {@code prompt} (the window's unlock dialog).
      */
     public static AppRuntime open(LaunchOptions options, PassphrasePrompt prompt) {
-        return open(options, Clock.systemUTC(), System.getenv(), prompt, step -> { }, true);
+        return open(options, Clock.systemUTC(), System.getenv(), prompt, step -> { }, false);
     }
 
     /**
      * The window's open: as {@link #open(LaunchOptions, PassphrasePrompt)}, telling {@code progress} each
-     * step as it ends; the workspace file's daily backup waits for the first sync ({@link #startSync()}).
+     * step as it ends; the workspace file's daily backup waits for the first sync ({@link #startSync()}), and
+     * the window's first board is read beside the wiring of the services ({@link #windowBoard()}).
      */
     public static AppRuntime open(LaunchOptions options, PassphrasePrompt prompt, Consumer<OpeningStep> progress) {
-        return open(options, Clock.systemUTC(), System.getenv(), prompt, progress, false);
+        return open(options, Clock.systemUTC(), System.getenv(), prompt, progress, true);
     }
 
     static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env, PassphrasePrompt prompt) {
-        return open(options, clock, env, prompt, step -> { }, true);
+        return open(options, clock, env, prompt, step -> { }, false);
     }
 
     /** The steps of opening, in order; the window's start-up view shows them (and the start-up trace logs them). */
@@ -319,8 +325,12 @@ public final class AppRuntime implements AutoCloseable {
         SERVICES
     }
 
+    /**
+     * @param forWindow the window's open: the workspace file's daily backup waits for the first sync, and the
+     *                  window's first board is read while the services are wired ({@link #windowBoard()})
+     */
     private static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env,
-                                   PassphrasePrompt prompt, Consumer<OpeningStep> progress, boolean backupOnOpen) {
+                                   PassphrasePrompt prompt, Consumer<OpeningStep> progress, boolean forWindow) {
         Redactor.rememberEnvironment(env);
         // Demo: the sandbox needs nothing of the workspace, so it starts beside the database's open.
         CompletableFuture<SandboxServer> sandboxStart = options.demo() && !options.snapshotMode()
@@ -329,7 +339,7 @@ public final class AppRuntime implements AutoCloseable {
                 : null;
         OpenWorkspace workspace;
         try {
-            workspace = WorkspaceOpener.open(options, clock, env, prompt, backupOnOpen);
+            workspace = WorkspaceOpener.open(options, clock, env, prompt, !forWindow);
         } catch (RuntimeException e) {
             closeWhenStarted(sandboxStart);
             throw e;
@@ -339,7 +349,7 @@ public final class AppRuntime implements AutoCloseable {
             // A snapshot file: no source, no sandbox, no secret store and no network.
             try {
                 AppRuntime runtime = new AppRuntime(options, workspace, ConnectionAssembly.snapshot(workspace.database(),
-                        workspace.clock(), options.cadence(), READ_ONLY_MESSAGE), null);
+                        workspace.clock(), options.cadence(), READ_ONLY_MESSAGE), null, forWindow);
                 step(progress, OpeningStep.SERVICES, "services wired");
                 return runtime;
             } catch (RuntimeException e) {
@@ -360,7 +370,7 @@ public final class AppRuntime implements AutoCloseable {
                         prompt, clock, options.cadence());
             }
             step(progress, OpeningStep.SOURCES, "connections assembled");
-            AppRuntime runtime = new AppRuntime(options, workspace, assembly, sandbox);
+            AppRuntime runtime = new AppRuntime(options, workspace, assembly, sandbox, forWindow);
             step(progress, OpeningStep.SERVICES, "services wired");
             if (workspace.database().isShared()) {
                 try {
@@ -555,6 +565,15 @@ public final class AppRuntime implements AutoCloseable {
 
     public StockBoardReader boardReader() {
         return boardReader;
+    }
+
+    /**
+     * The reader the window built over this runtime first reads the board through: its first read answers with
+     * the board read while the runtime was wired (a runtime opened for the window), every later read goes to the
+     * store. Outside the window's open, the plain {@link #boardReader()}.
+     */
+    public StockBoardReader windowBoard() {
+        return windowBoard != null ? windowBoard : boardReader;
     }
 
     /** The orders-and-returns poll, or empty when no TikTok shop is configured. */

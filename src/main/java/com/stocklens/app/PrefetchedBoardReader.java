@@ -3,6 +3,8 @@ package com.stocklens.app;
 import com.stocklens.service.History;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
+import com.stocklens.support.NamedThreads;
+import com.stocklens.support.StartupTrace;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +12,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The window's board reader at start-up (issue 20): the cached board is read by {@link #prefetch()} on the
- * opening thread while the window is being built, and the first {@link #read()} answers with it; every
+ * The window's board reader at start-up (issue 20): the cached board is read by {@link #prefetch()} on a
+ * thread of its own while the runtime's services are wired and the window is built
+ * ({@link AppRuntime#windowBoard()}), and the first {@link #read()} answers with it; every
  * later read (and a first one whose prefetch failed) goes to the store. Nothing is written between the
  * prefetch and that first read: polling starts only once the board is on screen. The reader lets go of the
  * prefetched board once it has handed it over: it lives as long as the window, and a 100,000-row board kept
@@ -25,6 +28,16 @@ public final class PrefetchedBoardReader implements StockBoardReader {
 
     public PrefetchedBoardReader(StockBoardReader live) {
         this.live = Objects.requireNonNull(live, "live");
+    }
+
+    /** A reader over {@code live} whose {@link #prefetch()} runs now, on a daemon thread of its own. */
+    static PrefetchedBoardReader prefetching(StockBoardReader live) {
+        PrefetchedBoardReader reader = new PrefetchedBoardReader(live);
+        NamedThreads.daemon("stocklens-board-prefetch").newThread(() -> {
+            reader.prefetch();
+            StartupTrace.mark("cached board read");
+        }).start();
+        return reader;
     }
 
     /** Reads the board now, for the first {@link #read()}; blocking. A failure is left to that read to repeat. */

@@ -9,7 +9,11 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PrefetchedBoardReaderTest {
@@ -52,6 +56,31 @@ class PrefetchedBoardReaderTest {
         assertThat(store.reads).hasValue(1);
         assertThat(reader.read()).isSameAs(later);
         assertThat(store.reads).hasValue(2);
+    }
+
+    @Test
+    void prefetchingReadsOnAThreadOfItsOwnAndTheFirstReadWaitsForIt() throws Exception {
+        StockBoard prefetched = board();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> readOn = new AtomicReference<>();
+        StockBoardReader slow = () -> {
+            readOn.set(Thread.currentThread().getName());
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return prefetched;
+        };
+
+        PrefetchedBoardReader reader = PrefetchedBoardReader.prefetching(slow);
+        CompletableFuture<StockBoard> first = CompletableFuture.supplyAsync(reader::read);
+
+        Thread.sleep(50);
+        assertThat(first).as("the first read waits for the prefetch under way").isNotDone();
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isSameAs(prefetched);
+        assertThat(readOn.get()).isEqualTo("stocklens-board-prefetch");
     }
 
     @Test

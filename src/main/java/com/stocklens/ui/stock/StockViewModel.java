@@ -285,7 +285,7 @@ public final class StockViewModel implements AutoCloseable {
         Set<StockRowViewModel> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Retimed> retimed = new ArrayList<>();
         Map<String, StockRowViewModel.WarehouseTexts> texts = new HashMap<>();
-        // One search text per SKU, shared by its rows in every warehouse (about a third of the rows' strings).
+        // One search text per SKU, shared by its rows in every warehouse (100,000 rows of 33,000 SKUs: 67,000 fewer).
         Map<Sku, String> haystacks = new IdentityHashMap<>();
         int gaps = 0;
         String longestSku = "";

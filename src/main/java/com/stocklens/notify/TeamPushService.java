@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,8 @@ public final class TeamPushService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamPushService.class);
 
-    private final OkHttpClient http;
+    /** Made on the first message ({@link HttpClientFactory#onFirstUse}): most desks have no robot. */
+    private final Supplier<OkHttpClient> http;
     private final RateLimit rate;
     private final Clock clock;
     private final LongSupplier nanoTime;
@@ -88,7 +90,7 @@ public final class TeamPushService implements AutoCloseable {
      */
     public TeamPushService(HttpClientFactory httpFactory, HttpPolicy policy, RateLimit rate, Clock clock,
                            LongSupplier nanoTime) {
-        this.http = httpFactory.create(policy, new RequestCounter());
+        this.http = httpFactory.onFirstUse(policy, new RequestCounter(), List.of());
         this.rate = Objects.requireNonNull(rate, "rate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
@@ -107,7 +109,7 @@ public final class TeamPushService implements AutoCloseable {
         for (TeamRobot robot : robots) {
             Lane kept = current.get(robot.id());
             next.put(robot.id(), kept != null && kept.robot.equals(robot) ? kept
-                    : new Lane(robot, TeamPushClient.forRobot(robot, http, clock)));
+                    : new Lane(robot, TeamPushClient.forRobot(robot, http.get(), clock)));
         }
         for (Lane old : current.values()) {
             if (next.get(old.robot.id()) != old) {
@@ -191,7 +193,7 @@ public final class TeamPushService implements AutoCloseable {
             record(lane, outcome);
             return outcome;
         }
-        return TeamPushClient.forRobot(robot, http, clock).send(testMessage());
+        return TeamPushClient.forRobot(robot, http.get(), clock).send(testMessage());
     }
 
     static TeamMessage testMessage() {

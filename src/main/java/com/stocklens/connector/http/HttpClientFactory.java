@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
@@ -18,7 +19,8 @@ import okhttp3.OkHttpClient;
  * waits for a permit, is counted, is re-signed and is logged.
  */
 public final class HttpClientFactory {
-    private final OkHttpClient base;
+    /** Made on the first {@link #create}: see {@link #base()}. */
+    private volatile OkHttpClient base;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
     private final DoubleSupplier random;
@@ -41,10 +43,28 @@ public final class HttpClientFactory {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.random = Objects.requireNonNull(random, "random");
         this.failures = new HttpFailures(Objects.requireNonNull(clock, "clock"));
-        // Our retry interceptor is the single retry policy, so attempts stay bounded and counted. Redirects are
-        // ProviderHttp's: OkHttp would follow them to any host with every custom credential header.
-        this.base = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .followRedirects(false).followSslRedirects(false).build();
+    }
+
+    /**
+     * The client every source's client is made from, made once on first use: making it loads OkHttp and the
+     * platform's trusted certificates (about 0.3 s of one core, cold), which the window's start must not pay
+     * before the cached board is on screen (issue 20). Our retry interceptor is the single retry policy, so
+     * attempts stay bounded and counted. Redirects are ProviderHttp's: OkHttp would follow them to any host with
+     * every custom credential header.
+     */
+    private OkHttpClient base() {
+        OkHttpClient b = base;
+        if (b == null) {
+            synchronized (this) {
+                b = base;
+                if (b == null) {
+                    b = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                            .followRedirects(false).followSslRedirects(false).build();
+                    base = b;
+                }
+            }
+        }
+        return b;
     }
 
     /** A client for one source. */
@@ -58,7 +78,7 @@ public final class HttpClientFactory {
      * @param perAttempt interceptors run on every attempt, after the counter and before the log
      */
     public OkHttpClient create(HttpPolicy policy, RequestCounter counter, List<Interceptor> perAttempt) {
-        OkHttpClient.Builder b = base.newBuilder()
+        OkHttpClient.Builder b = base().newBuilder()
                 .connectTimeout(policy.connectTimeout())
                 .readTimeout(policy.readTimeout())
                 .writeTimeout(policy.readTimeout())
@@ -73,6 +93,28 @@ public final class HttpClientFactory {
         perAttempt.forEach(b::addInterceptor);
         b.addInterceptor(new RedactingLoggingInterceptor(policy.name()));
         return b.build();
+    }
+
+    /**
+     * As {@link #create(HttpPolicy, RequestCounter, List)}, made on the first {@code get()} and the same client
+     * after: a connection assembled (or a notice service started) with the window sends nothing yet, and the
+     * window's start does not pay for OkHttp and the trusted certificates ({@link #base()}).
+     */
+    public Supplier<OkHttpClient> onFirstUse(HttpPolicy policy, RequestCounter counter, List<Interceptor> perAttempt) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(counter, "counter");
+        List<Interceptor> attempts = List.copyOf(perAttempt);
+        return new Supplier<>() {
+            private OkHttpClient client;
+
+            @Override
+            public synchronized OkHttpClient get() {
+                if (client == null) {
+                    client = create(policy, counter, attempts);
+                }
+                return client;
+            }
+        };
     }
 
     /** The monotonic clock of this factory's waits, which read deadlines ({@link ReadDeadline}) run on too. */

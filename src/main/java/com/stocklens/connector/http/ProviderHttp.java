@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -67,7 +68,8 @@ public final class ProviderHttp {
     private final HttpFailures failures;
     private final boolean causes;
     private final long bodyCap;
-    private final OkHttpClient http;
+    /** Made on the first request ({@link HttpClientFactory#onFirstUse}). */
+    private final Supplier<OkHttpClient> http;
 
     private ProviderHttp(Builder b, HttpClientFactory factory, HttpPolicy policy) {
         this.label = b.label;
@@ -78,7 +80,7 @@ public final class ProviderHttp {
         this.failures = b.failures.apply(factory.failures());
         this.causes = b.causes;
         this.bodyCap = b.bodyCap;
-        this.http = factory.create(policy, counter, b.perAttempt);
+        this.http = factory.onFirstUse(policy, counter, b.perAttempt);
     }
 
     /**
@@ -250,7 +252,7 @@ public final class ProviderHttp {
                         + origin(current.url()) + "); StockLens sends this connection's credentials only to "
                         + origin(base) + ", so the read stopped");
             }
-            try (Response response = http.newCall(current).execute()) {
+            try (Response response = http.get().newCall(current).execute()) {
                 HttpUrl target = redirectTarget(response, current.url());
                 if (target != null) {
                     if (!sameOrigin(target, base)) {

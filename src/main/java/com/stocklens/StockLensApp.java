@@ -8,6 +8,7 @@ import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.workspace.StartupException;
 import com.stocklens.cli.StockLensCommand;
+import com.stocklens.cli.StockLensOptions;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.domain.CalibrationTask;
 import com.stocklens.domain.Connection;
@@ -654,8 +655,8 @@ public final class StockLensApp extends Application {
                 // for the cores: it waits for the start-up view's first frame (issue 20).
                 awaitFirstFrame();
                 StartupTrace.mark("opening begins");
-                StockLensCommand command = new StockLensCommand();
-                StockLensCommand.commandLine(command).parseArgs(args.toArray(String[]::new));
+                // Window options only (Launcher.opensWindow, or the launcher's full parse found no subcommand).
+                StockLensOptions command = StockLensOptions.parseWindow(args);
                 StartupTrace.mark("command line parsed");
                 step(StartupStep.WORKSPACE);
                 LaunchOptions options = command.launchOptions(System.getenv());

@@ -33,7 +33,7 @@ final class AgeingCommand extends RuntimeCommand {
 
     @Override
     int run(AppRuntime runtime) {
-        Instant asOf = root().asOf().orElse(null);
+        Instant asOf = root().options().asOf().orElse(null);
         List<AgeProfile> profiles = asOf == null ? runtime.ageingReader().current() : runtime.ageingReader().at(asOf);
         Map<String, Totals> byWarehouse = new TreeMap<>();
         for (AgeProfile p : profiles) {

@@ -48,7 +48,7 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StockLensCommand root = (StockLensCommand) spec.parent().userObject();
-        LaunchOptions options = root.launchOptions(System.getenv());
+        LaunchOptions options = root.options().launchOptions(System.getenv());
         BackupFiles backups = new BackupFiles(options.workspace());
         switch (action) {
             case "list" -> {

@@ -30,7 +30,7 @@ final class CliTexts {
 
     /** The texts of the language {@code --lang} asked for, English when it asked for none. */
     static CliTexts of(StockLensCommand root) {
-        return new CliTexts(root.language().orElse(Locale.ENGLISH));
+        return new CliTexts(root.options().language().orElse(Locale.ENGLISH));
     }
 
     static CliTexts of(Locale locale) {

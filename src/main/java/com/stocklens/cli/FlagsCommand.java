@@ -35,7 +35,7 @@ final class FlagsCommand extends RuntimeCommand {
 
     @Override
     int run(AppRuntime runtime) {
-        Instant asOf = root().asOf().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(null);
+        Instant asOf = root().options().asOf().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(null);
         Instant now = asOf != null ? asOf : runtime.clock().instant().truncatedTo(ChronoUnit.MICROS);
         FlagBoard board = asOf == null ? runtime.flagReader().read() : runtime.flagReader().readAt(asOf);
         if (json) {

@@ -57,7 +57,7 @@ final class ReportHealthCommand extends RuntimeCommand {
     @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the file (default: --lang of "
             + "stocklens, else the OS language).")
     void setLanguage(String value) {
-        language = StockLensCommand.language(spec, "--lang", value);
+        language = StockLensOptions.language(spec, "--lang", value);
     }
 
     @Override
@@ -124,7 +124,7 @@ final class ReportHealthCommand extends RuntimeCommand {
         if (language != null) {
             return language;
         }
-        return root().language().orElse("zh".equals(Locale.getDefault().getLanguage())
+        return root().options().language().orElse("zh".equals(Locale.getDefault().getLanguage())
                 ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
     }
 

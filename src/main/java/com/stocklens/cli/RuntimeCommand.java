@@ -33,15 +33,15 @@ abstract class RuntimeCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        LaunchOptions options = root().launchOptions(System.getenv());
+        LaunchOptions options = root().options().launchOptions(System.getenv());
         if (options.snapshotMode() && writes()) {
             printer.message("'" + name() + "' changes the workspace; a snapshot file is read-only ("
                     + options.snapshot() + ").");
             return EXIT_SNAPSHOT;
         }
-        if (root().sharedDb != null) {
+        if (root().options().sharedDb() != null) {
             try {
-                TeamDatabaseConfig.checkCommandLineUrl(root().sharedDb);
+                TeamDatabaseConfig.checkCommandLineUrl(root().options().sharedDb());
             } catch (IllegalArgumentException e) {
                 printer.message(e.getMessage());
                 return EXIT_USAGE;

@@ -60,7 +60,7 @@ final class SettingsDbCommand implements Callable<Integer> {
     public Integer call() {
         StockLensCommand root = root();
         Map<String, String> env = root.environment();
-        Path workspace = root.settingsWorkspace();
+        Path workspace = root.options().settingsWorkspace();
         if (clear && (url != null || user != null || passwordStdin)) {
             printer.message("--clear cannot be combined with --url, --user or --password-stdin.");
             return EXIT_USAGE;

@@ -31,7 +31,7 @@ final class TriageCommand extends RuntimeCommand {
 
     @Override
     int run(AppRuntime runtime) {
-        Instant asOf = root().asOf().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(null);
+        Instant asOf = root().options().asOf().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(null);
         FlagBoard flags = asOf == null ? runtime.flagReader().read() : runtime.flagReader().readAt(asOf);
         TriageList list = runtime.triage().rank(flags);
         if (json) {

@@ -83,11 +83,11 @@ final class WorkspaceCommand implements Callable<Integer> {
         }
         StockLensCommand root = root();
         Map<String, String> env = root.environment();
-        Path workspace = root.settingsWorkspace();
+        Path workspace = root.options().settingsWorkspace();
         String role = user != null ? user : new UserSettings(workspace).dbUser().orElse(null);
         String password = TeamDatabaseConfig.password(workspace, env);
         // The new folder is opened as --data-dir DIR (plus --demo for the demo's data, which lives in DIR/demo).
-        Path local = up ? workspace : DataDirectory.workspace(toDir.toAbsolutePath().normalize(), root.demo);
+        Path local = up ? workspace : DataDirectory.workspace(toDir.toAbsolutePath().normalize(), root.options().demo());
         if (!up && Files.exists(local.resolve("db").resolve("stocklens.mv.db")) && !force) {
             printer.message(local + " already holds a StockLens workspace: choose a new folder, or --force to replace "
                     + "its data.");
@@ -103,7 +103,7 @@ final class WorkspaceCommand implements Callable<Integer> {
                         + " or `stocklens settings db --url " + safeUrl + "`; this folder's own file "
                         + "is left as it was.");
             } else {
-                printer.message("Done. Open it with `stocklens " + (root.demo ? "--demo " : "") + "--data-dir "
+                printer.message("Done. Open it with `stocklens " + (root.options().demo() ? "--demo " : "") + "--data-dir "
                         + toDir.toAbsolutePath().normalize() + "`; `--db URL snapshot export` writes a single "
                         + ".stocklens file instead.");
             }

@@ -84,7 +84,7 @@ class CliErrorsTest extends CliHarness {
     private static Instant asOf(String text) {
         StockLensCommand command = new StockLensCommand();
         StockLensCommand.commandLine(command).parseArgs("--as-of", text);
-        return command.asOf().orElseThrow();
+        return command.options().asOf().orElseThrow();
     }
 
     @Test
@@ -94,7 +94,7 @@ class CliErrorsTest extends CliHarness {
                 .isEqualTo("--lang takes zh or en, not 'de'; see 'stocklens report health --help'.");
         StockLensCommand command = new StockLensCommand();
         StockLensCommand.commandLine(command).parseArgs("--lang", "ZH");
-        assertThat(command.language()).contains(Locale.SIMPLIFIED_CHINESE);
+        assertThat(command.options().language()).contains(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Test

@@ -21,21 +21,21 @@ class FileArgumentTest {
         ParseResult parsed = parse(command, "--demo", "/home/me/Downloads/week 48.stocklens");
 
         assertThat(parsed.hasSubcommand()).isFalse();
-        assertThat(command.fileToOpen()).contains(Path.of("/home/me/Downloads/week 48.stocklens"));
+        assertThat(command.options().fileToOpen()).contains(Path.of("/home/me/Downloads/week 48.stocklens"));
     }
 
     @Test
     void theExtensionIsCaseInsensitive() {
         StockLensCommand command = new StockLensCommand();
         parse(command, "C:\\Users\\me\\SNAPSHOT.StockLens");
-        assertThat(command.fileToOpen()).isPresent();
+        assertThat(command.options().fileToOpen()).isPresent();
     }
 
     @Test
     void noFileMeansNothingToOpen() {
         StockLensCommand command = new StockLensCommand();
         parse(command, "--demo");
-        assertThat(command.fileToOpen()).isEmpty();
+        assertThat(command.options().fileToOpen()).isEmpty();
     }
 
     @Test
@@ -50,6 +50,6 @@ class FileArgumentTest {
         StockLensCommand command = new StockLensCommand();
         ParseResult parsed = parse(command, "--demo", "status");
         assertThat(parsed.hasSubcommand()).isTrue();
-        assertThat(command.fileToOpen()).isEmpty();
+        assertThat(command.options().fileToOpen()).isEmpty();
     }
 }

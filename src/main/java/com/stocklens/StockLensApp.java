@@ -568,7 +568,7 @@ public final class StockLensApp extends Application {
     /**
      * Everything a window start does before the window can be built, on a thread of its own so the first
      * frame never waits for it (issue 20): a guess of the language for the start-up view (the command line's
-     * {@code --lang}, else the workspace's choice), the full parse of the command line, logging, and the
+     * {@code --lang}, else the workspace's choice), the parse of its options, logging, and the
      * runtime, whose opening for the window reads the cached board while its services are wired and the FX
      * thread builds the window ({@link AppRuntime#windowBoard()}).
      */

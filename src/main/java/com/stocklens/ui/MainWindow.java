@@ -6,12 +6,16 @@ import com.stocklens.ui.history.CompareDialog;
 import com.stocklens.ui.history.TimeTravelView;
 import com.stocklens.ui.history.TimeTravelViewModel;
 import com.stocklens.ui.notices.NotificationCenterView;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * The StockLens window for one language, a shell around the screens of {@link Screen}: the menu row (the
@@ -44,6 +49,11 @@ public final class MainWindow implements AutoCloseable {
     private final StackPane content = new StackPane();
     private final MainMenuView menu;
     private final NotificationCenterView notifications;
+    /**
+     * Ticks the red flags every second: they are the shell's (the badge, the triage list and the notices read
+     * them), so their ticker is the window's whether or not the red-flag screen was ever opened.
+     */
+    private final Timeline flagsTicker;
     private Label banner;
 
     /** The window in the context's language; picking another tells the context's {@code switchLocale}. */
@@ -112,6 +122,10 @@ public final class MainWindow implements AutoCloseable {
         viewModel.screenProperty().addListener((obs, o, screen) -> present(screen));
         viewModel.timeTravel().asOfProperty().addListener((obs, o, at) -> showMoment(at));
         viewModel.start();
+        Clock clock = context.shell().clock();
+        flagsTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.flags().tick(clock.instant())));
+        flagsTicker.setCycleCount(Animation.INDEFINITE);
+        flagsTicker.play();
     }
 
     /** A label showing {@code text}, hidden while it is null; {@code collapse}: then it takes no room either. */
@@ -185,8 +199,9 @@ public final class MainWindow implements AutoCloseable {
         return viewModel.screen();
     }
 
-    /** Reloads the screens built so far (View → Refresh, F5). */
+    /** Reloads the red flags and the screens built so far (View → Refresh, F5). */
     public void refresh() {
+        viewModel.flags().refresh();
         built.values().forEach(ScreenView::refresh);
     }
 
@@ -260,6 +275,7 @@ public final class MainWindow implements AutoCloseable {
     /** Stops tickers and unsubscribes from sync events. */
     @Override
     public void close() {
+        flagsTicker.stop();
         built.values().forEach(ScreenView::close);
         notifications.close();
         viewModel.close();

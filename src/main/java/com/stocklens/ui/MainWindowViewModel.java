@@ -112,6 +112,8 @@ public final class MainWindowViewModel implements AutoCloseable {
         // What to do first: when the first judged flags hold something to act on, the triage list is what to see.
         flags.appliedBoardsProperty().addListener((obs, o, n) -> decideFirstScreen());
         timeTravel.asOfProperty().addListener(o -> updatePast());
+        // The red flags follow the chosen moment for the triage list and the red-flag screen alike.
+        timeTravel.asOfProperty().addListener((obs, o, at) -> flags.showMoment(at));
         screen.addListener(o -> updatePast());
         flags.notRecordedProperty().addListener(o -> updatePast());
         stock.offlineProperty().addListener(o -> updateOffline());

@@ -108,8 +108,8 @@ class MainWindowViewModelTest {
         assertThat(viewModel.pastNoteProperty().get()).isNull();
 
         viewModel.timeTravel().goTo(PAST);
-        // The flags screen itself is told the moment by the window; here the shell's view model reads it.
-        viewModel.flags().showMoment(PAST);
+        // The shell moves its red flags to the moment, built red-flag screen or not.
+        assertThat(viewModel.flags().asOfProperty().get()).isEqualTo(PAST);
         // The fake keeps no history: every alert kind is "not recorded" at a past moment.
         FlagTexts texts = new FlagTexts(en);
         assertThat(viewModel.pastNoteProperty().get())

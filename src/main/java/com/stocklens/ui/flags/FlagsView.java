@@ -16,16 +16,11 @@ import com.stocklens.ui.ScreenView;
 import com.stocklens.ui.push.PushPlanViewModel;
 import com.stocklens.ui.push.PushTexts;
 import com.stocklens.ui.push.TaskPushesViewModel;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -52,12 +47,11 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * Controller of {@code FlagsView.fxml}: renders the {@link FlagsViewModel}'s tasks and alerts as cards
- * and owns the screen's one {@link Timeline}, which ticks the view model every second. Decides nothing:
- * urgency, order, visibility and validation all come from the view model.
+ * as the view model's own ticks (the window's, every second) move them. Decides nothing: urgency, order,
+ * visibility and validation all come from the view model.
  */
 public final class FlagsView implements ScreenView {
     /** Pseudo-class per urgency ({@code :calm} … {@code :overdue}, {@code :declared} for null); colours in app.css. */
@@ -85,8 +79,6 @@ public final class FlagsView implements ScreenView {
     private final FlagsViewModel viewModel;
     private final Messages messages;
     private final FlagTexts texts;
-    private final Clock clock;
-    private Timeline ticker;
     /** Set by {@link #withPush}; null where pushing is not available (the button and the line stay hidden). */
     private TaskPushesViewModel taskPushes;
     private Consumer<TaskRowViewModel> openPushPlan;
@@ -106,7 +98,7 @@ public final class FlagsView implements ScreenView {
 
     /** The window's red-flag screen ({@code Screen.FLAGS}) over the shell's red flags. */
     public static ScreenView screen(ScreenServices s) {
-        FlagsView view = FxViewLoader.load(new FlagsView(s.window().flags(), s.messages(), s.clock()),
+        FlagsView view = FxViewLoader.load(new FlagsView(s.window().flags(), s.messages()),
                 s.messages().bundle());
         StockPushes pushes = s.context().flags().pushes();
         if (pushes != StockPushes.NONE) {
@@ -127,11 +119,10 @@ public final class FlagsView implements ScreenView {
         this.openPushPlan = Objects.requireNonNull(openPlan, "openPlan");
     }
 
-    public FlagsView(FlagsViewModel viewModel, Messages messages, Clock clock) {
+    public FlagsView(FlagsViewModel viewModel, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = new FlagTexts(messages);
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @FXML
@@ -182,10 +173,6 @@ public final class FlagsView implements ScreenView {
                 }
             }
         });
-
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick(clock.instant())));
-        ticker.setCycleCount(Animation.INDEFINITE);
-        ticker.play();
     }
 
     /** The kind choice (every kind, then each kind listed now with its count), the text filter and the sort. */
@@ -258,28 +245,18 @@ public final class FlagsView implements ScreenView {
         return flagsRoot;
     }
 
-    /** Stops the ticker; call when the screen goes away (the view model is closed by its owner). */
+    /** Lets go of the screen's own parts; call when it goes away (the view model is closed by its owner). */
     public void dispose() {
-        if (ticker != null) {
-            ticker.stop();
-        }
         if (taskPushes != null) {
             taskPushes.close();
         }
         details.hide();
     }
 
-    @Override
-    public void showMoment(Instant at) {
-        viewModel.showMoment(at);
-    }
-
-    @Override
-    public void refresh() {
-        viewModel.refresh();
-    }
-
-    /** Stops the ticker; the red flags themselves are the window shell's (the badge reads them). */
+    /**
+     * Lets go of the screen's own parts. The red flags themselves are the window shell's (the badge reads them):
+     * the shell ticks them, reads them again on F5 and moves them to the chosen moment.
+     */
     @Override
     public void close() {
         dispose();

@@ -43,7 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith({ApplicationExtension.class, ScreenshotOnFailure.class})
 class FlagsViewTest {
-    /** A clock the test moves: the view's own Timeline reads it too, so ticks never jump back. */
+    /** A clock the test moves; the test ticks the view model with it (the window ticks it in the app). */
     private static final class MovableClock extends Clock {
         private volatile Instant now = FakeBoards.NOW;
 
@@ -78,7 +78,7 @@ class FlagsViewTest {
         // Same-thread background: the fake answers at once, and FxExecutor runs inline on the FX thread.
         viewModel = new FlagsViewModel(flags, flags.triage(), flags, flags, dialogs, NameMemory.inMemory("zhang.san"),
                 clock, Duration.ofHours(2), Runnable::run, new FxExecutor());
-        view = new FxViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages, clock))
+        view = new FxViewLoader(messages.bundle(), type -> new FlagsView(viewModel, messages))
                 .<FlagsView>load(FlagsView.class).controller();
         FxTheme.style(view.root());
         // Smaller than Monocle's 1280×800 headless screen.

@@ -122,7 +122,7 @@ class PushViewsTest {
         List<Long> opened = new ArrayList<>();
         TaskPushesViewModel taskPushes = new TaskPushesViewModel(pushes, flags, Runnable::run, new FxExecutor());
         robot.interact(() -> {
-            view[0] = new FxViewLoader(messages.bundle(), type -> new FlagsView(flagsVm, messages, FakeBoards.CLOCK))
+            view[0] = new FxViewLoader(messages.bundle(), type -> new FlagsView(flagsVm, messages))
                     .<FlagsView>load(FlagsView.class).controller();
             view[0].withPush(taskPushes, (TaskRowViewModel t) -> opened.add(t.id()));
             show(view[0].root());

@@ -240,7 +240,7 @@ public final class StockLensApp extends Application {
             alert.show();
         });
         if (!runtime.readOnly()) {
-            startSyncOnceTheBoardShows(host);
+            startSyncOnceTheBoardShows(host, board);
             refreshWhenDemoCompleted(runtime);
         }
         log.info("window shown ({} mode, workspace {})",
@@ -280,20 +280,24 @@ public final class StockLensApp extends Application {
     /**
      * The cached board first, then the sources (issue 20): polling starts once the stock table holds the
      * board read at start-up (or its read failed), so the first sync never competes with it. The wall
-     * has no stock table: it starts at once.
+     * has no stock table: it starts at once. A board shown from the workspace's board file (the one the
+     * window read last time) is followed by a read of the store, which may have changed since.
      */
-    private void startSyncOnceTheBoardShows(MainWindowHost target) {
+    private void startSyncOnceTheBoardShows(MainWindowHost target, StockBoardReader board) {
         AppRuntime rt = runtime;
         AtomicBoolean started = new AtomicBoolean();
+        MainWindow window = target.current();
         Runnable start = () -> {
             if (started.compareAndSet(false, true)) {
+                if (window != null && board instanceof PrefetchedBoardReader p && p.firstWasKept()) {
+                    window.viewModel().stock().refresh();
+                }
                 uiIo.execute(() -> {
                     rt.startSync();
                     StartupTrace.mark("polling started");
                 });
             }
         };
-        MainWindow window = target.current();
         if (window == null) {
             start.run();
             return;

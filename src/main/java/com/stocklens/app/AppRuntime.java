@@ -62,6 +62,7 @@ import com.stocklens.service.Scorecards;
 import com.stocklens.service.ShopAuthorizer;
 import com.stocklens.service.SkuDetails;
 import com.stocklens.service.SnapshotManifest;
+import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.StockImports;
 import com.stocklens.service.StockPushes;
@@ -72,6 +73,7 @@ import com.stocklens.service.Triage;
 import com.stocklens.service.WorkspaceBackups;
 import com.stocklens.store.ActivityRepository;
 import com.stocklens.store.AgeingInputs;
+import com.stocklens.store.BoardFile;
 import com.stocklens.store.Database;
 import com.stocklens.store.DatabaseBackups;
 import com.stocklens.store.DisplayNames;
@@ -151,6 +153,8 @@ public final class AppRuntime implements AutoCloseable {
     private final JdbiStockBoardReader boardReader;
     /** The window's board reader, its first board read while the runtime is wired; null outside the window. */
     private final PrefetchedBoardReader windowBoard;
+    /** The window's reads kept in the workspace's board file for its next start; null when none is kept. */
+    private final KeptBoardReader keptBoard;
     private final JdbiHistory history;
     private final HistoryCompactor historyCompactor;
     /** Runs history compaction off the sync threads; shut down before the database closes. */
@@ -207,7 +211,7 @@ public final class AppRuntime implements AutoCloseable {
      * @param sandbox the demo's sandbox (closed with the runtime), or null
      */
     private AppRuntime(LaunchOptions options, OpenWorkspace workspace, ConnectionAssembly assembly,
-                       SandboxServer sandbox, boolean forWindow) {
+                       SandboxServer sandbox, boolean forWindow, CompletableFuture<Optional<StockBoard>> kept) {
         this.options = options;
         this.workspace = workspace;
         this.clock = workspace.clock();
@@ -233,9 +237,15 @@ public final class AppRuntime implements AutoCloseable {
         // The daily online backup (Database.backupIfDue: at most one a day, seven kept), after a sync.
         this.syncEngine.subscribe(event -> database.backupIfDue(clock.instant()));
         this.boardReader = new JdbiStockBoardReader(database.jdbi(), infos);
-        // The window's first board is the longest wait of its start (issue 20): it is read from here on, beside
-        // the wiring of the other services, rather than after them.
-        this.windowBoard = forWindow ? PrefetchedBoardReader.prefetching(boardReader) : null;
+        // The window's first board is the longest wait of its start (issue 20): the board the window last read,
+        // kept in the workspace's board file and read while the database opened; else read from here on, beside
+        // the wiring of the other services, rather than after them. A database just restored or moved aside
+        // (storeNotice) is not the one the kept board came from.
+        this.keptBoard = kept == null || database.isShared() ? null
+                : new KeptBoardReader(boardReader, BoardFile.in(options.workspace()));
+        this.windowBoard = !forWindow ? null : keptBoard == null ? PrefetchedBoardReader.prefetching(boardReader)
+                : PrefetchedBoardReader.prefetching(keptBoard, storeNotice().isPresent()
+                        ? CompletableFuture.completedFuture(Optional.empty()) : kept);
         this.activitySync = assembly.activity() == null ? null : new ActivitySync(assembly.activity(),
                 new ActivityRepository(database.jdbi()), clock, options.cadence());
         this.demandReader = new JdbiDemandReader(database.jdbi());
@@ -332,6 +342,11 @@ public final class AppRuntime implements AutoCloseable {
     private static AppRuntime open(LaunchOptions options, Clock clock, Map<String, String> env,
                                    PassphrasePrompt prompt, Consumer<OpeningStep> progress, boolean forWindow) {
         Redactor.rememberEnvironment(env);
+        // The window on a workspace of its own keeps the board it reads for its next start, and reads the kept one
+        // now, beside the database's open (issue 20). Not for a snapshot file (read-only, nothing kept) nor in team
+        // mode (the board is the shared database's, which other desks change while this one is closed).
+        CompletableFuture<Optional<StockBoard>> kept = forWindow && !options.snapshotMode() && !options.teamMode()
+                ? KeptBoardReader.readAtStart(BoardFile.in(options.workspace())) : null;
         // Demo: the sandbox needs nothing of the workspace, so it starts beside the database's open.
         CompletableFuture<SandboxServer> sandboxStart = options.demo() && !options.snapshotMode()
                 ? CompletableFuture.supplyAsync(() -> DemoConnections.startSandbox(clock, options.workspace()),
@@ -349,7 +364,7 @@ public final class AppRuntime implements AutoCloseable {
             // A snapshot file: no source, no sandbox, no secret store and no network.
             try {
                 AppRuntime runtime = new AppRuntime(options, workspace, ConnectionAssembly.snapshot(workspace.database(),
-                        workspace.clock(), options.cadence(), READ_ONLY_MESSAGE), null, forWindow);
+                        workspace.clock(), options.cadence(), READ_ONLY_MESSAGE), null, forWindow, null);
                 step(progress, OpeningStep.SERVICES, "services wired");
                 return runtime;
             } catch (RuntimeException e) {
@@ -370,7 +385,7 @@ public final class AppRuntime implements AutoCloseable {
                         prompt, clock, options.cadence());
             }
             step(progress, OpeningStep.SOURCES, "connections assembled");
-            AppRuntime runtime = new AppRuntime(options, workspace, assembly, sandbox, forWindow);
+            AppRuntime runtime = new AppRuntime(options, workspace, assembly, sandbox, forWindow, kept);
             step(progress, OpeningStep.SERVICES, "services wired");
             if (workspace.database().isShared()) {
                 try {
@@ -883,6 +898,9 @@ public final class AppRuntime implements AutoCloseable {
             }
         }
         historyCompactor.close();
+        if (keptBoard != null) {
+            keptBoard.close(); // a write under way finishes: the next start shows the newest board
+        }
         try {
             try {
                 if (activitySync != null) {

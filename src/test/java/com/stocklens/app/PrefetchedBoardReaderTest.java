@@ -9,6 +9,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -134,5 +135,37 @@ class PrefetchedBoardReaderTest {
 
         assertThat(handed.get()).isNull();
         assertThat(reader.read()).isNotNull();
+    }
+    @Test
+    void aKeptBoardIsTheFirstReadAndTheStoreIsNotReadForIt() throws Exception {
+        StockBoard kept = board();
+        StockBoard later = board();
+        Store store = new Store().then(later);
+
+        PrefetchedBoardReader reader = PrefetchedBoardReader.prefetching(store,
+                CompletableFuture.completedFuture(Optional.of(kept)));
+
+        assertThat(CompletableFuture.supplyAsync(reader::read).get(10, TimeUnit.SECONDS)).isSameAs(kept);
+        assertThat(reader.firstWasKept()).isTrue();
+        assertThat(store.reads).hasValue(0);
+        assertThat(reader.read()).as("the window's next read goes to the store").isSameAs(later);
+        assertThat(store.reads).hasValue(1);
+    }
+
+    @Test
+    void withoutAKeptBoardTheFirstReadIsTheStores() throws Exception {
+        StockBoard fromStore = board();
+        Store store = new Store().then(fromStore);
+        CompletableFuture<Optional<StockBoard>> kept = new CompletableFuture<>();
+
+        PrefetchedBoardReader reader = PrefetchedBoardReader.prefetching(store, kept);
+        CompletableFuture<StockBoard> first = CompletableFuture.supplyAsync(reader::read);
+        Thread.sleep(50);
+        assertThat(store.reads).as("the store waits for the kept board's file to be read").hasValue(0);
+        kept.complete(Optional.empty());
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isSameAs(fromStore);
+        assertThat(reader.firstWasKept()).isFalse();
+        assertThat(store.reads).hasValue(1);
     }
 }

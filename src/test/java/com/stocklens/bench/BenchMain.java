@@ -27,6 +27,7 @@ import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.sandbox.WorldView;
 import com.stocklens.service.StockBoard;
 import com.stocklens.store.Database;
+import com.stocklens.store.BoardFile;
 import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.sync.SyncEngine;
@@ -724,25 +725,33 @@ public final class BenchMain {
             Launches launches = new Launches(base, base.resolve("demo"), appJar, floorClasspath, display, rows,
                     launcherFlags());
             log("launch flags: %s", launches.flags);
+            // The seller's usual start finds the board its window kept last time (store.BoardFile): one start
+            // before the measured ones (and the AOT training) keeps it, as the seller's previous session did.
+            String keptBoard = launches.keepBoard();
             String aotState = launches.trainAot();
             List<Map<String, Object>> floor = new ArrayList<>();
             List<Map<String, Object>> plain = new ArrayList<>();
+            List<Map<String, Object>> store = new ArrayList<>();
             List<Map<String, Object>> empty = new ArrayList<>();
             List<Map<String, Object>> aot = new ArrayList<>();
             // Interleaved rounds: each kind sees the same machine state, so the ratios hold under load.
             for (int round = 1; round <= START_ROUNDS; round++) {
                 floor.add(launches.floor("floor-" + round));
-                plain.add(launches.app("plain-" + round, true, List.of()));
-                empty.add(launches.app("empty-" + round, false, List.of()));
+                plain.add(launches.app("plain-" + round, Start.KEPT_BOARD, List.of()));
+                store.add(launches.app("store-" + round, Start.STORE_ONLY, List.of()));
+                empty.add(launches.app("empty-" + round, Start.EMPTY, List.of()));
                 if (launches.aotCache != null) {
-                    aot.add(launches.app("aot-" + round, true, List.of("-XX:AOTCache=" + launches.aotCache)));
+                    aot.add(launches.app("aot-" + round, Start.KEPT_BOARD,
+                            List.of("-XX:AOTCache=" + launches.aotCache)));
                 }
-                log("start round %d: floor %s, plain %s, empty %s, aot %s", round, floor.get(round - 1),
-                        plain.get(round - 1), empty.get(round - 1), aot.isEmpty() ? "n/a" : aot.get(round - 1));
+                log("start round %d: floor %s, plain %s, without the kept board %s, empty %s, aot %s", round,
+                        floor.get(round - 1), plain.get(round - 1), store.get(round - 1), empty.get(round - 1),
+                        aot.isEmpty() ? "n/a" : aot.get(round - 1));
             }
             Long floorMs = median(floor, "firstFrameMs");
             Long ff = median(plain, "firstFrameMs");
             Long ros = median(plain, "rowsOnScreenMs");
+            Long storeRos = median(store, "rowsOnScreenMs");
             Long emptyFf = median(empty, "firstFrameMs");
             Long aotFf = median(aot, "firstFrameMs");
             Long aotRos = median(aot, "rowsOnScreenMs");
@@ -754,6 +763,9 @@ public final class BenchMain {
             json.put("firstFrameFloorMs", floorMs);
             json.put("firstFrameRatio", ffRatio);
             json.put("rowsOnScreenRatio", rosRatio);
+            json.put("keptBoard", keptBoard);
+            json.put("rowsOnScreenStoreMs", storeRos);
+            json.put("rowsOnScreenStoreRatio", ratio(storeRos, floorMs));
             json.put("firstFrameEmptyMs", emptyFf);
             json.put("firstFrameEmptyRatio", emptyRatio);
             json.put("firstFrameAotMs", aotFf);
@@ -768,6 +780,8 @@ public final class BenchMain {
                     ffRatio == null ? null : ffRatio <= 1.5);
             row("start: cached " + rows + " rows on screen" + n, ros + " ms", "2.5 x floor", rosRatio, "<= 2.5",
                     rosRatio == null ? null : rosRatio <= 2.5);
+            row("start: the same without the kept board (the first start)" + n, storeRos + " ms", "",
+                    ratio(storeRos, floorMs), "", null);
             row("start: empty demo workspace, first frame" + n, emptyFf + " ms", "1.5 x floor", emptyRatio, "<= 1.5",
                     emptyRatio == null ? null : emptyRatio <= 1.5);
             row("start with the JDK 25 AOT cache: first frame" + n, aotFf + " ms (" + aotState + ")", "1.5 x floor",
@@ -807,6 +821,21 @@ public final class BenchMain {
         return value == null || floor == null || floor == 0 ? null : round2((double) value / floor);
     }
 
+    /** What a start of the app finds in its workspace. */
+    enum Start {
+        /** The 100k-row workspace with the board the window kept at its last start: a seller's usual start. */
+        KEPT_BOARD,
+        /** The same workspace without a kept board (the first start, or one after an upgrade of its format). */
+        STORE_ONLY,
+        /** An empty demo workspace. */
+        EMPTY
+    }
+
+    /** A step on a launch's workspace after the app exited. */
+    private interface RunBaseStep {
+        void accept(Path runBase) throws IOException;
+    }
+
     /** The child processes of the start-up figures: the floor, the app, the AOT training. */
     private final class Launches {
         private final Path base;
@@ -841,7 +870,7 @@ public final class BenchMain {
             Path config = base.resolve("stocklens.aotconf");
             Path cache = base.resolve("stocklens.aot");
             long t0 = System.nanoTime();
-            Map<String, Object> training = app("aot-training", true,
+            Map<String, Object> training = app("aot-training", Start.KEPT_BOARD,
                     List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config));
             long trainingMs = ms(t0);
             json.put("aotTrainingMs", trainingMs);
@@ -878,12 +907,49 @@ public final class BenchMain {
             return run(name, cmd, null);
         }
 
-        /** The app on a copy of the 100k-row workspace ({@code cached}) or on an empty demo workspace. */
-        Map<String, Object> app(String name, boolean cached, List<String> jvmExtra) throws Exception {
+        /**
+         * One start of the window: on a copy of the 100k-row workspace with the board its window kept at its last
+         * start ({@link #keepBoard()}, a seller's usual start) or without it (the first start: the board is read
+         * from the store before it shows), or on an empty demo workspace.
+         */
+        Map<String, Object> app(String name, Start start, List<String> jvmExtra) throws Exception {
+            return app(name, start, jvmExtra, runBase -> { });
+        }
+
+        /**
+         * Keeps the board in the template as the window keeps it ({@link BoardFile}): one start on a copy of the
+         * template, whose board file is copied back. Says what the later starts find.
+         */
+        String keepBoard() throws Exception {
+            Path kept = BoardFile.in(template);
+            if (Files.exists(kept)) {
+                return "kept";
+            }
+            app("keep", Start.STORE_ONLY, List.of(), runBase -> {
+                Path written = BoardFile.in(runBase.resolve("demo"));
+                if (Files.exists(written)) {
+                    Files.createDirectories(kept.getParent());
+                    Files.copy(written, kept);
+                }
+            });
+            if (!Files.exists(kept)) {
+                log("keep: the window kept no board; every start reads the store");
+                return "none";
+            }
+            log("keep: the window kept a board of %d KB", Files.size(kept) >> 10);
+            return "kept by a start";
+        }
+
+        private Map<String, Object> app(String name, Start start, List<String> jvmExtra, RunBaseStep after)
+                throws Exception {
             Path runBase = base.resolve("run-" + name);
+            boolean cached = start != Start.EMPTY;
             if (cached) {
                 // A fresh copy of the cached workspace per launch: the app's own demo sync replaces the cache.
                 copyTree(template, runBase.resolve("demo"));
+                if (start == Start.STORE_ONLY) {
+                    Files.deleteIfExists(BoardFile.in(runBase.resolve("demo")));
+                }
             } else {
                 Files.createDirectories(runBase);
             }
@@ -897,7 +963,9 @@ public final class BenchMain {
                     "-cp", appJar.toString(), "com.stocklens.Launcher", "--demo", "--data-dir", runBase.toString(),
                     "--lang", "en"));
             try {
-                return run(name, cmd, runBase);
+                Map<String, Object> out = run(name, cmd, runBase);
+                after.accept(runBase);
+                return out;
             } finally {
                 deleteQuietly(runBase);
             }

@@ -15,6 +15,7 @@ import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.SyncEvents;
 import com.stocklens.service.SyncProgress;
+import com.stocklens.support.StartupTrace;
 import com.stocklens.ui.BackgroundRefresh;
 import com.stocklens.ui.WarehouseFilter;
 import java.time.Clock;
@@ -100,6 +101,8 @@ public final class StockViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
     private final ReadOnlyIntegerWrapper appliedSnapshots = new ReadOnlyIntegerWrapper(this, "appliedSnapshots");
+    /** The first board's read, prepare and apply went to the start-up trace (issue 20). */
+    private volatile boolean startTraced;
 
     public StockViewModel(StockBoardReader reader, SyncEvents syncEvents, Clock clock, Duration window,
                           Executor background, Executor ui) {
@@ -119,10 +122,19 @@ public final class StockViewModel implements AutoCloseable {
         this.window = Objects.requireNonNull(window, "window");
         this.loader = new BackgroundRefresh<Prepared>("the stock board",
                 () -> {
+                    boolean first = !startTraced;
                     StockBoard board = reader.read();
                     readPollers(board);
-                    return prepare(board, returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null,
-                            pairedGaps.on(board, clock.instant(), window), applied, sortedRows.view());
+                    Map<String, Integer> pool = returnsPool.isKnown() ? poolBySku(returnsPool.openReturns()) : null;
+                    if (first) {
+                        StartupTrace.mark("stock board read, with the returns pool");
+                    }
+                    Prepared prepared = prepare(board, pool, pairedGaps.on(board, clock.instant(), window), applied,
+                            sortedRows.view());
+                    if (first) {
+                        StartupTrace.mark("stock board prepared");
+                    }
+                    return prepared;
                 },
                 this::apply, loadError::set,
                 background, ui);
@@ -366,11 +378,16 @@ public final class StockViewModel implements AutoCloseable {
      * counts.
      */
     void apply(Prepared prepared) {
+        boolean first = !startTraced;
+        startTraced = true;
         applying = true;
         try {
             applyRows(prepared);
         } finally {
             applying = false;
+        }
+        if (first) {
+            StartupTrace.mark("stock board applied");
         }
     }
 

@@ -17,7 +17,6 @@ import com.stocklens.domain.SourceInfo;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.StockRow;
 import com.stocklens.domain.SyncRun;
-import com.stocklens.rules.Staleness;
 import com.stocklens.sandbox.CellState;
 import com.stocklens.sandbox.SandboxClock;
 import com.stocklens.sandbox.SandboxCredentials;
@@ -25,18 +24,10 @@ import com.stocklens.sandbox.SandboxServer;
 import com.stocklens.sandbox.SimSku;
 import com.stocklens.sandbox.SimulatedWorld;
 import com.stocklens.sandbox.WorldView;
-import com.stocklens.service.StockBoard;
 import com.stocklens.store.Database;
 import com.stocklens.store.BoardFile;
-import com.stocklens.store.JdbiStockBoardReader;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.sync.SyncEngine;
-import com.stocklens.ui.Messages;
-import com.stocklens.ui.FxTheme;
-import com.stocklens.ui.UiContext;
-import com.stocklens.ui.FxViewLoader;
-import com.stocklens.ui.stock.StockView;
-import com.stocklens.ui.stock.StockViewModel;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -60,19 +51,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 
 /**
  * End-to-end benchmark of StockLens at scale (issue 8), run by {@code bench/run}; never part of the
@@ -110,6 +90,7 @@ public final class BenchMain {
         Path appJar = Path.of("target", "stocklens.jar");
         Path keep = null;
         Path startOnly = null;
+        Path uiOnly = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> asJson = true;
@@ -120,18 +101,16 @@ public final class BenchMain {
                 case "--app-jar" -> appJar = Path.of(args[++i]);
                 case "--keep-workspace" -> keep = Path.of(args[++i]);
                 case "--start-only" -> startOnly = Path.of(args[++i]);
+                case "--ui-only" -> uiOnly = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        // Monocle headless for the UI figures; must be set before the toolkit class loads.
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("java.awt.headless", "true");
         BenchMain bench = new BenchMain(asJson);
         long t0 = System.nanoTime();
-        if (startOnly != null) {
+        if (uiOnly != null) {
+            // Only the UI figures, on a workspace kept by an earlier --keep-workspace, synced from a fresh world.
+            bench.uiOnly(uiOnly, rows);
+        } else if (startOnly != null) {
             // Only the start-up figures, on a workspace kept by an earlier --keep-workspace (rows: its row count).
             Path base = Files.createTempDirectory("stocklens-bench");
             copyTree(startOnly.resolve("demo"), base.resolve("demo"));
@@ -259,11 +238,11 @@ public final class BenchMain {
             before = null;
             after = null;
             cellsBefore = null;
-            if (ui) {
-                ui(db, engine, shipbob, clock);
-            }
             engine.close();
             db.close();
+            if (ui) {
+                ui(workspace, sandbox.shipbobBaseUrl(), clock);
+            }
         }
 
         // ---- start-up and memory of the real app, with the cached rows --------------------------
@@ -478,208 +457,124 @@ public final class BenchMain {
 
     // ---- UI --------------------------------------------------------------------------------------
 
-    private void ui(Database db, SyncEngine engine, StockSource shipbob, SandboxClock clock) throws Exception {
-        CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
-        up.await();
-        JdbiStockBoardReader reader = new JdbiStockBoardReader(db.jdbi(), List.of(TIKTOK, SHIPBOB));
-        long r0 = System.nanoTime();
-        StockBoard board = reader.read();
-        log("board read: %d rows in %d ms (background thread)", board.rows().size(), ms(r0));
-        json.put("boardReadMs", ms(r0));
-        ExecutorService background = Executors.newSingleThreadExecutor();
-        List<Long> applyNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
-        // The UI executor as the app's, timed: each apply of a board is one runnable on the FX thread.
-        java.util.concurrent.Executor ui = r -> Platform.runLater(() -> {
-            long t0 = System.nanoTime();
-            r.run();
-            applyNanos.add(System.nanoTime() - t0);
-        });
-        AtomicReference<StockViewModel> vmRef = new AtomicReference<>();
-        AtomicReference<TableView<?>> tableRef = new AtomicReference<>();
-        onFx(() -> {
-            FxTheme.apply();
-            Messages messages = new Messages(UiContext.ENGLISH);
-            StockViewModel vm = new StockViewModel(reader, engine, clock, Staleness.DEFAULT_WINDOW, background, ui);
-            FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new StockView(vm, messages, clock));
-            FxViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
-            FxTheme.style(loaded.root());
-            Stage stage = new Stage();
-            stage.setScene(new Scene(loaded.root(), 1280, 800));
-            stage.show();
-            vmRef.set(vm);
-            tableRef.set((TableView<?>) stage.getScene().lookup("#stockTable"));
-            return null;
-        });
-        StockViewModel vm = vmRef.get();
-        PulseGaps gaps = new PulseGaps();
-        onFx(() -> {
-            gaps.start();
-            return null;
-        });
-        // First load (cold), then one sync with the screen live: the figure is the apply of that sync.
-        vm.start();
-        waitFor(() -> onFxQuiet(() -> vm.appliedSnapshotsProperty().get()) >= 1, 60);
-        Thread.sleep(500);
-        onFx(() -> {
-            gaps.reset();
-            return null;
-        });
-        applyNanos.clear();
-        clock.advance(Duration.ofSeconds(10));
-        int applied = onFxQuiet(() -> vm.appliedSnapshotsProperty().get());
-        long s0 = System.nanoTime();
-        engine.syncOnce(shipbob);
-        waitFor(() -> onFxQuiet(() -> vm.appliedSnapshotsProperty().get()) > applied, 60);
-        Thread.sleep(300);
-        long syncWindowMs = ms(s0);
-        double applyMs = applyNanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
-        int over16 = gaps.countOver(16.7 * 2);
-        int over100 = gaps.countOver(100);
-        double worstGap = gaps.worst();
-        json.put("uiApplyMs", round1(applyMs));
+    /**
+     * The UI figures alone ({@code --ui-only DIR}): the world of a full run, its sandbox, and the UI process over
+     * a copy of DIR's workspace. The world starts at its first moment again, so the first sync brings more
+     * changes than a full run's does.
+     */
+    private void uiOnly(Path kept, int rows) throws Exception {
+        SandboxClock clock = new SandboxClock(Instant.parse("2026-11-27T02:00:00Z"));
+        SimulatedWorld world = new SimulatedWorld(20261127L, Math.max(10, (rows + 2) / 3), clock);
+        Path base = Files.createTempDirectory("stocklens-bench");
+        try (SandboxServer sandbox = SandboxServer.start(world)) {
+            sandbox.setRateLimiting(false);
+            copyTree(kept.resolve("demo"), base.resolve("demo"));
+            ui(base.resolve("demo"), sandbox.shipbobBaseUrl(), clock);
+        } finally {
+            deleteQuietly(base);
+        }
+    }
+
+    /**
+     * The UI figures, measured in a JVM of their own ({@link UiSyncBench}) started with the app's launcher options:
+     * the stock screen over this workspace, synced from this process's sandbox over loopback. Here stay the
+     * simulated world and the sandbox's serving, whose memory (600-750 MB live at 100k rows) the app never holds
+     * in a live workspace; with them in the same heap, this process's young collections stopped the FX thread
+     * measured (BENCHMARKS.md, issue 20).
+     */
+    private void ui(Path workspace, String shipbobBaseUrl, SandboxClock clock) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(launcherFlags());
+        // BENCH_UI_JVM: options after the launcher's, to try the UI figures under another collector or goal.
+        String extra = System.getenv().getOrDefault("BENCH_UI_JVM", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+            log("UI process options added: %s", extra);
+        }
+        cmd.addAll(List.of("-Xlog:gc:file=target/bench-ui-gc.log:time,uptime",
+                "-Dlogback.configurationFile=bench/logback-bench.xml",
+                "-cp", System.getProperty("java.class.path"), UiSyncBench.class.getName(),
+                workspace.toString(), shipbobBaseUrl, clock.instant().toString()));
+        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        log("UI figures in a process of their own (the app's launcher options; its collections in "
+                + "target/bench-ui-gc.log)");
+        Map<String, String> figures = new LinkedHashMap<>();
+        try (var answers = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+             var commands = new java.io.PrintStream(child.getOutputStream(), true,
+                     java.nio.charset.StandardCharsets.UTF_8)) {
+            readAnswers(answers, "ready", figures);
+            // One sync with the screen live: the figure is the apply of that sync, and the pulses while it ran.
+            // Ten seconds of simulated trading between syncs, the demo's cadence.
+            clock.advance(Duration.ofSeconds(10));
+            commands.println("sync 10");
+            readAnswers(answers, "done", figures);
+            commands.println("sort");
+            readAnswers(answers, "done", figures);
+            // Apply again with a column sort on: the sorted list must not re-sort 100k rows.
+            clock.advance(Duration.ofSeconds(10));
+            commands.println("sync-sorted 10");
+            readAnswers(answers, "done", figures);
+            commands.println("filter");
+            readAnswers(answers, "done", figures);
+            commands.println("quit");
+        }
+        if (!child.waitFor(60, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+        }
+        double applyMs = number(figures, "uiApplyMs");
+        int over16 = (int) number(figures, "pulsesOver16ms");
+        int over100 = (int) number(figures, "longPulses");
+        double worstGap = number(figures, "worstPulseGapMs");
+        json.put("boardReadMs", Long.parseLong(figures.get("boardReadMs")));
+        json.put("uiApplyMs", applyMs);
         json.put("pulsesOver16ms", over16);
         json.put("longPulses", over100);
-        json.put("worstPulseGapMs", round1(worstGap));
-        json.put("uiRows", onFxQuiet(() -> vm.totalCountProperty().get()));
-        row("UI: apply one 100k-row sync (FX thread)", round1(applyMs) + " ms", "target 50 ms",
+        json.put("worstPulseGapMs", worstGap);
+        json.put("uiRows", Integer.parseInt(figures.get("uiRows")));
+        row("UI: apply one 100k-row sync (FX thread)", applyMs + " ms", "target 50 ms",
                 round2(applyMs / 50), "<= 1.0", applyMs <= 50);
-        row("UI: pulses > 16.7 ms during a sync (" + syncWindowMs + " ms)", over16 + "", "(no target)", null, "", null);
-        row("UI: pulses > 100 ms during a sync", over100 + " (worst " + round1(worstGap) + " ms)", "target 0",
+        row("UI: pulses > 16.7 ms during a sync (" + figures.get("syncWindowMs") + " ms)", over16 + "",
+                "(no target)", null, "", null);
+        row("UI: pulses > 100 ms during a sync", over100 + " (worst " + worstGap + " ms)", "target 0",
                 null, "= 0", over100 == 0);
-
-        // Sort: one click on a numeric column header, then the reverse; the worst of the two.
-        TableView<?> table = tableRef.get();
-        double sortMs = 0;
-        for (String id : List.of("availableColumn", "sellerSkuColumn")) {
-            sortMs = Math.max(sortMs, onFxTimed(() -> {
-                TableColumn<?, ?> col = table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst()
-                        .orElseThrow();
-                sortBy(table, col);
-            }));
-        }
-        json.put("uiSortMs", round1(sortMs));
-        row("UI: sort 100k rows by a column", round1(sortMs) + " ms", "target 300 ms", round2(sortMs / 300),
+        double sortMs = number(figures, "uiSortMs");
+        json.put("uiSortMs", sortMs);
+        row("UI: sort 100k rows by a column", sortMs + " ms", "target 300 ms", round2(sortMs / 300),
                 "<= 1.0", sortMs <= 300);
-
-        // Apply again with a column sort active: the sorted list re-sorts on setAll.
-        applyNanos.clear();
-        int applied2 = onFxQuiet(() -> vm.appliedSnapshotsProperty().get());
-        clock.advance(Duration.ofSeconds(10));
-        engine.syncOnce(shipbob);
-        waitFor(() -> onFxQuiet(() -> vm.appliedSnapshotsProperty().get()) > applied2, 60);
-        double applySortedMs = applyNanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
-        json.put("uiApplySortedMs", round1(applySortedMs));
-        row("UI: apply one sync with a column sort on", round1(applySortedMs) + " ms", "target 50 ms",
+        double applySortedMs = number(figures, "uiApplySortedMs");
+        json.put("uiApplySortedMs", applySortedMs);
+        row("UI: apply one sync with a column sort on", applySortedMs + " ms", "target 50 ms",
                 round2(applySortedMs / 50), "<= 1.0", applySortedMs <= 50);
-        onFx(() -> {
-            table.getSortOrder().clear();
-            return null;
-        });
-
-        // Filter: one keystroke's worth of predicate change, after the debounce (set on the view model).
-        double filterMs = 0;
-        for (String text : List.of("s", "sk", "sku-1", "")) {
-            filterMs = Math.max(filterMs, onFxTimed(() -> vm.filterTextProperty().set(text)));
-        }
-        json.put("uiFilterMs", round1(filterMs));
-        row("UI: filter on a keystroke (after debounce)", round1(filterMs) + " ms", "target 50 ms",
+        double filterMs = number(figures, "uiFilterMs");
+        json.put("uiFilterMs", filterMs);
+        row("UI: filter on a keystroke (after debounce)", filterMs + " ms", "target 50 ms",
                 round2(filterMs / 50), "<= 1.0", filterMs <= 50);
-        vm.close();
-        onFx(() -> {
-            gaps.stop();
-            return null;
-        });
-        background.shutdownNow();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void sortBy(TableView table, TableColumn col) {
-        col.setSortType(TableColumn.SortType.DESCENDING);
-        table.getSortOrder().setAll(col);
-    }
-
-    /** Gaps between consecutive pulses, as an AnimationTimer sees them: a long gap is a frozen screen. */
-    private static final class PulseGaps extends AnimationTimer {
-        private final List<Double> gaps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private long last;
-
-        @Override
-        public void handle(long now) {
-            if (last != 0) {
-                gaps.add((now - last) / 1e6);
-                if (now - last > 100_000_000L) {
-                    System.err.printf("[bench] long pulse gap %.1f ms ending at epoch ms %d%n", (now - last) / 1e6,
-                            System.currentTimeMillis());
-                }
+    /** Reads {@code key=value} lines into {@code figures} up to the line {@code end}. */
+    private static void readAnswers(java.io.BufferedReader answers, String end, Map<String, String> figures)
+            throws IOException {
+        for (String line = answers.readLine(); ; line = answers.readLine()) {
+            if (line == null) {
+                throw new IllegalStateException("the UI process ended before it said " + end);
             }
-            last = now;
-        }
-
-        /**
-         * Forgets the gaps so far; FX thread. The pulse under way starts the count afresh: a long first-load
-         * pulse still running when the window opens is not a pulse of the sync (before, it could be counted).
-         */
-        void reset() {
-            gaps.clear();
-            last = 0;
-        }
-
-        int countOver(double ms) {
-            return (int) gaps.stream().filter(g -> g > ms).count();
-        }
-
-        double worst() {
-            return gaps.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> error = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                result.set(work.call());
-            } catch (Exception e) {
-                error.set(e);
-            } finally {
-                done.countDown();
+            if (line.equals(end)) {
+                return;
             }
-        });
-        if (!done.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("FX thread did not answer");
-        }
-        if (error.get() != null) {
-            throw error.get();
-        }
-        return result.get();
-    }
-
-    private static <T> T onFxQuiet(java.util.concurrent.Callable<T> work) {
-        try {
-            return onFx(work);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static double onFxTimed(Runnable work) throws Exception {
-        return onFx(() -> {
-            long t0 = System.nanoTime();
-            work.run();
-            return (System.nanoTime() - t0) / 1e6;
-        });
-    }
-
-    private static void waitFor(Supplier<Boolean> condition, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.get()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("timed out");
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                figures.put(line.substring(0, eq), line.substring(eq + 1));
             }
-            Thread.sleep(20);
         }
+    }
+
+    private static double number(Map<String, String> figures, String key) {
+        String value = figures.get(key);
+        if (value == null) {
+            throw new IllegalStateException("the UI process gave no " + key);
+        }
+        return Double.parseDouble(value);
     }
 
     // ---- start-up under Xvfb -----------------------------------------------------------------------

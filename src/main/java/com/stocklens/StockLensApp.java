@@ -346,7 +346,9 @@ public final class StockLensApp extends Application {
             AppRuntime fresh = null;
             String error = null;
             try {
-                fresh = AppRuntime.open(old.options(), new UnlockPrompt(locale));
+                // A window's open: the board it reads is kept for the next start, and the board kept before the
+                // restore is passed over (the restore is the store's notice).
+                fresh = AppRuntime.open(old.options(), new UnlockPrompt(locale), step -> { });
             } catch (StartupException e) {
                 log.error("cannot reopen the workspace", e);
                 error = e.getMessage();
@@ -358,7 +360,7 @@ public final class StockLensApp extends Application {
                 startupError = problem;
                 requestedScreen = null;
                 requestedAsOf = null;
-                showWindow(stage, opened == null ? null : opened.boardReader());
+                showWindow(stage, opened == null ? null : opened.windowBoard());
             });
         });
     }

@@ -49,8 +49,8 @@ public final class KeptBoardReader implements StockBoardReader, AutoCloseable {
         NamedThreads.daemon("stocklens-board-file-read").newThread(() -> {
             try {
                 kept.complete(BoardFile.read(file));
-            } catch (RuntimeException e) {
-                kept.complete(Optional.empty());
+            } finally {
+                kept.complete(Optional.empty()); // whatever went wrong, the window's first read does not wait for ever
             }
         }).start();
         return kept;

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -139,7 +140,11 @@ public final class BoardFile {
                 int crc = (int) checked.getChecksum().getValue();
                 raw.write(ByteBuffer.allocate(4).putInt(crc).array());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING); // the checksum catches a half-moved file
+            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;

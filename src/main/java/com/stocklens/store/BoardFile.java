@@ -11,6 +11,7 @@ import com.stocklens.domain.Warehouse;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
+import com.stocklens.support.PrivateFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * on screen. A cache and nothing more: a missing, older-format, damaged or oversized file is ignored, and the
  * board comes from the store as it always did.
  *
- * <p>Written whole to a temporary file and moved into place, so a crash or a full disk leaves the previous file
+ * <p>Private to the seller (0600 in a 0700 folder). Written whole to a temporary file and moved into place, so a crash or a full disk leaves the previous file
  * or none, never part of one; a CRC-32 over the content catches the rest. A SKU or a warehouse is written once
  * and the rows name it by number, so the board read back shares one {@code Sku} per SKU across its warehouses
  * as the store's read does. A bucket, a TikTok figure or a time the store did not know stays unknown (null).
@@ -126,8 +127,8 @@ public final class BoardFile {
      * failure (a full disk, a read-only folder) the previous file stays as it was and the temporary one is removed.
      */
     public static void write(Path file, StockBoard board) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        // The board is the seller's stock: 0600 in a 0700 folder, as everything in the workspace.
+        Path dir = PrivateFiles.folder(file.toAbsolutePath().getParent());
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         try {
             try (OutputStream raw = Files.newOutputStream(tmp)) {
@@ -140,6 +141,7 @@ public final class BoardFile {
                 int crc = (int) checked.getChecksum().getValue();
                 raw.write(ByteBuffer.allocate(4).putInt(crc).array());
             }
+            PrivateFiles.restrict(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -77,6 +77,21 @@ class BoardFileTest {
     }
 
     @Test
+    void theKeptBoardIsTheSellersAlone() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path file = BoardFile.in(dir);
+
+        BoardFile.write(file, board());
+        BoardFile.write(file, board());
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aSkuIsOneObjectAcrossItsWarehousesAsTheStoreReadsIt() throws IOException {
         Path file = BoardFile.in(dir);
         BoardFile.write(file, board());

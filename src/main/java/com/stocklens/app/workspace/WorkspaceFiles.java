@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 final class WorkspaceFiles {
     /** The folders StockLens keeps in a workspace, made private with everything in them. */
-    private static final Set<String> FOLDERS = Set.of("db", "logs", "backups", "imports");
+    private static final Set<String> FOLDERS = Set.of("db", "logs", "backups", "imports", "cache");
     /** The files StockLens keeps in a workspace. */
     private static final Set<String> FILES = Set.of("settings.properties", EncryptedFileSecretStore.FILE_NAME);
     /** What else may sit in a StockLens data folder: the demo workspace, exports made there. */

@@ -29,7 +29,7 @@ class PrivateWorkspaceTest {
     @Test
     void anExistingOpenWorkspaceIsTightenedWhenItOpens() throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
-        for (String d : List.of("logs", "backups", "db")) {
+        for (String d : List.of("logs", "backups", "db", "cache")) {
             Files.createDirectories(ws.resolve(d));
             Files.setPosixFilePermissions(ws.resolve(d), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -37,7 +37,9 @@ class PrivateWorkspaceTest {
         Files.writeString(ws.resolve("secrets.enc"), "not really encrypted");
         Files.writeString(ws.resolve("logs").resolve("stocklens.log"), "an old line\n");
         Files.writeString(ws.resolve("backups").resolve("stocklens-20261127T000000Z-daily.zip"), "zip");
+        Files.writeString(ws.resolve("cache").resolve("board.bin"), "the board kept by an older StockLens");
         for (Path f : List.of(ws.resolve("settings.properties"), ws.resolve("secrets.enc"),
+                ws.resolve("cache").resolve("board.bin"),
                 ws.resolve("logs").resolve("stocklens.log"), ws.resolve("backups").resolve("stocklens-20261127T000000Z-daily.zip"))) {
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
         }

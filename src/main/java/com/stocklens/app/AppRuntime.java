@@ -243,6 +243,10 @@ public final class AppRuntime implements AutoCloseable {
         // (storeNotice) is not the one the kept board came from.
         this.keptBoard = kept == null || database.isShared() ? null
                 : new KeptBoardReader(boardReader, BoardFile.in(options.workspace()));
+        if (kept != null && database.isShared()) {
+            // Team mode chosen in the workspace's settings: a board kept before is not the shared database's.
+            BoardFile.delete(BoardFile.in(options.workspace()));
+        }
         this.windowBoard = !forWindow ? null : keptBoard == null ? PrefetchedBoardReader.prefetching(boardReader)
                 : PrefetchedBoardReader.prefetching(keptBoard, storeNotice().isPresent()
                         ? CompletableFuture.completedFuture(Optional.empty()) : kept);

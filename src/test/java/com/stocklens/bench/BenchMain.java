@@ -28,12 +28,16 @@ import com.stocklens.store.Database;
 import com.stocklens.store.BoardFile;
 import com.stocklens.store.SnapshotRepository;
 import com.stocklens.sync.SyncEngine;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -499,10 +503,10 @@ public final class BenchMain {
         log("UI figures in a process of their own (the app's launcher options; its collections in "
                 + "target/bench-ui-gc.log)");
         Map<String, String> figures = new LinkedHashMap<>();
-        try (var answers = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8));
-             var commands = new java.io.PrintStream(child.getOutputStream(), true,
-                     java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var answers = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8));
+             var commands = new PrintStream(child.getOutputStream(), true,
+                     StandardCharsets.UTF_8)) {
             readAnswers(answers, "ready", figures);
             // One sync with the screen live: the figure is the apply of that sync, and the pulses while it ran.
             // Ten seconds of simulated trading between syncs, the demo's cadence.
@@ -553,7 +557,7 @@ public final class BenchMain {
     }
 
     /** Reads {@code key=value} lines into {@code figures} up to the line {@code end}. */
-    private static void readAnswers(java.io.BufferedReader answers, String end, Map<String, String> figures)
+    private static void readAnswers(BufferedReader answers, String end, Map<String, String> figures)
             throws IOException {
         for (String line = answers.readLine(); ; line = answers.readLine()) {
             if (line == null) {

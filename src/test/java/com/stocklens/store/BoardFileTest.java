@@ -2,6 +2,7 @@ package com.stocklens.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.stocklens.domain.Market;
 import com.stocklens.domain.Provider;
@@ -16,11 +17,14 @@ import com.stocklens.service.SourceFreshness;
 import com.stocklens.service.StockBoard;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -78,16 +82,16 @@ class BoardFileTest {
 
     @Test
     void theKeptBoardIsTheSellersAlone() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        assumeTrue(
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         Path file = BoardFile.in(dir);
 
         BoardFile.write(file, board());
         BoardFile.write(file, board());
 
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        assertThat(PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
     }
 
@@ -143,7 +147,7 @@ class BoardFileTest {
         BoardFile.write(file, board());
         byte[] good = Files.readAllBytes(file);
         for (int length : new int[] {0, 3, 11, good.length / 2, good.length - 1}) {
-            Files.write(file, java.util.Arrays.copyOf(good, length));
+            Files.write(file, Arrays.copyOf(good, length));
             assertThat(BoardFile.read(file)).as("%d bytes", length).isEmpty();
         }
     }
@@ -184,7 +188,7 @@ class BoardFileTest {
                 List.of()));
         byte[] bytes = Files.readAllBytes(file);
         // The row's one bucket is the last int before the checksum: make it negative and re-sign the file.
-        byte[] content = java.util.Arrays.copyOf(bytes, bytes.length - 4);
+        byte[] content = Arrays.copyOf(bytes, bytes.length - 4);
         ByteBuffer.wrap(content).putInt(content.length - 4, -1);
         Files.write(file, withCrc(content));
 

@@ -605,6 +605,21 @@ public final class BenchMain {
         return flags;
     }
 
+    /**
+     * The start-up launches' flags (the floor's, the app's, the AOT training's): the launcher's, then BENCH_START_JVM's
+     * options, which win over a launcher option of the same kind (e.g. {@code -XX:TieredStopAtLevel=4} gives a start
+     * the JDK's default compilers back), to measure other options beside the launcher's.
+     */
+    private List<String> startFlags() {
+        List<String> flags = launcherFlags();
+        String extra = System.getenv().getOrDefault("BENCH_START_JVM", "").trim();
+        if (!extra.isEmpty()) {
+            flags.addAll(List.of(extra.split("\\s+")));
+            log("start-up launches' options added: %s", extra);
+        }
+        return flags;
+    }
+
     private void startup(Path base, String floorClasspath, Path appJar, int rows) throws Exception {
         String xvfb = findOnPath("Xvfb");
         if (xvfb == null) {
@@ -622,7 +637,7 @@ public final class BenchMain {
         try {
             Thread.sleep(1000);
             Launches launches = new Launches(base, base.resolve("demo"), appJar, floorClasspath, display, rows,
-                    launcherFlags());
+                    startFlags());
             log("launch flags: %s", launches.flags);
             // The seller's usual start finds the board its window kept last time (store.BoardFile): one start
             // before the measured ones (and the AOT training) keeps it, as the seller's previous session did.

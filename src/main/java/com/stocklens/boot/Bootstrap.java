@@ -116,7 +116,7 @@ public final class Bootstrap {
 
     /**
      * The options of launcher.options for a JVM of feature version {@code version}, without those of a kind the
-     * person set themselves ({@code own}): their heap size, heap free ratios, collector or object headers stay
+     * person set themselves ({@code own}): their heap size, heap free ratios, collector, object headers or compilers stay
      * theirs, and no pair of options contradicts the other (a minimum free ratio above ours would stop the JVM).
      */
     static List<String> launcherOptions(int version, List<String> own) {
@@ -137,7 +137,10 @@ public final class Bootstrap {
         return options;
     }
 
-    /** What a memory option decides ("heap", "heap-free", "gc", "headers"), or null for any other option. */
+    /**
+     * What a memory or compiler option decides ("heap", "heap-free", "gc", "headers", "compiler"), or null for any
+     * other option.
+     */
     static String kind(String option) {
         String o = option.startsWith("-XX:") ? option.substring(4) : option;
         if (o.startsWith("-Xmx") || o.startsWith("-Xms")
@@ -152,6 +155,9 @@ public final class Bootstrap {
         }
         if (o.matches("[+-](UseCompactObjectHeaders|UseCompressedClassPointers)")) {
             return "headers";
+        }
+        if (o.matches("TieredStopAtLevel=.*|[+-]TieredCompilation")) {
+            return "compiler";
         }
         return null;
     }

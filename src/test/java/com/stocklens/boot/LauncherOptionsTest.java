@@ -47,6 +47,12 @@ class LauncherOptionsTest {
         assertThat(Bootstrap.launcherOptions(25, List.of("-XX:GCTimeRatio=19"))).doesNotContain("-XX:GCTimeRatio=4");
         assertThat(Bootstrap.launcherOptions(25, List.of("-XX:-UseCompactObjectHeaders")))
                 .doesNotContain("-XX:+UseCompactObjectHeaders");
+        // The JDK's two compilers back for a person who asks for them (or turns tiering off their own way).
+        assertThat(all).contains("-XX:TieredStopAtLevel=1");
+        assertThat(Bootstrap.launcherOptions(25, List.of("-XX:TieredStopAtLevel=4")))
+                .doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx2g");
+        assertThat(Bootstrap.launcherOptions(25, List.of("-XX:-TieredCompilation")))
+                .doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(Bootstrap.kind("-Dstocklens.startupTrace=true")).isNull();
         assertThat(Bootstrap.kind("--add-opens")).isNull();
     }

@@ -266,21 +266,30 @@ public final class ShownRows extends ObservableListBase<StockRowViewModel> {
         }
     }
 
-    /** Fires the change from {@code old} to {@code next}: {@code changes}, or a whole replacement when null. */
+    /**
+     * Fires the change from {@code old} to {@code next}: {@code changes}, or a whole replacement when null.
+     * The changes of a snapshot go out as one stretch from the first to the last (TableView shifts a selection
+     * by each add and remove, a cost per stretch), removed, then added: a replaced stretch makes TableView's
+     * skin throw its rows and cells away and build them again (issue 20: a pulse of ~80 ms after each sync's
+     * apply), while rows removed and added keep them, each showing its new row. The selection and focus come
+     * back by row key after the apply (StockView).
+     */
     private void fire(List<StockRowViewModel> old, List<StockRowViewModel> next, List<Stretch> changes) {
         if (changes == null) {
             fireChange(new Stretches(this, List.of(new Stretch(0, next.size(), List.copyOf(old)))));
-        } else if (changes.size() == 1) {
-            fireChange(new Stretches(this, changes));
-        } else if (changes.size() > 1) {
-            // One stretch from the first change to the last: TableView keeps its selection (by row object)
-            // through one replaced stretch, but shifts it by the sum of several adds and removes.
+        } else if (!changes.isEmpty()) {
             Stretch first = changes.get(0);
             Stretch last = changes.get(changes.size() - 1);
             // The rows after the last stretch are the same in both lists: the old stretch ends where they begin.
             int removedTo = old.size() - (next.size() - last.to());
-            fireChange(new Stretches(this, List.of(new Stretch(first.from(), last.to(),
-                    List.copyOf(old.subList(first.from(), removedTo))))));
+            List<Stretch> out = new ArrayList<>(2);
+            if (removedTo > first.from()) {
+                out.add(new Stretch(first.from(), first.from(), List.copyOf(old.subList(first.from(), removedTo))));
+            }
+            if (last.to() > first.from()) {
+                out.add(new Stretch(first.from(), last.to(), List.of()));
+            }
+            fireChange(new Stretches(this, out));
         }
     }
 

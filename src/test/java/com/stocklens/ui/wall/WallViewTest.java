@@ -19,6 +19,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,8 @@ class WallViewTest {
         assertThat(robot.lookup("#wallPageStock").queryAs(Node.class).isVisible()).isFalse();
         Label first = robot.lookup("#wallCountdown-0").queryAs(Label.class);
         assertThat(first.getText()).isEqualTo("-00:03:12");
+        // On screen whole, never cut to "-00:0...": the most urgent figure on the wall is the overdue one.
+        assertThat(((Text) first.lookup(".text")).getText()).isEqualTo("-00:03:12");
         Node row = robot.lookup("#wallTask-0").query();
         assertThat(row.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("overdue"));
         assertThat(robot.lookup("#wallCountdown-1").queryAs(Label.class).getText()).isEqualTo("00:08:05");

@@ -116,8 +116,9 @@ public final class Bootstrap {
 
     /**
      * The options of launcher.options for a JVM of feature version {@code version}, without those of a kind the
-     * person set themselves ({@code own}): their heap size, heap free ratios, collector, object headers or compilers stay
-     * theirs, and no pair of options contradicts the other (a minimum free ratio above ours would stop the JVM).
+     * person set themselves ({@code own}): their heap size, heap free ratios, collector, object headers or
+     * compilers stay theirs, and no pair of options contradicts the other (a minimum free ratio above ours would
+     * stop the JVM).
      */
     static List<String> launcherOptions(int version, List<String> own) {
         Set<String> theirs = new HashSet<>();

@@ -31,7 +31,10 @@ public final class FxTheme {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     }
 
-    /** Installs AtlantaFX Primer Dark (its binary form, as {@link #apply()}) for the whole application: wall mode. FX thread. */
+    /**
+     * Installs AtlantaFX Primer Dark (its binary form, as {@link #apply()}) for the whole application: wall mode.
+     * FX thread.
+     */
     public static void applyDark() {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheetBSS());
     }

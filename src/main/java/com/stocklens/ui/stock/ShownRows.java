@@ -269,10 +269,10 @@ public final class ShownRows extends ObservableListBase<StockRowViewModel> {
     /**
      * Fires the change from {@code old} to {@code next}: {@code changes}, or a whole replacement when null.
      * The changes of a snapshot go out as one stretch from the first to the last (TableView shifts a selection
-     * by each add and remove, a cost per stretch), removed, then added: a replaced stretch makes TableView's
-     * skin throw its rows and cells away and build them again (issue 20: a pulse of ~80 ms after each sync's
-     * apply), while rows removed and added keep them, each showing its new row. The selection and focus come
-     * back by row key after the apply (StockView).
+     * by each add and remove, a cost per stretch), removed, then added: TableView's skin answers a replaced
+     * stretch by emptying every row on screen and filling it again, each cell restyled (issue 20: in the pulse
+     * after each sync's apply), while after rows removed and added it keeps them, each showing its new row. The
+     * selection and focus come back by row key after the apply (StockView).
      */
     private void fire(List<StockRowViewModel> old, List<StockRowViewModel> next, List<Stretch> changes) {
         if (changes == null) {

@@ -49,7 +49,8 @@ class StockTableKeepsItsRowsTest {
         FxTheme.apply();
         viewModel = new StockViewModel(board::get, new FakeSyncEvents(), FakeBoards.CLOCK, Staleness.DEFAULT_WINDOW,
                 Runnable::run, new FxExecutor());
-        FxViewLoader loader = new FxViewLoader(messages.bundle(), type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
+        FxViewLoader loader = new FxViewLoader(messages.bundle(),
+                type -> new StockView(viewModel, messages, FakeBoards.CLOCK));
         FxViewLoader.Loaded<StockView> loaded = loader.load(StockView.class);
         FxTheme.style(loaded.root());
         stage.setScene(new Scene(loaded.root(), 1280, 700));

@@ -49,6 +49,9 @@ public final class KeptBoardReader implements StockBoardReader, AutoCloseable {
         NamedThreads.daemon("stocklens-board-file-read").newThread(() -> {
             try {
                 kept.complete(BoardFile.read(file));
+            } catch (RuntimeException e) {
+                // A cache: whatever BoardFile did not expect is logged, never an error dialog; the store has the board.
+                LOG.warn("board file {} not read: {}", file, e.toString());
             } finally {
                 kept.complete(Optional.empty()); // whatever went wrong, the window's first read does not wait for ever
             }

@@ -43,10 +43,11 @@ import org.slf4j.LoggerFactory;
  * on screen. A cache and nothing more: a missing, older-format, damaged or oversized file is ignored, and the
  * board comes from the store as it always did.
  *
- * <p>Private to the seller (0600 in a 0700 folder). Written whole to a temporary file and moved into place, so a crash or a full disk leaves the previous file
- * or none, never part of one; a CRC-32 over the content catches the rest. A SKU or a warehouse is written once
- * and the rows name it by number, so the board read back shares one {@code Sku} per SKU across its warehouses
- * as the store's read does. A bucket, a TikTok figure or a time the store did not know stays unknown (null).
+ * <p>Private to the seller (0600 in a 0700 folder). Written whole to a temporary file and moved into place, so a
+ * crash or a full disk leaves the previous file or none, never part of one; a CRC-32 over the content catches the
+ * rest. A SKU or a warehouse is written once and the rows name it by number, so the board read back shares one
+ * {@code Sku} per SKU across its warehouses as the store's read does. A bucket, a TikTok figure or a time the
+ * store did not know stays unknown (null).
  */
 public final class BoardFile {
     private static final Logger LOG = LoggerFactory.getLogger(BoardFile.class);

@@ -58,6 +58,8 @@ public final class Launcher {
      */
     private static final class Parsed {
         static void main(String[] args) {
+            // No window waits on this path: java.util.logging goes to SLF4J from now on.
+            Logs.releaseJavaUtilLogging();
             CommandLine cli = StockLensCommand.commandLine(new StockLensCommand());
             ParseResult parsed;
             try {

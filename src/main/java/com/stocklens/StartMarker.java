@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * with or without a marker file.
  */
 final class StartMarker {
-    private static final Logger LOG = LoggerFactory.getLogger(StartMarker.class);
+    /** Looked up when needed, not held: the marker is installed before logging is set up (issue 20). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(StartMarker.class);
+    }
     static final long SETTLE_QUIET_MS = 500;
     static final long SETTLE_MAX_MS = 3000;
 
@@ -136,7 +139,7 @@ final class StartMarker {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("no RSS: {}", e.toString());
+            log().debug("no RSS: {}", e.toString());
         }
         return -1;
     }
@@ -149,7 +152,7 @@ final class StartMarker {
             Files.writeString(file, lines + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            LOG.warn("benchmark marker {} not written", file, e);
+            log().warn("benchmark marker {} not written", file, e);
         }
     }
 }

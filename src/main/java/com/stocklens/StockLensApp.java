@@ -697,6 +697,7 @@ public final class StockLensApp extends Application {
                         wallRotate, null, null));
             } catch (RuntimeException e) {
                 // A command line the parser refuses (a bad value) or a failure before the workspace opened.
+                Logs.releaseJavaUtilLogging();
                 LoggerFactory.getLogger(StockLensApp.class).error("cannot start", e);
                 earlyLocale.complete(Locale.ENGLISH);
                 done.complete(new Result(null, null, null, null, null, null, false, null,

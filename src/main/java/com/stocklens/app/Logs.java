@@ -1,7 +1,10 @@
 package com.stocklens.app;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.stocklens.support.PrivateFiles;
 import java.io.IOException;
@@ -13,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -37,7 +43,9 @@ public final class Logs {
     /**
      * Called first thing by the entry point, before anything logs: points logging at this user's own folder
      * until {@link #configure} knows the workspace, and sends {@code java.util.logging} (JavaFX's own warnings)
-     * to the log file instead of the console. Leaves a folder set with {@code -Dstocklens.logdir} alone.
+     * to the log file instead of the console, holding its records until {@link #configure} or
+     * {@link #releaseJavaUtilLogging} (see {@link HeldRecords}). Leaves a folder set with
+     * {@code -Dstocklens.logdir} alone.
      */
     public static void useUserFolder() {
         captureJavaUtilLogging();
@@ -51,17 +59,120 @@ public final class Logs {
     /**
      * {@code java.util.logging} into SLF4J, so into the log file: its console handler would print JavaFX's
      * "Unsupported JavaFX configuration" (the jar loads JavaFX from the class path on purpose, docs/STACK.md)
-     * and anything else a library logs that way on stderr, where the command line's own lines go.
+     * and anything else a library logs that way on stderr, where the command line's own lines go. The records
+     * are held until logging is configured ({@link HeldRecords}).
      */
     static void captureJavaUtilLogging() {
-        // Logging starts beside the window's toolkit (issue 20): JavaFX's first record may reach SLF4J while it
-        // initialises on the opening thread, and SLF4J would tell stderr it replays that record. It still does.
+        // SLF4J tells stderr when it replays records logged while it initialised: only its errors go there.
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
             System.setProperty(SLF4J_VERBOSITY, "ERROR");
         }
-        if (!SLF4JBridgeHandler.isInstalled()) {
+        if (!HeldRecords.installed()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
-            SLF4JBridgeHandler.install();
+            HeldRecords.install();
+        }
+    }
+
+    /**
+     * Hands the {@code java.util.logging} records held so far to SLF4J, and every later one as it comes. Called by
+     * {@link #configure}; a start that never gets there (a subcommand without a workspace, an opening that
+     * failed) calls it before it logs.
+     */
+    public static void releaseJavaUtilLogging() {
+        HeldRecords.release();
+    }
+
+    /**
+     * The root {@code java.util.logging} handler (issue 20): it holds the records until logging is configured,
+     * then hands them, and every later one, to SLF4J. JavaFX logs its first warning while its toolkit starts;
+     * handed to SLF4J at once, that record made logback read and apply logback.xml right then, on the thread
+     * starting the toolkit (0.4-0.5 s of a cold JVM before the first frame), and again for the workspace's
+     * folder once that was known. Held instead (at most {@value #LIMIT}; later ones are counted), they reach
+     * the log file once {@link Logs#configure} has set it up, in their order and under their own loggers'
+     * names (timed when they are handed over).
+     */
+    static final class HeldRecords extends Handler {
+        /** Records held at most; a start logs a handful through java.util.logging before its workspace is known. */
+        static final int LIMIT = 500;
+        private static HeldRecords current;
+
+        private final List<LogRecord> held = new ArrayList<>();
+        private int dropped;
+        private Handler target;
+
+        static synchronized boolean installed() {
+            return current != null;
+        }
+
+        static synchronized void install() {
+            current = new HeldRecords();
+            java.util.logging.Logger.getLogger("").addHandler(current);
+        }
+
+        /** Hands what was held to SLF4J, and every later record (nothing when no handler was installed). */
+        static void release() {
+            HeldRecords handler;
+            synchronized (HeldRecords.class) {
+                handler = current;
+            }
+            if (handler != null) {
+                handler.forwardTo(new SLF4JBridgeHandler());
+            }
+        }
+
+        /** Hands {@code next} what was held and every later record; once only (later calls change nothing). */
+        void forwardTo(Handler next) {
+            List<LogRecord> records;
+            int lost;
+            synchronized (this) {
+                if (target != null) {
+                    return;
+                }
+                records = List.copyOf(held);
+                held.clear();
+                lost = dropped;
+                // Held records go first: a record published meanwhile waits for them (publish takes this lock).
+                records.forEach(next::publish);
+                if (lost > 0) {
+                    LogRecord note = new LogRecord(Level.WARNING, lost + " java.util.logging records logged "
+                            + "before logging was set up were not kept (at most " + LIMIT + " are)");
+                    note.setLoggerName(Logs.class.getName());
+                    next.publish(note);
+                }
+                target = next;
+            }
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            Handler to;
+            synchronized (this) {
+                to = target;
+                if (to == null) {
+                    if (held.size() < LIMIT) {
+                        held.add(record);
+                    } else {
+                        dropped++;
+                    }
+                    return;
+                }
+            }
+            to.publish(record);
+        }
+
+        @Override
+        public void flush() {
+            Handler to;
+            synchronized (this) {
+                to = target;
+            }
+            if (to != null) {
+                to.flush();
+            }
+        }
+
+        @Override
+        public void close() {
         }
     }
 
@@ -111,14 +222,30 @@ public final class Logs {
         } catch (IOException | RuntimeException e) {
             // a read-only or full disk: logging falls back to what logback can do, the workspace opens read-only
         }
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            // Logback may already have started with the default folder: reload so the property applies.
+        // Logback starts here with the folder just set, unless something logged before (then it wrote elsewhere):
+        // only then is it configured again, so a start reads logback.xml once.
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                && !writesTo(context, logs.resolve(LOG_FILE))) {
             context.reset();
             try {
                 new ContextInitializer(context).autoConfig();
             } catch (JoranException e) {
                 throw new IllegalStateException("cannot configure logging", e);
             }
+        }
+        releaseJavaUtilLogging();
+    }
+
+    /** Whether {@code context}'s log file (logback.xml's appender FILE) is {@code file}. */
+    static boolean writesTo(LoggerContext context, Path file) {
+        Appender<ILoggingEvent> appender = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE");
+        if (!(appender instanceof FileAppender<ILoggingEvent> f) || f.getFile() == null) {
+            return false;
+        }
+        try {
+            return Path.of(f.getFile()).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

@@ -17,8 +17,6 @@ public final class Messages {
     /** Base name of the bundle; files live in {@code src/main/resources/com/stocklens/ui/}. */
     public static final String BUNDLE = "com.stocklens.ui.messages";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Messages.class);
-
     private final ResourceBundle bundle;
     private final Locale locale;
 
@@ -42,7 +40,9 @@ public final class Messages {
         try {
             return bundle.getString(key);
         } catch (MissingResourceException e) {
-            LOG.warn("Missing message key {} for locale {}", key, locale);
+            // Looked up here, not held: the start-up view's texts come before logging is set up (issue 20).
+            Logger log = LoggerFactory.getLogger(Messages.class);
+            log.warn("Missing message key {} for locale {}", key, locale);
             return "!" + key + "!";
         }
     }

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * the URL, logs or messages.
  */
 public final class TeamDatabaseConfig {
-    private static final Logger LOG = LoggerFactory.getLogger(TeamDatabaseConfig.class);
     /** The environment variable that carries the shared database's password in team mode. */
     public static final String SHARED_DB_PASSWORD_ENV = "STOCKLENS_DB_PASSWORD";
     /** Where the password lives in the secret store (OS keychain or secrets.enc). */
@@ -136,7 +135,9 @@ public final class TeamDatabaseConfig {
             return stored;
         } catch (SecretStore.SecretStoreException | RuntimeException e) {
             // The message names the store's state, never a value.
-            LOG.warn("The team database password could not be read from the secret store: {}", e.getMessage());
+            // Looked up here, not held: the window's start reads this config before logging is set up (issue 20).
+            Logger log = LoggerFactory.getLogger(TeamDatabaseConfig.class);
+            log.warn("The team database password could not be read from the secret store: {}", e.getMessage());
             return null;
         }
     }

@@ -211,6 +211,16 @@ public final class StockLensApp extends Application {
                 : MainWindowHost.install(stage, context);
         host.setWallRotate(wallRotate);
         StartupTrace.mark("window built");
+        if (StartupTrace.enabled()) {
+            Scene scene = stage.getScene();
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    StartupTrace.mark("window's first pulse (CSS, layout)");
+                }
+            });
+        }
         decorate(host, runtime, stage, locale);
         if (requestedScreen != null && host.current() != null) {
             try {

@@ -38,6 +38,7 @@ import com.stocklens.ui.auth.TikTokAuthorizeDialog;
 import com.stocklens.ui.stock.StockViewModel;
 import com.stocklens.ui.wall.WallViewModel;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -667,6 +668,12 @@ public final class StockLensApp extends Application {
         private void run() {
             try {
                 earlyLocale.complete(guessLocale(args));
+                // Logging, for the workspace the command line names, while this thread waits for the first frame:
+                // it costs a cold JVM 0.3-0.5 s, beside the toolkit's start rather than in the open's way.
+                Path known = knownWorkspace(args);
+                if (known != null) {
+                    Logs.configure(known);
+                }
                 // The workspace's heavy opening (parser, H2, connectors) would compete with the toolkit's start
                 // for the cores: it waits for the start-up view's first frame (issue 20).
                 awaitFirstFrame();
@@ -729,33 +736,54 @@ public final class StockLensApp extends Application {
          * wait for.
          */
         static Locale guessLocale(List<String> args) {
-            String lang = null;
-            String dataDir = null;
-            boolean demo = false;
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                String next = i + 1 < args.size() ? args.get(i + 1) : null;
-                if (a.equals("--demo")) {
-                    demo = true;
-                } else if (a.startsWith("--lang=")) {
-                    lang = a.substring("--lang=".length());
-                } else if (a.equals("--lang")) {
-                    lang = next;
-                } else if (a.startsWith("--data-dir=")) {
-                    dataDir = a.substring("--data-dir=".length());
-                } else if (a.equals("--data-dir")) {
-                    dataDir = next;
-                }
-            }
+            String lang = option(args, "--lang");
             if (lang != null && !lang.isBlank()) {
                 return lang.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
             }
+            Path workspace = guessWorkspace(args);
+            return new UserSettings(workspace != null ? workspace : Path.of(".")).locale(Locale.getDefault());
+        }
+
+        /**
+         * The workspace {@code args} open ({@code --data-dir}, {@code --demo}), without the parser; null when it
+         * cannot be told. The parser's answer may differ (a snapshot file opens a copy): logging is then set up
+         * again for that one.
+         */
+        static Path guessWorkspace(List<String> args) {
+            String dataDir = option(args, "--data-dir");
             try {
                 Path base = DataDirectory.resolve(dataDir == null ? null : Path.of(dataDir));
-                return new UserSettings(DataDirectory.workspace(base, demo)).locale(Locale.getDefault());
+                return DataDirectory.workspace(base, args.contains("--demo"));
             } catch (RuntimeException e) {
-                return new UserSettings(Path.of(".")).locale(Locale.getDefault());
+                return null;
             }
+        }
+
+        /**
+         * The workspace {@code args} open when that is certain without the parser: the demo's with {@code --demo},
+         * else the live one once its database exists (a start with nothing configured runs the demo: that is the
+         * parser's to decide); else null.
+         */
+        static Path knownWorkspace(List<String> args) {
+            Path workspace = guessWorkspace(args);
+            if (workspace == null || args.contains("--demo")) {
+                return workspace;
+            }
+            return Files.exists(workspace.resolve("db").resolve("stocklens.mv.db")) ? workspace : null;
+        }
+
+        /** The value of {@code --name value} or {@code --name=value} in {@code args}, the last one given; else null. */
+        private static String option(List<String> args, String name) {
+            String value = null;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.startsWith(name + "=")) {
+                    value = a.substring(name.length() + 1);
+                } else if (a.equals(name)) {
+                    value = i + 1 < args.size() ? args.get(i + 1) : null;
+                }
+            }
+            return value;
         }
     }
 }

@@ -58,9 +58,7 @@ public final class Bootstrap {
         } else {
             Path java = findJava();
             if (java == null) {
-                System.err.println("StockLens needs Java " + REQUIRED + " or newer, and this is Java "
-                        + Runtime.version().feature() + ". Install a JDK " + REQUIRED
-                        + "+ (for example Temurin 25), or set STOCKLENS_JAVA to its bin/java.");
+                tellTooOld(tooOld(Runtime.version().feature(), Locale.getDefault()), doubleClicked(args));
                 System.exit(1);
                 return;
             }
@@ -112,6 +110,37 @@ public final class Bootstrap {
         Method opensWindow = Class.forName("com.stocklens.Launcher").getDeclaredMethod("opensWindow", String[].class);
         opensWindow.setAccessible(true);
         return (Boolean) opensWindow.invoke(null, (Object) args);
+    }
+
+    /** What to do when no JDK new enough is found, in the person's language (Chinese first, else English). */
+    static String tooOld(int running, Locale locale) {
+        String english = "StockLens needs Java " + REQUIRED + " or newer, and this is Java " + running
+                + ". Install a JDK " + REQUIRED + "+ (for example Temurin 25), or set STOCKLENS_JAVA to its bin/java.";
+        String chinese = "StockLens 需要 Java " + REQUIRED + " 或更高版本，当前为 Java " + running + "。请安装 JDK "
+                + REQUIRED + " 或更高版本（例如 Temurin 25），或将 STOCKLENS_JAVA 设为其 bin/java。";
+        return "zh".equals(locale.getLanguage()) ? chinese + "\n" + english : english + "\n" + chinese;
+    }
+
+    /**
+     * Says {@code message} on stderr (a start from a terminal reads it there, before logging exists) and, for a
+     * window start with no terminal to read it (a double-clicked jar), in a message box as well; never a box for
+     * a command, which a script may run.
+     */
+    private static void tellTooOld(String message, boolean doubleClicked) {
+        System.err.println(message);
+        if (doubleClicked && System.console() == null && !java.awt.GraphicsEnvironment.isHeadless()) {
+            try {
+                javax.swing.JOptionPane.showMessageDialog(null, message, "StockLens",
+                        javax.swing.JOptionPane.ERROR_MESSAGE);
+            } catch (RuntimeException | Error e) {
+                // no display after all: stderr has it
+            }
+        }
+    }
+
+    /** Whether {@code args} are a double-click's: none (the jar), or only the snapshot file opened with it. */
+    static boolean doubleClicked(String[] args) {
+        return args.length == 0 || args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(".stocklens");
     }
 
     /**

@@ -72,6 +72,19 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void tooOldAJavaIsToldInThePersonsLanguageFirstAndOnlyAWindowStartGetsABox() {
+        assertThat(Bootstrap.tooOld(17, java.util.Locale.SIMPLIFIED_CHINESE))
+                .startsWith("StockLens 需要 Java 21 或更高版本，当前为 Java 17。")
+                .contains("\nStockLens needs Java 21 or newer, and this is Java 17.");
+        assertThat(Bootstrap.tooOld(17, java.util.Locale.ENGLISH)).startsWith("StockLens needs Java 21 or newer")
+                .contains("STOCKLENS_JAVA");
+        assertThat(Bootstrap.doubleClicked(new String[0])).isTrue();
+        assertThat(Bootstrap.doubleClicked(new String[] {"/home/a/Week 49.StockLens"})).isTrue();
+        assertThat(Bootstrap.doubleClicked(new String[] {"stock", "--json"})).as("a command: no box").isFalse();
+        assertThat(Bootstrap.doubleClicked(new String[] {"--demo"})).as("typed in a terminal").isFalse();
+    }
+
+    @Test
     void javafxRunAndTheInstallersCarryTheSameOptions() throws IOException {
         String pom = Files.readString(PROJECT.resolve("pom.xml"), StandardCharsets.UTF_8);
         List<String> javafxRun = all(Pattern.compile("<option>([^<]+)</option>"), pom);

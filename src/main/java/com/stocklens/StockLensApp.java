@@ -7,6 +7,7 @@ import com.stocklens.app.settings.DataDirectory;
 import com.stocklens.app.settings.LaunchOptions;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.workspace.StartupException;
+import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.cli.StockLensOptions;
 import com.stocklens.domain.BeijingTime;
@@ -38,7 +39,6 @@ import com.stocklens.ui.auth.TikTokAuthorizeDialog;
 import com.stocklens.ui.stock.StockViewModel;
 import com.stocklens.ui.wall.WallViewModel;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -769,7 +769,7 @@ public final class StockLensApp extends Application {
             if (workspace == null || args.contains("--demo")) {
                 return workspace;
             }
-            return Files.exists(workspace.resolve("db").resolve("stocklens.mv.db")) ? workspace : null;
+            return WorkspaceOpener.hasDatabase(workspace) ? workspace : null;
         }
 
         /** The value of {@code --name value} or {@code --name=value} in {@code args}, the last one given; else null. */

@@ -6,9 +6,9 @@ import com.stocklens.app.settings.DataDirectory;
 import com.stocklens.app.settings.UserSettings;
 import com.stocklens.app.team.TeamDatabaseConfig;
 import com.stocklens.app.team.WorkspaceTransfer;
+import com.stocklens.app.workspace.WorkspaceOpener;
 import com.stocklens.service.TeamDatabase.MoveProgress;
 import com.stocklens.service.TeamDatabase.TableCount;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +88,7 @@ final class WorkspaceCommand implements Callable<Integer> {
         String password = TeamDatabaseConfig.password(workspace, env);
         // The new folder is opened as --data-dir DIR (plus --demo for the demo's data, which lives in DIR/demo).
         Path local = up ? workspace : DataDirectory.workspace(toDir.toAbsolutePath().normalize(), root.options().demo());
-        if (!up && Files.exists(local.resolve("db").resolve("stocklens.mv.db")) && !force) {
+        if (!up && WorkspaceOpener.hasDatabase(local) && !force) {
             printer.message(local + " already holds a StockLens workspace: choose a new folder, or --force to replace "
                     + "its data.");
             return EXIT_FAILED;

@@ -46,6 +46,11 @@ public final class Database implements AutoCloseable {
     /** Base name of the H2 file: H2 adds {@code .mv.db}. */
     static final String FILE_BASE = "stocklens";
 
+    /** The workspace's database file, {@code workspace/db/stocklens.mv.db}, whether or not it exists. */
+    public static Path fileIn(Path workspace) {
+        return workspace.resolve("db").resolve(FILE_BASE + ".mv.db");
+    }
+
     /**
      * Databases open in this JVM. H2 lets a second connection in the same JVM share an open file
      * database silently, so without this set two windows in one process would both "own" the
@@ -121,7 +126,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dataDir, Clock clock, boolean backupIfDue) {
         Path workspace = dataDir.toAbsolutePath().normalize();
         Path dbDir = workspace.resolve("db");
-        Path file = dbDir.resolve(FILE_BASE + ".mv.db");
+        Path file = fileIn(workspace);
         Path lockKey;
         try {
             Files.createDirectories(dbDir);

@@ -151,6 +151,11 @@ public final class WorkspaceOpener {
         return new StartupException("The snapshot could not be opened: " + e.getMessage(), e);
     }
 
+    /** Whether {@code workspace} holds a StockLens database file (a workspace used before). */
+    public static boolean hasDatabase(Path workspace) {
+        return Files.exists(Database.fileIn(workspace));
+    }
+
     /**
      * Whether the live workspace under {@code baseDir} has stored connections: with none (and nothing in
      * the environment) the app starts its demo. A workspace that is in use or broken counts as configured,
@@ -158,7 +163,7 @@ public final class WorkspaceOpener {
      */
     public static boolean hasStoredConnections(Path baseDir) {
         Path workspace = DataDirectory.workspace(baseDir, false);
-        if (!Files.exists(workspace.resolve("db").resolve("stocklens.mv.db"))) {
+        if (!hasDatabase(workspace)) {
             return false;
         }
         try (Database db = Database.open(workspace)) {

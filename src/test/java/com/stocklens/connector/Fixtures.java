@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads test fixtures copied from shared/api/fixtures. */
+/** Reads the connectors' test fixtures (the providers' documented answers) from src/test/resources/fixtures/. */
 public final class Fixtures {
     private Fixtures() {
     }

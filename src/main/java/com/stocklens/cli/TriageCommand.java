@@ -74,6 +74,9 @@ final class TriageCommand extends RuntimeCommand {
             n.put("warehouseName", i.warehouseName());
             n.put("reason", i.reason().english());
             Json.putInt(n, "unitsAtRisk", i.unitsAtRisk());
+            Json.putDouble(n, "dailySales", i.dailySales());
+            Json.putInt(n, "salesDays", i.salesDays());
+            Json.putDouble(n, "impact", i.impact());
             Json.putInstant(n, "deadline", i.deadline());
         }
         return out;

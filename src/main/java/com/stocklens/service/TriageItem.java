@@ -23,8 +23,11 @@ import java.util.Objects;
  * @param unitsAtRisk   units the line puts at risk (the gap, the units TikTok may oversell, the unreserved
  *                      orders, the units of the lines a stale source blocks …); null where the kind counts
  *                      no units (days of age, working days waited)
- * @param dailySales    the SKU's average units sold per in-stock day over the demand window; null when
- *                      not a SKU line or no demand is known
+ * @param dailySales    the SKU's d̄ over the demand window (units a day over the days sales history covers
+ *                      that were not stock-out days); null when the line's kind weighs no units against a
+ *                      limit or its demand is unknown (no sales history, or out of stock every day), never 0
+ *                      for unknown
+ * @param salesDays     the days {@code dailySales} averages (thin history says so); null with it
  * @param impact        unitsAtRisk × dailySales, the order of {@link TriageSection#AT_RISK}; null when either
  *                      is unknown
  * @param blockedLines  for a stale source: the SKU × warehouse lines it keeps from being checked, else 0
@@ -49,6 +52,7 @@ public record TriageItem(
         String alertKey,
         Integer unitsAtRisk,
         Double dailySales,
+        Integer salesDays,
         Double impact,
         int blockedLines,
         Instant deadline,
@@ -68,7 +72,7 @@ public record TriageItem(
     /** The same line at another rank. */
     public TriageItem withRank(int newRank) {
         return new TriageItem(newRank, section, kind, alertKind, sellerSku, skuName, warehouseId, warehouseName,
-                sourceId, sourceName, taskId, alertKey, unitsAtRisk, dailySales, impact, blockedLines, deadline,
+                sourceId, sourceName, taskId, alertKey, unitsAtRisk, dailySales, salesDays, impact, blockedLines, deadline,
                 actual, limit, reason);
     }
 

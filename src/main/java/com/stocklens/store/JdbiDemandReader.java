@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,8 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
      */
     static final String DAY = "FLOOR((EXTRACT(EPOCH FROM %s) + 28800) / 86400)";
     private static final String HOUR = "FLOOR(EXTRACT(EPOCH FROM created_at) / 3600)";
+    /** Seller SKUs bound into one statement. */
+    private static final int SKU_CHUNK = 500;
 
     private final Jdbi jdbi;
     /** The days each SKU and pair was seen available, kept up to date across reads instead of read whole each time. */
@@ -176,9 +179,105 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
                 .forEach(e -> snapshotDays.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         AvailableDays.View inStock = snapshotDays.isEmpty() ? AvailableDays.View.NONE
                 : availableDays.read(h, start, end);
-        LocalDate salesFrom = h.createQuery("SELECT MIN(" + DAY.formatted("created_at") + ") FROM sale_line")
-                .mapTo(Long.class).findOne().map(LocalDate::ofEpochDay).orElse(null);
-        return new WarehouseDemandData(List.copyOf(sales), carriers, snapshotDays, inStock, salesFrom);
+        return new WarehouseDemandData(List.copyOf(sales), carriers, snapshotDays, inStock, salesFrom(h));
+    }
+
+    /**
+     * The SKU-level inputs of the one demand model for chosen seller SKUs over [from, to] (Beijing days).
+     *
+     * @param units        units sold per SKU and day (days without sales absent)
+     * @param snapshotDays the days some warehouse took a snapshot on
+     * @param inStockDays  the days some warehouse snapshot showed each SKU available (in any warehouse)
+     * @param salesFrom    the Beijing day of the earliest stored sale line (sales history starts there), null when
+     *                     none is stored
+     */
+    public record SkuDemandData(Map<String, Map<LocalDate, Integer>> units, Set<LocalDate> snapshotDays,
+                                Map<String, Set<LocalDate>> inStockDays, LocalDate salesFrom) {
+        /** Units of {@code sku} sold on {@code day}; 0 when none was. */
+        public int units(String sku, LocalDate day) {
+            return units.getOrDefault(sku, Map.of()).getOrDefault(day, 0);
+        }
+
+        /**
+         * Whether {@code sku} was out of stock everywhere on {@code day}: some warehouse took a snapshot that day
+         * and none showed it available (a day without a snapshot is never a stock-out day).
+         */
+        public boolean stockOut(String sku, LocalDate day) {
+            return snapshotDays.contains(day) && !inStockDays.getOrDefault(sku, Set.of()).contains(day);
+        }
+    }
+
+    /**
+     * Reads {@link SkuDemandData} for {@code skus} over [from, to] (Beijing days) in one REPEATABLE READ
+     * transaction. Only those SKUs' sale lines and stock rows are read: their stock rows by the primary key
+     * (snapshot, SKU), so a few SKUs cost a few look-ups per snapshot however many rows each snapshot holds (the
+     * triage asks for the SKUs of its alerts; {@link #warehouseDemand} reads every SKU).
+     */
+    public SkuDemandData skuDemand(LocalDate from, LocalDate to, Collection<String> skus) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to " + to + " is before from " + from);
+        }
+        List<String> chosen = List.copyOf(new TreeSet<>(skus));
+        if (chosen.isEmpty()) {
+            return new SkuDemandData(Map.of(), Set.of(), Map.of(), null);
+        }
+        Instant start = from.atStartOfDay(BeijingTime.ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant();
+        return Dialect.lazyRead(jdbi, h -> skuDemand(h, chosen, start, end));
+    }
+
+    private SkuDemandData skuDemand(Handle h, List<String> skus, Instant start, Instant end) {
+        Map<String, Map<LocalDate, Integer>> units = new HashMap<>();
+        Map<String, Set<LocalDate>> inStock = new HashMap<>();
+        for (int i = 0; i < skus.size(); i += SKU_CHUNK) {
+            List<String> chunk = skus.subList(i, Math.min(skus.size(), i + SKU_CHUNK));
+            h.createQuery("SELECT seller_sku, " + DAY.formatted("created_at") + ", COUNT(*) FROM sale_line "
+                            + "WHERE created_at >= :start AND created_at < :end AND seller_sku IN (<skus>) "
+                            + "AND (status IS NULL OR status <> 'CANCELLED') GROUP BY seller_sku, "
+                            + DAY.formatted("created_at"))
+                    .bind("start", timestamp(start)).bind("end", timestamp(end)).bindList("skus", chunk)
+                    .scanResultSet((supplier, ctx) -> {
+                        ResultSet rs = supplier.get();
+                        while (rs.next()) {
+                            units.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                    .put(LocalDate.ofEpochDay(rs.getLong(2)), rs.getInt(3));
+                        }
+                        return null;
+                    });
+            // The SKUs as a table joined to the stock rows: each (snapshot, SKU) pair is a look-up on the primary
+            // key; an IN list beside the join would have every row of each snapshot read and filtered.
+            StringBuilder values = new StringBuilder();
+            for (int k = 0; k < chunk.size(); k++) {
+                values.append(k == 0 ? "" : ", ").append("(CAST(:k").append(k).append(" AS VARCHAR(200)))");
+            }
+            var query = h.createQuery("SELECT DISTINCT r.seller_sku, " + DAY.formatted("s.taken_at") + " FROM snapshot s "
+                    + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                    + "JOIN (VALUES " + values + ") t (sku) ON 1 = 1 "
+                    + "JOIN stock_row r ON r.snapshot_id = s.id AND r.seller_sku = t.sku "
+                    + "WHERE s.taken_at >= :start AND s.taken_at < :end AND r.available > 0")
+                    .bind("start", timestamp(start)).bind("end", timestamp(end));
+            for (int k = 0; k < chunk.size(); k++) {
+                query.bind("k" + k, chunk.get(k));
+            }
+            query.map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2))))
+                    .forEach(e -> inStock.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        }
+        Set<LocalDate> snapshotDays = new HashSet<>();
+        h.createQuery("SELECT DISTINCT " + DAY.formatted("s.taken_at") + " FROM snapshot s "
+                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
+                        + "WHERE s.taken_at >= :start AND s.taken_at < :end")
+                .bind("start", timestamp(start)).bind("end", timestamp(end))
+                .mapTo(Long.class)
+                .forEach(d -> snapshotDays.add(LocalDate.ofEpochDay(d)));
+        return new SkuDemandData(units, snapshotDays, inStock, salesFrom(h));
+    }
+
+    /** The Beijing day of the earliest stored sale line; null when none is stored. */
+    private static LocalDate salesFrom(Handle h) {
+        // MIN of the column itself, which its index answers; a day is a monotonic function of the instant.
+        Instant first = h.createQuery("SELECT MIN(created_at) AS first FROM sale_line")
+                .map((rs, ctx) -> SqlValues.instant(rs, "first")).one();
+        return first == null ? null : first.atZone(BeijingTime.ZONE).toLocalDate();
     }
 
     /**

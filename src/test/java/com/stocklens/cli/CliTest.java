@@ -1,6 +1,7 @@
 package com.stocklens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stocklens.domain.Bucket;
@@ -248,7 +249,20 @@ class CliTest extends CliHarness {
         boolean pastCalibrations = false;
         for (JsonNode i : triage) {
             assertThat(i.fieldNames()).toIterable().containsExactly("rank", "kind", "sku", "warehouse",
-                    "warehouseName", "reason", "unitsAtRisk", "deadline");
+                    "warehouseName", "reason", "unitsAtRisk", "dailySales", "salesDays", "impact", "deadline");
+            // Daily sales known: on how many days, and the impact is units × sales; unknown: said, never 0.
+            if (i.get("dailySales").isNull()) {
+                assertThat(i.get("salesDays").isNull()).isTrue();
+                assertThat(i.get("impact").isNull()).isTrue();
+            } else {
+                assertThat(i.get("salesDays").asInt()).isBetween(1, 28);
+                if (Set.of("OVERSOLD", "OVERSELL_RISK", "MISSING_PREALLOCATION").contains(i.get("kind").asText())) {
+                    assertThat(i.get("reason").asText()).contains("a day (over").contains("in-stock day");
+                }
+                int units = i.get("unitsAtRisk").asInt();
+                assertThat(i.get("impact").asDouble())
+                        .isCloseTo(units * i.get("dailySales").asDouble(), within(0.001 + 0.001 * units));
+            }
             assertThat(i.get("rank").asInt()).isEqualTo(++rank);
             assertThat(kinds).contains(i.get("kind").asText());
             assertThat(i.get("reason").asText()).isNotBlank();

@@ -40,8 +40,10 @@ class WordingTest {
                 Duration.ofMinutes(15));
         assertThat(w.english()).contains("40 → 37 at 2026-06-12 10:03:04").contains("more than 15 min later");
 
-        assertThat(Wording.of("triage.sells", Wording.decimal(1234.56, 1)).english()).isEqualTo("sells 1,234.6 a day");
-        assertThat(Wording.of("triage.sells", Wording.decimal(2, 2)).english()).isEqualTo("sells 2.00 a day");
+        assertThat(Wording.of("triage.sells", Wording.decimal(1234.56, 1), 28).english())
+                .isEqualTo("sells 1,234.6 a day (over 28 in-stock days)");
+        assertThat(Wording.of("triage.sells", Wording.decimal(2, 2), 1).english())
+                .isEqualTo("sells 2.00 a day (over 1 in-stock day)");
     }
 
     @Test

@@ -173,6 +173,48 @@ class ActivityStoreTest {
     }
 
     @Test
+    void skuDemandReadsOnlyTheChosenSkusWithTheirStockOutDaysAndWhereSalesHistoryBegins() {
+        SnapshotRepository snapshots = new SnapshotRepository(db.jdbi());
+        // On the 26th (Beijing): base 0 gives SKU 0 and 1 available 0, SKU 2 available 1; an hour later base 1
+        // gives SKU 1 available 1 and SKU 0 still 0. No snapshot on the 25th.
+        snapshots.commit(StoreFixtures.SHIPBOB, snapshots.beginRun(StoreFixtures.SHIPBOB.id(), T0),
+                StoreFixtures.shipbob(T0, 3, 0), T0, 10);
+        snapshots.commit(StoreFixtures.SHIPBOB, snapshots.beginRun(StoreFixtures.SHIPBOB.id(), T0.plusSeconds(3600)),
+                StoreFixtures.shipbob(T0.plusSeconds(3600), 3, 1), T0.plusSeconds(3600), 10);
+        String sku0 = StoreFixtures.sku(0);
+        String sku1 = StoreFixtures.sku(1);
+        String sku2 = StoreFixtures.sku(2);
+        Instant the24th = Instant.parse("2026-11-24T02:00:00Z");
+        repo.commit(SOURCE, List.of(
+                line("1", sku1, "COMPLETED", the24th),
+                line("2", sku0, "COMPLETED", T0),
+                line("3", sku1, "COMPLETED", T0),
+                line("4", sku1, "DELIVERED", T0.plusSeconds(60)),
+                line("5", sku1, "CANCELLED", T0),
+                line("6", sku2, "COMPLETED", T0)), List.of(), T0, T0);
+        LocalDate d25 = LocalDate.parse("2026-11-25");
+        LocalDate d26 = LocalDate.parse("2026-11-26");
+
+        JdbiDemandReader.SkuDemandData d = new JdbiDemandReader(db.jdbi()).skuDemand(d25, d26, List.of(sku0, sku1));
+
+        // SKU 2 was not asked for: none of its sales or stock is read. The 24th is before the range.
+        assertThat(d.units()).containsOnlyKeys(sku0, sku1);
+        assertThat(d.units(sku0, d26)).isEqualTo(1);
+        assertThat(d.units(sku1, d26)).isEqualTo(2);
+        assertThat(d.units(sku1, d25)).isZero();
+        assertThat(d.inStockDays()).containsOnlyKeys(sku1);
+        assertThat(d.snapshotDays()).containsExactly(d26);
+        assertThat(d.stockOut(sku0, d26)).isTrue();
+        assertThat(d.stockOut(sku1, d26)).isFalse();
+        assertThat(d.stockOut(sku0, d25)).isFalse(); // no snapshot that day: never a stock-out
+        assertThat(d.salesFrom()).isEqualTo(LocalDate.parse("2026-11-24"));
+
+        JdbiDemandReader.SkuDemandData none = new JdbiDemandReader(db.jdbi()).skuDemand(d25, d26, List.of());
+        assertThat(none.units()).isEmpty();
+        assertThat(none.salesFrom()).isNull();
+    }
+
+    @Test
     void passedReturnsAreReadByWhenTheyPassed() {
         Instant later = T0.plusSeconds(3600);
         repo.commit(SOURCE, List.of(), List.of(item("1", "A", ReturnStage.QC_PASSED, T0),

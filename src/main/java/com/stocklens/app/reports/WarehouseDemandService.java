@@ -1,11 +1,16 @@
 package com.stocklens.app.reports;
 
 import com.stocklens.rules.DemandDay;
+import com.stocklens.rules.DemandMean;
 import com.stocklens.rules.WarehouseDemand;
 import com.stocklens.store.JdbiDemandReader;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,7 +18,7 @@ import java.util.Set;
  * The one demand model from the store (docs/DOMAIN.md "Demand and stock cover"): the sale lines per SKU,
  * warehouse and Beijing day ({@link JdbiDemandReader#warehouseDemand}), attributed by {@link WarehouseDemand},
  * with each SKU × warehouse's stock-out days. The flag engine (safety stock, reorder point), the health
- * report (turnover, 动销率, excess) and {@code demand --json} read demand here, so they agree.
+ * report (turnover, 动销率, excess), {@code demand --json} and the triage read demand here, so they agree.
  */
 public final class WarehouseDemandService {
     private final JdbiDemandReader reader;
@@ -25,6 +30,34 @@ public final class WarehouseDemandService {
     /** The demand over [from, to] (Beijing days; the caller leaves today out: it is not over). */
     public Demand read(LocalDate from, LocalDate to) {
         return Demand.of(reader.warehouseDemand(from, to), from, to);
+    }
+
+    /**
+     * Each chosen SKU's d̄ on its total over all warehouses (the triage's daily sales), over the days of [from, to]
+     * that sales history covers, stock-out days (out of stock everywhere) skipped. A SKU whose d̄ is unknown (no
+     * sales history in the range, or out of stock on every day of it) is absent. Reads only those SKUs.
+     */
+    public Map<String, DemandMean> skuDailyDemand(LocalDate from, LocalDate to, Collection<String> skus) {
+        Map<String, DemandMean> out = new HashMap<>();
+        if (skus.isEmpty()) {
+            return out;
+        }
+        JdbiDemandReader.SkuDemandData data = reader.skuDemand(from, to, skus);
+        if (data.salesFrom() == null || data.salesFrom().isAfter(to)) {
+            return out;
+        }
+        LocalDate start = from.isBefore(data.salesFrom()) ? data.salesFrom() : from;
+        for (String sku : skus) {
+            List<DemandDay> days = new ArrayList<>();
+            for (LocalDate d = start; !d.isAfter(to); d = d.plusDays(1)) {
+                days.add(new DemandDay(d, data.units(sku, d), data.stockOut(sku, d)));
+            }
+            DemandMean mean = DemandMean.of(days);
+            if (mean != null) {
+                out.put(sku, mean);
+            }
+        }
+        return out;
     }
 
     /** The model over a range of days, with the stock-out days and how far back sales history reaches. */

@@ -8,6 +8,7 @@ import com.stocklens.domain.Provider;
 import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.domain.Wording;
+import com.stocklens.rules.DemandMean;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The ranking of the triage list, a pure function of the red flags, the stock board and each SKU's daily
@@ -120,13 +123,34 @@ public final class TriageRanking {
     }
 
     /**
+     * The seller SKUs whose daily sales {@link #rank} multiplies: those of the alerts showing at {@code at} whose
+     * kind counts units over or under a limit. Nothing else needs demand read.
+     */
+    public static Set<String> skusWithImpact(FlagBoard flags, Instant at) {
+        Set<String> skus = new TreeSet<>();
+        for (AlertRow row : flags.alerts()) {
+            Alert a = row.alert();
+            if (a.sellerSku() != null && countsLimit(placeOf(a.kind())) && a.isShowing(at)) {
+                skus.add(a.sellerSku());
+            }
+        }
+        return skus;
+    }
+
+    private static boolean countsLimit(Place place) {
+        return place.units() == Units.OVER_LIMIT || place.units() == Units.UNDER_LIMIT;
+    }
+
+    /**
      * Ranks {@code flags} as of {@code at}.
      *
      * @param board      the stock board of the same moment (what a stale source blocks); empty is fine
-     * @param dailySales the average units sold per in-stock day per seller SKU; null when demand is unknown
-     *                   (impacts are then null and the units at risk decide)
+     * @param dailySales d̄ per seller SKU (at least those of {@link #skusWithImpact}); a SKU absent has unknown
+     *                   sales; null when demand could not be read at all (impacts are then null and the units at
+     *                   risk decide)
      */
-    public static TriageList rank(FlagBoard flags, StockBoard board, Map<String, Double> dailySales, Instant at) {
+    public static TriageList rank(FlagBoard flags, StockBoard board, Map<String, DemandMean> dailySales,
+                                  Instant at) {
         Objects.requireNonNull(flags, "flags");
         Objects.requireNonNull(board, "board");
         Objects.requireNonNull(at, "at");
@@ -213,10 +237,11 @@ public final class TriageRanking {
         Warehouse w = row.warehouse();
         return new TriageItem(0, TriageSection.CALIBRATION, TriageItem.CALIBRATION, null, t.sellerSku(), row.skuName(),
                 t.warehouseId(), w == null ? null : w.name(), null, null, t.id(), null, Math.abs(t.gap()), null, null,
-                0, t.deadline(), t.warehouseQuantity(), t.tiktokQuantity(), reason);
+                null, 0, t.deadline(), t.warehouseQuantity(), t.tiktokQuantity(), reason);
     }
 
-    private static TriageItem alert(AlertRow row, Place place, StockBoard board, Map<String, Double> dailySales) {
+    private static TriageItem alert(AlertRow row, Place place, StockBoard board,
+                                    Map<String, DemandMean> dailySales) {
         Alert a = row.alert();
         Integer units = switch (place.units()) {
             case OVER_LIMIT -> a.actual() == null || a.limit() == null ? null : Math.max(0, a.actual() - a.limit());
@@ -229,19 +254,23 @@ public final class TriageRanking {
             blockedLines = blocked.size();
             units = unitsOn(blocked, isShop(a, board));
         }
-        Double sales = a.sellerSku() == null || dailySales == null ? null
-                : dailySales.getOrDefault(a.sellerSku(), 0.0);
+        // Only a kind that counts units against a limit has an impact to weigh; a SKU of unknown demand has none.
+        boolean weighs = a.sellerSku() != null && countsLimit(place) && dailySales != null;
+        DemandMean demand = weighs ? dailySales.get(a.sellerSku()) : null;
+        Double sales = demand == null ? null : demand.perDay();
+        Integer salesDays = demand == null ? null : demand.days();
         Double impact = units == null || sales == null ? null : units * sales;
         Wording detail = a.detail() != null ? a.detail() : Wording.text(a.kind().name());
         Wording reason = switch (place.section()) {
-            case AT_RISK -> sales == null ? detail : detail.and("triage.sells", Wording.decimal(sales, 1));
+            case AT_RISK -> demand != null ? detail.and("triage.sells", Wording.decimal(sales, 1), salesDays)
+                    : weighs ? detail.and("triage.salesUnknown") : detail;
             case STALE -> detail.and("triage.blocks", blockedLines, units == null ? 0 : units);
             default -> detail;
         };
         Warehouse w = row.warehouse();
         return new TriageItem(0, place.section(), a.kind().name(), a.kind(), a.sellerSku(), row.skuName(),
                 a.warehouseId(), w == null ? null : w.name(), a.sourceId(), row.sourceName(), null, a.key(), units,
-                sales, impact, blockedLines, null, a.actual(), a.limit(), reason);
+                sales, salesDays, impact, blockedLines, null, a.actual(), a.limit(), reason);
     }
 
     /**

@@ -119,6 +119,11 @@ public final class AlertRowViewModel implements AlertLine {
         return triage == null ? null : triage.dailySales();
     }
 
+    /** The days {@link #dailySales} averages, null with it. */
+    public Integer salesDays() {
+        return triage == null ? null : triage.salesDays();
+    }
+
     /** What matches a filter: SKU, product and warehouse names, source, the working. */
     boolean matches(String needle) {
         if (needle == null || needle.isBlank()) {

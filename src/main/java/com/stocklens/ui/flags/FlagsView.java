@@ -617,10 +617,13 @@ public final class FlagsView implements ScreenView {
             }
             kind.setText(texts.alertKind(bound.kind()));
             subject.setText(bound.subject());
-            figures.setText(bound.unitsAtRisk() == null || bound.dailySales() == null ? texts.alertFigures(bound)
+            // Units at risk on a SKU are weighed by its daily sales; sales not known say so.
+            figures.setText(bound.unitsAtRisk() == null || bound.alert().sellerSku() == null ? texts.alertFigures(bound)
+                    : bound.dailySales() == null ? messages.format("flags.alerts.figuresSalesUnknown",
+                    texts.alertFigures(bound), Formats.quantity(bound.unitsAtRisk(), messages))
                     : messages.format("flags.alerts.figuresWithImpact", texts.alertFigures(bound),
                     Formats.quantity(bound.unitsAtRisk(), messages),
-                    String.format(messages.locale(), "%.1f", bound.dailySales())));
+                    String.format(messages.locale(), "%.1f", bound.dailySales()), bound.salesDays()));
             String working = texts.words(bound.detail());
             detail.setText(working);
             detail.setId("alertDetail-" + id);

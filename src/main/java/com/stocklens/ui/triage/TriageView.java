@@ -242,13 +242,16 @@ public final class TriageView implements ScreenView {
         show(box, !items.isEmpty());
     }
 
-    /** "日销 5.6 · 影响 50" for an order at risk; nothing when its SKU's sales are not known. */
+    /**
+     * "日销 5.6（28 天）· 影响 50" for an order at risk; "日销未知" when its SKU's sales are not known; nothing for a
+     * line without a SKU.
+     */
     private String impact(TriageItem item) {
         if (item.dailySales() == null) {
-            return "";
+            return item.sellerSku() == null ? "" : messages.get("triage.salesUnknown");
         }
         return messages.format("triage.impact", String.format(messages.locale(), "%.1f", item.dailySales()),
-                Formats.quantity(Math.round(item.impact() == null ? 0 : item.impact()), messages));
+                Formats.quantity(Math.round(item.impact() == null ? 0 : item.impact()), messages), item.salesDays());
     }
 
     /**

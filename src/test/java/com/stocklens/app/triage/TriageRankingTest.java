@@ -19,6 +19,7 @@ import com.stocklens.domain.SourceKind;
 import com.stocklens.domain.StockLevel;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.domain.Wording;
+import com.stocklens.rules.DemandMean;
 import com.stocklens.service.AlertRow;
 import com.stocklens.service.BoardRow;
 import com.stocklens.service.FlagBoard;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,13 @@ class TriageRankingTest {
             "GoodCang 谷仓");
     static final SourceInfo TIKTOK = new SourceInfo("tiktok:main", SourceKind.SHOP, null, "TikTok Shop");
 
-    /** MUG sells 4 and 6 on its two in-stock days (the stock-out day does not count): 5.0 a day. */
-    static final Map<String, Double> SALES = Map.of("MUG-001", 5.0, "LAMP-RGB", 1.0, "CASE-IP15", 2.0);
+    /**
+     * MUG sells 4 and 6 on its two in-stock days (the stock-out day does not count): 5.0 a day over 2 days. SOCK
+     * sold nothing over 28 days: 0 a day, known. X, Y and anything else: unknown.
+     */
+    static final Map<String, DemandMean> SALES = Map.of("MUG-001", new DemandMean(5.0, 2),
+            "LAMP-RGB", new DemandMean(1.0, 28), "CASE-IP15", new DemandMean(2.0, 28),
+            "SOCK-5PK", new DemandMean(0.0, 28));
 
     static StockBoard board() {
         List<BoardRow> rows = List.of(
@@ -143,10 +150,14 @@ class TriageRankingTest {
         TriageItem caseLine = list.actNow().get(2);
         assertThat(caseLine.unitsAtRisk()).isEqualTo(6);
         assertThat(caseLine.dailySales()).isEqualTo(2.0);
+        assertThat(caseLine.salesDays()).isEqualTo(28);
         assertThat(caseLine.impact()).isCloseTo(12.0, within(1e-9));
         assertThat(caseLine.deadline()).isNull();
-        assertThat(caseLine.reason().english()).isEqualTo("MISSING_PREALLOCATION detail; sells 2.0 a day");
+        assertThat(caseLine.reason().english())
+                .isEqualTo("MISSING_PREALLOCATION detail; sells 2.0 a day (over 28 in-stock days)");
+        assertThat(list.actNow().get(3).reason().english()).endsWith("sells 5.0 a day (over 2 in-stock days)");
         assertThat(list.actNow().get(5).impact()).isZero();
+        assertThat(list.actNow().get(5).dailySales()).isZero();
 
         TriageItem tiktok = list.actNow().get(6);
         assertThat(tiktok.section()).isEqualTo(TriageSection.STALE);
@@ -178,6 +189,43 @@ class TriageRankingTest {
         assertThat(order(list.section(TriageSection.AT_RISK)))
                 .containsExactly("LAMP-RGB", "CASE-IP15", "SOCK-5PK", "MUG-001");
         assertThat(list.section(TriageSection.AT_RISK)).allMatch(i -> i.impact() == null && i.dailySales() == null);
+    }
+
+    @Test
+    void aSkuOfUnknownDemandHasNoImpactSaysSoAndRanksByUnitsAfterEveryKnownImpact() {
+        // SOCK's demand is not known (no sales history in the window, or out of stock every day of it).
+        Map<String, DemandMean> sales = new HashMap<>(SALES);
+        sales.remove("SOCK-5PK");
+        sales.put("LAMP-RGB", new DemandMean(0.25, 1));
+
+        List<TriageItem> atRisk = TriageRanking.rank(flags(), board(), sales, NOW).section(TriageSection.AT_RISK);
+
+        // CASE 6 × 2.0 = 12.0; MUG 2 × 5.0 = 10.0; LAMP 8 × 0.25 = 2.0; SOCK 5 units, impact unknown.
+        assertThat(order(atRisk)).containsExactly("CASE-IP15", "MUG-001", "LAMP-RGB", "SOCK-5PK");
+        TriageItem sock = atRisk.get(3);
+        assertThat(sock.unitsAtRisk()).isEqualTo(5);
+        assertThat(sock.dailySales()).isNull();
+        assertThat(sock.salesDays()).isNull();
+        assertThat(sock.impact()).isNull();
+        assertThat(sock.reason().english()).isEqualTo("MISSING_PREALLOCATION detail; daily sales unknown "
+                + "(no sales history in the demand window, or out of stock every day of it)");
+        assertThat(atRisk.get(2).reason().english()).endsWith("sells 0.3 a day (over 1 in-stock day)");
+    }
+
+    @Test
+    void demandIsAskedForTheSkusWhoseUnitsAgainstALimitAreWeighedOnly() {
+        // Oversell, pre-allocation and below-safety-stock lines that show; not the acknowledged or snoozed ones,
+        // not slow-moving stock (days), not the stale sources (no SKU).
+        assertThat(TriageRanking.skusWithImpact(flags(), NOW))
+                .containsExactly("CASE-IP15", "LAMP-RGB", "MUG-001", "SOCK-5PK", "X", "Y");
+        assertThat(TriageRanking.skusWithImpact(FlagBoard.EMPTY, NOW)).isEmpty();
+
+        // A slow-moving line carries no daily sales even when its SKU's demand is known.
+        Map<String, DemandMean> sales = new HashMap<>(SALES);
+        sales.put("Z", new DemandMean(3.0, 28));
+        TriageItem slow = TriageRanking.rank(flags(), board(), sales, NOW).digest().get(1).items().get(0);
+        assertThat(slow.sellerSku()).isEqualTo("Z");
+        assertThat(slow.dailySales()).isNull();
     }
 
     @Test

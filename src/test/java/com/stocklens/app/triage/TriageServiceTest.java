@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stocklens.domain.AlertKind;
 import com.stocklens.domain.Snapshot;
 import com.stocklens.domain.Thresholds;
-import com.stocklens.service.DailyDemand;
-import com.stocklens.service.DemandReader;
+import com.stocklens.rules.DemandMean;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.History;
@@ -14,34 +13,40 @@ import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.TriageItem;
 import com.stocklens.service.TriageList;
+import com.stocklens.service.TriageSection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The service reads the flags, the board of the same moment and the demand window, and ranks them. */
 class TriageServiceTest {
     private final List<LocalDate[]> asked = new ArrayList<>();
+    private final List<Set<String>> askedSkus = new ArrayList<>();
 
-    /** MUG: 4 and 6 sold on in-stock days, nothing on a stock-out day → 5.0 a day; CASE: 2 a day; LAMP: 1. */
-    private final DemandReader demand = (from, to) -> {
+    /** MUG: 5.0 a day over 2 in-stock days; CASE: 2 a day; LAMP: 1; SOCK and the digest's SKUs: unknown. */
+    private final TriageService.Sales demand = (from, to, skus) -> {
         asked.add(new LocalDate[] {from, to});
-        return Map.of(
-                "MUG-001", List.of(day("MUG-001", 4, false), day("MUG-001", 6, false), day("MUG-001", 0, true)),
-                "CASE-IP15", List.of(day("CASE-IP15", 2, false), day("CASE-IP15", 2, false)),
-                "LAMP-RGB", List.of(day("LAMP-RGB", 1, false)));
+        askedSkus.add(Set.copyOf(skus));
+        Map<String, DemandMean> known = Map.of("MUG-001", new DemandMean(5.0, 2), "CASE-IP15", new DemandMean(2.0, 28),
+                "LAMP-RGB", new DemandMean(1.0, 28), "NOT-ASKED", new DemandMean(9.0, 28));
+        Map<String, DemandMean> out = new HashMap<>();
+        skus.forEach(sku -> {
+            if (known.containsKey(sku)) {
+                out.put(sku, known.get(sku));
+            }
+        });
+        return out;
     };
 
-    private static DailyDemand day(String sku, int units, boolean stockOut) {
-        return new DailyDemand(sku, LocalDate.of(2026, 3, 1), units, stockOut);
-    }
-
-    private TriageService service(FlagReader flags, StockBoardReader board, DemandReader demandReader) {
-        return new TriageService(flags, board, demandReader, () -> Thresholds.DEFAULTS,
+    private TriageService service(FlagReader flags, StockBoardReader board, TriageService.Sales sales) {
+        return new TriageService(flags, board, sales, () -> Thresholds.DEFAULTS,
                 Clock.fixed(TriageRankingTest.NOW, ZoneOffset.UTC));
     }
 
@@ -52,20 +57,30 @@ class TriageServiceTest {
         // 06:30 UTC is 14:30 on 2 March in Beijing: the window is the 28 Beijing days up to 1 March.
         assertThat(asked).hasSize(1);
         assertThat(asked.get(0)).containsExactly(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 1));
+        // Only the SKUs whose units at risk are weighed, showing now, are asked for.
+        assertThat(askedSkus.get(0)).containsExactlyInAnyOrder("CASE-IP15", "LAMP-RGB", "MUG-001", "SOCK-5PK", "X", "Y");
         assertThat(list.actNow()).extracting(TriageItem::sellerSku).containsSubsequence("CASE-IP15", "MUG-001");
         assertThat(list.actNow().get(3).dailySales()).isEqualTo(5.0);
+        assertThat(list.actNow().get(3).salesDays()).isEqualTo(2);
+        TriageItem sock = list.section(TriageSection.AT_RISK).get(3);
+        assertThat(sock.sellerSku()).isEqualTo("SOCK-5PK");
+        assertThat(sock.dailySales()).isNull();
+        assertThat(sock.impact()).isNull();
     }
 
     @Test
-    void averagesOverInStockDaysOnly() {
-        assertThat(TriageService.averageInStock(List.of(day("A", 4, false), day("A", 6, false), day("A", 0, true))))
-                .isEqualTo(5.0);
-        assertThat(TriageService.averageInStock(List.of(day("A", 0, true)))).isZero();
+    void withNoAlertToWeighNoDemandIsRead() {
+        FlagBoard onlyTasks = new FlagBoard(TriageRankingTest.flags().tasks(), List.of(), TriageRankingTest.NOW);
+
+        TriageList list = service(() -> onlyTasks, TriageRankingTest::board, demand).now();
+
+        assertThat(asked).isEmpty();
+        assertThat(list.actNow()).isNotEmpty();
     }
 
     @Test
     void aFailingDemandReadRanksByUnitsAlone() {
-        DemandReader broken = (from, to) -> {
+        TriageService.Sales broken = (from, to, skus) -> {
             throw new IllegalStateException("db gone");
         };
         TriageList list = service(TriageRankingTest::flags, TriageRankingTest::board, broken).now();
@@ -121,7 +136,8 @@ class TriageServiceTest {
         TriageList list = service(() -> noStale, untouchable, demand).now();
 
         TriageList onTheBoard = TriageRanking.rank(noStale, TriageRankingTest.board(),
-                service(() -> noStale, TriageRankingTest::board, demand).dailySales(TriageRankingTest.NOW),
+                service(() -> noStale, TriageRankingTest::board, demand)
+                        .dailySales(TriageRanking.skusWithImpact(noStale, TriageRankingTest.NOW), TriageRankingTest.NOW),
                 TriageRankingTest.NOW);
         assertThat(list).isEqualTo(onTheBoard);
         assertThat(list.actNow()).isNotEmpty();

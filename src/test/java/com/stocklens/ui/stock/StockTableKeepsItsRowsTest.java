@@ -109,6 +109,23 @@ class StockTableKeepsItsRowsTest {
         assertThat(onHand.getText()).isEqualTo(String.valueOf(top.level().onHand() + 1));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRowIsTheDenseTablesOneLineOfFixedHeight(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<StockRowViewModel> table = robot.lookup("#stockTable").queryAs(TableView.class);
+        Set<Node> rows = robot.lookup("#stockTable").lookup(".table-row-cell").queryAll();
+        // 2em of the rows' font (the dense rows' height): the table need not measure a row to lay them out.
+        double em = ((TableRow<?>) rows.iterator().next()).getFont().getSize();
+        assertThat(table.getFixedCellSize()).isEqualTo(2 * em);
+        assertThat(rows).hasSizeGreaterThan(5)
+                .allSatisfy(r -> assertThat(r.getLayoutBounds().getHeight()).isEqualTo(2 * em));
+        // Nothing in a row is cut: each cell's text fits the row's height.
+        for (Node cell : robot.lookup("#stockTable").lookup(".table-cell").queryAll()) {
+            assertThat(((TableCell<?, ?>) cell).prefHeight(-1)).isLessThanOrEqualTo(2 * em);
+        }
+    }
+
     private static BoardRow withOnHand(BoardRow r, int onHand) {
         StockLevel l = r.level();
         StockLevel level = new StockLevel(onHand, l.available(), l.reserved(), l.inTransit(), l.qcHold(), l.frozen(),

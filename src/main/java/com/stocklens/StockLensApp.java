@@ -389,7 +389,7 @@ public final class StockLensApp extends Application {
                 new UiContext.Flags(rt.flagReader(), actions, rt.flagEngine(), rt.startNotices(), rt.triage(),
                         noticePreferences(rt), rt.stockPushes()),
                 new UiContext.Reports(rt.ageingReader(), rt.healthReports(), rt.codeChecks(), rt.reportExports(),
-                        rt.demandReader()),
+                        rt.warehouseDemand()),
                 new UiContext.Setup(rt.connections(), rt.shopAuthorizer()
                         .map(a -> (Consumer<Connection>) c -> authorize(stage, a, c,
                                 new Messages(locale)))

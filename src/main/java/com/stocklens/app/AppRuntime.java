@@ -277,8 +277,7 @@ public final class AppRuntime implements AutoCloseable {
         this.flagReader = new PastFlagReader(new JdbiFlagReader(database.jdbi()), history, flagEngine);
         this.skuDetails = new SkuDetailService(boardReader, new FlagRepository(database.jdbi()), flagReader,
                 ageingReader, new AgeingInputs(database.jdbi()), demandReader, clock);
-        this.triage = new TriageService(flagReader, boardReader, warehouseDemand::skuDailyDemand, () -> thresholds,
-                clock);
+        this.triage = new TriageService(flagReader, boardReader, warehouseDemand, () -> thresholds, clock);
         this.historyCompactor = new HistoryCompactor(new SnapshotCompaction(database.jdbi()), policy.retention(),
                 clock, compactionExecutor);
         this.stockPushes = workspace.readOnly() ? null : new StockPushService(new StockPushRepository(database.jdbi()),

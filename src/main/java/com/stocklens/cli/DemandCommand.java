@@ -43,8 +43,9 @@ final class DemandCommand extends RuntimeCommand {
         LocalDate from = today.minusDays(days);
         LocalDate to = today.minusDays(1);
         Map<String, List<DailyDemand>> demand = runtime.demandReader().dailyDemand(from, to);
+        // The one model: how far back sales history reaches (earlier days are no data) and each warehouse's share.
+        WarehouseDemandService.Demand perWarehouse = runtime.warehouseDemand().read(from, to);
         if (json) {
-            WarehouseDemandService.Demand perWarehouse = runtime.warehouseDemand().read(from, to);
             ArrayNode array = Json.MAPPER.createArrayNode();
             demand.forEach((sku, series) -> {
                 ObjectNode n = array.addObject();
@@ -52,7 +53,7 @@ final class DemandCommand extends RuntimeCommand {
                 n.put("from", from.toString());
                 n.put("to", to.toString());
                 n.put("units", series.stream().mapToInt(DailyDemand::units).sum());
-                Double avg = average(series);
+                Double avg = average(series, perWarehouse);
                 if (avg == null) {
                     n.putNull("dailyAverage");
                 } else {
@@ -73,7 +74,7 @@ final class DemandCommand extends RuntimeCommand {
         }
         printer.result(Columns.format("%-24s %7s %9s %8s", "sku", "units", "d̄/day", "stockOut"));
         demand.forEach((sku, series) -> {
-            Double avg = average(series);
+            Double avg = average(series, perWarehouse);
             printer.result(Columns.format("%-24s %7d %9s %8d", sku, series.stream().mapToInt(DailyDemand::units).sum(),
                     avg == null ? "—" : String.format("%.2f", avg), series.stream().filter(DailyDemand::stockOut).count()));
         });
@@ -104,9 +105,13 @@ final class DemandCommand extends RuntimeCommand {
         Json.putDouble(n, "unattributed", d.model().unattributed(sku, from, to));
     }
 
-    /** d̄: the mean over the days the SKU was not out of stock (docs/DOMAIN.md "Definitions"); null when there is none. */
-    static Double average(List<DailyDemand> series) {
-        List<DailyDemand> counted = series.stream().filter(d -> !d.stockOut()).toList();
-        return counted.isEmpty() ? null : counted.stream().mapToInt(DailyDemand::units).average().orElse(0);
+    /**
+     * d̄ (docs/DOMAIN.md "Demand and stock cover"): the mean over the days sales history covers on which the SKU
+     * was not out of stock; null when there is none (unknown, not 0).
+     */
+    static Double average(List<DailyDemand> series, WarehouseDemandService.Demand model) {
+        List<DemandDay> counted = series.stream().filter(d -> model.covers(d.day()))
+                .map(d -> new DemandDay(d.day(), d.units(), d.stockOut())).toList();
+        return DemandDay.perDayOf(counted);
     }
 }

@@ -5,7 +5,6 @@ import com.stocklens.domain.Thresholds;
 import com.stocklens.service.AgeingReader;
 import com.stocklens.service.CodeChecks;
 import com.stocklens.service.Connections;
-import com.stocklens.service.DemandReader;
 import com.stocklens.service.FlagActions;
 import com.stocklens.service.FlagEvents;
 import com.stocklens.service.FlagReader;
@@ -16,6 +15,7 @@ import com.stocklens.service.PollerLeases;
 import com.stocklens.service.ReportExports;
 import com.stocklens.service.ReturnsPoolReader;
 import com.stocklens.service.Scorecards;
+import com.stocklens.service.SkuDemandReader;
 import com.stocklens.service.SkuDetails;
 import com.stocklens.service.SkuMappings;
 import com.stocklens.service.StockBoardReader;
@@ -148,10 +148,10 @@ public record UiContext(Shell shell, Stock stock, Flags flags, Reports reports, 
      * @param health  the inventory health report for a period
      * @param codes   the three-code check
      * @param exports writes reports to XLSX/PDF/CSV
-     * @param demand  daily units sold per SKU, for days of supply
+     * @param demand  each SKU's d̄, for days of supply
      */
     public record Reports(AgeingReader ageing, HealthReports health, CodeChecks codes, ReportExports exports,
-                          DemandReader demand) {
+                          SkuDemandReader demand) {
         public Reports {
             Objects.requireNonNull(ageing, "ageing");
             Objects.requireNonNull(health, "health");

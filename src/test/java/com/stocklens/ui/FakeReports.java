@@ -6,6 +6,7 @@ import com.stocklens.domain.CodeCheckResult;
 import com.stocklens.domain.CodeFinding;
 import com.stocklens.domain.CodeFindingKind;
 import com.stocklens.domain.Coverage;
+import com.stocklens.domain.DemandMean;
 import com.stocklens.domain.HealthBands;
 import com.stocklens.domain.HealthFigure;
 import com.stocklens.domain.HealthIndicator;
@@ -15,16 +16,16 @@ import com.stocklens.domain.Wording;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
 import com.stocklens.service.CodeChecks;
-import com.stocklens.service.DailyDemand;
-import com.stocklens.service.DemandReader;
 import com.stocklens.service.HealthReports;
 import com.stocklens.service.ReportExports;
+import com.stocklens.service.SkuDemandReader;
 import com.stocklens.service.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * unhealthy, info and unknown figures, a three-code check with several kinds of finding. Exports are
  * recorded, and fail with {@link #failExportsWith} set.
  */
-public final class FakeReports implements AgeingReader, HealthReports, CodeChecks, ReportExports, DemandReader {
+public final class FakeReports implements AgeingReader, HealthReports, CodeChecks, ReportExports, SkuDemandReader {
     /** One recorded export call. */
     public record ExportCall(String what, ReportFormat format, Locale locale, Path out) {
     }
@@ -100,21 +101,27 @@ public final class FakeReports implements AgeingReader, HealthReports, CodeCheck
 
     // ---- demand ----------------------------------------------------------------------------------
 
+    /** The seller SKUs each demand read asked for. */
+    public final List<Set<String>> demandAsked = new CopyOnWriteArrayList<>();
+
     @Override
-    public Map<String, List<DailyDemand>> dailyDemand(LocalDate from, LocalDate to) {
+    public Map<String, DemandMean> dailyDemand(LocalDate from, LocalDate to, Collection<String> skus) {
         check();
-        Map<String, List<DailyDemand>> out = new LinkedHashMap<>();
+        demandAsked.add(Set.copyOf(skus));
+        Map<String, DemandMean> out = new LinkedHashMap<>();
         int s = 0;
         for (String sku : SKUS) {
             s++;
-            List<DailyDemand> days = new ArrayList<>();
-            int i = 0;
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1), i++) {
-                // TOWEL-BTH has not sold at all: its days of supply is unknown ("—").
-                int units = sku.equals("TOWEL-BTH") ? 0 : s + i % 3;
-                days.add(new DailyDemand(sku, d, units, false));
+            if (!skus.contains(sku)) {
+                continue;
             }
-            out.put(sku, days);
+            int days = 0;
+            long units = 0;
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1), days++) {
+                // TOWEL-BTH has not sold at all: its days of supply is unknown ("—").
+                units += sku.equals("TOWEL-BTH") ? 0 : s + days % 3;
+            }
+            out.put(sku, new DemandMean(units / (double) days, days));
         }
         return out;
     }

@@ -80,7 +80,7 @@ public final class TestUiContext {
     private UiContext.Flags flags = flagsOf(() -> FlagBoard.EMPTY, NO_FLAG_ACTIONS, listener -> () -> { },
             listener -> () -> { });
     private UiContext.Reports reports = new UiContext.Reports(NO_AGEING, NO_HEALTH, NO_CODES, NO_EXPORTS,
-            (from, to) -> Map.of());
+            (from, to, skus) -> Map.of());
     private Scorecards scorecards = Scorecards.NONE;
     private StockPushes pushes = StockPushes.NONE;
 

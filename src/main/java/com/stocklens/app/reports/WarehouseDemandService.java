@@ -1,8 +1,9 @@
 package com.stocklens.app.reports;
 
+import com.stocklens.domain.DemandMean;
 import com.stocklens.rules.DemandDay;
-import com.stocklens.rules.DemandMean;
 import com.stocklens.rules.WarehouseDemand;
+import com.stocklens.service.SkuDemandReader;
 import com.stocklens.store.JdbiDemandReader;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,9 +19,10 @@ import java.util.Set;
  * The one demand model from the store (docs/DOMAIN.md "Demand and stock cover"): the sale lines per SKU,
  * warehouse and Beijing day ({@link JdbiDemandReader#warehouseDemand}), attributed by {@link WarehouseDemand},
  * with each SKU × warehouse's stock-out days. The flag engine (safety stock, reorder point), the health
- * report (turnover, 动销率, excess), {@code demand --json} and the triage read demand here, so they agree.
+ * report (turnover, 动销率, excess), {@code demand --json}, the triage and the ageing screen's days of supply read
+ * demand here, so they agree.
  */
-public final class WarehouseDemandService {
+public final class WarehouseDemandService implements SkuDemandReader {
     private final JdbiDemandReader reader;
 
     public WarehouseDemandService(JdbiDemandReader reader) {
@@ -32,12 +34,9 @@ public final class WarehouseDemandService {
         return Demand.of(reader.warehouseDemand(from, to), from, to);
     }
 
-    /**
-     * Each chosen SKU's d̄ on its total over all warehouses (the triage's daily sales), over the days of [from, to]
-     * that sales history covers, stock-out days (out of stock everywhere) skipped. A SKU whose d̄ is unknown (no
-     * sales history in the range, or out of stock on every day of it) is absent. Reads only those SKUs.
-     */
-    public Map<String, DemandMean> skuDailyDemand(LocalDate from, LocalDate to, Collection<String> skus) {
+    /** A stock-out day of a SKU's total is one on which no warehouse showed it available. */
+    @Override
+    public Map<String, DemandMean> dailyDemand(LocalDate from, LocalDate to, Collection<String> skus) {
         Map<String, DemandMean> out = new HashMap<>();
         if (skus.isEmpty()) {
             return out;
@@ -52,7 +51,7 @@ public final class WarehouseDemandService {
             for (LocalDate d = start; !d.isAfter(to); d = d.plusDays(1)) {
                 days.add(new DemandDay(d, data.units(sku, d), data.stockOut(sku, d)));
             }
-            DemandMean mean = DemandMean.of(days);
+            DemandMean mean = DemandDay.mean(days);
             if (mean != null) {
                 out.put(sku, mean);
             }

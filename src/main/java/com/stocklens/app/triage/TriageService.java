@@ -1,10 +1,11 @@
 package com.stocklens.app.triage;
 
 import com.stocklens.domain.BeijingTime;
+import com.stocklens.domain.DemandMean;
 import com.stocklens.domain.Thresholds;
-import com.stocklens.rules.DemandMean;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagReader;
+import com.stocklens.service.SkuDemandReader;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.Triage;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * and ranks them ({@link TriageRanking}). The window, the wall and {@code triage} all use it.
  *
  * <p>Daily sales are the one demand model's d̄ of each SKU on its total over all warehouses
- * ({@code WarehouseDemandService.skuDailyDemand}) over the policy's demand window (the days before the moment's
+ * ({@link SkuDemandReader}) over the policy's demand window (the days before the moment's
  * own day, which is not over yet): days before sales history began are no data, stock-out days are skipped, and a
  * SKU with no day left has unknown sales, not zero. Only the SKUs of the alerts whose units at risk an impact
  * multiplies are read: none showing, nothing read.
@@ -34,21 +35,15 @@ public final class TriageService implements Triage {
 
     private final FlagReader flags;
     private final StockBoardReader board;
-    private final Sales demand;
+    private final SkuDemandReader demand;
     private final Supplier<Thresholds> thresholds;
     private final Clock clock;
-
-    /** Each chosen SKU's d̄ over [from, to] (Beijing days); a SKU of unknown demand is absent. */
-    @FunctionalInterface
-    public interface Sales {
-        Map<String, DemandMean> dailySales(LocalDate from, LocalDate to, Set<String> skus);
-    }
 
     /**
      * @param demand     daily units sold per SKU, or null when none is known (the units at risk then decide)
      * @param thresholds the policy (its demand window)
      */
-    public TriageService(FlagReader flags, StockBoardReader board, Sales demand,
+    public TriageService(FlagReader flags, StockBoardReader board, SkuDemandReader demand,
                          Supplier<Thresholds> thresholds, Clock clock) {
         this.flags = Objects.requireNonNull(flags, "flags");
         this.board = Objects.requireNonNull(board, "board");
@@ -86,7 +81,7 @@ public final class TriageService implements Triage {
         LocalDate to = at.atZone(BeijingTime.ZONE).toLocalDate().minusDays(1);
         LocalDate from = to.minusDays(thresholds.get().demandWindowDays() - 1L);
         try {
-            return Map.copyOf(demand.dailySales(from, to, skus));
+            return Map.copyOf(demand.dailyDemand(from, to, skus));
         } catch (RuntimeException e) {
             LOG.warn("Demand could not be read; the triage ranks by units at risk alone: {}", e.toString());
             return null;

@@ -3,12 +3,12 @@ package com.stocklens.ui.ageing;
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.BeijingTime;
+import com.stocklens.domain.DemandMean;
 import com.stocklens.domain.Warehouse;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
 import com.stocklens.service.BoardRow;
-import com.stocklens.service.DailyDemand;
-import com.stocklens.service.DemandReader;
+import com.stocklens.service.SkuDemandReader;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.ui.BackgroundRefresh;
@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -50,7 +53,7 @@ public final class AgeingViewModel implements AutoCloseable {
     public static final int OLDEST_CAP = 50;
 
     private final AgeingReader ageing;
-    private final DemandReader demand;
+    private final SkuDemandReader demand;
     private final StockBoardReader board;
     private final Clock clock;
     private final int demandWindowDays;
@@ -71,7 +74,7 @@ public final class AgeingViewModel implements AutoCloseable {
     /** The chosen warehouses as the next read takes them (set on the UI thread, read on the background). */
     private volatile Set<String> chosen = Set.of();
 
-    public AgeingViewModel(AgeingReader ageing, DemandReader demand, StockBoardReader board, Clock clock,
+    public AgeingViewModel(AgeingReader ageing, SkuDemandReader demand, StockBoardReader board, Clock clock,
                            int demandWindowDays, Executor background, Executor ui) {
         this.ageing = Objects.requireNonNull(ageing, "ageing");
         this.demand = Objects.requireNonNull(demand, "demand");
@@ -126,7 +129,9 @@ public final class AgeingViewModel implements AutoCloseable {
                 .filter(p -> only.isEmpty() || only.contains(p.warehouseId())).toList();
         List<AgeTrendPoint> points = ageing.over180Trend(today.minusDays(TREND_DAYS - 1L), today, only);
         StockBoard stock = at == null ? board.read() : board.history().boardAt(at);
-        Map<String, List<DailyDemand>> sales = demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1));
+        // The demand of the lines shown only: a worklist of 50, not every SKU of the workspace.
+        Function<Collection<String>, Map<String, DemandMean>> sales =
+                skus -> demand.dailyDemand(today.minusDays(demandWindowDays), today.minusDays(1), skus);
         return build(profiles, points, stock, sales).until(today);
     }
 
@@ -137,9 +142,12 @@ public final class AgeingViewModel implements AutoCloseable {
         }
     }
 
-    /** Everything the screen shows from {@code profiles} (the chosen warehouses' only). */
+    /**
+     * Everything the screen shows from {@code profiles} (the chosen warehouses' only); {@code sales} gives the d̄ of
+     * the oldest lines' SKUs (a SKU of unknown demand absent).
+     */
     private static Loaded build(List<AgeProfile> profiles, List<AgeTrendPoint> points, StockBoard stock,
-                                Map<String, List<DailyDemand>> sales) {
+                                Function<Collection<String>, Map<String, DemandMean>> sales) {
         Map<String, String> names = new HashMap<>();
         for (Warehouse w : stock.warehouses()) {
             names.put(w.id(), w.name());
@@ -171,8 +179,7 @@ public final class AgeingViewModel implements AutoCloseable {
             over180 += p.olderThan(180);
             String sku = p.sellerSku();
             rows.add(new OldSkuRowViewModel(sku, p.warehouseId(), names.getOrDefault(p.warehouseId(), p.warehouseId()),
-                    p.oldestDays(), p.olderThan(180), p.total(),
-                    daysOfSupply(available.get(sku), inTransit.get(sku), averageDailyDemand(sales.get(sku)))));
+                    p.oldestDays(), p.olderThan(180), p.total(), null));
         }
         List<WarehouseAges> bars = new ArrayList<>();
         // Every warehouse with stock has a bar; its units of unknown age are a segment of their own (grey), so a
@@ -186,11 +193,21 @@ public final class AgeingViewModel implements AutoCloseable {
         bars.sort(Comparator.comparing(WarehouseAges::label));
         rows.sort(Comparator.comparing((OldSkuRowViewModel r) -> r.oldestDays() == null ? -1 : r.oldestDays())
                 .reversed().thenComparing(OldSkuRowViewModel::sellerSku));
-        List<OldSkuRowViewModel> top = List.copyOf(rows.subList(0, Math.min(OLDEST_CAP, rows.size())));
+        List<OldSkuRowViewModel> capped = rows.subList(0, Math.min(OLDEST_CAP, rows.size()));
+        Set<String> skus = new TreeSet<>();
+        capped.forEach(r -> skus.add(r.sellerSku()));
+        Map<String, DemandMean> demand = skus.isEmpty() ? Map.of() : sales.apply(skus);
+        List<OldSkuRowViewModel> top = new ArrayList<>(capped.size());
+        for (OldSkuRowViewModel r : capped) {
+            DemandMean d = demand.get(r.sellerSku());
+            top.add(new OldSkuRowViewModel(r.sellerSku(), r.warehouseId(), r.warehouseLabel(), r.oldestDays(),
+                    r.over180Units(), r.units(), daysOfSupply(available.get(r.sellerSku()), inTransit.get(r.sellerSku()),
+                    d == null ? null : d.perDay())));
+        }
         List<AgeTrendPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(AgeTrendPoint::day));
         // Shares are over the units of known age (docs/DOMAIN.md §8); with none, the share is unknown.
-        return new Loaded(bars, List.copyOf(sorted), top, aged == 0 ? null : 100.0 * over180 / aged,
+        return new Loaded(bars, List.copyOf(sorted), List.copyOf(top), aged == 0 ? null : 100.0 * over180 / aged,
                 total == 0 ? null : 100.0 * aged / total, null, stock.warehouses());
     }
 
@@ -208,25 +225,6 @@ public final class AgeingViewModel implements AutoCloseable {
         over180Share.set(loaded.over180Share());
         ageKnown.set(loaded.ageKnown());
         trendEnd.set(loaded.trendEnd());
-    }
-
-    /**
-     * d̄ of docs/DOMAIN.md: units per day over the window, skipping stock-out days (Linnworks, Inventory
-     * Planner). Null when no in-stock day is known.
-     */
-    public static Double averageDailyDemand(List<DailyDemand> days) {
-        if (days == null) {
-            return null;
-        }
-        long units = 0;
-        int counted = 0;
-        for (DailyDemand d : days) {
-            if (!d.stockOut()) {
-                units += d.units();
-                counted++;
-            }
-        }
-        return counted == 0 ? null : (double) units / counted;
     }
 
     /**

@@ -3,8 +3,8 @@ package com.stocklens.app.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.stocklens.domain.DemandMean;
 import com.stocklens.domain.SaleLine;
-import com.stocklens.rules.DemandMean;
 import com.stocklens.store.ActivityRepository;
 import com.stocklens.store.Database;
 import com.stocklens.store.JdbiDemandReader;
@@ -66,7 +66,7 @@ class SkuDailyDemandTest {
     @Test
     void averagesTheCoveredInStockDaysAndSaysHowMany() {
         // The window 20th–26th; history covers the 24th–26th. The 26th is a stock-out day for SKU 0 and 1.
-        Map<String, DemandMean> sales = service.skuDailyDemand(D20, D26, List.of(sku0, sku1, sku2, "NEVER-SOLD"));
+        Map<String, DemandMean> sales = service.dailyDemand(D20, D26, List.of(sku0, sku1, sku2, "NEVER-SOLD"));
 
         // SKU 0: the 24th and 25th, 0 sold (its one sale was on a stock-out day) → 0 a day, known.
         assertThat(sales.get(sku0)).isEqualTo(new DemandMean(0.0, 2));
@@ -81,7 +81,7 @@ class SkuDailyDemandTest {
 
     @Test
     void aSkuOutOfStockOnEveryCoveredDayIsUnknownNotZero() {
-        Map<String, DemandMean> sales = service.skuDailyDemand(D26, D26, List.of(sku0, sku2));
+        Map<String, DemandMean> sales = service.dailyDemand(D26, D26, List.of(sku0, sku2));
 
         assertThat(sales).containsOnlyKeys(sku2);
         assertThat(sales.get(sku2)).isEqualTo(new DemandMean(4.0, 1));
@@ -89,7 +89,7 @@ class SkuDailyDemandTest {
 
     @Test
     void daysBeforeSalesHistoryAreNoDataNotZeroSales() {
-        assertThat(service.skuDailyDemand(D20, D23, List.of(sku0, sku1, sku2))).isEmpty();
-        assertThat(service.skuDailyDemand(D20, D26, List.of())).isEmpty();
+        assertThat(service.dailyDemand(D20, D23, List.of(sku0, sku1, sku2))).isEmpty();
+        assertThat(service.dailyDemand(D20, D26, List.of())).isEmpty();
     }
 }

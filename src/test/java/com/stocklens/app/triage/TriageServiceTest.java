@@ -3,12 +3,13 @@ package com.stocklens.app.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stocklens.domain.AlertKind;
+import com.stocklens.domain.DemandMean;
 import com.stocklens.domain.Snapshot;
 import com.stocklens.domain.Thresholds;
-import com.stocklens.rules.DemandMean;
 import com.stocklens.service.FlagBoard;
 import com.stocklens.service.FlagReader;
 import com.stocklens.service.History;
+import com.stocklens.service.SkuDemandReader;
 import com.stocklens.service.StockBoard;
 import com.stocklens.service.StockBoardReader;
 import com.stocklens.service.TriageItem;
@@ -31,7 +32,7 @@ class TriageServiceTest {
     private final List<Set<String>> askedSkus = new ArrayList<>();
 
     /** MUG: 5.0 a day over 2 in-stock days; CASE: 2 a day; LAMP: 1; SOCK and the digest's SKUs: unknown. */
-    private final TriageService.Sales demand = (from, to, skus) -> {
+    private final SkuDemandReader demand = (from, to, skus) -> {
         asked.add(new LocalDate[] {from, to});
         askedSkus.add(Set.copyOf(skus));
         Map<String, DemandMean> known = Map.of("MUG-001", new DemandMean(5.0, 2), "CASE-IP15", new DemandMean(2.0, 28),
@@ -45,7 +46,7 @@ class TriageServiceTest {
         return out;
     };
 
-    private TriageService service(FlagReader flags, StockBoardReader board, TriageService.Sales sales) {
+    private TriageService service(FlagReader flags, StockBoardReader board, SkuDemandReader sales) {
         return new TriageService(flags, board, sales, () -> Thresholds.DEFAULTS,
                 Clock.fixed(TriageRankingTest.NOW, ZoneOffset.UTC));
     }
@@ -80,7 +81,7 @@ class TriageServiceTest {
 
     @Test
     void aFailingDemandReadRanksByUnitsAlone() {
-        TriageService.Sales broken = (from, to, skus) -> {
+        SkuDemandReader broken = (from, to, skus) -> {
             throw new IllegalStateException("db gone");
         };
         TriageList list = service(TriageRankingTest::flags, TriageRankingTest::board, broken).now();

@@ -8,7 +8,7 @@ import com.stocklens.domain.AgeProfile;
 import com.stocklens.domain.BeijingTime;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
-import com.stocklens.service.DemandReader;
+import com.stocklens.service.SkuDemandReader;
 import com.stocklens.ui.FakeBoards;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +47,7 @@ class AgeingPastViewModelTest {
     @Test
     void aPastMomentShowsTheAgesOfThenAndNowComesBack() {
         Ages ages = new Ages();
-        DemandReader demand = (from, to) -> Map.of();
+        SkuDemandReader demand = (from, to, skus) -> Map.of();
         AgeingViewModel vm = new AgeingViewModel(ages, demand, FakeBoards::small, FakeBoards.CLOCK, 28,
                 Runnable::run, Runnable::run);
         vm.start();

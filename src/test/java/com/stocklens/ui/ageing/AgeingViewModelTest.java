@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.stocklens.domain.AgeBucket;
 import com.stocklens.domain.AgeProfile;
+import com.stocklens.domain.DemandMean;
 import com.stocklens.service.AgeTrendPoint;
 import com.stocklens.service.AgeingReader;
-import com.stocklens.service.DailyDemand;
+import com.stocklens.service.SkuDemandReader;
 import com.stocklens.ui.FakeBoards;
 import com.stocklens.ui.FakeReports;
 import java.time.LocalDate;
@@ -92,14 +93,37 @@ class AgeingViewModelTest {
     }
 
     @Test
-    void dailyDemandSkipsStockOutDays() {
-        List<DailyDemand> days = List.of(
-                new DailyDemand("A", DAY, 6, false),
-                new DailyDemand("A", DAY.plusDays(1), 0, true),
-                new DailyDemand("A", DAY.plusDays(2), 2, false));
-        assertThat(AgeingViewModel.averageDailyDemand(days)).isEqualTo(4.0);
-        assertThat(AgeingViewModel.averageDailyDemand(List.of(new DailyDemand("A", DAY, 0, true)))).isNull();
-        assertThat(AgeingViewModel.averageDailyDemand(null)).isNull();
+    void theOldestLinesReadTheirSkusDemandAloneAndUnknownDemandIsNoSupplyFigure() {
+        AgeingReader ages = new AgeingReader() {
+            @Override
+            public List<AgeProfile> current() {
+                return List.of(new AgeProfile("MUG-001", FakeBoards.SHIPBOB_CA.id(), Map.of(AgeBucket.D0_30, 10), 20, 0),
+                        new AgeProfile("LAMP-RGB", FakeBoards.GOODCANG_NJ.id(), Map.of(AgeBucket.D0_30, 7), 5, 0));
+            }
+
+            @Override
+            public List<AgeTrendPoint> over180Trend(LocalDate from, LocalDate to) {
+                return List.of();
+            }
+        };
+        List<Set<String>> asked = new ArrayList<>();
+        List<LocalDate[]> windows = new ArrayList<>();
+        // MUG sold 4 a day over the days history covers; LAMP's demand is unknown (no history, or never in stock).
+        SkuDemandReader demand = (from, to, skus) -> {
+            asked.add(Set.copyOf(skus));
+            windows.add(new LocalDate[] {from, to});
+            return Map.of("MUG-001", new DemandMean(4.0, 3));
+        };
+        AgeingViewModel vm = new AgeingViewModel(ages, demand, FakeBoards::small, FakeBoards.CLOCK, 28,
+                Runnable::run, Runnable::run);
+        vm.start();
+
+        assertThat(asked).containsExactly(Set.of("MUG-001", "LAMP-RGB"));
+        LocalDate today = LocalDate.ofInstant(FakeBoards.CLOCK.instant(), com.stocklens.domain.BeijingTime.ZONE);
+        assertThat(windows.get(0)).containsExactly(today.minusDays(28), today.minusDays(1));
+        // MUG: available 80 + 30, in transit 50 (small board) = 160 units over 4 a day.
+        assertThat(vm.oldest()).extracting(OldSkuRowViewModel::sellerSku, OldSkuRowViewModel::daysOfSupply)
+                .containsExactly(tuple("MUG-001", 40.0), tuple("LAMP-RGB", null));
     }
 
     @Test
@@ -120,6 +144,9 @@ class AgeingViewModelTest {
         assertThat(vm.oldest()).extracting(OldSkuRowViewModel::oldestDays)
                 .isSortedAccordingTo(Comparator.reverseOrder());
         // MUG-001 in the small board: available 80 + 30, in transit 50 (WINIT unknown); 28 days selling 1, 2, 3, 1 … = 55.
+        assertThat(reports.demandAsked).hasSize(1);
+        assertThat(reports.demandAsked.get(0)).containsExactlyInAnyOrderElementsOf(
+                vm.oldest().stream().map(OldSkuRowViewModel::sellerSku).distinct().toList());
         OldSkuRowViewModel mug = vm.oldest().stream().filter(r -> r.sellerSku().equals("MUG-001")).findFirst().orElseThrow();
         assertThat(mug.daysOfSupply()).isCloseTo(160 / (55.0 / 28), Offset.offset(1e-9));
         OldSkuRowViewModel towel = vm.oldest().stream().filter(r -> r.sellerSku().equals("TOWEL-BTH")).findFirst().orElseThrow();

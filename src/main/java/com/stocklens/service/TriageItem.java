@@ -72,8 +72,8 @@ public record TriageItem(
     /** The same line at another rank. */
     public TriageItem withRank(int newRank) {
         return new TriageItem(newRank, section, kind, alertKind, sellerSku, skuName, warehouseId, warehouseName,
-                sourceId, sourceName, taskId, alertKey, unitsAtRisk, dailySales, salesDays, impact, blockedLines, deadline,
-                actual, limit, reason);
+                sourceId, sourceName, taskId, alertKey, unitsAtRisk, dailySales, salesDays, impact, blockedLines,
+                deadline, actual, limit, reason);
     }
 
     public boolean isCalibration() {

@@ -250,7 +250,8 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
             for (int k = 0; k < chunk.size(); k++) {
                 values.append(k == 0 ? "" : ", ").append("(CAST(:k").append(k).append(" AS VARCHAR(200)))");
             }
-            var query = h.createQuery("SELECT DISTINCT r.seller_sku, " + DAY.formatted("s.taken_at") + " FROM snapshot s "
+            var query = h.createQuery("SELECT DISTINCT r.seller_sku, " + DAY.formatted("s.taken_at")
+                    + " FROM snapshot s "
                     + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
                     + "JOIN (VALUES " + values + ") t (sku) ON 1 = 1 "
                     + "JOIN stock_row r ON r.snapshot_id = s.id AND r.seller_sku = t.sku "

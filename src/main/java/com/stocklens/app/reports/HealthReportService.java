@@ -230,7 +230,8 @@ public final class HealthReportService implements HealthReports {
             ListingStatus listing = blocked.contains(WarehouseDemand.key(k.sku, k.warehouse)) ? ListingStatus.BLOCKED
                     : !history.haveTikTok() ? ListingStatus.UNKNOWN
                     : history.mapped().contains(k.sku) ? ListingStatus.ACTIVE : ListingStatus.UNMAPPED;
-            Double dbar = DemandDay.perDayOf(sales.series(k.sku, k.warehouse, end.minusDays(demandWindowDays - 1L), end));
+            Double dbar = DemandDay.perDayOf(
+                    sales.series(k.sku, k.warehouse, end.minusDays(demandWindowDays - 1L), end));
             double periodSold = end.isBefore(from) ? 0 : sales.model().units(k.sku, k.warehouse, from, end);
             lines.add(new HealthLine(k.sku, history.names().get(k.sku), k.warehouse,
                     new ArrayList<>(s.onHand.values()), s.sold, new ArrayList<>(s.available90.values()), s.sold90,

@@ -200,9 +200,10 @@ public final class AgeingViewModel implements AutoCloseable {
         List<OldSkuRowViewModel> top = new ArrayList<>(capped.size());
         for (OldSkuRowViewModel r : capped) {
             DemandMean d = demand.get(r.sellerSku());
+            Double supply = daysOfSupply(available.get(r.sellerSku()), inTransit.get(r.sellerSku()),
+                    d == null ? null : d.perDay());
             top.add(new OldSkuRowViewModel(r.sellerSku(), r.warehouseId(), r.warehouseLabel(), r.oldestDays(),
-                    r.over180Units(), r.units(), daysOfSupply(available.get(r.sellerSku()), inTransit.get(r.sellerSku()),
-                    d == null ? null : d.perDay())));
+                    r.over180Units(), r.units(), supply));
         }
         List<AgeTrendPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(AgeTrendPoint::day));

@@ -6,9 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +52,63 @@ abstract class CliHarness {
 
     /** Runs {@code stocklens --data-dir <dataDir()> ARGS…} and returns the exit code. */
     int run(String... args) {
+        return runIn(dataDir(), args);
+    }
+
+    private int runIn(Path dataDir, String... args) {
         out.reset();
         err.reset();
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir().toString()));
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         all.addAll(List.of(args));
         return StockLensCommand.commandLine(new StockLensCommand()).execute(all.toArray(String[]::new));
+    }
+
+    /** Per test class: a data directory after one {@code --demo sync --once}, which every test of it copies. */
+    private static final Map<Class<?>, Path> SYNCED_DEMO = new ConcurrentHashMap<>();
+
+    /**
+     * Makes this test's data directory a copy of one holding a demo workspace after {@code --demo sync --once},
+     * synced once for the test class (a demo sync with its past takes 20-30 s here): for tests of what a synced
+     * demo shows, not of the sync itself. The copy is the test's own to change.
+     */
+    void startFromSyncedDemo() throws IOException {
+        Path synced;
+        synchronized (SYNCED_DEMO) {
+            synced = SYNCED_DEMO.get(getClass());
+            if (synced == null) {
+                synced = Files.createTempDirectory("stocklens-synced-demo");
+                Path made = synced;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(made)));
+                if (runIn(synced, "--demo", "sync", "--once") != 0) {
+                    throw new AssertionError("the shared demo sync failed: " + stderr());
+                }
+                SYNCED_DEMO.put(getClass(), synced);
+            }
+        }
+        copyTree(synced, dataDir());
+        out.reset();
+        err.reset();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory: left to the system
+        }
     }
 
     /** Prints a test's own result line (its counts) past the capture, to the build's output. */

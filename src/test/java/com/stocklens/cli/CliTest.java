@@ -17,7 +17,7 @@ class CliTest extends CliHarness {
 
     @Test
     void syncOnceThenStockJsonListsEveryRowWithAllSevenBuckets() throws Exception {
-        assertThat(run("--demo", "sync", "--once")).isZero();
+        startFromSyncedDemo();
         assertThat(run("--demo", "stock", "--json")).isZero();
         JsonNode rows = json();
         assertThat(rows.size()).isGreaterThanOrEqualTo(900);
@@ -39,7 +39,7 @@ class CliTest extends CliHarness {
 
     @Test
     void ageingJsonGivesEveryBucketByLabelAndTotalsPerWarehouse() throws Exception {
-        assertThat(run("--demo", "sync", "--once")).isZero();
+        startFromSyncedDemo();
         assertThat(run("--demo", "ageing", "--json")).isZero();
         JsonNode root = json();
         assertThat(root.get("rows").size()).isGreaterThan(800);
@@ -233,7 +233,7 @@ class CliTest extends CliHarness {
 
     @Test
     void triageJsonRanksTheOpenCalibrationsFirstThenWhatPutsOrdersAtRisk() throws Exception {
-        assertThat(run("--demo", "sync", "--once")).isZero();
+        startFromSyncedDemo();
         assertThat(run("--demo", "flags", "--json")).isZero();
         JsonNode flags = json();
         Set<String> kinds = new HashSet<>(Set.of("CALIBRATION"));
@@ -292,7 +292,7 @@ class CliTest extends CliHarness {
 
     @Test
     void flagsDeclareRecordsTheCauseLikeTheWindowAndRefusesWhatItCannotDo() throws Exception {
-        assertThat(run("--demo", "sync", "--once")).isZero();
+        startFromSyncedDemo();
         assertThat(run("--demo", "flags", "--json")).isZero();
         long id = json().get("tasks").get(0).get("id").asLong();
 

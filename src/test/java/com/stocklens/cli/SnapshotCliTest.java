@@ -38,7 +38,7 @@ class SnapshotCliTest extends CliHarness {
 
     @Test
     void exportThenOpenInAFreshWorkspaceShowsTheSameStockAndFlagsWithoutNetwork() throws Exception {
-        assertThat(run("--demo", "sync", "--once")).isZero();
+        startFromSyncedDemo();
         assertThat(run("--demo", "stock", "--json")).isZero();
         JsonNode stockThen = json();
         assertThat(run("--demo", "flags", "--json")).isZero();
@@ -94,7 +94,7 @@ class SnapshotCliTest extends CliHarness {
 
     @Test
     void writingCommandsAreRefusedOnASnapshot() throws Exception {
-        assertThat(run("--demo", "sync", "--once")).isZero();
+        startFromSyncedDemo();
         Path file = dir.resolve("shop.stocklens");
         assertThat(run("--demo", "snapshot", "export", "--out", file.toString())).isZero();
         assertThat(run("--snapshot", file.toString(), "sync", "--once")).isEqualTo(2);
@@ -107,7 +107,7 @@ class SnapshotCliTest extends CliHarness {
 
     @Test
     void anEarlierMomentLeavesOutLaterSnapshots() throws Exception {
-        assertThat(run("--demo", "sync", "--once")).isZero();
+        startFromSyncedDemo();
         Path file = dir.resolve("before.stocklens");
         assertThat(run("--demo", "snapshot", "export", "--at", "2000-01-01T00:00:00Z", "--out", file.toString(),
                 "--json")).isZero();
@@ -140,7 +140,7 @@ class SnapshotCliTest extends CliHarness {
         assertThat(run("--snapshot", garbage.toString(), "stock")).isEqualTo(2);
         assertThat(stderr()).contains("garbage.stocklens is not a readable StockLens snapshot").doesNotContain("\tat ");
 
-        assertThat(run("--demo", "sync", "--once")).isZero();
+        startFromSyncedDemo();
         Path good = dir.resolve("good.stocklens");
         assertThat(run("--demo", "snapshot", "export", "--out", good.toString())).isZero();
         // Same manifest, one data entry changed by one byte.

@@ -70,25 +70,8 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
 
     private Map<String, List<DailyDemand>> read(Handle h, LocalDate from, LocalDate to, Instant start, Instant end) {
         Map<String, Map<LocalDate, Integer>> units = new HashMap<>();
-        h.createQuery("SELECT seller_sku, " + DAY.formatted("created_at") + " AS d, COUNT(*) AS units FROM sale_line "
-                        + "WHERE created_at >= :start AND created_at < :end AND seller_sku IS NOT NULL "
-                        + "AND (status IS NULL OR status <> 'CANCELLED') GROUP BY seller_sku, " + DAY.formatted("created_at"))
-                .bind("start", timestamp(start)).bind("end", timestamp(end))
-                .scanResultSet((supplier, ctx) -> {
-                    ResultSet rs = supplier.get();
-                    while (rs.next()) {
-                        units.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                .put(LocalDate.ofEpochDay(rs.getLong(2)), rs.getInt(3));
-                    }
-                    return null;
-                });
-        Set<LocalDate> snapshotDays = new HashSet<>();
-        h.createQuery("SELECT DISTINCT " + DAY.formatted("s.taken_at") + " FROM snapshot s "
-                        + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
-                        + "WHERE s.taken_at >= :start AND s.taken_at < :end")
-                .bind("start", timestamp(start)).bind("end", timestamp(end))
-                .mapTo(Long.class)
-                .forEach(d -> snapshotDays.add(LocalDate.ofEpochDay(d)));
+        unitsPerDay(h, start, end, null, units);
+        Set<LocalDate> snapshotDays = snapshotDays(h, start, end);
         AvailableDays.View inStock = snapshotDays.isEmpty() ? AvailableDays.View.NONE
                 : availableDays.read(h, start, end);
         Set<String> skus = new TreeSet<>(units.keySet());
@@ -231,19 +214,7 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
         Map<String, Set<LocalDate>> inStock = new HashMap<>();
         for (int i = 0; i < skus.size(); i += SKU_CHUNK) {
             List<String> chunk = skus.subList(i, Math.min(skus.size(), i + SKU_CHUNK));
-            h.createQuery("SELECT seller_sku, " + DAY.formatted("created_at") + ", COUNT(*) FROM sale_line "
-                            + "WHERE created_at >= :start AND created_at < :end AND seller_sku IN (<skus>) "
-                            + "AND (status IS NULL OR status <> 'CANCELLED') GROUP BY seller_sku, "
-                            + DAY.formatted("created_at"))
-                    .bind("start", timestamp(start)).bind("end", timestamp(end)).bindList("skus", chunk)
-                    .scanResultSet((supplier, ctx) -> {
-                        ResultSet rs = supplier.get();
-                        while (rs.next()) {
-                            units.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                    .put(LocalDate.ofEpochDay(rs.getLong(2)), rs.getInt(3));
-                        }
-                        return null;
-                    });
+            unitsPerDay(h, start, end, chunk, units);
             // The SKUs as a table joined to the stock rows: each (snapshot, SKU) pair is a look-up on the primary
             // key; an IN list beside the join would have every row of each snapshot read and filtered.
             StringBuilder values = new StringBuilder();
@@ -263,14 +234,44 @@ public final class JdbiDemandReader implements DemandReader, HourlyDemandReader 
             query.map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2))))
                     .forEach(e -> inStock.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         }
-        Set<LocalDate> snapshotDays = new HashSet<>();
+        return new SkuDemandData(units, snapshotDays(h, start, end), inStock, salesFrom(h));
+    }
+
+    /**
+     * Units sold per seller SKU and Beijing day in [start, end) into {@code units}, cancelled lines left out: of
+     * every SKU, or of {@code skus} only when given.
+     */
+    private static void unitsPerDay(Handle h, Instant start, Instant end, List<String> skus,
+                                    Map<String, Map<LocalDate, Integer>> units) {
+        var query = h.createQuery("SELECT seller_sku, " + DAY.formatted("created_at") + ", COUNT(*) FROM sale_line "
+                        + "WHERE created_at >= :start AND created_at < :end AND "
+                        + (skus == null ? "seller_sku IS NOT NULL " : "seller_sku IN (<skus>) ")
+                        + "AND (status IS NULL OR status <> 'CANCELLED') GROUP BY seller_sku, "
+                        + DAY.formatted("created_at"))
+                .bind("start", timestamp(start)).bind("end", timestamp(end));
+        if (skus != null) {
+            query.bindList("skus", skus);
+        }
+        query.scanResultSet((supplier, ctx) -> {
+            ResultSet rs = supplier.get();
+            while (rs.next()) {
+                units.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(LocalDate.ofEpochDay(rs.getLong(2)), rs.getInt(3));
+            }
+            return null;
+        });
+    }
+
+    /** The Beijing days in [start, end) some warehouse took a snapshot on. */
+    private static Set<LocalDate> snapshotDays(Handle h, Instant start, Instant end) {
+        Set<LocalDate> days = new HashSet<>();
         h.createQuery("SELECT DISTINCT " + DAY.formatted("s.taken_at") + " FROM snapshot s "
                         + "JOIN source src ON src.id = s.source_id AND src.kind = 'WAREHOUSE' "
                         + "WHERE s.taken_at >= :start AND s.taken_at < :end")
                 .bind("start", timestamp(start)).bind("end", timestamp(end))
                 .mapTo(Long.class)
-                .forEach(d -> snapshotDays.add(LocalDate.ofEpochDay(d)));
-        return new SkuDemandData(units, snapshotDays, inStock, salesFrom(h));
+                .forEach(d -> days.add(LocalDate.ofEpochDay(d)));
+        return days;
     }
 
     /** The Beijing day of the earliest stored sale line; null when none is stored. */

@@ -46,6 +46,21 @@ public final class Database implements AutoCloseable {
     /** Base name of the H2 file: H2 adds {@code .mv.db}. */
     static final String FILE_BASE = "stocklens";
 
+    /**
+     * How the workspace's file is named to H2: through H2's {@code retry:} file system, which opens the file
+     * again when a thread was interrupted in the middle of a read or write. On the plain file system an
+     * interrupt closes the file's channel under every connection (Java's interruptible channels): each read
+     * and write after it fails until the process ends, and the close cannot write its last commits. Our
+     * threads are interrupted by design (a window closing while its background read runs, an executor
+     * shut down now); the store must outlive that. The retry clears the interrupt it absorbed.
+     */
+    static final String FILE_URL_PREFIX = "jdbc:h2:retry:";
+
+    /** The H2 URL of the workspace file at {@code lockKey} (its path without {@code .mv.db}). */
+    static String fileUrl(Path lockKey) {
+        return FILE_URL_PREFIX + lockKey;
+    }
+
     /** The workspace's database file, {@code workspace/db/stocklens.mv.db}, whether or not it exists. */
     public static Path fileIn(Path workspace) {
         return workspace.resolve("db").resolve(FILE_BASE + ".mv.db");
@@ -272,7 +287,7 @@ public final class Database implements AutoCloseable {
     private static Database readOnlyInstance(Path lockKey) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return new Database("jdbc:h2:file:" + lockKey + ";ACCESS_MODE_DATA=r", lockKey);
+                return new Database(fileUrl(lockKey) + ";ACCESS_MODE_DATA=r", lockKey);
             } catch (SQLException e) {
                 if (attempt == 20 || !hasErrorCode(e, ErrorCode.DATABASE_IS_CLOSED)) {
                     throw e;
@@ -290,7 +305,7 @@ public final class Database implements AutoCloseable {
     private static Database openAndMigrate(Path workspace, Path lockKey, Path file, Clock clock) {
         Database db = null;
         try {
-            db = new Database("jdbc:h2:file:" + lockKey + ";WRITE_DELAY=" + writeDelayMillis(), lockKey);
+            db = new Database(fileUrl(lockKey) + ";WRITE_DELAY=" + writeDelayMillis(), lockKey);
             db.workspace = workspace;
             db.migrate(clock);
             if (db.keeper.isReadOnly()) {

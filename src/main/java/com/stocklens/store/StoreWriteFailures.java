@@ -85,7 +85,7 @@ final class StoreWriteFailures {
     private static Path databaseDirectory(Jdbi jdbi) {
         try {
             String url = jdbi.withHandle(h -> h.getConnection().getMetaData().getURL());
-            String prefix = "jdbc:h2:file:";
+            String prefix = Database.FILE_URL_PREFIX;
             if (url != null && url.startsWith(prefix)) {
                 String file = url.substring(prefix.length());
                 int semi = file.indexOf(';');

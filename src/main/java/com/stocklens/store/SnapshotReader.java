@@ -34,6 +34,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -127,7 +128,7 @@ final class SnapshotReader {
      */
     static SnapshotManifest restore(Path file, Path workspace) {
         SnapshotManifest m = verify(file);
-        try (ZipFile zip = open(file); Database db = Database.open(workspace)) {
+        try (ZipFile zip = open(file); Database db = Database.open(workspace, Clock.systemUTC(), false)) {
             ObjectNode manifest = manifest(zip, file);
             try (Handle h = db.jdbi().open()) {
                 Connection c = h.getConnection();

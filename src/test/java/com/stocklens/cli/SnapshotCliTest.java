@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stocklens.app.AppRuntime;
 import com.stocklens.app.settings.LaunchOptions;
+import com.stocklens.app.workspace.SnapshotCache;
 import com.stocklens.store.SnapshotArchive;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,9 +71,13 @@ class SnapshotCliTest extends CliHarness {
             args.addAll(List.of(cmd));
             assertThat(run(args.toArray(String[]::new))).as("%s: %s", List.of(cmd), stderr()).isIn(0, 1);
         }
-        // Nothing was restored into the fresh workspace or the live/demo ones.
+        // Nothing was restored into the fresh workspace or the live/demo ones; the file's database is kept once,
+        // for the next open of the same file (the commands above after the first one started from it).
         assertThat(Files.exists(dataDir.resolve("db"))).isFalse();
         assertThat(Files.exists(dataDir.resolve("demo"))).isFalse();
+        try (var kept = Files.list(dataDir.resolve(SnapshotCache.FOLDER))) {
+            assertThat(kept.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".mv.db");
+        }
 
         // No network: no source, no sandbox, no activity poll; the clock is frozen at the moment.
         LaunchOptions options = new LaunchOptions(false, dataDir, null, Duration.ofSeconds(60),

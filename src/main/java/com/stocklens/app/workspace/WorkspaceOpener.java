@@ -16,12 +16,15 @@ import com.stocklens.store.WorkspaceOpenException;
 import com.stocklens.support.TempFolders;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +61,7 @@ public final class WorkspaceOpener {
                                      PassphrasePrompt prompt, boolean backupOnOpen) {
         sweepAbandonedTempFolders();
         if (options.snapshotMode()) {
-            return snapshot(options.snapshot());
+            return snapshot(options.snapshot(), SnapshotCache.in(options.baseDir()));
         }
         if (!options.baseDir().equals(options.workspace())) {
             WorkspaceFiles.makeBasePrivate(options.baseDir());
@@ -111,9 +114,10 @@ public final class WorkspaceOpener {
     /**
      * A snapshot file: verified and restored into a fresh temporary workspace (never the live or demo one),
      * its policy settings applied there, and the clock frozen at the snapshot's moment so ages, staleness
-     * and countdowns read as they did then. Closing the workspace removes the copy.
+     * and countdowns read as they did then. Closing the workspace removes the copy. A file opened before (the
+     * same bytes) starts from the database {@code cache} kept of its restore; the file is still verified.
      */
-    public static OpenWorkspace snapshot(Path file) {
+    public static OpenWorkspace snapshot(Path file, SnapshotCache cache) {
         Path temp;
         try {
             temp = TempFolders.create(SNAPSHOT_PREFIX);
@@ -123,10 +127,25 @@ public final class WorkspaceOpener {
         Database database = null;
         boolean opened = false;
         try {
-            SnapshotManifest manifest = SnapshotArchive.restore(file, temp);
+            Optional<String> key = cache.key(file);
+            SnapshotManifest manifest = null;
+            if (key.isPresent() && cache.copyInto(key.get(), Database.fileIn(temp))) {
+                manifest = SnapshotArchive.verify(file);
+                database = openKept(temp);
+                if (database == null) {
+                    cache.forget(key.get());
+                }
+            }
+            boolean kept = database != null;
+            if (!kept) {
+                manifest = SnapshotArchive.restore(file, temp);
+                key.ifPresent(k -> cache.keep(k, Database.fileIn(temp)));
+                // No daily backup of a temporary copy: it goes when the snapshot closes.
+                database = Database.open(temp, Clock.systemUTC(), false);
+            }
             writeSnapshotSettings(temp, manifest.settings());
-            database = Database.open(temp);
-            LOG.info("snapshot mode: {} (at {}), restored into {}", file, manifest.at(), temp);
+            LOG.info("snapshot mode: {} (at {}), {} {}", file, manifest.at(),
+                    kept ? "its database kept from an earlier open, copied into" : "restored into", temp);
             OpenWorkspace open = new OpenWorkspace(database, OpenWorkspace.Mode.SNAPSHOT, temp, manifest,
                     Clock.fixed(manifest.at(), ZoneOffset.UTC));
             opened = true;
@@ -144,6 +163,36 @@ public final class WorkspaceOpener {
                 SnapshotArchive.discard(temp);
             }
         }
+    }
+
+    /**
+     * The database kept from an earlier open of the same file, copied into {@code temp}; null (and the copy gone)
+     * when it does not open as it was kept: a file the open had to repair would show an empty or older shop.
+     */
+    private static Database openKept(Path temp) {
+        Database db = null;
+        try {
+            db = Database.open(temp, Clock.systemUTC(), false);
+            if (db.notice().isEmpty()) {
+                return db;
+            }
+            LOG.warn("The database kept for this snapshot needed a repair ({}); restoring the file instead",
+                    db.notice().get());
+        } catch (RuntimeException e) {
+            LOG.warn("The database kept for this snapshot did not open ({}); restoring the file instead", e.toString());
+        }
+        if (db != null) {
+            db.close();
+        }
+        Path folder = Database.fileIn(temp).getParent();
+        try (var files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
     }
 
     /** The refusal for a snapshot that failed to open for a reason other than the file itself. */

@@ -233,9 +233,11 @@ public final class TriageView implements ScreenView {
             Label sales = new Label(blocks ? messages.format("triage.blocksUnits",
                     Formats.quantity(item.unitsAtRisk(), messages)) : impact(item));
             sales.getStyleClass().add("triage-impact");
+            // The block is one width on every line (app.css), so the kinds beside it line up; a long sales
+            // line ("1.5 sold a day over 28 days · impact 15") wraps inside it instead of pushing them right.
+            sales.setWrapText(true);
             VBox figure = new VBox(2, units, sales);
-            figure.getStyleClass().add("triage-clock");
-            figure.setMinWidth(110);
+            figure.getStyleClass().addAll("triage-clock", "triage-figure");
             rows.add(row(item, figure, texts.figures(item.alertKind(), item.actual(), item.limit())));
         }
         box.getChildren().setAll(rows);

@@ -15,6 +15,7 @@ import com.stocklens.ui.TestUiContext;
 import com.stocklens.ui.UiContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.css.PseudoClass;
@@ -27,6 +28,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,11 @@ class MainWindowFlagsTest {
     }
 
     private MainWindowHost show(FxRobot robot, FakeFlags flags) {
-        UiContext context = TestUiContext.builder().locale(UiContext.CHINESE).flags(flags, "zhang.san").build();
+        return show(robot, flags, UiContext.CHINESE);
+    }
+
+    private MainWindowHost show(FxRobot robot, FakeFlags flags, Locale locale) {
+        UiContext context = TestUiContext.builder().locale(locale).flags(flags, "zhang.san").build();
         MainWindowHost[] host = new MainWindowHost[1];
         robot.interact(() -> {
             host[0] = MainWindowHost.install(stage, context);
@@ -104,6 +110,29 @@ class MainWindowFlagsTest {
         robot.interact(() -> robot.lookup("#triageOpenList-BELOW_SAFETY_STOCK").queryAs(Hyperlink.class).fire());
         assertThat(host.current().currentScreen()).isEqualTo(Screen.FLAGS);
         assertThat(host.current().flagsViewModel().kindFilterProperty().get()).isEqualTo(AlertKind.BELOW_SAFETY_STOCK);
+        robot.interact(host::close);
+    }
+
+    @Test
+    void theKindsOfTheLinesAtRiskLineUpWhateverTheirFiguresSayInEnglish(FxRobot robot) {
+        MainWindowHost host = show(robot, new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW)),
+                Locale.ENGLISH);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> figures = robot.lookup(".triage-units").queryAll().stream().map(Node::getParent)
+                .map(Node.class::cast).toList();
+        assertThat(figures).hasSizeGreaterThan(1);
+        // One line's sales as long as English makes them (this fake board has no sales history).
+        robot.interact(() -> ((Label) figures.get(0).lookup(".triage-impact"))
+                .setText("1.5 sold a day over 28 days · impact 15"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> lefts = new ArrayList<>();
+        for (Node figure : figures) {
+            HBox row = (HBox) figure.getParent();
+            Node kind = row.lookup(".triage-kind");
+            lefts.add(kind.localToScene(kind.getBoundsInLocal()).getMinX());
+            assertThat(figure.getLayoutBounds().getWidth()).isEqualTo(figures.get(0).getLayoutBounds().getWidth());
+        }
+        assertThat(lefts).as("the kinds' left edges").allSatisfy(x -> assertThat(x).isEqualTo(lefts.get(0)));
         robot.interact(host::close);
     }
 

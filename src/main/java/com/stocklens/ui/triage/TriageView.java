@@ -174,7 +174,6 @@ public final class TriageView implements ScreenView {
         deadline.getStyleClass().add("triage-deadline");
         VBox clock = new VBox(2, countdown, deadline);
         clock.getStyleClass().add("triage-clock");
-        clock.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = row(item, clock, messages.format("triage.calibration.figures",
                 Formats.quantity(item.actual(), messages), Formats.quantity(item.limit(), messages),
                 Formats.signed(item.limit() == null || item.actual() == null ? null : item.limit() - item.actual(),
@@ -237,7 +236,7 @@ public final class TriageView implements ScreenView {
             // line ("1.5 sold a day over 28 days · impact 15") wraps inside it instead of pushing them right.
             sales.setWrapText(true);
             VBox figure = new VBox(2, units, sales);
-            figure.getStyleClass().addAll("triage-clock", "triage-figure");
+            figure.getStyleClass().add("triage-clock");
             rows.add(row(item, figure, texts.figures(item.alertKind(), item.actual(), item.limit())));
         }
         box.getChildren().setAll(rows);

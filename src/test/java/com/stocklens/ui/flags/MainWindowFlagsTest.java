@@ -114,16 +114,16 @@ class MainWindowFlagsTest {
     }
 
     @Test
-    void theKindsOfTheLinesAtRiskLineUpWhateverTheirFiguresSayInEnglish(FxRobot robot) {
+    void theKindsOfEveryTriageLineLineUpWhateverTheirFiguresSayInEnglish(FxRobot robot) {
         MainWindowHost host = show(robot, new FakeFlags(FakeBoards.CLOCK, FakeFlags.showcase(FakeBoards.NOW)),
                 Locale.ENGLISH);
         WaitForAsyncUtils.waitForFxEvents();
-        List<Node> figures = robot.lookup(".triage-units").queryAll().stream().map(Node::getParent)
-                .map(Node.class::cast).toList();
+        // Every line's figure block: the calibrations' countdowns, the orders at risk, the stale sources.
+        List<Node> figures = new ArrayList<>(robot.lookup(".triage-clock").queryAll());
         assertThat(figures).hasSizeGreaterThan(1);
         // One line's sales as long as English makes them (this fake board has no sales history).
-        robot.interact(() -> ((Label) figures.get(0).lookup(".triage-impact"))
-                .setText("1.5 sold a day over 28 days · impact 15"));
+        Label sales = (Label) robot.lookup(".triage-impact").query();
+        robot.interact(() -> sales.setText("1.5 sold a day over 28 days · impact 15"));
         WaitForAsyncUtils.waitForFxEvents();
         List<Double> lefts = new ArrayList<>();
         for (Node figure : figures) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stocklens.Launcher;
+import com.stocklens.support.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -105,16 +105,7 @@ class PerUserLogsTest {
             }
             Path to = into.resolve((n++) + "-" + from.getFileName());
             if (Files.isDirectory(from)) {
-                try (Stream<Path> all = Files.walk(from)) {
-                    for (Path f : all.sorted(Comparator.naturalOrder()).toList()) {
-                        Path t = to.resolve(from.relativize(f).toString());
-                        if (Files.isDirectory(f)) {
-                            Files.createDirectories(t);
-                        } else {
-                            Files.copy(f, t);
-                        }
-                    }
-                }
+                FileTrees.copy(from, to);
             } else {
                 try {
                     Files.createLink(to, from);

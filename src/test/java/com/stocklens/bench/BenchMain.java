@@ -27,6 +27,7 @@ import com.stocklens.sandbox.WorldView;
 import com.stocklens.store.Database;
 import com.stocklens.store.BoardFile;
 import com.stocklens.store.SnapshotRepository;
+import com.stocklens.support.FileTrees;
 import com.stocklens.sync.SyncEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,7 +50,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,11 +117,11 @@ public final class BenchMain {
         } else if (startOnly != null) {
             // Only the start-up figures, on a workspace kept by an earlier --keep-workspace (rows: its row count).
             Path base = Files.createTempDirectory("stocklens-bench");
-            copyTree(startOnly.resolve("demo"), base.resolve("demo"));
+            FileTrees.copy(startOnly.resolve("demo"), base.resolve("demo"));
             bench.json.put("rows", rows);
             bench.startup(base, classpath, appJar, rows);
             keepLogs(base);
-            deleteQuietly(base);
+            FileTrees.deleteQuietly(base);
         } else {
             bench.run(rows, start, ui, classpath, appJar, keep);
         }
@@ -259,11 +259,11 @@ public final class BenchMain {
         memoryOfThisProcess();
         if (keep != null) {
             // A cached workspace to start the app on by hand: --data-dir KEEP --demo.
-            copyTree(base.resolve("demo"), keep.resolve("demo"));
+            FileTrees.copy(base.resolve("demo"), keep.resolve("demo"));
             log("cached workspace kept in %s (start with --demo --data-dir %s)", keep, keep);
         }
         keepLogs(base);
-        deleteQuietly(base);
+        FileTrees.deleteQuietly(base);
     }
 
     // ---- store -----------------------------------------------------------------------------------
@@ -472,10 +472,10 @@ public final class BenchMain {
         Path base = Files.createTempDirectory("stocklens-bench");
         try (SandboxServer sandbox = SandboxServer.start(world)) {
             sandbox.setRateLimiting(false);
-            copyTree(kept.resolve("demo"), base.resolve("demo"));
+            FileTrees.copy(kept.resolve("demo"), base.resolve("demo"));
             ui(base.resolve("demo"), sandbox.shipbobBaseUrl(), clock);
         } finally {
-            deleteQuietly(base);
+            FileTrees.deleteQuietly(base);
         }
     }
 
@@ -860,7 +860,7 @@ public final class BenchMain {
             boolean cached = start != Start.EMPTY;
             if (cached) {
                 // A fresh copy of the cached workspace per launch: the app's own demo sync replaces the cache.
-                copyTree(template, runBase.resolve("demo"));
+                FileTrees.copy(template, runBase.resolve("demo"));
                 if (start == Start.STORE_ONLY) {
                     Files.deleteIfExists(BoardFile.in(runBase.resolve("demo")));
                 }
@@ -881,7 +881,7 @@ public final class BenchMain {
                 after.accept(runBase);
                 return out;
             } finally {
-                deleteQuietly(runBase);
+                FileTrees.deleteQuietly(runBase);
             }
         }
 
@@ -1032,19 +1032,6 @@ public final class BenchMain {
         return null;
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().endsWith(".lock.db")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
     /** The launches' logs outlive the temporary folder: a launch that did not exit is read afterwards. */
     static void keepLogs(Path base) {
         Path logs = Path.of("target", "bench-logs");
@@ -1059,13 +1046,4 @@ public final class BenchMain {
             System.err.println("[bench] logs not kept: " + e);
         }
     }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory; the OS cleans it eventually
-        }
-    }
-
 }

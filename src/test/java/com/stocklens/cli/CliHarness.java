@@ -2,6 +2,7 @@ package com.stocklens.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stocklens.support.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,37 +77,16 @@ abstract class CliHarness {
             if (synced == null) {
                 synced = Files.createTempDirectory("stocklens-synced-demo");
                 Path made = synced;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(made)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(made)));
                 if (runIn(synced, "--demo", "sync", "--once") != 0) {
                     throw new AssertionError("the shared demo sync failed: " + stderr());
                 }
                 SYNCED_DEMO.put(getClass(), synced);
             }
         }
-        copyTree(synced, dataDir());
+        FileTrees.copy(synced, dataDir());
         out.reset();
         err.reset();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory: left to the system
-        }
     }
 
     /** Prints a test's own result line (its counts) past the capture, to the build's output. */

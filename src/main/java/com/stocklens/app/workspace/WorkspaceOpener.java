@@ -16,13 +16,11 @@ import com.stocklens.store.WorkspaceOpenException;
 import com.stocklens.support.TempFolders;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -184,14 +182,8 @@ public final class WorkspaceOpener {
         if (db != null) {
             db.close();
         }
-        Path folder = Database.fileIn(temp).getParent();
-        try (var files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // The copy and what the open made of it; the restore starts from an empty database folder.
+        TempFolders.delete(Database.fileIn(temp).getParent());
         return null;
     }
 

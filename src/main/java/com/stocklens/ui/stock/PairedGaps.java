@@ -67,7 +67,7 @@ public final class PairedGaps {
                 warehouseRuns.merge(f.source().provider(), run, (a, b) -> a.isAfter(b) ? a : b);
             }
         }
-        return new Pairing(shopRun, warehouseRuns, last);
+        return new Pairing(shopRun, warehouseRuns, last, board.rows().size());
     }
 
     /**
@@ -95,12 +95,14 @@ public final class PairedGaps {
         private final Instant shopRun;
         private final Map<Provider, Instant> warehouseRuns;
         private final Map<String, Paired> before;
-        private final Map<String, Paired> after = new HashMap<>();
+        private final Map<String, Paired> after;
 
-        private Pairing(Instant shopRun, Map<Provider, Instant> warehouseRuns, Map<String, Paired> before) {
+        private Pairing(Instant shopRun, Map<Provider, Instant> warehouseRuns, Map<String, Paired> before, int rows) {
             this.shopRun = shopRun;
             this.warehouseRuns = warehouseRuns;
             this.before = before;
+            // Sized for the board at once (nearly every row is paired): no growth through 100,000 entries.
+            this.after = HashMap.newHashMap(rows);
         }
 
         /** The gap {@code r} shows on this board; {@code key} is its {@link #key} (made once by the caller). */

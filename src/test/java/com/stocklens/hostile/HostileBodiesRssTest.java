@@ -64,7 +64,7 @@ class HostileBodiesRssTest {
         sandbox.close();
     }
 
-    record Outcome(int exit, long peakRssMb, long seconds, JsonNode runs, String stderr) {
+    record Outcome(int exit, long peakRssMb, long seconds, JsonNode runs, String stderr, List<String> seen) {
         JsonNode run(String source) {
             for (JsonNode r : runs) {
                 if (r.path("source").asText().equals(source)) {
@@ -99,7 +99,10 @@ class HostileBodiesRssTest {
             assertThat(failed.run("shipbob:main").path("status").asText()).isEqualTo("FAILED");
             assertThat(failed.run("shipbob:main").path("error").asText())
                     .contains("the answer is larger than 32 MB, the most one page may hold");
-            assertThat(failed.run("shipbob:main").path("requests").asInt()).isEqualTo(2);
+            assertThat(failed.run("shipbob:main").path("requests").asInt())
+                    .as("requests seen %s; proxy incidents %s; child stderr %s", failed.seen(), hostile.incidents(),
+                            failed.stderr())
+                    .isEqualTo(2);
             assertThat(failed.run("tiktok:main").path("status").asText()).isEqualTo("COMPLETE");
         }
         assertThat(large.stdout()).as(large.stderr()).startsWith("rows ");
@@ -124,6 +127,7 @@ class HostileBodiesRssTest {
         Path workspace = dir.resolve(name);
         // The child signs TikTok calls with this PC's clock; the sandbox's TikTok checks them against the world's.
         hostile.onRequest(() -> clock.set(Instant.now()));
+        int before = hostile.requests().size();
         ChildJvm.Child c = ChildJvm.run(List.of("com.stocklens.Launcher", "--data-dir", workspace.toString(), "sync", "--once",
                 "--json"), liveEnvironment(), workspace.resolveSibling(name + ".log"));
         JsonNode runs;
@@ -132,7 +136,8 @@ class HostileBodiesRssTest {
         } catch (IOException e) {
             throw new AssertionError(name + ": no JSON on stdout: " + c.stdout() + c.stderr(), e);
         }
-        return new Outcome(c.exit(), c.peakRssMb(), c.seconds(), runs, c.stderr());
+        List<String> seen = hostile.requests().stream().skip(before).map(r -> r.method() + " " + r.path() + "?" + r.query()).toList();
+        return new Outcome(c.exit(), c.peakRssMb(), c.seconds(), runs, c.stderr(), seen);
     }
 
     private Map<String, String> liveEnvironment() {

@@ -25,6 +25,7 @@ import com.stocklens.support.NamedThreads;
 import com.stocklens.support.StartupTrace;
 import com.stocklens.ui.FxAlerts;
 import com.stocklens.ui.FxExecutor;
+import com.stocklens.ui.FxPulses;
 import com.stocklens.ui.FxTheme;
 import com.stocklens.ui.MainWindow;
 import com.stocklens.ui.MainWindowHost;
@@ -96,6 +97,8 @@ public final class StockLensApp extends Application {
     private Duration requestedWallRotate;
     private MainWindowHost host;
     private final ExecutorService uiIo = Executors.newSingleThreadExecutor(NamedThreads.daemon("stocklens-ui-io"));
+    /** Longest the first sync waits for the pulse that puts the first board on screen. */
+    static final Duration FIRST_BOARD_PULSE_WAIT = Duration.ofSeconds(2);
     private final AtomicBoolean errorShown = new AtomicBoolean();
 
     /** Begins opening for {@code args} on a thread of its own (once; later calls keep the first). */
@@ -251,7 +254,7 @@ public final class StockLensApp extends Application {
             alert.show();
         });
         if (!runtime.readOnly()) {
-            startSyncOnceTheBoardShows(host, board);
+            startSyncOnceTheBoardShows(host, stage.getScene(), board);
             refreshWhenDemoCompleted(runtime);
         }
         log.info("window shown ({} mode, workspace {})",
@@ -294,7 +297,7 @@ public final class StockLensApp extends Application {
      * has no stock table: it starts at once. A board shown from the workspace's board file (the one the
      * window read last time) is followed by a read of the store, which may have changed since.
      */
-    private void startSyncOnceTheBoardShows(MainWindowHost target, StockBoardReader board) {
+    private void startSyncOnceTheBoardShows(MainWindowHost target, Scene scene, StockBoardReader board) {
         AppRuntime rt = runtime;
         AtomicBoolean started = new AtomicBoolean();
         MainWindow window = target.current();
@@ -323,7 +326,9 @@ public final class StockLensApp extends Application {
             public void invalidated(Observable o) {
                 stock.appliedSnapshotsProperty().removeListener(this);
                 stock.loadErrorProperty().removeListener(this);
-                start.run();
+                // The board is on screen after the pulse that lays it out (the table's first fill, 0.3-0.5 s of the
+                // FX thread at 100,000 rows): the store's re-read and the first sync begin then, not beside it.
+                FxPulses.afterNextLayout(scene, FIRST_BOARD_PULSE_WAIT, start);
             }
         };
         stock.appliedSnapshotsProperty().addListener(once);

@@ -294,9 +294,8 @@ public final class StockLensApp extends Application {
     /**
      * The cached board first, then the sources (issue 20): polling starts once the stock table shows the
      * board read at start-up (the layout pulse after its apply), or its read failed, so the first sync never
-     * competes with it. The wall
-     * has no stock table: it starts at once. A board shown from the workspace's board file (the one the
-     * window read last time) is followed by a read of the store, which may have changed since.
+     * competes with it. The wall has no stock table: it starts at once. A board shown from the workspace's board
+     * file (the one the window read last time) is followed by a read of the store, which may have changed since.
      */
     private void startSyncOnceTheBoardShows(MainWindowHost target, Scene scene, StockBoardReader board) {
         AppRuntime rt = runtime;

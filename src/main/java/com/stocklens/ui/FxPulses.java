@@ -14,30 +14,35 @@ public final class FxPulses {
     /**
      * Runs {@code action} once, on the FX thread, after the next pulse has laid {@code scene} out; a pulse comes
      * whenever a shown scene has changed. Should none come within {@code fallback} (a scene not shown, or nothing
-     * changed), it runs then all the same. A null scene runs it now. Call on the FX thread.
+     * changed), it runs then all the same, and whichever comes first cancels the other. A null scene runs it now.
+     * Call on the FX thread.
      */
     public static void afterNextLayout(Scene scene, Duration fallback, Runnable action) {
         Objects.requireNonNull(fallback, "fallback");
         Objects.requireNonNull(action, "action");
-        AtomicBoolean ran = new AtomicBoolean();
-        Runnable once = () -> {
-            if (ran.compareAndSet(false, true)) {
-                action.run();
-            }
-        };
         if (scene == null) {
-            once.run();
+            action.run();
             return;
         }
-        scene.addPostLayoutPulseListener(new Runnable() {
+        AtomicBoolean ran = new AtomicBoolean();
+        PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(fallback.toMillis()));
+        Runnable afterLayout = new Runnable() {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                once.run();
+                wait.stop();
+                if (ran.compareAndSet(false, true)) {
+                    action.run();
+                }
+            }
+        };
+        wait.setOnFinished(e -> {
+            scene.removePostLayoutPulseListener(afterLayout);
+            if (ran.compareAndSet(false, true)) {
+                action.run();
             }
         });
-        PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(fallback.toMillis()));
-        wait.setOnFinished(e -> once.run());
+        scene.addPostLayoutPulseListener(afterLayout);
         wait.play();
     }
 }

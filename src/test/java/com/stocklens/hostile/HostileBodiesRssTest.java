@@ -136,7 +136,8 @@ class HostileBodiesRssTest {
         } catch (IOException e) {
             throw new AssertionError(name + ": no JSON on stdout: " + c.stdout() + c.stderr(), e);
         }
-        List<String> seen = hostile.requests().stream().skip(before).map(r -> r.method() + " " + r.path() + "?" + r.query()).toList();
+        List<String> seen = hostile.requests().stream().skip(before)
+                .map(r -> r.method() + " " + r.path() + "?" + r.query()).toList();
         return new Outcome(c.exit(), c.peakRssMb(), c.seconds(), runs, c.stderr(), seen);
     }
 

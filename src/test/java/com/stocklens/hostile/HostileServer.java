@@ -322,7 +322,7 @@ public final class HostileServer implements AutoCloseable {
             send(ex, answer);
         } catch (IOException | RuntimeException e) {
             // Mostly the client going away (it stopped reading an endless body); kept for a failed test's message.
-            incidents.add(System.currentTimeMillis() % 100_000 + " " + ex.getRequestURI().getRawPath() + ": " + e);
+            incidents.add(java.time.Instant.now() + " " + ex.getRequestURI().getRawPath() + ": " + e);
         }
     }
 

@@ -160,14 +160,7 @@ public final class StockLensApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         StartMarker.installIfRequested(stage.getScene());
-        Scene scene = stage.getScene();
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                current.firstFrameShown();
-            }
-        });
+        FxPulses.afterNextLayout(stage.getScene(), current::firstFrameShown);
         stage.show();
         StartupTrace.mark("start-up view shown");
         FxExecutor fx = new FxExecutor();
@@ -216,14 +209,7 @@ public final class StockLensApp extends Application {
         host.setWallRotate(wallRotate);
         StartupTrace.mark("window built");
         if (StartupTrace.enabled()) {
-            Scene scene = stage.getScene();
-            scene.addPostLayoutPulseListener(new Runnable() {
-                @Override
-                public void run() {
-                    scene.removePostLayoutPulseListener(this);
-                    StartupTrace.mark("window's first pulse (CSS, layout)");
-                }
-            });
+            FxPulses.afterNextLayout(stage.getScene(), () -> StartupTrace.mark("window's first pulse (CSS, layout)"));
         }
         decorate(host, runtime, stage, locale);
         if (requestedScreen != null && host.current() != null) {

@@ -11,6 +11,19 @@ public final class FxPulses {
     private FxPulses() {
     }
 
+    /** Runs {@code action} once, on the FX thread, after the next pulse has laid {@code scene} out. */
+    public static void afterNextLayout(Scene scene, Runnable action) {
+        Objects.requireNonNull(scene, "scene");
+        Objects.requireNonNull(action, "action");
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                action.run();
+            }
+        });
+    }
+
     /**
      * Runs {@code action} once, on the FX thread, after the next pulse has laid {@code scene} out; a pulse comes
      * whenever a shown scene has changed. Should none come within {@code fallback} (a scene not shown, or nothing

@@ -51,6 +51,26 @@ class FxPulsesTest {
     }
 
     @Test
+    void withoutAFallbackTheActionRunsAfterTheNextLayoutOnce(FxRobot robot) throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger widthSeen = new AtomicInteger(-1);
+        robot.interact(() -> {
+            label.setText("x");
+            FxPulses.afterNextLayout(shown, () -> {
+                runs.incrementAndGet();
+                widthSeen.set((int) Math.round(label.getWidth()));
+            });
+            label.setText("another much longer text, laid out by the next pulse before the action");
+            assertThat(runs).as("not before the pulse").hasValue(0);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.get() > 0);
+        robot.interact(() -> label.setText("changed again: another pulse"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(runs).as("once").hasValue(1);
+        assertThat(widthSeen.get()).as("the label was laid out with its new text").isGreaterThan(150);
+    }
+
+    @Test
     void aSceneWithoutAWindowGetsNoPulseAndRunsTheActionByTheFallbackOnce(FxRobot robot) throws Exception {
         AtomicInteger runs = new AtomicInteger();
         robot.interact(() -> FxPulses.afterNextLayout(new Scene(new StackPane(new Label("never shown"))),

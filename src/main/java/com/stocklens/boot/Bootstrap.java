@@ -64,7 +64,11 @@ public final class Bootstrap {
             }
             command.add(java.toString());
             Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
-            command.addAll(launcherOptions(home == null ? 0 : versionOf(home)));
+            // The person's system properties go across too (e.g. -Dstocklens.startupTrace=true), last so they win;
+            // an option of this older JVM may not exist on the newer one, so those stay behind.
+            List<String> own = systemProperties(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.addAll(launcherOptions(home == null ? 0 : versionOf(home), own));
+            command.addAll(own);
         }
         command.add("-D" + STARTED_PROPERTY + "=true");
         command.add("-cp");
@@ -136,6 +140,17 @@ public final class Bootstrap {
                 // no display after all: stderr has it
             }
         }
+    }
+
+    /** The {@code -Dname=value} arguments of {@code jvmArguments}, in order. */
+    static List<String> systemProperties(List<String> jvmArguments) {
+        List<String> properties = new ArrayList<>();
+        for (String argument : jvmArguments) {
+            if (argument.startsWith("-D")) {
+                properties.add(argument);
+            }
+        }
+        return properties;
     }
 
     /** Whether {@code args} are a double-click's: none (the jar), or only the snapshot file opened with it. */

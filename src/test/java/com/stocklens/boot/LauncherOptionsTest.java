@@ -21,6 +21,14 @@ class LauncherOptionsTest {
     private static final String UNSAFE = "--sun-misc-unsafe-memory-access=allow";
 
     @Test
+    void aRunOnAnotherJavaTakesThePersonsSystemPropertiesButNotTheOldJvmsOptions() {
+        assertThat(Bootstrap.systemProperties(List.of("-Xmx512m", "-Dstocklens.startupTrace=true",
+                "-XX:+UseParallelGC", "-Duser.language=zh", "--add-opens=java.base/java.lang=ALL-UNNAMED")))
+                .containsExactly("-Dstocklens.startupTrace=true", "-Duser.language=zh");
+        assertThat(Bootstrap.systemProperties(List.of())).isEmpty();
+    }
+
+    @Test
     void aJdk24OrNewerGetsTheLauncherOptionsAnOlderOneNone() {
         assertThat(Bootstrap.launcherOptions(25)).startsWith("--enable-native-access=ALL-UNNAMED", UNSAFE)
                 .contains("-XX:+UseCompactObjectHeaders", "-Xms128m", "-Xmx2g", "-XX:MaxHeapFreeRatio=30");

@@ -1,13 +1,10 @@
 package com.stocklens;
 
 import com.stocklens.app.Logs;
+import com.stocklens.boot.WindowArgs;
 import com.stocklens.cli.Moments;
 import com.stocklens.cli.StockLensCommand;
 import com.stocklens.support.StartupTrace;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -22,20 +19,6 @@ import picocli.CommandLine.ParseResult;
  * (issue 20). Anything else (a subcommand, {@code --help}, a bad value) goes through the parser here.
  */
 public final class Launcher {
-    /** Window options without a value. */
-    static final Set<String> WINDOW_FLAGS = Set.of("--demo", "--wall");
-    /** Window options with a value, and what a value must look like to skip the parser. */
-    static final Map<String, Predicate<String>> WINDOW_OPTIONS = Map.of(
-            "--data-dir", v -> !v.isBlank(),
-            "--cadence", Launcher::isCount,
-            "--stale-after", Launcher::isCount,
-            "--lang", v -> v.equalsIgnoreCase("zh") || v.equalsIgnoreCase("en"),
-            "--screen", v -> !v.isBlank(),
-            "--snapshot", v -> !v.isBlank(),
-            "--as-of", v -> Moments.parse(v).isPresent(),
-            "--db", v -> !v.isBlank(),
-            "--wall-rotate", v -> isCount(v) && Integer.parseInt(v) >= 5);
-
     private Launcher() {
     }
 
@@ -80,45 +63,22 @@ public final class Launcher {
     }
 
     /**
-     * True when {@code args} are window options only (each with a plausible value) and at most one
-     * {@code .stocklens} file: the window opens, and nothing the parser would refuse or answer itself
-     * (help, version, a subcommand, an unknown option) is among them.
+     * True when {@code args} open the window ({@link WindowArgs}) and each option's value is plausible, so that
+     * the parser would not refuse it.
      */
     static boolean opensWindow(String[] args) {
-        boolean file = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (WINDOW_FLAGS.contains(name) && value == null) {
-                continue;
-            }
-            Predicate<String> valid = WINDOW_OPTIONS.get(name);
-            if (valid != null) {
-                if (value == null) {
-                    if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
-                        return false;
-                    }
-                    value = args[++i];
-                }
-                if (!valid.test(value)) {
-                    return false;
-                }
-                continue;
-            }
-            if (!file && !arg.startsWith("-")
-                    && arg.toLowerCase(Locale.ROOT).endsWith(StockLensCommand.FILE_EXTENSION)) {
-                file = true;
-                continue;
-            }
-            return false;
-        }
-        return true;
+        return WindowArgs.opensWindow(args, Launcher::plausible);
+    }
+
+    /** Whether the parser would take {@code value} for the window option {@code name}. */
+    private static boolean plausible(String name, String value) {
+        return switch (name) {
+            case "--cadence", "--stale-after" -> isCount(value);
+            case "--lang" -> value.equalsIgnoreCase("zh") || value.equalsIgnoreCase("en");
+            case "--as-of" -> Moments.parse(value).isPresent();
+            case "--wall-rotate" -> isCount(value) && Integer.parseInt(value) >= 5;
+            default -> !value.isBlank();
+        };
     }
 
     private static boolean isCount(String v) {

@@ -1,5 +1,6 @@
 package com.stocklens.cli;
 
+import com.stocklens.boot.WindowArgs;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class StockLensCommand {
 
     /** File name ending of StockLens snapshot files (the installers register it as application/x-stocklens). */
-    public static final String FILE_EXTENSION = ".stocklens";
+    public static final String FILE_EXTENSION = WindowArgs.FILE_EXTENSION;
 
     /** The root's options (the window's and the global ones), in a class of their own so the window parses them alone. */
     @Mixin

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * newer. A window started on a JDK 24+ without them (plain {@code java -jar}) is started again with them, once:
  * JavaFX 21's renderer would otherwise print the JDK's {@code sun.misc.Unsafe} warning on the console, and no
  * manifest entry can allow that (native access is allowed by the manifest's {@code Enable-Native-Access}). A
- * command-line run needs neither and is never started twice.
+ * command-line run needs neither and is never started twice. A window on a JDK 25 or newer also records,
+ * or starts from, the jar's own AOT cache ({@link AotCache}); once the window has closed, a recording becomes
+ * the cache in a process of its own.
  */
 public final class Bootstrap {
     static final int REQUIRED = 21;
@@ -48,31 +50,45 @@ public final class Bootstrap {
             return;
         }
         List<String> command = new ArrayList<>();
+        List<String> options;
+        Path java;
+        int version;
+        boolean window;
         if (running >= REQUIRED) {
-            command.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
+            java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+            version = running;
+            window = true; // restartQuietly: only a window is started again
             // The person's own options (command line, JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS; on every OS) win:
             // a launcher option of a kind they set is left out, and theirs come last.
             List<String> own = ManagementFactory.getRuntimeMXBean().getInputArguments();
-            command.addAll(launcherOptions(running, own));
-            command.addAll(own);
+            options = new ArrayList<>(launcherOptions(running, own));
+            options.addAll(own);
         } else {
-            Path java = findJava();
+            java = findJava();
             if (java == null) {
                 tellTooOld(tooOld(Runtime.version().feature(), Locale.getDefault()), doubleClicked(args));
                 System.exit(1);
                 return;
             }
-            command.add(java.toString());
-            Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+            Path home = homeOf(java);
+            version = home == null ? 0 : versionOf(home);
+            window = WindowArgs.opensWindow(args, (name, value) -> !value.isBlank());
             // The person's system properties go across too (e.g. -Dstocklens.startupTrace=true), last so they win;
             // an option of this older JVM may not exist on the newer one, so those stay behind.
             List<String> own = systemProperties(ManagementFactory.getRuntimeMXBean().getInputArguments());
-            command.addAll(launcherOptions(home == null ? 0 : versionOf(home), own));
-            command.addAll(own);
+            options = new ArrayList<>(launcherOptions(version, own));
+            options.addAll(own);
         }
+        String classPath = absolute(System.getProperty("java.class.path"));
+        Path javaHome = homeOf(java);
+        AotCache aot = javaHome == null ? AotCache.off()
+                : AotCache.plan(version, javaHome, options, classPath, window, AotCache.defaultDir());
+        command.add(java.toString());
+        command.addAll(options);
+        command.addAll(aot.options());
         command.add("-D" + STARTED_PROPERTY + "=true");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add("com.stocklens.Launcher");
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).inheritIO().start();
@@ -99,6 +115,7 @@ public final class Bootstrap {
         } catch (IllegalStateException shuttingDown) {
             return; // the hook is forwarding a stop and exits with the app's code
         }
+        aot.afterExit(code, java.toString(), options, classPath);
         System.exit(code);
     }
 
@@ -140,6 +157,20 @@ public final class Bootstrap {
                 // no display after all: stderr has it
             }
         }
+    }
+
+    /**
+     * {@code classPath} with each entry made absolute: the app's JVM then names the same files wherever it is
+     * started from, as its AOT cache requires ({@link AotCache}).
+     */
+    static String absolute(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The {@code -Dname=value} arguments of {@code jvmArguments}, in order. */
@@ -277,6 +308,12 @@ public final class Bootstrap {
             }
         }
         return best;
+    }
+
+    /** The JDK home of the {@code java} binary (the folder above its {@code bin}), or null. */
+    static Path homeOf(Path java) {
+        Path bin = java.toAbsolutePath().getParent();
+        return bin == null ? null : bin.getParent();
     }
 
     /** Feature version from a JDK's {@code release} file, 0 when unknown. */

@@ -29,6 +29,15 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void theAppsJvmGetsTheClassPathAsAbsolutePaths() {
+        String sep = java.io.File.pathSeparator;
+        Path here = Path.of("").toAbsolutePath();
+        assertThat(Bootstrap.absolute("target/stocklens.jar" + sep + sep + "lib/../x.jar"))
+                .isEqualTo(here.resolve("target/stocklens.jar") + sep + here.resolve("x.jar"));
+        assertThat(Bootstrap.homeOf(Path.of("/opt/jdk-25/bin/java"))).isEqualTo(Path.of("/opt/jdk-25"));
+    }
+
+    @Test
     void aJdk24OrNewerGetsTheLauncherOptionsAnOlderOneNone() {
         assertThat(Bootstrap.launcherOptions(25)).startsWith("--enable-native-access=ALL-UNNAMED", UNSAFE)
                 .contains("-XX:+UseCompactObjectHeaders", "-Xms128m", "-Xmx2g", "-XX:MaxHeapFreeRatio=30");

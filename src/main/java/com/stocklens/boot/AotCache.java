@@ -40,7 +40,8 @@ import java.util.jar.Manifest;
  * jar, an updated JDK or another option gets a cache of its own, and the newest cache replaces the others. The
  * JDK's own messages about the cache stay off the console. Off for commands, before JDK 25, when the person
  * gives an AOT or class-data option of their own, with {@code -Dstocklens.aotCache=false}, and for a key whose
- * creation failed once ({@code .failed} beside it). Files live in the user's cache folder ({@link #defaultDir}).
+ * creation failed once ({@code .failed} beside it), and for a window started while the cache is being created.
+ * Files live in the user's cache folder ({@link #defaultDir}).
  */
 final class AotCache {
     /** The first JDK whose AOT cache the app uses (JEP 483's cache, with JEP 515's method profiles). */
@@ -92,7 +93,7 @@ final class AotCache {
             if (Files.isRegularFile(cache)) {
                 return new AotCache(Mode.USE, cache, null);
             }
-            if (Files.exists(failedMarker(cache)) || !Files.isWritable(dir)) {
+            if (Files.exists(failedMarker(cache)) || !Files.isWritable(dir) || creating(dir, key)) {
                 return off();
             }
             return new AotCache(Mode.RECORD, cache,
@@ -152,7 +153,9 @@ final class AotCache {
                 Files.deleteIfExists(config);
                 return null;
             }
-            List<String> command = new ArrayList<>(List.of(java, "-cp", ownClassPath(), AotCache.class.getName(),
+            // This class in a JVM of its own, from the class path it runs from now (the jar).
+            List<String> command = new ArrayList<>(List.of(java, "-cp",
+                    Bootstrap.absolute(System.getProperty("java.class.path")), AotCache.class.getName(),
                     config.toString(), cache.toString(), java, classPath));
             command.addAll(jvmOptions);
             File nowhere = new File(isWindows() ? "NUL" : "/dev/null");
@@ -311,6 +314,17 @@ final class AotCache {
         return home == null || home.isBlank() ? null : Path.of(home, ".cache", "stocklens", "aot");
     }
 
+    /**
+     * Whether a recording for {@code key} is on disk: a window that closed moments ago, whose cache is being
+     * created from it now (the creation deletes it either way). A window started meanwhile neither waits nor
+     * records again.
+     */
+    private static boolean creating(Path dir, String key) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + key + "-*.aotconf")) {
+            return files.iterator().hasNext();
+        }
+    }
+
     private static Path failedMarker(Path cache) {
         return cache.resolveSibling(cache.getFileName() + ".failed");
     }
@@ -356,11 +370,6 @@ final class AotCache {
         } catch (IOException ignored) {
             // a file in use (Windows) goes with a later start's clean-up
         }
-    }
-
-    /** The class path this class runs from (the jar), for the creation's own process. */
-    private static String ownClassPath() {
-        return System.getProperty("java.class.path");
     }
 
     private static boolean isWindows() {

@@ -96,6 +96,19 @@ class AotCacheTest {
     }
 
     @Test
+    void aWindowStartedWhileTheCacheIsBeingCreatedNeitherRecordsNorWaits() throws IOException {
+        String jar = jarWithLib().toString();
+        AotCache recording = plan(25, OPTIONS, jar, true);
+        Path recorded = recording.config().resolveSibling(
+                recording.config().getFileName().toString().replace("-" + ProcessHandle.current().pid() + ".", "-1."));
+        Files.writeString(recorded, "recorded by a window that has closed");
+        assertThat(plan(25, OPTIONS, jar, true).mode()).isEqualTo(AotCache.Mode.OFF);
+        assertThat(plan(25, List.of("-Xmx1g"), jar, true).mode()).as("another key").isEqualTo(AotCache.Mode.RECORD);
+        Files.delete(recorded);
+        assertThat(plan(25, OPTIONS, jar, true).mode()).isEqualTo(AotCache.Mode.RECORD);
+    }
+
+    @Test
     void aRebuiltJarOrLibraryAnotherOptionOrJdkIsAnotherKey() throws IOException {
         Path jar = jarWithLib();
         String key = AotCache.key(JDK, OPTIONS, jar.toString());

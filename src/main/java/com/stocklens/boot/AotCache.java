@@ -40,7 +40,8 @@ import java.util.jar.Manifest;
  * jar, an updated JDK or another option gets a cache of its own, and the newest cache replaces the others. The
  * JDK's own messages about the cache stay off the console. Off for commands, before JDK 25, when the person
  * gives an AOT or class-data option of their own, with {@code -Dstocklens.aotCache=false}, and for a key whose
- * creation failed once ({@code .failed} beside it), and for a window started while the cache is being created.
+ * creation failed once ({@code .failed} beside it), and for a window started while another records or the cache
+ * is being created.
  * Files live in the user's cache folder ({@link #defaultDir}).
  */
 final class AotCache {
@@ -50,7 +51,7 @@ final class AotCache {
     static final String PROPERTY = "stocklens.aotCache";
     /** Longest the creation may take before it is given up (it took 5-7 s on a 2-core machine). */
     static final Duration CREATE_LIMIT = Duration.ofMinutes(10);
-    /** A recording older than this was left by a window that never closed normally: deleted. */
+    /** An empty recording (its window never closed normally) or a half-made cache older than this is deleted. */
     static final Duration LEFT_OVER = Duration.ofDays(1);
     /** The JDK's messages about AOT and class-data sharing go nowhere: the console stays the person's. */
     static final List<String> QUIET = List.of("-Xlog:aot*=off", "-Xlog:cds*=off");
@@ -315,9 +316,9 @@ final class AotCache {
     }
 
     /**
-     * Whether a recording for {@code key} is on disk: a window that closed moments ago, whose cache is being
-     * created from it now (the creation deletes it either way). A window started meanwhile neither waits nor
-     * records again.
+     * Whether a recording for {@code key} is on disk: a window recording now, or one that closed moments ago whose
+     * cache is being created from it (the creation deletes it either way). A window started meanwhile neither
+     * waits nor records as well.
      */
     private static boolean creating(Path dir, String key) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + key + "-*.aotconf")) {
@@ -337,13 +338,20 @@ final class AotCache {
         }
     }
 
-    /** Recordings and half-made caches of runs that never finished, older than {@link #LEFT_OVER}. */
+    /**
+     * What runs that never finished left behind: a recording written at a window's close whose creation never
+     * came (the launcher stopped with the window, e.g. by Ctrl+C) once older than {@link #CREATE_LIMIT}; a
+     * recording still empty (the JDK creates it when a recording window starts and fills it at its close) or a
+     * half-made cache once older than {@link #LEFT_OVER}.
+     */
     private static void removeLeftOvers(Path dir) throws IOException {
-        Instant before = Instant.now().minus(LEFT_OVER);
+        Instant now = Instant.now();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*.{aotconf,tmp}")) {
             for (Path file : files) {
                 try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    Instant changed = Files.getLastModifiedTime(file).toInstant();
+                    boolean written = file.toString().endsWith(".aotconf") && Files.size(file) > 0;
+                    if (changed.isBefore(now.minus(written ? CREATE_LIMIT : LEFT_OVER))) {
                         Files.deleteIfExists(file);
                     }
                 } catch (IOException ignored) {

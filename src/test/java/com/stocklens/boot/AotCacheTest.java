@@ -96,7 +96,7 @@ class AotCacheTest {
     }
 
     @Test
-    void aWindowStartedWhileTheCacheIsBeingCreatedNeitherRecordsNorWaits() throws IOException {
+    void aWindowStartedWhileAnotherRecordsOrItsCacheIsBeingCreatedNeitherRecordsNorWaits() throws IOException {
         String jar = jarWithLib().toString();
         AotCache recording = plan(25, OPTIONS, jar, true);
         Path recorded = recording.config().resolveSibling(
@@ -104,7 +104,18 @@ class AotCacheTest {
         Files.writeString(recorded, "recorded by a window that has closed");
         assertThat(plan(25, OPTIONS, jar, true).mode()).isEqualTo(AotCache.Mode.OFF);
         assertThat(plan(25, List.of("-Xmx1g"), jar, true).mode()).as("another key").isEqualTo(AotCache.Mode.RECORD);
-        Files.delete(recorded);
+        // A recording whose creation never came (the launcher was stopped with its window) goes after the
+        // creation's time limit, and the next window records again.
+        Files.setLastModifiedTime(recorded, FileTime.from(java.time.Instant.now().minus(AotCache.CREATE_LIMIT)
+                .minusSeconds(60)));
+        assertThat(plan(25, OPTIONS, jar, true).mode()).isEqualTo(AotCache.Mode.RECORD);
+        assertThat(recorded).doesNotExist();
+        // An empty one (a window recording now, for hours) stays, up to a day.
+        Files.writeString(recorded, "");
+        Files.setLastModifiedTime(recorded, FileTime.from(java.time.Instant.now().minusSeconds(3 * 3600)));
+        assertThat(plan(25, OPTIONS, jar, true).mode()).isEqualTo(AotCache.Mode.OFF);
+        Files.setLastModifiedTime(recorded, FileTime.from(java.time.Instant.now().minus(AotCache.LEFT_OVER)
+                .minusSeconds(60)));
         assertThat(plan(25, OPTIONS, jar, true).mode()).isEqualTo(AotCache.Mode.RECORD);
     }
 

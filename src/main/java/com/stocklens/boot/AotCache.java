@@ -22,7 +22,7 @@ import java.util.jar.Manifest;
 /**
  * The JDK 25 AOT cache of a window started from the jar (issue 20): the classes a start loads and links,
  * read from one file instead of parsed, verified and linked anew. 100,000 kept rows were on screen in about
- * 0.6 of the time with it (BENCHMARKS.md). The installers ship a cache made when they are built; a jar cannot,
+ * two thirds of the time with it (BENCHMARKS.md, fourteenth run). The installers ship a cache made when they are built; a jar cannot,
  * since the cache must match its JDK and the jars as they lie on this machine, so {@link Bootstrap} makes
  * one from the person's own first window:
  *
@@ -41,15 +41,14 @@ import java.util.jar.Manifest;
  * JDK's own messages about the cache stay off the console. Off for commands, before JDK 25, when the person
  * gives an AOT or class-data option of their own, with {@code -Dstocklens.aotCache=false}, and for a key whose
  * creation failed once ({@code .failed} beside it), and for a window started while another records or the cache
- * is being created.
- * Files live in the user's cache folder ({@link #defaultDir}).
+ * is being created. Files live in the user's cache folder ({@link #defaultDir}).
  */
 final class AotCache {
     /** The first JDK whose AOT cache the app uses (JEP 483's cache, with JEP 515's method profiles). */
     static final int FROM = 25;
     /** {@code -Dstocklens.aotCache=false} keeps the jar's windows from recording or using a cache. */
     static final String PROPERTY = "stocklens.aotCache";
-    /** Longest the creation may take before it is given up (it took 5-7 s on a 2-core machine). */
+    /** Longest the creation may take before it is given up (it took 5-10 s on a 2-core machine). */
     static final Duration CREATE_LIMIT = Duration.ofMinutes(10);
     /** An empty recording (its window never closed normally) or a half-made cache older than this is deleted. */
     static final Duration LEFT_OVER = Duration.ofDays(1);

@@ -22,9 +22,9 @@ import java.util.jar.Manifest;
 /**
  * The JDK 25 AOT cache of a window started from the jar (issue 20): the classes a start loads and links,
  * read from one file instead of parsed, verified and linked anew. 100,000 kept rows were on screen in about
- * two thirds of the time with it (BENCHMARKS.md, fourteenth run). The installers ship a cache made when they are built; a jar cannot,
- * since the cache must match its JDK and the jars as they lie on this machine, so {@link Bootstrap} makes
- * one from the person's own first window:
+ * two thirds of the time with it (BENCHMARKS.md, fourteenth run). The installers ship a cache made when they
+ * are built; a jar cannot, since the cache must match its JDK and the jars as they lie on this machine, so
+ * {@link Bootstrap} makes one from the person's own first window:
  *
  * <ol>
  *   <li>no cache for this JDK, these jars and these JVM options: the window runs recording
@@ -253,7 +253,8 @@ final class AotCache {
             what.append("class path ").append(entry).append(' ').append(stamp(entry)).append('\n');
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(what.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(what.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -341,8 +341,9 @@ final class AotCache {
     /**
      * What runs that never finished left behind: a recording written at a window's close whose creation never
      * came (the launcher stopped with the window, e.g. by Ctrl+C) once older than {@link #CREATE_LIMIT}; a
-     * recording still empty (the JDK creates it when a recording window starts and fills it at its close) or a
-     * half-made cache once older than {@link #LEFT_OVER}.
+     * recording still empty (the JDK creates it when a recording window starts and fills it at its close) once the
+     * launcher named in it has gone (the window was killed or crashed) or it is older than {@link #LEFT_OVER};
+     * a half-made cache once older than {@link #LEFT_OVER}.
      */
     private static void removeLeftOvers(Path dir) throws IOException {
         Instant now = Instant.now();
@@ -350,14 +351,29 @@ final class AotCache {
             for (Path file : files) {
                 try {
                     Instant changed = Files.getLastModifiedTime(file).toInstant();
-                    boolean written = file.toString().endsWith(".aotconf") && Files.size(file) > 0;
-                    if (changed.isBefore(now.minus(written ? CREATE_LIMIT : LEFT_OVER))) {
+                    boolean recording = file.toString().endsWith(".aotconf");
+                    boolean written = recording && Files.size(file) > 0;
+                    boolean orphaned = recording && !written && !launcherAlive(file);
+                    if (orphaned || changed.isBefore(now.minus(written ? CREATE_LIMIT : LEFT_OVER))) {
                         Files.deleteIfExists(file);
                     }
                 } catch (IOException ignored) {
                     // in use or gone: a later start tries again
                 }
             }
+        }
+    }
+
+    /** Whether the launcher whose process id ends the recording's name ({@code -<pid>.aotconf}) still runs. */
+    static boolean launcherAlive(Path recording) {
+        String name = recording.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        int dot = name.lastIndexOf('.');
+        try {
+            return dash >= 0 && dot > dash && ProcessHandle.of(Long.parseLong(name.substring(dash + 1, dot)))
+                    .map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -117,6 +117,14 @@ class AotCacheTest {
         Files.setLastModifiedTime(recorded, FileTime.from(java.time.Instant.now().minus(AotCache.LEFT_OVER)
                 .minusSeconds(60)));
         assertThat(plan(25, OPTIONS, jar, true).mode()).isEqualTo(AotCache.Mode.RECORD);
+        // An empty one whose launcher has gone (the window killed, e.g. by the session's end) goes at once.
+        Path killed = recording.config().resolveSibling(recording.config().getFileName().toString()
+                .replace("-" + ProcessHandle.current().pid() + ".", "-" + Long.MAX_VALUE + "."));
+        Files.writeString(killed, "");
+        assertThat(AotCache.launcherAlive(killed)).isFalse();
+        assertThat(AotCache.launcherAlive(recorded)).as("pid 1").isTrue();
+        assertThat(plan(25, OPTIONS, jar, true).mode()).isEqualTo(AotCache.Mode.RECORD);
+        assertThat(killed).doesNotExist();
     }
 
     @Test
